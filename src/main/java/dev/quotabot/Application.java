@@ -1,0 +1,87 @@
+package dev.quotabot;
+
+import dev.quotabot.config.AppConfig;
+import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.modelscope.ModelScopeProbe;
+import dev.quotabot.web.WebServer;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running product: the core and its doors, wired together, and their orderly shutdown. */
+public final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ExecutorService upstreamExecutor;
+  private final TimeoutScheduler timeouts;
+  private final WebServer web;
+
+  private Application(ExecutorService upstreamExecutor, TimeoutScheduler timeouts, WebServer web) {
+    this.upstreamExecutor = upstreamExecutor;
+    this.timeouts = timeouts;
+    this.web = web;
+  }
+
+  /** Starts the web door, and the Discord door when a token is configured. */
+  public static Application start(AppConfig config) {
+    ExecutorService upstreamExecutor =
+        Executors.newCachedThreadPool(daemonThreads("upstream-http-"));
+    TimeoutScheduler timeouts = new TimeoutScheduler();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(upstreamExecutor)
+            .build();
+    QuotaService quota =
+        new QuotaService(
+            new ModelScopeProbe(http, config.modelScope().apiBaseUrl(), timeouts),
+            config.quota(),
+            Clock.systemUTC());
+    WebServer web;
+    try {
+      web = WebServer.start(config.web(), quota);
+    } catch (RuntimeException failed) {
+      timeouts.close();
+      upstreamExecutor.shutdownNow();
+      throw failed;
+    }
+    if (!config.discord().enabled()) {
+      LOG.info(
+          "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
+    }
+    return new Application(upstreamExecutor, timeouts, web);
+  }
+
+  public int webPort() {
+    return web.port();
+  }
+
+  /** Finishes queries in flight (bounded by web.shutdown_timeout_ms), then releases everything. */
+  @Override
+  public void close() {
+    try {
+      web.close();
+    } finally {
+      timeouts.close();
+      upstreamExecutor.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,24 @@
+package dev.quotabot;
+
+import dev.quotabot.config.AppConfig;
+import java.net.BindException;
+
+/** Turns a start-up exception into one line a person can act on. */
+final class StartupFailure {
+  private StartupFailure() {}
+
+  static String describe(Throwable failure, AppConfig config) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return "cannot listen on "
+            + config.web().host()
+            + ":"
+            + config.web().port()
+            + " ("
+            + cause.getMessage()
+            + "). Set web.port or PORT to a free port.";
+      }
+    }
+    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.quotabot.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key with its default. New keys are added here and to bot.properties.example.
+ */
+public enum ConfigKey {
+  WEB_HOST("web.host", "0.0.0.0"),
+  WEB_PORT("web.port", "3000"),
+  WEB_RATE_LIMIT_PER_MINUTE("web.rate_limit_per_minute", "30"),
+  WEB_TRUST_PROXY("web.trust_proxy", "false"),
+  WEB_CORS_ORIGINS("web.cors_origins", ""),
+  WEB_SHUTDOWN_TIMEOUT_MS("web.shutdown_timeout_ms", "15000"),
+  DISCORD_TOKEN("discord.token", ""),
+  DISCORD_GUILD_ID("discord.guild_id", ""),
+  DISCORD_API_BASE_URL("discord.api_base_url", "https://discord.com/api/v10/"),
+  DISCORD_GATEWAY_URL("discord.gateway_url", "wss://gateway.discord.gg/"),
+  MODELSCOPE_API_BASE_URL("modelscope.api_base_url", "https://api-inference.modelscope.cn/v1"),
+  MODELSCOPE_OPENAPI_BASE_URL("modelscope.openapi_base_url", "https://modelscope.cn/openapi/v1"),
+  QUOTA_DEFAULT_MODELS(
+      "quota.default_models",
+      "Qwen/Qwen3-Coder-480B-A35B-Instruct,Qwen/Qwen3-235B-A22B-Instruct-2507,"
+          + "deepseek-ai/DeepSeek-V3.1,moonshotai/Kimi-K2-Instruct-0905,ZhipuAI/GLM-4.6"),
+  QUOTA_MAX_MODELS("quota.max_models", "50"),
+  QUOTA_PROBE_TIMEOUT_MS("quota.probe_timeout_ms", "10000"),
+  QUOTA_QUERY_DEADLINE_MS("quota.query_deadline_ms", "20000"),
+  QUOTA_MAX_CONCURRENT_PROBES("quota.max_concurrent_probes", "50");
+
+  private final String key;
+  private final String defaultValue;
+
+  ConfigKey(String key, String defaultValue) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** {@code web.port} → {@code QUOTABOT_WEB_PORT}. */
+  public String environmentName() {
+    return "QUOTABOT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** The conventional variable that also sets this key (PORT, DISCORD_TOKEN), or null. */
+  public String conventionalEnvironmentName() {
+    return switch (this) {
+      case WEB_PORT -> "PORT";
+      case DISCORD_TOKEN -> "DISCORD_TOKEN";
+      default -> null;
+    };
+  }
+
+  /** Whether a value is secret: never echoed in an error or a log line. */
+  public boolean secret() {
+    return this == DISCORD_TOKEN;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.quotabot.config;
+
+import dev.quotabot.quota.QuotaSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the configuration: {@code --config FILE}, else {@code ./bot.properties} if present, else
+ * built-in defaults; every key can be overridden by the environment.
+ */
+public final class ConfigLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+  private static final String DEFAULT_FILE = "bot.properties";
+  private static final Set<String> HTTP = Set.of("http", "https");
+  private static final Set<String> WEBSOCKET = Set.of("ws", "wss");
+
+  private ConfigLoader() {}
+
+  /** Loads from the command line, the working directory and the environment. */
+  public static AppConfig load(String[] args, Path workingDirectory, Map<String, String> env) {
+    Path file = configFile(args, workingDirectory);
+    Map<String, String> properties = file == null ? Map.of() : readProperties(file);
+    return fromMaps(properties, file == null ? "defaults" : file.toString(), env);
+  }
+
+  /** Builds the configuration from already-read properties and environment variables. */
+  public static AppConfig fromMaps(
+      Map<String, String> properties, String fileName, Map<String, String> env) {
+    warnAboutUnknownKeys(properties, fileName);
+    ConfigValues values = new ConfigValues(properties, fileName, env);
+    return new AppConfig(web(values), discord(values), modelScope(values), quota(values));
+  }
+
+  private static WebConfig web(ConfigValues values) {
+    return new WebConfig(
+        values.string(ConfigKey.WEB_HOST),
+        values.integer(ConfigKey.WEB_PORT, 0, 65_535),
+        values.integer(ConfigKey.WEB_RATE_LIMIT_PER_MINUTE, 1, 1_000_000),
+        values.bool(ConfigKey.WEB_TRUST_PROXY),
+        values.list(ConfigKey.WEB_CORS_ORIGINS),
+        Duration.ofMillis(values.integer(ConfigKey.WEB_SHUTDOWN_TIMEOUT_MS, 0, 600_000)));
+  }
+
+  private static DiscordConfig discord(ConfigValues values) {
+    return new DiscordConfig(
+        values.string(ConfigKey.DISCORD_TOKEN),
+        values.snowflake(ConfigKey.DISCORD_GUILD_ID),
+        values.url(ConfigKey.DISCORD_API_BASE_URL, HTTP),
+        values.url(ConfigKey.DISCORD_GATEWAY_URL, WEBSOCKET));
+  }
+
+  private static ModelScopeConfig modelScope(ConfigValues values) {
+    return new ModelScopeConfig(
+        values.url(ConfigKey.MODELSCOPE_API_BASE_URL, HTTP),
+        values.url(ConfigKey.MODELSCOPE_OPENAPI_BASE_URL, HTTP));
+  }
+
+  private static QuotaSettings quota(ConfigValues values) {
+    return new QuotaSettings(
+        values.list(ConfigKey.QUOTA_DEFAULT_MODELS),
+        values.integer(ConfigKey.QUOTA_MAX_MODELS, 1, 1_000),
+        Duration.ofMillis(values.integer(ConfigKey.QUOTA_PROBE_TIMEOUT_MS, 100, 300_000)),
+        Duration.ofMillis(values.integer(ConfigKey.QUOTA_QUERY_DEADLINE_MS, 100, 600_000)),
+        values.integer(ConfigKey.QUOTA_MAX_CONCURRENT_PROBES, 1, 1_000));
+  }
+
+  private static Path configFile(String[] args, Path workingDirectory) {
+    Path chosen = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--config") && i + 1 < args.length) {
+        chosen = Path.of(args[++i]);
+      } else if (arg.startsWith("--config=")) {
+        chosen = Path.of(arg.substring("--config=".length()));
+      } else {
+        throw new ConfigException(
+            "Unknown argument \"" + arg + "\". Usage: java -jar quota-bot.jar [--config FILE]");
+      }
+    }
+    if (chosen != null) {
+      if (!Files.isRegularFile(chosen)) {
+        throw new ConfigException("Config file not found: " + chosen.toAbsolutePath());
+      }
+      return chosen;
+    }
+    Path fallback = workingDirectory.resolve(DEFAULT_FILE);
+    return Files.isRegularFile(fallback) ? fallback : null;
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException unreadable) {
+      throw new ConfigException(
+          "Cannot read config file " + file + ": " + unreadable.getClass().getSimpleName());
+    }
+    Map<String, String> values = new HashMap<>();
+    properties
+        .stringPropertyNames()
+        .forEach(name -> values.put(name, properties.getProperty(name)));
+    return values;
+  }
+
+  private static void warnAboutUnknownKeys(Map<String, String> properties, String fileName) {
+    Set<String> known =
+        Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toSet());
+    List<String> unknown =
+        properties.keySet().stream()
+            .filter(name -> !known.contains(name))
+            .collect(Collectors.toCollection(TreeSet::new))
+            .stream()
+            .toList();
+    if (!unknown.isEmpty()) {
+      LOG.warn("Ignoring unknown configuration keys in {}: {}", fileName, unknown);
+    }
+  }
+}

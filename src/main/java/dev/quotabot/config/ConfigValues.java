@@ -1,0 +1,118 @@
+package dev.quotabot.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Looks keys up in order (environment {@code QUOTABOT_…}, conventional variable, file, default) and
+ * converts them, failing with a message that names the key and where the bad value came from.
+ */
+final class ConfigValues {
+  private final Map<String, String> file;
+  private final String fileName;
+  private final Map<String, String> environment;
+
+  ConfigValues(Map<String, String> file, String fileName, Map<String, String> environment) {
+    this.file = file;
+    this.fileName = fileName;
+    this.environment = environment;
+  }
+
+  private record Found(String value, String origin) {}
+
+  private Found find(ConfigKey key) {
+    String fromEnvironment = environment.get(key.environmentName());
+    if (fromEnvironment != null) {
+      return new Found(fromEnvironment.strip(), "environment " + key.environmentName());
+    }
+    String conventional = key.conventionalEnvironmentName();
+    if (conventional != null && environment.get(conventional) != null) {
+      return new Found(environment.get(conventional).strip(), "environment " + conventional);
+    }
+    if (file.containsKey(key.key())) {
+      return new Found(file.get(key.key()).strip(), fileName);
+    }
+    return new Found(key.defaultValue(), "default");
+  }
+
+  String string(ConfigKey key) {
+    return find(key).value();
+  }
+
+  int integer(ConfigKey key, int min, int max) {
+    Found found = find(key);
+    try {
+      int value = Integer.parseInt(found.value());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the range
+    }
+    throw invalid(key, found, "must be a whole number from " + min + " to " + max);
+  }
+
+  boolean bool(ConfigKey key) {
+    Found found = find(key);
+    return switch (found.value().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0", "" -> false;
+      default -> throw invalid(key, found, "must be true or false");
+    };
+  }
+
+  List<String> list(ConfigKey key) {
+    return Arrays.stream(find(key).value().split("[,，\\s]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  URI url(ConfigKey key, Set<String> schemes) {
+    Found found = find(key);
+    try {
+      URI uri = new URI(found.value());
+      if (uri.getScheme() != null
+          && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+          && uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null) {
+        return uri;
+      }
+    } catch (URISyntaxException malformed) {
+      // reported below
+    }
+    throw invalid(
+        key,
+        found,
+        "must be an absolute URL starting with "
+            + String.join(" or ", schemes.stream().sorted().map(s -> s + "://").toList())
+            + ", with a host and no user, query or fragment");
+  }
+
+  /** A Discord snowflake (digits) or empty. */
+  String snowflake(ConfigKey key) {
+    Found found = find(key);
+    if (found.value().isEmpty() || found.value().matches("\\d{15,21}")) {
+      return found.value();
+    }
+    throw invalid(key, found, "must be a Discord server id (15 to 21 digits) or empty");
+  }
+
+  private static ConfigException invalid(ConfigKey key, Found found, String rule) {
+    String shown = key.secret() ? "(hidden)" : "\"" + found.value() + "\"";
+    return new ConfigException(
+        "Invalid configuration: "
+            + key.key()
+            + " "
+            + rule
+            + ", got "
+            + shown
+            + " (from "
+            + found.origin()
+            + ").");
+  }
+}

@@ -1,0 +1,31 @@
+package dev.quotabot.config;
+
+import java.net.URI;
+
+/**
+ * The Discord door.
+ *
+ * @param token bot token; empty means the bot is off
+ * @param guildId a guild to register commands in too (instant updates); empty for none
+ * @param apiBaseUrl Discord's REST API base
+ * @param gatewayUrl Discord's gateway
+ */
+public record DiscordConfig(String token, String guildId, URI apiBaseUrl, URI gatewayUrl) {
+
+  public boolean enabled() {
+    return !token.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return "DiscordConfig[token="
+        + (enabled() ? "(set)" : "(none)")
+        + ", guildId="
+        + guildId
+        + ", apiBaseUrl="
+        + apiBaseUrl
+        + ", gatewayUrl="
+        + gatewayUrl
+        + "]";
+  }
+}

@@ -1,0 +1,79 @@
+package dev.quotabot.quota;
+
+import java.util.Objects;
+
+/**
+ * An upstream API key. It exists only for the length of one query: it is never stored, logged or
+ * echoed. {@link #toString()} and {@link #fingerprint()} show only its first 3 and last 4
+ * characters, so an accidental log line or string concatenation does not leak it.
+ */
+public final class ApiKey {
+  public static final int MAX_LENGTH = 512;
+
+  private final String value;
+
+  private ApiKey(String value) {
+    this.value = value;
+  }
+
+  /**
+   * Checks and wraps a key as the user typed it (surrounding whitespace is dropped).
+   *
+   * @throws InvalidQueryException if it is empty, too long or holds control characters
+   */
+  public static ApiKey of(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidQueryException(
+          "api_key is missing: send it as \"api_key\" in the JSON body or as"
+              + " \"Authorization: Bearer <key>\".");
+    }
+    String trimmed = raw.strip();
+    if (trimmed.length() > MAX_LENGTH) {
+      throw new InvalidQueryException(
+          "api_key is longer than " + MAX_LENGTH + " characters: paste only the key itself.");
+    }
+    if (trimmed.chars().anyMatch(ApiKey::isForbidden)) {
+      throw new InvalidQueryException(
+          "api_key contains control characters or spaces (for example a line break): paste only"
+              + " the key itself.");
+    }
+    return new ApiKey(trimmed);
+  }
+
+  private static boolean isForbidden(int c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c);
+  }
+
+  /** The secret itself: only for the Authorization header of an upstream call. */
+  public String reveal() {
+    return value;
+  }
+
+  /** First 3 characters, an ellipsis, last 4: {@code ms-…a1b2}. Short keys show less. */
+  public String fingerprint() {
+    if (value.length() < 12) {
+      return "…" + value.substring(Math.max(0, value.length() - 2));
+    }
+    return value.substring(0, 3) + "…" + value.substring(value.length() - 4);
+  }
+
+  /** Removes this key from a text that may have echoed it (an upstream error message, say). */
+  public String redactFrom(String text) {
+    return text == null ? null : text.replace(value, fingerprint());
+  }
+
+  @Override
+  public String toString() {
+    return fingerprint();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ApiKey && ((ApiKey) other).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(value);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.quotabot.quota;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Builds a checked {@link QuotaQuery} from what a door received. */
+public final class QuotaQueryFactory {
+  private final int maxModels;
+
+  public QuotaQueryFactory(QuotaSettings settings) {
+    this.maxModels = settings.maxModels();
+  }
+
+  /**
+   * @param rawKey the key as received (may be null)
+   * @param modelPieces strings that each hold one or more model ids
+   * @throws InvalidQueryException with a message that says what to fix
+   */
+  public QuotaQuery create(String rawKey, Collection<String> modelPieces) {
+    List<String> models = ModelList.parse(modelPieces, maxModels);
+    ApiKey key = ApiKey.of(rawKey);
+    if (models.isEmpty()) {
+      throw new InvalidQueryException(
+          "No models given: send \"models\" as a list such as [\"Qwen/Qwen3-32B\"] or a"
+              + " comma-separated string.");
+    }
+    return new QuotaQuery(key, models);
+  }
+}

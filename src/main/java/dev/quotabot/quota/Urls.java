@@ -1,0 +1,30 @@
+package dev.quotabot.quota;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+/** Small helpers for building upstream requests. */
+public final class Urls {
+  private Urls() {}
+
+  /** Appends {@code path} to a base URL whether or not the base ends with a slash. */
+  public static URI resolve(URI base, String path) {
+    String text = base.toString();
+    return URI.create(text.endsWith("/") ? text + path : text + "/" + path);
+  }
+
+  /**
+   * A request builder with the timeout set. Plain-http upstreams (tests, local relays) are spoken
+   * to in HTTP/1.1: an h2c upgrade attempt only costs a round trip.
+   */
+  public static HttpRequest.Builder request(URI uri, Duration timeout) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "quota-bot");
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
+    return builder;
+  }
+}

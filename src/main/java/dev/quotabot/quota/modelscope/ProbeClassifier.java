@@ -1,0 +1,87 @@
+package dev.quotabot.quota.modelscope;
+
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.UpstreamText;
+import java.net.http.HttpHeaders;
+import java.util.Locale;
+
+/** Turns ModelScope's answer to a probe into a row: status, numbers and a human explanation. */
+final class ProbeClassifier {
+  static final String UNKNOWN_QUOTA_NOTE =
+      "ModelScope did not report per-model quota for this call, so these numbers are unknown"
+          + " (not zero).";
+
+  private ProbeClassifier() {}
+
+  static ModelQuota classify(
+      String model, int status, HttpHeaders headers, byte[] body, ApiKey key, long latencyMs) {
+    RateLimits limits = QuotaHeaders.read(headers);
+    if (status >= 200 && status < 300) {
+      return limits.complete()
+          ? new ModelQuota(model, limits, ProbeStatus.OK, null, null, latencyMs)
+          : new ModelQuota(
+              model, limits, ProbeStatus.NO_QUOTA_HEADERS, null, UNKNOWN_QUOTA_NOTE, latencyMs);
+    }
+    String upstream = UpstreamText.clean(ErrorBody.message(body), key);
+    ProbeStatus failure = failureStatus(status, upstream);
+    return new ModelQuota(
+        model, limits, failure, explain(failure, status, upstream), null, latencyMs);
+  }
+
+  private static ProbeStatus failureStatus(int status, String upstream) {
+    return switch (status) {
+      case 401, 403 -> ProbeStatus.INVALID_KEY;
+      case 402 -> ProbeStatus.INSUFFICIENT_BALANCE;
+      case 429 -> ProbeStatus.LIMIT_REACHED;
+      case 404 -> ProbeStatus.MODEL_UNAVAILABLE;
+      case 400 ->
+          mentionsMissingModel(upstream)
+              ? ProbeStatus.MODEL_UNAVAILABLE
+              : ProbeStatus.UPSTREAM_ERROR;
+      default -> ProbeStatus.UPSTREAM_ERROR;
+    };
+  }
+
+  private static boolean mentionsMissingModel(String upstream) {
+    if (upstream == null) {
+      return false;
+    }
+    String text = upstream.toLowerCase(Locale.ROOT);
+    return text.contains("no provider")
+        || text.contains("not found")
+        || text.contains("not exist")
+        || text.contains("not support")
+        || text.contains("unsupported model")
+        || text.contains("invalid model");
+  }
+
+  private static String explain(ProbeStatus failure, int status, String upstream) {
+    String lead =
+        switch (failure) {
+          case INVALID_KEY -> "ModelScope rejected the key (HTTP " + status + ")";
+          case INSUFFICIENT_BALANCE ->
+              "The account's balance or quota is exhausted (HTTP " + status + ")";
+          case LIMIT_REACHED -> "Rate or daily limit reached (HTTP " + status + ")";
+          case MODEL_UNAVAILABLE ->
+              "Model not available on ModelScope API-Inference (HTTP " + status + ")";
+          default -> "ModelScope answered HTTP " + status;
+        };
+    String hint = failure == ProbeStatus.INVALID_KEY ? aliyunHint(upstream) : "";
+    return (upstream == null ? lead + "." : lead + ": " + upstream) + hint;
+  }
+
+  /** ModelScope refuses keys whose account is not bound to Aliyun; say how to fix it. */
+  private static String aliyunHint(String upstream) {
+    if (upstream == null) {
+      return " Check that it is a ModelScope access token (modelscope.cn → Access Tokens).";
+    }
+    String text = upstream.toLowerCase(Locale.ROOT);
+    if (text.contains("aliyun") || text.contains("阿里云") || text.contains("alibaba cloud")) {
+      return " Bind your Alibaba Cloud (Aliyun) account on modelscope.cn, then try again.";
+    }
+    return "";
+  }
+}

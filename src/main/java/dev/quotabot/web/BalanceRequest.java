@@ -1,0 +1,99 @@
+package dev.quotabot.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fields of a {@code POST /api/balance} body, type-checked: {@code api_key} (string) and {@code
+ * models} (an array of strings, or one string). Unknown fields are ignored, so clients of the older
+ * tool keep working.
+ */
+record BalanceRequest(String apiKey, List<String> modelPieces) {
+
+  static BalanceRequest from(JsonElement root, String authorization) {
+    if (!root.isJsonObject()) {
+      throw bad(
+          "The request body must be a JSON object such as {\"models\":[…],\"api_key\":\"…\"}.");
+    }
+    JsonObject body = root.getAsJsonObject();
+    String key = optionalString(body, "api_key");
+    if (key == null) {
+      key = bearer(authorization);
+    }
+    return new BalanceRequest(key, models(body.get("models")));
+  }
+
+  private static List<String> models(JsonElement models) {
+    if (models == null || models.isJsonNull()) {
+      return List.of();
+    }
+    if (isString(models)) {
+      return List.of(models.getAsString());
+    }
+    if (!models.isJsonArray()) {
+      throw bad("\"models\" must be an array of strings or one comma-separated string.");
+    }
+    JsonArray array = models.getAsJsonArray();
+    List<String> pieces = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      JsonElement item = array.get(i);
+      if (!isString(item)) {
+        throw bad("\"models\"[" + i + "] must be a string (a model id), not " + typeOf(item) + ".");
+      }
+      pieces.add(item.getAsString());
+    }
+    return pieces;
+  }
+
+  private static String optionalString(JsonObject body, String name) {
+    JsonElement value = body.get(name);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!isString(value)) {
+      throw bad("\"" + name + "\" must be a string, not " + typeOf(value) + ".");
+    }
+    return value.getAsString();
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    String value = authorization.strip();
+    if (value.length() > 7 && value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      return value.substring(7);
+    }
+    throw bad("The Authorization header must be \"Bearer <key>\".");
+  }
+
+  private static boolean isString(JsonElement element) {
+    return element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+  }
+
+  private static String typeOf(JsonElement element) {
+    if (element.isJsonNull()) {
+      return "null";
+    }
+    if (element.isJsonArray()) {
+      return "an array";
+    }
+    if (element.isJsonObject()) {
+      return "an object";
+    }
+    return element.getAsJsonPrimitive().isNumber() ? "a number" : "a boolean";
+  }
+
+  private static HttpProblem bad(String message) {
+    return new HttpProblem(400, message);
+  }
+
+  @Override
+  public String toString() {
+    return "BalanceRequest[models=" + modelPieces.size() + "]";
+  }
+}
