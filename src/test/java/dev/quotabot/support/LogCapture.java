@@ -1,0 +1,63 @@
+package dev.quotabot.support;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every log line (message, arguments and stack traces) written while it is open, at DEBUG
+ * and above, so a test can assert that a secret never reached any log.
+ */
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+  private final List<String> lines = new ArrayList<>();
+  private final Logger root;
+  private final Level previousLevel;
+
+  private LogCapture() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    previousLevel = root.getLevel();
+    setContext(context);
+    setName("test-capture");
+    start();
+    root.addAppender(this);
+    root.setLevel(Level.DEBUG);
+  }
+
+  public static LogCapture start() {
+    return new LogCapture();
+  }
+
+  @Override
+  protected synchronized void append(ILoggingEvent event) {
+    StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ');
+    line.append(event.getFormattedMessage());
+    IThrowableProxy thrown = event.getThrowableProxy();
+    if (thrown != null) {
+      line.append('\n').append(ThrowableProxyUtil.asString(thrown));
+    }
+    lines.add(line.toString());
+  }
+
+  public synchronized String text() {
+    return String.join("\n", lines);
+  }
+
+  public synchronized List<String> lines() {
+    return List.copyOf(lines);
+  }
+
+  @Override
+  public void close() {
+    root.detachAppender(this);
+    root.setLevel(previousLevel);
+    stop();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.quotabot.support;
+
+import dev.quotabot.Application;
+import dev.quotabot.config.AppConfig;
+import dev.quotabot.config.ConfigLoader;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real product on a random loopback port, configured like an operator would. */
+public final class RunningApp implements AutoCloseable {
+  private final Application application;
+
+  private RunningApp(Application application) {
+    this.application = application;
+  }
+
+  /**
+   * Starts the product with these bot.properties entries (web.host and web.port are set to loopback
+   * and a free port unless given).
+   */
+  public static RunningApp start(Map<String, String> properties) {
+    Map<String, String> all = new HashMap<>();
+    all.put("web.host", "127.0.0.1");
+    all.put("web.port", "0");
+    all.put("web.shutdown_timeout_ms", "2000");
+    all.putAll(properties);
+    AppConfig config = ConfigLoader.fromMaps(all, "test", Map.of());
+    return new RunningApp(Application.start(config));
+  }
+
+  public int port() {
+    return application.webPort();
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  @Override
+  public void close() {
+    application.close();
+  }
+}
