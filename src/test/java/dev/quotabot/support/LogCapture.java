@@ -31,7 +31,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     root.setLevel(Level.DEBUG);
   }
 
-  public static LogCapture start() {
+  public static LogCapture open() {
     return new LogCapture();
   }
 
