@@ -25,10 +25,7 @@ final class BalanceHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     RequestChecks.refuseSecretsInUrl(exchange);
     RequestChecks.requireJson(exchange);
-    RequestChecks.limitBody(exchange);
-    exchange
-        .getRequestReceiver()
-        .receiveFullBytes(this::onBody, (failed, error) -> Problems.send(failed, error));
+    BoundedRequestBody.read(exchange, this::onBody);
   }
 
   private void onBody(HttpServerExchange exchange, byte[] body) {

@@ -2,7 +2,6 @@ package dev.quotabot.web;
 
 import dev.quotabot.quota.InvalidQueryException;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +19,6 @@ final class Problems {
       JsonResponses.problem(exchange, problem.status(), problem.getMessage());
     } else if (cause instanceof InvalidQueryException invalid) {
       JsonResponses.problem(exchange, 400, invalid.getMessage());
-    } else if (cause instanceof RequestTooBigException) {
-      JsonResponses.problem(exchange, 413, tooBig());
     } else {
       // No request data in the log line: it could hold a key.
       LOG.error(

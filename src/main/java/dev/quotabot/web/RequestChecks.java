@@ -47,14 +47,6 @@ final class RequestChecks {
     }
   }
 
-  /** 413 early when the declared length is already too large. */
-  static void limitBody(HttpServerExchange exchange) {
-    if (exchange.getRequestContentLength() > Problems.MAX_BODY_BYTES) {
-      throw new HttpProblem(413, Problems.tooBig());
-    }
-    exchange.setMaxEntitySize(Problems.MAX_BODY_BYTES);
-  }
-
   private static String shorten(String text) {
     return text.length() <= 60 ? text : text.substring(0, 60) + "…";
   }

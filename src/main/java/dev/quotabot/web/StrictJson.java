@@ -37,9 +37,7 @@ final class StrictJson {
     try (JsonReader reader = new JsonReader(new StringReader(text))) {
       reader.setStrictness(Strictness.STRICT);
       JsonElement root = read(reader, 0);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw bad("The request body has data after the JSON value: send exactly one JSON object.");
-      }
+      requireEnd(reader);
       return root;
     } catch (MalformedJsonException
         | EOFException
@@ -49,6 +47,19 @@ final class StrictJson {
           "The request body is not valid JSON (" + where(e) + "): send strict JSON (RFC 8259).");
     } catch (IOException unreadable) {
       throw bad("The request body could not be read as JSON.");
+    }
+  }
+
+  /** In strict mode Gson reports trailing data as malformed JSON; name the real problem. */
+  private static void requireEnd(JsonReader reader) throws IOException {
+    boolean ended;
+    try {
+      ended = reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (MalformedJsonException trailing) {
+      ended = false;
+    }
+    if (!ended) {
+      throw bad("The request body has data after the JSON value: send exactly one JSON object.");
     }
   }
 

@@ -36,7 +36,6 @@ public final class WebServer implements AutoCloseable {
             .addHttpListener(config.port(), config.host())
             .setHandler(tracker)
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Problems.MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
             .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)

@@ -1,0 +1,126 @@
+package dev.quotabot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quotabot.support.HttpCalls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as an operator runs it: a separate JVM, configured by environment, stopped by signal.
+ */
+final class MainProcessTest {
+  @TempDir Path workingDirectory;
+
+  private Process launch(Map<String, String> environment) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                // the production logging setup, not the quieter one of the test classpath
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName())
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workingDirectory.resolve("out.log").toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            name ->
+                name.startsWith("QUOTABOT_")
+                    || name.equals("PORT")
+                    || name.equals("DISCORD_TOKEN"));
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  private String output() throws IOException {
+    return Files.readString(workingDirectory.resolve("out.log"), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void startsWebOnlyWithoutConfigurationAndExitsZeroOnSigterm() throws Exception {
+    // GIVEN no config file and no token, only a port
+    int port = freePort();
+    Process process =
+        launch(Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1"));
+    try {
+      // WHEN it is up
+      waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
+
+      // THEN SIGTERM stops it gracefully with exit status 0
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "process did not stop");
+      assertEquals(0, process.exitValue(), output());
+      String log = output();
+      assertTrue(log.contains("Discord bot is off"), log);
+      assertTrue(log.contains("SIGTERM received"), log);
+      assertFalse(log.contains("Exception"), log);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void refusesInvalidConfigurationWithOneLineNamingTheKey() throws Exception {
+    // GIVEN a non-numeric port
+    Process process = launch(Map.of("QUOTABOT_WEB_PORT", "abc"));
+
+    // THEN it stops at once with status 2 and one line that names the key and the source
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+    List<String> lines = output().lines().filter(line -> !line.isBlank()).toList();
+    assertEquals(1, lines.size(), output());
+    assertTrue(
+        lines.get(0).contains("web.port") && lines.get(0).contains("QUOTABOT_WEB_PORT"),
+        lines.get(0));
+  }
+
+  @Test
+  void refusesAMalformedUrlFromTheConfigFile() throws Exception {
+    // GIVEN a bot.properties in the working directory with a bad URL
+    Files.writeString(
+        workingDirectory.resolve("bot.properties"), "modelscope.api_base_url=not a url\n");
+    Process process = launch(Map.of());
+
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+    assertTrue(output().contains("modelscope.api_base_url"), output());
+    assertFalse(output().contains("Exception"), output());
+  }
+
+  private static void waitForHealth(URI health, Process process) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        if (HttpCalls.get(health).statusCode() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notYet) {
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
+    }
+    throw new AssertionError("the product did not answer /health");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

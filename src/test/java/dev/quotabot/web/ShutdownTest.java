@@ -1,0 +1,56 @@
+package dev.quotabot.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HttpCalls;
+import dev.quotabot.support.RunningApp;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown: queries in flight finish, new requests are told to come back. */
+final class ShutdownTest {
+
+  @Test
+  void finishesQueriesInFlightAndAnswers503WhileDraining() throws Exception {
+    // GIVEN a query whose upstream takes 1.5 s
+    try (FakeModelScope modelScope = new FakeModelScope()) {
+      modelScope.model(
+          "slow/Model", aResponse().withFixedDelay(1500).withStatus(200).withBody("data: {}\n\n"));
+      RunningApp app =
+          RunningApp.start(
+              Map.of(
+                  "modelscope.api_base_url",
+                  modelScope.apiBaseUrl(),
+                  "web.shutdown_timeout_ms",
+                  "10000"));
+      CompletableFuture<HttpResponse<String>> inFlight =
+          CompletableFuture.supplyAsync(
+              () ->
+                  HttpCalls.postJson(
+                      app.uri("/api/balance"),
+                      "{\"models\":[\"slow/Model\"],\"api_key\":\"ms-shutdown-0123456789\"}"));
+      TimeUnit.MILLISECONDS.sleep(500);
+      assertFalse(inFlight.isDone(), "the query must still be running when shutdown starts");
+
+      // WHEN shutdown starts while it runs
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
+      TimeUnit.MILLISECONDS.sleep(200);
+      HttpResponse<String> health = HttpCalls.get(app.uri("/health"));
+
+      // THEN new requests get 503 JSON, and the query in flight still gets its full answer
+      assertEquals(503, health.statusCode());
+      assertEquals("shutting_down", HttpCalls.json(health).get("status").getAsString());
+      HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
+      assertEquals(200, answer.statusCode());
+      assertTrue(answer.body().contains("slow/Model"));
+      closing.get(10, TimeUnit.SECONDS);
+    }
+  }
+}
