@@ -4,10 +4,11 @@ import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigException;
 import dev.quotabot.config.ConfigLoader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: {@code java -jar quota-bot.jar [--config FILE]}. Wiring only. */
+/** Entry point: {@code java -jar quota-bot.jar [--config FILE] [--healthcheck]}. Wiring only. */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -15,12 +16,21 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("org.jboss.logging.provider", "slf4j");
+    boolean healthCheck = Arrays.asList(args).contains(HealthCheckCommand.FLAG);
+    String[] configArgs =
+        Arrays.stream(args)
+            .filter(arg -> !arg.equals(HealthCheckCommand.FLAG))
+            .toArray(String[]::new);
     AppConfig config;
     try {
-      config = ConfigLoader.load(args, Path.of(""), System.getenv());
+      config = ConfigLoader.load(configArgs, Path.of(""), System.getenv());
     } catch (ConfigException invalid) {
       LOG.error(invalid.getMessage());
       System.exit(2);
+      return;
+    }
+    if (healthCheck) {
+      System.exit(HealthCheckCommand.run(config.web()));
       return;
     }
     Application application;

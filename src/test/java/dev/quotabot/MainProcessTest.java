@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class MainProcessTest {
   @TempDir Path workingDirectory;
 
-  private Process launch(Map<String, String> environment) throws IOException {
+  private Process launch(Map<String, String> environment, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -36,7 +36,8 @@ final class MainProcessTest {
                 Main.class.getName())
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(workingDirectory.resolve("out.log").toFile());
+            .redirectOutput(
+                workingDirectory.resolve(args.length == 0 ? "out.log" : "check.log").toFile());
     builder
         .environment()
         .keySet()
@@ -45,6 +46,7 @@ final class MainProcessTest {
                 name.startsWith("QUOTABOT_")
                     || name.equals("PORT")
                     || name.equals("DISCORD_TOKEN"));
+    builder.command().addAll(List.of(args));
     builder.environment().putAll(environment);
     return builder.start();
   }
@@ -57,11 +59,13 @@ final class MainProcessTest {
   void startsWebOnlyWithoutConfigurationAndExitsZeroOnSigterm() throws Exception {
     // GIVEN no config file and no token, only a port
     int port = freePort();
-    Process process =
-        launch(Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1"));
+    Map<String, String> environment =
+        Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1");
+    Process process = launch(environment);
     try {
       // WHEN it is up
       waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
+      assertEquals(0, healthCheckExitStatus(environment), "--healthcheck while serving");
 
       // THEN SIGTERM stops it gracefully with exit status 0
       process.destroy();
@@ -71,6 +75,7 @@ final class MainProcessTest {
       assertTrue(log.contains("Discord bot is off"), log);
       assertTrue(log.contains("SIGTERM received"), log);
       assertFalse(log.contains("Exception"), log);
+      assertEquals(1, healthCheckExitStatus(environment), "--healthcheck once stopped");
     } finally {
       process.destroyForcibly();
     }
@@ -102,6 +107,12 @@ final class MainProcessTest {
     assertEquals(2, process.exitValue());
     assertTrue(output().contains("modelscope.api_base_url"), output());
     assertFalse(output().contains("Exception"), output());
+  }
+
+  private int healthCheckExitStatus(Map<String, String> environment) throws Exception {
+    Process check = launch(environment, "--healthcheck");
+    assertTrue(check.waitFor(20, TimeUnit.SECONDS));
+    return check.exitValue();
   }
 
   private static void waitForHealth(URI health, Process process) throws InterruptedException {

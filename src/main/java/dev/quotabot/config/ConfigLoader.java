@@ -88,7 +88,9 @@ public final class ConfigLoader {
         chosen = Path.of(arg.substring("--config=".length()));
       } else {
         throw new ConfigException(
-            "Unknown argument \"" + arg + "\". Usage: java -jar quota-bot.jar [--config FILE]");
+            "Unknown argument \""
+                + arg
+                + "\". Usage: java -jar quota-bot.jar [--config FILE] [--healthcheck]");
       }
     }
     if (chosen != null) {

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# quota-bot: build with Maven on JDK 17, run on a JRE 17 as a non-root user.
+#   docker build -t quota-bot .
+#   docker run -p 3000:3000 -e DISCORD_TOKEN=… quota-bot
+# Configuration comes from QUOTABOT_* environment variables (plus PORT and DISCORD_TOKEN) or from a
+# bot.properties mounted at /app/bot.properties.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+# Dependencies first, in their own layer: rebuilt only when pom.xml changes.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q package -DskipTests -Dspotless.check.skip=true
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 quotabot \
+ && useradd --system --uid 10001 --gid quotabot --home-dir /app --shell /usr/sbin/nologin quotabot
+WORKDIR /app
+COPY --from=build /build/target/quota-bot.jar /app/quota-bot.jar
+USER quotabot:quotabot
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 3000
+# The jar checks its own /health on the port its configuration names (no curl needed).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/quota-bot.jar", "--healthcheck"]
+ENTRYPOINT ["java", "-jar", "/app/quota-bot.jar"]
