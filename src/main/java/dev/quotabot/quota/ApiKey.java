@@ -1,6 +1,8 @@
 package dev.quotabot.quota;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An upstream API key. It exists only for the length of one query: it is never stored, logged or
@@ -82,9 +84,17 @@ public final class ApiKey {
     return value.substring(0, 3) + "…" + value.substring(value.length() - 4);
   }
 
-  /** Removes this key from a text that may have echoed it (an upstream error message, say). */
+  /**
+   * Removes this key from a text that may have echoed it (an upstream error message, say), in any
+   * letter case.
+   */
   public String redactFrom(String text) {
-    return text == null ? null : text.replace(value, fingerprint());
+    if (text == null) {
+      return null;
+    }
+    return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE)
+        .matcher(text)
+        .replaceAll(Matcher.quoteReplacement(fingerprint()));
   }
 
   @Override
