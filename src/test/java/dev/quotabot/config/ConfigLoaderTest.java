@@ -250,6 +250,99 @@ final class ConfigLoaderTest {
     assertTrue(config.discord().toString().contains("(set)"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"discord.guild_id", "web.port", "discord.gateway_url"})
+  void theDiscordTokenNeverAppearsInAnErrorMessage(String wrongKey) throws IOException {
+    // GIVEN a file holding the token, and the token pasted by mistake under another key
+    Path file =
+        write("bot.properties", "discord.token=" + DISCORD_SECRET, wrongKey + "=" + DISCORD_SECRET);
+
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(new String[] {"--config", file.toString()}, dir, Map.of()));
+
+    // THEN the message names the bad key and does not repeat the token
+    assertTrue(invalid.getMessage().contains(wrongKey), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("secret-token-value"), invalid.getMessage());
+  }
+
+  @Test
+  void aUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
+    // GIVEN a base URL with a user and password in it
+    Map<String, String> file =
+        Map.of(
+            "modelscope.api_base_url",
+            "https://bob:hunter2secret@proxy.example/v1?token=abc123secret");
+
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(ConfigException.class, () -> ConfigLoader.fromMaps(file, "f", Map.of()));
+
+    // THEN the key is named but the credentials are not echoed into the log
+    assertTrue(invalid.getMessage().contains("modelscope.api_base_url"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("hunter2secret"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("abc123secret"), invalid.getMessage());
+  }
+
+  @Test
+  void configWithoutAFileIsAClearError() {
+    // GIVEN --config as the last argument
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(new String[] {"--config"}, dir, Map.of()));
+
+    // THEN the message says a file must follow (not that --config is unknown)
+    assertTrue(invalid.getMessage().contains("--config needs a file"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("Unknown argument"), invalid.getMessage());
+  }
+
+  @Test
+  void aRelativeConfigFileIsFoundInTheWorkingDirectory() throws IOException {
+    // GIVEN a file in the working directory, named relative to it
+    write("custom.properties", "web.port=8084");
+
+    // WHEN loaded with --config custom.properties
+    AppConfig config =
+        ConfigLoader.load(new String[] {"--config", "custom.properties"}, dir, Map.of());
+
+    // THEN it is read from the working directory given
+    assertEquals(8084, config.web().port());
+  }
+
+  @Test
+  void aStrayArgumentIsNotEchoed() {
+    // GIVEN the token passed as a bare argument
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(new String[] {DISCORD_SECRET}, dir, Map.of()));
+
+    // THEN the error shows the usage, not the argument
+    assertTrue(invalid.getMessage().contains("Usage"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("secret-token-value"), invalid.getMessage());
+  }
+
+  @Test
+  void anOptionWithAValueIsNamedWithoutItsValue() {
+    // GIVEN --discord-token=… (an option that does not exist)
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    new String[] {"--discord-token=" + DISCORD_SECRET}, dir, Map.of()));
+
+    // THEN the option is named, its value is not
+    assertTrue(invalid.getMessage().contains("--discord-token"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("secret-token-value"), invalid.getMessage());
+  }
+
   @Test
   void aMissingConfigFileIsAClearError() {
     // GIVEN --config naming a file that does not exist

@@ -44,6 +44,14 @@ final class ApiKeyTest {
   }
 
   @Test
+  void dropsTheInvisibleSpacesACopyFromAWebPageBrings() {
+    // GIVEN a key copied with a no-break space, a zero-width space and a byte-order mark around it
+    // WHEN it is wrapped
+    // THEN the secret is exactly the key
+    assertEquals(KEY, ApiKey.of("\uFEFF\u00A0" + KEY + "\u200B\u3000").reveal());
+  }
+
+  @Test
   void shortKeysShowLessThanFirstThreeAndLastFour() {
     // GIVEN a short key, where 3 + 4 characters would show most of it
     ApiKey key = ApiKey.of("abcdefgh");

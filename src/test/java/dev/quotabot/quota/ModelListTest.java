@@ -1,6 +1,7 @@
 package dev.quotabot.quota;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,5 +135,73 @@ final class ModelListTest {
 
     // THEN the message says what is wrong
     assertTrue(invalid.getMessage().contains("control characters"), invalid.getMessage());
+  }
+
+  @Test
+  void splitsOnUnicodeSpacesToo() {
+    // GIVEN ids separated by an ideographic space (Chinese input), a no-break space and a
+    // zero-width space, with a byte-order mark in front
+    String typed =
+        "\uFEFFQwen/Qwen3-32B\u3000deepseek-ai/DeepSeek-V3.1\u00A0ZhipuAI/GLM-4.6\u200Ba/b";
+
+    // WHEN it is parsed
+    // THEN each id stands alone and nothing invisible is left in a name
+    assertEquals(
+        List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1", "ZhipuAI/GLM-4.6", "a/b"),
+        ModelList.parse(List.of(typed), MAX));
+  }
+
+  @Test
+  void rejectsNamesWithInvisibleFormattingCharacters() {
+    // GIVEN an id with a right-to-left override inside
+    // WHEN it is parsed
+    // THEN it is refused rather than sent upstream as a look-alike
+    assertThrows(
+        InvalidQueryException.class, () -> ModelList.parse(List.of("Qwen/\u202EQwen"), MAX));
+  }
+
+  @Test
+  void aLongNameWithControlCharactersIsNotEchoedWithThem() {
+    // GIVEN a 250-character id with an escape sequence near its start
+    String name = "a\u001b[2J" + "x".repeat(246);
+
+    // WHEN it is parsed
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> ModelList.parse(List.of(name), MAX));
+
+    // THEN the message holds no control character
+    assertTrue(
+        invalid.getMessage().chars().noneMatch(Character::isISOControl), invalid.getMessage());
+  }
+
+  @Test
+  void aLongNameIsQuotedWithoutSplittingACharacter() {
+    // GIVEN a 301-char id made of a letter and emoji (surrogate pairs), so that a cut at an
+    // even index falls inside a pair
+    String name = "a" + "😀".repeat(150);
+
+    // WHEN it is parsed
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> ModelList.parse(List.of(name), MAX));
+
+    // THEN the quoted start of the name is whole characters
+    String message = invalid.getMessage();
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        assertTrue(i + 1 < message.length() && Character.isLowSurrogate(message.charAt(++i)));
+      } else {
+        assertFalse(Character.isLowSurrogate(c), message);
+      }
+    }
+  }
+
+  @Test
+  void skipsNullPieces() {
+    // GIVEN a collection with a null item, and no collection
+    // WHEN it is parsed
+    // THEN nulls are nothing, not a crash
+    assertEquals(List.of("a/1"), ModelList.parse(java.util.Arrays.asList("a/1", null), MAX));
+    assertEquals(List.of(), ModelList.parse(null, MAX));
   }
 }

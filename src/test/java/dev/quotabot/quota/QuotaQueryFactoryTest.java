@@ -118,4 +118,42 @@ final class QuotaQueryFactoryTest {
     assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
     assertFalse(invalid.getMessage().contains("7890abcdef"), invalid.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ms-…cdef", "ms-TESTKEY-１２３４５６７８９０", "ms-TESTKEY-1234567890abcdé"})
+  void rejectsAKeyThatCannotGoIntoAnHttpHeaderWithoutEchoingIt(String raw) {
+    // GIVEN a key with characters outside visible ASCII (a pasted fingerprint, full-width digits)
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(raw, List.of("a/1")));
+
+    // THEN it is refused up front with a message that says why, instead of every model failing
+    assertTrue(invalid.getMessage().contains("api_key"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
+  }
+
+  @Test
+  void rejectsTheKeyPastedAsAModelWithoutEchoingIt() {
+    // GIVEN the key typed into the models field as well
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(
+            InvalidQueryException.class, () -> FACTORY.create(KEY, List.of("a/1, " + KEY)));
+
+    // THEN it is refused (the model name would be shown and sent upstream) without the key
+    assertTrue(invalid.getMessage().contains("models"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains(KEY), invalid.getMessage());
+  }
+
+  @Test
+  void treatsMissingModelPiecesAsNoModels() {
+    // GIVEN a door that passes no collection, or one with a null item
+    // WHEN a query is created
+    // THEN the null is not a crash: no models is reported, null items are skipped
+    InvalidQueryException none =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, null));
+    assertTrue(none.getMessage().contains("No models"), none.getMessage());
+    assertEquals(
+        List.of("a/1"), FACTORY.create(KEY, java.util.Arrays.asList(null, "a/1")).models());
+  }
 }

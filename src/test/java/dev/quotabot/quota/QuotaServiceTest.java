@@ -158,6 +158,30 @@ final class QuotaServiceTest {
     assertEquals(List.of(KEY, KEY), keys);
   }
 
+  @Test
+  void aProbeThatNeverAnswersStillEndsTheQuery() throws Exception {
+    // GIVEN a probe that breaks its contract and never completes for one model,
+    // with a 200 ms probe timeout (timing matters here: the service must not wait forever)
+    ModelProbe probe =
+        (key, model, timeout) ->
+            model.equals("hangs")
+                ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
+    QuotaSettings settings =
+        new QuotaSettings(List.of(), 50, Duration.ofMillis(200), Duration.ofSeconds(5), 1);
+
+    // WHEN the query runs
+    QuotaReport report =
+        new QuotaService(probe, settings, CLOCK)
+            .query(query("a", "hangs", "b"))
+            .get(3, java.util.concurrent.TimeUnit.SECONDS);
+
+    // THEN the hung model is a timeout row and the model queued behind it was still probed
+    assertEquals(
+        List.of(ProbeStatus.OK, ProbeStatus.TIMEOUT, ProbeStatus.OK),
+        report.models().stream().map(ModelQuota::status).toList());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** A probe whose results the test hands out one by one. */

@@ -78,4 +78,16 @@ final class UpstreamTextTest {
     assertNull(UpstreamText.clean(null, KEY));
     assertNull(UpstreamText.clean(" \r\n\t ", KEY));
   }
+
+  @Test
+  void removesTheKeyInAnyLetterCase() {
+    // GIVEN an upstream that upper-cases (or lower-cases) what it echoes
+    // WHEN it is cleaned
+    String upper = UpstreamText.clean("TOKEN " + SECRET.toUpperCase() + " INVALID", KEY);
+    String lower = UpstreamText.clean("token " + SECRET.toLowerCase() + " invalid", KEY);
+
+    // THEN the key is gone either way
+    assertFalse(upper.toLowerCase().contains("1234567890abcdef"), upper);
+    assertFalse(lower.contains("1234567890abcdef"), lower);
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The core wired the way {@code dev.quotabot.Application} wires it (one shared HTTP/2-preferring
@@ -27,22 +28,34 @@ public final class UpstreamProbes implements AutoCloseable {
   private final HttpClient http;
   private final ModelScopeProbe probe;
 
-  private UpstreamProbes(URI apiBaseUrl) {
+  private UpstreamProbes(URI apiBaseUrl, SSLContext tls) {
     executor = Executors.newCachedThreadPool();
     timeouts = new TimeoutScheduler();
-    http =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_2)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+            .executor(executor);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    http = builder.build();
     probe = new ModelScopeProbe(http, apiBaseUrl, timeouts);
   }
 
   /** Probes against {@code apiBaseUrl} (ModelScope's {@code …/v1}). */
   public static UpstreamProbes against(String apiBaseUrl) {
-    return new UpstreamProbes(URI.create(apiBaseUrl));
+    return new UpstreamProbes(URI.create(apiBaseUrl), null);
+  }
+
+  /**
+   * Probes against an {@code https://} upstream with a self-signed certificate (WireMock's), so the
+   * client negotiates HTTP/2 as it does with ModelScope. Only the certificate check differs from
+   * production.
+   */
+  public static UpstreamProbes againstSelfSigned(String apiBaseUrl) {
+    return new UpstreamProbes(URI.create(apiBaseUrl), TrustEverything.context());
   }
 
   public ModelScopeProbe probe() {
@@ -60,9 +73,13 @@ public final class UpstreamProbes implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     timeouts.close();
     executor.shutdownNow();
-    executor.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
