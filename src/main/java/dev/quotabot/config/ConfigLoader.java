@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   private static final String DEFAULT_FILE = "bot.properties";
+  private static final String USAGE =
+      "Usage: java -jar quota-bot.jar [--config FILE] [--healthcheck]";
   private static final Set<String> HTTP = Set.of("http", "https");
   private static final Set<String> WEBSOCKET = Set.of("ws", "wss");
 
@@ -79,28 +81,47 @@ public final class ConfigLoader {
   }
 
   private static Path configFile(String[] args, Path workingDirectory) {
-    Path chosen = null;
+    String chosen = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--config") && i + 1 < args.length) {
-        chosen = Path.of(args[++i]);
+      if (arg.equals("--config")) {
+        if (i + 1 >= args.length || args[i + 1].isBlank()) {
+          throw new ConfigException("--config needs a file: " + USAGE);
+        }
+        chosen = args[++i];
       } else if (arg.startsWith("--config=")) {
-        chosen = Path.of(arg.substring("--config=".length()));
+        chosen = arg.substring("--config=".length());
+        if (chosen.isBlank()) {
+          throw new ConfigException("--config needs a file: " + USAGE);
+        }
       } else {
-        throw new ConfigException(
-            "Unknown argument \""
-                + arg
-                + "\". Usage: java -jar quota-bot.jar [--config FILE] [--healthcheck]");
+        throw new ConfigException(unknownArgument(arg) + " " + USAGE);
       }
     }
     if (chosen != null) {
-      if (!Files.isRegularFile(chosen)) {
-        throw new ConfigException("Config file not found: " + chosen.toAbsolutePath());
+      Path file = workingDirectory.resolve(chosen);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("Config file not found: " + file.toAbsolutePath());
       }
-      return chosen;
+      return file;
     }
     Path fallback = workingDirectory.resolve(DEFAULT_FILE);
     return Files.isRegularFile(fallback) ? fallback : null;
+  }
+
+  /**
+   * Names an unknown option without its value, and does not repeat a bare argument at all: either
+   * could be a token typed in the wrong place, and the message goes to the log.
+   */
+  private static String unknownArgument(String arg) {
+    if (arg.startsWith("-")) {
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      if (name.length() <= 40) {
+        return "Unknown option \"" + name + "\".";
+      }
+    }
+    return "Unexpected argument (not shown).";
   }
 
   private static Map<String, String> readProperties(Path file) {

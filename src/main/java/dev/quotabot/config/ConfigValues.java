@@ -7,12 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Looks keys up in order (environment {@code QUOTABOT_…}, conventional variable, file, default) and
  * converts them, failing with a message that names the key and where the bad value came from.
  */
 final class ConfigValues {
+  /** The shape of a Discord bot token: three base64url parts joined by dots. */
+  private static final Pattern DISCORD_TOKEN_SHAPE =
+      Pattern.compile("[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{16,}");
+
+  private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/?#]*@");
+  private static final Pattern URL_QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
+
   private final Map<String, String> file;
   private final String fileName;
   private final Map<String, String> environment;
@@ -102,8 +110,11 @@ final class ConfigValues {
     throw invalid(key, found, "must be a Discord server id (15 to 21 digits) or empty");
   }
 
-  private static ConfigException invalid(ConfigKey key, Found found, String rule) {
-    String shown = key.secret() ? "(hidden)" : "\"" + found.value() + "\"";
+  private ConfigException invalid(ConfigKey key, Found found, String rule) {
+    String shown =
+        looksSecret(key, found.value())
+            ? "(hidden)"
+            : "\"" + withoutCredentials(found.value()) + "\"";
     return new ConfigException(
         "Invalid configuration: "
             + key.key()
@@ -114,5 +125,23 @@ final class ConfigValues {
             + " (from "
             + found.origin()
             + ").");
+  }
+
+  /**
+   * Whether a bad value must not be repeated: the value of a secret key, the configured Discord
+   * token pasted under another key, or anything shaped like a Discord token.
+   */
+  private boolean looksSecret(ConfigKey key, String value) {
+    if (key.secret() || DISCORD_TOKEN_SHAPE.matcher(value).matches()) {
+      return true;
+    }
+    String token = find(ConfigKey.DISCORD_TOKEN).value();
+    return !token.isEmpty() && value.contains(token);
+  }
+
+  /** A URL's user info, query and fragment can hold credentials: they are never repeated. */
+  private static String withoutCredentials(String value) {
+    String shown = URL_USER_INFO.matcher(value).replaceAll("$1(hidden)@");
+    return URL_QUERY_OR_FRAGMENT.matcher(shown).replaceAll("?(hidden)");
   }
 }

@@ -1,6 +1,8 @@
 package dev.quotabot.quota;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An upstream API key. It exists only for the length of one query: it is never stored, logged or
@@ -17,9 +19,10 @@ public final class ApiKey {
   }
 
   /**
-   * Checks and wraps a key as the user typed it (surrounding whitespace is dropped).
+   * Checks and wraps a key as the user typed it. Surrounding whitespace, including the no-break and
+   * zero-width spaces a copy from a web page can bring along, is dropped.
    *
-   * @throws InvalidQueryException if it is empty, too long or holds control characters
+   * @throws InvalidQueryException if it is empty, too long, or holds anything but visible ASCII
    */
   public static ApiKey of(String raw) {
     if (raw == null || raw.isBlank()) {
@@ -27,21 +30,45 @@ public final class ApiKey {
           "api_key is missing: send it as \"api_key\" in the JSON body or as"
               + " \"Authorization: Bearer <key>\".");
     }
-    String trimmed = raw.strip();
+    String trimmed = trimInvisible(raw);
     if (trimmed.length() > MAX_LENGTH) {
       throw new InvalidQueryException(
           "api_key is longer than " + MAX_LENGTH + " characters: paste only the key itself.");
     }
-    if (trimmed.chars().anyMatch(ApiKey::isForbidden)) {
+    if (trimmed.chars().anyMatch(ApiKey::isControlOrSpace)) {
       throw new InvalidQueryException(
           "api_key contains control characters or spaces (for example a line break): paste only"
               + " the key itself.");
     }
+    if (trimmed.chars().anyMatch(c -> c > '~')) {
+      throw new InvalidQueryException(
+          "api_key contains characters that cannot be part of a key (only letters, digits and"
+              + " ASCII punctuation are allowed): paste the whole key, not its shortened ms-…"
+              + " form.");
+    }
     return new ApiKey(trimmed);
   }
 
-  private static boolean isForbidden(int c) {
-    return Character.isISOControl(c) || Character.isWhitespace(c);
+  private static String trimInvisible(String raw) {
+    int start = 0;
+    int end = raw.length();
+    while (start < end && isInvisible(raw.charAt(start))) {
+      start++;
+    }
+    while (end > start && isInvisible(raw.charAt(end - 1))) {
+      end--;
+    }
+    return raw.substring(start, end);
+  }
+
+  private static boolean isInvisible(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT;
+  }
+
+  private static boolean isControlOrSpace(int c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /** The secret itself: only for the Authorization header of an upstream call. */
@@ -57,9 +84,17 @@ public final class ApiKey {
     return value.substring(0, 3) + "…" + value.substring(value.length() - 4);
   }
 
-  /** Removes this key from a text that may have echoed it (an upstream error message, say). */
+  /**
+   * Removes this key from a text that may have echoed it (an upstream error message, say), in any
+   * letter case.
+   */
   public String redactFrom(String text) {
-    return text == null ? null : text.replace(value, fingerprint());
+    if (text == null) {
+      return null;
+    }
+    return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE)
+        .matcher(text)
+        .replaceAll(Matcher.quoteReplacement(fingerprint()));
   }
 
   @Override

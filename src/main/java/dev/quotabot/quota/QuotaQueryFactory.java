@@ -13,8 +13,8 @@ public final class QuotaQueryFactory {
 
   /**
    * @param rawKey the key as received (may be null)
-   * @param modelPieces strings that each hold one or more model ids
-   * @throws InvalidQueryException with a message that says what to fix
+   * @param modelPieces strings that each hold one or more model ids (may be null: no models)
+   * @throws InvalidQueryException with a message that says what to fix (never the key)
    */
   public QuotaQuery create(String rawKey, Collection<String> modelPieces) {
     List<String> models = ModelList.parse(modelPieces, maxModels);
@@ -23,6 +23,11 @@ public final class QuotaQueryFactory {
       throw new InvalidQueryException(
           "No models given: send \"models\" as a list such as [\"Qwen/Qwen3-32B\"] or a"
               + " comma-separated string.");
+    }
+    if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
+      throw new InvalidQueryException(
+          "The API key was also typed into the models list: put it only in \"api_key\", and"
+              + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
     }
     return new QuotaQuery(key, models);
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are never retried: a retry could spend quota again.
  */
 public final class QuotaService {
+  /**
+   * How long past its own timeout a probe may take before the service stops waiting for it. A
+   * {@link ModelProbe} should never need it; it keeps the deadline promise if one misbehaves.
+   */
+  private static final Duration OVERDUE_GRACE = Duration.ofSeconds(1);
+
   private final ModelProbe probe;
   private final QuotaSettings settings;
   private final Clock clock;
@@ -81,6 +88,11 @@ public final class QuotaService {
       Duration timeout =
           left.compareTo(settings.probeTimeout()) < 0 ? left : settings.probeTimeout();
       probeSafely(model, timeout)
+          .copy()
+          .completeOnTimeout(
+              overdue(model, timeout),
+              timeout.plus(OVERDUE_GRACE).toMillis(),
+              TimeUnit.MILLISECONDS)
           .whenComplete(
               (result, neverThrown) -> {
                 row.complete(result);
@@ -94,6 +106,14 @@ public final class QuotaService {
       } catch (RuntimeException failure) {
         return CompletableFuture.completedFuture(unexpected(model));
       }
+    }
+
+    private ModelQuota overdue(String model, Duration timeout) {
+      return ModelQuota.failed(
+          model,
+          ProbeStatus.TIMEOUT,
+          "No answer within " + timeout.toMillis() + " ms.",
+          timeout.plus(OVERDUE_GRACE).toMillis());
     }
 
     private ModelQuota unexpected(String model) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[^\\s\"',;]+");
   private static final Pattern TOKEN_LIKE =
-      Pattern.compile("\\b(?:ms|sk|pk|rk)-[A-Za-z0-9_\\-]{12,}");
+      Pattern.compile("(?i)\\b(?:ms|sk|pk|rk)-[A-Za-z0-9_\\-]{12,}");
 
   private Redaction() {}
 

@@ -21,7 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +56,64 @@ public final class ModelScopeProbe implements ModelProbe {
             .header("Accept", "text/event-stream")
             .POST(HttpRequest.BodyPublishers.ofString(cheapestChat(model)))
             .build();
-    AtomicBoolean timedOut = new AtomicBoolean();
+    BoundedBody errorBody = new BoundedBody(MAX_ERROR_BODY_BYTES, status -> status >= 300);
+    AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
+    CompletableFuture<ModelQuota> row = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(request, new BoundedBody(MAX_ERROR_BODY_BYTES, status -> status >= 300));
+        http.sendAsync(
+            request,
+            info -> {
+              head.set(info);
+              return errorBody.apply(info);
+            });
     Future<?> timer =
         timeouts.after(
             timeout,
             () -> {
-              timedOut.set(true);
+              row.complete(cutShort(model, head.get(), key, timeout, elapsedMs(started)));
               exchange.cancel(true);
             });
-    return exchange.handle(
+    exchange.whenComplete(
         (response, failure) -> {
           timer.cancel(false);
-          long latencyMs = (System.nanoTime() - started) / 1_000_000;
+          long latencyMs = elapsedMs(started);
           if (failure == null) {
-            return ProbeClassifier.classify(
-                model, response.statusCode(), response.headers(), response.body(), key, latencyMs);
+            row.complete(
+                ProbeClassifier.classify(
+                    model,
+                    response.statusCode(),
+                    response.headers(),
+                    response.body(),
+                    key,
+                    latencyMs));
+          } else if (head.get() != null) {
+            row.complete(cutShort(model, head.get(), key, timeout, latencyMs));
+          } else {
+            row.complete(fromFailure(model, failure, timeout, latencyMs));
           }
-          return fromFailure(model, failure, timedOut.get(), timeout, latencyMs);
         });
+    return row;
+  }
+
+  /**
+   * The probe ran out of time or was cut off. If the status line and headers had arrived (only an
+   * error body was still coming) they are the answer; otherwise it is a timeout.
+   */
+  private static ModelQuota cutShort(
+      String model, HttpResponse.ResponseInfo head, ApiKey key, Duration timeout, long latencyMs) {
+    if (head != null) {
+      return ProbeClassifier.classify(
+          model, head.statusCode(), head.headers(), null, key, latencyMs);
+    }
+    return ModelQuota.failed(
+        model,
+        ProbeStatus.TIMEOUT,
+        "No answer from ModelScope within " + timeout.toMillis() + " ms.",
+        latencyMs);
+  }
+
+  private static long elapsedMs(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   static String cheapestChat(String model) {
@@ -93,9 +131,9 @@ public final class ModelScopeProbe implements ModelProbe {
   }
 
   private static ModelQuota fromFailure(
-      String model, Throwable failure, boolean timedOut, Duration timeout, long latencyMs) {
+      String model, Throwable failure, Duration timeout, long latencyMs) {
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (timedOut || cause instanceof HttpTimeoutException) {
+    if (cause instanceof HttpTimeoutException) {
       String what =
           cause instanceof HttpConnectTimeoutException
               ? "Could not connect to ModelScope within "

@@ -25,31 +25,33 @@ final class ProbeClassifier {
           : new ModelQuota(
               model, limits, ProbeStatus.NO_QUOTA_HEADERS, null, UNKNOWN_QUOTA_NOTE, latencyMs);
     }
-    String upstream = UpstreamText.clean(ErrorBody.message(body), key);
-    ProbeStatus failure = failureStatus(status, upstream);
+    // Recognised on the whole message; only a cleaned, shortened copy is shown.
+    String message = ErrorBody.message(body);
+    String upstream = UpstreamText.clean(message, key);
+    ProbeStatus failure = failureStatus(status, message);
     return new ModelQuota(
-        model, limits, failure, explain(failure, status, upstream), null, latencyMs);
+        model, limits, failure, explain(failure, status, message, upstream), null, latencyMs);
   }
 
-  private static ProbeStatus failureStatus(int status, String upstream) {
+  private static ProbeStatus failureStatus(int status, String message) {
     return switch (status) {
       case 401, 403 -> ProbeStatus.INVALID_KEY;
       case 402 -> ProbeStatus.INSUFFICIENT_BALANCE;
       case 429 -> ProbeStatus.LIMIT_REACHED;
-      case 404 -> ProbeStatus.MODEL_UNAVAILABLE;
-      case 400 ->
-          mentionsMissingModel(upstream)
+      // A 404 without such a message is more likely a wrong base URL than a missing model.
+      case 400, 404 ->
+          mentionsMissingModel(message)
               ? ProbeStatus.MODEL_UNAVAILABLE
               : ProbeStatus.UPSTREAM_ERROR;
       default -> ProbeStatus.UPSTREAM_ERROR;
     };
   }
 
-  private static boolean mentionsMissingModel(String upstream) {
-    if (upstream == null) {
+  private static boolean mentionsMissingModel(String message) {
+    if (message == null) {
       return false;
     }
-    String text = upstream.toLowerCase(Locale.ROOT);
+    String text = message.toLowerCase(Locale.ROOT);
     return text.contains("no provider")
         || text.contains("not found")
         || text.contains("not exist")
@@ -58,7 +60,7 @@ final class ProbeClassifier {
         || text.contains("invalid model");
   }
 
-  private static String explain(ProbeStatus failure, int status, String upstream) {
+  private static String explain(ProbeStatus failure, int status, String message, String upstream) {
     String lead =
         switch (failure) {
           case INVALID_KEY -> "ModelScope rejected the key (HTTP " + status + ")";
@@ -69,16 +71,16 @@ final class ProbeClassifier {
               "Model not available on ModelScope API-Inference (HTTP " + status + ")";
           default -> "ModelScope answered HTTP " + status;
         };
-    String hint = failure == ProbeStatus.INVALID_KEY ? aliyunHint(upstream) : "";
+    String hint = failure == ProbeStatus.INVALID_KEY ? aliyunHint(message) : "";
     return (upstream == null ? lead + "." : lead + ": " + upstream) + hint;
   }
 
   /** ModelScope refuses keys whose account is not bound to Aliyun; say how to fix it. */
-  private static String aliyunHint(String upstream) {
-    if (upstream == null) {
+  private static String aliyunHint(String message) {
+    if (message == null) {
       return " Check that it is a ModelScope access token (modelscope.cn → Access Tokens).";
     }
-    String text = upstream.toLowerCase(Locale.ROOT);
+    String text = message.toLowerCase(Locale.ROOT);
     if (text.contains("aliyun") || text.contains("阿里云") || text.contains("alibaba cloud")) {
       return " Bind your Alibaba Cloud (Aliyun) account on modelscope.cn, then try again.";
     }

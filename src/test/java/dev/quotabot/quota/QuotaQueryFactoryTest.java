@@ -1,0 +1,159 @@
+package dev.quotabot.quota;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class QuotaQueryFactoryTest {
+  private static final String KEY = "ms-TESTKEY-1234567890abcdef";
+  private static final QuotaQueryFactory FACTORY =
+      new QuotaQueryFactory(
+          new QuotaSettings(
+              List.of("Qwen/Qwen3-32B"), 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 50));
+
+  @Test
+  void buildsAQueryFromAKeyAndModelPieces() {
+    // GIVEN a key with whitespace around it and a comma-separated list
+    // WHEN a query is created
+    QuotaQuery query = FACTORY.create(" " + KEY + " ", List.of("a/1, b/2", "a/1"));
+
+    // THEN the key is exact and the models are clean
+    assertEquals(KEY, query.key().reveal());
+    assertEquals(List.of("a/1", "b/2"), query.models());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", ",,，", "\n"})
+  void rejectsAnEmptyModelList(String pieces) {
+    // GIVEN no model
+    // WHEN a query is created
+    InvalidQueryException empty =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of(pieces)));
+
+    // THEN the message says how to name models
+    assertTrue(empty.getMessage().contains("No models"), empty.getMessage());
+  }
+
+  @Test
+  void rejectsAnEmptyCollection() {
+    // GIVEN no pieces at all
+    // WHEN / THEN the query is refused
+    assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of()));
+  }
+
+  @Test
+  void enforcesTheConfiguredMaximum() {
+    // GIVEN a maximum of 3 and 4 models
+    // WHEN a query is created
+    InvalidQueryException tooMany =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of("a b c d")));
+
+    // THEN the message names the limit
+    assertTrue(tooMany.getMessage().contains("at most 3"), tooMany.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t\n"})
+  void rejectsABlankKey(String blank) {
+    // GIVEN a blank key
+    // WHEN a query is created
+    InvalidQueryException missing =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(blank, List.of("a/1")));
+
+    // THEN the message says the key is missing and where to put it
+    assertTrue(missing.getMessage().contains("api_key is missing"), missing.getMessage());
+  }
+
+  @Test
+  void rejectsAMissingKey() {
+    // GIVEN no key
+    // WHEN / THEN the message says it is missing
+    InvalidQueryException missing =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(null, List.of("a/1")));
+    assertTrue(missing.getMessage().contains("api_key is missing"), missing.getMessage());
+  }
+
+  @Test
+  void acceptsAKeyOf512Characters() {
+    // GIVEN a key exactly at the limit
+    String longest = "ms-" + "k".repeat(509);
+
+    // WHEN / THEN it is accepted
+    assertEquals(longest, FACTORY.create(longest, List.of("a/1")).key().reveal());
+  }
+
+  @Test
+  void rejectsAKeyOver512CharactersWithoutEchoingIt() {
+    // GIVEN a 513-character key
+    String tooLong = "ms-" + "k".repeat(510);
+
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(tooLong, List.of("a/1")));
+
+    // THEN the message names the limit, not the key
+    assertTrue(invalid.getMessage().contains("512"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("kkkkkkkk"), invalid.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\n", "\u0000", "\r\nX-Injected: 1"})
+  void rejectsAKeyWithLineBreaksOrNulWithoutEchoingIt(String inside) {
+    // GIVEN a key with a CR, LF or NUL in the middle (header injection, a bad paste)
+    String raw = "ms-TESTKEY-123456" + inside + "7890abcdef";
+
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(raw, List.of("a/1")));
+
+    // THEN the message says what is wrong and holds no part of the key
+    assertTrue(invalid.getMessage().contains("control characters"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("7890abcdef"), invalid.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ms-…cdef", "ms-TESTKEY-１２３４５６７８９０", "ms-TESTKEY-1234567890abcdé"})
+  void rejectsAKeyThatCannotGoIntoAnHttpHeaderWithoutEchoingIt(String raw) {
+    // GIVEN a key with characters outside visible ASCII (a pasted fingerprint, full-width digits)
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(raw, List.of("a/1")));
+
+    // THEN it is refused up front with a message that says why, instead of every model failing
+    assertTrue(invalid.getMessage().contains("api_key"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
+  }
+
+  @Test
+  void rejectsTheKeyPastedAsAModelWithoutEchoingIt() {
+    // GIVEN the key typed into the models field as well
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(
+            InvalidQueryException.class, () -> FACTORY.create(KEY, List.of("a/1, " + KEY)));
+
+    // THEN it is refused (the model name would be shown and sent upstream) without the key
+    assertTrue(invalid.getMessage().contains("models"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains(KEY), invalid.getMessage());
+  }
+
+  @Test
+  void treatsMissingModelPiecesAsNoModels() {
+    // GIVEN a door that passes no collection, or one with a null item
+    // WHEN a query is created
+    // THEN the null is not a crash: no models is reported, null items are skipped
+    InvalidQueryException none =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, null));
+    assertTrue(none.getMessage().contains("No models"), none.getMessage());
+    assertEquals(
+        List.of("a/1"), FACTORY.create(KEY, java.util.Arrays.asList(null, "a/1")).models());
+  }
+}
