@@ -43,13 +43,15 @@ final class BalanceHandler implements HttpHandler {
         () ->
             service
                 .query(query)
-                .whenComplete(
+                // answer on the connection's IO thread, not on whichever thread finished last
+                .whenCompleteAsync(
                     (report, failure) -> {
                       if (failure != null) {
                         Problems.send(exchange, failure);
                       } else {
                         JsonResponses.send(exchange, 200, BalanceJson.render(report));
                       }
-                    }));
+                    },
+                    exchange.getIoThread()));
   }
 }

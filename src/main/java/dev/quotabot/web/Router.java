@@ -36,7 +36,7 @@ final class Router implements HttpHandler {
       JsonResponses.problem(
           exchange,
           404,
-          "Not found: this server answers GET /, GET /health and POST /api/balance.");
+          "Not found: this server answers GET /, GET /health, GET /api/config and POST /api/balance.");
       return;
     }
     HttpHandler handler = byMethod.get(exchange.getRequestMethod());

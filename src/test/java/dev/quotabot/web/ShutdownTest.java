@@ -35,12 +35,16 @@ final class ShutdownTest {
               () ->
                   HttpCalls.postJson(
                       app.uri("/api/balance"),
-                      "{\"models\":[\"slow/Model\"],\"api_key\":\"ms-shutdown-0123456789\"}"));
+                      "{\"models\":[\"slow/Model\"],\"api_key\":\"ms-shutdown-0123456789\"}"),
+              ShutdownTest::ownThread);
       TimeUnit.MILLISECONDS.sleep(500);
       assertFalse(inFlight.isDone(), "the query must still be running when shutdown starts");
 
       // WHEN shutdown starts while it runs
-      CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
+      // Not on the common pool: on Java 25 (one common-pool thread on 2 cores) the JDK HttpClient
+      // needs that pool to deliver the upstream's answer, and close() blocks while it drains.
+      CompletableFuture<Void> closing =
+          CompletableFuture.runAsync(app::close, ShutdownTest::ownThread);
       TimeUnit.MILLISECONDS.sleep(200);
       HttpResponse<String> health = HttpCalls.get(app.uri("/health"));
 
@@ -52,5 +56,9 @@ final class ShutdownTest {
       assertTrue(answer.body().contains("slow/Model"));
       closing.get(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static void ownThread(Runnable task) {
+    new Thread(task, "shutdown-test").start();
   }
 }
