@@ -8,6 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -31,6 +36,7 @@ public final class DiscordBot implements AutoCloseable {
   private static final Duration LOGIN_JOIN_TIMEOUT = Duration.ofSeconds(2);
 
   private final JDABuilder builder;
+  private final ExecutorService restPool;
   private final DiscordConfig config;
   private final PendingReplies pending;
   private final Duration drainTimeout;
@@ -40,8 +46,13 @@ public final class DiscordBot implements AutoCloseable {
   private boolean closed;
 
   private DiscordBot(
-      JDABuilder builder, DiscordConfig config, PendingReplies pending, Duration drainTimeout) {
+      JDABuilder builder,
+      ExecutorService restPool,
+      DiscordConfig config,
+      PendingReplies pending,
+      Duration drainTimeout) {
     this.builder = builder;
+    this.restPool = restPool;
     this.config = config;
     this.pending = pending;
     this.drainTimeout = drainTimeout;
@@ -62,8 +73,10 @@ public final class DiscordBot implements AutoCloseable {
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
     QuotaReply reply = new QuotaReply(service, cooldown, pending, Clock.systemUTC());
     QuotaModal modal = new QuotaModal(options, reply, service.settings().defaultModels().size());
+    ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())
+            .setRateLimitElastic(restPool, false)
             .setRestConfig(new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl())))
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
@@ -73,7 +86,7 @@ public final class DiscordBot implements AutoCloseable {
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
                 new ModelAutocomplete(service.settings().defaultModels(), catalog));
-    DiscordBot bot = new DiscordBot(builder, config, pending, drainTimeout);
+    DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
     bot.login.start();
     return bot;
   }
@@ -86,6 +99,20 @@ public final class DiscordBot implements AutoCloseable {
     return EnumSet.noneOf(GatewayIntent.class);
   }
 
+  /**
+   * JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
+   * shuts its own pools down at once, interrupting the thread that is still finishing the failed
+   * request, and logs a stack trace about it; on our pool that thread simply finishes.
+   */
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   private static String withTrailingSlash(URI url) {
     String text = url.toString();
     return text.endsWith("/") ? text : text + "/";
@@ -96,6 +123,7 @@ public final class DiscordBot implements AutoCloseable {
     try {
       started = builder.build();
     } catch (InvalidTokenException rejected) {
+      restPool.shutdown();
       if (!isClosed()) {
         LOG.error(
             "Discord bot not started: Discord rejected the bot token (discord.token or"
@@ -103,6 +131,7 @@ public final class DiscordBot implements AutoCloseable {
       }
       return;
     } catch (RuntimeException failed) {
+      restPool.shutdown();
       if (!isClosed()) {
         LOG.error(
             "Discord bot not started: cannot log in at {} ({}). The web page and API keep"
@@ -119,6 +148,7 @@ public final class DiscordBot implements AutoCloseable {
       }
     }
     started.shutdownNow();
+    restPool.shutdownNow();
   }
 
   private synchronized boolean isClosed() {
@@ -132,7 +162,8 @@ public final class DiscordBot implements AutoCloseable {
 
   /**
    * Lets answers in flight reach their users (bounded by the drain timeout), then shuts JDA down:
-   * gracefully, or forcibly if that takes longer than a few seconds.
+   * gracefully, or forcibly if that takes longer than a few seconds. A login still waiting for
+   * Discord is abandoned.
    */
   @Override
   public void close() {
@@ -142,24 +173,37 @@ public final class DiscordBot implements AutoCloseable {
       running = jda;
     }
     try {
-      if (running == null) {
+      if (running == null && login.isAlive()) {
+        // still waiting for Discord: give up on it rather than wait for its answer
         login.interrupt();
         login.join(LOGIN_JOIN_TIMEOUT.toMillis());
+        restPool.shutdownNow();
         return;
       }
-      if (!pending.awaitAll(drainTimeout)) {
-        LOG.warn(
-            "Discord answers still running after {} ms; stopping anyway", drainTimeout.toMillis());
+      if (running != null) {
+        stop(running);
       }
-      running.shutdown();
-      if (!running.awaitShutdown(JDA_SHUTDOWN_TIMEOUT)) {
-        running.shutdownNow();
+      restPool.shutdown();
+      if (!restPool.awaitTermination(JDA_SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        restPool.shutdownNow();
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       if (running != null) {
         running.shutdownNow();
       }
+      restPool.shutdownNow();
+    }
+  }
+
+  private void stop(JDA running) throws InterruptedException {
+    if (!pending.awaitAll(drainTimeout)) {
+      LOG.warn(
+          "Discord answers still running after {} ms; stopping anyway", drainTimeout.toMillis());
+    }
+    running.shutdown();
+    if (!running.awaitShutdown(JDA_SHUTDOWN_TIMEOUT)) {
+      running.shutdownNow();
     }
   }
 }
