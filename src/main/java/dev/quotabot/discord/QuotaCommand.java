@@ -63,23 +63,16 @@ final class QuotaCommand extends ListenerAdapter {
       return;
     }
     BotText text = BotText.of(event.getUserLocale());
-    try {
-      String key = event.getOption(KEY_OPTION, OptionMapping::getAsString);
-      String models = event.getOption(MODELS_OPTION, OptionMapping::getAsString);
-      QuotaOptions.Parsed parsed = options.parse(key, models);
-      if (parsed instanceof QuotaOptions.Ready ready) {
-        reply.answer(event, ready.query(), text);
-      } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-        Replies.ephemeral(event, text.invalid(invalid.problem()));
-      } else {
-        askForKey(event, text, models);
-      }
-    } catch (RuntimeException failed) {
-      LOG.error("/quota failed: {}", failed.getClass().getName());
-      if (!event.isAcknowledged()) {
-        Replies.ephemeral(event, text.failedUnexpectedly());
-      }
-    }
+    Replies.guarded(
+        event,
+        text,
+        "/quota",
+        () -> {
+          String key = event.getOption(KEY_OPTION, OptionMapping::getAsString);
+          String models = event.getOption(MODELS_OPTION, OptionMapping::getAsString);
+          reply.answer(
+              event, options.parse(key, models), text, () -> askForKey(event, text, models));
+        });
   }
 
   /** Shows the form, unless the user could not run a query yet anyway. */

@@ -8,16 +8,12 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The form {@code /quota} shows when no key was given, so the key is typed into a private form
  * rather than the command line; submitting it runs the same query.
  */
 final class QuotaModal extends ListenerAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger(QuotaModal.class);
-
   static final String ID = "quota";
   static final String KEY_INPUT = "api_key";
   static final String MODELS_INPUT = "models";
@@ -62,23 +58,19 @@ final class QuotaModal extends ListenerAdapter {
       return;
     }
     BotText text = BotText.of(event.getUserLocale());
-    try {
-      String key = valueOf(event, KEY_INPUT);
-      String models = valueOf(event, MODELS_INPUT);
-      QuotaOptions.Parsed parsed = options.parse(key, models);
-      if (parsed instanceof QuotaOptions.Ready ready) {
-        reply.answer(event, ready.query(), text);
-      } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-        Replies.ephemeral(event, text.invalid(invalid.problem()));
-      } else {
-        Replies.ephemeral(event, text.keyMissing());
-      }
-    } catch (RuntimeException failed) {
-      LOG.error("/quota form failed: {}", failed.getClass().getName());
-      if (!event.isAcknowledged()) {
-        Replies.ephemeral(event, text.failedUnexpectedly());
-      }
-    }
+    Replies.guarded(
+        event,
+        text,
+        "/quota form",
+        () -> {
+          String key = valueOf(event, KEY_INPUT);
+          String models = valueOf(event, MODELS_INPUT);
+          reply.answer(
+              event,
+              options.parse(key, models),
+              text,
+              () -> Replies.ephemeral(event, text.keyMissing()));
+        });
   }
 
   private static String valueOf(ModalInteractionEvent event, String id) {

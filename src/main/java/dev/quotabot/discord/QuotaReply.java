@@ -32,6 +32,20 @@ final class QuotaReply {
     this.clock = clock;
   }
 
+  /**
+   * Answers what the user typed: runs a ready query, explains unusable input privately, or calls
+   * {@code withoutKey} when no key was given.
+   */
+  void answer(IReplyCallback event, QuotaOptions.Parsed parsed, BotText text, Runnable withoutKey) {
+    if (parsed instanceof QuotaOptions.Ready ready) {
+      answer(event, ready.query(), text);
+    } else if (parsed instanceof QuotaOptions.Invalid invalid) {
+      Replies.ephemeral(event, text.invalid(invalid.problem()));
+    } else {
+      withoutKey.run();
+    }
+  }
+
   void answer(IReplyCallback event, QuotaQuery query, BotText text) {
     Duration wait = cooldown.tryStart(event.getUser().getIdLong());
     if (!wait.isZero()) {

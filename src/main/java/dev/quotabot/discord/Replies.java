@@ -21,6 +21,21 @@ final class Replies {
   }
 
   /**
+   * Runs an interaction handler. A failure it did not expect is logged by its type only (never a
+   * value the user typed) and, if nothing was answered yet, answered privately.
+   */
+  static void guarded(IReplyCallback event, BotText text, String what, Runnable handler) {
+    try {
+      handler.run();
+    } catch (RuntimeException failed) {
+      LOG.error("{} failed: {}", what, failed.getClass().getName());
+      if (!event.isAcknowledged()) {
+        ephemeral(event, text.failedUnexpectedly());
+      }
+    }
+  }
+
+  /**
    * The kind of failure for a log line: Discord's error code, or the underlying I/O failure with
    * its message (which names a host at most). Never a payload, and never a URL path (interaction
    * URLs carry a token).

@@ -53,11 +53,7 @@ final class DiscordBotLifecycleTest {
       app.close();
 
       assertEquals(200, status);
-      List<String> lines = botLines(logs);
-      assertEquals(1, lines.size(), String.join("\n", lines));
-      assertTrue(lines.get(0).contains("rejected the bot token"), lines.get(0));
-      assertFalse(logs.text().contains(FakeDiscord.TOKEN), "the token was logged");
-      assertFalse(logs.text().contains("\tat "), "a stack trace was logged");
+      assertOneCleanLine(logs, "rejected the bot token");
     }
   }
 
@@ -75,11 +71,7 @@ final class DiscordBotLifecycleTest {
       app.close();
 
       assertEquals(200, status);
-      List<String> lines = botLines(logs);
-      assertEquals(1, lines.size(), String.join("\n", lines));
-      assertTrue(lines.get(0).contains("cannot log in"), lines.get(0));
-      assertFalse(logs.text().contains(FakeDiscord.TOKEN), "the token was logged");
-      assertFalse(logs.text().contains("\tat "), "a stack trace was logged");
+      assertOneCleanLine(logs, "cannot log in");
     }
   }
 
@@ -147,11 +139,20 @@ final class DiscordBotLifecycleTest {
     }
   }
 
-  /** Log lines from the bot's code or JDA. */
-  private static List<String> botLines(LogCapture logs) {
-    return logs.lines().stream()
-        .filter(line -> line.startsWith("dev.quotabot.discord") || line.startsWith("net.dv8tion"))
-        .toList();
+  /**
+   * The bot's code and JDA logged exactly one line, saying {@code what}, without the token or a
+   * stack trace.
+   */
+  private static void assertOneCleanLine(LogCapture logs, String what) {
+    List<String> lines =
+        logs.lines().stream()
+            .filter(
+                line -> line.startsWith("dev.quotabot.discord") || line.startsWith("net.dv8tion"))
+            .toList();
+    assertEquals(1, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).contains(what), lines.get(0));
+    assertFalse(logs.text().contains(FakeDiscord.TOKEN), "the token was logged");
+    assertFalse(logs.text().contains("\tat "), "a stack trace was logged");
   }
 
   private static int health(RunningApp app) throws IOException, InterruptedException {
