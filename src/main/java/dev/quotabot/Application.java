@@ -1,8 +1,10 @@
 package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
+import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.modelscope.ModelCatalog;
 import dev.quotabot.quota.modelscope.ModelScopeProbe;
 import dev.quotabot.web.WebServer;
 import java.net.http.HttpClient;
@@ -22,14 +24,20 @@ public final class Application implements AutoCloseable {
   private final ExecutorService upstreamExecutor;
   private final TimeoutScheduler timeouts;
   private final WebServer web;
+  private final DiscordBot bot;
 
-  private Application(ExecutorService upstreamExecutor, TimeoutScheduler timeouts, WebServer web) {
+  private Application(
+      ExecutorService upstreamExecutor, TimeoutScheduler timeouts, WebServer web, DiscordBot bot) {
     this.upstreamExecutor = upstreamExecutor;
     this.timeouts = timeouts;
     this.web = web;
+    this.bot = bot;
   }
 
-  /** Starts the web door, and the Discord door when a token is configured. */
+  /**
+   * Starts the web door, and the Discord door when a token is configured. The bot logs in on its
+   * own thread: a slow or unreachable Discord, or a bad token, never stops the web.
+   */
   public static Application start(AppConfig config) {
     ExecutorService upstreamExecutor =
         Executors.newCachedThreadPool(daemonThreads("upstream-http-"));
@@ -54,20 +62,51 @@ public final class Application implements AutoCloseable {
       upstreamExecutor.shutdownNow();
       throw failed;
     }
-    if (!config.discord().enabled()) {
+    DiscordBot bot = null;
+    if (config.discord().enabled()) {
+      ModelCatalog catalog =
+          new ModelCatalog(
+              http, config.modelScope().apiBaseUrl(), config.modelScope().catalogTtl(), timeouts);
+      bot = startBot(config, quota, catalog);
+    } else {
       LOG.info(
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
-    return new Application(upstreamExecutor, timeouts, web);
+    return new Application(upstreamExecutor, timeouts, web, bot);
+  }
+
+  /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */
+  private static DiscordBot startBot(AppConfig config, QuotaService quota, ModelCatalog catalog) {
+    try {
+      return DiscordBot.start(config.discord(), quota, catalog, config.web().shutdownTimeout());
+    } catch (RuntimeException failed) {
+      LOG.error(
+          "Discord bot not started ({}); the web page and API keep running.",
+          failed.getClass().getSimpleName());
+      return null;
+    }
   }
 
   public int webPort() {
     return web.port();
   }
 
-  /** Finishes queries in flight (bounded by web.shutdown_timeout_ms), then releases everything. */
+  /**
+   * Finishes queries in flight on both doors (each bounded by web.shutdown_timeout_ms), closes the
+   * Discord connection and the web listener, then releases everything.
+   */
   @Override
   public void close() {
+    try {
+      if (bot != null) {
+        bot.close();
+      }
+    } finally {
+      closeWebAndCore();
+    }
+  }
+
+  private void closeWebAndCore() {
     try {
       web.close();
     } finally {

@@ -16,8 +16,10 @@ public enum ConfigKey {
   DISCORD_GUILD_ID("discord.guild_id", ""),
   DISCORD_API_BASE_URL("discord.api_base_url", "https://discord.com/api/v10/"),
   DISCORD_GATEWAY_URL("discord.gateway_url", "wss://gateway.discord.gg/"),
+  DISCORD_COOLDOWN_S("discord.cooldown_s", "5"),
   MODELSCOPE_API_BASE_URL("modelscope.api_base_url", "https://api-inference.modelscope.cn/v1"),
   MODELSCOPE_OPENAPI_BASE_URL("modelscope.openapi_base_url", "https://modelscope.cn/openapi/v1"),
+  MODELSCOPE_CATALOG_TTL_S("modelscope.catalog_ttl_s", "3600"),
   QUOTA_DEFAULT_MODELS(
       "quota.default_models",
       "Qwen/Qwen3-Coder-480B-A35B-Instruct,Qwen/Qwen3-235B-A22B-Instruct-2507,"

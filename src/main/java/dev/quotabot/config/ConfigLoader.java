@@ -62,13 +62,15 @@ public final class ConfigLoader {
         values.string(ConfigKey.DISCORD_TOKEN),
         values.snowflake(ConfigKey.DISCORD_GUILD_ID),
         values.url(ConfigKey.DISCORD_API_BASE_URL, HTTP),
-        values.url(ConfigKey.DISCORD_GATEWAY_URL, WEBSOCKET));
+        values.url(ConfigKey.DISCORD_GATEWAY_URL, WEBSOCKET),
+        Duration.ofSeconds(values.integer(ConfigKey.DISCORD_COOLDOWN_S, 0, 3_600)));
   }
 
   private static ModelScopeConfig modelScope(ConfigValues values) {
     return new ModelScopeConfig(
         values.url(ConfigKey.MODELSCOPE_API_BASE_URL, HTTP),
-        values.url(ConfigKey.MODELSCOPE_OPENAPI_BASE_URL, HTTP));
+        values.url(ConfigKey.MODELSCOPE_OPENAPI_BASE_URL, HTTP),
+        Duration.ofSeconds(values.integer(ConfigKey.MODELSCOPE_CATALOG_TTL_S, 1, 604_800)));
   }
 
   private static QuotaSettings quota(ConfigValues values) {

@@ -1,6 +1,7 @@
 package dev.quotabot.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The Discord door.
@@ -9,8 +10,10 @@ import java.net.URI;
  * @param guildId a guild to register commands in too (instant updates); empty for none
  * @param apiBaseUrl Discord's REST API base
  * @param gatewayUrl Discord's gateway
+ * @param cooldown how long one user waits between two queries (zero: no cooldown)
  */
-public record DiscordConfig(String token, String guildId, URI apiBaseUrl, URI gatewayUrl) {
+public record DiscordConfig(
+    String token, String guildId, URI apiBaseUrl, URI gatewayUrl, Duration cooldown) {
 
   public boolean enabled() {
     return !token.isEmpty();
@@ -26,6 +29,8 @@ public record DiscordConfig(String token, String guildId, URI apiBaseUrl, URI ga
         + apiBaseUrl
         + ", gatewayUrl="
         + gatewayUrl
+        + ", cooldown="
+        + cooldown
         + "]";
   }
 }

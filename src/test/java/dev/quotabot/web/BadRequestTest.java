@@ -35,7 +35,7 @@ final class BadRequestTest {
 
   @BeforeAll
   static void start() {
-    modelScope = new FakeModelScope();
+    modelScope = FakeModelScope.start(0);
     app =
         RunningApp.start(
             Map.of(

@@ -1,7 +1,7 @@
 package dev.quotabot.web;
 
-import static dev.quotabot.support.FakeModelScope.quota;
-import static dev.quotabot.support.FakeModelScope.status;
+import static dev.quotabot.support.FakeModelScope.error;
+import static dev.quotabot.support.FakeModelScope.withQuota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,13 +29,13 @@ final class BalanceApiTest {
 
   @BeforeAll
   static void start() {
-    modelScope = new FakeModelScope();
+    modelScope = FakeModelScope.start(0);
     modelScope
-        .model("Qwen/Qwen3-32B", quota(2000, 1500, 500, 20))
+        .model("Qwen/Qwen3-32B", withQuota(2000, 1500, 500, 20))
         .model("deepseek-ai/DeepSeek-V3.1", aResponseWithoutHeaders())
         .model(
             "nobody/NoSuchModel",
-            status(
+            error(
                 400,
                 "{\"errors\":{\"message\":\"Model id : nobody/NoSuchModel , has no provider supported\"}}"));
     app =

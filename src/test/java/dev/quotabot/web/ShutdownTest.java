@@ -20,7 +20,7 @@ final class ShutdownTest {
   @Test
   void finishesQueriesInFlightAndAnswers503WhileDraining() throws Exception {
     // GIVEN a query whose upstream takes 1.5 s
-    try (FakeModelScope modelScope = new FakeModelScope()) {
+    try (FakeModelScope modelScope = FakeModelScope.start(0)) {
       modelScope.model(
           "slow/Model", aResponse().withFixedDelay(1500).withStatus(200).withBody("data: {}\n\n"));
       RunningApp app =

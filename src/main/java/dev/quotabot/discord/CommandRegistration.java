@@ -1,0 +1,66 @@
+package dev.quotabot.discord;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once connected, registers the commands globally (Discord may take a while to show changes
+ * everywhere) and, when {@code discord.guild_id} is set, also in that server, where changes show at
+ * once.
+ */
+final class CommandRegistration extends ListenerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandRegistration.class);
+
+  private final CommandData command;
+  private final String guildId;
+
+  /**
+   * @param guildId a server to register in as well, or empty
+   */
+  CommandRegistration(CommandData command, String guildId) {
+    this.command = command;
+    this.guildId = guildId;
+  }
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    JDA jda = event.getJDA();
+    LOG.info("Discord bot connected as {}", jda.getSelfUser().getName());
+    jda.updateCommands()
+        .addCommands(command)
+        .queue(
+            done -> LOG.info("/{} registered globally", command.getName()),
+            failure ->
+                LOG.warn(
+                    "Could not register /{} globally ({})",
+                    command.getName(),
+                    Replies.describe(failure)));
+    if (guildId.isEmpty()) {
+      return;
+    }
+    Guild guild = jda.getGuildById(guildId);
+    if (guild == null) {
+      LOG.warn(
+          "discord.guild_id {} is not a server the bot is in: invite the bot there (see the"
+              + " README), or clear discord.guild_id",
+          guildId);
+      return;
+    }
+    guild
+        .updateCommands()
+        .addCommands(command)
+        .queue(
+            done -> LOG.info("/{} registered in server {}", command.getName(), guildId),
+            failure ->
+                LOG.warn(
+                    "Could not register /{} in server {} ({})",
+                    command.getName(),
+                    guildId,
+                    Replies.describe(failure)));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.quotabot.discord;
+
+import dev.quotabot.config.DiscordConfig;
+import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.modelscope.ModelCatalog;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord door: logs the bot in (off the caller's thread, so a slow or unreachable Discord
+ * never delays the web), wires the {@code /quota} listeners, and shuts JDA down cleanly.
+ *
+ * <p>JDA runs in light mode (no member or entity caches beyond servers) with no privileged intents:
+ * slash commands need none. Gateway compression is off, so the production code path is the one the
+ * loopback tests run (the bot's gateway traffic is tiny without intents).
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+  private static final Duration JDA_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration LOGIN_JOIN_TIMEOUT = Duration.ofSeconds(2);
+
+  private final JDABuilder builder;
+  private final ExecutorService restPool;
+  private final DiscordConfig config;
+  private final PendingReplies pending;
+  private final Duration drainTimeout;
+  private final Thread login;
+
+  private JDA jda;
+  private boolean closed;
+
+  private DiscordBot(
+      JDABuilder builder,
+      ExecutorService restPool,
+      DiscordConfig config,
+      PendingReplies pending,
+      Duration drainTimeout) {
+    this.builder = builder;
+    this.restPool = restPool;
+    this.config = config;
+    this.pending = pending;
+    this.drainTimeout = drainTimeout;
+    this.login = new Thread(this::logIn, "discord-login");
+    this.login.setDaemon(true);
+  }
+
+  /**
+   * Starts logging in and returns at once. A rejected token or an unreachable Discord is logged in
+   * one line; the rest of the product keeps running.
+   *
+   * @param drainTimeout how long {@link #close()} waits for answers still being worked on
+   */
+  public static DiscordBot start(
+      DiscordConfig config, QuotaService service, ModelCatalog catalog, Duration drainTimeout) {
+    PendingReplies pending = new PendingReplies();
+    QuotaOptions options = new QuotaOptions(service.settings());
+    Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
+    QuotaReply reply = new QuotaReply(service, cooldown, pending, Clock.systemUTC());
+    QuotaModal modal = new QuotaModal(options, reply, service.settings().defaultModels().size());
+    ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
+    JDABuilder builder =
+        JDABuilder.createLight(config.token(), intents())
+            .setRateLimitElastic(restPool, false)
+            .setRestConfig(new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl())))
+            .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
+            .setCompression(Compression.NONE)
+            .setEnableShutdownHook(false)
+            .addEventListeners(
+                new CommandRegistration(QuotaCommand.definition(), config.guildId()),
+                new QuotaCommand(options, cooldown, modal, reply),
+                modal,
+                new ModelAutocomplete(service.settings().defaultModels(), catalog));
+    DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
+    bot.login.start();
+    return bot;
+  }
+
+  /**
+   * No optional intent at all: JDA always adds the unprivileged GUILDS intent (which also lets
+   * {@link CommandRegistration} find the {@code discord.guild_id} server); interactions need none.
+   */
+  static Set<GatewayIntent> intents() {
+    return EnumSet.noneOf(GatewayIntent.class);
+  }
+
+  /**
+   * JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
+   * shuts its own pools down at once, interrupting the thread that is still finishing the failed
+   * request, and logs a stack trace about it; on our pool that thread simply finishes.
+   */
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static String withTrailingSlash(URI url) {
+    String text = url.toString();
+    return text.endsWith("/") ? text : text + "/";
+  }
+
+  private void logIn() {
+    JDA started;
+    try {
+      started = builder.build();
+    } catch (InvalidTokenException rejected) {
+      restPool.shutdown();
+      if (!isClosed()) {
+        LOG.error(
+            "Discord bot not started: Discord rejected the bot token (discord.token or"
+                + " DISCORD_TOKEN). The web page and API keep running.");
+      }
+      return;
+    } catch (RuntimeException failed) {
+      restPool.shutdown();
+      if (!isClosed()) {
+        LOG.error(
+            "Discord bot not started: cannot log in at {} ({}). The web page and API keep"
+                + " running.",
+            config.apiBaseUrl(),
+            describe(failed));
+      }
+      return;
+    }
+    synchronized (this) {
+      if (!closed) {
+        jda = started;
+        return;
+      }
+    }
+    started.shutdownNow();
+    restPool.shutdownNow();
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** The failure's kind (see {@link Replies#describe}), with the token removed just in case. */
+  private String describe(Throwable failure) {
+    return Replies.describe(failure).replace(config.token(), "(token)");
+  }
+
+  /**
+   * Lets answers in flight reach their users (bounded by the drain timeout), then shuts JDA down:
+   * gracefully, or forcibly if that takes longer than a few seconds. A login still waiting for
+   * Discord is abandoned.
+   */
+  @Override
+  public void close() {
+    JDA running;
+    synchronized (this) {
+      closed = true;
+      running = jda;
+    }
+    try {
+      if (running == null && login.isAlive()) {
+        // still waiting for Discord: give up on it rather than wait for its answer
+        login.interrupt();
+        login.join(LOGIN_JOIN_TIMEOUT.toMillis());
+        restPool.shutdownNow();
+        return;
+      }
+      if (running != null) {
+        stop(running);
+      }
+      restPool.shutdown();
+      if (!restPool.awaitTermination(JDA_SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        restPool.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      if (running != null) {
+        running.shutdownNow();
+      }
+      restPool.shutdownNow();
+    }
+  }
+
+  private void stop(JDA running) throws InterruptedException {
+    if (!pending.awaitAll(drainTimeout)) {
+      LOG.warn(
+          "Discord answers still running after {} ms; stopping anyway", drainTimeout.toMillis());
+    }
+    running.shutdown();
+    if (!running.awaitShutdown(JDA_SHUTDOWN_TIMEOUT)) {
+      running.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.quotabot.discord;
+
+import dev.quotabot.quota.modelscope.ModelCatalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Suggests model ids for {@code /quota models:}: the configured defaults first, then ModelScope's
+ * catalog, those that start with what was typed before those that merely contain it. In a
+ * comma-separated value only the last item is completed; the items before it are kept.
+ */
+final class ModelAutocomplete extends ListenerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelAutocomplete.class);
+
+  /** Discord drops an autocomplete answer after 3 s; answer with what is known before that. */
+  static final Duration ANSWER_WITHIN = Duration.ofMillis(2_000);
+
+  private static final Pattern SEPARATOR = Pattern.compile("[,，\\s]");
+  private static final Pattern SEPARATORS = Pattern.compile("[,，\\s]+");
+
+  private final List<String> defaults;
+  private final ModelCatalog catalog;
+
+  ModelAutocomplete(List<String> defaults, ModelCatalog catalog) {
+    this.defaults = List.copyOf(defaults);
+    this.catalog = catalog;
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!QuotaCommand.NAME.equals(event.getName())
+        || !QuotaCommand.MODELS_OPTION.equals(event.getFocusedOption().getName())) {
+      return;
+    }
+    String typed = event.getFocusedOption().getValue();
+    catalog
+        .models()
+        .completeOnTimeout(catalog.lastKnown(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .thenAccept(
+            known -> {
+              try {
+                event
+                    .replyChoices(choices(typed, defaults, known))
+                    .queue(null, ModelAutocomplete::notDelivered);
+              } catch (RuntimeException failed) {
+                LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
+              }
+            });
+  }
+
+  /** Usually the user typed on and Discord no longer wants this answer: not worth a warning. */
+  private static void notDelivered(Throwable failure) {
+    if (failure instanceof ErrorResponseException) {
+      LOG.debug("Autocomplete answer not delivered ({})", Replies.describe(failure));
+    } else {
+      LOG.warn("Autocomplete answer not delivered ({})", Replies.describe(failure));
+    }
+  }
+
+  /**
+   * At most 25 choices whose value is what was typed with its last item completed. Values longer
+   * than Discord's 100 characters cannot be offered and are left out.
+   */
+  static List<Command.Choice> choices(String typed, List<String> defaults, List<String> catalog) {
+    String head = headOf(typed);
+    String needle = typed.substring(head.length()).strip().toLowerCase(Locale.ROOT);
+    Set<String> alreadyListed = new LinkedHashSet<>();
+    for (String item : SEPARATORS.split(head)) {
+      if (!item.isEmpty()) {
+        alreadyListed.add(item.toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> candidates = new LinkedHashSet<>(defaults);
+    candidates.addAll(catalog);
+    candidates.removeIf(id -> alreadyListed.contains(id.toLowerCase(Locale.ROOT)));
+
+    List<String> starting = new ArrayList<>();
+    List<String> containing = new ArrayList<>();
+    for (String id : candidates) {
+      String lower = id.toLowerCase(Locale.ROOT);
+      String name = lower.substring(lower.indexOf('/') + 1);
+      if (lower.startsWith(needle) || name.startsWith(needle)) {
+        starting.add(id);
+      } else if (lower.contains(needle)) {
+        containing.add(id);
+      }
+    }
+    starting.addAll(containing);
+
+    List<Command.Choice> choices = new ArrayList<>();
+    for (String id : starting) {
+      String value = head + id;
+      if (value.length() <= OptionData.MAX_CHOICE_VALUE_LENGTH) {
+        choices.add(new Command.Choice(value, value));
+        if (choices.size() == OptionData.MAX_CHOICES) {
+          break;
+        }
+      }
+    }
+    return choices;
+  }
+
+  /** Everything up to and including the last separator: the items already chosen. */
+  private static String headOf(String typed) {
+    for (int i = typed.length() - 1; i >= 0; i--) {
+      if (SEPARATOR.matcher(typed.substring(i, i + 1)).matches()) {
+        return typed.substring(0, i + 1);
+      }
+    }
+    return "";
+  }
+}

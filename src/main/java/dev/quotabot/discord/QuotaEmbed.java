@@ -1,0 +1,213 @@
+package dev.quotabot.discord;
+
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.QuotaReport;
+import dev.quotabot.quota.RateLimits;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+
+/**
+ * Renders a report as one Discord embed: a pure function of (report, language, now).
+ *
+ * <p>It always fits Discord's limits (25 fields, 6000 characters, 256 per field name, 1024 per
+ * value): models that do not fit are summarized in a last field that counts them ("+12 more: 10 ok,
+ * 2 failed") and names as many as fit, so nothing is dropped silently and nothing throws.
+ */
+final class QuotaEmbed {
+  static final int GREEN = 0x2ECC71;
+  static final int AMBER = 0xF1C40F;
+  static final int RED = 0xE74C3C;
+  static final int GREY = 0x95A5A6;
+
+  /** ModelScope's daily quota resets at midnight in Asia/Shanghai, which has no DST. */
+  static final ZoneOffset RESET_ZONE = ZoneOffset.ofHours(8);
+
+  private static final int BAR_SEGMENTS = 5;
+  private static final int SUMMARY_VALUE_MAX = 400;
+  private static final int SUMMARY_NAME_MAX = 40;
+  private static final int SUMMARY_RESERVE = SUMMARY_VALUE_MAX + SUMMARY_NAME_MAX;
+
+  private QuotaEmbed() {}
+
+  static MessageEmbed render(QuotaReport report, BotText text, Instant now) {
+    List<ModelQuota> rows = report.models();
+    String description =
+        String.join(
+            "\n",
+            text.keyLine(codeSafe(report.keyFingerprint())),
+            text.summaryLine(report.successCount(), rows.size()),
+            text.resetLine(nextReset(now).getEpochSecond()));
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setTitle(text.title())
+            .setDescription(description)
+            .setColor(colour(rows))
+            .setFooter(text.footer())
+            .setTimestamp(report.checkedAt());
+
+    int used = embed.length();
+    int shown = 0;
+    for (ModelQuota row : rows) {
+      int left = rows.size() - shown - 1;
+      boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
+      MessageEmbed.Field field = field(row, text);
+      int size = field.getName().length() + field.getValue().length();
+      int reserve = left > 0 ? SUMMARY_RESERVE : 0;
+      if (!fieldSlotLeft || used + size + reserve > MessageEmbed.EMBED_MAX_LENGTH_BOT) {
+        break;
+      }
+      embed.addField(field);
+      used += size;
+      shown++;
+    }
+    if (shown < rows.size()) {
+      embed.addField(summary(rows.subList(shown, rows.size()), text));
+    }
+    return embed.build();
+  }
+
+  /** The next 00:00 in UTC+8 strictly after {@code now}. */
+  static Instant nextReset(Instant now) {
+    return now.atOffset(RESET_ZONE).toLocalDate().plusDays(1).atStartOfDay().toInstant(RESET_ZONE);
+  }
+
+  /**
+   * The colour of the worst remaining share among all rows: green from 50 %, amber from 20 %, red
+   * below (and for rows that report the limit reached or the balance exhausted); grey when no share
+   * is known at all.
+   */
+  static int colour(List<ModelQuota> rows) {
+    OptionalDouble worst = rows.stream().mapToDouble(QuotaEmbed::worstShare).min();
+    if (worst.isEmpty() || Double.isNaN(worst.getAsDouble())) {
+      return GREY;
+    }
+    double share = worst.getAsDouble();
+    return share >= 0.5 ? GREEN : share >= 0.2 ? AMBER : RED;
+  }
+
+  /** The row's smallest known remaining share, 0 for exhausted rows, NaN when nothing is known. */
+  private static double worstShare(ModelQuota row) {
+    if (row.status() == ProbeStatus.LIMIT_REACHED
+        || row.status() == ProbeStatus.INSUFFICIENT_BALANCE) {
+      return 0;
+    }
+    RateLimits limits = row.limits();
+    double account = share(limits.requestRemaining(), limits.requestLimit());
+    double model = share(limits.modelRequestRemaining(), limits.modelRequestLimit());
+    if (Double.isNaN(account)) {
+      return model;
+    }
+    return Double.isNaN(model) ? account : Math.min(account, model);
+  }
+
+  private static double share(Long remaining, Long limit) {
+    if (remaining == null || limit == null) {
+      return Double.NaN;
+    }
+    if (limit <= 0 || remaining <= 0) {
+      return 0;
+    }
+    return Math.min(1.0, (double) remaining / limit);
+  }
+
+  private static MessageEmbed.Field field(ModelQuota row, BotText text) {
+    List<String> lines = new ArrayList<>();
+    if (!row.isSuccess()) {
+      String error = row.error() == null ? "" : " — " + MarkdownSanitizer.escape(row.error());
+      lines.add("**" + text.status(row.status()) + "**" + error);
+    }
+    RateLimits limits = row.limits();
+    if (row.isSuccess() || !limits.empty()) {
+      lines.add(
+          quotaLine(text.accountLabel(), limits.requestRemaining(), limits.requestLimit(), text));
+      lines.add(
+          quotaLine(
+              text.modelLabel(), limits.modelRequestRemaining(), limits.modelRequestLimit(), text));
+    }
+    if (row.status() == ProbeStatus.NO_QUOTA_HEADERS) {
+      lines.add("*" + text.unknownNumbersNote() + "*");
+    }
+    String name = symbol(row.status()) + " " + row.model();
+    return new MessageEmbed.Field(
+        cut(name, MessageEmbed.TITLE_MAX_LENGTH),
+        cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH),
+        false);
+  }
+
+  /** {@code Account: 1200 / 2000 ▰▰▰▱▱ 60%}; unknown numbers are written as unknown, never 0. */
+  static String quotaLine(String label, Long remaining, Long limit, BotText text) {
+    String head = label + ": ";
+    if (remaining == null && limit == null) {
+      return head + text.unknown();
+    }
+    if (limit == null) {
+      return head + remaining + " (" + text.limitUnknown() + ")";
+    }
+    if (remaining == null) {
+      return head + text.unknown() + " / " + limit;
+    }
+    return head + remaining + " / " + limit + " " + bar(remaining, limit);
+  }
+
+  /** {@code ▰▰▰▱▱ 60%}; a share above zero that rounds to 0 % is shown as {@code <1%}. */
+  static String bar(long remaining, long limit) {
+    long kept = Math.max(0, Math.min(remaining, limit));
+    long percent = limit <= 0 ? 0 : percentFloor(kept, limit);
+    int filled = limit <= 0 ? 0 : (int) Math.round((double) kept * BAR_SEGMENTS / limit);
+    String shown = percent == 0 && kept > 0 ? "<1%" : percent + "%";
+    return "▰".repeat(filled) + "▱".repeat(BAR_SEGMENTS - filled) + " " + shown;
+  }
+
+  /** Exact for every realistic number; absurdly large ones fall back to floating point. */
+  private static long percentFloor(long kept, long limit) {
+    return kept <= Long.MAX_VALUE / 100 ? kept * 100 / limit : (long) (kept / (double) limit * 100);
+  }
+
+  private static String symbol(ProbeStatus status) {
+    return switch (status) {
+      case OK -> "✅";
+      case NO_QUOTA_HEADERS -> "❔";
+      case LIMIT_REACHED, INSUFFICIENT_BALANCE -> "⛔";
+      default -> "❌";
+    };
+  }
+
+  /** The rows that did not fit: how many, how they went, and as many names as fit. */
+  private static MessageEmbed.Field summary(List<ModelQuota> rest, BotText text) {
+    long ok = rest.stream().filter(ModelQuota::isSuccess).count();
+    StringBuilder value = new StringBuilder(text.moreCounts(ok, rest.size() - ok));
+    String separator = ": ";
+    for (ModelQuota row : rest) {
+      String item = separator + symbol(row.status()) + " `" + codeSafe(row.model()) + "`";
+      if (value.length() + item.length() + 2 > SUMMARY_VALUE_MAX) {
+        value.append(", …");
+        break;
+      }
+      value.append(item);
+      separator = ", ";
+    }
+    return new MessageEmbed.Field(text.moreName(rest.size()), value.toString(), false);
+  }
+
+  private static String codeSafe(String text) {
+    return text.replace('`', 'ˋ');
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
+  }
+}

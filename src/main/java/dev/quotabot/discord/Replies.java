@@ -1,0 +1,59 @@
+package dev.quotabot.discord;
+
+import java.io.IOException;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Short ephemeral answers (cooldown, bad input) and failure descriptions safe to log. */
+final class Replies {
+  private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+
+  private Replies() {}
+
+  /** Replies with text only the caller sees. */
+  static void ephemeral(IReplyCallback event, String content) {
+    event
+        .reply(content)
+        .setEphemeral(true)
+        .queue(null, failure -> LOG.warn("Could not answer /quota ({})", describe(failure)));
+  }
+
+  /**
+   * Runs an interaction handler. A failure it did not expect is logged by its type only (never a
+   * value the user typed) and, if nothing was answered yet, answered privately.
+   */
+  static void guarded(IReplyCallback event, BotText text, String what, Runnable handler) {
+    try {
+      handler.run();
+    } catch (RuntimeException failed) {
+      LOG.error("{} failed: {}", what, failed.getClass().getName());
+      if (!event.isAcknowledged()) {
+        ephemeral(event, text.failedUnexpectedly());
+      }
+    }
+  }
+
+  /**
+   * The kind of failure for a log line: Discord's error code, or the underlying I/O failure with
+   * its message (which names a host at most). Never a payload, and never a URL path (interaction
+   * URLs carry a token).
+   */
+  static String describe(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        String message = cause.getMessage();
+        String shown = message == null ? "" : ": " + message.replaceAll("(?i)https?://\\S*", "…");
+        return cause.getClass().getSimpleName() + shown;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    if (failure instanceof ErrorResponseException response) {
+      return "Discord error " + response.getErrorCode() + " " + response.getErrorResponse();
+    }
+    return failure.getClass().getSimpleName();
+  }
+}

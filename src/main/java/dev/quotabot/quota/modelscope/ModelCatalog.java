@@ -1,0 +1,239 @@
+package dev.quotabot.quota.modelscope;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.quotabot.quota.BoundedBody;
+import dev.quotabot.quota.ModelList;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.Urls;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model ids ModelScope API-Inference offers ({@code GET {base}/models}, no auth), cached.
+ *
+ * <ul>
+ *   <li>A list younger than the TTL is served from memory.
+ *   <li>Many lookups while the list is being fetched share one upstream call.
+ *   <li>If a refresh fails, the last list is served (stale) and the upstream is left alone for a
+ *       short back-off, so a broken upstream is not asked once per keystroke.
+ *   <li>{@link #models()} never completes exceptionally: with nothing known it yields an empty
+ *       list.
+ * </ul>
+ */
+public final class ModelCatalog {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
+
+  private final HttpClient http;
+  private final URI modelsUrl;
+  private final long ttlNanos;
+  private final long retryDelayNanos;
+  private final Duration fetchTimeout;
+  private final TimeoutScheduler timeouts;
+  private final LongSupplier nanoTime;
+
+  private final Object lock = new Object();
+  private List<String> known;
+  private long fetchedAt;
+  private long retryNotBefore;
+  private boolean failedSinceLastSuccess;
+  private CompletableFuture<List<String>> inFlight;
+
+  /**
+   * @param apiBaseUrl API-Inference base, e.g. {@code https://api-inference.modelscope.cn/v1}
+   * @param ttl how long a fetched list is served without asking again
+   */
+  public ModelCatalog(HttpClient http, URI apiBaseUrl, Duration ttl, TimeoutScheduler timeouts) {
+    this(http, apiBaseUrl, ttl, timeouts, System::nanoTime, FETCH_TIMEOUT);
+  }
+
+  ModelCatalog(
+      HttpClient http,
+      URI apiBaseUrl,
+      Duration ttl,
+      TimeoutScheduler timeouts,
+      LongSupplier nanoTime,
+      Duration fetchTimeout) {
+    this.http = http;
+    this.modelsUrl = Urls.resolve(apiBaseUrl, "models");
+    this.ttlNanos = ttl.toNanos();
+    this.retryDelayNanos = Math.min(ttl.toNanos(), MAX_RETRY_DELAY.toNanos());
+    this.fetchTimeout = fetchTimeout;
+    this.timeouts = timeouts;
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * The model ids, in the upstream's order. Completes normally, with an empty list when the list
+   * has never been fetched successfully.
+   */
+  public CompletableFuture<List<String>> models() {
+    CompletableFuture<List<String>> started;
+    synchronized (lock) {
+      long now = nanoTime.getAsLong();
+      if (known != null && now - fetchedAt < ttlNanos) {
+        return CompletableFuture.completedFuture(known);
+      }
+      if (failedSinceLastSuccess && now - retryNotBefore < 0) {
+        return CompletableFuture.completedFuture(lastKnownLocked());
+      }
+      if (inFlight != null) {
+        return inFlight.copy();
+      }
+      started = new CompletableFuture<>();
+      inFlight = started;
+    }
+    fetchInto(started);
+    return started.copy();
+  }
+
+  /** What is in memory right now, however old (empty if nothing was ever fetched). */
+  public List<String> lastKnown() {
+    synchronized (lock) {
+      return lastKnownLocked();
+    }
+  }
+
+  private List<String> lastKnownLocked() {
+    return known == null ? List.of() : known;
+  }
+
+  private void fetchInto(CompletableFuture<List<String>> result) {
+    fetch()
+        .whenComplete(
+            (ids, failure) -> {
+              List<String> answer;
+              synchronized (lock) {
+                long now = nanoTime.getAsLong();
+                if (inFlight == result) {
+                  inFlight = null;
+                }
+                if (failure == null) {
+                  known = ids;
+                  fetchedAt = now;
+                  failedSinceLastSuccess = false;
+                } else {
+                  failedSinceLastSuccess = true;
+                  retryNotBefore = now + retryDelayNanos;
+                }
+                answer = lastKnownLocked();
+              }
+              if (failure != null) {
+                LOG.warn(
+                    "ModelScope model list unavailable ({}); serving {} cached model ids",
+                    describe(failure),
+                    answer.size());
+              }
+              result.complete(answer);
+            });
+  }
+
+  private CompletableFuture<List<String>> fetch() {
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    try {
+      HttpRequest request =
+          Urls.request(modelsUrl, fetchTimeout).header("Accept", "application/json").GET().build();
+      exchange = http.sendAsync(request, new BoundedBody(MAX_BODY_BYTES, status -> status == 200));
+    } catch (RuntimeException failed) {
+      return CompletableFuture.failedFuture(failed);
+    }
+    Future<?> timer = timeouts.after(fetchTimeout, () -> exchange.cancel(true));
+    exchange.whenComplete((response, failure) -> timer.cancel(false));
+    return exchange.thenApply(
+        response -> {
+          if (response.statusCode() != 200) {
+            throw new CatalogUnavailable("HTTP " + response.statusCode());
+          }
+          return parse(response.body());
+        });
+  }
+
+  /** Reads {@code {"data":[{"id":"Org/Model"},…]}}, keeping ids a query would accept. */
+  static List<String> parse(byte[] body) {
+    if (body.length >= MAX_BODY_BYTES) {
+      throw new CatalogUnavailable("body larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    JsonElement root;
+    try {
+      root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+    } catch (JsonParseException malformed) {
+      throw new CatalogUnavailable("not JSON");
+    }
+    if (!root.isJsonObject() || !root.getAsJsonObject().has("data")) {
+      throw new CatalogUnavailable("no \"data\" list");
+    }
+    JsonElement data = root.getAsJsonObject().get("data");
+    if (!data.isJsonArray()) {
+      throw new CatalogUnavailable("no \"data\" list");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonElement entry : (JsonArray) data) {
+      String id = idOf(entry);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return List.copyOf(new ArrayList<>(ids));
+  }
+
+  private static String idOf(JsonElement entry) {
+    if (!entry.isJsonObject()) {
+      return null;
+    }
+    JsonObject object = entry.getAsJsonObject();
+    JsonElement id = object.get("id");
+    if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
+      return null;
+    }
+    String text = id.getAsString().strip();
+    boolean usable =
+        !text.isEmpty()
+            && text.length() <= ModelList.MAX_NAME_LENGTH
+            && text.chars().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))
+            && text.indexOf(',') < 0
+            && text.indexOf('，') < 0;
+    return usable ? text : null;
+  }
+
+  private String describe(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof CatalogUnavailable) {
+      return cause.getMessage();
+    }
+    if (cause instanceof CancellationException || cause instanceof HttpTimeoutException) {
+      return "no answer within " + fetchTimeout.toMillis() + " ms";
+    }
+    return cause == null ? "unknown failure" : cause.getClass().getSimpleName();
+  }
+
+  /** The upstream's answer cannot be used; the message says why, for the log. */
+  private static final class CatalogUnavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CatalogUnavailable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}

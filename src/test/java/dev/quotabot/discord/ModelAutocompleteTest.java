@@ -1,0 +1,91 @@
+package dev.quotabot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import org.junit.jupiter.api.Test;
+
+final class ModelAutocompleteTest {
+  private static final List<String> DEFAULTS =
+      List.of("Qwen/Qwen3-Coder-480B-A35B-Instruct", "deepseek-ai/DeepSeek-V3.1");
+  private static final List<String> CATALOG =
+      List.of(
+          "Qwen/Qwen3-32B",
+          "deepseek-ai/DeepSeek-R1",
+          "deepseek-ai/DeepSeek-V3.1",
+          "ZhipuAI/GLM-4.6",
+          "moonshotai/Kimi-K2-Instruct");
+
+  @Test
+  void suggestsTheDefaultsFirstThenTheCatalogWhenNothingIsTyped() {
+    assertEquals(
+        List.of(
+            "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+            "deepseek-ai/DeepSeek-V3.1",
+            "Qwen/Qwen3-32B",
+            "deepseek-ai/DeepSeek-R1",
+            "ZhipuAI/GLM-4.6",
+            "moonshotai/Kimi-K2-Instruct"),
+        values(""));
+  }
+
+  @Test
+  void matchesCaseInsensitivelyAndPutsPrefixMatchesFirst() {
+    assertEquals(
+        List.of("deepseek-ai/DeepSeek-V3.1", "deepseek-ai/DeepSeek-R1"), values("DEEPSEEK"));
+    assertEquals(List.of("ZhipuAI/GLM-4.6"), values("glm"));
+    assertEquals(
+        List.of("Qwen/Qwen3-Coder-480B-A35B-Instruct", "moonshotai/Kimi-K2-Instruct"),
+        values("instruct"));
+  }
+
+  @Test
+  void completesOnlyTheLastItemOfACommaSeparatedValue() {
+    assertEquals(
+        List.of(
+            "ZhipuAI/GLM-4.6,Qwen/Qwen3-Coder-480B-A35B-Instruct",
+            "ZhipuAI/GLM-4.6,Qwen/Qwen3-32B"),
+        values("ZhipuAI/GLM-4.6,qwen"));
+    assertEquals(List.of("a/b， deepseek-ai/DeepSeek-R1"), values("a/b， deepseek-ai/DeepSeek-R"));
+  }
+
+  @Test
+  void leavesOutModelsAlreadyInTheList() {
+    List<String> suggested = values("deepseek-ai/DeepSeek-V3.1,deepseek");
+
+    assertEquals(List.of("deepseek-ai/DeepSeek-V3.1,deepseek-ai/DeepSeek-R1"), suggested);
+  }
+
+  @Test
+  void offersAtMostTwentyFiveChoicesOfAtMostOneHundredCharacters() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      many.add("org/model-" + i);
+    }
+    String longHead = "x/" + "y".repeat(85) + ",";
+
+    List<Command.Choice> choices = ModelAutocomplete.choices("", List.of(), many);
+    List<Command.Choice> longOnes = ModelAutocomplete.choices(longHead + "org", List.of(), many);
+
+    assertEquals(25, choices.size());
+    assertTrue(longOnes.stream().allMatch(choice -> choice.getAsString().length() <= 100));
+    assertTrue(longOnes.stream().allMatch(choice -> choice.getName().length() <= 100));
+    assertEquals(List.of(), ModelAutocomplete.choices("z".repeat(99) + ",", List.of(), many));
+  }
+
+  @Test
+  void namesEachChoiceByTheValueItPuts() {
+    Command.Choice choice = ModelAutocomplete.choices("glm", DEFAULTS, CATALOG).get(0);
+
+    assertEquals(choice.getAsString(), choice.getName());
+  }
+
+  private static List<String> values(String typed) {
+    return ModelAutocomplete.choices(typed, DEFAULTS, CATALOG).stream()
+        .map(Command.Choice::getAsString)
+        .toList();
+  }
+}

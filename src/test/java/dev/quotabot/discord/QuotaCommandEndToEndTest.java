@@ -1,0 +1,359 @@
+package dev.quotabot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.quotabot.support.Await;
+import dev.quotabot.support.FakeDiscord;
+import dev.quotabot.support.FakeDiscord.Interaction;
+import dev.quotabot.support.FakeDiscord.User;
+import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.RunningApp;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real product (web and bot, real JDA) against a fake Discord on loopback (WireMock as REST, a
+ * websocket gateway) and WireMock as ModelScope. Every test uses its own user, so cooldowns never
+ * interfere.
+ */
+final class QuotaCommandEndToEndTest {
+  private static final String KEY = "ms-e2e0secret0key0do0not0log0a1b2";
+  private static final String QWEN = "Qwen/Qwen3-32B";
+  private static final String DEEPSEEK = "deepseek-ai/DeepSeek-V3.1";
+  private static final String KIMI = "moonshotai/Kimi-K2-Instruct";
+  private static final int PROBE_DELAY_MS = 400;
+
+  private static FakeDiscord discord;
+  private static FakeModelScope modelScope;
+  private static RunningApp app;
+  private static final List<Long> deferLatenciesMs = new ArrayList<>();
+
+  @BeforeAll
+  static void startEverything() {
+    discord = FakeDiscord.start(true);
+    modelScope = FakeModelScope.start(PROBE_DELAY_MS);
+    modelScope.quota(QWEN, 2000, 1200, 500, 100, PROBE_DELAY_MS);
+    modelScope.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
+    modelScope.limitReached(KIMI, PROBE_DELAY_MS);
+    modelScope.models(
+        List.of("Qwen/Qwen3-235B-A22B", "Qwen/Qwen2.5-72B-Instruct", "ZhipuAI/GLM-4.6"));
+    Map<String, String> properties = new HashMap<>(discord.botProperties());
+    properties.put("discord.guild_id", FakeDiscord.GUILD_ID);
+    properties.put("modelscope.api_base_url", modelScope.apiBaseUrl());
+    properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
+    properties.put("quota.max_models", "30");
+    app = RunningApp.start(properties);
+    discord.awaitGlobalCommands();
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (app != null) {
+      app.close();
+    }
+    if (modelScope != null) {
+      modelScope.close();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+    if (!deferLatenciesMs.isEmpty()) {
+      System.out.println("INTERACTION_CREATE → deferred callback (ms): " + deferLatenciesMs);
+    }
+  }
+
+  @Test
+  void registersQuotaGloballyWithBothOptionsAndChineseLocalizations() {
+    JsonArray commands = discord.awaitGlobalCommands();
+
+    assertEquals(1, commands.size());
+    JsonObject quota = commands.get(0).getAsJsonObject();
+    assertEquals("quota", quota.get("name").getAsString());
+    assertEquals(1, quota.get("type").getAsInt());
+    assertTrue(quota.getAsJsonObject("description_localizations").has("zh-CN"));
+    JsonArray options = quota.getAsJsonArray("options");
+    JsonObject models = options.get(0).getAsJsonObject();
+    JsonObject key = options.get(1).getAsJsonObject();
+    assertEquals("models", models.get("name").getAsString());
+    assertEquals(3, models.get("type").getAsInt());
+    assertFalse(models.get("required").getAsBoolean());
+    assertTrue(models.get("autocomplete").getAsBoolean());
+    assertTrue(models.getAsJsonObject("description_localizations").has("zh-CN"));
+    assertEquals("api_key", key.get("name").getAsString());
+    assertFalse(key.get("required").getAsBoolean());
+    assertEquals(512, key.get("max_length").getAsInt());
+    assertTrue(key.getAsJsonObject("description_localizations").has("zh-CN"));
+  }
+
+  @Test
+  void alsoRegistersQuotaInTheDevelopmentServer() {
+    JsonArray commands = discord.awaitGuildCommands();
+
+    assertEquals("quota", commands.get(0).getAsJsonObject().get("name").getAsString());
+  }
+
+  @Test
+  void defersPrivatelyBeforeProbingThenEditsTheAnswerIntoAnEmbed() {
+    User user = User.fresh("en-US");
+    int probesBefore = modelScope.probes().size();
+
+    Interaction sent =
+        discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN + "," + KIMI));
+
+    LoggedRequest callback = discord.awaitCallbackRequest(sent);
+    JsonObject deferred = body(callback);
+    assertEquals(5, deferred.get("type").getAsInt());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    long latency = callback.getLoggedDate().getTime() - sent.sentAt().toEpochMilli();
+    deferLatenciesMs.add(latency);
+    assertTrue(latency < PROBE_DELAY_MS, "deferred after " + latency + " ms");
+
+    JsonObject edited = discord.awaitOriginalEdit(sent);
+    List<LoggedRequest> probes =
+        modelScope.probes().subList(probesBefore, modelScope.probes().size());
+    assertEquals(2, probes.size());
+    for (LoggedRequest probe : probes) {
+      assertFalse(
+          probe.getLoggedDate().before(callback.getLoggedDate()),
+          "a probe started before the deferred reply was sent");
+    }
+    JsonObject embed = edited.getAsJsonArray("embeds").get(0).getAsJsonObject();
+    String description = embed.get("description").getAsString();
+    assertTrue(description.contains("ms-…a1b2"), description);
+    assertTrue(description.contains("<t:"), description);
+    assertTrue(description.contains(":R>"), description);
+    JsonArray fields = embed.getAsJsonArray("fields");
+    assertEquals(2, fields.size());
+    JsonObject qwen = fields.get(0).getAsJsonObject();
+    assertTrue(qwen.get("name").getAsString().contains(QWEN));
+    String qwenValue = qwen.get("value").getAsString();
+    assertTrue(qwenValue.contains("1200 / 2000 ▰▰▰▱▱ 60%"), qwenValue);
+    assertTrue(qwenValue.contains("100 / 500 ▰▱▱▱▱ 20%"), qwenValue);
+    String kimiValue = fields.get(1).getAsJsonObject().get("value").getAsString();
+    assertTrue(kimiValue.contains("Limit reached"), kimiValue);
+    assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
+    assertFalse(edited.toString().contains(KEY));
+  }
+
+  @Test
+  void acknowledgesWellWithinDiscordsThreeSecondWindow() {
+    List<Interaction> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(discord.slashCommand(User.fresh("en-US"), Map.of("api_key", KEY, "models", QWEN)));
+    }
+
+    for (Interaction interaction : sent) {
+      LoggedRequest callback = discord.awaitCallbackRequest(interaction);
+      long latency = callback.getLoggedDate().getTime() - interaction.sentAt().toEpochMilli();
+      deferLatenciesMs.add(latency);
+      assertTrue(latency < 1_000, "deferred after " + latency + " ms");
+    }
+    sent.forEach(discord::awaitOriginalEdit);
+  }
+
+  @Test
+  void probesTheConfiguredDefaultModelsWhenModelsIsLeftOut() {
+    User user = User.fresh("en-US");
+
+    Interaction sent = discord.slashCommand(user, Map.of("api_key", KEY));
+
+    JsonArray fields = embedOf(discord.awaitOriginalEdit(sent)).getAsJsonArray("fields");
+    assertEquals(2, fields.size());
+    assertTrue(fields.get(0).getAsJsonObject().get("name").getAsString().contains(QWEN));
+    JsonObject deepseek = fields.get(1).getAsJsonObject();
+    assertTrue(deepseek.get("name").getAsString().contains(DEEPSEEK));
+    String value = deepseek.get("value").getAsString();
+    assertTrue(value.contains("Account: unknown"), value);
+    assertFalse(value.contains(" 0 /"), value);
+  }
+
+  @Test
+  void answersInChineseWhenTheUsersDiscordIsInChinese() {
+    User user = User.fresh("zh-CN");
+
+    Interaction sent = discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    assertEquals("ModelScope 额度", embed.get("title").getAsString());
+    String value =
+        embed.getAsJsonArray("fields").get(0).getAsJsonObject().get("value").getAsString();
+    assertTrue(value.contains("账户: 1200 / 2000"), value);
+  }
+
+  @Test
+  void asksForTheKeyInAFormAndRunsTheSameQueryWhenItIsSubmitted() {
+    User user = User.fresh("en-US");
+
+    Interaction command = discord.slashCommand(user, Map.of("models", QWEN));
+
+    JsonObject modal = discord.awaitCallback(command);
+    assertEquals(9, modal.get("type").getAsInt());
+    JsonObject data = modal.getAsJsonObject("data");
+    assertEquals(QuotaModal.ID, data.get("custom_id").getAsString());
+    List<String> inputIds = new ArrayList<>();
+    for (JsonElement label : data.getAsJsonArray("components")) {
+      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
+      inputIds.add(input.get("custom_id").getAsString());
+      if (input.get("custom_id").getAsString().equals("models")) {
+        assertEquals(QWEN, input.get("value").getAsString());
+      }
+    }
+    assertEquals(List.of("api_key", "models"), inputIds);
+    assertFalse(modal.toString().contains(KEY));
+
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("api_key", KEY);
+    values.put("models", QWEN);
+    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
+
+    JsonObject deferred = discord.awaitCallback(submitted);
+    assertEquals(5, deferred.get("type").getAsInt());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    JsonArray fields = embedOf(discord.awaitOriginalEdit(submitted)).getAsJsonArray("fields");
+    assertEquals(1, fields.size());
+    assertTrue(fields.get(0).getAsJsonObject().get("value").getAsString().contains("1200 / 2000"));
+  }
+
+  @Test
+  void suggestsMatchingModelsFromTheDefaultsAndModelScopesListCompletingTheLastItem() {
+    User user = User.fresh("en-US");
+
+    Interaction typed = discord.autocomplete(user, DEEPSEEK + ",qwen");
+
+    JsonObject answer = discord.awaitCallback(typed);
+    assertEquals(8, answer.get("type").getAsInt());
+    List<String> values = new ArrayList<>();
+    for (JsonElement choice : answer.getAsJsonObject("data").getAsJsonArray("choices")) {
+      values.add(choice.getAsJsonObject().get("value").getAsString());
+    }
+    assertEquals(
+        List.of(
+            DEEPSEEK + "," + QWEN,
+            DEEPSEEK + ",Qwen/Qwen3-235B-A22B",
+            DEEPSEEK + ",Qwen/Qwen2.5-72B-Instruct"),
+        values);
+
+    Interaction again = discord.autocomplete(user, "glm");
+    JsonArray choices =
+        discord.awaitCallback(again).getAsJsonObject("data").getAsJsonArray("choices");
+    assertEquals("ZhipuAI/GLM-4.6", choices.get(0).getAsJsonObject().get("value").getAsString());
+    List<LoggedRequest> listRequests = modelScope.modelListRequests();
+    assertEquals(1, listRequests.size(), "the model list is cached");
+    assertFalse(listRequests.get(0).containsHeader("Authorization"));
+  }
+
+  @Test
+  void answersACooldownMessageInsteadOfProbingAgainTooSoon() {
+    User user = User.fresh("en-US");
+    Interaction first = discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
+    discord.awaitOriginalEdit(first);
+    int probes = modelScope.probes().size();
+
+    Interaction second = discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
+
+    JsonObject reply = discord.awaitCallback(second);
+    assertEquals(4, reply.get("type").getAsInt());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("wait"));
+    assertEquals(probes, modelScope.probes().size());
+  }
+
+  @Test
+  void answersUnusableInputPrivatelyWithoutProbing() {
+    User user = User.fresh("en-US");
+    int probes = modelScope.probes().size();
+
+    Interaction sent =
+        discord.slashCommand(user, Map.of("api_key", "ms-has a space", "models", QWEN));
+
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("Cannot check"));
+    assertEquals(probes, modelScope.probes().size());
+  }
+
+  @Test
+  void answersInAServerChannelToo() {
+    User user = User.fresh("en-US");
+
+    Interaction sent =
+        discord.slashCommandInGuild(
+            user, FakeDiscord.GUILD_CHANNEL_ID, Map.of("api_key", KEY, "models", QWEN));
+
+    JsonObject deferred = discord.awaitCallback(sent);
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    assertNotNull(embedOf(discord.awaitOriginalEdit(sent)));
+  }
+
+  @Test
+  void neverLogsOrSendsTheKeyTypedAsAnOptionOrInTheForm() {
+    String key = "ms-logcheck0secret0value0zz99";
+    try (LogCapture logs = LogCapture.open()) {
+      User optionUser = User.fresh("en-US");
+      Interaction option = discord.slashCommand(optionUser, Map.of("api_key", key, "models", QWEN));
+      discord.awaitOriginalEdit(option);
+
+      User formUser = User.fresh("zh-CN");
+      Interaction command = discord.slashCommand(formUser, Map.of());
+      discord.awaitCallback(command);
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("api_key", key);
+      values.put("models", "");
+      Interaction form = discord.modalSubmit(formUser, QuotaModal.ID, values);
+      discord.awaitOriginalEdit(form);
+
+      // an interaction JDA itself cannot handle (a server channel it does not know): JDA logs the
+      // whole payload at ERROR, which the product's logging configuration must withhold
+      User lostUser = User.fresh("en-US");
+      discord.slashCommandInGuild(
+          lostUser, "1299999999999999999", Map.of("api_key", key, "models", QWEN));
+      Await.until(
+          "JDA's error line about the unhandled interaction",
+          () -> logs.text().contains("INTERACTION_CREATE ->"));
+
+      assertFalse(logs.text().contains(key), "a log line contains the key");
+      assertFalse(logs.text().contains("logcheck0secret"), "a log line contains part of the key");
+      assertTrue(logs.text().contains(JdaPayloadRedaction.WITHHELD));
+    }
+    for (LoggedRequest request : discord.allRequests()) {
+      assertFalse(request.getBodyAsString().contains(key), "Discord received the key");
+    }
+  }
+
+  @Test
+  void keepsTheWebPageAndApiRunningBesideTheBot() throws Exception {
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(app.uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, health.statusCode());
+  }
+
+  private static JsonObject embedOf(JsonObject message) {
+    return message.getAsJsonArray("embeds").get(0).getAsJsonObject();
+  }
+
+  private static JsonObject body(LoggedRequest request) {
+    return com.google.gson.JsonParser.parseString(request.getBodyAsString()).getAsJsonObject();
+  }
+}

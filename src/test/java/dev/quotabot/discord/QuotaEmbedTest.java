@@ -1,0 +1,263 @@
+package dev.quotabot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.QuotaReport;
+import dev.quotabot.quota.RateLimits;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.junit.jupiter.api.Test;
+
+final class QuotaEmbedTest {
+  private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+  private static final Instant NEXT_MIDNIGHT_UTC8 = Instant.parse("2025-03-01T16:00:00Z");
+
+  @Test
+  void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
+    QuotaReport report = report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100));
+
+    MessageEmbed embed = QuotaEmbed.render(report, BotText.EN, NOW);
+
+    assertEquals("ModelScope quota", embed.getTitle());
+    assertTrue(embed.getDescription().contains("Key `ms-…a1b2`"), embed.getDescription());
+    assertTrue(
+        embed.getDescription().contains("<t:" + NEXT_MIDNIGHT_UTC8.getEpochSecond() + ":R>"),
+        embed.getDescription());
+    assertTrue(embed.getFooter().getText().contains("00:00 UTC+8"));
+    assertTrue(embed.getFooter().getText().contains("1-token call"));
+    assertEquals(NOW.minusSeconds(1), embed.getTimestamp().toInstant());
+  }
+
+  @Test
+  void resetsAtTheComingMidnightInUtcPlus8() {
+    assertEquals(
+        Instant.parse("2025-03-01T16:00:00Z"),
+        QuotaEmbed.nextReset(Instant.parse("2025-03-01T15:59:59Z")));
+    assertEquals(
+        Instant.parse("2025-03-02T16:00:00Z"),
+        QuotaEmbed.nextReset(Instant.parse("2025-03-01T16:00:00Z")));
+    assertEquals(
+        Instant.parse("2025-03-01T16:00:00Z"),
+        QuotaEmbed.nextReset(Instant.parse("2025-02-28T16:00:01Z")));
+  }
+
+  @Test
+  void showsRemainingAndLimitWithABarForAccountAndModel() {
+    MessageEmbed embed =
+        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.EN, NOW);
+
+    MessageEmbed.Field field = embed.getFields().get(0);
+    assertEquals("✅ Qwen/Qwen3-32B", field.getName());
+    assertEquals("Account: 1200 / 2000 ▰▰▰▱▱ 60%\nModel: 100 / 500 ▰▱▱▱▱ 20%", field.getValue());
+  }
+
+  @Test
+  void showsUnknownNumbersAsUnknownNeverAsZero() {
+    ModelQuota unknown =
+        new ModelQuota(
+            "deepseek-ai/DeepSeek-V3.1",
+            RateLimits.UNKNOWN,
+            ProbeStatus.NO_QUOTA_HEADERS,
+            null,
+            "not reported",
+            120);
+    ModelQuota partial =
+        new ModelQuota(
+            "ZhipuAI/GLM-4.6",
+            new RateLimits(2000L, null, null, 7L),
+            ProbeStatus.NO_QUOTA_HEADERS,
+            null,
+            "not reported",
+            120);
+
+    MessageEmbed embed = QuotaEmbed.render(report(unknown, partial), BotText.EN, NOW);
+
+    String first = embed.getFields().get(0).getValue();
+    assertTrue(first.startsWith("Account: unknown\nModel: unknown\n"), first);
+    assertTrue(first.contains("unknown, not zero"), first);
+    String second = embed.getFields().get(1).getValue();
+    assertTrue(second.contains("Account: unknown / 2000"), second);
+    assertTrue(second.contains("Model: 7 (limit unknown)"), second);
+    assertFalse((first + second).contains(" 0 /"));
+    assertFalse((first + second).contains("0%"));
+    assertEquals(QuotaEmbed.GREY, embed.getColorRaw());
+  }
+
+  @Test
+  void showsTheStatusAndTheHumanErrorForAFailedModel() {
+    ModelQuota rejected =
+        ModelQuota.failed(
+            "Qwen/Qwen3-32B",
+            ProbeStatus.INVALID_KEY,
+            "ModelScope rejected the key (HTTP 401).",
+            30);
+
+    MessageEmbed embed = QuotaEmbed.render(report(rejected), BotText.EN, NOW);
+
+    MessageEmbed.Field field = embed.getFields().get(0);
+    assertEquals("❌ Qwen/Qwen3-32B", field.getName());
+    assertEquals("**Invalid key** — ModelScope rejected the key (HTTP 401).", field.getValue());
+    assertEquals(QuotaEmbed.GREY, embed.getColorRaw());
+  }
+
+  @Test
+  void keepsTheNumbersAFailedProbeStillReported() {
+    ModelQuota exhausted =
+        new ModelQuota(
+            "moonshotai/Kimi-K2-Instruct",
+            new RateLimits(2000L, 1500L, 500L, 0L),
+            ProbeStatus.LIMIT_REACHED,
+            "Rate or daily limit reached (HTTP 429).",
+            null,
+            40);
+
+    MessageEmbed embed = QuotaEmbed.render(report(exhausted), BotText.EN, NOW);
+
+    String value = embed.getFields().get(0).getValue();
+    assertTrue(value.startsWith("**Limit reached**"), value);
+    assertTrue(value.contains("Model: 0 / 500 ▱▱▱▱▱ 0%"), value);
+    assertEquals(QuotaEmbed.RED, embed.getColorRaw());
+  }
+
+  @Test
+  void keepsUpstreamTextFromFormattingTheEmbed() {
+    ModelQuota odd =
+        ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "**loud** _slanted_ `code`", 1);
+
+    String value = QuotaEmbed.render(report(odd), BotText.EN, NOW).getFields().get(0).getValue();
+
+    assertTrue(value.endsWith("\\*\\*loud\\*\\* \\_slanted\\_ \\`code\\`"), value);
+  }
+
+  @Test
+  void coloursByTheWorstRemainingShare() {
+    assertEquals(QuotaEmbed.GREEN, colour(ok("a/a", 100, 50, 100, 90)));
+    assertEquals(QuotaEmbed.AMBER, colour(ok("a/a", 100, 90, 100, 49), ok("b/b", 10, 10, 10, 10)));
+    assertEquals(QuotaEmbed.AMBER, colour(ok("a/a", 100, 20, 100, 100)));
+    assertEquals(QuotaEmbed.RED, colour(ok("a/a", 100, 19, 100, 100), ok("b/b", 1, 1, 1, 1)));
+    assertEquals(
+        QuotaEmbed.RED,
+        colour(
+            ok("a/a", 100, 100, 100, 100),
+            ModelQuota.failed("b/b", ProbeStatus.LIMIT_REACHED, "limit", 1)));
+    assertEquals(QuotaEmbed.GREY, colour(ModelQuota.failed("a/a", ProbeStatus.TIMEOUT, "slow", 1)));
+  }
+
+  @Test
+  void drawsTheBarFromExactIntegerShares() {
+    assertEquals("▰▰▰▰▰ 100%", QuotaEmbed.bar(2000, 2000));
+    assertEquals("▱▱▱▱▱ 0%", QuotaEmbed.bar(0, 2000));
+    assertEquals("▱▱▱▱▱ <1%", QuotaEmbed.bar(1, 2000));
+    assertEquals("▰▱▱▱▱ 29%", QuotaEmbed.bar(29, 100));
+    assertEquals("▰▰▱▱▱ 30%", QuotaEmbed.bar(30, 100));
+    assertEquals("▰▰▰▰▰ 100%", QuotaEmbed.bar(700, 500));
+    assertEquals("▱▱▱▱▱ 0%", QuotaEmbed.bar(0, 0));
+  }
+
+  @Test
+  void speaksChineseToChineseUsers() {
+    MessageEmbed embed =
+        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.ZH, NOW);
+
+    assertEquals("ModelScope 额度", embed.getTitle());
+    assertTrue(embed.getDescription().contains("密钥 `ms-…a1b2`"));
+    assertTrue(embed.getDescription().contains("共查询 1 个模型：成功 1 个，失败 0 个"));
+    assertEquals(
+        "账户: 1200 / 2000 ▰▰▰▱▱ 60%\n模型: 100 / 500 ▰▱▱▱▱ 20%", embed.getFields().get(0).getValue());
+  }
+
+  @Test
+  void summarizesModelsBeyondTwentyFiveFieldsHonestly() {
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 37; i++) {
+      rows.add(
+          i % 5 == 4
+              ? ModelQuota.failed("org/failing-" + i, ProbeStatus.TIMEOUT, "No answer.", 1)
+              : ok("org/model-" + i, 2000, 1000, 500, 400));
+    }
+
+    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, NOW);
+
+    assertEquals(MessageEmbed.MAX_FIELD_AMOUNT, embed.getFields().size());
+    MessageEmbed.Field summary = embed.getFields().get(24);
+    assertEquals("+13 more", summary.getName());
+    long okInRest = rows.subList(24, 37).stream().filter(ModelQuota::isSuccess).count();
+    assertTrue(
+        summary.getValue().startsWith(okInRest + " ok, " + (13 - okInRest) + " failed"),
+        summary.getValue());
+    assertTrue(summary.getValue().contains("`org/model-25`"), summary.getValue());
+    assertTrue(embed.isSendable());
+  }
+
+  @Test
+  void staysWithinSixThousandCharactersAndCountsEveryModel() {
+    List<ModelQuota> rows = new ArrayList<>();
+    String longError = "The upstream said something long. ".repeat(9);
+    for (int i = 0; i < 25; i++) {
+      String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+    }
+
+    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, NOW);
+
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    assertTrue(embed.isSendable());
+    MessageEmbed.Field last = embed.getFields().get(embed.getFields().size() - 1);
+    Matcher more = Pattern.compile("\\+(\\d+) more").matcher(last.getName());
+    assertTrue(more.matches(), last.getName());
+    int summarized = Integer.parseInt(more.group(1));
+    assertEquals(25, embed.getFields().size() - 1 + summarized);
+    assertTrue(last.getValue().startsWith("0 ok, " + summarized + " failed"), last.getValue());
+  }
+
+  @Test
+  void cutsAnOverlongFieldValueToDiscordsLimit() {
+    ModelQuota verbose = ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "x".repeat(3000), 1);
+
+    MessageEmbed.Field field =
+        QuotaEmbed.render(report(verbose), BotText.EN, NOW).getFields().get(0);
+
+    assertEquals(MessageEmbed.VALUE_MAX_LENGTH, field.getValue().length());
+    assertTrue(field.getValue().endsWith("…"));
+  }
+
+  @Test
+  void rendersAReportWithoutModelsWithoutThrowing() {
+    MessageEmbed embed = QuotaEmbed.render(report(List.of()), BotText.EN, NOW);
+
+    assertTrue(embed.getFields().isEmpty());
+    assertTrue(embed.getDescription().contains("0 models checked: 0 ok, 0 failed"));
+    assertEquals(QuotaEmbed.GREY, embed.getColorRaw());
+  }
+
+  private static int colour(ModelQuota... rows) {
+    return QuotaEmbed.colour(List.of(rows));
+  }
+
+  private static ModelQuota ok(
+      String model, long limit, long remaining, long modelLimit, long modelRemaining) {
+    return new ModelQuota(
+        model,
+        new RateLimits(limit, remaining, modelLimit, modelRemaining),
+        ProbeStatus.OK,
+        null,
+        null,
+        100);
+  }
+
+  private static QuotaReport report(ModelQuota... rows) {
+    return report(List.of(rows));
+  }
+
+  private static QuotaReport report(List<ModelQuota> rows) {
+    return new QuotaReport("ms-…a1b2", rows, NOW.minusSeconds(1));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.quotabot.quota.modelscope;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.quotabot.quota.TimeoutScheduler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class ModelCatalogTest {
+  private static final String LIST =
+      "{\"object\":\"list\",\"data\":[{\"id\":\"Qwen/Qwen3-32B\",\"object\":\"model\"},"
+          + "{\"id\":\"ZhipuAI/GLM-4.6\"}]}";
+  private static final Duration TTL = Duration.ofMinutes(10);
+
+  private final WireMockServer upstream =
+      new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+  private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
+  private final TimeoutScheduler timeouts = new TimeoutScheduler();
+  private ModelCatalog catalog;
+
+  @BeforeEach
+  void start() {
+    upstream.start();
+    catalog = catalog(Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void stop() {
+    upstream.stop();
+    timeouts.close();
+  }
+
+  @Test
+  void readsTheModelIdsFromModelScopesList() throws Exception {
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST)));
+
+    assertEquals(List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6"), await(catalog.models()));
+  }
+
+  @Test
+  void servesTheListFromMemoryWithinTheTtlAndAsksAgainAfterIt() throws Exception {
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST)));
+    await(catalog.models());
+    advance(TTL.minusSeconds(1));
+    await(catalog.models());
+    upstream.verify(1, getRequestedFor(urlPathEqualTo("/v1/models")));
+
+    advance(Duration.ofSeconds(2));
+    await(catalog.models());
+
+    upstream.verify(2, getRequestedFor(urlPathEqualTo("/v1/models")));
+  }
+
+  @Test
+  void sharesOneUpstreamCallBetweenManyConcurrentLookups() throws Exception {
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST).withFixedDelay(300)));
+    List<CompletableFuture<List<String>>> lookups = new ArrayList<>();
+
+    for (int i = 0; i < 20; i++) {
+      lookups.add(catalog.models());
+    }
+
+    for (CompletableFuture<List<String>> lookup : lookups) {
+      assertEquals(2, await(lookup).size());
+    }
+    upstream.verify(1, getRequestedFor(urlPathEqualTo("/v1/models")));
+  }
+
+  @Test
+  void servesTheLastListWhenARefreshFailsAndDoesNotAskAgainAtOnce() throws Exception {
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST)));
+    await(catalog.models());
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(503)));
+    advance(TTL.plusSeconds(1));
+
+    assertEquals(2, await(catalog.models()).size());
+    assertEquals(2, await(catalog.models()).size());
+
+    upstream.verify(2, getRequestedFor(urlPathEqualTo("/v1/models")));
+    advance(Duration.ofSeconds(61));
+    await(catalog.models());
+    upstream.verify(3, getRequestedFor(urlPathEqualTo("/v1/models")));
+  }
+
+  @Test
+  void yieldsAnEmptyListWhenNothingWasEverFetched() throws Exception {
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/models"))
+            .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+
+    assertEquals(List.of(), await(catalog.models()));
+    assertEquals(List.of(), catalog.lastKnown());
+  }
+
+  @Test
+  void givesUpOnAnUpstreamThatDoesNotAnswerInTime() throws Exception {
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST).withFixedDelay(3_000)));
+    ModelCatalog impatient = catalog(Duration.ofMillis(200));
+
+    long started = System.nanoTime();
+    List<String> ids = await(impatient.models());
+
+    assertEquals(List.of(), ids);
+    assertFalse(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(2)) > 0);
+  }
+
+  @Test
+  void refusesABodyLargerThanItReads() throws Exception {
+    String huge =
+        "{\"data\":[{\"id\":\"a/b\",\"pad\":\"" + "x".repeat(ModelCatalog.MAX_BODY_BYTES) + "\"}]}";
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(huge)));
+
+    assertEquals(List.of(), await(catalog.models()));
+  }
+
+  @Test
+  void keepsOnlyIdsAQueryWouldAccept() {
+    String body =
+        "{\"data\":[{\"id\":\" Qwen/Qwen3-32B \"},{\"id\":\"\"},{\"id\":42},{\"name\":\"x\"},"
+            + "\"text\",{\"id\":\"has space\"},{\"id\":\"a,b\"},{\"id\":\"Qwen/Qwen3-32B\"},"
+            + "{\"id\":\""
+            + "y".repeat(201)
+            + "\"},{\"id\":\"ZhipuAI/GLM-4.6\"}]}";
+
+    assertEquals(List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6"), ModelCatalog.parse(body.getBytes()));
+  }
+
+  private ModelCatalog catalog(Duration fetchTimeout) {
+    return new ModelCatalog(
+        HttpClient.newHttpClient(),
+        URI.create("http://127.0.0.1:" + upstream.port() + "/v1"),
+        TTL,
+        timeouts,
+        nanos::get,
+        fetchTimeout);
+  }
+
+  private void advance(Duration by) {
+    nanos.addAndGet(by.toNanos());
+  }
+
+  private static List<String> await(CompletableFuture<List<String>> lookup) throws Exception {
+    return lookup.get(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,495 @@
+package dev.quotabot.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Discord on loopback for end-to-end tests of the real JDA: WireMock plays the REST API and {@link
+ * FakeGateway} the websocket gateway. Tests send interactions through the gateway and assert on the
+ * requests the bot makes to "Discord".
+ */
+public final class FakeDiscord implements AutoCloseable {
+  public static final String TOKEN = "fake.bot-token.for-tests";
+  public static final String BOT_ID = "1100000000000000001";
+  public static final String APPLICATION_ID = BOT_ID;
+  public static final String GUILD_ID = "1200000000000000001";
+  public static final String GUILD_CHANNEL_ID = "1200000000000000002";
+  private static final String DM_CHANNEL_ID = "1300000000000000001";
+  private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
+  private static final AtomicLong INCREMENT = new AtomicLong();
+
+  private final WireMockServer rest;
+  private final FakeGateway gateway;
+
+  private FakeDiscord(WireMockServer rest, FakeGateway gateway) {
+    this.rest = rest;
+    this.gateway = gateway;
+  }
+
+  /** Discord with the bot in no server. */
+  public static FakeDiscord start() {
+    return start(false);
+  }
+
+  /**
+   * @param withGuild whether the bot is in the server {@link #GUILD_ID} (announced by GUILD_CREATE)
+   */
+  public static FakeDiscord start(boolean withGuild) {
+    WireMockServer rest = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    rest.start();
+    stubRest(rest);
+    FakeGateway gateway =
+        new FakeGateway(BOT_ID, APPLICATION_ID, withGuild ? List.of(guild()) : List.of())
+            .startAndWait();
+    return new FakeDiscord(rest, gateway);
+  }
+
+  /** bot.properties entries that point the product's bot at this fake. */
+  public Map<String, String> botProperties() {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("discord.token", TOKEN);
+    properties.put("discord.api_base_url", apiBaseUrl());
+    properties.put("discord.gateway_url", gateway.url());
+    return properties;
+  }
+
+  public String apiBaseUrl() {
+    return "http://127.0.0.1:" + rest.port() + "/api/v10/";
+  }
+
+  public WireMockServer rest() {
+    return rest;
+  }
+
+  public FakeGateway gateway() {
+    return gateway;
+  }
+
+  /** Waits for the global command list the bot registers once connected. */
+  public JsonArray awaitGlobalCommands() {
+    return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands");
+  }
+
+  public JsonArray awaitGuildCommands() {
+    return awaitCommands(
+        "/api/v10/applications/" + APPLICATION_ID + "/guilds/" + GUILD_ID + "/commands");
+  }
+
+  private JsonArray awaitCommands(String path) {
+    return Await.value(
+        "PUT " + path,
+        () ->
+            requests("PUT", Pattern.quote(path)).stream()
+                .findFirst()
+                .map(
+                    request -> JsonParser.parseString(request.getBodyAsString()).getAsJsonArray()));
+  }
+
+  // --- interactions sent through the gateway ---
+
+  /** An interaction that was sent: what the bot's answers are addressed to. */
+  public record Interaction(String id, String token, Instant sentAt) {}
+
+  /** A user of the fake Discord: its id and locale (such as "en-US" or "zh-CN"). */
+  public record User(String id, String locale) {
+    private static final AtomicLong NEXT = new AtomicLong(1_400_000_000_000_000_001L);
+
+    /** A new user, so cooldowns of other tests never interfere. */
+    public static User fresh(String locale) {
+      return new User(Long.toString(NEXT.getAndIncrement()), locale);
+    }
+  }
+
+  /** {@code /quota} with the given options (name → value), in a DM with the bot. */
+  public Interaction slashCommand(User user, Map<String, String> options) {
+    JsonArray list = new JsonArray();
+    options.forEach((name, value) -> list.add(option(name, value, false)));
+    return send(user, 2, commandData(list), false);
+  }
+
+  /** {@code /quota} in the server {@link #GUILD_ID}, channel {@code channelId}. */
+  public Interaction slashCommandInGuild(User user, String channelId, Map<String, String> options) {
+    JsonArray list = new JsonArray();
+    options.forEach((name, value) -> list.add(option(name, value, false)));
+    return send(user, 2, commandData(list), true, channelId);
+  }
+
+  /** The user typing into {@code /quota models:}: an autocomplete request. */
+  public Interaction autocomplete(User user, String typedModels) {
+    JsonArray list = new JsonArray();
+    list.add(option("models", typedModels, true));
+    return send(user, 4, commandData(list), false);
+  }
+
+  /** The user submitting the {@code /quota} form. */
+  public Interaction modalSubmit(User user, String modalId, Map<String, String> values) {
+    JsonArray components = new JsonArray();
+    int uniqueId = 1;
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      JsonObject input = new JsonObject();
+      input.addProperty("type", 4);
+      input.addProperty("id", uniqueId + 1);
+      input.addProperty("custom_id", entry.getKey());
+      input.addProperty("value", entry.getValue());
+      JsonObject label = new JsonObject();
+      label.addProperty("type", 18);
+      label.addProperty("id", uniqueId);
+      label.add("component", input);
+      components.add(label);
+      uniqueId += 2;
+    }
+    JsonObject data = new JsonObject();
+    data.addProperty("custom_id", modalId);
+    data.add("components", components);
+    return send(user, 5, data, false);
+  }
+
+  private Interaction send(User user, int type, JsonObject data, boolean inGuild) {
+    return send(user, type, data, inGuild, GUILD_CHANNEL_ID);
+  }
+
+  private Interaction send(
+      User user, int type, JsonObject data, boolean inGuild, String guildChannelId) {
+    String id = snowflake();
+    String token = "interaction-token-" + id;
+    JsonObject userJson = userJson(user.id());
+    JsonObject interaction = new JsonObject();
+    interaction.addProperty("id", id);
+    interaction.addProperty("application_id", APPLICATION_ID);
+    interaction.addProperty("type", type);
+    interaction.addProperty("token", token);
+    interaction.addProperty("version", 1);
+    interaction.addProperty("locale", user.locale());
+    interaction.add("entitlements", new JsonArray());
+    interaction.add("data", data);
+    JsonObject owners = new JsonObject();
+    owners.addProperty("0", inGuild ? GUILD_ID : "0");
+    interaction.add("authorizing_integration_owners", owners);
+    if (inGuild) {
+      interaction.addProperty("context", 0);
+      interaction.addProperty("guild_id", GUILD_ID);
+      interaction.addProperty("guild_locale", "en-US");
+      interaction.addProperty("channel_id", guildChannelId);
+      JsonObject channel = textChannel(guildChannelId);
+      interaction.add("channel", channel);
+      JsonObject guild = new JsonObject();
+      guild.addProperty("id", GUILD_ID);
+      guild.addProperty("locale", "en-US");
+      guild.add("features", new JsonArray());
+      interaction.add("guild", guild);
+      interaction.add("member", member(userJson));
+      interaction.addProperty("app_permissions", "0");
+    } else {
+      interaction.addProperty("context", 1);
+      interaction.addProperty("channel_id", DM_CHANNEL_ID);
+      JsonObject channel = new JsonObject();
+      channel.addProperty("id", DM_CHANNEL_ID);
+      channel.addProperty("type", 1);
+      JsonArray recipients = new JsonArray();
+      recipients.add(userJson);
+      channel.add("recipients", recipients);
+      interaction.add("channel", channel);
+      interaction.add("user", userJson);
+    }
+    Instant sentAt = Instant.now();
+    gateway.dispatch("INTERACTION_CREATE", interaction);
+    return new Interaction(id, token, sentAt);
+  }
+
+  /** A current snowflake: JDA derives the 15-minute interaction expiry from it. */
+  private static String snowflake() {
+    long now = System.currentTimeMillis() - DISCORD_EPOCH_MS;
+    return Long.toString((now << 22) | (INCREMENT.incrementAndGet() & 0xFFF));
+  }
+
+  private static JsonObject commandData(JsonArray options) {
+    JsonObject data = new JsonObject();
+    data.addProperty("id", "1500000000000000001");
+    data.addProperty("name", "quota");
+    data.addProperty("type", 1);
+    data.add("options", options);
+    return data;
+  }
+
+  private static JsonObject option(String name, String value, boolean focused) {
+    JsonObject option = new JsonObject();
+    option.addProperty("name", name);
+    option.addProperty("type", 3);
+    option.addProperty("value", value);
+    if (focused) {
+      option.addProperty("focused", true);
+    }
+    return option;
+  }
+
+  private static JsonObject userJson(String id) {
+    JsonObject user = new JsonObject();
+    user.addProperty("id", id);
+    user.addProperty("username", "user" + id.substring(id.length() - 4));
+    user.addProperty("discriminator", "0");
+    user.add("avatar", null);
+    user.add("global_name", null);
+    user.addProperty("public_flags", 0);
+    return user;
+  }
+
+  private static JsonObject member(JsonObject user) {
+    JsonObject member = new JsonObject();
+    member.add("user", user);
+    member.add("roles", new JsonArray());
+    member.addProperty("joined_at", "2025-01-01T00:00:00.000000+00:00");
+    member.addProperty("deaf", false);
+    member.addProperty("mute", false);
+    member.addProperty("flags", 0);
+    member.addProperty("permissions", "0");
+    return member;
+  }
+
+  private static JsonObject textChannel(String id) {
+    JsonObject channel = new JsonObject();
+    channel.addProperty("id", id);
+    channel.addProperty("type", 0);
+    channel.addProperty("guild_id", GUILD_ID);
+    channel.addProperty("name", "general");
+    channel.addProperty("position", 0);
+    channel.add("permission_overwrites", new JsonArray());
+    channel.addProperty("nsfw", false);
+    channel.add("parent_id", null);
+    channel.add("last_message_id", null);
+    channel.addProperty("rate_limit_per_user", 0);
+    channel.add("topic", null);
+    channel.addProperty("flags", 0);
+    return channel;
+  }
+
+  /** The server {@link #GUILD_ID} as GUILD_CREATE describes it: one text channel, the bot. */
+  private static JsonObject guild() {
+    JsonObject everyone = new JsonObject();
+    everyone.addProperty("id", GUILD_ID);
+    everyone.addProperty("name", "@everyone");
+    everyone.addProperty("permissions", "0");
+    everyone.addProperty("position", 0);
+    everyone.addProperty("color", 0);
+    everyone.addProperty("hoist", false);
+    everyone.addProperty("managed", false);
+    everyone.addProperty("mentionable", false);
+    everyone.addProperty("flags", 0);
+    JsonObject colors = new JsonObject();
+    colors.addProperty("primary_color", 0);
+    colors.add("secondary_color", null);
+    colors.add("tertiary_color", null);
+    everyone.add("colors", colors);
+    JsonArray roles = new JsonArray();
+    roles.add(everyone);
+    JsonArray channels = new JsonArray();
+    channels.add(textChannel(GUILD_CHANNEL_ID));
+    JsonArray members = new JsonArray();
+    JsonObject bot = userJson(BOT_ID);
+    bot.addProperty("bot", true);
+    members.add(member(bot));
+    JsonObject guild = new JsonObject();
+    guild.addProperty("id", GUILD_ID);
+    guild.addProperty("name", "Test server");
+    guild.add("icon", null);
+    guild.addProperty("owner_id", "1400000000000000000");
+    guild.addProperty("preferred_locale", "en-US");
+    guild.addProperty("member_count", 2);
+    guild.addProperty("afk_timeout", 300);
+    guild.addProperty("verification_level", 0);
+    guild.addProperty("default_message_notifications", 0);
+    guild.addProperty("explicit_content_filter", 0);
+    guild.addProperty("mfa_level", 0);
+    guild.addProperty("nsfw_level", 0);
+    guild.addProperty("premium_tier", 0);
+    guild.addProperty("large", false);
+    guild.addProperty("unavailable", false);
+    guild.addProperty("premium_progress_bar_enabled", false);
+    guild.add("roles", roles);
+    guild.add("channels", channels);
+    guild.add("threads", new JsonArray());
+    guild.add("members", members);
+    guild.add("guild_scheduled_events", new JsonArray());
+    guild.add("emojis", new JsonArray());
+    guild.add("stickers", new JsonArray());
+    guild.add("voice_states", new JsonArray());
+    guild.add("presences", new JsonArray());
+    guild.add("features", new JsonArray());
+    guild.add("soundboard_sounds", new JsonArray());
+    return guild;
+  }
+
+  // --- what the bot sent ---
+
+  /** The interaction callbacks (POST …/callback) for this interaction, in order received. */
+  public List<LoggedRequest> callbacks(Interaction interaction) {
+    return requests(
+        "POST",
+        "/api/v10/interactions/"
+            + interaction.id()
+            + "/"
+            + Pattern.quote(interaction.token())
+            + "/callback.*");
+  }
+
+  /** Waits for the first callback and returns its JSON body. */
+  public JsonObject awaitCallback(Interaction interaction) {
+    return Await.value(
+        "the interaction callback of " + interaction.id(),
+        () -> callbacks(interaction).stream().findFirst().map(FakeDiscord::body));
+  }
+
+  public LoggedRequest awaitCallbackRequest(Interaction interaction) {
+    return Await.value(
+        "the interaction callback of " + interaction.id(),
+        () -> callbacks(interaction).stream().findFirst());
+  }
+
+  /** The edits of the original answer (PATCH webhooks/…/messages/@original). */
+  public List<LoggedRequest> originalEdits(Interaction interaction) {
+    return requests(
+        "PATCH",
+        "/api/v10/webhooks/"
+            + APPLICATION_ID
+            + "/"
+            + Pattern.quote(interaction.token())
+            + "/messages/@original.*");
+  }
+
+  public JsonObject awaitOriginalEdit(Interaction interaction) {
+    return awaitOriginalEdit(interaction, Await.DEFAULT);
+  }
+
+  public JsonObject awaitOriginalEdit(Interaction interaction, Duration timeout) {
+    return Await.value(
+        "the edited answer to " + interaction.id(),
+        timeout,
+        () -> originalEdits(interaction).stream().findFirst().map(FakeDiscord::body));
+  }
+
+  /** Every request the bot made to "Discord", for privacy checks. */
+  public List<LoggedRequest> allRequests() {
+    return rest.getAllServeEvents().stream().map(event -> event.getRequest()).toList();
+  }
+
+  private List<LoggedRequest> requests(String method, String urlRegex) {
+    Pattern pattern = Pattern.compile(urlRegex);
+    return rest.getAllServeEvents().stream()
+        .map(event -> event.getRequest())
+        .filter(request -> request.getMethod().getName().equals(method))
+        .filter(request -> pattern.matcher(request.getUrl()).matches())
+        .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
+        .toList();
+  }
+
+  private static JsonObject body(LoggedRequest request) {
+    JsonElement parsed = JsonParser.parseString(request.getBodyAsString());
+    return parsed.getAsJsonObject();
+  }
+
+  // --- REST stubs ---
+
+  private static void stubRest(WireMockServer rest) {
+    rest.stubFor(any(anyUrl()).atPriority(10).willReturn(discordError(404, 0, "404: Not Found")));
+    JsonObject self = userJson(BOT_ID);
+    self.addProperty("username", "quota-bot");
+    self.addProperty("bot", true);
+    self.addProperty("flags", 0);
+    rest.stubFor(get(urlPathEqualTo("/api/v10/users/@me")).willReturn(okJson(self.toString())));
+    String registered = registeredCommands().toString();
+    rest.stubFor(
+        put(urlPathMatching("/api/v10/applications/" + APPLICATION_ID + "(/guilds/\\d+)?/commands"))
+            .willReturn(okJson(registered)));
+    rest.stubFor(
+        post(urlPathMatching("/api/v10/interactions/\\d+/[^/]+/callback"))
+            .willReturn(aResponse().withStatus(204)));
+    rest.stubFor(
+        patch(urlPathMatching("/api/v10/webhooks/" + APPLICATION_ID + "/[^/]+/messages/@original"))
+            .willReturn(okJson(editedMessage().toString())));
+  }
+
+  /** Makes {@code GET users/@me} answer 401, as Discord does for a bad token. */
+  public void rejectToken() {
+    rest.stubFor(
+        get(urlPathEqualTo("/api/v10/users/@me"))
+            .atPriority(1)
+            .willReturn(discordError(401, 0, "401: Unauthorized")));
+  }
+
+  private static ResponseDefinitionBuilder discordError(int status, int code, String message) {
+    JsonObject error = new JsonObject();
+    error.addProperty("message", message);
+    error.addProperty("code", code);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(error.toString());
+  }
+
+  private static JsonArray registeredCommands() {
+    JsonObject command = new JsonObject();
+    command.addProperty("id", "1500000000000000001");
+    command.addProperty("application_id", APPLICATION_ID);
+    command.addProperty("version", "1500000000000000002");
+    command.addProperty("type", 1);
+    command.addProperty("name", "quota");
+    command.addProperty("description", "Check quota");
+    command.add("default_member_permissions", null);
+    command.addProperty("nsfw", false);
+    JsonArray commands = new JsonArray();
+    commands.add(command);
+    return commands;
+  }
+
+  private static JsonObject editedMessage() {
+    JsonObject author = userJson(BOT_ID);
+    author.addProperty("bot", true);
+    JsonObject message = new JsonObject();
+    message.addProperty("id", "1600000000000000001");
+    message.addProperty("type", 0);
+    message.addProperty("channel_id", DM_CHANNEL_ID);
+    message.add("author", author);
+    message.addProperty("content", "");
+    message.addProperty("timestamp", "2025-01-01T00:00:00.000000+00:00");
+    message.add("edited_timestamp", null);
+    message.addProperty("tts", false);
+    message.addProperty("mention_everyone", false);
+    message.add("mentions", new JsonArray());
+    message.add("mention_roles", new JsonArray());
+    message.add("attachments", new JsonArray());
+    message.add("embeds", new JsonArray());
+    message.addProperty("pinned", false);
+    message.addProperty("flags", 64);
+    message.add("components", new JsonArray());
+    return message;
+  }
+
+  @Override
+  public void close() {
+    gateway.stopQuietly();
+    rest.stop();
+  }
+}
