@@ -5,6 +5,7 @@ import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.modelscope.ModelCatalog;
+import dev.quotabot.quota.modelscope.ModelScopeAccount;
 import dev.quotabot.quota.modelscope.ModelScopeProbe;
 import dev.quotabot.web.WebServer;
 import java.net.http.HttpClient;
@@ -49,14 +50,19 @@ public final class Application implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .executor(upstreamExecutor)
             .build();
+    ModelCatalog catalog =
+        new ModelCatalog(
+            http, config.modelScope().apiBaseUrl(), config.modelScope().catalogTtl(), timeouts);
     QuotaService quota =
         new QuotaService(
             new ModelScopeProbe(http, config.modelScope().apiBaseUrl(), timeouts),
+            new ModelScopeAccount(http, config.modelScope().openApiBaseUrl(), timeouts),
+            catalog,
             config.quota(),
             Clock.systemUTC());
     WebServer web;
     try {
-      web = WebServer.start(config.web(), quota);
+      web = WebServer.start(config.web(), quota, catalog);
     } catch (RuntimeException failed) {
       timeouts.close();
       upstreamExecutor.shutdownNow();
@@ -64,9 +70,6 @@ public final class Application implements AutoCloseable {
     }
     DiscordBot bot = null;
     if (config.discord().enabled()) {
-      ModelCatalog catalog =
-          new ModelCatalog(
-              http, config.modelScope().apiBaseUrl(), config.modelScope().catalogTtl(), timeouts);
       bot = startBot(config, quota, catalog);
     } else {
       LOG.info(

@@ -13,17 +13,13 @@ public final class QuotaQueryFactory {
 
   /**
    * @param rawKey the key as received (may be null)
-   * @param modelPieces strings that each hold one or more model ids (may be null: no models)
+   * @param modelPieces strings that each hold one or more model ids; none (or null) asks for the
+   *     free balance-only check
    * @throws InvalidQueryException with a message that says what to fix (never the key)
    */
   public QuotaQuery create(String rawKey, Collection<String> modelPieces) {
     List<String> models = ModelList.parse(modelPieces, maxModels);
     ApiKey key = ApiKey.of(rawKey);
-    if (models.isEmpty()) {
-      throw new InvalidQueryException(
-          "No models given: send \"models\" as a list such as [\"Qwen/Qwen3-32B\"] or a"
-              + " comma-separated string.");
-    }
     if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
       throw new InvalidQueryException(
           "The API key was also typed into the models list: put it only in \"api_key\", and"

@@ -3,28 +3,48 @@ package dev.quotabot.quota;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one thing the doors call: probes every model of a query concurrently (at most {@link
- * QuotaSettings#maxConcurrentProbes()} at once) under one deadline and returns the report. Probes
- * are never retried: a retry could spend quota again.
+ * The one thing the doors call. For a query it reads the account's balance (free) and, beside it,
+ * probes every model concurrently (at most {@link QuotaSettings#maxConcurrentProbes()} at once)
+ * under one deadline. Models missing from the provider's model list are reported without spending a
+ * probe. Probes are never retried: a retry could spend quota again.
  */
 public final class QuotaService {
+  private static final Logger LOG = LoggerFactory.getLogger(QuotaService.class);
+
   /**
    * How long past its own timeout a probe may take before the service stops waiting for it. A
    * {@link ModelProbe} should never need it; it keeps the deadline promise if one misbehaves.
    */
   private static final Duration OVERDUE_GRACE = Duration.ofSeconds(1);
 
+  /** The model list is cached; only a cold or broken one is waited for, and not for long. */
+  private static final Duration CATALOG_WAIT = Duration.ofSeconds(3);
+
   private final ModelProbe probe;
+  private final AccountReader accounts;
+  private final ModelDirectory directory;
   private final QuotaSettings settings;
   private final Clock clock;
 
-  public QuotaService(ModelProbe probe, QuotaSettings settings, Clock clock) {
+  public QuotaService(
+      ModelProbe probe,
+      AccountReader accounts,
+      ModelDirectory directory,
+      QuotaSettings settings,
+      Clock clock) {
     this.probe = probe;
+    this.accounts = accounts;
+    this.directory = directory;
     this.settings = settings;
     this.clock = clock;
   }
@@ -35,34 +55,122 @@ public final class QuotaService {
 
   /** Runs the query; the future always completes normally, by the query deadline. */
   public CompletableFuture<QuotaReport> query(QuotaQuery query) {
-    long deadlineNanos = System.nanoTime() + settings.queryDeadline().toNanos();
-    FanOut fanOut = new FanOut(query, deadlineNanos);
-    return fanOut
-        .start()
-        .thenApply(rows -> new QuotaReport(query.key().fingerprint(), rows, clock.instant()));
+    return start(query, QueryListener.NONE).report();
   }
 
-  /** Starts probes up to the concurrency cap and starts the next one whenever one finishes. */
-  private final class FanOut {
+  /** Starts the query; {@code listener} hears the balance and each row as soon as it is known. */
+  public RunningQuery start(QuotaQuery query, QueryListener listener) {
+    Run run = new Run(query, listener);
+    run.begin();
+    return run;
+  }
+
+  private final class Run implements RunningQuery {
     private final QuotaQuery query;
+    private final QueryListener listener;
     private final long deadlineNanos;
     private final List<CompletableFuture<ModelQuota>> rows;
+    private final AtomicReferenceArray<CompletableFuture<ModelQuota>> probing;
     private final AtomicInteger nextIndex = new AtomicInteger();
+    private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
+    private volatile boolean cancelled;
+    private volatile Set<String> unknownModels = Set.of();
 
-    FanOut(QuotaQuery query, long deadlineNanos) {
+    Run(QuotaQuery query, QueryListener listener) {
       this.query = query;
-      this.deadlineNanos = deadlineNanos;
+      this.listener = listener;
+      this.deadlineNanos = System.nanoTime() + settings.queryDeadline().toNanos();
       this.rows =
           query.models().stream().map(model -> new CompletableFuture<ModelQuota>()).toList();
+      this.probing = new AtomicReferenceArray<>(rows.size());
     }
 
-    CompletableFuture<List<ModelQuota>> start() {
+    void begin() {
+      CompletableFuture<AccountBalance> account = readAccount();
+      if (!rows.isEmpty()) {
+        withCatalog().thenRun(this::launchFirstWave);
+      }
+      CompletableFuture<Void> allRows =
+          CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new));
+      account
+          .thenCombine(allRows, (balance, done) -> balance)
+          .thenAccept(
+              balance ->
+                  report.complete(
+                      new QuotaReport(
+                          query.key().fingerprint(),
+                          balance,
+                          rows.stream().map(CompletableFuture::join).toList(),
+                          clock.instant(),
+                          DailyReset.after(clock.instant()))));
+    }
+
+    @Override
+    public CompletableFuture<QuotaReport> report() {
+      return report;
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      for (int i = 0; i < rows.size(); i++) {
+        CompletableFuture<ModelQuota> inFlight = probing.get(i);
+        if (inFlight != null) {
+          inFlight.cancel(true);
+        }
+        rows.get(i).complete(notProbed(query.models().get(i), "Cancelled: the asker went away."));
+      }
+    }
+
+    private CompletableFuture<AccountBalance> readAccount() {
+      CompletableFuture<AccountBalance> read;
+      try {
+        read = accounts.read(query.key(), timeLeftForOne());
+      } catch (RuntimeException failure) {
+        read = CompletableFuture.failedFuture(failure);
+      }
+      return read.exceptionally(
+              failure -> {
+                LOG.warn("Balance read failed unexpectedly: {}", failure.getClass().getName());
+                return AccountBalance.failed(
+                    "modelscope",
+                    "魔粒",
+                    ProbeStatus.NETWORK_ERROR,
+                    "The balance could not be read.");
+              })
+          .thenApply(
+              balance -> {
+                tell(() -> listener.onAccount(balance));
+                return balance;
+              });
+    }
+
+    /** Learns which asked models the provider does not list; an unknown list flags nothing. */
+    private CompletableFuture<Void> withCatalog() {
+      return directory
+          .snapshot()
+          .copy()
+          .completeOnTimeout(
+              CatalogSnapshot.UNAVAILABLE, CATALOG_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+          .exceptionally(failure -> CatalogSnapshot.UNAVAILABLE)
+          .thenAccept(
+              catalog -> {
+                if (catalog.loaded() && !catalog.ids().isEmpty()) {
+                  Set<String> listed = catalog.lowerCaseIds();
+                  unknownModels =
+                      Set.copyOf(
+                          query.models().stream()
+                              .filter(model -> !listed.contains(model.toLowerCase(Locale.ROOT)))
+                              .toList());
+                }
+              });
+    }
+
+    private void launchFirstWave() {
       int initial = Math.min(settings.maxConcurrentProbes(), rows.size());
       for (int i = 0; i < initial; i++) {
         launchNext();
       }
-      return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
-          .thenApply(done -> rows.stream().map(CompletableFuture::join).toList());
     }
 
     private void launchNext() {
@@ -71,38 +179,70 @@ public final class QuotaService {
         return;
       }
       String model = query.models().get(index);
-      CompletableFuture<ModelQuota> row = rows.get(index);
-      Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
-      if (left.isNegative() || left.isZero()) {
-        row.complete(
+      if (cancelled) {
+        finish(index, notProbed(model, "Cancelled: the asker went away."));
+        return;
+      }
+      if (unknownModels.contains(model)) {
+        finish(
+            index,
             ModelQuota.failed(
                 model,
-                ProbeStatus.TIMEOUT,
+                ProbeStatus.MODEL_UNAVAILABLE,
+                "Not in ModelScope's model list, so it was not probed: check the id (it is"
+                    + " Organization/Model, e.g. Qwen/Qwen3-32B).",
+                0));
+        return;
+      }
+      Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
+      if (left.isNegative() || left.isZero()) {
+        finish(
+            index,
+            notProbed(
+                model,
                 "Not probed: the query deadline of "
                     + settings.queryDeadline().toMillis()
-                    + " ms passed before its turn. Ask for fewer models at once.",
-                0));
-        launchNext();
+                    + " ms passed before its turn. Ask for fewer models at once."));
         return;
       }
       Duration timeout =
           left.compareTo(settings.probeTimeout()) < 0 ? left : settings.probeTimeout();
-      probeSafely(model, timeout)
+      CompletableFuture<ModelQuota> probed = probeSafely(model, timeout);
+      probing.set(index, probed);
+      if (cancelled) {
+        probed.cancel(true);
+      }
+      probed
           .copy()
           .completeOnTimeout(
               overdue(model, timeout),
               timeout.plus(OVERDUE_GRACE).toMillis(),
               TimeUnit.MILLISECONDS)
-          .whenComplete(
-              (result, neverThrown) -> {
-                row.complete(result);
-                launchNext();
-              });
+          .exceptionally(
+              failure ->
+                  cancelled
+                      ? notProbed(model, "Cancelled: the asker went away.")
+                      : unexpected(model))
+          .thenAccept(result -> finish(index, result));
+    }
+
+    /** Records a row, tells the listener, and frees the slot for the next probe. */
+    private void finish(int index, ModelQuota row) {
+      probing.set(index, null);
+      if (rows.get(index).complete(row)) {
+        tell(() -> listener.onModel(index, row));
+      }
+      launchNext();
+    }
+
+    private Duration timeLeftForOne() {
+      Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
+      return left.compareTo(settings.probeTimeout()) < 0 ? left : settings.probeTimeout();
     }
 
     private CompletableFuture<ModelQuota> probeSafely(String model, Duration timeout) {
       try {
-        return probe.probe(query.key(), model, timeout).exceptionally(failure -> unexpected(model));
+        return probe.probe(query.key(), model, timeout);
       } catch (RuntimeException failure) {
         return CompletableFuture.completedFuture(unexpected(model));
       }
@@ -116,9 +256,22 @@ public final class QuotaService {
           timeout.plus(OVERDUE_GRACE).toMillis());
     }
 
+    private ModelQuota notProbed(String model, String why) {
+      return ModelQuota.failed(model, ProbeStatus.TIMEOUT, why, 0);
+    }
+
     private ModelQuota unexpected(String model) {
       return ModelQuota.failed(
           model, ProbeStatus.NETWORK_ERROR, "The probe failed unexpectedly; try again.", 0);
+    }
+
+    /** A listener that throws must not break the query for the others. */
+    private void tell(Runnable notification) {
+      try {
+        notification.run();
+      } catch (RuntimeException failure) {
+        LOG.warn("A query listener failed: {}", failure.getClass().getName());
+      }
     }
   }
 }

@@ -1,43 +1,30 @@
 package dev.quotabot.web;
 
 import dev.quotabot.quota.QuotaQuery;
-import dev.quotabot.quota.QuotaQueryFactory;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 
 /**
- * {@code POST /api/balance}: checks the request, runs the query without holding any thread while
- * the upstream answers, and renders the report. HTTP 200 whenever the query ran.
+ * {@code POST /api/balance}: runs the query without holding any thread while the upstream answers,
+ * and renders the report. HTTP 200 whenever the query ran.
  */
 final class BalanceHandler implements HttpHandler {
   private final QuotaService service;
-  private final QuotaQueryFactory queries;
+  private final QueryRequests requests;
 
-  BalanceHandler(QuotaService service, QuotaQueryFactory queries) {
+  BalanceHandler(QuotaService service, QueryRequests requests) {
     this.service = service;
-    this.queries = queries;
+    this.requests = requests;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    RequestChecks.refuseSecretsInUrl(exchange);
-    RequestChecks.requireJson(exchange);
-    BoundedRequestBody.read(exchange, this::onBody);
+    requests.read(exchange, this::run);
   }
 
-  private void onBody(HttpServerExchange exchange, byte[] body) {
-    QuotaQuery query;
-    try {
-      String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-      BalanceRequest request = BalanceRequest.from(StrictJson.parse(body), authorization);
-      query = queries.create(request.apiKey(), request.modelPieces());
-    } catch (RuntimeException invalid) {
-      Problems.send(exchange, invalid);
-      return;
-    }
+  private void run(HttpServerExchange exchange, QuotaQuery query) {
     exchange.dispatch(
         SameThreadExecutor.INSTANCE,
         () ->

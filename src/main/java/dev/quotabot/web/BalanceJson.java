@@ -2,14 +2,16 @@ package dev.quotabot.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at}, {@code account}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -22,7 +24,20 @@ final class BalanceJson {
     body.add("data", data);
     body.addProperty("message", message(report));
     body.addProperty("checked_at", report.checkedAt().toString());
+    body.addProperty("resets_at", resetsAt(report));
+    body.add("account", account(report.account()));
     return body;
+  }
+
+  /** The last line of a stream: the verdict, once every row has been sent. */
+  static JsonObject summary(QuotaReport report) {
+    JsonObject summary = new JsonObject();
+    summary.addProperty("type", "summary");
+    summary.addProperty("success", report.allSucceeded());
+    summary.addProperty("message", message(report));
+    summary.addProperty("resets_at", resetsAt(report));
+    summary.addProperty("checked_at", report.checkedAt().toString());
+    return summary;
   }
 
   static JsonObject row(ModelQuota row) {
@@ -40,10 +55,33 @@ final class BalanceJson {
     return json;
   }
 
-  /** "成功查询 3 个模型的余额信息" when all worked, "成功查询 2/3 个模型的余额信息" otherwise. */
+  static JsonObject account(AccountBalance account) {
+    JsonObject json = new JsonObject();
+    json.addProperty("provider", account.provider());
+    json.addProperty("unit", account.unit());
+    json.addProperty("available_balance", account.availableBalance());
+    json.addProperty("total_balance", account.totalBalance());
+    json.addProperty("frozen_amount", account.frozenAmount());
+    json.addProperty("user", account.user());
+    json.addProperty("error", account.error());
+    json.addProperty("status", account.status().wireName());
+    return json;
+  }
+
+  /**
+   * "成功查询 3 个模型的余额信息" when all worked, "成功查询 2/3 个模型的余额信息" otherwise; for a balance-only check,
+   * whether the balance was read.
+   */
   static String message(QuotaReport report) {
+    if (report.balanceOnly()) {
+      return report.account().isKnown() ? "成功查询账户余额" : "账户余额查询失败";
+    }
     long total = report.models().size();
     long ok = report.successCount();
     return ok == total ? "成功查询 " + total + " 个模型的余额信息" : "成功查询 " + ok + "/" + total + " 个模型的余额信息";
+  }
+
+  private static String resetsAt(QuotaReport report) {
+    return report.resetsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

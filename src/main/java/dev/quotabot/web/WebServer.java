@@ -1,6 +1,7 @@
 package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
+import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.QuotaQueryFactory;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.Undertow;
@@ -28,9 +29,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Builds the routes and starts listening. */
-  public static WebServer start(WebConfig config, QuotaService service) {
+  public static WebServer start(WebConfig config, QuotaService service, ModelDirectory models) {
     RequestTracker tracker =
-        new RequestTracker(new SecurityHeaders(cors(config, routes(config, service))));
+        new RequestTracker(new SecurityHeaders(cors(config, routes(config, service, models))));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.host())
@@ -47,14 +48,14 @@ public final class WebServer implements AutoCloseable {
     return server;
   }
 
-  private static HttpHandler routes(WebConfig config, QuotaService service) {
+  private static HttpHandler routes(WebConfig config, QuotaService service, ModelDirectory models) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
+    QueryRequests requests = new QueryRequests(new QuotaQueryFactory(service.settings()));
     HttpHandler balance =
-        new RateLimitHandler(
-            limiter,
-            clients,
-            new BalanceHandler(service, new QuotaQueryFactory(service.settings())));
+        new RateLimitHandler(limiter, clients, new BalanceHandler(service, requests));
+    HttpHandler stream =
+        new RateLimitHandler(limiter, clients, new BalanceStreamHandler(service, requests));
     StaticAsset page = StaticAsset.load("index.html", "text/html; charset=utf-8");
     return new Router()
         .get("/", page)
@@ -64,7 +65,9 @@ public final class WebServer implements AutoCloseable {
         .get("/favicon.svg", StaticAsset.load("favicon.svg", "image/svg+xml"))
         .get("/health", new HealthHandler())
         .get("/api/config", new PageSettingsHandler(service.settings()))
-        .post("/api/balance", balance);
+        .get("/api/models", new ModelsHandler(models))
+        .post("/api/balance", balance)
+        .post("/api/balance/stream", stream);
   }
 
   private static HttpHandler cors(WebConfig config, HttpHandler next) {

@@ -123,7 +123,7 @@ final class DiscordBotLifecycleTest {
         FakeModelScope modelScope = FakeModelScope.start(1_500)) {
       modelScope.quota("Qwen/Qwen3-32B", 2000, 1900, 500, 450, 1_500);
       Map<String, String> properties = new HashMap<>(discord.botProperties());
-      properties.put("modelscope.api_base_url", modelScope.apiBaseUrl());
+      properties.putAll(modelScope.properties());
       RunningApp app = RunningApp.start(properties);
       discord.awaitGlobalCommands();
       FakeDiscord.Interaction sent =

@@ -53,10 +53,16 @@ final class QuotaCommandEndToEndTest {
     modelScope.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
     modelScope.limitReached(KIMI, PROBE_DELAY_MS);
     modelScope.models(
-        List.of("Qwen/Qwen3-235B-A22B", "Qwen/Qwen2.5-72B-Instruct", "ZhipuAI/GLM-4.6"));
+        List.of(
+            "Qwen/Qwen3-235B-A22B",
+            "Qwen/Qwen2.5-72B-Instruct",
+            "ZhipuAI/GLM-4.6",
+            QWEN,
+            DEEPSEEK,
+            KIMI));
     Map<String, String> properties = new HashMap<>(discord.botProperties());
     properties.put("discord.guild_id", FakeDiscord.GUILD_ID);
-    properties.put("modelscope.api_base_url", modelScope.apiBaseUrl());
+    properties.putAll(modelScope.properties());
     properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
     properties.put("quota.max_models", "30");
     app = RunningApp.start(properties);

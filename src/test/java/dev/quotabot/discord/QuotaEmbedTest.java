@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.DailyReset;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.support.CoreDoubles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,6 +260,11 @@ final class QuotaEmbedTest {
   }
 
   private static QuotaReport report(List<ModelQuota> rows) {
-    return new QuotaReport("ms-…a1b2", rows, NOW.minusSeconds(1));
+    return new QuotaReport(
+        "ms-…a1b2",
+        CoreDoubles.BALANCE,
+        rows,
+        NOW.minusSeconds(1),
+        DailyReset.after(NOW.minusSeconds(1)));
   }
 }

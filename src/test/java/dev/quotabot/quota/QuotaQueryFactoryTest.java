@@ -31,21 +31,25 @@ final class QuotaQueryFactoryTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", ",,，", "\n"})
-  void rejectsAnEmptyModelList(String pieces) {
+  void treatsAnEmptyModelListAsTheFreeBalanceOnlyCheck(String pieces) {
     // GIVEN no model
     // WHEN a query is created
-    InvalidQueryException empty =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of(pieces)));
+    QuotaQuery query = FACTORY.create(KEY, List.of(pieces));
 
-    // THEN the message says how to name models
-    assertTrue(empty.getMessage().contains("No models"), empty.getMessage());
+    // THEN it asks for the balance only
+    assertTrue(query.models().isEmpty());
   }
 
   @Test
-  void rejectsAnEmptyCollection() {
+  void treatsAnEmptyCollectionAsBalanceOnly() {
     // GIVEN no pieces at all
-    // WHEN / THEN the query is refused
-    assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of()));
+    // WHEN / THEN the query names no model
+    assertTrue(FACTORY.create(KEY, List.of()).models().isEmpty());
+  }
+
+  @Test
+  void stillNeedsAKeyForTheBalanceOnlyCheck() {
+    assertThrows(InvalidQueryException.class, () -> FACTORY.create(" ", List.of()));
   }
 
   @Test
@@ -149,10 +153,8 @@ final class QuotaQueryFactoryTest {
   void treatsMissingModelPiecesAsNoModels() {
     // GIVEN a door that passes no collection, or one with a null item
     // WHEN a query is created
-    // THEN the null is not a crash: no models is reported, null items are skipped
-    InvalidQueryException none =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, null));
-    assertTrue(none.getMessage().contains("No models"), none.getMessage());
+    // THEN the null is not a crash: it asks for the balance only, null items are skipped
+    assertTrue(FACTORY.create(KEY, null).models().isEmpty());
     assertEquals(
         List.of("a/1"), FACTORY.create(KEY, java.util.Arrays.asList(null, "a/1")).models());
   }

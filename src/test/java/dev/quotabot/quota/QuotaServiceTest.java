@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.support.CoreDoubles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,8 @@ final class QuotaServiceTest {
   void keepsRowsInTheOrderAskedWhateverOrderProbesFinishIn() {
     // GIVEN three probes that the test finishes in reverse order
     ManualProbe probe = new ManualProbe();
-    QuotaService service = new QuotaService(probe, settings(10), CLOCK);
+    QuotaService service =
+        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(10), CLOCK);
 
     // WHEN the query runs and the probes finish c, b, a
     CompletableFuture<QuotaReport> report = service.query(query("a", "b", "c"));
@@ -51,7 +53,8 @@ final class QuotaServiceTest {
   void neverStartsMoreProbesThanTheCap() {
     // GIVEN a cap of 3 and 7 models
     ManualProbe probe = new ManualProbe();
-    QuotaService service = new QuotaService(probe, settings(3), CLOCK);
+    QuotaService service =
+        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(3), CLOCK);
 
     // WHEN the query starts
     CompletableFuture<QuotaReport> report =
@@ -81,7 +84,8 @@ final class QuotaServiceTest {
               case "fails" -> CompletableFuture.failedFuture(new RuntimeException("bang"));
               default -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
             };
-    QuotaService service = new QuotaService(probe, settings(1), CLOCK);
+    QuotaService service =
+        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(1), CLOCK);
 
     // WHEN the query runs
     QuotaReport report = service.query(query("a", "throws", "b", "fails", "c")).join();
@@ -111,7 +115,9 @@ final class QuotaServiceTest {
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(10), Duration.ofSeconds(1), 5);
 
     // WHEN a query runs
-    new QuotaService(probe, settings, CLOCK).query(query("a", "b")).join();
+    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
+        .query(query("a", "b"))
+        .join();
 
     // THEN each probe was given no more than the deadline
     assertEquals(2, timeouts.size());
@@ -135,7 +141,9 @@ final class QuotaServiceTest {
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(2), Duration.ofSeconds(60), 5);
 
     // WHEN a query runs
-    new QuotaService(probe, settings, CLOCK).query(query("a")).join();
+    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
+        .query(query("a"))
+        .join();
 
     // THEN the probe got the probe timeout
     assertEquals(List.of(Duration.ofSeconds(2)), timeouts);
@@ -152,7 +160,9 @@ final class QuotaServiceTest {
         };
 
     // WHEN a query runs
-    new QuotaService(probe, settings(5), CLOCK).query(query("a", "b")).join();
+    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(5), CLOCK)
+        .query(query("a", "b"))
+        .join();
 
     // THEN each probe saw the query's key
     assertEquals(List.of(KEY, KEY), keys);
@@ -172,7 +182,7 @@ final class QuotaServiceTest {
 
     // WHEN the query runs
     QuotaReport report =
-        new QuotaService(probe, settings, CLOCK)
+        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
             .query(query("a", "hangs", "b"))
             .get(3, java.util.concurrent.TimeUnit.SECONDS);
 

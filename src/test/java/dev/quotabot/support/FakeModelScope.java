@@ -24,6 +24,14 @@ import java.util.List;
  */
 public final class FakeModelScope implements AutoCloseable {
   private static final String CHAT = "/v1/chat/completions";
+  private static final String BALANCE = "/openapi/v1/magicubes/balance";
+  private static final String USER = "/openapi/v1/users/me";
+
+  /** ModelScope's answer for an account with 250 魔粒 and nothing frozen. */
+  public static final String BALANCE_250 =
+      "{\"success\":true,\"request_id\":\"r-1\",\"data\":{\"total_balance\":250,"
+          + "\"available_balance\":250,\"frozen_amount\":0}}";
+
   private final WireMockServer server;
 
   private FakeModelScope(WireMockServer server) {
@@ -49,11 +57,31 @@ public final class FakeModelScope implements AutoCloseable {
                         "{\"errors\":{\"message\":\"Model id : unknown , has no provider"
                             + " supported\",\"request_id\":\"r-1\"}}")));
     server.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(modelList(List.of()))));
+    fake.balance(okJson(BALANCE_250));
+    server.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(okJson("{\"success\":true,\"data\":{\"name\":\"tester\"}}")));
     return fake;
   }
 
   public String apiBaseUrl() {
     return "http://127.0.0.1:" + server.port() + "/v1";
+  }
+
+  /** The value for {@code modelscope.openapi_base_url}. */
+  public String openApiBaseUrl() {
+    return "http://127.0.0.1:" + server.port() + "/openapi/v1";
+  }
+
+  /** Both ModelScope base URLs, as bot.properties entries. */
+  public java.util.Map<String, String> properties() {
+    return java.util.Map.of(
+        "modelscope.api_base_url", apiBaseUrl(), "modelscope.openapi_base_url", openApiBaseUrl());
+  }
+
+  /** The balance endpoint gives this answer. */
+  public void balance(ResponseDefinitionBuilder answer) {
+    server.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(answer));
   }
 
   public WireMockServer server() {

@@ -24,6 +24,10 @@ public final class RunningApp implements AutoCloseable {
     all.put("web.host", "127.0.0.1");
     all.put("web.port", "0");
     all.put("web.shutdown_timeout_ms", "2000");
+    // Unless a test names its fake, upstream calls go to a closed loopback port, never the
+    // internet.
+    all.put("modelscope.api_base_url", "http://127.0.0.1:9/v1");
+    all.put("modelscope.openapi_base_url", "http://127.0.0.1:9/openapi/v1");
     all.putAll(properties);
     AppConfig config = ConfigLoader.fromMaps(all, "test", Map.of());
     return new RunningApp(Application.start(config));

@@ -63,7 +63,8 @@ public final class UpstreamProbes implements AutoCloseable {
   }
 
   public QuotaService service(QuotaSettings settings) {
-    return new QuotaService(probe, settings, Clock.systemUTC());
+    return new QuotaService(
+        probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, Clock.systemUTC());
   }
 
   /** Settings for a test: generous model limit, the given timing and cap. */

@@ -43,6 +43,8 @@ final class BalanceApiTest {
             Map.of(
                 "modelscope.api_base_url",
                 modelScope.apiBaseUrl(),
+                "modelscope.openapi_base_url",
+                modelScope.openApiBaseUrl(),
                 "web.rate_limit_per_minute",
                 "100000"));
   }

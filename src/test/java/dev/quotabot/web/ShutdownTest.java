@@ -28,6 +28,8 @@ final class ShutdownTest {
               Map.of(
                   "modelscope.api_base_url",
                   modelScope.apiBaseUrl(),
+                  "modelscope.openapi_base_url",
+                  modelScope.openApiBaseUrl(),
                   "web.shutdown_timeout_ms",
                   "10000"));
       CompletableFuture<HttpResponse<String>> inFlight =

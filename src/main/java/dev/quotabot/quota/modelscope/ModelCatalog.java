@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.quotabot.quota.BoundedBody;
+import dev.quotabot.quota.CatalogSnapshot;
+import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *       list.
  * </ul>
  */
-public final class ModelCatalog {
+public final class ModelCatalog implements ModelDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
   static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
@@ -57,6 +60,7 @@ public final class ModelCatalog {
   private final Object lock = new Object();
   private List<String> known;
   private long fetchedAt;
+  private Instant fetchedAtInstant;
   private long retryNotBefore;
   private boolean failedSinceLastSuccess;
   private CompletableFuture<List<String>> inFlight;
@@ -109,6 +113,20 @@ public final class ModelCatalog {
     return started.copy();
   }
 
+  /** The list with what is known about its freshness; never completes exceptionally. */
+  @Override
+  public CompletableFuture<CatalogSnapshot> snapshot() {
+    return models()
+        .thenApply(
+            ids -> {
+              synchronized (lock) {
+                return known == null
+                    ? CatalogSnapshot.UNAVAILABLE
+                    : new CatalogSnapshot(known, true, failedSinceLastSuccess, fetchedAtInstant);
+              }
+            });
+  }
+
   /** What is in memory right now, however old (empty if nothing was ever fetched). */
   public List<String> lastKnown() {
     synchronized (lock) {
@@ -133,6 +151,7 @@ public final class ModelCatalog {
                 if (failure == null) {
                   known = ids;
                   fetchedAt = now;
+                  fetchedAtInstant = Instant.now();
                   failedSinceLastSuccess = false;
                 } else {
                   failedSinceLastSuccess = true;

@@ -73,6 +73,14 @@ public final class ModelScopeProbe implements ModelProbe {
               row.complete(cutShort(model, head.get(), key, timeout, elapsedMs(started)));
               exchange.cancel(true);
             });
+    // The asker went away (RunningQuery.cancel): close the upstream call at once.
+    row.whenComplete(
+        (done, failure) -> {
+          if (row.isCancelled()) {
+            timer.cancel(false);
+            exchange.cancel(true);
+          }
+        });
     exchange.whenComplete(
         (response, failure) -> {
           timer.cancel(false);

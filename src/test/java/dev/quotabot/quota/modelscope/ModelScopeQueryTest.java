@@ -24,6 +24,7 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.UpstreamProbes;
@@ -101,6 +102,8 @@ final class ModelScopeQueryTest {
     QuotaService service =
         new QuotaService(
             counting,
+            CoreDoubles.ACCOUNT,
+            CoreDoubles.NO_CATALOG,
             UpstreamProbes.settings(2, Duration.ofSeconds(5), Duration.ofSeconds(10)),
             Clock.systemUTC());
 

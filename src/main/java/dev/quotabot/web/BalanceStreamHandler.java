@@ -1,0 +1,114 @@
+package dev.quotabot.web;
+
+import com.google.gson.JsonObject;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.QueryListener;
+import dev.quotabot.quota.QuotaQuery;
+import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.RunningQuery;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.xnio.XnioExecutor;
+
+/**
+ * {@code POST /api/balance/stream}: the same request as {@code /api/balance}, answered as NDJSON:
+ * the account line, then one line per model the moment its probe finishes, and last a summary. A
+ * ping line every second while waiting lets the server notice a client that went away; the query's
+ * outstanding probes are then closed.
+ */
+final class BalanceStreamHandler implements HttpHandler {
+  static final long PING_INTERVAL_MS = 1000;
+
+  private final QuotaService service;
+  private final QueryRequests requests;
+
+  BalanceStreamHandler(QuotaService service, QueryRequests requests) {
+    this.service = service;
+    this.requests = requests;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    requests.read(exchange, this::stream);
+  }
+
+  private void stream(HttpServerExchange exchange, QuotaQuery query) {
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> run(exchange, query));
+  }
+
+  private void run(HttpServerExchange exchange, QuotaQuery query) {
+    AtomicReference<RunningQuery> running = new AtomicReference<>();
+    NdjsonWriter out = NdjsonWriter.start(exchange, () -> cancel(running));
+    AccountFirst lines = new AccountFirst(out);
+    running.set(service.start(query, lines));
+    exchange.getConnection().addCloseListener(connection -> cancel(running));
+    XnioExecutor.Key ping =
+        exchange
+            .getIoThread()
+            .executeAtInterval(() -> out.write(ping()), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    running
+        .get()
+        .report()
+        .whenComplete(
+            (report, failure) -> {
+              ping.remove();
+              if (report != null) {
+                out.finish(BalanceJson.summary(report));
+              } else {
+                out.finish(JsonResponses.problemBody("The query failed: please try again."));
+              }
+            });
+  }
+
+  private static void cancel(AtomicReference<RunningQuery> running) {
+    RunningQuery query = running.get();
+    if (query != null && !query.report().isDone()) {
+      query.cancel();
+    }
+  }
+
+  private static JsonObject ping() {
+    JsonObject ping = new JsonObject();
+    ping.addProperty("type", "ping");
+    return ping;
+  }
+
+  /** Keeps the promised order: the account line first, rows that finish earlier wait for it. */
+  private static final class AccountFirst implements QueryListener {
+    private final NdjsonWriter out;
+    private final List<JsonObject> early = new ArrayList<>();
+    private boolean accountSent;
+
+    AccountFirst(NdjsonWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public synchronized void onAccount(AccountBalance account) {
+      JsonObject line = BalanceJson.account(account);
+      line.addProperty("type", "account");
+      out.write(line);
+      accountSent = true;
+      early.forEach(out::write);
+      early.clear();
+    }
+
+    @Override
+    public synchronized void onModel(int index, ModelQuota row) {
+      JsonObject line = BalanceJson.row(row);
+      line.addProperty("type", "model");
+      line.addProperty("index", index);
+      if (accountSent) {
+        out.write(line);
+      } else {
+        early.add(line);
+      }
+    }
+  }
+}

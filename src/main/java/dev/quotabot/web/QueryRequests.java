@@ -1,0 +1,39 @@
+package dev.quotabot.web;
+
+import dev.quotabot.quota.QuotaQuery;
+import dev.quotabot.quota.QuotaQueryFactory;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads and checks the body of a query request ({@code /api/balance} and its streaming twin):
+ * refuses keys in the URL, non-JSON, oversized and malformed bodies with a JSON error, and hands a
+ * valid query on.
+ */
+final class QueryRequests {
+  private final QuotaQueryFactory queries;
+
+  QueryRequests(QuotaQueryFactory queries) {
+    this.queries = queries;
+  }
+
+  void read(HttpServerExchange exchange, BiConsumer<HttpServerExchange, QuotaQuery> onQuery) {
+    RequestChecks.refuseSecretsInUrl(exchange);
+    RequestChecks.requireJson(exchange);
+    BoundedRequestBody.read(
+        exchange,
+        (current, body) -> {
+          QuotaQuery query;
+          try {
+            String authorization = current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            BalanceRequest request = BalanceRequest.from(StrictJson.parse(body), authorization);
+            query = queries.create(request.apiKey(), request.modelPieces());
+          } catch (RuntimeException invalid) {
+            Problems.send(current, invalid);
+            return;
+          }
+          onQuery.accept(current, query);
+        });
+  }
+}
