@@ -20,8 +20,8 @@ import org.xnio.XnioExecutor;
  * {@code POST /api/balance/stream}: the same request as {@code /api/balance}, answered as NDJSON:
  * the account line, then one line per model the moment its probe finishes, and last a summary. A
  * ping line every half second while waiting lets the server notice a client that went away (the
- * first write after it left still succeeds, the next one fails); the query's outstanding probes
- * are then closed, well within 2 s.
+ * first write after it left still succeeds, the next one fails); the query's outstanding probes are
+ * then closed, well within 2 s.
  */
 final class BalanceStreamHandler implements HttpHandler {
   static final long PING_INTERVAL_MS = 500;
