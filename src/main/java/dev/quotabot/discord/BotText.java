@@ -1,6 +1,8 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ProbeStatus;
+import java.util.ArrayList;
+import java.util.List;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 
 /**
@@ -32,6 +34,12 @@ enum BotText {
         "Model ids, comma-separated (default: the configured list)", "模型 ID，多个用逗号分隔（默认使用预设列表）");
   }
 
+  String balanceOnlyOptionDescription() {
+    return pick(
+        "Only read the 魔粒 balance: free, no model is called (models is then ignored)",
+        "仅查询魔粒余额：免费，不调用任何模型（此时忽略 models）");
+  }
+
   String keyOptionDescription() {
     return pick(
         "Your ModelScope access token; leave empty to enter it privately in a form",
@@ -60,13 +68,12 @@ enum BotText {
 
   String modalModelsDescription() {
     return pick(
-        "Model ids, comma-separated. Leave empty for the default list.",
-        "模型 ID，多个用逗号分隔。留空则使用默认列表。");
+        "Model ids, comma-separated. Leave empty to check only the 魔粒 balance (free).",
+        "模型 ID，多个用逗号分隔。留空则只查询魔粒余额（免费）。");
   }
 
-  String modalModelsPlaceholder(int defaults) {
-    return pick(
-        "Empty: the default list (" + defaults + " models)", "留空：默认列表（" + defaults + " 个模型）");
+  String modalModelsPlaceholder() {
+    return pick("Empty: only the 魔粒 balance (free, no model called)", "留空：只查询魔粒余额（免费，不调用模型）");
   }
 
   // --- short replies ---
@@ -95,8 +102,56 @@ enum BotText {
     return pick("ModelScope quota", "ModelScope 额度");
   }
 
+  String balanceOnlyTitle() {
+    return pick("ModelScope 魔粒 balance (free check)", "ModelScope 魔粒余额（免费查询）");
+  }
+
   String keyLine(String fingerprint) {
     return pick("Key `" + fingerprint + "`", "密钥 `" + fingerprint + "`");
+  }
+
+  /**
+   * {@code 💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester}; the amounts
+   * are already formatted, {@code total}, {@code frozen} and {@code user} may be null (unknown:
+   * left out).
+   */
+  String balanceLine(String unit, String available, String total, String frozen, String user) {
+    List<String> details = new ArrayList<>();
+    if (total != null) {
+      details.add(pick("total ", "总额 ") + total);
+    }
+    if (frozen != null) {
+      details.add(pick("frozen ", "冻结 ") + frozen);
+    }
+    String more =
+        details.isEmpty()
+            ? ""
+            : pick(" (" + String.join(", ", details) + ")", "（" + String.join("，", details) + "）");
+    String account = user == null ? "" : pick(" · account ", " · 账户 ") + user;
+    return pick(
+            "💰 " + unit + " balance: **" + available + "** available",
+            "💰 " + unit + "余额：可用 **" + available + "**")
+        + more
+        + account;
+  }
+
+  String balanceFailedLine(String unit, ProbeStatus status, String error) {
+    String why = error == null ? "" : " — " + error;
+    return pick(
+        "⚠️ The " + unit + " balance could not be read: **" + status(status) + "**" + why,
+        "⚠️ 无法读取" + unit + "余额：**" + status(status) + "**" + why);
+  }
+
+  String balanceOnlyLine() {
+    return pick(
+        "Balance only: no model was called, so this check used no quota and no 魔粒.",
+        "仅查询余额：未调用任何模型，本次查询不消耗额度和魔粒。");
+  }
+
+  String modelsIgnoredLine() {
+    return pick(
+        "The models you gave were ignored because balance_only was set.",
+        "已设置 balance_only，因此忽略了你填写的模型。");
   }
 
   String summaryLine(long ok, int total) {
@@ -121,8 +176,16 @@ enum BotText {
   String footer() {
     return pick(
         "Each check makes one real 1-token call per model, which can use up one call of its"
-            + " quota. Resets daily at 00:00 UTC+8.",
-        "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度。每日 UTC+8 00:00 重置。");
+            + " quota or some 魔粒. Resets daily at 00:00 UTC+8. Reading the balance is free"
+            + " (balance_only).",
+        "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度或少量魔粒。每日 UTC+8 00:00 重置。" + "查询余额免费（balance_only）。");
+  }
+
+  String balanceOnlyFooter() {
+    return pick(
+        "Reading the 魔粒 balance is free. Add models (or leave balance_only off) to check"
+            + " per-model quota.",
+        "查询魔粒余额是免费的。填写模型（或不设置 balance_only）即可查询各模型额度。");
   }
 
   String accountLabel() {
@@ -143,8 +206,9 @@ enum BotText {
 
   String unknownNumbersNote() {
     return pick(
-        "ModelScope did not report these numbers for this call: they are unknown, not zero.",
-        "ModelScope 本次未返回这些数值：它们是未知，而不是 0。");
+        "ModelScope did not report per-model quota for this call: unknown, not zero. The 魔粒"
+            + " balance above is the account's real budget.",
+        "ModelScope 本次未返回该模型的额度：未知，而不是 0。上方的魔粒余额才是账户的实际预算。");
   }
 
   String moreName(int count) {

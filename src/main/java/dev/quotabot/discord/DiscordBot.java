@@ -4,7 +4,6 @@ import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.modelscope.ModelCatalog;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -71,8 +70,8 @@ public final class DiscordBot implements AutoCloseable {
     PendingReplies pending = new PendingReplies();
     QuotaOptions options = new QuotaOptions(service.settings());
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
-    QuotaReply reply = new QuotaReply(service, cooldown, pending, Clock.systemUTC());
-    QuotaModal modal = new QuotaModal(options, reply, service.settings().defaultModels().size());
+    QuotaReply reply = new QuotaReply(service, cooldown, pending);
+    QuotaModal modal = new QuotaModal(options, reply, service.settings().defaultModels());
     ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())

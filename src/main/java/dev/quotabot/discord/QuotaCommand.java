@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /quota [models] [api_key]}: its definition as registered with Discord, and its handler.
- * With a key it answers at once (privately); without one it shows {@link QuotaModal}.
+ * {@code /quota [models] [api_key] [balance_only]}: its definition as registered with Discord, and
+ * its handler. With a key it answers at once (privately); without one it shows {@link QuotaModal}.
+ * {@code balance_only} asks for the free 魔粒 balance check: no model is probed.
  */
 final class QuotaCommand extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaCommand.class);
@@ -25,6 +26,7 @@ final class QuotaCommand extends ListenerAdapter {
   static final String NAME = "quota";
   static final String MODELS_OPTION = "models";
   static final String KEY_OPTION = "api_key";
+  static final String BALANCE_ONLY_OPTION = "balance_only";
 
   private final QuotaOptions options;
   private final Cooldown cooldown;
@@ -50,11 +52,20 @@ final class QuotaCommand extends ListenerAdapter {
         new OptionData(OptionType.STRING, KEY_OPTION, en.keyOptionDescription(), false, false)
             .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.keyOptionDescription())
             .setMaxLength(ApiKey.MAX_LENGTH);
+    OptionData balanceOnly =
+        new OptionData(
+                OptionType.BOOLEAN,
+                BALANCE_ONLY_OPTION,
+                en.balanceOnlyOptionDescription(),
+                false,
+                false)
+            .setDescriptionLocalization(
+                DiscordLocale.CHINESE_CHINA, zh.balanceOnlyOptionDescription());
     return Commands.slash(NAME, en.commandDescription())
         .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.commandDescription())
         .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
         .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
-        .addOptions(models, key);
+        .addOptions(models, key, balanceOnly);
   }
 
   @Override
@@ -70,20 +81,26 @@ final class QuotaCommand extends ListenerAdapter {
         () -> {
           String key = event.getOption(KEY_OPTION, OptionMapping::getAsString);
           String models = event.getOption(MODELS_OPTION, OptionMapping::getAsString);
+          boolean balanceOnly =
+              event.getOption(BALANCE_ONLY_OPTION, false, OptionMapping::getAsBoolean);
           reply.answer(
-              event, options.parse(key, models), text, () -> askForKey(event, text, models));
+              event,
+              options.parse(key, models, balanceOnly),
+              text,
+              () -> askForKey(event, text, models, balanceOnly));
         });
   }
 
   /** Shows the form, unless the user could not run a query yet anyway. */
-  private void askForKey(SlashCommandInteractionEvent event, BotText text, String models) {
+  private void askForKey(
+      SlashCommandInteractionEvent event, BotText text, String models, boolean balanceOnly) {
     Duration wait = cooldown.remaining(event.getUser().getIdLong());
     if (!wait.isZero()) {
       Replies.ephemeral(event, text.cooldown(Cooldown.roundUpSeconds(wait)));
       return;
     }
     event
-        .replyModal(modal.build(text, models))
+        .replyModal(modal.build(text, models, balanceOnly))
         .queue(
             null,
             failure -> LOG.warn("Could not show the /quota form ({})", Replies.describe(failure)));

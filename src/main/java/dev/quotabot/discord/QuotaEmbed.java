@@ -1,11 +1,13 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -14,40 +16,62 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 /**
- * Renders a report as one Discord embed: a pure function of (report, language, now).
+ * Renders a report as one Discord embed: a pure function of the report, the language and whether
+ * the models typed were ignored (balance only).
+ *
+ * <p>The description names the key and shows the account's 魔粒 balance (or why it could not be read)
+ * above the per-model fields. A balance-only report gets its own title, colour and footer, and no
+ * fields.
  *
  * <p>It always fits Discord's limits (25 fields, 6000 characters, 256 per field name, 1024 per
- * value): models that do not fit are summarized in a last field that counts them ("+12 more: 10 ok,
- * 2 failed") and names as many as fit, so nothing is dropped silently and nothing throws.
+ * value): the description is bounded and counted first; models that do not fit are summarized in a
+ * last field that counts them ("+12 more: 10 ok, 2 failed") and names as many as fit, so nothing is
+ * dropped silently and nothing throws.
  */
 final class QuotaEmbed {
   static final int GREEN = 0x2ECC71;
   static final int AMBER = 0xF1C40F;
   static final int RED = 0xE74C3C;
   static final int GREY = 0x95A5A6;
-
-  /** ModelScope's daily quota resets at midnight in Asia/Shanghai, which has no DST. */
-  static final ZoneOffset RESET_ZONE = ZoneOffset.ofHours(8);
+  static final int BLUE = 0x3498DB;
 
   private static final int BAR_SEGMENTS = 5;
   private static final int SUMMARY_VALUE_MAX = 400;
   private static final int SUMMARY_NAME_MAX = 40;
   private static final int SUMMARY_RESERVE = SUMMARY_VALUE_MAX + SUMMARY_NAME_MAX;
 
+  /** Upstream text in the balance line is cut to this many characters before escaping. */
+  static final int BALANCE_ERROR_MAX = 300;
+
+  static final int USER_MAX = 64;
+  static final int UNIT_MAX = 16;
+
+  /** An amount longer than this in plain digits is shown in scientific notation. */
+  static final int AMOUNT_MAX = 24;
+
+  private static final MathContext SHOWN_DIGITS = new MathContext(6, RoundingMode.HALF_EVEN);
+
   private QuotaEmbed() {}
 
-  static MessageEmbed render(QuotaReport report, BotText text, Instant now) {
+  /**
+   * @param modelsIgnored the user typed models but asked for the balance only
+   */
+  static MessageEmbed render(QuotaReport report, BotText text, boolean modelsIgnored) {
+    if (report.balanceOnly()) {
+      return balanceOnly(report, text, modelsIgnored);
+    }
     List<ModelQuota> rows = report.models();
-    String description =
-        String.join(
-            "\n",
-            text.keyLine(codeSafe(report.keyFingerprint())),
-            text.summaryLine(report.successCount(), rows.size()),
-            text.resetLine(nextReset(now).getEpochSecond()));
+    List<String> description = new ArrayList<>();
+    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
+    description.add(balanceLine(report.account(), text));
+    description.add(text.summaryLine(report.successCount(), rows.size()));
+    if (report.resetsAt() != null) {
+      description.add(text.resetLine(report.resetsAt().toEpochSecond()));
+    }
     EmbedBuilder embed =
         new EmbedBuilder()
             .setTitle(text.title())
-            .setDescription(description)
+            .setDescription(String.join("\n", description))
             .setColor(colour(rows))
             .setFooter(text.footer())
             .setTimestamp(report.checkedAt());
@@ -73,9 +97,64 @@ final class QuotaEmbed {
     return embed.build();
   }
 
-  /** The next 00:00 in UTC+8 strictly after {@code now}. */
-  static Instant nextReset(Instant now) {
-    return now.atOffset(RESET_ZONE).toLocalDate().plusDays(1).atStartOfDay().toInstant(RESET_ZONE);
+  /** The free check: the balance (or why it is unknown) and that nothing was spent; no fields. */
+  private static MessageEmbed balanceOnly(QuotaReport report, BotText text, boolean modelsIgnored) {
+    List<String> description = new ArrayList<>();
+    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
+    description.add(balanceLine(report.account(), text));
+    description.add(text.balanceOnlyLine());
+    if (modelsIgnored) {
+      description.add(text.modelsIgnoredLine());
+    }
+    return new EmbedBuilder()
+        .setTitle(text.balanceOnlyTitle())
+        .setDescription(String.join("\n", description))
+        .setColor(report.account().isKnown() ? BLUE : RED)
+        .setFooter(text.balanceOnlyFooter())
+        .setTimestamp(report.checkedAt())
+        .build();
+  }
+
+  /**
+   * The account's balance in one line: what is available (unknown when not reported, never 0),
+   * total and frozen when known, and the account's name when known; or the status and the human
+   * reason it could not be read. Bounded in length whatever the upstream sent.
+   */
+  static String balanceLine(AccountBalance account, BotText text) {
+    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+    if (!account.isKnown()) {
+      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
+      return text.balanceFailedLine(unit, account.status(), error);
+    }
+    String available =
+        account.availableBalance() == null ? text.unknown() : amount(account.availableBalance());
+    String total = account.totalBalance() == null ? null : amount(account.totalBalance());
+    String frozen = account.frozenAmount() == null ? null : amount(account.frozenAmount());
+    String user = account.user() == null ? null : plain(account.user(), USER_MAX);
+    return text.balanceLine(unit, available, total, frozen, user);
+  }
+
+  /**
+   * {@code 250}, {@code 12.5}: trailing zeros dropped; a number too long to read in plain digits is
+   * rounded to six significant digits in scientific notation ({@code 1.23457E+40}), never cut.
+   */
+  static String amount(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    boolean plainFits =
+        stripped.precision() <= AMOUNT_MAX
+            && stripped.scale() <= AMOUNT_MAX - 2
+            && stripped.precision() - stripped.scale() <= AMOUNT_MAX;
+    return plainFits ? stripped.toPlainString() : stripped.round(SHOWN_DIGITS).toString();
+  }
+
+  /**
+   * Upstream text made inert: cut to {@code max} characters, then every Markdown token escaped (an
+   * unpaired one too, which could pair with a later line) and brackets, so it cannot form a link.
+   */
+  private static String plain(String upstream, int max) {
+    return MarkdownSanitizer.escape(cut(upstream, max), true)
+        .replace("[", "\\[")
+        .replace("]", "\\]");
   }
 
   /**

@@ -1,9 +1,7 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -23,13 +21,11 @@ final class QuotaReply {
   private final QuotaService service;
   private final Cooldown cooldown;
   private final PendingReplies pending;
-  private final Clock clock;
 
-  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending, Clock clock) {
+  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
     this.service = service;
     this.cooldown = cooldown;
     this.pending = pending;
-    this.clock = clock;
   }
 
   /**
@@ -38,7 +34,7 @@ final class QuotaReply {
    */
   void answer(IReplyCallback event, QuotaOptions.Parsed parsed, BotText text, Runnable withoutKey) {
     if (parsed instanceof QuotaOptions.Ready ready) {
-      answer(event, ready.query(), text);
+      answer(event, ready, text);
     } else if (parsed instanceof QuotaOptions.Invalid invalid) {
       Replies.ephemeral(event, text.invalid(invalid.problem()));
     } else {
@@ -46,7 +42,7 @@ final class QuotaReply {
     }
   }
 
-  void answer(IReplyCallback event, QuotaQuery query, BotText text) {
+  private void answer(IReplyCallback event, QuotaOptions.Ready ready, BotText text) {
     Duration wait = cooldown.tryStart(event.getUser().getIdLong());
     if (!wait.isZero()) {
       Replies.ephemeral(event, text.cooldown(Cooldown.roundUpSeconds(wait)));
@@ -57,7 +53,7 @@ final class QuotaReply {
     event
         .deferReply(true)
         .queue(
-            hook -> run(hook, query, text, delivered),
+            hook -> run(hook, ready, text, delivered),
             failure -> {
               LOG.warn(
                   "/quota was not acknowledged ({}); nothing was probed",
@@ -67,26 +63,31 @@ final class QuotaReply {
   }
 
   private void run(
-      InteractionHook hook, QuotaQuery query, BotText text, CompletableFuture<Void> delivered) {
+      InteractionHook hook,
+      QuotaOptions.Ready ready,
+      BotText text,
+      CompletableFuture<Void> delivered) {
     CompletableFuture<QuotaReport> report;
     try {
-      report = service.query(query);
+      report = service.query(ready.query());
     } catch (RuntimeException failed) {
       report = CompletableFuture.failedFuture(failed);
     }
-    report.whenComplete((done, failure) -> deliver(hook, done, failure, text, delivered));
+    report.whenComplete(
+        (done, failure) -> deliver(hook, done, failure, ready.modelsIgnored(), text, delivered));
   }
 
   private void deliver(
       InteractionHook hook,
       QuotaReport report,
       Throwable failure,
+      boolean modelsIgnored,
       BotText text,
       CompletableFuture<Void> delivered) {
     MessageEmbed embed = null;
     if (failure == null) {
       try {
-        embed = QuotaEmbed.render(report, text, clock.instant());
+        embed = QuotaEmbed.render(report, text, modelsIgnored);
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

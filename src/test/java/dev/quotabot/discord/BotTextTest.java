@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.ProbeStatus;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
@@ -30,12 +31,13 @@ final class BotTextTest {
     assertTrue(text.commandDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.modelsOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.keyOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
+    assertTrue(text.balanceOnlyOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.modalTitle().length() <= Modal.MAX_TITLE_LENGTH);
     assertTrue(text.modalKeyLabel().length() <= Label.LABEL_MAX_LENGTH);
     assertTrue(text.modalModelsLabel().length() <= Label.LABEL_MAX_LENGTH);
     assertTrue(text.modalKeyDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
     assertTrue(text.modalModelsDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
-    assertTrue(text.modalModelsPlaceholder(1000).length() <= 100);
+    assertTrue(text.modalModelsPlaceholder().length() <= TextInput.MAX_PLACEHOLDER_LENGTH);
     for (ProbeStatus status : ProbeStatus.values()) {
       assertTrue(!text.status(status).isBlank());
     }

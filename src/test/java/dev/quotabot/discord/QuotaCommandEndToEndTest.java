@@ -1,5 +1,10 @@
 package dev.quotabot.discord;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -86,7 +91,7 @@ final class QuotaCommandEndToEndTest {
   }
 
   @Test
-  void registersQuotaGloballyWithBothOptionsAndChineseLocalizations() {
+  void registersQuotaGloballyWithItsOptionsAndChineseLocalizations() {
     JsonArray commands = discord.awaitGlobalCommands();
 
     assertEquals(1, commands.size());
@@ -106,6 +111,14 @@ final class QuotaCommandEndToEndTest {
     assertFalse(key.get("required").getAsBoolean());
     assertEquals(512, key.get("max_length").getAsInt());
     assertTrue(key.getAsJsonObject("description_localizations").has("zh-CN"));
+    assertEquals(3, options.size());
+    JsonObject balanceOnly = options.get(2).getAsJsonObject();
+    assertEquals("balance_only", balanceOnly.get("name").getAsString());
+    assertEquals(5, balanceOnly.get("type").getAsInt());
+    assertFalse(balanceOnly.get("required").getAsBoolean());
+    assertTrue(balanceOnly.get("description").getAsString().contains("free"));
+    String zh = balanceOnly.getAsJsonObject("description_localizations").get("zh-CN").getAsString();
+    assertTrue(zh.contains("免费"), zh);
   }
 
   @Test
@@ -143,6 +156,10 @@ final class QuotaCommandEndToEndTest {
     JsonObject embed = edited.getAsJsonArray("embeds").get(0).getAsJsonObject();
     String description = embed.get("description").getAsString();
     assertTrue(description.contains("ms-…a1b2"), description);
+    assertTrue(
+        description.contains(
+            "💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester"),
+        description);
     assertTrue(description.contains("<t:"), description);
     assertTrue(description.contains(":R>"), description);
     JsonArray fields = embed.getAsJsonArray("fields");
@@ -188,6 +205,106 @@ final class QuotaCommandEndToEndTest {
     String value = deepseek.get("value").getAsString();
     assertTrue(value.contains("Account: unknown"), value);
     assertFalse(value.contains(" 0 /"), value);
+    assertTrue(value.contains("did not report per-model quota"), value);
+    assertTrue(value.contains("魔粒 balance above"), value);
+  }
+
+  @Test
+  void readsOnlyTheFreeBalanceWithBalanceOnlyAndProbesNothing() {
+    String key = "ms-balance0only0option0key0c3d4";
+    User user = User.fresh("en-US");
+
+    Interaction sent =
+        discord.slashCommand(
+            user, Map.of("api_key", key, "models", QWEN + "," + KIMI, "balance_only", true));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
+    String description = embed.get("description").getAsString();
+    assertTrue(description.contains("ms-…c3d4"), description);
+    assertTrue(
+        description.contains("**250** available (total 250, frozen 0) · account tester"),
+        description);
+    assertTrue(description.contains("models you gave were ignored"), description);
+    assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0, embed.toString());
+    assertEquals(QuotaEmbed.BLUE, embed.get("color").getAsInt());
+    assertEquals(1, balanceReads(key), "the balance was read with this key");
+    assertEquals(0, probesWith(key), "balance_only must not call any model");
+  }
+
+  @Test
+  void checksTheDefaultModelsWhenBalanceOnlyIsFalse() {
+    String key = "ms-balance0only0false0key0e5f6";
+    User user = User.fresh("en-US");
+
+    Interaction sent = discord.slashCommand(user, Map.of("api_key", key, "balance_only", false));
+
+    JsonArray fields = embedOf(discord.awaitOriginalEdit(sent)).getAsJsonArray("fields");
+    assertEquals(2, fields.size());
+    assertEquals(2, probesWith(key));
+  }
+
+  @Test
+  void showsWhyTheBalanceCouldNotBeReadInRed() {
+    String key = "ms-balance0rejected0key0a7b8";
+    modelScope
+        .server()
+        .stubFor(
+            get(urlPathEqualTo("/openapi/v1/magicubes/balance"))
+                .withHeader("Authorization", equalTo("Bearer " + key))
+                .willReturn(
+                    FakeModelScope.error(
+                        401,
+                        "{\"success\":false,\"code\":\"Unauthorized\",\"message\":\"bad"
+                            + " token\"}")));
+    User user = User.fresh("zh-CN");
+
+    Interaction sent = discord.slashCommand(user, Map.of("api_key", key, "balance_only", true));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    assertEquals("ModelScope 魔粒余额（免费查询）", embed.get("title").getAsString());
+    String description = embed.get("description").getAsString();
+    assertTrue(description.contains("无法读取魔粒余额：**密钥无效**"), description);
+    assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
+    assertEquals(0, probesWith(key));
+  }
+
+  @Test
+  void readsOnlyTheBalanceWhenTheFormsModelsFieldIsEmptied() {
+    String key = "ms-balance0only0form0key0d9e0";
+    User user = User.fresh("en-US");
+
+    Interaction command = discord.slashCommand(user, Map.of());
+
+    JsonObject modal = discord.awaitCallback(command);
+    assertEquals(9, modal.get("type").getAsInt());
+    JsonObject models = modalInput(modal, "models");
+    assertEquals(QWEN + "\n" + DEEPSEEK, models.get("value").getAsString());
+    assertFalse(models.get("required").getAsBoolean());
+    assertTrue(models.get("placeholder").getAsString().contains("魔粒 balance"));
+
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("api_key", key);
+    values.put("models", "");
+    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
+    assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
+    assertTrue(embed.get("description").getAsString().contains("**250** available"));
+    assertFalse(embed.get("description").getAsString().contains("ignored"));
+    assertEquals(1, balanceReads(key));
+    assertEquals(0, probesWith(key), "an emptied models field must not call any model");
+  }
+
+  @Test
+  void opensTheFormWithAnEmptyModelsFieldForBalanceOnlyWithoutAKey() {
+    User user = User.fresh("en-US");
+
+    Interaction command = discord.slashCommand(user, Map.of("models", QWEN, "balance_only", true));
+
+    JsonObject models = modalInput(discord.awaitCallback(command), "models");
+    assertTrue(
+        !models.has("value") || models.get("value").getAsString().isEmpty(), models.toString());
   }
 
   @Test
@@ -326,6 +443,12 @@ final class QuotaCommandEndToEndTest {
       Interaction form = discord.modalSubmit(formUser, QuotaModal.ID, values);
       discord.awaitOriginalEdit(form);
 
+      User balanceUser = User.fresh("en-US");
+      Interaction balanceOnly =
+          discord.slashCommand(
+              balanceUser, Map.of("api_key", key, "models", QWEN, "balance_only", true));
+      discord.awaitOriginalEdit(balanceOnly);
+
       // an interaction JDA itself cannot handle (a server channel it does not know): JDA logs the
       // whole payload at ERROR, which the product's logging configuration must withhold
       User lostUser = User.fresh("en-US");
@@ -353,6 +476,36 @@ final class QuotaCommandEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, health.statusCode());
+  }
+
+  /** Probes ({@code POST /v1/chat/completions}) sent with this key. */
+  private static int probesWith(String key) {
+    return modelScope
+        .server()
+        .findAll(
+            postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
+  }
+
+  /** Balance reads ({@code GET /openapi/v1/magicubes/balance}) sent with this key. */
+  private static int balanceReads(String key) {
+    return modelScope
+        .server()
+        .findAll(
+            getRequestedFor(urlPathEqualTo("/openapi/v1/magicubes/balance"))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
+  }
+
+  private static JsonObject modalInput(JsonObject modal, String customId) {
+    for (JsonElement label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
+      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
+      if (input.get("custom_id").getAsString().equals(customId)) {
+        return input;
+      }
+    }
+    throw new AssertionError("no input " + customId + " in " + modal);
   }
 
   private static JsonObject embedOf(JsonObject message) {

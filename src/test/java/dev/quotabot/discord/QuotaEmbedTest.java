@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.DailyReset;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +29,7 @@ final class QuotaEmbedTest {
   void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
     QuotaReport report = report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100));
 
-    MessageEmbed embed = QuotaEmbed.render(report, BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report, BotText.EN, false);
 
     assertEquals("ModelScope quota", embed.getTitle());
     assertTrue(embed.getDescription().contains("Key `ms-…a1b2`"), embed.getDescription());
@@ -39,22 +42,9 @@ final class QuotaEmbedTest {
   }
 
   @Test
-  void resetsAtTheComingMidnightInUtcPlus8() {
-    assertEquals(
-        Instant.parse("2025-03-01T16:00:00Z"),
-        QuotaEmbed.nextReset(Instant.parse("2025-03-01T15:59:59Z")));
-    assertEquals(
-        Instant.parse("2025-03-02T16:00:00Z"),
-        QuotaEmbed.nextReset(Instant.parse("2025-03-01T16:00:00Z")));
-    assertEquals(
-        Instant.parse("2025-03-01T16:00:00Z"),
-        QuotaEmbed.nextReset(Instant.parse("2025-02-28T16:00:01Z")));
-  }
-
-  @Test
   void showsRemainingAndLimitWithABarForAccountAndModel() {
     MessageEmbed embed =
-        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.EN, NOW);
+        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.EN, false);
 
     MessageEmbed.Field field = embed.getFields().get(0);
     assertEquals("✅ Qwen/Qwen3-32B", field.getName());
@@ -80,7 +70,7 @@ final class QuotaEmbedTest {
             "not reported",
             120);
 
-    MessageEmbed embed = QuotaEmbed.render(report(unknown, partial), BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report(unknown, partial), BotText.EN, false);
 
     String first = embed.getFields().get(0).getValue();
     assertTrue(first.startsWith("Account: unknown\nModel: unknown\n"), first);
@@ -102,7 +92,7 @@ final class QuotaEmbedTest {
             "ModelScope rejected the key (HTTP 401).",
             30);
 
-    MessageEmbed embed = QuotaEmbed.render(report(rejected), BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report(rejected), BotText.EN, false);
 
     MessageEmbed.Field field = embed.getFields().get(0);
     assertEquals("❌ Qwen/Qwen3-32B", field.getName());
@@ -121,7 +111,7 @@ final class QuotaEmbedTest {
             null,
             40);
 
-    MessageEmbed embed = QuotaEmbed.render(report(exhausted), BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report(exhausted), BotText.EN, false);
 
     String value = embed.getFields().get(0).getValue();
     assertTrue(value.startsWith("**Limit reached**"), value);
@@ -134,7 +124,7 @@ final class QuotaEmbedTest {
     ModelQuota odd =
         ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "**loud** _slanted_ `code`", 1);
 
-    String value = QuotaEmbed.render(report(odd), BotText.EN, NOW).getFields().get(0).getValue();
+    String value = QuotaEmbed.render(report(odd), BotText.EN, false).getFields().get(0).getValue();
 
     assertTrue(value.endsWith("\\*\\*loud\\*\\* \\_slanted\\_ \\`code\\`"), value);
   }
@@ -167,7 +157,7 @@ final class QuotaEmbedTest {
   @Test
   void speaksChineseToChineseUsers() {
     MessageEmbed embed =
-        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.ZH, NOW);
+        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.ZH, false);
 
     assertEquals("ModelScope 额度", embed.getTitle());
     assertTrue(embed.getDescription().contains("密钥 `ms-…a1b2`"));
@@ -186,7 +176,7 @@ final class QuotaEmbedTest {
               : ok("org/model-" + i, 2000, 1000, 500, 400));
     }
 
-    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, false);
 
     assertEquals(MessageEmbed.MAX_FIELD_AMOUNT, embed.getFields().size());
     MessageEmbed.Field summary = embed.getFields().get(24);
@@ -208,7 +198,7 @@ final class QuotaEmbedTest {
       rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
     }
 
-    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, NOW);
+    MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, false);
 
     assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
     assertTrue(embed.isSendable());
@@ -225,19 +215,197 @@ final class QuotaEmbedTest {
     ModelQuota verbose = ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "x".repeat(3000), 1);
 
     MessageEmbed.Field field =
-        QuotaEmbed.render(report(verbose), BotText.EN, NOW).getFields().get(0);
+        QuotaEmbed.render(report(verbose), BotText.EN, false).getFields().get(0);
 
     assertEquals(MessageEmbed.VALUE_MAX_LENGTH, field.getValue().length());
     assertTrue(field.getValue().endsWith("…"));
   }
 
   @Test
-  void rendersAReportWithoutModelsWithoutThrowing() {
-    MessageEmbed embed = QuotaEmbed.render(report(List.of()), BotText.EN, NOW);
+  void showsTheBalanceInTheDescriptionAboveTheModelRows() {
+    MessageEmbed embed =
+        QuotaEmbed.render(report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100)), BotText.EN, false);
 
+    List<String> lines = List.of(embed.getDescription().split("\n"));
+    assertEquals("Key `ms-…a1b2`", lines.get(0));
+    assertEquals(
+        "💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester", lines.get(1));
+    assertEquals("1 model checked: 1 ok, 0 failed", lines.get(2));
+    assertEquals(1, embed.getFields().size());
+  }
+
+  @Test
+  void showsTheBalanceInChinese() {
+    String description =
+        QuotaEmbed.render(report(ok("a/a", 10, 10, 10, 10)), BotText.ZH, false).getDescription();
+
+    assertTrue(description.contains("💰 魔粒余额：可用 **250**（总额 250，冻结 0） · 账户 tester"), description);
+  }
+
+  @Test
+  void leavesUnknownAmountsOutOrCallsThemUnknownNeverZero() {
+    AccountBalance partial =
+        new AccountBalance(
+            "modelscope", "魔粒", null, new BigDecimal("80.50"), null, null, ProbeStatus.OK, null);
+
+    String line = QuotaEmbed.balanceLine(partial, BotText.EN);
+
+    assertEquals("💰 魔粒 balance: **unknown** available (total 80.5)", line);
+    assertFalse(line.contains("0 "), line);
+    assertFalse(line.contains("frozen"), line);
+    assertFalse(line.contains("account"), line);
+  }
+
+  @Test
+  void showsWhyTheBalanceCouldNotBeRead() {
+    AccountBalance rejected =
+        AccountBalance.failed(
+            "modelscope",
+            "魔粒",
+            ProbeStatus.INVALID_KEY,
+            "ModelScope rejected the key for the balance (HTTP 401): **bad** token");
+
+    MessageEmbed embed =
+        QuotaEmbed.render(
+            report(rejected, List.of(ok("a/a", 100, 90, 100, 90))), BotText.EN, false);
+
+    String line = embed.getDescription().split("\n")[1];
+    assertEquals(
+        "⚠️ The 魔粒 balance could not be read: **Invalid key** — ModelScope rejected the key for"
+            + " the balance (HTTP 401): \\*\\*bad\\*\\* token",
+        line);
+    assertEquals(QuotaEmbed.GREEN, embed.getColorRaw(), "the rows still decide the colour");
+    assertTrue(
+        QuotaEmbed.balanceLine(rejected, BotText.ZH).startsWith("⚠️ 无法读取魔粒余额：**密钥无效**"),
+        QuotaEmbed.balanceLine(rejected, BotText.ZH));
+  }
+
+  @Test
+  void showsAmountsReadablyAndBoundedWhateverTheUpstreamSent() {
+    assertEquals("250", QuotaEmbed.amount(new BigDecimal("250.000")));
+    assertEquals("0", QuotaEmbed.amount(new BigDecimal("0.00")));
+    assertEquals("1200", QuotaEmbed.amount(new BigDecimal("1.2E+3")));
+    assertEquals("0.5", QuotaEmbed.amount(new BigDecimal("0.50")));
+    assertEquals("1E+999999999", QuotaEmbed.amount(new BigDecimal("1e999999999")));
+    assertEquals("1.23457E+39", QuotaEmbed.amount(new BigDecimal("1234567" + "0".repeat(33))));
+    assertEquals("1E-40", QuotaEmbed.amount(new BigDecimal("1e-40")));
+  }
+
+  @Test
+  void rendersABalanceOnlyCheckAsAFreeCheckWithoutFields() {
+    MessageEmbed embed = QuotaEmbed.render(report(List.of()), BotText.EN, false);
+
+    assertEquals("ModelScope 魔粒 balance (free check)", embed.getTitle());
     assertTrue(embed.getFields().isEmpty());
-    assertTrue(embed.getDescription().contains("0 models checked: 0 ok, 0 failed"));
-    assertEquals(QuotaEmbed.GREY, embed.getColorRaw());
+    String description = embed.getDescription();
+    assertTrue(description.contains("Key `ms-…a1b2`"), description);
+    assertTrue(description.contains("**250** available"), description);
+    assertTrue(description.contains("no model was called"), description);
+    assertFalse(description.contains("models checked"), description);
+    assertFalse(description.contains("ignored"), description);
+    assertFalse(embed.getFooter().getText().contains("1-token call"));
+    assertEquals(QuotaEmbed.BLUE, embed.getColorRaw());
+    assertEquals(NOW.minusSeconds(1), embed.getTimestamp().toInstant());
+  }
+
+  @Test
+  void colorsAFailedBalanceOnlyCheckRedAndSaysWhy() {
+    AccountBalance slow =
+        AccountBalance.failed(
+            "modelscope", "魔粒", ProbeStatus.TIMEOUT, "ModelScope did not answer within 10000 ms.");
+
+    MessageEmbed embed = QuotaEmbed.render(report(slow, List.of()), BotText.ZH, false);
+
+    assertEquals("ModelScope 魔粒余额（免费查询）", embed.getTitle());
+    assertTrue(embed.getDescription().contains("无法读取魔粒余额：**超时**"), embed.getDescription());
+    assertEquals(QuotaEmbed.RED, embed.getColorRaw());
+  }
+
+  @Test
+  void saysWhenTheModelsTypedWereIgnoredForTheBalanceOnly() {
+    MessageEmbed embed = QuotaEmbed.render(report(List.of()), BotText.EN, true);
+
+    assertTrue(
+        embed
+            .getDescription()
+            .endsWith("The models you gave were ignored because balance_only was set."),
+        embed.getDescription());
+  }
+
+  @Test
+  void explainsMissingQuotaHeadersAndPointsAtTheBalance() {
+    ModelQuota silent =
+        new ModelQuota(
+            "deepseek-ai/DeepSeek-V3.1",
+            RateLimits.UNKNOWN,
+            ProbeStatus.NO_QUOTA_HEADERS,
+            null,
+            "ModelScope did not report per-model quota for this call.",
+            90);
+
+    MessageEmbed.Field en = QuotaEmbed.render(report(silent), BotText.EN, false).getFields().get(0);
+    MessageEmbed.Field zh = QuotaEmbed.render(report(silent), BotText.ZH, false).getFields().get(0);
+
+    assertEquals("❔ deepseek-ai/DeepSeek-V3.1", en.getName());
+    assertTrue(en.getValue().contains("did not report per-model quota"), en.getValue());
+    assertTrue(en.getValue().contains("魔粒 balance above"), en.getValue());
+    assertTrue(zh.getValue().contains("上方的魔粒余额"), zh.getValue());
+  }
+
+  @Test
+  void takesTheResetTimeFromTheReport() {
+    OffsetDateTime resetsAt = OffsetDateTime.parse("2031-07-04T00:00+08:00");
+    QuotaReport report =
+        new QuotaReport(
+            "ms-…a1b2", CoreDoubles.BALANCE, List.of(ok("a/a", 1, 1, 1, 1)), NOW, resetsAt);
+
+    String description = QuotaEmbed.render(report, BotText.EN, false).getDescription();
+
+    assertTrue(description.contains("<t:" + resetsAt.toEpochSecond() + ":R>"), description);
+  }
+
+  @Test
+  void countsTheBalanceLineTowardsDiscordsLimits() {
+    AccountBalance noisy =
+        AccountBalance.failed(
+            "modelscope", "魔粒".repeat(50), ProbeStatus.UPSTREAM_ERROR, "_*`".repeat(2000));
+    List<ModelQuota> rows = new ArrayList<>();
+    String longError = "The upstream said something long. ".repeat(30);
+    for (int i = 0; i < 40; i++) {
+      String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+    }
+
+    MessageEmbed embed = QuotaEmbed.render(report(noisy, rows), BotText.EN, false);
+    MessageEmbed alone = QuotaEmbed.render(report(noisy, List.of()), BotText.ZH, true);
+
+    assertTrue(embed.isSendable());
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    assertTrue(embed.getDescription().length() < 2_000, "" + embed.getDescription().length());
+    MessageEmbed.Field last = embed.getFields().get(embed.getFields().size() - 1);
+    Matcher more = Pattern.compile("\\+(\\d+) more").matcher(last.getName());
+    assertTrue(more.matches(), last.getName());
+    assertEquals(40, embed.getFields().size() - 1 + Integer.parseInt(more.group(1)));
+    assertTrue(alone.isSendable());
+  }
+
+  @Test
+  void boundsTheAccountNameAndKeepsItFromFormattingTheEmbed() {
+    AccountBalance odd =
+        new AccountBalance(
+            "modelscope",
+            "魔粒",
+            BigDecimal.TEN,
+            BigDecimal.TEN,
+            BigDecimal.ZERO,
+            "**[site](https://example.com) " + "x".repeat(500),
+            ProbeStatus.OK,
+            null);
+
+    String line = QuotaEmbed.balanceLine(odd, BotText.EN);
+
+    assertTrue(line.contains("account \\*\\*\\[site\\](https://example.com) xxx"), line);
+    assertTrue(line.length() < 200, line);
   }
 
   private static int colour(ModelQuota... rows) {
@@ -260,11 +428,11 @@ final class QuotaEmbedTest {
   }
 
   private static QuotaReport report(List<ModelQuota> rows) {
+    return report(CoreDoubles.BALANCE, rows);
+  }
+
+  private static QuotaReport report(AccountBalance account, List<ModelQuota> rows) {
     return new QuotaReport(
-        "ms-…a1b2",
-        CoreDoubles.BALANCE,
-        rows,
-        NOW.minusSeconds(1),
-        DailyReset.after(NOW.minusSeconds(1)));
+        "ms-…a1b2", account, rows, NOW.minusSeconds(1), DailyReset.after(NOW.minusSeconds(1)));
   }
 }

@@ -124,15 +124,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  /** {@code /quota} with the given options (name → value), in a DM with the bot. */
-  public Interaction slashCommand(User user, Map<String, String> options) {
+  /**
+   * {@code /quota} with the given options (name → value: a String is a string option, a Boolean a
+   * boolean one), in a DM with the bot.
+   */
+  public Interaction slashCommand(User user, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
     return send(user, 2, commandData(list), false);
   }
 
   /** {@code /quota} in the server {@link #GUILD_ID}, channel {@code channelId}. */
-  public Interaction slashCommandInGuild(User user, String channelId, Map<String, String> options) {
+  public Interaction slashCommandInGuild(User user, String channelId, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
     return send(user, 2, commandData(list), true, channelId);
@@ -235,11 +238,16 @@ public final class FakeDiscord implements AutoCloseable {
     return data;
   }
 
-  private static JsonObject option(String name, String value, boolean focused) {
+  private static JsonObject option(String name, Object value, boolean focused) {
     JsonObject option = new JsonObject();
     option.addProperty("name", name);
-    option.addProperty("type", 3);
-    option.addProperty("value", value);
+    if (value instanceof Boolean flag) {
+      option.addProperty("type", 5);
+      option.addProperty("value", flag);
+    } else {
+      option.addProperty("type", 3);
+      option.addProperty("value", (String) value);
+    }
     if (focused) {
       option.addProperty("focused", true);
     }

@@ -1,0 +1,77 @@
+package dev.quotabot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quotabot.quota.QuotaSettings;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.modals.Modal;
+import org.junit.jupiter.api.Test;
+
+final class QuotaModalTest {
+  private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
+  private final QuotaModal modal =
+      new QuotaModal(
+          new QuotaOptions(
+              new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(1), Duration.ofSeconds(2), 2)),
+          null,
+          DEFAULTS);
+
+  @Test
+  void startsWithTheDefaultListSoAnUntouchedFormChecksWhatTheCommandWould() {
+    TextInput models = modelsInput(modal.build(BotText.EN, null, false));
+
+    assertEquals("Qwen/Qwen3-32B\nZhipuAI/GLM-4.6", models.getValue());
+    assertFalse(models.isRequired());
+  }
+
+  @Test
+  void startsWithTheModelsTyped() {
+    assertEquals("a/b, c/d", modelsInput(modal.build(BotText.EN, "a/b, c/d", false)).getValue());
+  }
+
+  @Test
+  void startsEmptyWhenOnlyTheBalanceWasAskedFor() {
+    TextInput models = modelsInput(modal.build(BotText.EN, "a/b", true));
+
+    assertNull(models.getValue());
+  }
+
+  @Test
+  void saysThatAnEmptyModelsFieldChecksOnlyTheFreeBalance() {
+    Modal zh = modal.build(BotText.ZH, null, false);
+    Modal en = modal.build(BotText.EN, null, false);
+
+    assertTrue(modelsInput(en).getPlaceHolder().contains("魔粒 balance (free"));
+    assertTrue(label(en).getDescription().contains("Leave empty to check only the 魔粒 balance"));
+    assertTrue(label(zh).getDescription().contains("留空则只查询魔粒余额（免费）"));
+  }
+
+  @Test
+  void prefillsOnlyWholeModelIdsThatFitTheField() {
+    String id = "org/" + "m".repeat(95);
+    List<String> many = Collections.nCopies(50, id);
+
+    String prefill = QuotaModal.prefill(many);
+
+    assertTrue(prefill.length() <= TextInput.MAX_VALUE_LENGTH, "" + prefill.length());
+    for (String line : prefill.split("\n")) {
+      assertEquals(id, line);
+    }
+    assertEquals("", QuotaModal.prefill(List.of()));
+  }
+
+  private static Label label(Modal modal) {
+    return modal.getComponents().get(1).asLabel();
+  }
+
+  private static TextInput modelsInput(Modal modal) {
+    return label(modal).getChild().asTextInput();
+  }
+}
