@@ -435,6 +435,25 @@ final class ModelScopeAccountTest {
   }
 
   @Test
+  void neverShowsTheKeyAsTheAccountName() {
+    // GIVEN a users/me answer that echoes the key as the name (a relay that names users by token)
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"success\":true,\"data\":{\"name\":\"user " + KEY + "\"}}")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the balance is read and the key does not reach the name
+    assertEquals(ProbeStatus.OK, account.status());
+    assertFalse(String.valueOf(account.user()).contains("1234567890abcdef"), account.user());
+  }
+
+  @Test
   void neverCompletesExceptionallyWhenTheRequestCannotBeBuilt() throws Exception {
     // GIVEN a base URL the HTTP client cannot speak to (not http or https)
     ModelScopeAccount account =
