@@ -132,6 +132,32 @@ final class QuotaServiceAccountAndCatalogTest {
   }
 
   @Test
+  void theListenerHearsEveryRowBeforeTheReportCompletes() {
+    // GIVEN a listener that notes whether the report was already done when it heard a row
+    ManualProbe probe = new ManualProbe();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    List<RunningQuery> running = new CopyOnWriteArrayList<>();
+    QueryListener listener =
+        new QueryListener() {
+          @Override
+          public void onModel(int index, ModelQuota row) {
+            heard.add(row.model() + (running.get(0).report().isDone() ? " after" : " before"));
+          }
+        };
+    running.add(
+        service(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(5))
+            .start(query("a", "b"), listener));
+
+    // WHEN the rows finish, the last one completing the query
+    probe.finish("b", ProbeStatus.OK);
+    probe.finish("a", ProbeStatus.OK);
+
+    // THEN each row was heard while the report was still open (a stream ends on the report)
+    assertTrue(running.get(0).report().isDone());
+    assertEquals(List.of("b before", "a before"), heard);
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotBreakTheQuery() {
     // GIVEN a listener that throws on everything
     QueryListener broken =
