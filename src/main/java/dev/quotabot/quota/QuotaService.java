@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,10 @@ public final class QuotaService {
     private final long deadlineNanos;
     private final List<CompletableFuture<ModelQuota>> rows;
     private final AtomicReferenceArray<CompletableFuture<ModelQuota>> probing;
+
+    /** Which rows have their result: set once, before the listener hears it. */
+    private final AtomicIntegerArray settled;
+
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
     private volatile boolean cancelled;
@@ -83,6 +88,7 @@ public final class QuotaService {
       this.rows =
           query.models().stream().map(model -> new CompletableFuture<ModelQuota>()).toList();
       this.probing = new AtomicReferenceArray<>(rows.size());
+      this.settled = new AtomicIntegerArray(rows.size());
     }
 
     void begin() {
@@ -118,7 +124,9 @@ public final class QuotaService {
         if (inFlight != null) {
           inFlight.cancel(true);
         }
-        rows.get(i).complete(notProbed(query.models().get(i), "Cancelled: the asker went away."));
+        if (settle(i)) {
+          rows.get(i).complete(notProbed(query.models().get(i), "Cancelled: the asker went away."));
+        }
       }
     }
 
@@ -226,13 +234,23 @@ public final class QuotaService {
           .thenAccept(result -> finish(index, result));
     }
 
-    /** Records a row, tells the listener, and frees the slot for the next probe. */
+    /**
+     * Tells the listener, records the row, and frees the slot for the next probe. The listener
+     * hears the row before the row completes: completing the last row completes the report, and a
+     * door that ends its answer on the report (the NDJSON summary) must have had every row first.
+     */
     private void finish(int index, ModelQuota row) {
       probing.set(index, null);
-      if (rows.get(index).complete(row)) {
+      if (settle(index)) {
         tell(() -> listener.onModel(index, row));
+        rows.get(index).complete(row);
       }
       launchNext();
+    }
+
+    /** True for the first caller only: that one reports the row. */
+    private boolean settle(int index) {
+      return settled.compareAndSet(index, 0, 1);
     }
 
     private Duration timeLeftForOne() {

@@ -62,7 +62,7 @@ public final class ModelScopeAccount implements AccountReader {
                 return CompletableFuture.completedFuture(balance);
               }
               return get(userUrl, key, left)
-                  .thenApply(user -> withUser(balance, UserAnswer.name(user)));
+                  .thenApply(user -> withUser(balance, UserAnswer.name(user, key)));
             });
   }
 
@@ -199,11 +199,14 @@ public final class ModelScopeAccount implements AccountReader {
     }
   }
 
-  /** Reads the account's display name from {@code /users/me}; null when it is not there. */
+  /**
+   * Reads the account's display name from {@code /users/me}; null when it is not there. Like any
+   * upstream text it is scrubbed of the key before it is shown.
+   */
   static final class UserAnswer {
     private UserAnswer() {}
 
-    static String name(Answer answer) {
+    static String name(Answer answer, ApiKey key) {
       if (answer.failure() != null || answer.status() != 200) {
         return null;
       }
@@ -215,8 +218,11 @@ public final class ModelScopeAccount implements AccountReader {
       }
       for (String field : new String[] {"display_name", "nickname", "name", "username"}) {
         JsonElement value = user.get(field);
-        if (value != null && value.isJsonPrimitive() && !value.getAsString().isBlank()) {
-          String name = value.getAsString().strip().replaceAll("\\p{Cntrl}", "");
+        String name =
+            value != null && value.isJsonPrimitive()
+                ? UpstreamText.clean(value.getAsString(), key)
+                : null;
+        if (name != null) {
           return name.length() > 100 ? name.substring(0, 100) : name;
         }
       }

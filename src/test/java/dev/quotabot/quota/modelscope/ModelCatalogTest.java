@@ -8,8 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.quotabot.quota.CatalogSnapshot;
 import dev.quotabot.quota.TimeoutScheduler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,6 +146,54 @@ final class ModelCatalogTest {
             + "\"},{\"id\":\"ZhipuAI/GLM-4.6\"}]}";
 
     assertEquals(List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6"), ModelCatalog.parse(body.getBytes()));
+  }
+
+  @Test
+  void snapshotIsUnavailableUntilAListWasEverLoaded() throws Exception {
+    // GIVEN an upstream that fails
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(500)));
+
+    // WHEN a snapshot is asked for
+    CatalogSnapshot snapshot = catalog.snapshot().get(10, TimeUnit.SECONDS);
+
+    // THEN it says nothing is known
+    assertFalse(snapshot.loaded());
+    assertEquals(List.of(), snapshot.ids());
+    assertNull(snapshot.fetchedAt());
+  }
+
+  @Test
+  void snapshotIsFreshAfterALoadStaleAfterAFailedRefreshAndFreshAgainAfterARecovery()
+      throws Exception {
+    // GIVEN a list loaded once
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST)));
+    CatalogSnapshot fresh = catalog.snapshot().get(10, TimeUnit.SECONDS);
+    assertTrue(fresh.loaded());
+    assertFalse(fresh.stale());
+    assertEquals(List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6"), fresh.ids());
+    assertNotNull(fresh.fetchedAt());
+
+    // WHEN the refresh after the TTL fails
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(502)));
+    advance(TTL.plusSeconds(1));
+    CatalogSnapshot stale = catalog.snapshot().get(10, TimeUnit.SECONDS);
+
+    // THEN the old list is served, marked stale, with its original fetch time
+    assertTrue(stale.loaded());
+    assertTrue(stale.stale());
+    assertEquals(fresh.ids(), stale.ids());
+    assertEquals(fresh.fetchedAt(), stale.fetchedAt());
+
+    // WHEN the upstream recovers and the back-off has passed
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/models"))
+            .willReturn(okJson("{\"data\":[{\"id\":\"Qwen/Qwen3-32B\"}]}")));
+    advance(Duration.ofSeconds(61));
+    CatalogSnapshot recovered = catalog.snapshot().get(10, TimeUnit.SECONDS);
+
+    // THEN the new list is served and is fresh again
+    assertFalse(recovered.stale());
+    assertEquals(List.of("Qwen/Qwen3-32B"), recovered.ids());
   }
 
   private ModelCatalog catalog(Duration fetchTimeout) {

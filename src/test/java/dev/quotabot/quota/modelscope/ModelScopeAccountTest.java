@@ -1,0 +1,516 @@
+package dev.quotabot.quota.modelscope;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.UpstreamProbes;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The 魔粒 balance read ({@code GET /magicubes/balance}, then {@code GET /users/me}) against a
+ * WireMock stand-in for ModelScope's OpenAPI, with an HTTP client wired as in production.
+ */
+final class ModelScopeAccountTest {
+  private static final String BALANCE = "/openapi/v1/magicubes/balance";
+  private static final String USER = "/openapi/v1/users/me";
+  private static final String KEY = UpstreamProbes.KEY;
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
+
+  private ExecutorService executor;
+  private TimeoutScheduler timeouts;
+  private HttpClient http;
+
+  @BeforeEach
+  void wireClient() {
+    executor = Executors.newCachedThreadPool();
+    timeouts = new TimeoutScheduler();
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor)
+            .build();
+    upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(json(200, "users-me-200.json")));
+  }
+
+  @AfterEach
+  void closeClient() {
+    timeouts.close();
+    executor.shutdownNow();
+  }
+
+  // ---------------------------------------------------------------- the balance
+
+  @Test
+  void readsTheBalanceAndTheAccountNameWithTheBearerKey() {
+    // GIVEN ModelScope answers the documented balance and the user
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN every amount is read exactly, the name is there, and both calls carried the key
+    assertEquals(ProbeStatus.OK, account.status());
+    assertTrue(account.isKnown());
+    assertEquals("modelscope", account.provider());
+    assertEquals("魔粒", account.unit());
+    assertAmount("250", account.availableBalance());
+    assertAmount("250", account.totalBalance());
+    assertAmount("0", account.frozenAmount());
+    assertEquals("tester", account.user());
+    assertNull(account.error());
+    for (String path : List.of(BALANCE, USER)) {
+      upstream.verify(
+          exactly(1),
+          getRequestedFor(urlPathEqualTo(path))
+              .withHeader("Authorization", equalTo("Bearer " + KEY)));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "balance-200-strings.json,   248.5,  250,    1.5",
+    "balance-200-decimals.json,  199.25, 200.75, 1.5",
+  })
+  void readsAmountsSentAsStringsOrDecimals(
+      String fixture, String available, String total, String frozen) {
+    // GIVEN amounts as JSON strings (with stray spaces) or as decimals
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, fixture)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN they are read as exact decimals
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount(available, account.availableBalance());
+    assertAmount(total, account.totalBalance());
+    assertAmount(frozen, account.frozenAmount());
+  }
+
+  @Test
+  void leavesAnAmountThatIsNotSentUnknownNotZero() {
+    // GIVEN a balance answer with only the available amount
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200-only-available.json")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the available amount is known and the others are null, never 0
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("42", account.availableBalance());
+    assertNull(account.totalBalance());
+    assertNull(account.frozenAmount());
+  }
+
+  @Test
+  void asksForTheUserOnlyAfterTheBalanceHasAnswered() {
+    // GIVEN a balance that takes 400 ms to answer
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json").withFixedDelay(400)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN users/me was asked once the balance had answered, not beside it
+    assertEquals("tester", account.user());
+    LoggedRequest balance = only(BALANCE);
+    LoggedRequest user = only(USER);
+    long gapMs = user.getLoggedDate().getTime() - balance.getLoggedDate().getTime();
+    assertTrue(gapMs >= 350, "users/me asked " + gapMs + " ms after the balance request");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  void aFailingUserCallLeavesTheBalanceIntact(Fault fault) {
+    // GIVEN the balance answers but users/me breaks the connection
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(aResponse().withFault(fault)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the balance is there and only the name is unknown
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("250", account.availableBalance());
+    assertNull(account.user());
+    assertNull(account.error());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 404, 500})
+  void aUserCallAnsweringAnErrorLeavesTheBalanceIntact(int status) {
+    // GIVEN the balance answers but users/me answers an error status
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withBody("{\"success\":false,\"data\":{\"name\":\"not-me\"}}")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the balance is there and the name is unknown (an error body's name is not used)
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("250", account.availableBalance());
+    assertNull(account.user());
+  }
+
+  @Test
+  void aSlowUserCallDoesNotHoldTheBalancePastTheTimeout() throws Exception {
+    // GIVEN the balance answers at once and users/me takes 5 s
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER)).willReturn(json(200, "users-me-200.json").withFixedDelay(5_000)));
+
+    // WHEN the account is read with a 500 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        account().read(ApiKey.of(KEY), Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
+    long tookMs = elapsedMs(started);
+
+    // THEN the balance comes back within the timeout (generous bound) without a name
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("250", account.availableBalance());
+    assertNull(account.user());
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+
+  // ---------------------------------------------------------------- failures
+
+  @ParameterizedTest
+  @CsvSource({
+    "401, balance-401-echoes-key.json, is invalid or expired",
+    "403, balance-403-forbidden.json,  access denied",
+  })
+  void aRejectedKeyIsInvalidKeyAndTheUserIsNotAsked(int status, String fixture, String says) {
+    // GIVEN the balance endpoint rejects the key
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(status, fixture)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN invalid_key, with the status and the upstream's words, no amounts, and no users/me call
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertFalse(account.isKnown());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(account.error().contains(says), account.error());
+    assertUnknownAmounts(account);
+    upstream.verify(0, getRequestedFor(urlPathEqualTo(USER)));
+  }
+
+  @Test
+  void aServerErrorIsUpstreamError() {
+    // GIVEN the balance endpoint fails with 500
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(json(500, "balance-500-internal.json")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN upstream_error naming the status and the upstream's message
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP 500"), account.error());
+    assertTrue(account.error().contains("internal error"), account.error());
+    assertUnknownAmounts(account);
+    upstream.verify(0, getRequestedFor(urlPathEqualTo(USER)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 402, 429})
+  void aDeclaredFailureSuchAsQuotaLimitExceedIsUpstreamError(int status) {
+    // GIVEN {"success":false,"code":"QuotaLimitExceed",…}, with a 200 or an error status
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(json(status, "balance-quota-limit-exceed.json")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN upstream_error with the upstream's message, and no amount is made up
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("magicube balance exhausted"), account.error());
+    assertUnknownAmounts(account);
+  }
+
+  @Test
+  void aSuccessFalseAnswerIsAFailureEvenWithAmountsInIt() {
+    // GIVEN success:false next to a data object with amounts
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        "{\"success\":false,\"code\":\"QuotaLimitExceed\",\"message\":\"no\","
+                            + "\"data\":{\"available_balance\":0,\"total_balance\":0}}")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the declared failure wins: upstream_error, amounts unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertUnknownAmounts(account);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "200, balance-200-no-data.json",
+    "200, 502-bad-gateway.html",
+    "502, 502-bad-gateway.html",
+  })
+  void anAnswerWithoutABalanceIsUpstreamErrorWithoutTheBodyInIt(int status, String fixture) {
+    // GIVEN an answer with no data object, or an HTML error page
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(status, fixture)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN upstream_error naming the status; no HTML reaches the user
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertFalse(account.error().contains("<"), account.error());
+    assertUnknownAmounts(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"success\":true,\"data\":{\"available_balance\":250,",
+        "not json at all",
+        "",
+        "[1,2,3]",
+        "{\"success\":true,\"data\":[250]}",
+        "{\"success\":true,\"data\":{\"available_balance\":\"lots\",\"total_balance\":true}}",
+        "{\"success\":true,\"data\":{\"available_balance\":{\"v\":1},\"total_balance\":null}}",
+      })
+  void aMalformedBalanceIsUpstreamErrorNeverZero(String body) {
+    // GIVEN a 200 whose body is not the documented balance
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withStatus(200).withBody(body)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN upstream_error, and every amount is unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertUnknownAmounts(account);
+  }
+
+  @Test
+  void aSlowBalanceIsATimeoutWithinTheGivenTimeout() throws Exception {
+    // GIVEN a balance endpoint that takes 5 s
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(json(200, "balance-200.json").withFixedDelay(5_000)));
+
+    // WHEN the account is read with a 300 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        account().read(ApiKey.of(KEY), Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
+    long tookMs = elapsedMs(started);
+
+    // THEN timeout, well before the upstream would have answered (generous bound), and no
+    // users/me call
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(account.error().contains("300 ms"), account.error());
+    assertUnknownAmounts(account);
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+    upstream.verify(0, getRequestedFor(urlPathEqualTo(USER)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+  void aBrokenConnectionIsANetworkError(Fault fault) {
+    // GIVEN the balance endpoint breaks the connection
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withFault(fault)));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN network_error, amounts unknown
+    assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
+    assertFalse(account.error().isBlank());
+    assertUnknownAmounts(account);
+  }
+
+  @Test
+  void aRefusedConnectionIsANetworkError() throws Exception {
+    // GIVEN a port nobody listens on
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    ModelScopeAccount nowhere =
+        new ModelScopeAccount(
+            http, URI.create("http://127.0.0.1:" + closedPort + "/openapi/v1"), timeouts);
+
+    // WHEN the account is read there
+    AccountBalance account = nowhere.read(ApiKey.of(KEY), TIMEOUT).get(10, TimeUnit.SECONDS);
+
+    // THEN network_error saying it could not connect
+    assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
+    assertTrue(account.error().contains("connect"), account.error());
+  }
+
+  // ---------------------------------------------------------------- the key
+
+  @Test
+  void neverPutsTheKeyInTheResultOrTheLogs() {
+    // GIVEN upstream answers that echo the key in every place they can
+    String[] bodies = {
+      Fixtures.read("modelscope/balance-401-echoes-key.json"),
+      "{\"success\":false,\"code\":\"QuotaLimitExceed\",\"message\":\"exhausted for " + KEY + "\"}",
+      "{\"success\":false,\"message\":\"Authorization: Bearer " + KEY + "\"}",
+      "<html>Bearer " + KEY + "</html>",
+    };
+    int[] statuses = {401, 200, 500, 502};
+    try (LogCapture logs = LogCapture.open()) {
+      StringBuilder results = new StringBuilder();
+      for (int i = 0; i < bodies.length; i++) {
+        upstream.stubFor(
+            get(urlPathEqualTo(BALANCE))
+                .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
+        // WHEN the account is read
+        results.append(read()).append('\n');
+      }
+      upstream.stubFor(
+          get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+      results.append(read()).append('\n');
+
+      // THEN no result and no log line holds the key, or a recognisable part of it
+      assertTrue(results.toString().contains("exhausted for"), results.toString());
+      assertFalse(results.toString().contains(KEY), results.toString());
+      assertFalse(results.toString().contains("1234567890abcdef"), results.toString());
+      assertFalse(logs.text().contains("1234567890abcdef"), logs.text());
+    }
+  }
+
+  @Test
+  void neverShowsTheKeyAsTheAccountName() {
+    // GIVEN a users/me answer that echoes the key as the name (a relay that names users by token)
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"success\":true,\"data\":{\"name\":\"user " + KEY + "\"}}")));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the balance is read and the key does not reach the name
+    assertEquals(ProbeStatus.OK, account.status());
+    assertFalse(String.valueOf(account.user()).contains("1234567890abcdef"), account.user());
+  }
+
+  @Test
+  void neverCompletesExceptionallyWhenTheRequestCannotBeBuilt() throws Exception {
+    // GIVEN a base URL the HTTP client cannot speak to (not http or https)
+    ModelScopeAccount account =
+        new ModelScopeAccount(http, URI.create("ftp://127.0.0.1/openapi/v1"), timeouts);
+
+    // WHEN the account is read
+    CompletableFuture<AccountBalance> read = account.read(ApiKey.of(KEY), TIMEOUT);
+
+    // THEN the future completes normally with a failure status
+    AccountBalance result = read.get(10, TimeUnit.SECONDS);
+    assertEquals(ProbeStatus.NETWORK_ERROR, result.status());
+    assertUnknownAmounts(result);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private ModelScopeAccount account() {
+    return new ModelScopeAccount(http, URI.create(upstream.baseUrl() + "/openapi/v1"), timeouts);
+  }
+
+  /** Reads the account; the future must complete normally. */
+  private AccountBalance read() {
+    try {
+      return account().read(ApiKey.of(KEY), TIMEOUT).get(10, TimeUnit.SECONDS);
+    } catch (Exception failed) {
+      throw new AssertionError("the read completed exceptionally or not at all", failed);
+    }
+  }
+
+  private static LoggedRequest only(String path) {
+    List<LoggedRequest> requests = upstream.findAll(getRequestedFor(urlPathEqualTo(path)));
+    assertEquals(1, requests.size(), path);
+    return requests.get(0);
+  }
+
+  private static ResponseDefinitionBuilder json(int status, String fixture) {
+    String contentType = fixture.endsWith(".html") ? "text/html" : "application/json";
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", contentType)
+        .withBody(Fixtures.read("modelscope/" + fixture));
+  }
+
+  private static void assertAmount(String expected, BigDecimal actual) {
+    assertTrue(
+        actual != null && new BigDecimal(expected).compareTo(actual) == 0,
+        "expected " + expected + " but was " + actual);
+  }
+
+  private static void assertUnknownAmounts(AccountBalance account) {
+    assertNull(account.availableBalance(), "available_balance");
+    assertNull(account.totalBalance(), "total_balance");
+    assertNull(account.frozenAmount(), "frozen_amount");
+    assertNull(account.user(), "user");
+  }
+
+  private static long elapsedMs(long startedNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+}
