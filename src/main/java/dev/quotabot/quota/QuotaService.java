@@ -78,6 +78,7 @@ public final class QuotaService {
 
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
+    private final CompletableFuture<AccountBalance> accountAnswer = new CompletableFuture<>();
     private volatile boolean cancelled;
     private volatile Set<String> unknownModels = Set.of();
 
@@ -119,6 +120,7 @@ public final class QuotaService {
     @Override
     public void cancel() {
       cancelled = true;
+      accountAnswer.complete(unreadBalance(ProbeStatus.TIMEOUT, "Cancelled: the asker went away."));
       for (int i = 0; i < rows.size(); i++) {
         CompletableFuture<ModelQuota> inFlight = probing.get(i);
         if (inFlight != null) {
@@ -131,26 +133,38 @@ public final class QuotaService {
     }
 
     private CompletableFuture<AccountBalance> readAccount() {
+      Duration timeout = timeLeftForOne();
       CompletableFuture<AccountBalance> read;
       try {
-        read = accounts.read(query.key(), timeLeftForOne());
+        read = accounts.read(query.key(), timeout);
       } catch (RuntimeException failure) {
         read = CompletableFuture.failedFuture(failure);
       }
-      return read.exceptionally(
-              failure -> {
-                LOG.warn("Balance read failed unexpectedly: {}", failure.getClass().getName());
-                return AccountBalance.failed(
-                    "modelscope",
-                    "魔粒",
-                    ProbeStatus.NETWORK_ERROR,
-                    "The balance could not be read.");
-              })
-          .thenApply(
-              balance -> {
-                tell(() -> listener.onAccount(balance));
-                return balance;
-              });
+      read.whenComplete(
+          (balance, failure) -> {
+            if (failure != null) {
+              LOG.warn("Balance read failed unexpectedly: {}", failure.getClass().getName());
+            }
+            accountAnswer.complete(
+                failure == null
+                    ? balance
+                    : unreadBalance(ProbeStatus.NETWORK_ERROR, "The balance could not be read."));
+          });
+      // the same promise as for probes: a reader that never answers cannot hold the query
+      accountAnswer.completeOnTimeout(
+          unreadBalance(
+              ProbeStatus.TIMEOUT, "No balance answer within " + timeout.toMillis() + " ms."),
+          timeout.plus(OVERDUE_GRACE).toMillis(),
+          TimeUnit.MILLISECONDS);
+      return accountAnswer.thenApply(
+          balance -> {
+            tell(() -> listener.onAccount(balance));
+            return balance;
+          });
+    }
+
+    private AccountBalance unreadBalance(ProbeStatus status, String why) {
+      return AccountBalance.failed("modelscope", "魔粒", status, why);
     }
 
     /** Learns which asked models the provider does not list; an unknown list flags nothing. */

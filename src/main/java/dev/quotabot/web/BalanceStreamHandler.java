@@ -48,7 +48,6 @@ final class BalanceStreamHandler implements HttpHandler {
     NdjsonWriter out = NdjsonWriter.start(exchange, () -> cancel(running));
     AccountFirst lines = new AccountFirst(out);
     running.set(service.start(query, lines));
-    exchange.getConnection().addCloseListener(connection -> cancel(running));
     XnioExecutor.Key ping =
         exchange
             .getIoThread()

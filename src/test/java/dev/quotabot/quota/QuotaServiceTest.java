@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link QuotaService} with hand-driven probes: ordering, isolation, the cap, clamped timeouts. */
@@ -195,6 +196,45 @@ final class QuotaServiceTest {
   // ---------------------------------------------------------------- helpers
 
   /** A probe whose results the test hands out one by one. */
+  @Test
+  void aBalanceReaderThatNeverAnswersCannotHoldTheQuery() {
+    // GIVEN an account reader that never completes and a 200 ms probe timeout
+    AccountReader silent = (key, timeout) -> new CompletableFuture<>();
+    QuotaSettings settings =
+        new QuotaSettings(List.of(), 50, Duration.ofMillis(200), Duration.ofSeconds(5), 5);
+    QuotaService service =
+        new QuotaService(
+            (key, model, timeout) -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK)),
+            silent,
+            CoreDoubles.NO_CATALOG,
+            settings,
+            CLOCK);
+
+    // WHEN a query runs
+    QuotaReport report = service.query(query("a")).orTimeout(5, TimeUnit.SECONDS).join();
+
+    // THEN it ends with the balance as timed out and the row intact
+    assertEquals(ProbeStatus.TIMEOUT, report.account().status());
+    assertEquals(ProbeStatus.OK, report.models().get(0).status());
+  }
+
+  @Test
+  void cancellingEndsTheReportAtOnceEvenWhileTheBalanceIsStillComing() {
+    // GIVEN a query whose balance and probe are both still running
+    AccountReader slow = (key, timeout) -> new CompletableFuture<>();
+    ManualProbe probe = new ManualProbe();
+    RunningQuery running =
+        new QuotaService(probe, slow, CoreDoubles.NO_CATALOG, settings(5), CLOCK)
+            .start(query("a"), QueryListener.NONE);
+
+    // WHEN the asker goes away
+    running.cancel();
+
+    // THEN the report is complete right away
+    assertTrue(running.report().isDone());
+    assertEquals(ProbeStatus.TIMEOUT, running.report().join().account().status());
+  }
+
   private static final class ManualProbe implements ModelProbe {
     private final Map<String, CompletableFuture<ModelQuota>> pending = new ConcurrentHashMap<>();
     private final List<String> started = new CopyOnWriteArrayList<>();

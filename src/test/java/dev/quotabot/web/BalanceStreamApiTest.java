@@ -196,7 +196,7 @@ final class BalanceStreamApiTest {
     List<String> types = streamed.types();
     types.removeIf("ping"::equals);
     assertEquals(List.of("account", "model", "summary"), types);
-    JsonObject account = streamed.lines.get(0).json;
+    JsonObject account = streamed.ofType("account").get(0).json;
     assertEquals("modelscope", account.get("provider").getAsString());
     assertEquals("魔粒", account.get("unit").getAsString());
     assertEquals(250, account.get("available_balance").getAsInt());
@@ -239,7 +239,7 @@ final class BalanceStreamApiTest {
     Streamed streamed = stream(app, query(FAST));
 
     // THEN the account line says invalid_key, and no line holds the key
-    JsonObject account = streamed.lines.get(0).json;
+    JsonObject account = streamed.ofType("account").get(0).json;
     assertEquals("invalid_key", account.get("status").getAsString());
     assertFalse(streamed.body().contains(KEY), streamed.body());
     assertFalse(streamed.body().contains("0123456789abcdef"), streamed.body());
