@@ -7,24 +7,20 @@ import com.google.gson.JsonParser;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.AccountReader;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BoundedBody;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.DirectHttp;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The 魔粒 balance of a ModelScope account ({@code GET {openapi}/magicubes/balance}) and, once that
@@ -35,19 +31,21 @@ public final class ModelScopeAccount implements AccountReader {
   static final String UNIT = "魔粒";
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private final HttpClient http;
+  private final UpstreamHttp http;
   private final URI balanceUrl;
   private final URI userUrl;
-  private final TimeoutScheduler timeouts;
 
   /**
    * @param openApiBaseUrl e.g. {@code https://modelscope.cn/openapi/v1}
    */
   public ModelScopeAccount(HttpClient http, URI openApiBaseUrl, TimeoutScheduler timeouts) {
+    this(new DirectHttp(http, timeouts, MAX_BODY_BYTES), openApiBaseUrl);
+  }
+
+  public ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
     this.http = http;
     this.balanceUrl = Urls.resolve(openApiBaseUrl, "magicubes/balance");
     this.userUrl = Urls.resolve(openApiBaseUrl, "users/me");
-    this.timeouts = timeouts;
   }
 
   @Override
@@ -78,57 +76,9 @@ public final class ModelScopeAccount implements AccountReader {
         balance.error());
   }
 
-  /** Status and body of one call, or why there was none. Never completes exceptionally. */
-  record Answer(int status, byte[] body, ProbeStatus failure, String failureText) {}
-
-  private CompletableFuture<Answer> get(URI url, ApiKey key, Duration timeout) {
-    CompletableFuture<HttpResponse<byte[]>> exchange;
-    try {
-      HttpRequest request =
-          Urls.request(url, timeout)
-              .header("Authorization", "Bearer " + key.reveal())
-              .header("Accept", "application/json")
-              .GET()
-              .build();
-      exchange = http.sendAsync(request, new BoundedBody(MAX_BODY_BYTES, status -> true));
-    } catch (RuntimeException unusable) {
-      return CompletableFuture.completedFuture(
-          new Answer(0, null, ProbeStatus.NETWORK_ERROR, "The request could not be built."));
-    }
-    AtomicBoolean timedOut = new AtomicBoolean();
-    Future<?> timer =
-        timeouts.after(
-            timeout,
-            () -> {
-              timedOut.set(true);
-              exchange.cancel(true);
-            });
-    return exchange.handle(
-        (response, failure) -> {
-          timer.cancel(false);
-          if (failure == null) {
-            return new Answer(response.statusCode(), response.body(), null, null);
-          }
-          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-          if (timedOut.get() || cause instanceof HttpTimeoutException) {
-            return new Answer(
-                0,
-                null,
-                ProbeStatus.TIMEOUT,
-                "ModelScope did not answer the balance request within "
-                    + timeout.toMillis()
-                    + " ms.");
-          }
-          return new Answer(
-              0,
-              null,
-              ProbeStatus.NETWORK_ERROR,
-              cause instanceof ConnectException
-                  ? "Could not connect to ModelScope's OpenAPI."
-                  : "The connection to ModelScope's OpenAPI failed ("
-                      + cause.getClass().getSimpleName()
-                      + ").");
-        });
+  private CompletableFuture<UpstreamResponse> get(URI url, ApiKey key, Duration timeout) {
+    return http.get(
+        url, Map.of("Authorization", "Bearer " + key.reveal()), timeout, "ModelScope's OpenAPI");
   }
 
   /**
@@ -137,7 +87,7 @@ public final class ModelScopeAccount implements AccountReader {
   static final class BalanceAnswer {
     private BalanceAnswer() {}
 
-    static AccountBalance interpret(Answer answer, ApiKey key) {
+    static AccountBalance interpret(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null) {
         return AccountBalance.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
       }
@@ -206,7 +156,7 @@ public final class ModelScopeAccount implements AccountReader {
   static final class UserAnswer {
     private UserAnswer() {}
 
-    static String name(Answer answer, ApiKey key) {
+    static String name(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null || answer.status() != 200) {
         return null;
       }
