@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class QuotaService {
     private final long deadlineNanos;
     private final List<CompletableFuture<ModelQuota>> rows;
     private final AtomicReferenceArray<CompletableFuture<ModelQuota>> probing;
+    private final AtomicIntegerArray finished;
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
     private volatile boolean cancelled;
@@ -83,6 +85,7 @@ public final class QuotaService {
       this.rows =
           query.models().stream().map(model -> new CompletableFuture<ModelQuota>()).toList();
       this.probing = new AtomicReferenceArray<>(rows.size());
+      this.finished = new AtomicIntegerArray(rows.size());
     }
 
     void begin() {
@@ -226,11 +229,16 @@ public final class QuotaService {
           .thenAccept(result -> finish(index, result));
     }
 
-    /** Records a row, tells the listener, and frees the slot for the next probe. */
+    /**
+     * Tells the listener, records the row, and frees the slot for the next probe. The listener
+     * hears the row first: completing the last row completes the report, and a stream writes its
+     * summary then, so a row told afterwards would come after the summary (or be dropped).
+     */
     private void finish(int index, ModelQuota row) {
       probing.set(index, null);
-      if (rows.get(index).complete(row)) {
+      if (finished.compareAndSet(index, 0, 1)) {
         tell(() -> listener.onModel(index, row));
+        rows.get(index).complete(row);
       }
       launchNext();
     }
