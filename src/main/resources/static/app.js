@@ -1,12 +1,13 @@
 /*
- * quota-bot page: asks POST /api/balance how much quota a key has left per model and shows it.
+ * quota-bot page: asks POST /api/balance/stream how much quota a key has left, per model and as the
+ * account's 魔粒 balance, and shows each answer the moment it arrives.
  *
  * Rules this file keeps:
- * - Everything from the server (model names, upstream errors) is untrusted: it is only ever written
- *   with textContent or DOM properties. innerHTML is not used anywhere.
+ * - Everything from the server (model names, upstream errors, account names) is untrusted: it is
+ *   only ever written with textContent or DOM properties. innerHTML is not used anywhere.
  * - The key lives in its input field and in one request body; never in storage, never in the URL.
- * - The Content-Security-Policy forbids inline style attributes, so the one dynamic width (the
- *   meter) is set through the CSSOM (element.style.width), which CSP allows.
+ * - The Content-Security-Policy forbids inline style attributes, so the dynamic widths (meters and
+ *   the progress bar) are set through the CSSOM (element.style.width), which CSP allows.
  * - The DOM is redrawn from `state`, so switching language redraws everything consistently.
  */
 (() => {
@@ -17,6 +18,12 @@
   const HISTORY_LIMIT = 10;
   // A safety net so the button never stays disabled forever; the server has its own deadline.
   const CLIENT_TIMEOUT_MS = 120000;
+  // ModelScope's daily quota resets at 00:00 in Asia/Shanghai (UTC+8, no daylight saving).
+  const RESET_OFFSET_MS = 8 * 3600 * 1000;
+  const DAY_MS = 24 * 3600 * 1000;
+  const SUGGESTION_LIMIT = 8;
+  // What separates model ids in the models field (the server also splits on these).
+  const SEPARATOR = /[,，\s]/;
 
   const modelsText = (n) => (n === 1 ? "1 model" : `${n} models`);
 
@@ -38,12 +45,18 @@
       modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
       modelCount: (n, max) => `${modelsText(n)} (max ${max})`,
       useDefaults: "Use defaults",
+      suggestionsLabel: "Model suggestions",
+      suggestionsCount: (n) =>
+        `${n === 1 ? "1 suggestion" : `${n} suggestions`}: ↑ and ↓ to choose, Enter or Tab to insert.`,
       costNote:
-        "Each model is probed with one tiny chat request, which may count as one call against your quota.",
+        "Each model is probed with one tiny chat request, which may count as one call against your quota. Reading the 魔粒 balance is free.",
       check: "Check quota",
       checking: (n) => `Checking ${modelsText(n)}…`,
-      checkingHint: (seconds) =>
-        `All models are asked at once; each answer may take up to ${seconds} s.`,
+      balanceOnly: "Check balance only (free)",
+      balanceHint: "Reads only the 魔粒 balance of the key’s account; no model is probed.",
+      readingBalance: "Reading balance…",
+      stop: "Stop",
+      progress: (done, total) => `${done} of ${modelsText(total)} answered`,
       retryWait: (seconds) => `Try again in ${seconds} s`,
       shortcut: (mac) => `or press ${mac ? "⌘" : "Ctrl"} + Enter`,
       historyHeading: "Recent model lists",
@@ -56,7 +69,23 @@
       resultsHeading: "Results",
       tableCaption: "Quota left per model",
       emptyTitle: "No results yet",
-      emptyText: "Enter your key and models, then press “Check quota”.",
+      emptyText: "Enter your key and models, then press “Check quota”, or check only the balance.",
+      accountHeading: "魔粒 balance",
+      accountLoading: "Reading the 魔粒 balance…",
+      accountAvailable: "available",
+      accountTotal: "Total",
+      accountFrozen: "Frozen",
+      accountUser: (name) => `Account: ${name}`,
+      accountNote:
+        "魔粒 (Magicube points) are what ModelScope API-Inference spends from your account. When ModelScope does not report a model’s quota (shown as unknown), this balance is your real budget.",
+      accountFailed: "The balance could not be read.",
+      accountNotRead: "The balance was not read: the check was stopped first.",
+      resetIn: (hours, minutes) =>
+        hours > 0
+          ? `Daily quota resets in ${hours} h ${minutes} min`
+          : `Daily quota resets in ${minutes} min`,
+      resetSoon: "Daily quota resets in under a minute",
+      resetTitle: (local) => `ModelScope resets daily quotas at 00:00 Beijing time (UTC+8): ${local} for you.`,
       colModel: "Model",
       colStatus: "Status",
       colModelQuota: "Model quota",
@@ -70,6 +99,12 @@
       shareUnknown: "share left unknown",
       checkedAt: (time) => `Checked ${time}`,
       tally: (ok, failed) => `${ok} answered · ${failed} failed`,
+      summaryStopped: (done, total) => `Stopped: ${done} of ${modelsText(total)} answered.`,
+      pending: "Checking…",
+      stopped: "Stopped",
+      stoppedDetail: "Stopped before ModelScope answered.",
+      lost: "No answer",
+      lostDetail: "The connection ended before this model’s result arrived.",
       status: {
         ok: "OK",
         no_quota_headers: "No quota info",
@@ -87,6 +122,8 @@
       modelsTooMany: (n, max) => `${n} models given, at most ${max} per check: split the list.`,
       errorNetwork: "Could not reach the server. Check your connection and try again.",
       errorTimeout: "The server did not answer in time. Try again with fewer models.",
+      errorStreamEnded:
+        "The connection to the server ended before every result arrived. Try again.",
       errorHttp: (status) =>
         `The server answered HTTP ${status} without an explanation. Try again later.`,
       errorConfig: "Could not load the default models; you can still type your own.",
@@ -110,10 +147,17 @@
       modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
       modelCount: (n, max) => `${n} 个模型（最多 ${max} 个）`,
       useDefaults: "恢复默认",
-      costNote: "每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。",
+      suggestionsLabel: "模型建议",
+      suggestionsCount: (n) => `${n} 个建议：用 ↑ ↓ 选择，按 Enter 或 Tab 填入。`,
+      costNote:
+        "每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。读取魔粒余额是免费的。",
       check: "查询额度",
       checking: (n) => `正在查询 ${n} 个模型…`,
-      checkingHint: (seconds) => `所有模型同时查询，每个最多约 ${seconds} 秒。`,
+      balanceOnly: "仅查询余额（免费）",
+      balanceHint: "只读取该密钥所属账户的魔粒余额，不探测任何模型。",
+      readingBalance: "正在查询余额…",
+      stop: "停止",
+      progress: (done, total) => `已完成 ${done}/${total} 个模型`,
       retryWait: (seconds) => `${seconds} 秒后可重试`,
       shortcut: (mac) => `或按 ${mac ? "⌘" : "Ctrl"} + Enter`,
       historyHeading: "最近的模型列表",
@@ -126,7 +170,21 @@
       resultsHeading: "查询结果",
       tableCaption: "各模型剩余额度",
       emptyTitle: "还没有结果",
-      emptyText: "填写密钥和模型，然后点击“查询额度”。",
+      emptyText: "填写密钥和模型，然后点击“查询额度”，或只查询余额。",
+      accountHeading: "魔粒余额",
+      accountLoading: "正在读取魔粒余额…",
+      accountAvailable: "可用",
+      accountTotal: "总额",
+      accountFrozen: "冻结",
+      accountUser: (name) => `账户：${name}`,
+      accountNote:
+        "魔粒是 ModelScope API-Inference 从你的账户中扣除的额度。当 ModelScope 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。",
+      accountFailed: "无法读取余额。",
+      accountNotRead: "未读取余额：查询已先被停止。",
+      resetIn: (hours, minutes) =>
+        hours > 0 ? `每日额度 ${hours} 小时 ${minutes} 分钟后重置` : `每日额度 ${minutes} 分钟后重置`,
+      resetSoon: "每日额度不到 1 分钟后重置",
+      resetTitle: (local) => `ModelScope 每天北京时间 00:00（UTC+8）重置每日额度，即你的本地时间 ${local}。`,
       colModel: "模型",
       colStatus: "状态",
       colModelQuota: "模型额度",
@@ -140,6 +198,12 @@
       shareUnknown: "剩余比例未知",
       checkedAt: (time) => `查询时间 ${time}`,
       tally: (ok, failed) => `${ok} 个成功 · ${failed} 个失败`,
+      summaryStopped: (done, total) => `已停止：${done}/${total} 个模型已返回结果。`,
+      pending: "查询中…",
+      stopped: "已停止",
+      stoppedDetail: "在 ModelScope 回答前已停止。",
+      lost: "无结果",
+      lostDetail: "连接在该模型的结果返回前中断。",
       status: {
         ok: "正常",
         no_quota_headers: "无额度信息",
@@ -157,6 +221,7 @@
       modelsTooMany: (n, max) => `输入了 ${n} 个模型，每次最多 ${max} 个：请拆分列表。`,
       errorNetwork: "无法连接服务器。请检查网络后重试。",
       errorTimeout: "服务器没有及时响应。请减少模型数量后重试。",
+      errorStreamEnded: "与服务器的连接在全部结果返回前中断。请重试。",
       errorHttp: (status) => `服务器返回 HTTP ${status}，但没有说明原因。请稍后重试。`,
       errorConfig: "无法加载默认模型；你仍然可以自己输入。",
       footer: "你的密钥只在你发起查询时发送到本服务器，用于调用 ModelScope，用完即丢弃。",
@@ -182,11 +247,20 @@
   const UNKNOWN_STATUS_STYLE = { tone: "muted", rank: 9 };
   // The probe worked for these (the server counts them as successes too).
   const WORKING_STATUSES = new Set(["ok", "no_quota_headers"]);
+  /*
+   * Rows the page knows only locally: still waiting for their line, stopped by the person, or lost
+   * when the connection ended early. Their label and explanation are the page's own texts.
+   */
+  const LOCAL_STYLE = {
+    pending: { tone: "muted", rank: 12, label: "pending" },
+    stopped: { tone: "muted", rank: 10, label: "stopped", detail: "stoppedDetail" },
+    lost: { tone: "warn", rank: 11, label: "lost", detail: "lostDetail" },
+  };
 
   /* Sort keys per column: a string, a number, or null for "unknown" (which always sorts last). */
   const SORT_KEYS = {
     model: (row) => (typeof row.model === "string" ? row.model : null),
-    status: (row) => statusStyle(row.status).rank,
+    status: (row) => (row.local ? LOCAL_STYLE[row.local].rank : statusStyle(row.status).rank),
     modelQuota: (row) => count(row.model_request_remaining),
     userQuota: (row) => count(row.request_remaining),
     share: (row) => shareOf(row)?.value ?? null,
@@ -196,17 +270,26 @@
   const state = {
     lang: "en",
     config: { default_models: [], max_models: 50, probe_timeout_ms: 10000 },
-    report: null, // the last 200 answer of /api/balance
+    /*
+     * What the results show, built line by line from the stream:
+     * {balanceOnly, models, rows: [server row | {model, local}], account, summary, ended, failure}.
+     */
+    report: null,
     busy: false,
-    busyCount: 0,
+    busyKind: null, // "models" or "balance": which button is working
     sort: { key: null, ascending: true },
     fieldErrors: { key: null, models: null }, // message refs, see resolve()
     formError: null,
     retryUntil: 0,
+    resetsAt: null, // a Date from the server's resets_at, when it gave one
+    catalog: [], // ModelScope's model ids from /api/models, for suggestions
+    suggest: { items: [], active: -1, announced: -1 },
   };
 
   const els = {};
   let retryTimer = null;
+  let activeCheck = null; // {controller, stopped, timedOut} of the check in flight
+  let rowElements = new WeakMap(); // row → its <tr>, drawn in the current language
 
   /* ---------- small helpers ---------- */
 
@@ -310,6 +393,9 @@
     }
     for (const node of document.querySelectorAll("[data-i18n-title]")) {
       node.title = t(node.dataset.i18nTitle);
+    }
+    for (const node of document.querySelectorAll("[data-i18n-aria-label]")) {
+      node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
     }
     // The toggle names the other language in that language; tell screen readers which one.
     els.langToggle.lang = state.lang === "zh" ? "en" : "zh-CN";
@@ -415,18 +501,22 @@
 
   /* ---------- validation and errors ---------- */
 
-  /** Mirrors the server's checks loosely, so common mistakes are explained without a round trip. */
-  function validate() {
+  /**
+   * Mirrors the server's checks loosely, so common mistakes are explained without a round trip. The
+   * balance-only check needs no models at all.
+   */
+  function validate(balanceOnly) {
     const key = els.key.value.trim();
-    const list = parseModels(els.models.value);
+    const list = balanceOnly ? [] : parseModels(els.models.value);
     const max = state.config.max_models;
     state.fieldErrors.key = !key
       ? message("keyMissing")
       : /\s/.test(key)
         ? message("keySpaces")
         : null;
-    state.fieldErrors.models =
-      list.length === 0
+    state.fieldErrors.models = balanceOnly
+      ? null
+      : list.length === 0
         ? message("modelsMissing")
         : list.length > max
           ? message("modelsTooMany", list.length, max)
@@ -441,7 +531,7 @@
       els.models.focus();
       return null;
     }
-    return { key, models: list };
+    return { key, models: list, balanceOnly };
   }
 
   function renderFieldErrors() {
@@ -499,73 +589,254 @@
     updateModelCount();
   }
 
-  /** Resolves to {status, body, retryAfter}; rejects only when no HTTP answer arrived at all. */
-  async function postBalance(query) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), CLIENT_TIMEOUT_MS);
+  /**
+   * Starts a check: the models' quotas and the balance, or (balanceOnly) just the balance. Rows
+   * appear pending at once and fill in as their lines arrive; a check still running is aborted.
+   */
+  async function runCheck(query) {
+    if (abortActiveCheck() && state.report) {
+      endEarly(state.report, "stopped"); // what it left behind must not stay "checking…"
+    }
+    const check = { controller: new AbortController(), stopped: false, timedOut: false };
+    activeCheck = check;
+    const timer = setTimeout(() => {
+      check.timedOut = true;
+      check.controller.abort();
+    }, CLIENT_TIMEOUT_MS);
+    const previous = state.report;
+    const report = newReport(query);
+    state.report = report;
+    state.sort = { key: null, ascending: true };
+    state.formError = null;
+    renderFormError();
+    setBusy(query.balanceOnly ? "balance" : "models");
+    let answered = false;
     try {
-      const response = await fetch("/api/balance", {
+      const response = await fetch("/api/balance/stream", {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/x-ndjson, application/json",
+        },
         body: JSON.stringify({ models: query.models, api_key: query.key }),
         cache: "no-store",
         credentials: "same-origin",
-        signal: controller.signal,
+        signal: check.controller.signal,
       });
-      // A proxy in front of the server may answer with an HTML page: treat it as "no message".
-      const body = await response.json().catch(() => null);
-      return { status: response.status, body, retryAfter: response.headers.get("Retry-After") };
+      answered = true;
+      if (!isNdjson(response)) {
+        // Refused before streaming (400/413/415/429…): the earlier results stay.
+        const body = await response.json().catch(() => null);
+        if (activeCheck === check) {
+          state.report = previous;
+          showRefusal(response.status, body, response.headers.get("Retry-After"));
+        }
+        return;
+      }
+      await readLines(response.body, (line) => {
+        if (activeCheck === check) {
+          onLine(report, line);
+        }
+      });
+      if (activeCheck === check && !report.summary) {
+        endEarly(report, "lost");
+        state.formError = report.failure || message("errorStreamEnded");
+      }
+    } catch (failure) {
+      if (activeCheck !== check) {
+        return; // superseded by a newer check, which owns the page now
+      }
+      if (!answered && !check.stopped) {
+        state.report = previous;
+      } else {
+        endEarly(report, check.stopped ? "stopped" : "lost");
+      }
+      if (!check.stopped) {
+        const aborted = failure?.name === "AbortError";
+        state.formError = message(aborted && check.timedOut ? "errorTimeout" : "errorNetwork");
+      }
     } finally {
       clearTimeout(timer);
+      if (activeCheck === check) {
+        activeCheck = null;
+        setBusy(null);
+        renderFormError();
+      }
     }
   }
 
-  async function onSubmit(event) {
-    // form-action 'none' forbids native submission: the page always handles it here.
-    event.preventDefault();
-    if (state.busy || retrySecondsLeft() > 0) {
+  function newReport(query) {
+    return {
+      balanceOnly: query.balanceOnly,
+      models: query.models,
+      rows: query.models.map((model) => ({ model, local: "pending" })),
+      account: null,
+      summary: null,
+      ended: null, // "stopped" or "lost" when the stream ended before its summary
+      failure: null, // the server's message when it gave up after the stream had started
+    };
+  }
+
+  /** Aborts the check in flight, if any, without touching the page; true if there was one. */
+  function abortActiveCheck() {
+    if (!activeCheck) {
+      return false;
+    }
+    const check = activeCheck;
+    activeCheck = null;
+    check.controller.abort();
+    return true;
+  }
+
+  function stopCheck() {
+    if (activeCheck) {
+      activeCheck.stopped = true;
+      activeCheck.controller.abort();
+    }
+  }
+
+  function isNdjson(response) {
+    const type = response.headers.get("Content-Type") || "";
+    return response.ok && response.body !== null && /^application\/x-ndjson\b/i.test(type);
+  }
+
+  /**
+   * Reads newline-delimited JSON: chunks may end mid-line (even mid-character, which the streaming
+   * TextDecoder keeps for the next chunk), so only complete lines are parsed. A line that is not
+   * JSON is skipped rather than ending the whole check.
+   */
+  async function readLines(body, onLineRead) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    const flush = (final) => {
+      let newline = buffer.indexOf("\n");
+      while (newline >= 0) {
+        parseLine(buffer.slice(0, newline), onLineRead);
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf("\n");
+      }
+      if (final) {
+        parseLine(buffer, onLineRead);
+        buffer = "";
+      }
+    };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        buffer += decoder.decode();
+        flush(true);
+        return;
+      }
+      buffer += decoder.decode(value, { stream: true });
+      flush(false);
+    }
+  }
+
+  function parseLine(text, onLineRead) {
+    if (!text.trim()) {
       return;
     }
-    const query = validate();
-    if (!query) {
-      return;
-    }
-    state.formError = null;
-    renderFormError();
-    setBusy(true, query.models.length);
+    let line;
     try {
-      handleAnswer(await postBalance(query), query.models);
-    } catch (failure) {
-      state.formError = message(failure?.name === "AbortError" ? "errorTimeout" : "errorNetwork");
-    } finally {
-      setBusy(false, 0);
-      renderFormError();
+      line = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (line !== null && typeof line === "object") {
+      onLineRead(line);
     }
   }
 
-  function handleAnswer(answer, list) {
-    const body = answer.body;
-    if (answer.status === 200 && Array.isArray(body?.data)) {
-      state.report = body;
-      state.sort = { key: null, ascending: true };
-      rememberModels(list);
+  function onLine(report, line) {
+    switch (line.type) {
+      case "ping":
+        return;
+      case "account":
+        report.account = line;
+        break;
+      case "model":
+        placeRow(report, line);
+        break;
+      case "summary":
+        report.summary = line;
+        setResetsAt(line.resets_at);
+        if (!report.balanceOnly) {
+          rememberModels(report.models);
+        }
+        break;
+      default:
+        // The server's last words when the query itself failed: {"success":false,"message":…}.
+        if (line.success === false && typeof line.message === "string" && line.message) {
+          report.failure = { text: line.message };
+        }
+        return;
+    }
+    renderResults();
+  }
+
+  /** Puts a finished model where it was asked (`index`); by name if the index does not fit. */
+  function placeRow(report, line) {
+    let index = Number.isInteger(line.index) ? line.index : -1;
+    if (report.rows[index]?.model !== line.model) {
+      index = report.rows.findIndex((row) => row.local === "pending" && row.model === line.model);
+    }
+    if (index < 0) {
       return;
     }
+    const row = { ...line };
+    delete row.type;
+    delete row.index;
+    report.rows[index] = row;
+  }
+
+  /** Rows still pending when the stream ended become stopped or lost; none stays "checking…". */
+  function endEarly(report, how) {
+    report.ended = how;
+    report.rows = report.rows.map((row) => (row.local === "pending" ? { ...row, local: how } : row));
+  }
+
+  function showRefusal(status, body, retryAfter) {
     // The server's message says what to fix: show it as is.
     state.formError =
       typeof body?.message === "string" && body.message
         ? { text: body.message }
-        : message("errorHttp", answer.status);
-    if (answer.status === 429) {
-      startRetryCountdown(answer.retryAfter);
+        : message("errorHttp", status);
+    if (status === 429) {
+      startRetryCountdown(retryAfter);
     }
   }
 
-  /* ---------- busy and rate-limited states of the button ---------- */
+  function onSubmit(event) {
+    // form-action 'none' forbids native submission: the page always handles it here.
+    event.preventDefault();
+    if (retrySecondsLeft() > 0) {
+      return;
+    }
+    closeSuggestions();
+    const query = validate(false);
+    if (query) {
+      // A check already running is replaced by this one (Ctrl+Enter while busy asks again).
+      void runCheck(query);
+    }
+  }
 
-  function setBusy(busy, n) {
-    state.busy = busy;
-    state.busyCount = n;
+  function onBalanceOnly() {
+    if (state.busy || retrySecondsLeft() > 0) {
+      return;
+    }
+    closeSuggestions();
+    const query = validate(true);
+    if (query) {
+      void runCheck(query);
+    }
+  }
+
+  /* ---------- busy and rate-limited states of the buttons ---------- */
+
+  function setBusy(kind) {
+    state.busy = kind !== null;
+    state.busyKind = kind;
     renderButton();
     renderResults();
   }
@@ -593,31 +864,80 @@
 
   function renderButton() {
     const wait = retrySecondsLeft();
+    const checking = state.busyKind === "models";
+    const reading = state.busyKind === "balance";
     els.checkButton.disabled = state.busy || wait > 0;
-    els.checkButton.classList.toggle("is-busy", state.busy);
-    els.checkLabel.textContent = state.busy
-      ? t("checking", state.busyCount)
+    els.checkButton.classList.toggle("is-busy", checking);
+    els.checkLabel.textContent = checking
+      ? t("checking", state.report.rows.length)
       : wait > 0
         ? t("retryWait", wait)
         : t("check");
+    els.balanceButton.disabled = state.busy || wait > 0;
+    els.balanceButton.classList.toggle("is-busy", reading);
+    els.balanceLabel.textContent = reading ? t("readingBalance") : t("balanceOnly");
+    els.stopButton.hidden = !state.busy;
+    els.shortcut.hidden = state.busy; // Stop takes its place while a check runs
   }
 
   /* ---------- results ---------- */
 
   function renderResults() {
-    const rows = state.report ? state.report.data : [];
+    const report = state.report;
+    const rows = report ? report.rows : [];
     els.results.setAttribute("aria-busy", String(state.busy));
-    els.loading.hidden = !state.busy;
-    els.empty.hidden = state.busy || rows.length > 0;
-    els.tableWrap.hidden = state.busy || rows.length === 0;
-    if (state.busy) {
-      els.loadingTitle.textContent = t("checking", state.busyCount);
-      const seconds = Math.ceil(state.config.probe_timeout_ms / 1000);
-      els.loadingText.textContent = t("checkingHint", seconds);
-    }
+    els.empty.hidden = report !== null;
+    els.tableWrap.hidden = rows.length === 0;
+    renderAccount();
+    renderProgress();
     renderSummary();
     renderSortHeaders();
-    els.tbody.replaceChildren(...sortedRows(rows).map(resultRow));
+    renderRows(rows);
+  }
+
+  /**
+   * Draws the rows in order, reusing the element of every row that has not changed: while lines
+   * arrive only the new rows are built, so nothing else flickers, loses its selection or restarts.
+   */
+  function renderRows(rows) {
+    const elements = sortedRows(rows).map((row) => {
+      let tr = rowElements.get(row);
+      if (!tr) {
+        tr = resultRow(row);
+        if (state.busy && !row.local) {
+          // A row that just arrived lights up once, so the eye finds it.
+          tr.classList.add("row-arrived");
+          tr.addEventListener("animationend", () => tr.classList.remove("row-arrived"), {
+            once: true,
+          });
+        }
+        rowElements.set(row, tr);
+      }
+      return tr;
+    });
+    const current = els.tbody.children;
+    const unchanged =
+      elements.length === current.length && elements.every((tr, i) => current[i] === tr);
+    if (!unchanged) {
+      els.tbody.replaceChildren(...elements);
+    }
+  }
+
+  /** While models are being checked: how many have answered, as text and as a bar. */
+  function renderProgress() {
+    const report = state.report;
+    const show = state.busy && report !== null && report.rows.length > 0;
+    els.progress.hidden = !show;
+    if (!show) {
+      return;
+    }
+    const total = report.rows.length;
+    const done = report.rows.filter((row) => !row.local).length;
+    els.progressText.textContent = t("progress", done, total);
+    els.progressBar.setAttribute("aria-valuemax", String(total));
+    els.progressBar.setAttribute("aria-valuenow", String(done));
+    // Through the CSSOM, like the meters: the CSP allows no style attribute.
+    els.progressFill.style.width = `${(done / total) * 100}%`;
   }
 
   /** The summary is a live region: it stays in the page (empty when idle) so changes are read out. */
@@ -625,22 +945,123 @@
     const report = state.report;
     els.summary.replaceChildren();
     els.summary.className = "summary";
-    if (!report || state.busy) {
+    if (!report || state.busy || (!report.summary && !report.ended)) {
       return;
     }
-    const working = report.data.filter((row) => WORKING_STATUSES.has(row.status)).length;
-    els.summary.classList.add(report.success ? "summary-good" : "summary-warn");
-    if (typeof report.message === "string") {
-      els.summary.append(el("span", "summary-message", report.message));
+    const rows = report.rows;
+    const working = rows.filter((row) => WORKING_STATUSES.has(row.status)).length;
+    const summary = report.summary;
+    els.summary.classList.add(summary?.success ? "summary-good" : "summary-warn");
+    if (typeof summary?.message === "string") {
+      els.summary.append(el("span", "summary-message", summary.message));
+    } else if (report.ended === "stopped" && rows.length > 0) {
+      const done = rows.filter((row) => !row.local).length;
+      els.summary.append(el("span", "summary-message", t("summaryStopped", done, rows.length)));
     }
-    els.summary.append(
-      el("span", "summary-tally", t("tally", working, report.data.length - working)),
-    );
-    const checked = new Date(report.checked_at);
+    if (rows.length > 0) {
+      const failed = rows.filter((row) => !row.local).length - working;
+      els.summary.append(el("span", "summary-tally", t("tally", working, failed)));
+    }
+    const checked = new Date(summary?.checked_at);
     if (!Number.isNaN(checked.getTime())) {
       const time = el("time", "summary-time", t("checkedAt", checked.toLocaleString(locale())));
       time.dateTime = checked.toISOString();
       els.summary.append(time);
+    }
+  }
+
+  /* ---------- the account's 魔粒 balance ---------- */
+
+  function renderAccount() {
+    const report = state.report;
+    els.account.hidden = report === null;
+    if (report === null) {
+      return;
+    }
+    const account = report.account;
+    const loading = account === null && state.busy;
+    const known = account !== null && account.status === "ok";
+    els.accountLoading.hidden = !loading;
+    els.accountFigures.hidden = !known;
+    els.accountError.hidden = loading || known;
+    els.account.dataset.state = loading ? "loading" : known ? "ok" : "error";
+    const user = known && typeof account.user === "string" && account.user ? account.user : null;
+    els.accountUser.hidden = user === null;
+    els.accountUserText.textContent = user === null ? "" : t("accountUser", user);
+    if (known) {
+      const unit = typeof account.unit === "string" && account.unit ? account.unit : "魔粒";
+      writeAmount(els.accountAvailable, account.available_balance);
+      els.accountUnit.textContent = unit;
+      writeAmount(els.accountTotal, account.total_balance);
+      writeAmount(els.accountFrozen, account.frozen_amount);
+    } else if (!loading) {
+      renderAccountError(account);
+    }
+  }
+
+  function renderAccountError(account) {
+    if (account === null) {
+      els.accountErrorBadge.hidden = true;
+      els.accountErrorText.textContent = t("accountNotRead");
+      return;
+    }
+    const status = String(account.status);
+    const labels = MESSAGES[state.lang].status;
+    els.accountErrorBadge.hidden = false;
+    els.accountErrorBadge.className = `badge badge-${statusStyle(status).tone}`;
+    els.accountErrorBadge.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
+    els.accountErrorText.textContent =
+      typeof account.error === "string" && account.error ? account.error : t("accountFailed");
+  }
+
+  /** An amount of 魔粒 (may have decimals); anything that is not a finite number is unknown. */
+  function writeAmount(node, value) {
+    const known = typeof value === "number" && Number.isFinite(value);
+    node.classList.toggle("unknown", !known);
+    node.textContent = known
+      ? value.toLocaleString(locale(), { maximumFractionDigits: 4 })
+      : t("unknown");
+  }
+
+  /* ---------- countdown to the daily reset ---------- */
+
+  function setResetsAt(text) {
+    const when = new Date(typeof text === "string" ? text : NaN);
+    if (!Number.isNaN(when.getTime())) {
+      state.resetsAt = when;
+      renderResetCountdown();
+    }
+  }
+
+  /** The server's resets_at while it is ahead; otherwise the next 00:00 in UTC+8, counted here. */
+  function nextReset(now) {
+    if (state.resetsAt && state.resetsAt.getTime() > now) {
+      return state.resetsAt;
+    }
+    const shifted = now + RESET_OFFSET_MS;
+    return new Date((Math.floor(shifted / DAY_MS) + 1) * DAY_MS - RESET_OFFSET_MS);
+  }
+
+  function renderResetCountdown() {
+    const now = Date.now();
+    const reset = nextReset(now);
+    const left = reset.getTime() - now;
+    const minutes = Math.ceil(left / 60000); // "in 1 min" until it is under a minute
+    const text =
+      left < 60000 ? t("resetSoon") : t("resetIn", Math.floor(minutes / 60), minutes % 60);
+    if (els.resetText.textContent !== text) {
+      els.resetText.textContent = text;
+    }
+    const iso = reset.toISOString();
+    if (els.resetText.dateTime !== iso || els.resetText.dataset.lang !== state.lang) {
+      els.resetText.dateTime = iso;
+      els.resetText.dataset.lang = state.lang;
+      const local = reset.toLocaleString(locale(), {
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+      els.resetCountdown.title = t("resetTitle", local);
     }
   }
 
@@ -688,7 +1109,10 @@
 
   function resultRow(row) {
     const tr = el("tr");
-    tr.dataset.status = String(row.status);
+    if (row.local === "pending") {
+      return pendingRow(tr, row);
+    }
+    tr.dataset.status = row.local || String(row.status);
     tr.append(
       modelCell(row),
       statusCell(row),
@@ -698,6 +1122,35 @@
       latencyCell(row.latency_ms),
     );
     return tr;
+  }
+
+  /** A model still being checked: a spinner, and placeholders where its numbers will be. */
+  function pendingRow(tr, row) {
+    tr.dataset.status = "pending";
+    tr.className = "row-pending";
+    tr.setAttribute("aria-busy", "true");
+    const status = cell("cell-status", "colStatus");
+    const checking = el("span", "pending-label");
+    checking.append(el("span", "spinner spinner-small"), el("span", null, t("pending")));
+    checking.firstChild.setAttribute("aria-hidden", "true");
+    status.append(checking);
+    tr.append(
+      modelCell(row),
+      status,
+      placeholderCell("cell-num cell-quota", "colModelQuota"),
+      placeholderCell("cell-num cell-quota", "colUserQuota"),
+      placeholderCell("cell-share", "colShare"),
+      placeholderCell("cell-num cell-latency", "colLatency"),
+    );
+    return tr;
+  }
+
+  function placeholderCell(className, labelKey) {
+    const td = cell(className, labelKey);
+    const bar = el("span", "skeleton");
+    bar.setAttribute("aria-hidden", "true");
+    td.append(bar);
+    return td;
   }
 
   /** A cell that knows its column name, shown as a label when rows become cards on phones. */
@@ -722,6 +1175,14 @@
 
   function statusCell(row) {
     const td = cell("cell-status", "colStatus");
+    if (row.local) {
+      const style = LOCAL_STYLE[row.local];
+      td.append(
+        el("span", `badge badge-${style.tone}`, t(style.label)),
+        el("p", "detail", t(style.detail)),
+      );
+      return td;
+    }
     const status = String(row.status);
     const labels = MESSAGES[state.lang].status;
     const label = Object.hasOwn(labels, status) ? labels[status] : status;
@@ -810,6 +1271,210 @@
     return td;
   }
 
+  /* ---------- model suggestions (combobox) ---------- */
+
+  /** ModelScope's model ids, fetched once; without them the field simply offers nothing. */
+  async function loadCatalog() {
+    try {
+      const response = await fetch("/api/models", {
+        headers: { Accept: "application/json" },
+        cache: "no-store",
+      });
+      const body = response.ok ? await response.json() : null;
+      if (Array.isArray(body?.models)) {
+        state.catalog = body.models.filter((id) => typeof id === "string" && id.length <= 200);
+        // Someone may already be typing: offer what matches right away.
+        if (document.activeElement === els.models) {
+          updateSuggestions();
+        }
+      }
+    } catch {
+      // Suggestions are a convenience: no list, no suggestions, no message.
+    }
+  }
+
+  /**
+   * The word the caret is in: from the last separator before the caret to the next one after it.
+   * Null when text is selected (the person is not typing a word then).
+   */
+  function tokenAtCaret() {
+    const area = els.models;
+    if (area.selectionStart !== area.selectionEnd) {
+      return null;
+    }
+    const text = area.value;
+    const caret = area.selectionStart;
+    let start = caret;
+    while (start > 0 && !SEPARATOR.test(text[start - 1])) {
+      start -= 1;
+    }
+    let end = caret;
+    while (end < text.length && !SEPARATOR.test(text[end])) {
+      end += 1;
+    }
+    return { start, end, prefix: text.slice(start, caret) };
+  }
+
+  /**
+   * Ids that match the typed prefix, best first: ids starting with it, then ids whose name after
+   * the organisation starts with it, then ids containing it. Ids already in the list elsewhere and
+   * the very id typed are left out.
+   */
+  function suggestionsFor(token) {
+    const needle = token.prefix.toLowerCase();
+    if (!needle || state.catalog.length === 0) {
+      return [];
+    }
+    const text = els.models.value;
+    const others = new Set(
+      parseModels(text.slice(0, token.start) + " " + text.slice(token.end)).map((id) =>
+        id.toLowerCase(),
+      ),
+    );
+    const ranked = [];
+    state.catalog.forEach((id, order) => {
+      const lower = id.toLowerCase();
+      if (lower === needle || others.has(lower)) {
+        return;
+      }
+      const slash = lower.indexOf("/");
+      const at = lower.indexOf(needle);
+      if (at < 0) {
+        return;
+      }
+      const rank = at === 0 ? 0 : lower.startsWith(needle, slash + 1) ? 1 : 2;
+      const match = rank === 1 ? slash + 1 : at;
+      ranked.push({ id, rank, order, match, length: needle.length });
+    });
+    return ranked
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .slice(0, SUGGESTION_LIMIT);
+  }
+
+  function updateSuggestions() {
+    const token = tokenAtCaret();
+    state.suggest.items = token ? suggestionsFor(token) : [];
+    state.suggest.active = -1;
+    renderSuggestions();
+  }
+
+  function closeSuggestions() {
+    if (state.suggest.items.length > 0) {
+      state.suggest.items = [];
+      state.suggest.active = -1;
+      renderSuggestions();
+    }
+  }
+
+  function moveSuggestion(step) {
+    const n = state.suggest.items.length;
+    const from = state.suggest.active;
+    state.suggest.active = from < 0 ? (step > 0 ? 0 : n - 1) : (from + step + n) % n;
+    renderSuggestions();
+  }
+
+  /** Replaces the word at the caret with the chosen id; a new line follows at the end of the text. */
+  function acceptSuggestion(index) {
+    const item = state.suggest.items[index];
+    const token = tokenAtCaret();
+    if (!item || !token) {
+      closeSuggestions();
+      return;
+    }
+    const area = els.models;
+    area.setRangeText(item.id, token.start, token.end, "end");
+    if (area.selectionEnd === area.value.length) {
+      area.setRangeText("\n", area.value.length, area.value.length, "end");
+    }
+    closeSuggestions();
+    clearFieldErrorOnInput("models")();
+    updateModelCount();
+    area.focus();
+  }
+
+  function renderSuggestions() {
+    const { items, active } = state.suggest;
+    const open = items.length > 0;
+    els.suggestions.hidden = !open;
+    els.modelsCombo.setAttribute("aria-expanded", String(open));
+    els.suggestions.replaceChildren(...items.map(suggestionOption));
+    if (open && active >= 0) {
+      els.models.setAttribute("aria-activedescendant", `suggestion-${active}`);
+      els.suggestions.children[active].scrollIntoView({ block: "nearest" });
+    } else {
+      els.models.removeAttribute("aria-activedescendant");
+    }
+    // Announce how many there are when that changes, not on every keystroke.
+    if (items.length !== state.suggest.announced) {
+      state.suggest.announced = items.length;
+      els.suggestionsStatus.textContent = open ? t("suggestionsCount", items.length) : "";
+    }
+  }
+
+  function suggestionOption(item, index) {
+    const option = el("li", "suggestion");
+    option.id = `suggestion-${index}`;
+    option.setAttribute("role", "option");
+    const selected = index === state.suggest.active;
+    option.setAttribute("aria-selected", String(selected));
+    option.classList.toggle("is-active", selected);
+    // The matched part is marked; every piece is text.
+    const end = item.match + item.length;
+    option.append(
+      item.id.slice(0, item.match),
+      el("mark", null, item.id.slice(item.match, end)),
+      item.id.slice(end),
+    );
+    // mousedown would take the focus from the text box (and close the list) before the click.
+    option.addEventListener("mousedown", (event) => event.preventDefault());
+    option.addEventListener("click", () => acceptSuggestion(index));
+    return option;
+  }
+
+  /** ↑/↓ choose, Enter or Tab insert, Escape closes; caret moves close the list too. */
+  function onModelsKeydown(event) {
+    const open = state.suggest.items.length > 0;
+    if (!open || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+      return;
+    }
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp":
+        event.preventDefault();
+        moveSuggestion(event.key === "ArrowDown" ? 1 : -1);
+        break;
+      case "Enter":
+        if (state.suggest.active >= 0) {
+          event.preventDefault();
+          acceptSuggestion(state.suggest.active);
+        } else {
+          closeSuggestions(); // Enter alone still starts a new line
+        }
+        break;
+      case "Tab":
+        if (!event.shiftKey) {
+          event.preventDefault();
+          acceptSuggestion(Math.max(0, state.suggest.active));
+        }
+        break;
+      case "Escape":
+        event.preventDefault();
+        event.stopPropagation();
+        closeSuggestions();
+        break;
+      case "ArrowLeft":
+      case "ArrowRight":
+      case "Home":
+      case "End":
+      case "PageUp":
+      case "PageDown":
+        closeSuggestions();
+        break;
+      default:
+        break;
+    }
+  }
+
   /* ---------- key visibility ---------- */
 
   function toggleKeyVisibility() {
@@ -829,6 +1494,7 @@
   /* ---------- wiring ---------- */
 
   function renderAll() {
+    rowElements = new WeakMap(); // every row is drawn again, in the current language
     applyStaticText();
     renderKeyToggle();
     updateModelCount();
@@ -837,6 +1503,9 @@
     renderFormError();
     renderHistory();
     renderResults();
+    renderResetCountdown();
+    state.suggest.announced = -1;
+    renderSuggestions();
   }
 
   /** Ctrl+Enter (⌘+Enter on a Mac) sends from anywhere in the form, the textarea included. */
@@ -869,6 +1538,12 @@
       resetModels: byId("reset-models"),
       checkButton: byId("check-button"),
       checkLabel: byId("check-label"),
+      balanceButton: byId("balance-button"),
+      balanceLabel: byId("balance-label"),
+      stopButton: byId("stop-button"),
+      modelsCombo: byId("models-combo"),
+      suggestions: byId("model-suggestions"),
+      suggestionsStatus: byId("suggestions-status"),
       shortcut: byId("shortcut"),
       formError: byId("form-error"),
       langToggle: byId("lang-toggle"),
@@ -878,9 +1553,24 @@
       results: byId("results"),
       summary: byId("summary"),
       empty: byId("results-empty"),
-      loading: byId("results-loading"),
-      loadingTitle: byId("loading-title"),
-      loadingText: byId("loading-text"),
+      resetCountdown: byId("reset-countdown"),
+      resetText: byId("reset-text"),
+      account: byId("account"),
+      accountUser: byId("account-user"),
+      accountUserText: byId("account-user-text"),
+      accountLoading: byId("account-loading"),
+      accountFigures: byId("account-figures"),
+      accountAvailable: byId("account-available"),
+      accountUnit: byId("account-unit"),
+      accountTotal: byId("account-total"),
+      accountFrozen: byId("account-frozen"),
+      accountError: byId("account-error"),
+      accountErrorBadge: byId("account-error-badge"),
+      accountErrorText: byId("account-error-text"),
+      progress: byId("progress"),
+      progressText: byId("progress-text"),
+      progressBar: byId("progress-bar"),
+      progressFill: byId("progress-fill"),
       tableWrap: byId("results-wrap"),
       tbody: byId("results-body"),
       sortHeaders: [...document.querySelectorAll("th[data-sort]")],
@@ -896,6 +1586,14 @@
     // "change" too: autofill and some input methods do not fire "input".
     els.models.addEventListener("input", updateModelCount);
     els.models.addEventListener("change", updateModelCount);
+    els.models.addEventListener("input", updateSuggestions);
+    els.models.addEventListener("keydown", onModelsKeydown);
+    els.models.addEventListener("blur", closeSuggestions);
+    els.models.addEventListener("click", closeSuggestions);
+    els.balanceButton.addEventListener("click", onBalanceOnly);
+    els.stopButton.addEventListener("click", stopCheck);
+    // Leaving the page ends the check, so the server stops its probes too.
+    window.addEventListener("pagehide", stopCheck);
     els.resetModels.addEventListener("click", () => {
       fillModels(state.config.default_models);
       els.models.focus();
@@ -914,6 +1612,9 @@
     bindEvents();
     renderAll();
     loadConfig();
+    loadCatalog();
+    // Minutes are shown, but a check every few seconds keeps the text right after sleep.
+    setInterval(renderResetCountdown, 5000);
   }
 
   start();

@@ -51,6 +51,33 @@ final class QuotaServiceTest {
   }
 
   @Test
+  void tellsTheListenerEveryRowBeforeTheReportCompletes() {
+    // GIVEN a listener that records rows, and a note of how many it had heard when the report came
+    ManualProbe probe = new ManualProbe();
+    QuotaService service =
+        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(10), CLOCK);
+    List<String> heard = new CopyOnWriteArrayList<>();
+    QueryListener listener =
+        new QueryListener() {
+          @Override
+          public void onModel(int index, ModelQuota row) {
+            heard.add(row.model());
+          }
+        };
+    RunningQuery running = service.start(query("a", "b", "c"), listener);
+    CompletableFuture<List<String>> heardWhenDone =
+        running.report().thenApply(report -> List.copyOf(heard));
+
+    // WHEN the probes finish, the last one completing the report
+    probe.finish("b", ProbeStatus.OK);
+    probe.finish("c", ProbeStatus.OK);
+    probe.finish("a", ProbeStatus.OK);
+
+    // THEN the listener had heard all three by then (a stream writes its summary at that moment)
+    assertEquals(List.of("b", "c", "a"), heardWhenDone.join());
+  }
+
+  @Test
   void neverStartsMoreProbesThanTheCap() {
     // GIVEN a cap of 3 and 7 models
     ManualProbe probe = new ManualProbe();

@@ -2,8 +2,10 @@ package dev.quotabot.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,22 +13,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.quotabot.quota.DailyReset;
+import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.RunningApp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -70,6 +77,21 @@ final class PageBrowserTest {
   private static final String SCRIPT_ERROR = "<img src=x onerror=alert(2)> is not a valid request";
   private static final List<String> FIVE_MODELS =
       List.of(QWEN_CODER, DEEPSEEK, KIMI_NO_HEADERS, GLM_LIMITED, MISSING);
+  // One answers at once, the other takes seconds: the page must not wait for the slow one.
+  private static final String FAST = "Qwen/Qwen3-8B";
+  private static final String SLOW = "Qwen/Qwen3-235B-A22B-Instruct-2507";
+  private static final int SLOW_MS = 4000;
+  // The ids ModelScope lists, for the suggestions.
+  private static final List<String> CATALOG =
+      List.of(
+          "Qwen/Qwen3-32B",
+          "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+          "Qwen/Qwen3-Coder-30B-A3B-Instruct",
+          "Qwen/Qwen2.5-72B-Instruct",
+          "deepseek-ai/DeepSeek-V3.1",
+          "deepseek-ai/DeepSeek-R1-0528",
+          "moonshotai/Kimi-K2-Instruct-0905",
+          "ZhipuAI/GLM-4.6");
 
   /**
    * Collects what must never happen on the page; injected before any page script runs (CDP-added
@@ -86,7 +108,7 @@ final class PageBrowserTest {
       window.alert = message => __pageProblems.push('alert: ' + message);
       """;
 
-  private static WireMockServer modelScope;
+  private static FakeModelScope modelScope;
   private static RunningApp app;
   private static ChromeDriver driver;
   private static Path profile;
@@ -107,10 +129,9 @@ final class PageBrowserTest {
       System.err.println("SKIPPING PageBrowserTest: " + browserMissing);
       return;
     }
-    modelScope = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    modelScope.start();
+    modelScope = FakeModelScope.start(0);
     stubModelScope();
-    app = RunningApp.start(appProperties(1000));
+    app = RunningApp.start(appProperties(modelScope, 1000));
     profile = Files.createTempDirectory("quotabot-chromium-");
     driver = startBrowser(profile);
   }
@@ -124,7 +145,7 @@ final class PageBrowserTest {
       app.close();
     }
     if (modelScope != null) {
-      modelScope.stop();
+      modelScope.close();
     }
     deleteRecursively(profile);
   }
@@ -136,6 +157,8 @@ final class PageBrowserTest {
       Assumptions.abort("SKIPPED: " + browserMissing);
     }
     wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+    // Rows are redrawn as their lines arrive: an element read mid-redraw is simply read again.
+    wait.ignoring(StaleElementReferenceException.class);
     resetEmulation();
     openPage(app);
     js("localStorage.clear(); sessionStorage.clear();");
@@ -169,11 +192,13 @@ final class PageBrowserTest {
     enterKeyAndModels(KEY, FIVE_MODELS);
     byId("models").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
-    // THEN the page shows that it is working, with the button disabled
+    // THEN the page shows that it is working, with the button disabled and a row per model at once
     wait.until(d -> !byId("check-button").isEnabled());
     assertEquals("Checking 5 models…", text(byId("check-label")));
-    assertTrue(byId("results-loading").isDisplayed());
     assertEquals("true", byId("results").getDomAttribute("aria-busy"));
+    assertEquals(FIVE_MODELS, modelOrder());
+    assertTrue(byId("stop-button").isDisplayed());
+    assertFalse(byId("balance-button").isEnabled());
     screenshot("page-checking.png", "light");
 
     // THEN every model gets a row with its numbers, status and explanation
@@ -207,6 +232,10 @@ final class PageBrowserTest {
     assertEquals("Model unavailable", cell(missing, ".badge"));
     assertTrue(cell(missing, ".detail").contains("HTTP 404"), cell(missing, ".detail"));
     assertEquals("unknown / unknown", cell(missing, "td:nth-child(4)"));
+
+    // THEN the account's 魔粒 balance sits above the rows
+    assertEquals("250", text(byId("account-available")));
+    assertEquals("魔粒", text(byId("account-unit")));
 
     // THEN the summary repeats the server's message, the tally and the time of the check
     assertEquals(
@@ -371,7 +400,7 @@ final class PageBrowserTest {
   void explainsMissingKeyAndModelsInlineBeforeAskingTheServer() throws IOException {
     // GIVEN no key and an emptied models field
     byId("models").clear();
-    int upstreamCalls = modelScope.getAllServeEvents().size();
+    int upstreamCalls = modelScope.server().getAllServeEvents().size();
 
     // WHEN Check is pressed
     byId("check-button").click();
@@ -391,14 +420,14 @@ final class PageBrowserTest {
     assertFalse(byId("api-key-error").isDisplayed());
     assertEquals("true", byId("models").getDomAttribute("aria-invalid"));
     assertEquals(byId("models"), driver.switchTo().activeElement());
-    assertEquals(upstreamCalls, modelScope.getAllServeEvents().size());
+    assertEquals(upstreamCalls, modelScope.server().getAllServeEvents().size());
   }
 
   @Test
   void showsTheServersRefusalInline() {
     // GIVEN a model name the server refuses (longer than 200 characters)
     expectedConsoleErrors.add(
-        "/api/balance - Failed to load resource: the server responded with a status of 400");
+        "/api/balance/stream - Failed to load resource: the server responded with a status of 400");
     enterKeyAndModels(KEY, List.of("x".repeat(201)));
 
     // WHEN it is checked
@@ -433,8 +462,8 @@ final class PageBrowserTest {
   void countsDownWhenTheServerSaysTooManyQueries() throws IOException {
     // GIVEN a server that allows one query per minute, already used once
     expectedConsoleErrors.add(
-        "/api/balance - Failed to load resource: the server responded with a status of 429");
-    try (RunningApp strict = RunningApp.start(appProperties(1))) {
+        "/api/balance/stream - Failed to load resource: the server responded with a status of 429");
+    try (RunningApp strict = RunningApp.start(appProperties(modelScope, 1))) {
       openPage(strict);
       checkAndWait(List.of(QWEN_CODER));
 
@@ -447,18 +476,320 @@ final class PageBrowserTest {
       assertFalse(byId("check-button").isEnabled());
       assertTrue(
           text(byId("check-label")).matches("Try again in \\d+ s"), text(byId("check-label")));
+      assertFalse(byId("balance-button").isEnabled(), "the free check shares the limit");
       assertEquals(1, rows().size(), "the earlier results stay");
+      assertEquals("ok", rows().get(0).getDomAttribute("data-status"));
       screenshot("page-rate-limited.png", "dark");
+    }
+  }
+
+  @Test
+  void fillsInEachRowTheMomentItsModelAnswers() throws IOException {
+    // GIVEN a slow model asked first and a fast one second
+    enterKeyAndModels(KEY, List.of(SLOW, FAST));
+
+    // WHEN they are checked
+    byId("check-button").click();
+
+    // THEN both rows are there at once, in the order asked
+    assertEquals(List.of(SLOW, FAST), modelOrder());
+
+    // THEN the fast one shows its numbers while the slow one is still being checked
+    wait.until(d -> "ok".equals(row(FAST).getDomAttribute("data-status")));
+    WebElement slow = row(SLOW);
+    assertEquals("pending", slow.getDomAttribute("data-status"));
+    assertEquals("Checking…", cell(slow, ".cell-status"));
+    assertEquals("true", byId("results").getDomAttribute("aria-busy"));
+    WebElement fast = row(FAST);
+    assertEquals("321 / 400", cell(fast, "td:nth-child(3)"));
+    assertEquals("1,990 / 2,000", cell(fast, "td:nth-child(4)"));
+    assertEquals("80%", cell(fast, ".share-percent"));
+    assertEquals("1 of 2 models answered", text(byId("progress-text")));
+    assertEquals("1", byId("progress-bar").getDomAttribute("aria-valuenow"));
+    assertEquals("", text(byId("summary")), "the summary waits for the last model");
+    assertEquals("250", text(byId("account-available")), "the balance line comes first");
+    screenshot("page-streaming.png", "light");
+    emulatePhone();
+    screenshot("page-streaming-phone-dark.png", "dark");
+
+    // THEN the slow one completes too, and only then the summary and the history entry appear
+    waitForRows(2);
+    slow = row(SLOW);
+    assertEquals("ok", slow.getDomAttribute("data-status"));
+    assertEquals("49 / 50", cell(slow, "td:nth-child(3)"));
+    assertTrue(cell(slow, ".cell-latency").matches("[\\d,]+ ms"), cell(slow, ".cell-latency"));
+    assertEquals(List.of(SLOW, FAST), modelOrder(), "rows keep the order asked");
+    assertEquals(
+        "成功查询 2 个模型的余额信息", text(byId("summary").findElement(By.className("summary-message"))));
+    assertFalse(byId("progress").isDisplayed());
+    assertEquals(1, historyItems().size());
+
+    // THEN sorting works on the streamed rows
+    header("modelQuota").findElement(By.tagName("button")).click();
+    assertEquals(List.of(SLOW, FAST), modelOrder());
+    header("modelQuota").findElement(By.tagName("button")).click();
+    assertEquals(List.of(FAST, SLOW), modelOrder());
+  }
+
+  @Test
+  void stopsACheckAndMarksTheModelsThatDidNotAnswer() {
+    // GIVEN a check of a fast and a slow model, the fast one answered
+    enterKeyAndModels(KEY, List.of(FAST, SLOW));
+    byId("check-button").click();
+    wait.until(d -> "ok".equals(row(FAST).getDomAttribute("data-status")));
+
+    // WHEN Stop is pressed
+    byId("stop-button").click();
+
+    // THEN the check ends at once: the slow row says it was stopped, the answered one stays
+    waitForRows(2);
+    assertEquals("stopped", row(SLOW).getDomAttribute("data-status"));
+    assertEquals("Stopped", cell(row(SLOW), ".badge"));
+    assertEquals("ok", row(FAST).getDomAttribute("data-status"));
+    assertEquals(
+        "Stopped: 1 of 2 models answered.",
+        text(byId("summary").findElement(By.className("summary-message"))));
+    assertFalse(byId("stop-button").isDisplayed());
+    assertFalse(byId("form-error").isDisplayed(), "stopping is not an error");
+    assertTrue(byId("check-button").isEnabled());
+    assertEquals(0, historyItems().size(), "an unfinished check is not remembered");
+  }
+
+  @Test
+  void aNewCheckReplacesTheOneStillRunning() {
+    // GIVEN a check of a slow model still running
+    enterKeyAndModels(KEY, List.of(SLOW));
+    byId("check-button").click();
+    wait.until(d -> "pending".equals(row(SLOW).getDomAttribute("data-status")));
+
+    // WHEN the list is changed and sent again with Ctrl+Enter
+    byId("models").clear();
+    byId("models").sendKeys(FAST, Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+    // THEN the first check is abandoned and only the new one's answer is shown
+    waitForRows(1);
+    assertEquals(List.of(FAST), modelOrder());
+    assertEquals("ok", row(FAST).getDomAttribute("data-status"));
+    assertEquals(
+        "成功查询 1 个模型的余额信息", text(byId("summary").findElement(By.className("summary-message"))));
+    assertEquals(1, historyItems().size());
+    assertTrue(text(historyItems().get(0)).startsWith("Qwen3-8B"));
+  }
+
+  @Test
+  void showsTheMagicubeBalanceAndAccountNameAboveTheRows() {
+    // GIVEN an account with 250 魔粒 whose name ModelScope tells
+    // WHEN a model is checked
+    checkAndWait(List.of(KIMI_NO_HEADERS));
+
+    // THEN the balance card shows the amounts, the account and why the balance matters
+    WebElement account = byId("account");
+    assertTrue(account.isDisplayed());
+    assertEquals("ok", account.getDomAttribute("data-state"));
+    assertEquals("250", text(byId("account-available")));
+    assertEquals("魔粒", text(byId("account-unit")));
+    assertEquals("250", text(byId("account-total")));
+    assertEquals("0", text(byId("account-frozen")), "a known 0 frozen is shown as 0");
+    assertEquals("Account: tester", text(byId("account-user")));
+    assertFalse(byId("account-error").isDisplayed());
+    assertTrue(text(account).contains("this balance is your real budget"), "the card explains 魔粒");
+    assertTrue(
+        account.getLocation().getY() < byId("results-wrap").getLocation().getY(),
+        "the card sits above the rows");
+
+    // WHEN the language is switched, THEN the card speaks Chinese
+    byId("lang-toggle").click();
+    assertEquals("魔粒余额", text(byId("account-heading")));
+    assertEquals("账户：tester", text(byId("account-user")));
+    assertTrue(text(account).contains("可用"), text(account));
+  }
+
+  @Test
+  void checksOnlyTheBalanceForFreeWithoutModels() throws IOException {
+    // GIVEN an account with a fractional balance and an unknown frozen amount
+    try (FakeModelScope fake = FakeModelScope.start(0)) {
+      fake.balance(
+          aResponse()
+              .withHeader("Content-Type", "application/json")
+              .withBody(
+                  "{\"success\":true,\"data\":{\"total_balance\":1234.5,"
+                      + "\"available_balance\":1200.25,\"frozen_amount\":null}}"));
+      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
+        openPage(own);
+
+        // WHEN only a key is given (no models at all) and the free check is pressed
+        byId("models").clear();
+        byId("api-key").sendKeys(KEY);
+        assertEquals("Check balance only (free)", text(byId("balance-label")));
+        byId("balance-button").click();
+
+        // THEN the balance is shown, with the unknown amount as unknown, not 0
+        wait.until(d -> visible(byId("account-figures")));
+        wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
+        assertFalse(byId("models-error").isDisplayed(), "models are not required");
+        assertEquals("1,200.25", text(byId("account-available")));
+        assertEquals("1,234.5", text(byId("account-total")));
+        assertEquals("unknown", text(byId("account-frozen")));
+        assertTrue(byId("account-frozen").getDomAttribute("class").contains("unknown"));
+        assertEquals(
+            "成功查询账户余额", text(byId("summary").findElement(By.className("summary-message"))));
+
+        // THEN there are no rows, and nothing was probed: only the balance was read
+        assertFalse(byId("results-wrap").isDisplayed());
+        assertFalse(byId("results-empty").isDisplayed());
+        assertTrue(byId("history-empty").isDisplayed(), "no model list to remember");
+        fake.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        fake.server().verify(1, getRequestedFor(urlPathEqualTo("/openapi/v1/magicubes/balance")));
+        assertKeyNotKept();
+
+        js("document.activeElement.blur();");
+        screenshot("page-balance-only.png", "light");
+        emulatePhone();
+        screenshot("page-balance-only-phone-dark.png", "dark");
+      }
+    }
+  }
+
+  @Test
+  void explainsClearlyWhenTheBalanceCannotBeRead() throws IOException {
+    // GIVEN ModelScope refuses the key for the balance
+    try (FakeModelScope fake = FakeModelScope.start(0)) {
+      fake.balance(
+          FakeModelScope.error(401, "{\"success\":false,\"message\":\"Invalid access token\"}"));
+      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
+        openPage(own);
+
+        // WHEN the balance is checked
+        byId("api-key").sendKeys(KEY);
+        byId("balance-button").click();
+
+        // THEN the card says so, with ModelScope's reason, and shows no amounts at all
+        wait.until(d -> visible(byId("account-error")));
+        wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
+        assertEquals("error", byId("account").getDomAttribute("data-state"));
+        assertEquals("Invalid key", text(byId("account-error-badge")));
+        String reason = text(byId("account-error-text"));
+        assertTrue(reason.contains("HTTP 401"), reason);
+        assertTrue(reason.contains("Invalid access token"), reason);
+        assertFalse(byId("account-figures").isDisplayed());
+        assertFalse(byId("account-user").isDisplayed());
+        assertEquals(
+            "账户余额查询失败", text(byId("summary").findElement(By.className("summary-message"))));
+        screenshot("page-balance-error.png", "dark");
+      }
+    }
+  }
+
+  @Test
+  void countsDownToTheDailyReset() {
+    // GIVEN the page: the countdown is there before any check
+    WebElement countdown = byId("reset-text");
+    assertTrue(countdown.isDisplayed());
+    assertMinutesUntilReset(text(countdown), Instant.parse(dateTime(countdown)));
+
+    // WHEN a check answers, THEN it counts to the server's resets_at: the next 00:00 in UTC+8
+    Instant before = Instant.now();
+    checkAndWait(List.of(KIMI_NO_HEADERS));
+    Instant after = Instant.now();
+    Instant reset = Instant.parse(dateTime(countdown));
+    assertTrue(
+        reset.equals(DailyReset.after(before).toInstant())
+            || reset.equals(DailyReset.after(after).toInstant()),
+        reset.toString());
+    assertMinutesUntilReset(text(countdown), reset);
+    assertTrue(
+        byId("reset-countdown").getDomAttribute("title").contains("00:00 Beijing time"),
+        byId("reset-countdown").getDomAttribute("title"));
+
+    // WHEN the language is switched, THEN the countdown speaks Chinese
+    byId("lang-toggle").click();
+    assertTrue(text(countdown).matches("每日额度 (\\d+ 小时 )?\\d+ 分钟后重置"), text(countdown));
+  }
+
+  @Test
+  void suggestsModelScopeIdsForTheWordAtTheCaret() throws IOException {
+    // GIVEN ModelScope lists its model ids
+    try (FakeModelScope fake = FakeModelScope.start(0)) {
+      fake.models(CATALOG);
+      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
+        openPage(own);
+        WebElement models = byId("models");
+        WebElement combo = byId("models-combo");
+        WebElement list = byId("model-suggestions");
+        assertEquals("combobox", combo.getDomAttribute("role"));
+        assertEquals("listbox", list.getDomAttribute("role"));
+        assertEquals("false", combo.getDomAttribute("aria-expanded"));
+
+        // WHEN part of an id is typed on a new line
+        models.clear();
+        models.sendKeys("Qwen/Qwen3-32B\nqwen3-co");
+
+        // THEN the matching ids are offered, the typed part marked
+        wait.until(d -> visible(list));
+        assertEquals(
+            List.of("Qwen/Qwen3-Coder-480B-A35B-Instruct", "Qwen/Qwen3-Coder-30B-A3B-Instruct"),
+            suggestions());
+        assertEquals("true", combo.getDomAttribute("aria-expanded"));
+        assertEquals("Qwen3-Co", text(list.findElement(By.tagName("mark"))));
+        assertTrue(text(byId("suggestions-status")).startsWith("2 suggestions"));
+        screenshot("page-suggestions.png", "light");
+        screenshot("page-suggestions-dark.png", "dark");
+
+        // WHEN ↓ ↓ ↑ choose and Enter inserts, THEN the word becomes the id and a new line follows
+        models.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertEquals("suggestion-1", models.getDomAttribute("aria-activedescendant"));
+        assertEquals(
+            "true", list.findElement(By.id("suggestion-1")).getDomAttribute("aria-selected"));
+        models.sendKeys(Keys.ARROW_UP, Keys.ENTER);
+        assertEquals(
+            "Qwen/Qwen3-32B\nQwen/Qwen3-Coder-480B-A35B-Instruct\n",
+            models.getDomProperty("value"));
+        assertFalse(list.isDisplayed());
+        assertEquals("false", combo.getDomAttribute("aria-expanded"));
+        assertNull(models.getDomAttribute("aria-activedescendant"));
+        assertEquals("2 models (max 50)", text(byId("models-count")));
+
+        // WHEN another prefix is typed and a suggestion clicked, THEN that one is inserted
+        models.sendKeys("deepseek");
+        wait.until(d -> visible(list));
+        assertEquals(
+            List.of("deepseek-ai/DeepSeek-V3.1", "deepseek-ai/DeepSeek-R1-0528"), suggestions());
+        list.findElements(By.cssSelector("[role=option]")).get(1).click();
+        assertTrue(
+            String.valueOf(models.getDomProperty("value"))
+                .endsWith("\ndeepseek-ai/DeepSeek-R1-0528\n"));
+        assertEquals(models, driver.switchTo().activeElement());
+
+        // WHEN Tab is pressed with the list open, THEN the first suggestion is inserted
+        models.sendKeys("kimi");
+        wait.until(d -> visible(list));
+        models.sendKeys(Keys.TAB);
+        assertTrue(
+            String.valueOf(models.getDomProperty("value"))
+                .endsWith("\nmoonshotai/Kimi-K2-Instruct-0905\n"));
+        assertEquals(models, driver.switchTo().activeElement());
+
+        // WHEN Escape is pressed, THEN the list closes and the typed text stays as typed
+        models.sendKeys("glm");
+        wait.until(d -> visible(list));
+        models.sendKeys(Keys.ESCAPE);
+        assertFalse(list.isDisplayed());
+        assertTrue(String.valueOf(models.getDomProperty("value")).endsWith("\nglm"));
+
+        // WHEN a listed id is already in the field, THEN it is not offered again
+        models.sendKeys(", qwen3-32");
+        assertFalse(list.isDisplayed());
+      }
     }
   }
 
   // ---------- the cast ----------
 
-  private static Map<String, String> appProperties(int queriesPerMinute) {
-    return Map.of(
-        "modelscope.api_base_url", modelScope.baseUrl() + "/v1",
-        "quota.default_models", DEFAULT_A + "," + DEFAULT_B,
-        "web.rate_limit_per_minute", Integer.toString(queriesPerMinute));
+  private static Map<String, String> appProperties(FakeModelScope fake, int queriesPerMinute) {
+    Map<String, String> properties = new HashMap<>(fake.properties());
+    properties.put("quota.default_models", DEFAULT_A + "," + DEFAULT_B);
+    properties.put("web.rate_limit_per_minute", Integer.toString(queriesPerMinute));
+    return properties;
   }
 
   private static void stubModelScope() {
@@ -472,14 +803,18 @@ final class PageBrowserTest {
             .withBody("{\"error\":{\"message\":\"limit reached\"}}"));
     stubModel(MISSING, errorAnswer(404, "Model not found"));
     stubModel(SCRIPT_MODEL, errorAnswer(400, SCRIPT_ERROR));
+    stubModel(FAST, quota(2000, 1990, 400, 321).withFixedDelay(200));
+    stubModel(SLOW, quota(2000, 1989, 50, 49).withFixedDelay(SLOW_MS));
   }
 
   private static void stubModel(String model, ResponseDefinitionBuilder answer) {
-    modelScope.stubFor(
-        post(urlPathEqualTo("/v1/chat/completions"))
-            .withHeader("Authorization", equalTo("Bearer " + KEY))
-            .withRequestBody(matchingJsonPath("$.model", equalTo(model)))
-            .willReturn(answer));
+    modelScope
+        .server()
+        .stubFor(
+            post(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+                .willReturn(answer));
   }
 
   private static ResponseDefinitionBuilder streamStart() {
@@ -649,8 +984,14 @@ final class PageBrowserTest {
         .orElseThrow(() -> new AssertionError("no row for " + model));
   }
 
+  /** Read in one script, so rows that arrive meanwhile cannot make a half-read list. */
   private List<String> modelOrder() {
-    return rows().stream().map(row -> cell(row, ".model-name")).toList();
+    List<?> names =
+        (List<?>)
+            js(
+                "return [...document.querySelectorAll('#results-body .model-name')]"
+                    + ".map(name => name.textContent);");
+    return names.stream().map(String::valueOf).toList();
   }
 
   private static List<String> reversed(List<String> list) {
@@ -661,6 +1002,30 @@ final class PageBrowserTest {
 
   private WebElement header(String column) {
     return driver.findElement(By.cssSelector("th[data-sort=" + column + "]"));
+  }
+
+  private List<String> suggestions() {
+    return byId("model-suggestions").findElements(By.cssSelector("[role=option]")).stream()
+        .map(PageBrowserTest::text)
+        .toList();
+  }
+
+  private static String dateTime(WebElement time) {
+    return String.valueOf(time.getDomProperty("dateTime"));
+  }
+
+  /**
+   * "Daily quota resets in 5 h 12 min" counts the minutes (rounded up) left until {@code reset}.
+   */
+  private static void assertMinutesUntilReset(String text, Instant reset) {
+    Matcher parts = Pattern.compile("Daily quota resets in (?:(\\d+) h )?(\\d+) min").matcher(text);
+    assertTrue(parts.matches(), text);
+    long shown =
+        (parts.group(1) == null ? 0 : Long.parseLong(parts.group(1)) * 60)
+            + Long.parseLong(parts.group(2));
+    long expected = (Duration.between(Instant.now(), reset).toSeconds() + 59) / 60;
+    assertTrue(Math.abs(shown - expected) <= 1, text + " but " + expected + " min are left");
+    assertTrue(parts.group(2) != null && Long.parseLong(parts.group(2)) < 60, text);
   }
 
   private List<WebElement> historyItems() {
