@@ -4,4 +4,8 @@ import dev.quotabot.quota.QuotaSettings;
 
 /** The whole, checked configuration. Immutable; built by {@link ConfigLoader}. */
 public record AppConfig(
-    WebConfig web, DiscordConfig discord, ModelScopeConfig modelScope, QuotaSettings quota) {}
+    WebConfig web,
+    DiscordConfig discord,
+    ModelScopeConfig modelScope,
+    QuotaSettings quota,
+    ProvidersConfig providers) {}

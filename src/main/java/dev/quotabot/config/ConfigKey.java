@@ -27,7 +27,13 @@ public enum ConfigKey {
   QUOTA_MAX_MODELS("quota.max_models", "50"),
   QUOTA_PROBE_TIMEOUT_MS("quota.probe_timeout_ms", "10000"),
   QUOTA_QUERY_DEADLINE_MS("quota.query_deadline_ms", "20000"),
-  QUOTA_MAX_CONCURRENT_PROBES("quota.max_concurrent_probes", "50");
+  QUOTA_MAX_CONCURRENT_PROBES("quota.max_concurrent_probes", "50"),
+  PROVIDER_DEEPSEEK_BASE_URL("provider.deepseek.base_url", "https://api.deepseek.com"),
+  PROVIDER_SILICONFLOW_BASE_URL("provider.siliconflow.base_url", "https://api.siliconflow.cn"),
+  PROVIDER_OPENROUTER_BASE_URL("provider.openrouter.base_url", "https://openrouter.ai"),
+  PROVIDER_MOONSHOT_BASE_URL("provider.moonshot.base_url", "https://api.moonshot.cn"),
+  UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
+  UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
 
   private final String key;
   private final String defaultValue;

@@ -44,7 +44,18 @@ public final class ConfigLoader {
       Map<String, String> properties, String fileName, Map<String, String> env) {
     warnAboutUnknownKeys(properties, fileName);
     ConfigValues values = new ConfigValues(properties, fileName, env);
-    return new AppConfig(web(values), discord(values), modelScope(values), quota(values));
+    return new AppConfig(
+        web(values), discord(values), modelScope(values), quota(values), providers(values));
+  }
+
+  private static ProvidersConfig providers(ConfigValues values) {
+    return new ProvidersConfig(
+        values.url(ConfigKey.PROVIDER_DEEPSEEK_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_OPENROUTER_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_MOONSHOT_BASE_URL, HTTP),
+        values.bool(ConfigKey.UPSTREAM_ALLOW_HTTP),
+        values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES));
   }
 
   private static WebConfig web(ConfigValues values) {

@@ -30,19 +30,32 @@ public final class ApiKey {
           "api_key is missing: send it as \"api_key\" in the JSON body or as"
               + " \"Authorization: Bearer <key>\".");
     }
+    return secret(raw, "api_key");
+  }
+
+  /**
+   * Checks and wraps another secret of the same kind (a relay's access token), naming {@code field}
+   * in any message.
+   */
+  public static ApiKey secret(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidQueryException(field + " is missing.");
+    }
     String trimmed = trimInvisible(raw);
     if (trimmed.length() > MAX_LENGTH) {
       throw new InvalidQueryException(
-          "api_key is longer than " + MAX_LENGTH + " characters: paste only the key itself.");
+          field + " is longer than " + MAX_LENGTH + " characters: paste only the key itself.");
     }
     if (trimmed.chars().anyMatch(ApiKey::isControlOrSpace)) {
       throw new InvalidQueryException(
-          "api_key contains control characters or spaces (for example a line break): paste only"
+          field
+              + " contains control characters or spaces (for example a line break): paste only"
               + " the key itself.");
     }
     if (trimmed.chars().anyMatch(c -> c > '~')) {
       throw new InvalidQueryException(
-          "api_key contains characters that cannot be part of a key (only letters, digits and"
+          field
+              + " contains characters that cannot be part of a key (only letters, digits and"
               + " ASCII punctuation are allowed): paste the whole key, not its shortened ms-…"
               + " form.");
     }

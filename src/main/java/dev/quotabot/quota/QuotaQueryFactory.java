@@ -1,30 +1,130 @@
 package dev.quotabot.quota;
 
+import dev.quotabot.quota.net.BaseUrlRules;
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds a checked {@link QuotaQuery} from what a door received. */
 public final class QuotaQueryFactory {
-  private final int maxModels;
+  private static final int MAX_USER_ID_LENGTH = 20;
 
+  private final int maxModels;
+  private final ProviderRegistry providers;
+  private final BaseUrlRules baseUrls;
+
+  /** A factory for ModelScope queries only. */
   public QuotaQueryFactory(QuotaSettings settings) {
+    this(settings, new ProviderRegistry(List.of()), new BaseUrlRules(false));
+  }
+
+  public QuotaQueryFactory(
+      QuotaSettings settings, ProviderRegistry providers, BaseUrlRules baseUrls) {
     this.maxModels = settings.maxModels();
+    this.providers = providers;
+    this.baseUrls = baseUrls;
   }
 
   /**
+   * A ModelScope query.
+   *
    * @param rawKey the key as received (may be null)
    * @param modelPieces strings that each hold one or more model ids; none (or null) asks for the
    *     free balance-only check
    * @throws InvalidQueryException with a message that says what to fix (never the key)
    */
   public QuotaQuery create(String rawKey, Collection<String> modelPieces) {
-    List<String> models = ModelList.parse(modelPieces, maxModels);
-    ApiKey key = ApiKey.of(rawKey);
+    return create(new QueryInput(rawKey, modelPieces, null, null, null, null));
+  }
+
+  /**
+   * A query for any provider.
+   *
+   * @throws InvalidQueryException with a message that says what to fix (never a secret)
+   */
+  public QuotaQuery create(QueryInput input) {
+    List<String> models = ModelList.parse(input.modelPieces(), maxModels);
+    ApiKey key = ApiKey.of(input.apiKey());
     if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
       throw new InvalidQueryException(
           "The API key was also typed into the models list: put it only in \"api_key\", and"
               + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
     }
-    return new QuotaQuery(key, models);
+    String provider = providerId(input.provider());
+    if (provider.equals(ProviderRegistry.MODELSCOPE)) {
+      refuseRelayFields(input, "modelscope");
+      return new QuotaQuery(key, models);
+    }
+    BalanceProvider chosen = providers.find(provider).orElseThrow();
+    if (!chosen.needsBaseUrl()) {
+      refuseRelayFields(input, provider);
+      if (!models.isEmpty()) {
+        throw new InvalidQueryException(
+            chosen.displayName()
+                + " reports the account balance only: leave \"models\" empty for provider "
+                + provider
+                + ".");
+      }
+      return new QuotaQuery(key, models, provider, null, null);
+    }
+    if (input.baseUrl() == null || input.baseUrl().isBlank()) {
+      throw new InvalidQueryException(
+          "provider "
+              + provider
+              + " needs base_url: the relay's address, such as https://relay.example.");
+    }
+    URI baseUrl = baseUrls.normalize(input.baseUrl());
+    return new QuotaQuery(key, models, provider, baseUrl, admin(input));
+  }
+
+  private String providerId(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return ProviderRegistry.MODELSCOPE;
+    }
+    String id = raw.strip().toLowerCase(Locale.ROOT);
+    if (id.equals(ProviderRegistry.MODELSCOPE) || providers.find(id).isPresent()) {
+      return id;
+    }
+    throw new InvalidQueryException(
+        "Unknown provider: use one of " + String.join(", ", providers.ids()) + ".");
+  }
+
+  private static void refuseRelayFields(QueryInput input, String provider) {
+    if (input.baseUrl() != null && !input.baseUrl().isBlank()) {
+      throw new InvalidQueryException(
+          "base_url is only for relays (provider newapi); provider "
+              + provider
+              + " uses its configured address.");
+    }
+    if (input.userId() != null || input.accessToken() != null) {
+      throw new InvalidQueryException(
+          "user_id and access_token are only for relays (provider newapi).");
+    }
+  }
+
+  /** Both or neither: the admin balance needs the user id and the system access token. */
+  private static AdminAccess admin(QueryInput input) {
+    boolean hasUser = input.userId() != null && !input.userId().isBlank();
+    boolean hasToken = input.accessToken() != null && !input.accessToken().isBlank();
+    if (!hasUser && !hasToken) {
+      return null;
+    }
+    if (!hasUser || !hasToken) {
+      throw new InvalidQueryException(
+          "The admin balance needs both user_id and access_token (from the relay's personal"
+              + " settings page).");
+    }
+    String userId = input.userId().strip();
+    if (userId.length() > MAX_USER_ID_LENGTH || !userId.chars().allMatch(Character::isDigit)) {
+      throw new InvalidQueryException("user_id must be the relay's numeric user id.");
+    }
+    ApiKey token = ApiKey.secret(input.accessToken(), "access_token");
+    return new AdminAccess(userId, token);
+  }
+
+  /** The providers a query may name. */
+  public List<String> providerIds() {
+    return providers.ids();
   }
 }

@@ -1,5 +1,6 @@
 package dev.quotabot.quota;
 
+import dev.quotabot.quota.net.BaseUrlRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,22 +37,54 @@ public final class QuotaService {
   private final ModelDirectory directory;
   private final QuotaSettings settings;
   private final Clock clock;
+  private final ProviderRegistry providers;
+  private final QuotaQueryFactory queries;
 
+  /** A service for ModelScope only. */
   public QuotaService(
       ModelProbe probe,
       AccountReader accounts,
       ModelDirectory directory,
       QuotaSettings settings,
       Clock clock) {
+    this(
+        probe,
+        accounts,
+        directory,
+        settings,
+        clock,
+        new ProviderRegistry(List.of()),
+        new BaseUrlRules(false));
+  }
+
+  /**
+   * @param providers the providers other than ModelScope
+   * @param baseUrls the rules for relay addresses given in queries
+   */
+  public QuotaService(
+      ModelProbe probe,
+      AccountReader accounts,
+      ModelDirectory directory,
+      QuotaSettings settings,
+      Clock clock,
+      ProviderRegistry providers,
+      BaseUrlRules baseUrls) {
     this.probe = probe;
     this.accounts = accounts;
     this.directory = directory;
     this.settings = settings;
     this.clock = clock;
+    this.providers = providers;
+    this.queries = new QuotaQueryFactory(settings, providers, baseUrls);
   }
 
   public QuotaSettings settings() {
     return settings;
+  }
+
+  /** Checks what a door received and builds queries this service can run. */
+  public QuotaQueryFactory queries() {
+    return queries;
   }
 
   /** Runs the query; the future always completes normally, by the query deadline. */
@@ -61,9 +94,110 @@ public final class QuotaService {
 
   /** Starts the query; {@code listener} hears the balance and each row as soon as it is known. */
   public RunningQuery start(QuotaQuery query, QueryListener listener) {
+    if (!query.isModelScope()) {
+      return new ProviderRun(
+              providers
+                  .find(query.provider())
+                  .orElseThrow(() -> new InvalidQueryException("Unknown provider.")),
+              query,
+              listener)
+          .begin();
+    }
     Run run = new Run(query, listener);
     run.begin();
     return run;
+  }
+
+  /** A query to a {@link BalanceProvider}: one check, then its balance and rows are told. */
+  private final class ProviderRun implements RunningQuery {
+    private final BalanceProvider provider;
+    private final QuotaQuery query;
+    private final QueryListener listener;
+    private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean told =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile CompletableFuture<ProviderResult> checking;
+
+    ProviderRun(BalanceProvider provider, QuotaQuery query, QueryListener listener) {
+      this.provider = provider;
+      this.query = query;
+      this.listener = listener;
+    }
+
+    ProviderRun begin() {
+      Duration timeout = settings.probeTimeout();
+      CompletableFuture<ProviderResult> started;
+      try {
+        started =
+            provider.check(
+                new ProviderRequest(query.key(), query.baseUrl(), query.admin(), timeout));
+      } catch (RuntimeException failure) {
+        started = CompletableFuture.failedFuture(failure);
+      }
+      checking = started;
+      started
+          .copy()
+          .completeOnTimeout(
+              failedResult(ProbeStatus.TIMEOUT, "No answer within " + timeout.toMillis() + " ms."),
+              timeout.plus(OVERDUE_GRACE).toMillis(),
+              TimeUnit.MILLISECONDS)
+          .exceptionally(
+              failure -> {
+                LOG.warn(
+                    "{} check failed unexpectedly: {}",
+                    provider.id(),
+                    failure.getClass().getName());
+                return failedResult(ProbeStatus.NETWORK_ERROR, "The balance could not be read.");
+              })
+          .thenAccept(this::finish);
+      return this;
+    }
+
+    /** Tells the listener and completes the report once, whether the check or a cancel ends it. */
+    private void finish(ProviderResult result) {
+      if (!told.compareAndSet(false, true)) {
+        return;
+      }
+      safely(() -> listener.onAccount(result.account()));
+      for (int i = 0; i < result.models().size(); i++) {
+        int index = i;
+        safely(() -> listener.onModel(index, result.models().get(index)));
+      }
+      report.complete(
+          new QuotaReport(
+              query.key().fingerprint(),
+              result.account(),
+              result.models(),
+              clock.instant(),
+              DailyReset.after(clock.instant())));
+    }
+
+    private ProviderResult failedResult(ProbeStatus status, String why) {
+      return ProviderResult.balanceOnly(AccountBalance.failed(provider.id(), null, status, why));
+    }
+
+    @Override
+    public CompletableFuture<QuotaReport> report() {
+      return report;
+    }
+
+    @Override
+    public void cancel() {
+      CompletableFuture<ProviderResult> started = checking;
+      if (started != null) {
+        started.cancel(true);
+      }
+      finish(failedResult(ProbeStatus.TIMEOUT, "Cancelled: the asker went away."));
+    }
+  }
+
+  /** A listener that throws must not break the query. */
+  private static void safely(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException failure) {
+      LOG.warn("A query listener failed: {}", failure.getClass().getName());
+    }
   }
 
   private final class Run implements RunningQuery {
