@@ -82,6 +82,11 @@ public final class QuotaService {
     return settings;
   }
 
+  /** The providers other than ModelScope. */
+  public ProviderRegistry providers() {
+    return providers;
+  }
+
   /** Checks what a door received and builds queries this service can run. */
   public QuotaQueryFactory queries() {
     return queries;
@@ -149,8 +154,40 @@ public final class QuotaService {
                     failure.getClass().getName());
                 return failedResult(ProbeStatus.NETWORK_ERROR, "The balance could not be read.");
               })
-          .thenAccept(this::finish);
+          .thenAccept(result -> finish(onlyAsked(result)));
       return this;
+    }
+
+    /**
+     * With models named, a relay's list becomes one row per asked model: listed (the key may use
+     * it) or not.
+     */
+    private ProviderResult onlyAsked(ProviderResult result) {
+      if (query.models().isEmpty()) {
+        return result;
+      }
+      java.util.Map<String, ModelQuota> listed = new java.util.HashMap<>();
+      result.models().forEach(row -> listed.put(row.model().toLowerCase(Locale.ROOT), row));
+      List<ModelQuota> rows =
+          query.models().stream()
+              .map(
+                  model -> {
+                    ModelQuota row = listed.get(model.toLowerCase(Locale.ROOT));
+                    if (row != null) {
+                      return row;
+                    }
+                    return ModelQuota.failed(
+                        model,
+                        result.models().isEmpty()
+                            ? ProbeStatus.UPSTREAM_ERROR
+                            : ProbeStatus.MODEL_UNAVAILABLE,
+                        result.models().isEmpty()
+                            ? "The relay did not list the models this key may use."
+                            : "Not in the relay's list of models this key may use.",
+                        0);
+                  })
+              .toList();
+      return new ProviderResult(result.account(), rows);
     }
 
     /** Tells the listener and completes the report once, whether the check or a cancel ends it. */

@@ -55,14 +55,27 @@ final class BalanceJson {
     return json;
   }
 
+  /**
+   * The account: ModelScope's names ({@code available_balance}, {@code total_balance}, {@code
+   * frozen_amount}) and the relay names ({@code currency}, {@code total}, {@code used}, {@code
+   * remaining}, {@code unlimited}, {@code expires_at}) side by side, for every provider.
+   */
   static JsonObject account(AccountBalance account) {
     JsonObject json = new JsonObject();
     json.addProperty("provider", account.provider());
     json.addProperty("unit", account.unit());
+    json.addProperty("currency", account.unit());
     json.addProperty("available_balance", account.availableBalance());
     json.addProperty("total_balance", account.totalBalance());
     json.addProperty("frozen_amount", account.frozenAmount());
+    json.addProperty("total", account.totalBalance());
+    json.addProperty("used", account.used());
+    json.addProperty("remaining", account.availableBalance());
+    json.addProperty("unlimited", account.unlimited());
+    json.addProperty(
+        "expires_at", account.expiresAt() == null ? null : account.expiresAt().toString());
     json.addProperty("user", account.user());
+    json.addProperty("note", account.note());
     json.addProperty("error", account.error());
     json.addProperty("status", account.status().wireName());
     return json;

@@ -3,18 +3,21 @@ package dev.quotabot.web;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.quota.QueryInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The fields of a {@code POST /api/balance} body, type-checked: {@code api_key} (string) and {@code
- * models} (an array of strings, or one string). Unknown fields are ignored, so clients of the older
- * tool keep working.
+ * The fields of a {@code POST /api/balance} body, type-checked: {@code api_key} (string), {@code
+ * models} (an array of strings, or one string), and for other providers {@code provider}, {@code
+ * base_url}, {@code user_id} (string or whole number) and {@code access_token}. Unknown fields are
+ * ignored, so clients of the older tool keep working.
  */
-record BalanceRequest(String apiKey, List<String> modelPieces) {
+final class BalanceRequest {
+  private BalanceRequest() {}
 
-  static BalanceRequest from(JsonElement root, String authorization) {
+  static QueryInput from(JsonElement root, String authorization) {
     if (!root.isJsonObject()) {
       throw bad(
           "The request body must be a JSON object such as {\"models\":[…],\"api_key\":\"…\"}.");
@@ -24,7 +27,26 @@ record BalanceRequest(String apiKey, List<String> modelPieces) {
     if (key == null) {
       key = bearer(authorization);
     }
-    return new BalanceRequest(key, models(body.get("models")));
+    return new QueryInput(
+        key,
+        models(body.get("models")),
+        optionalString(body, "provider"),
+        optionalString(body, "base_url"),
+        userId(body.get("user_id")),
+        optionalString(body, "access_token"));
+  }
+
+  private static String userId(JsonElement value) {
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+      return value.getAsJsonPrimitive().getAsBigDecimal().toPlainString();
+    }
+    if (!isString(value)) {
+      throw bad("\"user_id\" must be the relay's numeric user id, not " + typeOf(value) + ".");
+    }
+    return value.getAsString();
   }
 
   private static List<String> models(JsonElement models) {
@@ -90,10 +112,5 @@ record BalanceRequest(String apiKey, List<String> modelPieces) {
 
   private static HttpProblem bad(String message) {
     return new HttpProblem(400, message);
-  }
-
-  @Override
-  public String toString() {
-    return "BalanceRequest[models=" + modelPieces.size() + "]";
   }
 }

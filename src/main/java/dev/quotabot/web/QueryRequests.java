@@ -27,8 +27,7 @@ final class QueryRequests {
           QuotaQuery query;
           try {
             String authorization = current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-            BalanceRequest request = BalanceRequest.from(StrictJson.parse(body), authorization);
-            query = queries.create(request.apiKey(), request.modelPieces());
+            query = queries.create(BalanceRequest.from(StrictJson.parse(body), authorization));
           } catch (RuntimeException invalid) {
             Problems.send(current, invalid);
             return;

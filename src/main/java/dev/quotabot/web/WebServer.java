@@ -2,7 +2,6 @@ package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
 import dev.quotabot.quota.ModelDirectory;
-import dev.quotabot.quota.QuotaQueryFactory;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -51,7 +50,7 @@ public final class WebServer implements AutoCloseable {
   private static HttpHandler routes(WebConfig config, QuotaService service, ModelDirectory models) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
-    QueryRequests requests = new QueryRequests(new QuotaQueryFactory(service.settings()));
+    QueryRequests requests = new QueryRequests(service.queries());
     HttpHandler balance =
         new RateLimitHandler(limiter, clients, new BalanceHandler(service, requests));
     HttpHandler stream =
@@ -64,7 +63,7 @@ public final class WebServer implements AutoCloseable {
         .get("/app.css", StaticAsset.load("app.css", "text/css; charset=utf-8"))
         .get("/favicon.svg", StaticAsset.load("favicon.svg", "image/svg+xml"))
         .get("/health", new HealthHandler())
-        .get("/api/config", new PageSettingsHandler(service.settings()))
+        .get("/api/config", new PageSettingsHandler(service.settings(), service.providers()))
         .get("/api/models", new ModelsHandler(models))
         .post("/api/balance", balance)
         .post("/api/balance/stream", stream);
