@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -148,10 +150,14 @@ public final class QuotaService {
               TimeUnit.MILLISECONDS)
           .exceptionally(
               failure -> {
-                LOG.warn(
-                    "{} check failed unexpectedly: {}",
-                    provider.id(),
-                    failure.getClass().getName());
+                Throwable cause =
+                    failure instanceof CompletionException ? failure.getCause() : failure;
+                if (!(cause instanceof CancellationException)) {
+                  LOG.warn(
+                      "{} check failed unexpectedly: {}",
+                      provider.id(),
+                      cause.getClass().getName());
+                }
                 return failedResult(ProbeStatus.NETWORK_ERROR, "The balance could not be read.");
               })
           .thenAccept(result -> finish(onlyAsked(result)));
