@@ -57,7 +57,7 @@ final class RelayAccount {
     }
     return new AccountBalance(
         PROVIDER,
-        status.quotaUnit(),
+        status.known() ? status.quotaUnit() : null,
         null,
         null,
         null,

@@ -142,6 +142,11 @@ final class RelayStatus {
     return new RelayStatus(TOKENS, TOKENS, perUnit, null, null, null);
   }
 
+  /** Whether the relay's unit is known (its status was read). */
+  boolean known() {
+    return quotaPerUnit != null;
+  }
+
   /** The unit of amounts converted from raw quota units. */
   String quotaUnit() {
     return quotaUnit;
