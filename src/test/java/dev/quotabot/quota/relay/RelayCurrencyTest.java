@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.Fixtures;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +132,7 @@ final class RelayCurrencyTest {
                 aResponse()
                     .withStatus(502)
                     .withHeader("Content-Type", "text/html")
-                    .withBody(dev.quotabot.support.Fixtures.read("newapi/status-502.html"))));
+                    .withBody(Fixtures.read("newapi/status-502.html"))));
 
     // WHEN
     AccountBalance account = harness.check(upstream.baseUrl()).account();
@@ -155,7 +157,7 @@ final class RelayCurrencyTest {
 
     // WHEN checked with one second
     AccountBalance account =
-        harness.check(upstream.baseUrl(), null, java.time.Duration.ofSeconds(1)).account();
+        harness.check(upstream.baseUrl(), null, Duration.ofSeconds(1)).account();
 
     // THEN the token's figures are there in raw units, and the note says the status timed out
     assertEquals(ProbeStatus.OK, account.status(), account.error());
