@@ -335,7 +335,7 @@ final class GuardedHttpTest {
       // THEN exactly the cap is returned at once, and the relay finds the connection closed
       assertEquals(200, response.status(), response.failureText());
       assertEquals(CAP, response.body().length);
-      assertTrue(tookMillis < 2000, "took " + tookMillis + " ms");
+      assertTrue(tookMillis < 3000, "took " + tookMillis + " ms");
       Await.until("the relay's writes fail", () -> server.clientGone() == 1);
     }
   }
@@ -391,7 +391,7 @@ final class GuardedHttpTest {
       // THEN it is a TIMEOUT near 700 ms, and the relay sees the connection closed
       assertEquals(ProbeStatus.TIMEOUT, response.failure());
       assertEquals("the relay did not answer within 700 ms.", response.failureText());
-      assertTrue(tookMillis >= 650 && tookMillis < 1500, "took " + tookMillis + " ms");
+      assertTrue(tookMillis >= 650 && tookMillis < 2500, "took " + tookMillis + " ms");
       Await.until("the relay sees the close", () -> server.clientGone() == 1);
     }
   }
