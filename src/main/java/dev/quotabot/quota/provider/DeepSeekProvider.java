@@ -5,17 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * DeepSeek's balance: {@code GET {base}/user/balance} answers {@code
@@ -30,44 +26,25 @@ import java.util.concurrent.CompletableFuture;
  * {@code is_available:false} is still a balance read ({@code ok}); the note says DeepSeek will
  * refuse API calls.
  */
-public final class DeepSeekProvider implements BalanceProvider {
+public final class DeepSeekProvider extends EndpointProvider {
   static final String ID = "deepseek";
   private static final String NAME = "DeepSeek";
   static final String NOT_ENOUGH = "DeepSeek says the balance is not enough for API calls";
-
-  private final BalanceEndpoint endpoint;
 
   /**
    * @param baseUrl DeepSeek's API base, e.g. {@code https://api.deepseek.com} (a trailing {@code
    *     /v1} is dropped)
    */
   public DeepSeekProvider(UpstreamHttp http, URI baseUrl) {
-    this.endpoint =
+    super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null);
+            http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
+        ID,
+        NAME);
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return false;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private AccountBalance read(JsonObject root, ApiKey key) {
+  AccountBalance read(JsonObject root, ApiKey key) {
     Boolean available = ProviderJson.flag(root, "is_available");
     List<Entry> entries = entries(root);
     if (entries.isEmpty()) {

@@ -3,17 +3,13 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Moonshot's (Kimi's) balance: {@code GET {base}/v1/users/me/balance} answers {@code
@@ -30,13 +26,11 @@ import java.util.concurrent.CompletableFuture;
  * available balance is likewise kept, never shown as something to spend: the note says calls are
  * refused.
  */
-public final class MoonshotProvider implements BalanceProvider {
+public final class MoonshotProvider extends EndpointProvider {
   static final String ID = "moonshot";
   private static final String NAME = "Moonshot";
   static final String CNY = "CNY";
   static final String USD = "USD";
-
-  private final BalanceEndpoint endpoint;
 
   /**
    * @param baseUrl Moonshot's API base, e.g. {@code https://api.moonshot.cn} (a trailing {@code
@@ -50,9 +44,11 @@ public final class MoonshotProvider implements BalanceProvider {
    * @param unit the currency the account at {@code baseUrl} is billed in ({@code CNY}, {@code USD})
    */
   public MoonshotProvider(UpstreamHttp http, URI baseUrl, String unit) {
-    this.endpoint =
+    super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit);
+            http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
+        ID,
+        NAME);
   }
 
   /** USD for the international platform ({@code moonshot.ai}), CNY otherwise. */
@@ -62,26 +58,7 @@ public final class MoonshotProvider implements BalanceProvider {
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return false;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private AccountBalance read(JsonObject root, ApiKey key) {
+  AccountBalance read(JsonObject root, ApiKey key) {
     String code = ProviderJson.text(root, "code");
     if ((code != null && !code.strip().equals("0"))
         || Boolean.FALSE.equals(ProviderJson.flag(root, "status"))) {

@@ -4,16 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The OpenRouter key's own limit: {@code GET {base}/api/v1/key} answers {@code
@@ -25,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * asked): it is reported as unlimited with an unknown available balance and a note saying so. The
  * {@code label} holds part of the key and is never used.
  */
-public final class OpenRouterProvider implements BalanceProvider {
+public final class OpenRouterProvider extends EndpointProvider {
   static final String ID = "openrouter";
   private static final String NAME = "OpenRouter";
   private static final String UNIT = "USD";
@@ -33,39 +29,20 @@ public final class OpenRouterProvider implements BalanceProvider {
       "This key has no spending limit: it draws on the account's credits, which only a"
           + " management key can read";
 
-  private final BalanceEndpoint endpoint;
-
   /**
    * @param baseUrl OpenRouter's base, e.g. {@code https://openrouter.ai} (a trailing {@code
    *     /api/v1} is dropped)
    */
   public OpenRouterProvider(UpstreamHttp http, URI baseUrl) {
-    this.endpoint =
+    super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT);
+            http, BalanceEndpoint.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
+        ID,
+        NAME);
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return false;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private AccountBalance read(JsonObject root, ApiKey key) {
+  AccountBalance read(JsonObject root, ApiKey key) {
     JsonObject data = ProviderJson.objectField(root, "data");
     if (data == null || !data.has("limit")) {
       return endpoint.noBalance();

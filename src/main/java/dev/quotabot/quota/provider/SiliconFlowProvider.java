@@ -3,14 +3,10 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * SiliconFlow's balance: {@code GET {base}/v1/user/info} answers {@code
@@ -22,45 +18,26 @@ import java.util.concurrent.CompletableFuture;
  * used. A {@code code} other than 20000 or {@code status:false} is a failure. The e-mail address is
  * not shown.
  */
-public final class SiliconFlowProvider implements BalanceProvider {
+public final class SiliconFlowProvider extends EndpointProvider {
   static final String ID = "siliconflow";
   private static final String NAME = "SiliconFlow";
   private static final String UNIT = "CNY";
   private static final String OK_CODE = "20000";
-
-  private final BalanceEndpoint endpoint;
 
   /**
    * @param baseUrl SiliconFlow's API base, e.g. {@code https://api.siliconflow.cn} (a trailing
    *     {@code /v1} is dropped)
    */
   public SiliconFlowProvider(UpstreamHttp http, URI baseUrl) {
-    this.endpoint =
+    super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, UNIT);
+            http, BalanceEndpoint.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, UNIT),
+        ID,
+        NAME);
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return false;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private AccountBalance read(JsonObject root, ApiKey key) {
+  AccountBalance read(JsonObject root, ApiKey key) {
     String code = ProviderJson.text(root, "code");
     if ((code != null && !code.strip().equals(OK_CODE))
         || Boolean.FALSE.equals(ProviderJson.flag(root, "status"))) {
