@@ -3,6 +3,7 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
@@ -97,7 +98,7 @@ final class BalanceEndpoint {
     if (!answer.answered()) {
       return failed(answer.failure(), answer.failureText());
     }
-    JsonObject root = ProviderJson.object(answer.body());
+    JsonObject root = LenientJson.object(answer.body());
     int status = answer.status();
     String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
     String said = upstream == null ? "." : ": " + upstream;
@@ -126,7 +127,7 @@ final class BalanceEndpoint {
    */
   private static String errorText(JsonObject root, byte[] body, int status) {
     if (root != null) {
-      return ProviderJson.errorMessage(root);
+      return LenientJson.errorMessage(root);
     }
     if (status == 200 || body.length == 0 || body.length > 1024) {
       return null;
@@ -147,7 +148,7 @@ final class BalanceEndpoint {
 
   /** A 200 whose body declares a failure ({@code "code":40001}, {@code "status":false}). */
   AccountBalance declaredFailure(JsonObject root, ApiKey key) {
-    String upstream = UpstreamText.clean(ProviderJson.errorMessage(root), key);
+    String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
     return failed(
         ProbeStatus.UPSTREAM_ERROR,
         name

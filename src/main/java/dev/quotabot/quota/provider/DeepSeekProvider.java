@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ public final class DeepSeekProvider extends EndpointProvider {
 
   @Override
   AccountBalance read(JsonObject root, ApiKey key) {
-    Boolean available = ProviderJson.flag(root, "is_available");
+    Boolean available = LenientJson.flag(root, "is_available");
     List<Entry> entries = entries(root);
     if (entries.isEmpty()) {
       AccountBalance none = endpoint.noBalance();
@@ -62,14 +63,14 @@ public final class DeepSeekProvider extends EndpointProvider {
     if (shown.granted != null && shown.toppedUp != null) {
       note.add(
           "granted "
-              + ProviderJson.show(shown.granted)
+              + LenientJson.show(shown.granted)
               + " + topped up "
-              + ProviderJson.show(shown.toppedUp));
+              + LenientJson.show(shown.toppedUp));
     }
     List<String> others = new ArrayList<>();
     for (Entry entry : entries) {
       if (entry != shown) {
-        others.add(entry.currency + " " + ProviderJson.show(entry.total));
+        others.add(entry.currency + " " + LenientJson.show(entry.total));
       }
     }
     if (!others.isEmpty()) {
@@ -92,7 +93,7 @@ public final class DeepSeekProvider extends EndpointProvider {
 
   /** The entries with a currency and a readable total, in DeepSeek's order. */
   private static List<Entry> entries(JsonObject root) {
-    JsonArray infos = ProviderJson.arrayField(root, "balance_infos");
+    JsonArray infos = LenientJson.arrayField(root, "balance_infos");
     List<Entry> entries = new ArrayList<>();
     if (infos == null) {
       return entries;
@@ -102,8 +103,8 @@ public final class DeepSeekProvider extends EndpointProvider {
         continue;
       }
       JsonObject info = element.getAsJsonObject();
-      String currency = ProviderJson.text(info, "currency");
-      BigDecimal total = ProviderJson.amount(info, "total_balance");
+      String currency = LenientJson.text(info, "currency");
+      BigDecimal total = LenientJson.amount(info, "total_balance");
       if (currency == null || !currency.strip().matches("[A-Za-z]{2,8}") || total == null) {
         continue;
       }
@@ -111,8 +112,8 @@ public final class DeepSeekProvider extends EndpointProvider {
           new Entry(
               currency.strip().toUpperCase(Locale.ROOT),
               total,
-              ProviderJson.amount(info, "granted_balance"),
-              ProviderJson.amount(info, "topped_up_balance")));
+              LenientJson.amount(info, "granted_balance"),
+              LenientJson.amount(info, "topped_up_balance")));
     }
     return entries;
   }

@@ -3,6 +3,7 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -59,29 +60,29 @@ public final class MoonshotProvider extends EndpointProvider {
 
   @Override
   AccountBalance read(JsonObject root, ApiKey key) {
-    String code = ProviderJson.text(root, "code");
+    String code = LenientJson.text(root, "code");
     if ((code != null && !code.strip().equals("0"))
-        || Boolean.FALSE.equals(ProviderJson.flag(root, "status"))) {
+        || Boolean.FALSE.equals(LenientJson.flag(root, "status"))) {
       return endpoint.declaredFailure(root, key);
     }
-    JsonObject data = ProviderJson.objectField(root, "data");
+    JsonObject data = LenientJson.objectField(root, "data");
     if (data == null) {
       return endpoint.noBalance();
     }
-    BigDecimal available = ProviderJson.amount(data, "available_balance");
-    BigDecimal vouchers = ProviderJson.amount(data, "voucher_balance");
-    BigDecimal cash = ProviderJson.amount(data, "cash_balance");
+    BigDecimal available = LenientJson.amount(data, "available_balance");
+    BigDecimal vouchers = LenientJson.amount(data, "voucher_balance");
+    BigDecimal cash = LenientJson.amount(data, "cash_balance");
     if (available == null) {
       return endpoint.noBalance();
     }
     List<String> note = new ArrayList<>();
     if (vouchers != null && cash != null) {
-      note.add("vouchers " + ProviderJson.show(vouchers) + " + cash " + ProviderJson.show(cash));
+      note.add("vouchers " + LenientJson.show(vouchers) + " + cash " + LenientJson.show(cash));
     }
     if (cash != null && cash.signum() < 0) {
       note.add(
           "the account owes "
-              + ProviderJson.show(cash.negate())
+              + LenientJson.show(cash.negate())
               + " "
               + endpoint.unit()
               + " (negative cash balance)");

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -43,13 +44,13 @@ public final class OpenRouterProvider extends EndpointProvider {
 
   @Override
   AccountBalance read(JsonObject root, ApiKey key) {
-    JsonObject data = ProviderJson.objectField(root, "data");
+    JsonObject data = LenientJson.objectField(root, "data");
     if (data == null || !data.has("limit")) {
       return endpoint.noBalance();
     }
     JsonElement rawLimit = data.get("limit");
     boolean unlimited = rawLimit.isJsonNull();
-    BigDecimal limit = ProviderJson.amount(data, "limit");
+    BigDecimal limit = LenientJson.amount(data, "limit");
     if (!unlimited && limit == null) {
       return endpoint.noBalance();
     }
@@ -57,23 +58,23 @@ public final class OpenRouterProvider extends EndpointProvider {
     if (unlimited) {
       note.add(NO_LIMIT);
     } else {
-      String reset = ProviderJson.text(data, "limit_reset");
+      String reset = LenientJson.text(data, "limit_reset");
       if (reset != null && reset.strip().matches("[A-Za-z]{1,20}")) {
         note.add("the limit resets " + reset.strip());
       }
     }
-    if (Boolean.TRUE.equals(ProviderJson.flag(data, "is_free_tier"))) {
+    if (Boolean.TRUE.equals(LenientJson.flag(data, "is_free_tier"))) {
       note.add("free tier (no credits bought)");
     }
     return new AccountBalance(
         ID,
         UNIT,
-        unlimited ? null : ProviderJson.amount(data, "limit_remaining"),
+        unlimited ? null : LenientJson.amount(data, "limit_remaining"),
         limit,
         null,
-        ProviderJson.amount(data, "usage"),
+        LenientJson.amount(data, "usage"),
         unlimited,
-        ProviderJson.instant(data, "expires_at"),
+        LenientJson.instant(data, "expires_at"),
         null,
         note.isEmpty() ? null : String.join("; ", note),
         ProbeStatus.OK,

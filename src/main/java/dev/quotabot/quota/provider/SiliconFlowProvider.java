@@ -3,6 +3,7 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -38,18 +39,18 @@ public final class SiliconFlowProvider extends EndpointProvider {
 
   @Override
   AccountBalance read(JsonObject root, ApiKey key) {
-    String code = ProviderJson.text(root, "code");
+    String code = LenientJson.text(root, "code");
     if ((code != null && !code.strip().equals(OK_CODE))
-        || Boolean.FALSE.equals(ProviderJson.flag(root, "status"))) {
+        || Boolean.FALSE.equals(LenientJson.flag(root, "status"))) {
       return endpoint.declaredFailure(root, key);
     }
-    JsonObject data = ProviderJson.objectField(root, "data");
+    JsonObject data = LenientJson.objectField(root, "data");
     if (data == null) {
       return endpoint.noBalance();
     }
-    BigDecimal granted = ProviderJson.amount(data, "balance");
-    BigDecimal charged = ProviderJson.amount(data, "chargeBalance");
-    BigDecimal total = ProviderJson.amount(data, "totalBalance");
+    BigDecimal granted = LenientJson.amount(data, "balance");
+    BigDecimal charged = LenientJson.amount(data, "chargeBalance");
+    BigDecimal total = LenientJson.amount(data, "totalBalance");
     if (total == null && granted != null && charged != null) {
       total = granted.add(charged);
     }
@@ -58,7 +59,7 @@ public final class SiliconFlowProvider extends EndpointProvider {
     }
     String note =
         granted != null && charged != null
-            ? "granted " + ProviderJson.show(granted) + " + charged " + ProviderJson.show(charged)
+            ? "granted " + LenientJson.show(granted) + " + charged " + LenientJson.show(charged)
             : null;
     return new AccountBalance(
         ID,
@@ -69,7 +70,7 @@ public final class SiliconFlowProvider extends EndpointProvider {
         null,
         null,
         null,
-        BalanceEndpoint.user(ProviderJson.text(data, "name"), key),
+        BalanceEndpoint.user(LenientJson.text(data, "name"), key),
         note,
         ProbeStatus.OK,
         null);

@@ -2,11 +2,8 @@ package dev.quotabot.quota.relay;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
+import dev.quotabot.quota.LenientJson;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tolerant reading of relay JSON: numbers may come as numbers or strings, flags as booleans,
@@ -19,19 +16,7 @@ final class RelayJson {
    * The body as a JSON object, or null when it is empty, not JSON (an HTML page) or not an object.
    */
   static JsonObject parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    if (!text.startsWith("{")) {
-      return null;
-    }
-    try {
-      JsonElement root = JsonParser.parseString(text);
-      return root.isJsonObject() ? root.getAsJsonObject() : null;
-    } catch (JsonParseException | IllegalStateException | StackOverflowError notJson) {
-      return null;
-    }
+    return LenientJson.object(body);
   }
 
   /** {@code root.data} when it is an object, else null. */
@@ -40,40 +25,23 @@ final class RelayJson {
   }
 
   static JsonObject object(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
+    return LenientJson.objectField(object, name);
   }
 
   /** A number given as a number or a numeric string; null otherwise. */
   static BigDecimal decimal(JsonObject object, String name) {
-    JsonPrimitive value = primitive(object, name);
-    if (value == null || value.isBoolean()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.getAsString().strip());
-    } catch (NumberFormatException notANumber) {
-      return null;
-    }
+    return LenientJson.amount(object, name);
   }
 
   static String string(JsonObject object, String name) {
-    JsonPrimitive value = primitive(object, name);
-    return value == null ? null : value.getAsString();
+    return LenientJson.text(object, name);
   }
 
   /** True, "true" or a non-zero number; null when absent or unreadable. */
   static Boolean flag(JsonObject object, String name) {
-    JsonPrimitive value = primitive(object, name);
-    if (value == null) {
-      return null;
-    }
-    if (value.isBoolean()) {
-      return value.getAsBoolean();
-    }
-    String text = value.getAsString().strip();
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(text);
+    Boolean named = LenientJson.flag(object, name);
+    if (named != null) {
+      return named;
     }
     BigDecimal number = decimal(object, name);
     return number == null ? null : number.signum() != 0;
@@ -108,13 +76,5 @@ final class RelayJson {
     }
     String message = string(root, "message");
     return message != null && !message.isBlank() ? message : string(root, "msg");
-  }
-
-  private static JsonPrimitive primitive(JsonObject object, String name) {
-    if (object == null) {
-      return null;
-    }
-    JsonElement value = object.get(name);
-    return value != null && value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
   }
 }

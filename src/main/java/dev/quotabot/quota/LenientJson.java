@@ -1,4 +1,4 @@
-package dev.quotabot.quota.provider;
+package dev.quotabot.quota;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -16,14 +16,14 @@ import java.time.format.DateTimeParseException;
  * Tolerant reading of the providers' JSON answers: amounts may come as numbers or strings, anything
  * missing or malformed is null (never 0), and nothing here throws.
  */
-final class ProviderJson {
+public final class LenientJson {
   /** Amounts beyond this many digits either side of the point are not money: unknown. */
   private static final int MAX_DIGITS = 30;
 
-  private ProviderJson() {}
+  private LenientJson() {}
 
   /** The body as a JSON object; null when it is empty, not JSON, or not an object. */
-  static JsonObject object(byte[] body) {
+  public static JsonObject object(byte[] body) {
     if (body == null || body.length == 0) {
       return null;
     }
@@ -35,12 +35,12 @@ final class ProviderJson {
     }
   }
 
-  static JsonObject objectField(JsonObject object, String name) {
-    JsonElement value = object.get(name);
+  public static JsonObject objectField(JsonObject object, String name) {
+    JsonElement value = object == null ? null : object.get(name);
     return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
   }
 
-  static JsonArray arrayField(JsonObject object, String name) {
+  public static JsonArray arrayField(JsonObject object, String name) {
     JsonElement value = object.get(name);
     return value != null && value.isJsonArray() ? value.getAsJsonArray() : null;
   }
@@ -49,7 +49,7 @@ final class ProviderJson {
    * An amount sent as a JSON number or a string ({@code "110.00"}, with stray spaces); null for
    * anything else, including absurd magnitudes.
    */
-  static BigDecimal amount(JsonObject object, String name) {
+  public static BigDecimal amount(JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     if (value == null || value.isBoolean()) {
       return null;
@@ -65,13 +65,13 @@ final class ProviderJson {
   }
 
   /** A string (or number) field as text; null when absent, null or structured. */
-  static String text(JsonObject object, String name) {
+  public static String text(JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     return value == null ? null : value.getAsString();
   }
 
   /** A boolean sent as {@code true} or {@code "true"}; null when absent or anything else. */
-  static Boolean flag(JsonObject object, String name) {
+  public static Boolean flag(JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     if (value == null) {
       return null;
@@ -87,7 +87,7 @@ final class ProviderJson {
   }
 
   /** An ISO-8601 time with an offset ({@code 2026-12-01T00:00:00Z}); null otherwise. */
-  static Instant instant(JsonObject object, String name) {
+  public static Instant instant(JsonObject object, String name) {
     String text = text(object, name);
     if (text == null || text.isBlank()) {
       return null;
@@ -104,7 +104,7 @@ final class ProviderJson {
    * DeepSeek, OpenRouter and Moonshot), {@code {"error":"…"}}, {@code {"message"}} or {@code
    * {"msg"}} (SiliconFlow). Null when there is none. Not yet cleaned of secrets.
    */
-  static String errorMessage(JsonObject root) {
+  public static String errorMessage(JsonObject root) {
     if (root == null) {
       return null;
     }
@@ -125,12 +125,12 @@ final class ProviderJson {
   }
 
   /** How an amount is written in a note: as sent, without exponent ({@code 10.00}). */
-  static String show(BigDecimal amount) {
+  public static String show(BigDecimal amount) {
     return amount.toPlainString();
   }
 
   private static JsonPrimitive primitive(JsonObject object, String name) {
-    JsonElement value = object.get(name);
+    JsonElement value = object == null ? null : object.get(name);
     return value != null && value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
   }
 }
