@@ -42,8 +42,26 @@ enum BotText {
 
   String keyOptionDescription() {
     return pick(
-        "Your ModelScope access token; leave empty to enter it privately in a form",
-        "你的 ModelScope 访问令牌；留空则在私密弹窗中填写");
+        "Your API key (ModelScope: access token); leave empty to enter it privately in a form",
+        "你的 API Key（ModelScope 为访问令牌）；留空则在私密弹窗中填写");
+  }
+
+  String providerOptionName() {
+    return pick("provider", "服务商");
+  }
+
+  String providerOptionDescription() {
+    return pick("Whose balance to read (default: ModelScope)", "查询哪家服务商的余额（默认 ModelScope）");
+  }
+
+  String baseUrlOptionName() {
+    return pick("base_url", "中转地址");
+  }
+
+  String baseUrlOptionDescription() {
+    return pick(
+        "The relay's address for provider newapi, such as https://relay.example",
+        "中转站地址（仅 newapi），例如 https://relay.example");
   }
 
   // --- the modal ---
@@ -70,6 +88,56 @@ enum BotText {
     return pick(
         "Model ids, comma-separated. Leave empty to check only the 魔粒 balance (free).",
         "模型 ID，多个用逗号分隔。留空则只查询魔粒余额（免费）。");
+  }
+
+  String modalProviderTitle(String provider) {
+    return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
+  }
+
+  String modalProviderKeyDescription(String provider) {
+    return pick(
+        provider + " API key. Used for this check only, never stored.",
+        provider + " 的 API Key，仅用于本次查询，不会保存。");
+  }
+
+  String modalBaseUrlLabel() {
+    return pick("Relay address", "中转地址");
+  }
+
+  String modalBaseUrlDescription() {
+    return pick(
+        "The relay site's address, such as https://relay.example (a trailing /v1 is fine).",
+        "中转站地址，例如 https://relay.example（末尾带 /v1 也可以）。");
+  }
+
+  String modalRelayModelsDescription() {
+    return pick(
+        "Model ids to look for, comma-separated. Empty: list the models this key may use.",
+        "要查找的模型 ID，多个用逗号分隔。留空则列出此 Key 可用的模型。");
+  }
+
+  String modalRelayModelsPlaceholder() {
+    return pick("Empty: the models this key may use", "留空：列出此 Key 可用的模型");
+  }
+
+  String modalUserIdLabel() {
+    return pick("Admin user id (optional)", "管理员用户 ID（可选）");
+  }
+
+  String modalUserIdDescription() {
+    return pick(
+        "With the access token, reads the account wallet (needed for unlimited tokens).",
+        "与访问令牌一起填写时读取账户钱包余额（无限额度的 Key 需要）。");
+  }
+
+  String modalAccessTokenLabel() {
+    return pick("Admin access token (optional)", "系统访问令牌（可选）");
+  }
+
+  String modalAccessTokenDescription() {
+    return pick(
+        "From the relay's personal settings. A secret like the key: used once, never stored.",
+        "在中转站个人设置中生成。与 Key 一样是机密：仅用于本次查询，不会保存。");
   }
 
   String modalModelsPlaceholder() {
@@ -104,6 +172,72 @@ enum BotText {
 
   String balanceOnlyTitle() {
     return pick("ModelScope 魔粒 balance (free check)", "ModelScope 魔粒余额（免费查询）");
+  }
+
+  String providerTitle(String provider) {
+    return pick(provider + " balance and models", provider + " 余额与模型");
+  }
+
+  String providerBalanceOnlyTitle(String provider) {
+    return pick(provider + " balance", provider + " 余额");
+  }
+
+  String unlimited() {
+    return pick("Unlimited", "无限额度");
+  }
+
+  /**
+   * {@code 💰 Balance: **$8.00** remaining (total $10.00, used $2.00) · name my-token}; the amounts
+   * are already formatted, {@code total}, {@code used}, {@code frozen} and {@code name} may be null
+   * (unknown: left out).
+   */
+  String providerBalanceLine(
+      String remaining, String total, String used, String frozen, String name) {
+    List<String> details = new ArrayList<>();
+    if (total != null) {
+      details.add(pick("total ", "总额 ") + total);
+    }
+    if (used != null) {
+      details.add(pick("used ", "已用 ") + used);
+    }
+    if (frozen != null) {
+      details.add(pick("frozen ", "冻结 ") + frozen);
+    }
+    String more =
+        details.isEmpty()
+            ? ""
+            : pick(" (" + String.join(", ", details) + ")", "（" + String.join("，", details) + "）");
+    String named = name == null ? "" : pick(" · name ", " · 名称 ") + name;
+    return pick("💰 Balance: **" + remaining + "** remaining", "💰 余额：剩余 **" + remaining + "**")
+        + more
+        + named;
+  }
+
+  String providerBalanceFailedLine(String status, String error) {
+    String why = error == null ? "" : " — " + error;
+    return pick(
+        "⚠️ The balance could not be read: **" + status + "**" + why,
+        "⚠️ 无法读取余额：**" + status + "**" + why);
+  }
+
+  String expiresLine(long epochSecond, boolean past) {
+    return past
+        ? pick("⏳ Expired <t:" + epochSecond + ":R>", "⏳ 已于 <t:" + epochSecond + ":R> 过期")
+        : pick("⏳ Expires <t:" + epochSecond + ":R>", "⏳ 将于 <t:" + epochSecond + ":R> 过期");
+  }
+
+  String relaySummaryLine(long usable, int total) {
+    return pick(
+        total + (total == 1 ? " model" : " models") + ": " + usable + " usable with this key",
+        "共 " + total + " 个模型：此 Key 可用 " + usable + " 个");
+  }
+
+  String relayModelUsable() {
+    return pick("Usable with this key", "此 Key 可用");
+  }
+
+  String providerFooter() {
+    return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
   }
 
   String keyLine(String fingerprint) {
@@ -220,6 +354,11 @@ enum BotText {
   }
 
   String status(ProbeStatus status) {
+    return status(status, "ModelScope");
+  }
+
+  /** The status's name; an upstream error names the provider that made it. */
+  String status(ProbeStatus status, String provider) {
     return switch (status) {
       case OK -> pick("OK", "正常");
       case NO_QUOTA_HEADERS -> pick("No quota numbers", "未返回额度");
@@ -227,7 +366,7 @@ enum BotText {
       case INVALID_KEY -> pick("Invalid key", "密钥无效");
       case MODEL_UNAVAILABLE -> pick("Model unavailable", "模型不可用");
       case INSUFFICIENT_BALANCE -> pick("Balance exhausted", "余额不足");
-      case UPSTREAM_ERROR -> pick("ModelScope error", "ModelScope 出错");
+      case UPSTREAM_ERROR -> pick(provider + " error", provider + " 出错");
       case TIMEOUT -> pick("Timed out", "超时");
       case NETWORK_ERROR -> pick("Network error", "网络错误");
     };

@@ -68,10 +68,13 @@ public final class DiscordBot implements AutoCloseable {
   public static DiscordBot start(
       DiscordConfig config, QuotaService service, ModelCatalog catalog, Duration drainTimeout) {
     PendingReplies pending = new PendingReplies();
-    QuotaOptions options = new QuotaOptions(service.settings());
+    QuotaOptions options =
+        new QuotaOptions(
+            service.queries(), service.providers(), service.settings().defaultModels());
+    ProviderNames names = new ProviderNames(service.providers());
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
-    QuotaReply reply = new QuotaReply(service, cooldown, pending);
-    QuotaModal modal = new QuotaModal(options, reply, service.settings().defaultModels());
+    QuotaReply reply = new QuotaReply(service, cooldown, pending, names);
+    QuotaModal modal = new QuotaModal(options, reply, names, service.settings().defaultModels());
     ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())
@@ -81,7 +84,9 @@ public final class DiscordBot implements AutoCloseable {
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
             .addEventListeners(
-                new CommandRegistration(QuotaCommand.definition(), config.guildId()),
+                new CommandRegistration(
+                    () -> QuotaCommand.definition(new ProviderNames(service.providers())),
+                    config.guildId()),
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
                 new ModelAutocomplete(service.settings().defaultModels(), catalog));

@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.modelscope.ModelCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Suggests model ids for {@code /quota models:}: the configured defaults first, then ModelScope's
  * catalog, those that start with what was typed before those that merely contain it. In a
  * comma-separated value only the last item is completed; the items before it are kept.
+ *
+ * <p>The suggestions are ModelScope's ids. With another {@code provider} chosen nothing is
+ * suggested: a relay names its models its own way (leave {@code models} empty to list the models
+ * the key may use), and the other providers report the balance only.
  */
 final class ModelAutocomplete extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelAutocomplete.class);
@@ -45,6 +51,10 @@ final class ModelAutocomplete extends ListenerAdapter {
         || !QuotaCommand.MODELS_OPTION.equals(event.getFocusedOption().getName())) {
       return;
     }
+    if (!forModelScope(event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString))) {
+      event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);
+      return;
+    }
     String typed = event.getFocusedOption().getValue();
     catalog
         .models()
@@ -59,6 +69,13 @@ final class ModelAutocomplete extends ListenerAdapter {
                 LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
               }
             });
+  }
+
+  /** True when no provider was chosen yet, or ModelScope was. */
+  static boolean forModelScope(String provider) {
+    return provider == null
+        || provider.isBlank()
+        || ProviderRegistry.MODELSCOPE.equalsIgnoreCase(provider.strip());
   }
 
   /** Usually the user typed on and Discord no longer wants this answer: not worth a warning. */

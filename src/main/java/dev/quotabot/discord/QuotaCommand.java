@@ -2,6 +2,7 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
 import java.time.Duration;
+import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -16,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /quota [models] [api_key] [balance_only]}: its definition as registered with Discord, and
- * its handler. With a key it answers at once (privately); without one it shows {@link QuotaModal}.
- * {@code balance_only} asks for the free 魔粒 balance check: no model is probed.
+ * {@code /quota [models] [api_key] [balance_only] [provider] [base_url]}: its definition as
+ * registered with Discord, and its handler. With a key it answers at once (privately); without one
+ * it shows {@link QuotaModal}. {@code balance_only} asks for the free balance check: no model is
+ * probed. {@code provider} (ModelScope when left out) picks whose balance to read; a relay also
+ * needs {@code base_url}.
  */
 final class QuotaCommand extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaCommand.class);
@@ -27,6 +30,8 @@ final class QuotaCommand extends ListenerAdapter {
   static final String MODELS_OPTION = "models";
   static final String KEY_OPTION = "api_key";
   static final String BALANCE_ONLY_OPTION = "balance_only";
+  static final String PROVIDER_OPTION = "provider";
+  static final String BASE_URL_OPTION = "base_url";
 
   private final QuotaOptions options;
   private final Cooldown cooldown;
@@ -40,8 +45,11 @@ final class QuotaCommand extends ListenerAdapter {
     this.reply = reply;
   }
 
-  /** The command as Discord lists it: English by default, localized for zh-CN. */
-  static SlashCommandData definition() {
+  /**
+   * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
+   * choices are ModelScope and every registered provider (Discord allows 25).
+   */
+  static SlashCommandData definition(ProviderNames providers) {
     BotText en = BotText.EN;
     BotText zh = BotText.ZH;
     OptionData models =
@@ -61,11 +69,31 @@ final class QuotaCommand extends ListenerAdapter {
                 false)
             .setDescriptionLocalization(
                 DiscordLocale.CHINESE_CHINA, zh.balanceOnlyOptionDescription());
+    OptionData provider =
+        new OptionData(
+                OptionType.STRING, PROVIDER_OPTION, en.providerOptionDescription(), false, false)
+            .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.providerOptionName())
+            .setDescriptionLocalization(
+                DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription());
+    int choices = 0;
+    for (Map.Entry<String, String> each : providers.all().entrySet()) {
+      if (choices++ == OptionData.MAX_CHOICES) {
+        break;
+      }
+      provider.addChoice(
+          QuotaEmbed.cut(each.getValue(), OptionData.MAX_CHOICE_NAME_LENGTH), each.getKey());
+    }
+    OptionData baseUrl =
+        new OptionData(
+                OptionType.STRING, BASE_URL_OPTION, en.baseUrlOptionDescription(), false, false)
+            .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.baseUrlOptionName())
+            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.baseUrlOptionDescription())
+            .setMaxLength(QuotaModal.BASE_URL_MAX_LENGTH);
     return Commands.slash(NAME, en.commandDescription())
         .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.commandDescription())
         .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
         .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
-        .addOptions(models, key, balanceOnly);
+        .addOptions(models, key, balanceOnly, provider, baseUrl);
   }
 
   @Override
@@ -83,24 +111,40 @@ final class QuotaCommand extends ListenerAdapter {
           String models = event.getOption(MODELS_OPTION, OptionMapping::getAsString);
           boolean balanceOnly =
               event.getOption(BALANCE_ONLY_OPTION, false, OptionMapping::getAsBoolean);
+          QuotaOptions.Target target =
+              QuotaOptions.Target.of(
+                  event.getOption(PROVIDER_OPTION, OptionMapping::getAsString),
+                  event.getOption(BASE_URL_OPTION, OptionMapping::getAsString));
           reply.answer(
               event,
-              options.parse(key, models, balanceOnly),
+              options.parse(key, models, balanceOnly, target),
               text,
-              () -> askForKey(event, text, models, balanceOnly));
+              () -> askForKey(event, text, models, balanceOnly, target));
         });
   }
 
-  /** Shows the form, unless the user could not run a query yet anyway. */
+  /**
+   * Shows the form, unless the user could not run a query yet anyway, or the other values already
+   * cannot be used (then that is said, before any key is typed).
+   */
   private void askForKey(
-      SlashCommandInteractionEvent event, BotText text, String models, boolean balanceOnly) {
+      SlashCommandInteractionEvent event,
+      BotText text,
+      String models,
+      boolean balanceOnly,
+      QuotaOptions.Target target) {
     Duration wait = cooldown.remaining(event.getUser().getIdLong());
     if (!wait.isZero()) {
       Replies.ephemeral(event, text.cooldown(Cooldown.roundUpSeconds(wait)));
       return;
     }
+    String problem = options.problemBeforeForm(models, balanceOnly, target);
+    if (problem != null) {
+      Replies.ephemeral(event, text.invalid(problem));
+      return;
+    }
     event
-        .replyModal(modal.build(text, models, balanceOnly))
+        .replyModal(modal.build(text, models, balanceOnly, target))
         .queue(
             null,
             failure -> LOG.warn("Could not show the /quota form ({})", Replies.describe(failure)));

@@ -11,6 +11,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
@@ -44,6 +46,9 @@ final class QuotaEmbed {
   static final int BALANCE_ERROR_MAX = 300;
 
   static final int USER_MAX = 64;
+  static final int NOTE_MAX = 400;
+  static final int PROVIDER_NAME_MAX = 40;
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
   static final int UNIT_MAX = 16;
 
   /** An amount longer than this in plain digits is shown in scientific notation. */
@@ -76,12 +81,25 @@ final class QuotaEmbed {
             .setFooter(text.footer())
             .setTimestamp(report.checkedAt());
 
+    addFields(embed, rows, row -> field(row, text), text);
+    return embed.build();
+  }
+
+  /**
+   * Adds one field per row while they fit (25 fields, 6000 characters); the rest are summarized in
+   * a last field.
+   */
+  private static void addFields(
+      EmbedBuilder embed,
+      List<ModelQuota> rows,
+      Function<ModelQuota, MessageEmbed.Field> fieldOf,
+      BotText text) {
     int used = embed.length();
     int shown = 0;
     for (ModelQuota row : rows) {
       int left = rows.size() - shown - 1;
       boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
-      MessageEmbed.Field field = field(row, text);
+      MessageEmbed.Field field = fieldOf.apply(row);
       int size = field.getName().length() + field.getValue().length();
       int reserve = left > 0 ? SUMMARY_RESERVE : 0;
       if (!fieldSlotLeft || used + size + reserve > MessageEmbed.EMBED_MAX_LENGTH_BOT) {
@@ -94,7 +112,122 @@ final class QuotaEmbed {
     if (shown < rows.size()) {
       embed.addField(summary(rows.subList(shown, rows.size()), text));
     }
+  }
+
+  /**
+   * A report from another provider (a relay, DeepSeek…), named {@code providerName}: the key, the
+   * balance line (remaining with its unit, or unlimited; total, used and frozen when known; the
+   * account or token name), when the key expires, the provider's note, and for a relay one field
+   * per model. No daily reset: that is ModelScope's.
+   *
+   * @param modelsIgnored the user typed models but asked for the balance only
+   */
+  static MessageEmbed renderProvider(
+      QuotaReport report, BotText text, boolean modelsIgnored, String providerName) {
+    String name = plain(providerName, PROVIDER_NAME_MAX);
+    AccountBalance account = report.account();
+    List<String> description = new ArrayList<>();
+    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
+    description.add(providerBalanceLine(account, text, providerName));
+    if (account.isKnown() && account.expiresAt() != null) {
+      description.add(
+          text.expiresLine(
+              account.expiresAt().getEpochSecond(),
+              account.expiresAt().isBefore(report.checkedAt())));
+    }
+    if (account.note() != null && !account.note().isBlank()) {
+      description.add("ℹ️ *" + plain(account.note().strip(), NOTE_MAX) + "*");
+    }
+    List<ModelQuota> rows = report.models();
+    if (!rows.isEmpty()) {
+      description.add(text.relaySummaryLine(report.successCount(), rows.size()));
+    }
+    if (modelsIgnored) {
+      description.add(text.modelsIgnoredLine());
+    }
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setTitle(
+                cut(
+                    rows.isEmpty() ? text.providerBalanceOnlyTitle(name) : text.providerTitle(name),
+                    MessageEmbed.TITLE_MAX_LENGTH))
+            .setDescription(String.join("\n", description))
+            .setColor(account.isKnown() ? BLUE : RED)
+            .setFooter(text.providerFooter())
+            .setTimestamp(report.checkedAt());
+    addFields(embed, rows, row -> providerField(row, text, providerName), text);
     return embed.build();
+  }
+
+  /**
+   * Another provider's balance in one line: what is left with its unit ({@code $8.00}, {@code
+   * 110.00 CNY}, {@code 4000000 tokens}) or "Unlimited"; unknown (never 0) when not reported, and
+   * never a negative amount or an unlimited key's placeholder number as money. Or the status and
+   * the human reason it could not be read. Bounded in length whatever the upstream sent.
+   */
+  static String providerBalanceLine(AccountBalance account, BotText text, String providerName) {
+    if (!account.isKnown()) {
+      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
+      return text.providerBalanceFailedLine(
+          text.status(account.status(), plain(providerName, PROVIDER_NAME_MAX)), error);
+    }
+    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+    boolean unlimited = Boolean.TRUE.equals(account.unlimited());
+    String remaining =
+        unlimited ? text.unlimited() : money(account.availableBalance(), unit, text.unknown());
+    String total = unlimited ? null : money(account.totalBalance(), unit, null);
+    String used = money(account.used(), unit, null);
+    String frozen = money(account.frozenAmount(), unit, null);
+    String user = account.user() == null ? null : plain(account.user(), USER_MAX);
+    return text.providerBalanceLine(remaining, total, used, frozen, user);
+  }
+
+  /**
+   * An amount with its unit: {@code $8.00} for US dollars, {@code 110.00 CNY} for another currency
+   * code (at least two decimals), {@code 4000000 tokens} otherwise. A negative or absent amount is
+   * {@code orElse}.
+   */
+  static String money(BigDecimal value, String unit, String orElse) {
+    if (value == null || value.signum() < 0) {
+      return orElse;
+    }
+    boolean currency = CURRENCY_CODE.matcher(unit).matches();
+    String shown = currency ? currencyAmount(value) : amount(value);
+    if (unit.equals("USD")) {
+      return "$" + shown;
+    }
+    return unit.isEmpty() ? shown : shown + " " + unit;
+  }
+
+  /** {@code 8.00}, {@code 0.1234}: at least two decimals, more when the provider gave them. */
+  private static String currencyAmount(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() >= 2) {
+      return amount(value);
+    }
+    BigDecimal cents = stripped.setScale(2);
+    return cents.precision() <= AMOUNT_MAX ? cents.toPlainString() : amount(value);
+  }
+
+  /** A relay's row: whether the key may use the model, or why it is not listed. */
+  private static MessageEmbed.Field providerField(
+      ModelQuota row, BotText text, String providerName) {
+    String value;
+    if (row.isSuccess()) {
+      value =
+          row.note() == null || row.note().isBlank()
+              ? text.relayModelUsable()
+              : plain(row.note().strip(), MessageEmbed.VALUE_MAX_LENGTH);
+    } else {
+      String error =
+          row.error() == null ? "" : " — " + plain(row.error(), MessageEmbed.VALUE_MAX_LENGTH);
+      value =
+          "**" + text.status(row.status(), plain(providerName, PROVIDER_NAME_MAX)) + "**" + error;
+    }
+    return new MessageEmbed.Field(
+        cut(symbol(row.status()) + " " + row.model(), MessageEmbed.TITLE_MAX_LENGTH),
+        cut(value, MessageEmbed.VALUE_MAX_LENGTH),
+        false);
   }
 
   /** The free check: the balance (or why it is unknown) and that nothing was spent; no fields. */
@@ -279,7 +412,7 @@ final class QuotaEmbed {
     return text.replace('`', 'ˋ');
   }
 
-  private static String cut(String text, int max) {
+  static String cut(String text, int max) {
     if (text.length() <= max) {
       return text;
     }

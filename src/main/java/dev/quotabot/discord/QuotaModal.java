@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
+import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -15,53 +16,132 @@ import net.dv8tion.jda.api.modals.Modal;
  * rather than the command line; submitting it runs the same query. Its models field starts out with
  * the models typed, or else the default list, so submitting it untouched checks what the command
  * would have; emptied, it asks for the free balance-only check.
+ *
+ * <p>For another provider the form's id names it ({@code quota:deepseek}); nothing else typed is
+ * carried in the id, and never a secret. A provider that reports the balance only asks for the key
+ * alone. A relay's form also holds its address (pre-filled with what was typed), the models to look
+ * for (empty: the models the key may use), and the optional admin user id and access token (5
+ * inputs, Discord's most).
  */
 final class QuotaModal extends ListenerAdapter {
   static final String ID = "quota";
   static final String KEY_INPUT = "api_key";
   static final String MODELS_INPUT = "models";
+  static final String BASE_URL_INPUT = "base_url";
+  static final String USER_ID_INPUT = "user_id";
+  static final String ACCESS_TOKEN_INPUT = "access_token";
   static final int MODELS_MAX_LENGTH = TextInput.MAX_VALUE_LENGTH;
+  static final int BASE_URL_MAX_LENGTH = 300;
+  static final int USER_ID_MAX_LENGTH = 20;
+
+  private static final String ID_SEPARATOR = ":";
 
   private final QuotaOptions options;
   private final QuotaReply reply;
+  private final ProviderNames names;
   private final String defaultsPrefill;
 
-  QuotaModal(QuotaOptions options, QuotaReply reply, List<String> defaultModels) {
+  QuotaModal(
+      QuotaOptions options, QuotaReply reply, ProviderNames names, List<String> defaultModels) {
     this.options = options;
     this.reply = reply;
+    this.names = names;
     this.defaultsPrefill = prefill(defaultModels);
   }
 
-  /**
-   * The form, with the models field pre-filled with what the user already typed, else the default
-   * list; left empty when the user asked for the balance only.
-   */
+  /** ModelScope's form (see {@link #build(BotText, String, boolean, QuotaOptions.Target)}). */
   Modal build(BotText text, String modelsTyped, boolean balanceOnly) {
-    TextInput key =
-        TextInput.create(KEY_INPUT, TextInputStyle.SHORT)
-            .setRequired(true)
-            .setRequiredRange(1, ApiKey.MAX_LENGTH)
-            .setPlaceholder("ms-…")
-            .build();
+    return build(text, modelsTyped, balanceOnly, QuotaOptions.Target.MODELSCOPE);
+  }
+
+  /**
+   * The form for the target's provider. ModelScope's models field is pre-filled with what the user
+   * already typed, else the default list, and left empty when the user asked for the balance only;
+   * a relay's with what was typed only.
+   */
+  Modal build(BotText text, String modelsTyped, boolean balanceOnly, QuotaOptions.Target target) {
+    if (target.isModelScope()) {
+      String prefill = balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : defaultsPrefill;
+      return Modal.create(ID, text.modalTitle())
+          .addComponents(
+              Label.of(text.modalKeyLabel(), text.modalKeyDescription(), keyInput("ms-…")),
+              Label.of(
+                  text.modalModelsLabel(),
+                  text.modalModelsDescription(),
+                  modelsInput(text.modalModelsPlaceholder(), prefill)))
+          .build();
+    }
+    String provider = target.providerId();
+    String name = names.of(provider);
+    List<Label> fields = new ArrayList<>();
+    fields.add(
+        Label.of(text.modalKeyLabel(), text.modalProviderKeyDescription(name), keyInput("sk-…")));
+    if (options.needsBaseUrl(target)) {
+      String typedUrl = target.baseUrl() == null ? "" : target.baseUrl().strip();
+      TextInput.Builder baseUrl =
+          TextInput.create(BASE_URL_INPUT, TextInputStyle.SHORT)
+              .setRequired(true)
+              .setRequiredRange(1, BASE_URL_MAX_LENGTH)
+              .setPlaceholder("https://relay.example");
+      if (!typedUrl.isEmpty() && typedUrl.length() <= BASE_URL_MAX_LENGTH) {
+        baseUrl.setValue(typedUrl);
+      }
+      fields.add(
+          Label.of(text.modalBaseUrlLabel(), text.modalBaseUrlDescription(), baseUrl.build()));
+      String prefill = balanceOnly || !usable(modelsTyped) ? "" : modelsTyped;
+      fields.add(
+          Label.of(
+              text.modalModelsLabel(),
+              text.modalRelayModelsDescription(),
+              modelsInput(text.modalRelayModelsPlaceholder(), prefill)));
+      fields.add(
+          Label.of(
+              text.modalUserIdLabel(),
+              text.modalUserIdDescription(),
+              TextInput.create(USER_ID_INPUT, TextInputStyle.SHORT)
+                  .setRequired(false)
+                  .setMaxLength(USER_ID_MAX_LENGTH)
+                  .build()));
+      fields.add(
+          Label.of(
+              text.modalAccessTokenLabel(),
+              text.modalAccessTokenDescription(),
+              TextInput.create(ACCESS_TOKEN_INPUT, TextInputStyle.SHORT)
+                  .setRequired(false)
+                  .setMaxLength(ApiKey.MAX_LENGTH)
+                  .build()));
+    }
+    return Modal.create(
+            ID + ID_SEPARATOR + provider,
+            QuotaEmbed.cut(text.modalProviderTitle(name), Modal.MAX_TITLE_LENGTH))
+        .addComponents(fields)
+        .build();
+  }
+
+  private static TextInput keyInput(String placeholder) {
+    return TextInput.create(KEY_INPUT, TextInputStyle.SHORT)
+        .setRequired(true)
+        .setRequiredRange(1, ApiKey.MAX_LENGTH)
+        .setPlaceholder(placeholder)
+        .build();
+  }
+
+  private static TextInput modelsInput(String placeholder, String prefill) {
     TextInput.Builder models =
         TextInput.create(MODELS_INPUT, TextInputStyle.PARAGRAPH)
             .setRequired(false)
             .setMaxLength(MODELS_MAX_LENGTH)
-            .setPlaceholder(text.modalModelsPlaceholder());
-    String prefill = balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : defaultsPrefill;
+            .setPlaceholder(placeholder);
     if (!prefill.isEmpty()) {
       models.setValue(prefill);
     }
-    return Modal.create(ID, text.modalTitle())
-        .addComponents(
-            Label.of(text.modalKeyLabel(), text.modalKeyDescription(), key),
-            Label.of(text.modalModelsLabel(), text.modalModelsDescription(), models.build()))
-        .build();
+    return models.build();
   }
 
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
-    if (!ID.equals(event.getModalId())) {
+    String provider = providerOf(event.getModalId());
+    if (provider == null) {
       return;
     }
     BotText text = BotText.of(event.getUserLocale());
@@ -70,14 +150,35 @@ final class QuotaModal extends ListenerAdapter {
         text,
         "/quota form",
         () -> {
-          String key = valueOf(event, KEY_INPUT);
-          String models = valueOf(event, MODELS_INPUT);
+          QuotaOptions.Target target =
+              provider.isEmpty()
+                  ? QuotaOptions.Target.MODELSCOPE
+                  : new QuotaOptions.Target(
+                      provider,
+                      valueOf(event, BASE_URL_INPUT),
+                      valueOf(event, USER_ID_INPUT),
+                      valueOf(event, ACCESS_TOKEN_INPUT));
           reply.answer(
               event,
-              options.parseForm(key, models),
+              options.parseForm(valueOf(event, KEY_INPUT), valueOf(event, MODELS_INPUT), target),
               text,
               () -> Replies.ephemeral(event, text.keyMissing()));
         });
+  }
+
+  /**
+   * The provider a form id names: empty for ModelScope's form ({@code quota}), the id after the
+   * separator for another's ({@code quota:deepseek}), null for a form that is not this one.
+   */
+  static String providerOf(String modalId) {
+    if (ID.equals(modalId)) {
+      return "";
+    }
+    String prefix = ID + ID_SEPARATOR;
+    if (modalId != null && modalId.startsWith(prefix) && modalId.length() > prefix.length()) {
+      return modalId.substring(prefix.length());
+    }
+    return null;
   }
 
   private static boolean usable(String modelsTyped) {

@@ -1,29 +1,81 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.InvalidQueryException;
+import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaQueryFactory;
-import dev.quotabot.quota.QuotaSettings;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
- * optional: no models means the configured default list on the command line, but the free
- * balance-only check in the form (whose models field starts out filled with the defaults); {@code
- * balance_only} asks for the balance only whatever the models say; no key means the key must be
- * asked for (in a modal, so it never appears in the command line).
+ * optional: no models means the configured default list on the command line (for ModelScope; other
+ * providers have no defaults), but the free balance-only check in the form (whose models field
+ * starts out filled with the defaults); {@code balance_only} asks for the balance only whatever the
+ * models say; no key means the key must be asked for (in a modal, so it never appears in the
+ * command line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
+ * QuotaQueryFactory}); its message is shown as is.
  */
 final class QuotaOptions {
   /** The separators {@link dev.quotabot.quota.ModelList} splits on, and nothing else. */
   private static final Pattern ONLY_SEPARATORS = Pattern.compile("[,，\\s\\p{Z}\\u200B\\uFEFF]*");
 
+  /**
+   * Stands in for the key when everything else is checked before the form asks for it; it is never
+   * sent anywhere.
+   */
+  private static final String STAND_IN_KEY = "stand-in-key-for-checking-the-other-values";
+
   private final QuotaQueryFactory queries;
+  private final ProviderRegistry providers;
   private final List<String> defaultModels;
 
-  QuotaOptions(QuotaSettings settings) {
-    this.queries = new QuotaQueryFactory(settings);
-    this.defaultModels = settings.defaultModels();
+  /**
+   * @param queries the core's checks ({@code QuotaService#queries()})
+   * @param providers the providers other than ModelScope ({@code QuotaService#providers()})
+   * @param defaultModels ModelScope's default list
+   */
+  QuotaOptions(QuotaQueryFactory queries, ProviderRegistry providers, List<String> defaultModels) {
+    this.queries = queries;
+    this.providers = providers;
+    this.defaultModels = List.copyOf(defaultModels);
+  }
+
+  /**
+   * Which provider to ask, and for a relay where it is and the optional admin access. Its {@code
+   * toString} never shows the access token.
+   *
+   * @param provider the provider's id as typed; null or blank means ModelScope
+   * @param baseUrl a relay's address as typed, or null
+   * @param userId a relay user id, or null
+   * @param accessToken a relay system access token (a secret like the key), or null
+   */
+  record Target(String provider, String baseUrl, String userId, String accessToken) {
+    static final Target MODELSCOPE = new Target(null, null, null, null);
+
+    /** A provider chosen on the command line: no admin fields there. */
+    static Target of(String provider, String baseUrl) {
+      return new Target(provider, baseUrl, null, null);
+    }
+
+    /** The provider's id, lower case; ModelScope when none was given. */
+    String providerId() {
+      return provider == null || provider.isBlank()
+          ? ProviderRegistry.MODELSCOPE
+          : provider.strip().toLowerCase(Locale.ROOT);
+    }
+
+    boolean isModelScope() {
+      return ProviderRegistry.MODELSCOPE.equals(providerId());
+    }
+
+    @Override
+    public String toString() {
+      return "Target[provider=" + provider + ", baseUrl=" + baseUrl + "]";
+    }
   }
 
   /** What the typed values amount to. */
@@ -39,36 +91,101 @@ final class QuotaOptions {
   /** No key was given. */
   record NeedsKey() implements Parsed {}
 
-  /** The values cannot be used; the message says what to fix and never holds the key. */
+  /** The values cannot be used; the message says what to fix and never holds a secret. */
   record Invalid(String problem) implements Parsed {}
+
+  /** The command line's options for ModelScope. */
+  Parsed parse(String rawKey, String rawModels, boolean balanceOnly) {
+    return parse(rawKey, rawModels, balanceOnly, Target.MODELSCOPE);
+  }
 
   /**
    * The command line's options.
    *
    * @param rawKey the {@code api_key} value, or null when the option was left out
-   * @param rawModels the {@code models} value, or null when the option was left out (then the
-   *     default list is checked)
+   * @param rawModels the {@code models} value, or null when the option was left out (then
+   *     ModelScope's default list is checked; another provider gets none)
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
+   * @param target the provider, and a relay's address
    */
-  Parsed parse(String rawKey, String rawModels, boolean balanceOnly) {
+  Parsed parse(String rawKey, String rawModels, boolean balanceOnly, Target target) {
     if (rawKey == null || rawKey.isBlank()) {
       return new NeedsKey();
     }
-    List<String> models =
-        balanceOnly ? List.of() : isBlank(rawModels) ? defaultModels : List.of(rawModels);
+    return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);
+  }
+
+  /**
+   * Checks everything but the key, before the form asks for it, so nobody types a key only to learn
+   * that the provider or its address is wrong. A relay's missing address is not a problem here: the
+   * form has a field for it.
+   *
+   * @return the problem, or null when the form may be shown
+   */
+  String problemBeforeForm(String rawModels, boolean balanceOnly, Target target) {
+    boolean formAsksForAddress =
+        needsBaseUrl(target) && (target.baseUrl() == null || target.baseUrl().isBlank());
+    if (formAsksForAddress) {
+      return null;
+    }
+    Parsed parsed = parse(STAND_IN_KEY, rawModels, balanceOnly, target);
+    return parsed instanceof Invalid invalid ? invalid.problem() : null;
+  }
+
+  /** Whether the target is a relay, which anyone can host: its address must be given. */
+  boolean needsBaseUrl(Target target) {
+    return providers.find(target.providerId()).map(BalanceProvider::needsBaseUrl).orElse(false);
+  }
+
+  /** Whether the target reports the account balance only (no per-model rows, no models field). */
+  boolean balanceOnlyProvider(Target target) {
+    return providers.find(target.providerId()).map(p -> !p.needsBaseUrl()).orElse(false);
+  }
+
+  /**
+   * The form's fields. Its models field starts out filled with the defaults, so one left empty was
+   * emptied on purpose: it asks for the balance only (for a relay: the balance and the models the
+   * key may use).
+   */
+  Parsed parseForm(String rawKey, String rawModels) {
+    return parseForm(rawKey, rawModels, Target.MODELSCOPE);
+  }
+
+  /** The form's fields for any provider. */
+  Parsed parseForm(String rawKey, String rawModels, Target target) {
+    return parse(rawKey, rawModels, isBlank(rawModels), target);
+  }
+
+  private List<String> models(String rawModels, boolean balanceOnly, Target target) {
+    if (balanceOnly) {
+      return List.of();
+    }
+    if (isBlank(rawModels)) {
+      return target.isModelScope() ? defaultModels : List.of();
+    }
+    return List.of(rawModels);
+  }
+
+  private Parsed create(
+      String rawKey, List<String> models, Target target, boolean balanceOnly, String rawModels) {
     try {
-      return new Ready(queries.create(rawKey, models), balanceOnly && !isBlank(rawModels));
+      QuotaQuery query =
+          queries.create(
+              new QueryInput(
+                  rawKey,
+                  models,
+                  target.provider(),
+                  target.baseUrl(),
+                  blankToNull(target.userId()),
+                  blankToNull(target.accessToken())));
+      return new Ready(query, balanceOnly && !isBlank(rawModels));
     } catch (InvalidQueryException invalid) {
       return new Invalid(invalid.getMessage());
     }
   }
 
-  /**
-   * The form's fields. Its models field starts out filled with the defaults, so one left empty was
-   * emptied on purpose: it asks for the balance only.
-   */
-  Parsed parseForm(String rawKey, String rawModels) {
-    return parse(rawKey, rawModels, isBlank(rawModels));
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   /** True when the value names no model at all (absent, empty, or only separators). */

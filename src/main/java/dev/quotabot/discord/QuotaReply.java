@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
@@ -21,11 +22,13 @@ final class QuotaReply {
   private final QuotaService service;
   private final Cooldown cooldown;
   private final PendingReplies pending;
+  private final ProviderNames names;
 
-  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
+  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending, ProviderNames names) {
     this.service = service;
     this.cooldown = cooldown;
     this.pending = pending;
+    this.names = names;
   }
 
   /**
@@ -73,21 +76,25 @@ final class QuotaReply {
     } catch (RuntimeException failed) {
       report = CompletableFuture.failedFuture(failed);
     }
-    report.whenComplete(
-        (done, failure) -> deliver(hook, done, failure, ready.modelsIgnored(), text, delivered));
+    report.whenComplete((done, failure) -> deliver(hook, done, failure, ready, text, delivered));
   }
 
   private void deliver(
       InteractionHook hook,
       QuotaReport report,
       Throwable failure,
-      boolean modelsIgnored,
+      QuotaOptions.Ready ready,
       BotText text,
       CompletableFuture<Void> delivered) {
     MessageEmbed embed = null;
     if (failure == null) {
       try {
-        embed = QuotaEmbed.render(report, text, modelsIgnored);
+        QuotaQuery query = ready.query();
+        embed =
+            query.isModelScope()
+                ? QuotaEmbed.render(report, text, ready.modelsIgnored())
+                : QuotaEmbed.renderProvider(
+                    report, text, ready.modelsIgnored(), names.of(query.provider()));
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

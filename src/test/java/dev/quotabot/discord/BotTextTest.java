@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.ProbeStatus;
+import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -38,6 +39,24 @@ final class BotTextTest {
     assertTrue(text.modalKeyDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
     assertTrue(text.modalModelsDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
     assertTrue(text.modalModelsPlaceholder().length() <= TextInput.MAX_PLACEHOLDER_LENGTH);
+    assertTrue(text.providerOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
+    assertTrue(text.baseUrlOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
+    assertTrue(text.providerOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
+    assertTrue(text.baseUrlOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
+    for (String label :
+        List.of(text.modalBaseUrlLabel(), text.modalUserIdLabel(), text.modalAccessTokenLabel())) {
+      assertTrue(label.length() <= Label.LABEL_MAX_LENGTH, label);
+    }
+    for (String description :
+        List.of(
+            text.modalProviderKeyDescription("A provider with a long name"),
+            text.modalBaseUrlDescription(),
+            text.modalRelayModelsDescription(),
+            text.modalUserIdDescription(),
+            text.modalAccessTokenDescription())) {
+      assertTrue(description.length() <= Label.DESCRIPTION_MAX_LENGTH, description);
+    }
+    assertTrue(text.modalRelayModelsPlaceholder().length() <= TextInput.MAX_PLACEHOLDER_LENGTH);
     for (ProbeStatus status : ProbeStatus.values()) {
       assertTrue(!text.status(status).isBlank());
     }

@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,6 +19,15 @@ final class ModelAutocompleteTest {
           "deepseek-ai/DeepSeek-V3.1",
           "ZhipuAI/GLM-4.6",
           "moonshotai/Kimi-K2-Instruct");
+
+  @Test
+  void suggestsModelScopesIdsOnlyWhileModelScopeIsTheProvider() {
+    assertTrue(ModelAutocomplete.forModelScope(null));
+    assertTrue(ModelAutocomplete.forModelScope(""));
+    assertTrue(ModelAutocomplete.forModelScope("modelscope"));
+    assertFalse(ModelAutocomplete.forModelScope("newapi"));
+    assertFalse(ModelAutocomplete.forModelScope("deepseek"));
+  }
 
   @Test
   void suggestsTheDefaultsFirstThenTheCatalogWhenNothingIsTyped() {

@@ -111,7 +111,7 @@ final class QuotaCommandEndToEndTest {
     assertFalse(key.get("required").getAsBoolean());
     assertEquals(512, key.get("max_length").getAsInt());
     assertTrue(key.getAsJsonObject("description_localizations").has("zh-CN"));
-    assertEquals(3, options.size());
+    assertEquals(5, options.size());
     JsonObject balanceOnly = options.get(2).getAsJsonObject();
     assertEquals("balance_only", balanceOnly.get("name").getAsString());
     assertEquals(5, balanceOnly.get("type").getAsInt());
@@ -119,6 +119,31 @@ final class QuotaCommandEndToEndTest {
     assertTrue(balanceOnly.get("description").getAsString().contains("free"));
     String zh = balanceOnly.getAsJsonObject("description_localizations").get("zh-CN").getAsString();
     assertTrue(zh.contains("免费"), zh);
+  }
+
+  @Test
+  void registersAProviderChoiceAndARelayAddressWithChineseLocalizations() {
+    JsonArray options =
+        discord.awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+
+    JsonObject provider = options.get(3).getAsJsonObject();
+    assertEquals("provider", provider.get("name").getAsString());
+    assertEquals(3, provider.get("type").getAsInt());
+    assertFalse(provider.get("required").getAsBoolean());
+    assertEquals("服务商", provider.getAsJsonObject("name_localizations").get("zh-CN").getAsString());
+    assertTrue(provider.getAsJsonObject("description_localizations").has("zh-CN"));
+    JsonArray choices = provider.getAsJsonArray("choices");
+    JsonObject first = choices.get(0).getAsJsonObject();
+    assertEquals("ModelScope", first.get("name").getAsString());
+    assertEquals("modelscope", first.get("value").getAsString());
+    JsonObject baseUrl = options.get(4).getAsJsonObject();
+    assertEquals("base_url", baseUrl.get("name").getAsString());
+    assertEquals(3, baseUrl.get("type").getAsInt());
+    assertFalse(baseUrl.get("required").getAsBoolean());
+    assertEquals(300, baseUrl.get("max_length").getAsInt());
+    assertEquals("中转地址", baseUrl.getAsJsonObject("name_localizations").get("zh-CN").getAsString());
+    String zh = baseUrl.getAsJsonObject("description_localizations").get("zh-CN").getAsString();
+    assertTrue(zh.contains("中转站"), zh);
   }
 
   @Test

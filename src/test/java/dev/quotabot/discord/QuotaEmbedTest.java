@@ -408,6 +408,225 @@ final class QuotaEmbedTest {
     assertTrue(line.length() < 200, line);
   }
 
+  @Test
+  void showsARelaysRemainingMoneyInItsCurrencyWithTotalUsedTokenNameAndExpiry() {
+    Instant expires = NOW.plusSeconds(86_400 * 30);
+    AccountBalance relay =
+        providerBalance(
+            "USD", "8", "10", "2", null, expires, "my-token", null, ProbeStatus.OK, null);
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(providerReport(relay, List.of()), BotText.EN, false, "New API");
+
+    assertEquals("New API balance", embed.getTitle());
+    List<String> lines = List.of(embed.getDescription().split("\n"));
+    assertEquals("Key `sk-…9z9z`", lines.get(0));
+    assertEquals(
+        "💰 Balance: **$8.00** remaining (total $10.00, used $2.00) · name my-token", lines.get(1));
+    assertEquals("⏳ Expires <t:" + expires.getEpochSecond() + ":R>", lines.get(2));
+    assertFalse(embed.getDescription().contains("魔粒"), embed.getDescription());
+    assertFalse(embed.getDescription().contains("resets"), embed.getDescription());
+    assertFalse(embed.getFooter().getText().contains("UTC+8"));
+    assertTrue(embed.getFields().isEmpty());
+    assertEquals(QuotaEmbed.BLUE, embed.getColorRaw());
+  }
+
+  @Test
+  void writesOtherCurrenciesAndTokensWithTheirUnit() {
+    assertEquals("110.00 CNY", QuotaEmbed.money(new BigDecimal("110.00"), "CNY", null));
+    assertEquals("0.1234 CNY", QuotaEmbed.money(new BigDecimal("0.1234"), "CNY", null));
+    assertEquals("$0.50", QuotaEmbed.money(new BigDecimal("0.5"), "USD", null));
+    assertEquals("4000000 tokens", QuotaEmbed.money(new BigDecimal("4000000"), "tokens", null));
+    assertEquals("12", QuotaEmbed.money(new BigDecimal("12.0"), "", null));
+    assertEquals(
+        "💰 余额：剩余 **110.00 CNY**（总额 110.00 CNY）",
+        QuotaEmbed.providerBalanceLine(
+            providerBalance(
+                "CNY", "110", "110", null, null, null, null, null, ProbeStatus.OK, null),
+            BotText.ZH,
+            "DeepSeek"));
+  }
+
+  @Test
+  void saysUnlimitedNeverAPlaceholderOrNegativeAmountAndShowsTheNote() {
+    AccountBalance unlimited =
+        providerBalance(
+            "USD",
+            "-12.5",
+            "100000000",
+            "3",
+            true,
+            null,
+            "free-for-all",
+            "unlimited token: the wallet needs the admin access token",
+            ProbeStatus.OK,
+            null);
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(providerReport(unlimited, List.of()), BotText.EN, false, "relay");
+
+    String description = embed.getDescription();
+    assertTrue(
+        description.contains(
+            "💰 Balance: **Unlimited** remaining (used $3.00) · name free-for-all"),
+        description);
+    assertTrue(
+        description.contains("ℹ️ *unlimited token: the wallet needs the admin access token*"),
+        description);
+    assertFalse(description.contains("-12.5"), description);
+    assertFalse(description.contains("100000000"), description);
+    assertTrue(QuotaEmbed.providerBalanceLine(unlimited, BotText.ZH, "relay").contains("**无限额度**"));
+  }
+
+  @Test
+  void callsANegativeRemainingAmountUnknownWhenTheKeyIsNotSaidToBeUnlimited() {
+    AccountBalance odd =
+        providerBalance("CNY", "-3", null, null, null, null, null, null, ProbeStatus.OK, null);
+
+    assertEquals(
+        "💰 Balance: **unknown** remaining", QuotaEmbed.providerBalanceLine(odd, BotText.EN, "x"));
+  }
+
+  @Test
+  void saysWhenTheKeyHasExpired() {
+    Instant expired = NOW.minusSeconds(3_600);
+    AccountBalance old =
+        providerBalance("USD", "1", null, null, null, expired, null, null, ProbeStatus.OK, null);
+
+    String description =
+        QuotaEmbed.renderProvider(providerReport(old, List.of()), BotText.ZH, false, "relay")
+            .getDescription();
+
+    assertTrue(description.contains("⏳ 已于 <t:" + expired.getEpochSecond() + ":R> 过期"), description);
+  }
+
+  @Test
+  void rendersADeepSeekLikeBalanceOnlyCheckWithoutFieldsOrModelScopeLines() {
+    AccountBalance deepseek =
+        providerBalance("CNY", "110.00", null, null, null, null, null, null, ProbeStatus.OK, null);
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(
+            providerReport(deepseek, List.of()), BotText.ZH, true, "DeepSeek");
+
+    assertEquals("DeepSeek 余额", embed.getTitle());
+    String description = embed.getDescription();
+    assertTrue(description.contains("💰 余额：剩余 **110.00 CNY**"), description);
+    assertTrue(description.contains("已设置 balance_only"), description);
+    assertFalse(description.contains("<t:"), description);
+    assertFalse(description.contains("魔粒"), description);
+    assertTrue(embed.getFields().isEmpty());
+    assertEquals(NOW, embed.getTimestamp().toInstant());
+  }
+
+  @Test
+  void showsWhyAProvidersBalanceCouldNotBeReadNamingTheProvider() {
+    AccountBalance failed =
+        AccountBalance.failed(
+            "deepseek", null, ProbeStatus.UPSTREAM_ERROR, "DeepSeek answered HTTP 500: **oops**");
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(providerReport(failed, List.of()), BotText.EN, false, "DeepSeek");
+
+    assertEquals(
+        "⚠️ The balance could not be read: **DeepSeek error** — DeepSeek answered HTTP 500:"
+            + " \\*\\*oops\\*\\*",
+        embed.getDescription().split("\n")[1]);
+    assertEquals(QuotaEmbed.RED, embed.getColorRaw());
+  }
+
+  @Test
+  void listsTheModelsARelayKeyMayUseAsFields() {
+    AccountBalance relay =
+        providerBalance(
+            "USD", "8", null, null, false, null, "my-token", null, ProbeStatus.OK, null);
+    List<ModelQuota> rows =
+        List.of(
+            relayRow("gpt-4o"),
+            ModelQuota.failed(
+                "claude-3", ProbeStatus.MODEL_UNAVAILABLE, "Not in the relay's list.", 0));
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(providerReport(relay, rows), BotText.EN, false, "New API");
+
+    assertEquals("New API balance and models", embed.getTitle());
+    assertTrue(
+        embed.getDescription().contains("2 models: 1 usable with this key"),
+        embed.getDescription());
+    assertEquals("✅ gpt-4o", embed.getFields().get(0).getName());
+    assertEquals("Listed by the relay for this key.", embed.getFields().get(0).getValue());
+    assertEquals("❌ claude-3", embed.getFields().get(1).getName());
+    assertEquals(
+        "**Model unavailable** — Not in the relay's list.", embed.getFields().get(1).getValue());
+    assertFalse(embed.getFields().get(0).getValue().contains("unknown"));
+  }
+
+  @Test
+  void keepsAHundredRelayModelsWithinDiscordsLimits() {
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(relayRow("vendor/" + "long-model-name-".repeat(14) + i));
+    }
+    AccountBalance relay =
+        providerBalance(
+            "USD",
+            "8",
+            "10",
+            "2",
+            false,
+            NOW.plusSeconds(60),
+            "n".repeat(500),
+            "note ".repeat(300),
+            ProbeStatus.OK,
+            null);
+
+    MessageEmbed embed =
+        QuotaEmbed.renderProvider(
+            providerReport(relay, rows), BotText.EN, true, "A provider ".repeat(40));
+
+    assertTrue(embed.isSendable());
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    MessageEmbed.Field last = embed.getFields().get(embed.getFields().size() - 1);
+    Matcher more = Pattern.compile("\\+(\\d+) more").matcher(last.getName());
+    assertTrue(more.matches(), last.getName());
+    assertEquals(100, embed.getFields().size() - 1 + Integer.parseInt(more.group(1)));
+  }
+
+  private static ModelQuota relayRow(String model) {
+    return new ModelQuota(
+        model, RateLimits.UNKNOWN, ProbeStatus.OK, null, "Listed by the relay for this key.", 0);
+  }
+
+  private static AccountBalance providerBalance(
+      String unit,
+      String remaining,
+      String total,
+      String used,
+      Boolean unlimited,
+      Instant expiresAt,
+      String user,
+      String note,
+      ProbeStatus status,
+      String error) {
+    return new AccountBalance(
+        "newapi",
+        unit,
+        remaining == null ? null : new BigDecimal(remaining),
+        total == null ? null : new BigDecimal(total),
+        null,
+        used == null ? null : new BigDecimal(used),
+        unlimited,
+        expiresAt,
+        user,
+        note,
+        status,
+        error);
+  }
+
+  private static QuotaReport providerReport(AccountBalance account, List<ModelQuota> rows) {
+    return new QuotaReport("sk-…9z9z", account, rows, NOW, DailyReset.after(NOW));
+  }
+
   private static int colour(ModelQuota... rows) {
     return QuotaEmbed.colour(List.of(rows));
   }

@@ -18,9 +18,10 @@ final class QuotaModalTest {
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
   private final QuotaModal modal =
       new QuotaModal(
-          new QuotaOptions(
+          TestProviders.options(
               new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(1), Duration.ofSeconds(2), 2)),
           null,
+          TestProviders.names(),
           DEFAULTS);
 
   @Test
@@ -65,6 +66,62 @@ final class QuotaModalTest {
       assertEquals(id, line);
     }
     assertEquals("", QuotaModal.prefill(List.of()));
+  }
+
+  @Test
+  void keepsModelScopesFormIdSoFormsAlreadyOpenStillWork() {
+    assertEquals(QuotaModal.ID, modal.build(BotText.EN, null, false).getId());
+    assertEquals("", QuotaModal.providerOf("quota"));
+    assertEquals("newapi", QuotaModal.providerOf("quota:newapi"));
+    assertNull(QuotaModal.providerOf("quota:"));
+    assertNull(QuotaModal.providerOf("other"));
+  }
+
+  @Test
+  void asksABalanceOnlyProviderForTheKeyAlone() {
+    Modal form = modal.build(BotText.EN, null, false, QuotaOptions.Target.of("deepseek", null));
+
+    assertEquals("quota:deepseek", form.getId());
+    assertEquals("Check DeepSeek balance", form.getTitle());
+    assertEquals(List.of(QuotaModal.KEY_INPUT), inputIds(form));
+  }
+
+  @Test
+  void asksARelayForItsAddressModelsAndOptionalAdminAccessInFiveInputs() {
+    Modal form =
+        modal.build(
+            BotText.ZH, "gpt-4o", false, QuotaOptions.Target.of("newapi", "https://relay.example"));
+
+    assertEquals("quota:newapi", form.getId());
+    assertEquals(
+        List.of("api_key", "base_url", "models", "user_id", "access_token"), inputIds(form));
+    assertEquals(Modal.MAX_COMPONENTS, form.getComponents().size());
+    assertEquals("https://relay.example", input(form, 1).getValue());
+    assertTrue(input(form, 1).isRequired());
+    assertEquals("gpt-4o", input(form, 2).getValue());
+    assertFalse(input(form, 3).isRequired());
+    assertFalse(input(form, 4).isRequired());
+    assertNull(input(form, 4).getValue());
+    assertTrue(form.getTitle().contains("New API relay"), form.getTitle());
+  }
+
+  @Test
+  void neverPrefillsModelScopesDefaultsIntoARelaysForm() {
+    Modal form = modal.build(BotText.EN, null, false, QuotaOptions.Target.of("newapi", null));
+
+    assertNull(input(form, 1).getValue());
+    assertNull(input(form, 2).getValue());
+    assertTrue(input(form, 2).getPlaceHolder().contains("models this key may use"));
+  }
+
+  private static List<String> inputIds(Modal modal) {
+    return modal.getComponents().stream()
+        .map(component -> component.asLabel().getChild().asTextInput().getCustomId())
+        .toList();
+  }
+
+  private static TextInput input(Modal modal, int index) {
+    return modal.getComponents().get(index).asLabel().getChild().asTextInput();
   }
 
   private static Label label(Modal modal) {

@@ -3,10 +3,12 @@ package dev.quotabot.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.Test;
 final class QuotaOptionsTest {
   private static final String KEY = "ms-0123456789abcdef-a1b2";
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
+  private static final String RELAY = "https://relay.example/v1/";
   private final QuotaOptions options =
-      new QuotaOptions(
+      TestProviders.options(
           new QuotaSettings(DEFAULTS, 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 10));
 
   @Test
@@ -117,6 +120,131 @@ final class QuotaOptionsTest {
   @Test
   void treatsUnicodeSpacesAloneAsNoModelsLikeTheCoreDoes() {
     assertEquals(DEFAULTS, ready(options.parse(KEY, "\u3000\u00A0\u200B", false)).models());
+  }
+
+  @Test
+  void asksTheChosenProviderWithoutModelScopesDefaultModels() {
+    QuotaQuery query =
+        ready(options.parse(KEY, null, false, QuotaOptions.Target.of("DeepSeek ", null)));
+
+    assertEquals("deepseek", query.provider());
+    assertEquals(List.of(), query.models());
+    assertNull(query.baseUrl());
+  }
+
+  @Test
+  void treatsALeftOutOrBlankProviderAsModelScope() {
+    assertTrue(
+        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(null, null))).isModelScope());
+    assertTrue(
+        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(" ", null))).isModelScope());
+    assertEquals(
+        DEFAULTS, ready(options.parse(KEY, null, false, QuotaOptions.Target.MODELSCOPE)).models());
+  }
+
+  @Test
+  void normalizesARelaysAddressAndLooksForTheModelsTyped() {
+    QuotaQuery query =
+        ready(
+            options.parse(KEY, "gpt-4o, claude-3", false, QuotaOptions.Target.of("newapi", RELAY)));
+
+    assertEquals("newapi", query.provider());
+    assertEquals(URI.create("https://relay.example"), query.baseUrl());
+    assertEquals(List.of("gpt-4o", "claude-3"), query.models());
+    assertNull(query.admin());
+  }
+
+  @Test
+  void carriesTheRelaysAdminAccessFromTheForm() {
+    QuotaQuery query =
+        ready(
+            options.parseForm(
+                KEY,
+                "",
+                new QuotaOptions.Target("newapi", RELAY, " 42 ", "admin-token-0123456789")));
+
+    assertEquals("42", query.admin().userId());
+    assertEquals("admin-token-0123456789", query.admin().accessToken().reveal());
+    assertEquals(List.of(), query.models());
+  }
+
+  @Test
+  void treatsEmptyAdminFieldsOfTheFormAsLeftOut() {
+    assertNull(
+        ready(options.parseForm(KEY, "", new QuotaOptions.Target("newapi", RELAY, "", " ")))
+            .admin());
+  }
+
+  @Test
+  void explainsTheCoresProviderRulesWithoutRepeatingASecret() {
+    String token = "admin-secret-token-0123456789";
+
+    assertTrue(
+        problem(options.parse(KEY, null, false, QuotaOptions.Target.of("newapi", null)))
+            .contains("needs base_url"));
+    assertTrue(
+        problem(options.parse(KEY, "a/b", false, QuotaOptions.Target.of("deepseek", null)))
+            .contains("leave \"models\" empty"));
+    assertTrue(
+        problem(options.parse(KEY, null, false, QuotaOptions.Target.of("modelscope", RELAY)))
+            .contains("base_url is only for relays"));
+    assertTrue(
+        problem(
+                options.parse(
+                    KEY, null, false, QuotaOptions.Target.of("newapi", "http://relay.example")))
+            .contains("https://"));
+    assertTrue(
+        problem(options.parse(KEY, null, false, QuotaOptions.Target.of("nobody", null)))
+            .contains("Unknown provider"));
+    String adminProblem =
+        problem(options.parseForm(KEY, "", new QuotaOptions.Target("newapi", RELAY, null, token)));
+    assertTrue(adminProblem.contains("both user_id and access_token"), adminProblem);
+    assertFalse(adminProblem.contains(token));
+  }
+
+  @Test
+  void readsOnlyTheBalanceOfABalanceOnlyProviderWhenBalanceOnlyIsSet() {
+    QuotaOptions.Ready ready =
+        assertInstanceOf(
+            QuotaOptions.Ready.class,
+            options.parse(KEY, "a/b", true, QuotaOptions.Target.of("deepseek", null)));
+
+    assertEquals(List.of(), ready.query().models());
+    assertTrue(ready.modelsIgnored());
+  }
+
+  @Test
+  void checksEverythingButTheKeyBeforeTheFormIsShown() {
+    assertNull(options.problemBeforeForm(null, false, QuotaOptions.Target.MODELSCOPE));
+    assertNull(options.problemBeforeForm("a/b", false, QuotaOptions.Target.of("newapi", null)));
+    assertNull(options.problemBeforeForm(null, false, QuotaOptions.Target.of("deepseek", null)));
+    assertTrue(
+        options
+            .problemBeforeForm("a/b", false, QuotaOptions.Target.of("deepseek", null))
+            .contains("balance only"));
+    assertTrue(
+        options
+            .problemBeforeForm(null, false, QuotaOptions.Target.of("newapi", "ftp://relay"))
+            .contains("https://"));
+    assertTrue(
+        options
+            .problemBeforeForm(null, false, QuotaOptions.Target.of("deepseek", RELAY))
+            .contains("only for relays"));
+    assertTrue(
+        options
+            .problemBeforeForm("a/1,a/2,a/3,a/4", false, QuotaOptions.Target.MODELSCOPE)
+            .contains("Too many models"));
+  }
+
+  @Test
+  void neverShowsTheAccessTokenInATargetsText() {
+    String token = "admin-secret-token-0123456789";
+
+    assertFalse(new QuotaOptions.Target("newapi", RELAY, "42", token).toString().contains(token));
+  }
+
+  private static String problem(QuotaOptions.Parsed parsed) {
+    return assertInstanceOf(QuotaOptions.Invalid.class, parsed).problem();
   }
 
   private static QuotaQuery ready(QuotaOptions.Parsed parsed) {

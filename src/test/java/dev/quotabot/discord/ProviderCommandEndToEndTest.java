@@ -1,0 +1,276 @@
+package dev.quotabot.discord;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.quotabot.support.FakeDiscord;
+import dev.quotabot.support.FakeDiscord.Interaction;
+import dev.quotabot.support.FakeDiscord.User;
+import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.RunningApp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /quota provider:…} through the real product and real JDA against a fake Discord, with one
+ * WireMock playing DeepSeek (its configured base URL) and a new-api relay (the {@code base_url} a
+ * user gives; plain http to loopback allowed as an operator could for a private deployment).
+ */
+final class ProviderCommandEndToEndTest {
+  private static final String DEEPSEEK_KEY = "sk-deepseek0secret0key0do0not0log0d5e6";
+  private static final String RELAY_KEY = "sk-relay0secret0key0do0not0log0f7a8";
+  private static final String ACCESS_TOKEN = "admin0access0token0do0not0log0b9c0";
+  private static final String MINI = "gpt-4o-mini";
+  private static final String HAIKU = "claude-3-5-haiku";
+
+  private static FakeDiscord discord;
+  private static WireMockServer upstream;
+  private static RunningApp app;
+
+  @BeforeAll
+  static void startEverything() {
+    discord = FakeDiscord.start();
+    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    upstream.start();
+    upstream.stubFor(
+        get(urlPathEqualTo("/user/balance"))
+            .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY))
+            .willReturn(
+                okJson(
+                    "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
+                        + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
+                        + "\"topped_up_balance\":\"100.00\"}]}")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/api/status"))
+            .willReturn(
+                okJson(
+                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
+                        + "\"quota_display_type\":\"USD\"}}")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/api/usage/token/"))
+            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
+            .willReturn(
+                okJson(
+                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
+                        + "\"total_granted\":5000000,\"total_used\":1000000,"
+                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
+                        + "\"expires_at\":0}}")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/v1/models"))
+            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
+            .willReturn(
+                okJson(
+                    "{\"object\":\"list\",\"data\":[{\"id\":\""
+                        + MINI
+                        + "\",\"object\":\"model\",\"owned_by\":\"openai\"},{\"id\":\""
+                        + HAIKU
+                        + "\",\"object\":\"model\",\"owned_by\":\"anthropic\"}]}")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/api/user/self"))
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+            .willReturn(
+                okJson(
+                    "{\"success\":true,\"data\":{\"id\":42,\"username\":\"admin\","
+                        + "\"display_name\":\"admin\",\"quota\":2500000,"
+                        + "\"used_quota\":500000,\"request_count\":7}}")));
+    Map<String, String> properties = new HashMap<>(discord.botProperties());
+    properties.put("provider.deepseek.base_url", relayUrl());
+    properties.put("upstream.allow_http", "true");
+    properties.put("upstream.allow_private_addresses", "true");
+    app = RunningApp.start(properties);
+    discord.awaitGlobalCommands();
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (app != null) {
+      app.close();
+    }
+    if (upstream != null) {
+      upstream.stop();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+  }
+
+  @Test
+  void offersEveryRegisteredProviderAsAChoiceModelScopeFirst() {
+    JsonObject provider =
+        discord
+            .awaitGlobalCommands()
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("options")
+            .get(3)
+            .getAsJsonObject();
+
+    List<String> values = new ArrayList<>();
+    for (JsonElement choice : provider.getAsJsonArray("choices")) {
+      values.add(choice.getAsJsonObject().get("value").getAsString());
+    }
+    assertEquals("modelscope", values.get(0));
+    assertTrue(values.containsAll(List.of("newapi", "deepseek")), values.toString());
+  }
+
+  @Test
+  void readsDeepSeeksBalanceAndShowsItInYuan() {
+    User user = User.fresh("en-US");
+    int readsBefore = deepSeekReads();
+
+    Interaction sent =
+        discord.slashCommand(user, Map.of("provider", "deepseek", "api_key", DEEPSEEK_KEY));
+
+    JsonObject deferred = discord.awaitCallback(sent);
+    assertEquals(5, deferred.get("type").getAsInt());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    assertTrue(embed.get("title").getAsString().contains("DeepSeek"), embed.toString());
+    String description = embed.get("description").getAsString();
+    assertTrue(description.contains("**110.00 CNY** remaining"), description);
+    assertTrue(description.contains("sk-…d5e6"), description);
+    assertFalse(description.contains("魔粒"), description);
+    assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0);
+    assertEquals(readsBefore + 1, deepSeekReads());
+  }
+
+  @Test
+  void readsARelayTokensMoneyInItsDisplayCurrencyAndListsTheModelsItMayUse() {
+    User user = User.fresh("en-US");
+
+    Interaction sent =
+        discord.slashCommand(
+            user,
+            Map.of("provider", "newapi", "base_url", relayUrl() + "/v1", "api_key", RELAY_KEY));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    String description = embed.get("description").getAsString();
+    assertTrue(description.contains("**$8.00** remaining"), description);
+    assertTrue(description.contains("my-token"), description);
+    List<String> names = new ArrayList<>();
+    for (JsonElement field : embed.getAsJsonArray("fields")) {
+      names.add(field.getAsJsonObject().get("name").getAsString());
+    }
+    assertEquals(2, names.size(), names.toString());
+    assertTrue(names.get(0).contains(MINI) || names.get(1).contains(MINI), names.toString());
+    assertTrue(names.get(0).contains(HAIKU) || names.get(1).contains(HAIKU), names.toString());
+  }
+
+  @Test
+  void answersPrivatelyThatARelayNeedsItsAddressAndCallsNothing() {
+    User user = User.fresh("en-US");
+    int before = upstream.getAllServeEvents().size();
+
+    Interaction sent =
+        discord.slashCommand(user, Map.of("provider", "newapi", "api_key", RELAY_KEY));
+
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    String content = reply.getAsJsonObject("data").get("content").getAsString();
+    assertTrue(content.contains("Cannot check"), content);
+    assertTrue(content.contains("base_url"), content);
+    assertEquals(before, upstream.getAllServeEvents().size());
+  }
+
+  @Test
+  void refusesModelsForABalanceOnlyProviderBeforeAskingForTheKey() {
+    User user = User.fresh("zh-CN");
+
+    Interaction sent =
+        discord.slashCommand(user, Map.of("provider", "deepseek", "models", "deepseek-chat"));
+
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt());
+    assertTrue(
+        reply.getAsJsonObject("data").get("content").getAsString().startsWith("⚠️ 无法查询"),
+        reply.toString());
+  }
+
+  @Test
+  void asksARelaysKeyAndAdminAccessInAFormAndNeverLogsOrEchoesEitherSecret() {
+    try (LogCapture logs = LogCapture.open()) {
+      User user = User.fresh("en-US");
+      Interaction command =
+          discord.slashCommand(user, Map.of("provider", "newapi", "base_url", relayUrl()));
+
+      JsonObject modal = discord.awaitCallback(command);
+      assertEquals(9, modal.get("type").getAsInt());
+      JsonObject data = modal.getAsJsonObject("data");
+      assertEquals("quota:newapi", data.get("custom_id").getAsString());
+      List<String> inputIds = new ArrayList<>();
+      for (JsonElement label : data.getAsJsonArray("components")) {
+        JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
+        inputIds.add(input.get("custom_id").getAsString());
+        if (input.get("custom_id").getAsString().equals("base_url")) {
+          assertEquals(relayUrl(), input.get("value").getAsString());
+        }
+      }
+      assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), inputIds);
+
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("api_key", RELAY_KEY);
+      values.put("base_url", relayUrl());
+      values.put("models", MINI + ", o3-pro");
+      values.put("user_id", "42");
+      values.put("access_token", ACCESS_TOKEN);
+      Interaction submitted = discord.modalSubmit(user, "quota:newapi", values);
+
+      JsonObject edited = discord.awaitOriginalEdit(submitted);
+      JsonArray fields = embedOf(edited).getAsJsonArray("fields");
+      assertEquals(2, fields.size(), fields.toString());
+      assertTrue(fields.get(0).getAsJsonObject().get("name").getAsString().contains(MINI));
+      assertTrue(fields.get(1).getAsJsonObject().get("name").getAsString().contains("o3-pro"));
+
+      User deepseekUser = User.fresh("en-US");
+      discord.awaitOriginalEdit(
+          discord.slashCommand(
+              deepseekUser, Map.of("provider", "deepseek", "api_key", DEEPSEEK_KEY)));
+
+      for (String secret : List.of(RELAY_KEY, ACCESS_TOKEN, DEEPSEEK_KEY)) {
+        assertFalse(logs.text().contains(secret), "a log line contains a secret");
+        assertFalse(logs.text().contains(secret.substring(3, 20)), "a log line holds part of one");
+      }
+    }
+    for (LoggedRequest request : discord.allRequests()) {
+      for (String secret : List.of(RELAY_KEY, ACCESS_TOKEN, DEEPSEEK_KEY)) {
+        assertFalse(request.getBodyAsString().contains(secret), "Discord received a secret");
+      }
+    }
+  }
+
+  /** DeepSeek balance reads sent with the key. */
+  private static int deepSeekReads() {
+    return upstream
+        .findAll(
+            getRequestedFor(urlPathEqualTo("/user/balance"))
+                .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY)))
+        .size();
+  }
+
+  private static String relayUrl() {
+    return "http://127.0.0.1:" + upstream.port();
+  }
+
+  private static JsonObject embedOf(JsonObject message) {
+    return message.getAsJsonArray("embeds").get(0).getAsJsonObject();
+  }
+}
