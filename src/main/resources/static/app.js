@@ -119,6 +119,7 @@
       accountExpires: "Expires",
       accountUnlimited: "Unlimited",
       accountUser: (name) => `Account: ${name}`,
+      accountToken: (name) => `Token: ${name}`,
       accountNote:
         "魔粒 (Magicube points) are what ModelScope API-Inference spends from your account. When ModelScope does not report a model’s quota (shown as unknown), this balance is your real budget.",
       accountFailed: "The balance could not be read.",
@@ -261,6 +262,7 @@
       accountExpires: "到期",
       accountUnlimited: "无限额度",
       accountUser: (name) => `账户：${name}`,
+      accountToken: (name) => `令牌：${name}`,
       accountNote:
         "魔粒是 ModelScope API-Inference 从你的账户中扣除的额度。当 ModelScope 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。",
       accountFailed: "无法读取余额。",
@@ -1332,7 +1334,9 @@
     els.account.dataset.state = loading ? "loading" : known ? "ok" : "error";
     const user = known && typeof account.user === "string" && account.user ? account.user : null;
     els.accountUser.hidden = user === null;
-    els.accountUserText.textContent = user === null ? "" : t("accountUser", user);
+    // A relay names the token (or, for an unlimited one read with the access token, the account).
+    els.accountUserText.textContent =
+      user === null ? "" : t(report.kind === "relay" ? "accountToken" : "accountUser", user);
     // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
     const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
     els.accountRemark.hidden = note === null;
