@@ -1,16 +1,22 @@
 package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
+import dev.quotabot.config.ProvidersConfig;
 import dev.quotabot.discord.DiscordBot;
+import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.modelscope.ModelCatalog;
 import dev.quotabot.quota.modelscope.ModelScopeAccount;
 import dev.quotabot.quota.modelscope.ModelScopeProbe;
+import dev.quotabot.quota.net.BaseUrlRules;
+import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.web.WebServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +65,9 @@ public final class Application implements AutoCloseable {
             new ModelScopeAccount(http, config.modelScope().openApiBaseUrl(), timeouts),
             catalog,
             config.quota(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new ProviderRegistry(providers(config.providers(), http, timeouts)),
+            new BaseUrlRules(config.providers().allowHttp()));
     WebServer web;
     try {
       web = WebServer.start(config.web(), quota, catalog);
@@ -76,6 +84,17 @@ public final class Application implements AutoCloseable {
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
     return new Application(upstreamExecutor, timeouts, web, bot);
+  }
+
+  /** The providers beyond ModelScope; their configured addresses are trusted. */
+  private static List<BalanceProvider> providers(
+      ProvidersConfig config, HttpClient http, TimeoutScheduler timeouts) {
+    return OfficialProviders.create(
+        OfficialProviders.http(http, timeouts),
+        config.deepseek(),
+        config.siliconflow(),
+        config.openrouter(),
+        config.moonshot());
   }
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */

@@ -1,0 +1,170 @@
+package dev.quotabot.quota.provider;
+
+import com.google.gson.JsonObject;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.UpstreamText;
+import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.net.UpstreamResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One provider's balance endpoint: a GET with {@code Authorization: Bearer <key>}, and the outcomes
+ * every provider shares. A failed call keeps its own status; 401 and 403 are {@code invalid_key}
+ * with the provider's words; any other status, or a body that is not a JSON object, is {@code
+ * upstream_error}. Only a 200 with a JSON object reaches the provider's {@link Reader}. The future
+ * never completes exceptionally.
+ */
+final class BalanceEndpoint {
+  private static final int MAX_USER_LENGTH = 100;
+
+  /** Turns a 200 answer's JSON object into the account (a failed one when its shape is wrong). */
+  interface Reader {
+    AccountBalance read(JsonObject root, ApiKey key);
+  }
+
+  private final UpstreamHttp http;
+  private final URI url;
+  private final String provider;
+  private final String name;
+  private final String unit;
+
+  /**
+   * @param url the endpoint
+   * @param provider the provider's id ({@code deepseek})
+   * @param name how failure texts name it ({@code DeepSeek})
+   * @param unit the unit of its amounts, also given on failed accounts
+   */
+  BalanceEndpoint(UpstreamHttp http, URI url, String provider, String name, String unit) {
+    this.http = http;
+    this.url = url;
+    this.provider = provider;
+    this.name = name;
+    this.unit = unit;
+  }
+
+  /**
+   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
+   * redundant} the base ends with: an operator who pastes the OpenAI-style base ({@code
+   * https://api.moonshot.cn/v1}) gets the same URL as one who gives the host.
+   */
+  static URI under(URI base, String path, String... redundant) {
+    String text = base.toString().replaceAll("/+$", "");
+    for (String suffix : redundant) {
+      if (text.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+        text = text.substring(0, text.length() - suffix.length());
+        break;
+      }
+    }
+    return Urls.resolve(URI.create(text), path);
+  }
+
+  String unit() {
+    return unit;
+  }
+
+  CompletableFuture<ProviderResult> check(ProviderRequest request, Reader reader) {
+    ApiKey key = request.key();
+    CompletableFuture<UpstreamResponse> call;
+    try {
+      call =
+          http.get(url, Map.of("Authorization", "Bearer " + key.reveal()), request.timeout(), name);
+    } catch (RuntimeException unusable) {
+      call = null;
+    }
+    if (call == null) {
+      return CompletableFuture.completedFuture(
+          ProviderResult.balanceOnly(
+              failed(ProbeStatus.NETWORK_ERROR, "The request to " + name + " could not be made.")));
+    }
+    return call.handle(
+        (answer, failure) ->
+            ProviderResult.balanceOnly(
+                answer == null
+                    ? failed(ProbeStatus.NETWORK_ERROR, "The call to " + name + " failed.")
+                    : interpret(answer, key, reader)));
+  }
+
+  private AccountBalance interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
+    if (!answer.answered()) {
+      return failed(answer.failure(), answer.failureText());
+    }
+    JsonObject root = ProviderJson.object(answer.body());
+    int status = answer.status();
+    String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
+    String said = upstream == null ? "." : ": " + upstream;
+    if (status == 401 || status == 403) {
+      return failed(
+          ProbeStatus.INVALID_KEY, name + " rejected the key (HTTP " + status + ")" + said);
+    }
+    if (status != 200 || root == null) {
+      return failed(
+          ProbeStatus.UPSTREAM_ERROR,
+          name
+              + "'s balance endpoint answered HTTP "
+              + status
+              + (upstream == null ? " without a usable balance." : ": " + upstream));
+    }
+    try {
+      return reader.read(root, key);
+    } catch (RuntimeException unexpectedShape) {
+      return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer could not be read.");
+    }
+  }
+
+  /**
+   * The provider's words: the JSON error message, or for an error status a short plain-text body
+   * (SiliconFlow answers {@code Invalid token}); never an HTML page.
+   */
+  private static String errorText(JsonObject root, byte[] body, int status) {
+    if (root != null) {
+      return ProviderJson.errorMessage(root);
+    }
+    if (status == 200 || body.length == 0 || body.length > 1024) {
+      return null;
+    }
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    boolean markup = text.contains("<") || text.startsWith("{") || text.startsWith("[");
+    return markup ? null : text;
+  }
+
+  AccountBalance failed(ProbeStatus status, String why) {
+    return AccountBalance.failed(provider, unit, status, why);
+  }
+
+  /** A 200 without the amounts this provider always sends. */
+  AccountBalance noBalance() {
+    return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer had no balance in it.");
+  }
+
+  /** A 200 whose body declares a failure ({@code "code":40001}, {@code "status":false}). */
+  AccountBalance declaredFailure(JsonObject root, ApiKey key) {
+    String upstream = UpstreamText.clean(ProviderJson.errorMessage(root), key);
+    return failed(
+        ProbeStatus.UPSTREAM_ERROR,
+        name
+            + "'s balance endpoint reported a failure"
+            + (upstream == null ? "." : ": " + upstream));
+  }
+
+  /** An account name from the upstream, cleaned of secrets and cut to a readable length. */
+  static String user(String raw, ApiKey key) {
+    String cleaned = UpstreamText.clean(raw, key);
+    if (cleaned == null || cleaned.length() <= MAX_USER_LENGTH) {
+      return cleaned;
+    }
+    int end = MAX_USER_LENGTH;
+    if (Character.isHighSurrogate(cleaned.charAt(end - 1))) {
+      end--;
+    }
+    return cleaned.substring(0, end);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.quotabot.quota.provider;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.net.UpstreamHttp;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * DeepSeek's balance: {@code GET {base}/user/balance} answers {@code
+ * {"is_available":true,"balance_infos":[{"currency":"CNY","total_balance":"110.00",
+ * "granted_balance":"10.00","topped_up_balance":"100.00"},…]}}.
+ *
+ * <p>DeepSeek's {@code total_balance} is what is left to spend (granted plus topped up), so it is
+ * the available balance; the total ever held is not reported. An account can hold one balance per
+ * currency. The one shown is the first entry with money in it (the first entry at all when none has
+ * any): amounts in different currencies cannot be compared, and an empty CNY entry listed before a
+ * funded USD one must not hide the money. The split and the other currencies go into the note.
+ * {@code is_available:false} is still a balance read ({@code ok}); the note says DeepSeek will
+ * refuse API calls.
+ */
+public final class DeepSeekProvider implements BalanceProvider {
+  static final String ID = "deepseek";
+  private static final String NAME = "DeepSeek";
+  static final String NOT_ENOUGH = "DeepSeek says the balance is not enough for API calls";
+
+  private final BalanceEndpoint endpoint;
+
+  /**
+   * @param baseUrl DeepSeek's API base, e.g. {@code https://api.deepseek.com} (a trailing {@code
+   *     /v1} is dropped)
+   */
+  public DeepSeekProvider(UpstreamHttp http, URI baseUrl) {
+    this.endpoint =
+        new BalanceEndpoint(
+            http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean needsBaseUrl() {
+    return false;
+  }
+
+  @Override
+  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
+    return endpoint.check(request, this::read);
+  }
+
+  private AccountBalance read(JsonObject root, ApiKey key) {
+    Boolean available = ProviderJson.flag(root, "is_available");
+    List<Entry> entries = entries(root);
+    if (entries.isEmpty()) {
+      AccountBalance none = endpoint.noBalance();
+      if (Boolean.FALSE.equals(available)) {
+        return endpoint.failed(none.status(), none.error() + " " + NOT_ENOUGH + ".");
+      }
+      return none;
+    }
+    Entry shown = entries.stream().filter(Entry::funded).findFirst().orElse(entries.get(0));
+    List<String> note = new ArrayList<>();
+    if (Boolean.FALSE.equals(available)) {
+      note.add(NOT_ENOUGH);
+    }
+    if (shown.granted != null && shown.toppedUp != null) {
+      note.add(
+          "granted "
+              + ProviderJson.show(shown.granted)
+              + " + topped up "
+              + ProviderJson.show(shown.toppedUp));
+    }
+    List<String> others = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (entry != shown) {
+        others.add(entry.currency + " " + ProviderJson.show(entry.total));
+      }
+    }
+    if (!others.isEmpty()) {
+      note.add("also " + String.join(", ", others));
+    }
+    return new AccountBalance(
+        ID,
+        shown.currency,
+        shown.total,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        note.isEmpty() ? null : String.join("; ", note),
+        ProbeStatus.OK,
+        null);
+  }
+
+  /** The entries with a currency and a readable total, in DeepSeek's order. */
+  private static List<Entry> entries(JsonObject root) {
+    JsonArray infos = ProviderJson.arrayField(root, "balance_infos");
+    List<Entry> entries = new ArrayList<>();
+    if (infos == null) {
+      return entries;
+    }
+    for (JsonElement element : infos) {
+      if (!element.isJsonObject()) {
+        continue;
+      }
+      JsonObject info = element.getAsJsonObject();
+      String currency = ProviderJson.text(info, "currency");
+      BigDecimal total = ProviderJson.amount(info, "total_balance");
+      if (currency == null || !currency.strip().matches("[A-Za-z]{2,8}") || total == null) {
+        continue;
+      }
+      entries.add(
+          new Entry(
+              currency.strip().toUpperCase(Locale.ROOT),
+              total,
+              ProviderJson.amount(info, "granted_balance"),
+              ProviderJson.amount(info, "topped_up_balance")));
+    }
+    return entries;
+  }
+
+  private record Entry(String currency, BigDecimal total, BigDecimal granted, BigDecimal toppedUp) {
+    boolean funded() {
+      return total.signum() > 0;
+    }
+  }
+}

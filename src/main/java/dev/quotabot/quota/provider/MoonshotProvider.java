@@ -1,0 +1,129 @@
+package dev.quotabot.quota.provider;
+
+import com.google.gson.JsonObject;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.net.UpstreamHttp;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Moonshot's (Kimi's) balance: {@code GET {base}/v1/users/me/balance} answers {@code
+ * {"code":0,"data":{"available_balance":49.58894,"voucher_balance":46.58893,
+ * "cash_balance":3.00001},"scode":"0x0","status":true}}.
+ *
+ * <p>The unit follows the host unless given: the international platform ({@code api.moonshot.ai}
+ * and any other host under {@code moonshot.ai}) bills in USD, everything else (the default {@code
+ * api.moonshot.cn}, a test server) in CNY.
+ *
+ * <p>{@code available_balance} is shown as Moonshot reports it (vouchers plus cash, so a debt is
+ * already taken off; Moonshot refuses API calls when it is 0 or less). A negative {@code
+ * cash_balance} is money the account owes: the number is not hidden, the note warns. A negative
+ * available balance is likewise kept, never shown as something to spend: the note says calls are
+ * refused.
+ */
+public final class MoonshotProvider implements BalanceProvider {
+  static final String ID = "moonshot";
+  private static final String NAME = "Moonshot";
+  static final String CNY = "CNY";
+  static final String USD = "USD";
+
+  private final BalanceEndpoint endpoint;
+
+  /**
+   * @param baseUrl Moonshot's API base, e.g. {@code https://api.moonshot.cn} (a trailing {@code
+   *     /v1} is dropped); a host under {@code moonshot.ai} reports USD, any other CNY
+   */
+  public MoonshotProvider(UpstreamHttp http, URI baseUrl) {
+    this(http, baseUrl, unitOf(baseUrl));
+  }
+
+  /**
+   * @param unit the currency the account at {@code baseUrl} is billed in ({@code CNY}, {@code USD})
+   */
+  public MoonshotProvider(UpstreamHttp http, URI baseUrl, String unit) {
+    this.endpoint =
+        new BalanceEndpoint(
+            http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit);
+  }
+
+  /** USD for the international platform ({@code moonshot.ai}), CNY otherwise. */
+  static String unitOf(URI baseUrl) {
+    String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
+    return host.equals("moonshot.ai") || host.endsWith(".moonshot.ai") ? USD : CNY;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean needsBaseUrl() {
+    return false;
+  }
+
+  @Override
+  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
+    return endpoint.check(request, this::read);
+  }
+
+  private AccountBalance read(JsonObject root, ApiKey key) {
+    String code = ProviderJson.text(root, "code");
+    if ((code != null && !code.strip().equals("0"))
+        || Boolean.FALSE.equals(ProviderJson.flag(root, "status"))) {
+      return endpoint.declaredFailure(root, key);
+    }
+    JsonObject data = ProviderJson.objectField(root, "data");
+    if (data == null) {
+      return endpoint.noBalance();
+    }
+    BigDecimal available = ProviderJson.amount(data, "available_balance");
+    BigDecimal vouchers = ProviderJson.amount(data, "voucher_balance");
+    BigDecimal cash = ProviderJson.amount(data, "cash_balance");
+    if (available == null) {
+      return endpoint.noBalance();
+    }
+    List<String> note = new ArrayList<>();
+    if (vouchers != null && cash != null) {
+      note.add("vouchers " + ProviderJson.show(vouchers) + " + cash " + ProviderJson.show(cash));
+    }
+    if (cash != null && cash.signum() < 0) {
+      note.add(
+          "the account owes "
+              + ProviderJson.show(cash.negate())
+              + " "
+              + endpoint.unit()
+              + " (negative cash balance)");
+    }
+    if (available.signum() <= 0) {
+      note.add("nothing left to spend: Moonshot refuses API calls until the account is topped up");
+    }
+    return new AccountBalance(
+        ID,
+        endpoint.unit(),
+        available,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        note.isEmpty() ? null : String.join("; ", note),
+        ProbeStatus.OK,
+        null);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.quotabot.quota.provider;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Tolerant reading of the providers' JSON answers: amounts may come as numbers or strings, anything
+ * missing or malformed is null (never 0), and nothing here throws.
+ */
+final class ProviderJson {
+  /** Amounts beyond this many digits either side of the point are not money: unknown. */
+  private static final int MAX_DIGITS = 30;
+
+  private ProviderJson() {}
+
+  /** The body as a JSON object; null when it is empty, not JSON, or not an object. */
+  static JsonObject object(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      JsonElement root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+      return root.isJsonObject() ? root.getAsJsonObject() : null;
+    } catch (JsonParseException | IllegalStateException | StackOverflowError notJson) {
+      return null;
+    }
+  }
+
+  static JsonObject objectField(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
+  }
+
+  static JsonArray arrayField(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value != null && value.isJsonArray() ? value.getAsJsonArray() : null;
+  }
+
+  /**
+   * An amount sent as a JSON number or a string ({@code "110.00"}, with stray spaces); null for
+   * anything else, including absurd magnitudes.
+   */
+  static BigDecimal amount(JsonObject object, String name) {
+    JsonPrimitive value = primitive(object, name);
+    if (value == null || value.isBoolean()) {
+      return null;
+    }
+    try {
+      BigDecimal amount = new BigDecimal(value.getAsString().strip());
+      boolean sane =
+          amount.precision() - amount.scale() <= MAX_DIGITS && amount.scale() <= MAX_DIGITS;
+      return sane ? amount : null;
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  /** A string (or number) field as text; null when absent, null or structured. */
+  static String text(JsonObject object, String name) {
+    JsonPrimitive value = primitive(object, name);
+    return value == null ? null : value.getAsString();
+  }
+
+  /** A boolean sent as {@code true} or {@code "true"}; null when absent or anything else. */
+  static Boolean flag(JsonObject object, String name) {
+    JsonPrimitive value = primitive(object, name);
+    if (value == null) {
+      return null;
+    }
+    if (value.isBoolean()) {
+      return value.getAsBoolean();
+    }
+    String text = value.getAsString().strip();
+    if (text.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    return text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+  }
+
+  /** An ISO-8601 time with an offset ({@code 2026-12-01T00:00:00Z}); null otherwise. */
+  static Instant instant(JsonObject object, String name) {
+    String text = text(object, name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException notATime) {
+      return null;
+    }
+  }
+
+  /**
+   * The human message of an error answer: {@code {"error":{"message"}}} (OpenAI style, used by
+   * DeepSeek, OpenRouter and Moonshot), {@code {"error":"…"}}, {@code {"message"}} or {@code
+   * {"msg"}} (SiliconFlow). Null when there is none. Not yet cleaned of secrets.
+   */
+  static String errorMessage(JsonObject root) {
+    if (root == null) {
+      return null;
+    }
+    for (String container : new String[] {"error", "errors"}) {
+      JsonElement element = root.get(container);
+      if (element != null && element.isJsonObject()) {
+        String message = text(element.getAsJsonObject(), "message");
+        if (message != null) {
+          return message;
+        }
+      }
+      if (element != null && element.isJsonPrimitive()) {
+        return element.getAsString();
+      }
+    }
+    String message = text(root, "message");
+    return message != null ? message : text(root, "msg");
+  }
+
+  /** How an amount is written in a note: as sent, without exponent ({@code 10.00}). */
+  static String show(BigDecimal amount) {
+    return amount.toPlainString();
+  }
+
+  private static JsonPrimitive primitive(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value != null && value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
+  }
+}

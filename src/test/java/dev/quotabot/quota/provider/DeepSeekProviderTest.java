@@ -1,0 +1,282 @@
+package dev.quotabot.quota.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.provider.ProviderHarness.account;
+import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
+import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LogCapture;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** DeepSeek's {@code GET /user/balance} against a WireMock stand-in, over real HTTP. */
+final class DeepSeekProviderTest {
+  private static final String BALANCE = "/user/balance";
+  private static final String KEY = "sk-TESTKEY-1234567890abcdef";
+
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
+
+  private final ProviderHarness harness = new ProviderHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @Test
+  void readsTheCnyBalanceWithTheSplitAndTheOtherCurrencyInTheNote() {
+    // GIVEN DeepSeek answers a CNY and a USD balance, amounts as strings
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-cny-and-usd.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN CNY 110.00 is available, the split and the USD balance are in the note, and the call
+    // carried the key as a Bearer token
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals("deepseek", account.provider());
+    assertEquals("CNY", account.unit());
+    assertAmount("110.00", account.availableBalance());
+    assertNull(account.totalBalance(), "DeepSeek does not report a total ever held");
+    assertNull(account.used());
+    assertNull(account.unlimited());
+    assertNull(account.error());
+    assertEquals("granted 10.00 + topped up 100.00; also USD 1.20", account.note());
+    upstream.verify(
+        exactly(1),
+        getRequestedFor(urlPathEqualTo(BALANCE))
+            .withHeader("Authorization", equalTo("Bearer " + KEY)));
+  }
+
+  @Test
+  void showsTheFirstFundedCurrencyWhenAnEmptyOneIsListedFirst() {
+    // GIVEN an empty CNY entry before a funded USD one, amounts as JSON numbers
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(fixture(200, "deepseek/balance-usd-funded-cny-empty.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN the USD money is shown, the empty CNY balance is mentioned
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals("USD", account.unit());
+    assertAmount("5.5", account.availableBalance());
+    assertEquals("granted 0.5 + topped up 5; also CNY 0", account.note());
+  }
+
+  @Test
+  void saysWhenDeepSeekFindsTheBalanceNotEnoughForCalls() {
+    // GIVEN is_available:false with an empty balance
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(fixture(200, "deepseek/balance-not-available.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN the balance is still read (ok), and the note says calls will be refused
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("0", account.availableBalance());
+    assertTrue(
+        account.note().startsWith("DeepSeek says the balance is not enough for API calls"),
+        account.note());
+  }
+
+  @Test
+  void anAnswerWithoutABalanceIsUpstreamErrorNeverZero() {
+    // GIVEN an empty balance_infos list
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-no-infos.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error, nothing made up
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void aRejectedKeyIsInvalidKeyWithDeepSeeksWordsAndWithoutTheKey(int status) {
+    // GIVEN DeepSeek rejects the key and echoes it in its message
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(status, "deepseek/401-echoes-key.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN invalid_key with the status and DeepSeek's words, the key shown only as a fingerprint
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(account.error().contains("Authentication Fails"), account.error());
+    assertFalse(account.error().contains("1234567890abcdef"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aServerErrorIsUpstreamError() {
+    // GIVEN DeepSeek fails with 500
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(500, "deepseek/500-internal.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status and DeepSeek's message
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP 500"), account.error());
+    assertTrue(account.error().contains("internal error, please retry"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"200", "502"})
+  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
+    // GIVEN a proxy's HTML error page
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(status, "deepseek/502-bad-gateway.html")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status, no markup
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json at all",
+        "",
+        "[1,2,3]",
+        "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\",",
+        "{\"is_available\":true,\"balance_infos\":{\"currency\":\"CNY\"}}",
+        "{\"balance_infos\":[{\"currency\":\"CNY\",\"total_balance\":\"lots\"}]}",
+        "{\"balance_infos\":[{\"currency\":\"CNY\",\"total_balance\":true}]}",
+        "{\"balance_infos\":[{\"currency\":{\"c\":1},\"total_balance\":\"1.00\"}]}",
+        "{\"balance_infos\":[{\"currency\":\"CNY\",\"total_balance\":\"1e999999999\"}]}",
+      })
+  void aGarbledAnswerIsUpstreamErrorNeverZero(String body) {
+    // GIVEN a 200 whose body is not the documented balance
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withStatus(200).withBody(body)));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error, every amount unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
+    // GIVEN DeepSeek takes 5 s
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(fixture(200, "deepseek/balance-cny-and-usd.json").withFixedDelay(5_000)));
+
+    // WHEN the key is checked with a 300 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
+    long tookMs = ProviderHarness.elapsedMs(started);
+
+    // THEN timeout, well before DeepSeek would have answered (generous bound)
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(account.error().contains("300 ms"), account.error());
+    assertFailedWithoutNumbers(account);
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+
+  @Test
+  void aBaseUrlEndingInV1ReachesTheSameEndpoint() {
+    // GIVEN the operator configured the OpenAI-style base with /v1/
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-cny-and-usd.json")));
+    DeepSeekProvider provider =
+        new DeepSeekProvider(harness.http(), URI.create(upstream.baseUrl() + "/v1/"));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider, KEY);
+
+    // THEN /user/balance was asked
+    assertEquals(ProbeStatus.OK, account.status());
+    upstream.verify(exactly(1), getRequestedFor(urlPathEqualTo(BALANCE)));
+  }
+
+  @Test
+  void neverPutsTheKeyInTheResultOrTheLogs() {
+    // GIVEN answers that echo the key wherever they can
+    String[] bodies = {
+      "{\"error\":{\"message\":\"key " + KEY + " is invalid\"}}",
+      "{\"error\":\"Authorization: Bearer " + KEY + "\"}",
+      "<html>Bearer " + KEY + "</html>",
+      "no such key " + KEY,
+      "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"" + KEY + "\"}]}",
+    };
+    int[] statuses = {401, 500, 502, 403, 200};
+    try (LogCapture logs = LogCapture.open()) {
+      StringBuilder results = new StringBuilder();
+      for (int i = 0; i < bodies.length; i++) {
+        upstream.stubFor(
+            get(urlPathEqualTo(BALANCE))
+                .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
+        // WHEN the key is checked
+        results.append(ProviderHarness.check(provider(), KEY, ProviderHarness.TIMEOUT));
+        results.append('\n');
+      }
+
+      // THEN the upstream's words are there, but no result and no log line holds the key
+      String all = results.toString();
+      assertTrue(all.contains("is invalid"), all);
+      assertTrue(all.contains("no such key"), all);
+      assertFalse(all.contains("1234567890abcdef"), all);
+      assertFalse(logs.text().contains("1234567890abcdef"), logs.text());
+    }
+  }
+
+  @Test
+  void isDeepSeekAndNeedsNoBaseUrlFromTheQuery() {
+    // GIVEN / WHEN the provider
+    DeepSeekProvider provider = provider();
+
+    // THEN its names, and the operator's base is enough
+    assertEquals("deepseek", provider.id());
+    assertEquals("DeepSeek", provider.displayName());
+    assertFalse(provider.needsBaseUrl());
+  }
+
+  private DeepSeekProvider provider() {
+    return new DeepSeekProvider(harness.http(), URI.create(upstream.baseUrl()));
+  }
+}

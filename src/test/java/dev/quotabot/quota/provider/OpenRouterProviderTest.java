@@ -1,0 +1,290 @@
+package dev.quotabot.quota.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.provider.ProviderHarness.account;
+import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
+import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LogCapture;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** OpenRouter's {@code GET /api/v1/key} against a WireMock stand-in, over real HTTP. */
+final class OpenRouterProviderTest {
+  private static final String KEY_INFO = "/api/v1/key";
+  private static final String KEY = "sk-or-v1-TESTKEY-1234567890abcdef";
+
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
+
+  private final ProviderHarness harness = new ProviderHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @Test
+  void aKeyWithoutALimitIsUnlimitedWithTheAccountCreditsUnknown() {
+    // GIVEN OpenRouter answers limit:null for the key
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-unlimited.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN unlimited, nothing claimed as available, usage read, the note says where the credits
+    // are; only /api/v1/key was asked (never /credits), with the key as a Bearer token
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals("openrouter", account.provider());
+    assertEquals("USD", account.unit());
+    assertEquals(Boolean.TRUE, account.unlimited());
+    assertNull(account.availableBalance());
+    assertNull(account.totalBalance());
+    assertAmount("7.5", account.used());
+    assertNull(account.expiresAt());
+    assertTrue(account.note().contains("no spending limit"), account.note());
+    assertTrue(account.note().contains("management key"), account.note());
+    assertNull(account.error());
+    upstream.verify(
+        exactly(1),
+        getRequestedFor(urlPathEqualTo(KEY_INFO))
+            .withHeader("Authorization", equalTo("Bearer " + KEY)));
+    upstream.verify(exactly(1), getRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aKeyWithALimitShowsWhatIsLeftOfIt() {
+    // GIVEN a key limited to 20 credits a month, 12.5 left, usage as a string, an expiry
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN limit, remaining, usage and expiry are read
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals(Boolean.FALSE, account.unlimited());
+    assertAmount("12.5", account.availableBalance());
+    assertAmount("20", account.totalBalance());
+    assertAmount("7.5", account.used());
+    assertEquals(Instant.parse("2026-12-01T00:00:00Z"), account.expiresAt());
+    assertEquals("the limit resets monthly", account.note());
+  }
+
+  @Test
+  void aFreeTierKeyIsNotedAndAnUnreadableExpiryIsUnknown() {
+    // GIVEN a free-tier key with an expires_at that is not a time
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-free-tier.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN the free tier is noted and the expiry is unknown, not made up
+    assertEquals(ProbeStatus.OK, account.status());
+    assertTrue(account.note().contains("free tier"), account.note());
+    assertNull(account.expiresAt());
+    assertAmount("0", account.used());
+  }
+
+  @Test
+  void neverShowsTheLabelWhichHoldsPartOfTheKey() {
+    // GIVEN answers whose label is the key's own shortened form
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN the label is nowhere in the account
+    assertEquals(ProbeStatus.OK, account.status());
+    assertFalse(account.toString().contains("TESTKEY"), account.toString());
+    assertNull(account.user());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void aRejectedKeyIsInvalidKeyWithOpenRoutersWordsAndWithoutTheKey(int status) {
+    // GIVEN OpenRouter rejects the key and echoes it
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO))
+            .willReturn(fixture(status, "openrouter/401-echoes-key.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN invalid_key with the status and OpenRouter's words, without the key
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(account.error().contains("User not found"), account.error());
+    assertFalse(account.error().contains("1234567890abcdef"), account.error());
+    assertFailedWithoutNumbers(account);
+    assertNull(account.unlimited());
+  }
+
+  @Test
+  void aServerErrorIsUpstreamError() {
+    // GIVEN OpenRouter fails with 500
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(500, "openrouter/500-internal.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status and the message
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP 500"), account.error());
+    assertTrue(account.error().contains("Internal Server Error"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"200", "502"})
+  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
+    // GIVEN a proxy's HTML error page
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO))
+            .willReturn(fixture(status, "openrouter/502-bad-gateway.html")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status, no markup
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json at all",
+        "",
+        "[1,2,3]",
+        "{\"data\":{\"limit\":null,",
+        "{\"data\":null}",
+        "{\"data\":{\"usage\":7.5}}",
+        "{\"data\":{\"limit\":\"lots\",\"limit_remaining\":1}}",
+        "{\"data\":{\"limit\":{\"usd\":20}}}",
+      })
+  void aGarbledAnswerIsUpstreamErrorNeverZero(String body) {
+    // GIVEN a 200 whose body is not the documented key info (a missing limit is not "unlimited")
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(aResponse().withStatus(200).withBody(body)));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error, every amount unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertFailedWithoutNumbers(account);
+    assertNull(account.unlimited());
+  }
+
+  @Test
+  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
+    // GIVEN OpenRouter takes 5 s
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO))
+            .willReturn(fixture(200, "openrouter/key-with-limit.json").withFixedDelay(5_000)));
+
+    // WHEN the key is checked with a 300 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
+    long tookMs = ProviderHarness.elapsedMs(started);
+
+    // THEN timeout, well before OpenRouter would have answered (generous bound)
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(account.error().contains("300 ms"), account.error());
+    assertFailedWithoutNumbers(account);
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+
+  @Test
+  void theUsualApiBaseReachesTheSameEndpoint() {
+    // GIVEN the operator configured OpenRouter's OpenAI-style base, …/api/v1
+    upstream.stubFor(
+        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+    OpenRouterProvider provider =
+        new OpenRouterProvider(harness.http(), URI.create(upstream.baseUrl() + "/api/v1"));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider, KEY);
+
+    // THEN /api/v1/key was asked
+    assertEquals(ProbeStatus.OK, account.status());
+    upstream.verify(exactly(1), getRequestedFor(urlPathEqualTo(KEY_INFO)));
+  }
+
+  @Test
+  void neverPutsTheKeyInTheResultOrTheLogs() {
+    // GIVEN answers that echo the key wherever they can, the label included
+    String[] bodies = {
+      Fixtures.read("openrouter/401-echoes-key.json"),
+      "{\"error\":{\"message\":\"Authorization: Bearer " + KEY + "\",\"code\":500}}",
+      "<html>Bearer " + KEY + "</html>",
+      "{\"data\":{\"label\":\"" + KEY + "\",\"limit\":null,\"usage\":1}}",
+    };
+    int[] statuses = {401, 500, 502, 200};
+    try (LogCapture logs = LogCapture.open()) {
+      StringBuilder results = new StringBuilder();
+      for (int i = 0; i < bodies.length; i++) {
+        upstream.stubFor(
+            get(urlPathEqualTo(KEY_INFO))
+                .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
+        // WHEN the key is checked
+        results.append(ProviderHarness.check(provider(), KEY, ProviderHarness.TIMEOUT));
+        results.append('\n');
+      }
+
+      // THEN the upstream's words are there, but nowhere the key
+      String all = results.toString();
+      assertTrue(all.contains("User not found"), all);
+      assertFalse(all.contains("1234567890abcdef"), all);
+      assertFalse(logs.text().contains("1234567890abcdef"), logs.text());
+    }
+  }
+
+  @Test
+  void isOpenRouterAndNeedsNoBaseUrlFromTheQuery() {
+    // GIVEN / WHEN the provider
+    OpenRouterProvider provider = provider();
+
+    // THEN its names, and the operator's base is enough
+    assertEquals("openrouter", provider.id());
+    assertEquals("OpenRouter", provider.displayName());
+    assertFalse(provider.needsBaseUrl());
+  }
+
+  private OpenRouterProvider provider() {
+    return new OpenRouterProvider(harness.http(), URI.create(upstream.baseUrl()));
+  }
+}

@@ -1,0 +1,252 @@
+package dev.quotabot.quota.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.provider.ProviderHarness.account;
+import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
+import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LogCapture;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SiliconFlow's {@code GET /v1/user/info} against a WireMock stand-in, over real HTTP. */
+final class SiliconFlowProviderTest {
+  private static final String INFO = "/v1/user/info";
+  private static final String KEY = "sk-TESTKEY-1234567890abcdef";
+
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
+
+  private final ProviderHarness harness = new ProviderHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @Test
+  void readsTheTotalBalanceTheSplitAndTheNameWithTheBearerKey() {
+    // GIVEN SiliconFlow answers the documented user info, amounts as strings
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO)).willReturn(fixture(200, "siliconflow/user-info-strings.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN 88.88 CNY is available, the split is in the note, the name is shown (not the e-mail),
+    // and the call carried the key as a Bearer token
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals("siliconflow", account.provider());
+    assertEquals("CNY", account.unit());
+    assertAmount("88.88", account.availableBalance());
+    assertNull(account.totalBalance());
+    assertEquals("granted 0.88 + charged 88.00", account.note());
+    assertEquals("tester", account.user());
+    assertFalse(account.toString().contains("tester@example.invalid"), account.toString());
+    assertNull(account.error());
+    upstream.verify(
+        exactly(1),
+        getRequestedFor(urlPathEqualTo(INFO))
+            .withHeader("Authorization", equalTo("Bearer " + KEY)));
+  }
+
+  @Test
+  void addsTheTwoPartsWhenTheTotalIsMissing() {
+    // GIVEN no totalBalance, the parts as a number and a string, and an empty name
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO))
+            .willReturn(fixture(200, "siliconflow/user-info-without-total.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN the available balance is their sum and the name is unknown
+    assertEquals(ProbeStatus.OK, account.status());
+    assertAmount("14.5", account.availableBalance());
+    assertEquals("granted 14 + charged 0.5", account.note());
+    assertNull(account.user());
+  }
+
+  @Test
+  void aDeclaredFailureIsUpstreamErrorWithSiliconFlowsWords() {
+    // GIVEN a 200 whose code is not 20000 and whose status is false
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO))
+            .willReturn(fixture(200, "siliconflow/user-info-declared-failure.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error with the message, nothing made up
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("account is disabled"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "401, siliconflow/401-invalid-token.txt, Invalid token",
+    "401, siliconflow/401-echoes-key.json,   Invalid token",
+    "403, siliconflow/401-echoes-key.json,   Invalid token",
+  })
+  void aRejectedKeyIsInvalidKeyWithSiliconFlowsWords(int status, String body, String says) {
+    // GIVEN SiliconFlow rejects the key, in plain text or JSON that echoes the key
+    upstream.stubFor(get(urlPathEqualTo(INFO)).willReturn(fixture(status, body)));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN invalid_key with the status and SiliconFlow's words, without the key
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(account.error().contains(says), account.error());
+    assertFalse(account.error().contains("1234567890abcdef"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aServerErrorIsUpstreamError() {
+    // GIVEN SiliconFlow fails with 500
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO)).willReturn(fixture(500, "siliconflow/500-internal.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status and the message
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP 500"), account.error());
+    assertTrue(account.error().contains("internal server error"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"200", "502"})
+  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
+    // GIVEN a proxy's HTML error page
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO)).willReturn(fixture(status, "siliconflow/502-bad-gateway.html")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error naming the status, no markup
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json at all",
+        "",
+        "[1,2,3]",
+        "{\"code\":20000,\"data\":{\"totalBalance\":\"88.88\"",
+        "{\"code\":20000,\"status\":true,\"data\":null}",
+        "{\"code\":20000,\"status\":true,\"data\":{\"totalBalance\":\"lots\"}}",
+        "{\"code\":20000,\"status\":true,\"data\":{\"balance\":\"1\"}}",
+      })
+  void aGarbledAnswerIsUpstreamErrorNeverZero(String body) {
+    // GIVEN a 200 whose body is not the documented user info
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO)).willReturn(aResponse().withStatus(200).withBody(body)));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), KEY);
+
+    // THEN upstream_error, every amount unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
+    // GIVEN SiliconFlow takes 5 s
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO))
+            .willReturn(fixture(200, "siliconflow/user-info-strings.json").withFixedDelay(5_000)));
+
+    // WHEN the key is checked with a 300 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
+    long tookMs = ProviderHarness.elapsedMs(started);
+
+    // THEN timeout, well before SiliconFlow would have answered (generous bound)
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(account.error().contains("300 ms"), account.error());
+    assertFailedWithoutNumbers(account);
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+
+  @Test
+  void neverPutsTheKeyInTheResultOrTheLogs() {
+    // GIVEN answers that echo the key wherever they can, the account name included
+    String[] bodies = {
+      "{\"code\":20003,\"message\":\"token " + KEY + " is invalid\"}",
+      "{\"code\":50000,\"message\":\"Authorization: Bearer " + KEY + "\"}",
+      "<html>Bearer " + KEY + "</html>",
+      "{\"code\":20000,\"status\":true,\"data\":{\"name\":\"user "
+          + KEY
+          + "\",\"totalBalance\":\"1.00\"}}",
+    };
+    int[] statuses = {401, 500, 502, 200};
+    try (LogCapture logs = LogCapture.open()) {
+      StringBuilder results = new StringBuilder();
+      for (int i = 0; i < bodies.length; i++) {
+        upstream.stubFor(
+            get(urlPathEqualTo(INFO))
+                .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
+        // WHEN the key is checked
+        results.append(ProviderHarness.check(provider(), KEY, ProviderHarness.TIMEOUT));
+        results.append('\n');
+      }
+
+      // THEN the upstream's words and the name are there, but nowhere the key
+      String all = results.toString();
+      assertTrue(all.contains("is invalid"), all);
+      assertTrue(all.contains("user="), all);
+      assertFalse(all.contains("1234567890abcdef"), all);
+      assertFalse(logs.text().contains("1234567890abcdef"), logs.text());
+    }
+  }
+
+  @Test
+  void isSiliconFlowAndNeedsNoBaseUrlFromTheQuery() {
+    // GIVEN / WHEN the provider
+    SiliconFlowProvider provider = provider();
+
+    // THEN its names, and the operator's base is enough
+    assertEquals("siliconflow", provider.id());
+    assertEquals("SiliconFlow", provider.displayName());
+    assertFalse(provider.needsBaseUrl());
+  }
+
+  private SiliconFlowProvider provider() {
+    return new SiliconFlowProvider(harness.http(), URI.create(upstream.baseUrl()));
+  }
+}
