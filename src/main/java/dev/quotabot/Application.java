@@ -11,12 +11,16 @@ import dev.quotabot.quota.modelscope.ModelCatalog;
 import dev.quotabot.quota.modelscope.ModelScopeAccount;
 import dev.quotabot.quota.modelscope.ModelScopeProbe;
 import dev.quotabot.quota.net.BaseUrlRules;
+import dev.quotabot.quota.net.GuardedHttp;
 import dev.quotabot.quota.provider.OfficialProviders;
+import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.web.WebServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,15 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final int RELAY_MAX_BODY_BYTES = 256 * 1024;
 
-  private final ExecutorService upstreamExecutor;
+  /** Relay calls block on their own sockets: a small pool of their own, never the common pool. */
+  private static final int RELAY_IO_THREADS = 16;
+
+  private final List<ExecutorService> executors;
   private final TimeoutScheduler timeouts;
   private final WebServer web;
   private final DiscordBot bot;
 
   private Application(
-      ExecutorService upstreamExecutor, TimeoutScheduler timeouts, WebServer web, DiscordBot bot) {
-    this.upstreamExecutor = upstreamExecutor;
+      List<ExecutorService> executors, TimeoutScheduler timeouts, WebServer web, DiscordBot bot) {
+    this.executors = executors;
     this.timeouts = timeouts;
     this.web = web;
     this.bot = bot;
@@ -48,6 +56,9 @@ public final class Application implements AutoCloseable {
   public static Application start(AppConfig config) {
     ExecutorService upstreamExecutor =
         Executors.newCachedThreadPool(daemonThreads("upstream-http-"));
+    ExecutorService relayIo =
+        Executors.newFixedThreadPool(RELAY_IO_THREADS, daemonThreads("relay-io-"));
+    List<ExecutorService> executors = List.of(upstreamExecutor, relayIo);
     TimeoutScheduler timeouts = new TimeoutScheduler();
     HttpClient http =
         HttpClient.newBuilder()
@@ -66,14 +77,14 @@ public final class Application implements AutoCloseable {
             catalog,
             config.quota(),
             Clock.systemUTC(),
-            new ProviderRegistry(providers(config.providers(), http, timeouts)),
+            new ProviderRegistry(providers(config.providers(), http, timeouts, relayIo)),
             new BaseUrlRules(config.providers().allowHttp()));
     WebServer web;
     try {
       web = WebServer.start(config.web(), quota, catalog);
     } catch (RuntimeException failed) {
       timeouts.close();
-      upstreamExecutor.shutdownNow();
+      executors.forEach(ExecutorService::shutdownNow);
       throw failed;
     }
     DiscordBot bot = null;
@@ -83,18 +94,32 @@ public final class Application implements AutoCloseable {
       LOG.info(
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
-    return new Application(upstreamExecutor, timeouts, web, bot);
+    return new Application(executors, timeouts, web, bot);
   }
 
-  /** The providers beyond ModelScope; their configured addresses are trusted. */
+  /**
+   * The providers beyond ModelScope. Their configured addresses are trusted; a relay's address
+   * comes from the asker, so relays are called through the guarded client.
+   */
   private static List<BalanceProvider> providers(
-      ProvidersConfig config, HttpClient http, TimeoutScheduler timeouts) {
-    return OfficialProviders.create(
-        OfficialProviders.http(http, timeouts),
-        config.deepseek(),
-        config.siliconflow(),
-        config.openrouter(),
-        config.moonshot());
+      ProvidersConfig config, HttpClient http, TimeoutScheduler timeouts, Executor relayIo) {
+    List<BalanceProvider> providers = new ArrayList<>();
+    providers.add(
+        new NewApiRelay(
+            new GuardedHttp(
+                config.allowPrivateAddresses(),
+                RELAY_MAX_BODY_BYTES,
+                CONNECT_TIMEOUT,
+                relayIo,
+                timeouts)));
+    providers.addAll(
+        OfficialProviders.create(
+            OfficialProviders.http(http, timeouts),
+            config.deepseek(),
+            config.siliconflow(),
+            config.openrouter(),
+            config.moonshot()));
+    return providers;
   }
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */
@@ -133,7 +158,7 @@ public final class Application implements AutoCloseable {
       web.close();
     } finally {
       timeouts.close();
-      upstreamExecutor.shutdownNow();
+      executors.forEach(ExecutorService::shutdownNow);
     }
   }
 

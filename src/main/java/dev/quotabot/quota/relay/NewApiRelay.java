@@ -1,0 +1,169 @@
+package dev.quotabot.quota.relay;
+
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.net.UpstreamResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
+ * notes/relays.md §1): the unit from {@code /api/status}; the token's figures from {@code
+ * /api/usage/token/}, or where that route is missing from the billing endpoints; the account's
+ * wallet from {@code /api/user/self} when admin access is given; and one row per model the key may
+ * use from {@code /v1/models}.
+ *
+ * <p>The calls that do not depend on each other run at once; all share the request's timeout. The
+ * answer never completes exceptionally.
+ */
+public final class NewApiRelay implements BalanceProvider {
+  public static final String ID = RelayAccount.PROVIDER;
+  private static final String STATUS = "api/status";
+  private static final Logger LOG = LoggerFactory.getLogger(NewApiRelay.class);
+
+  private final UpstreamHttp http;
+
+  public NewApiRelay(UpstreamHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "new-api / one-api relay";
+  }
+
+  @Override
+  public boolean needsBaseUrl() {
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
+    CompletableFuture<ProviderResult> result;
+    try {
+      result =
+          request.baseUrl() == null
+              ? CompletableFuture.completedFuture(failed("No relay address (base_url) was given."))
+              : new Check(request).run();
+    } catch (RuntimeException unexpected) {
+      result = CompletableFuture.failedFuture(unexpected);
+    }
+    return result.exceptionally(
+        failure -> {
+          LOG.warn("Relay check failed unexpectedly: {}", failure.getClass().getName());
+          return failed("The balance could not be read.");
+        });
+  }
+
+  private static ProviderResult failed(String why) {
+    return ProviderResult.balanceOnly(
+        AccountBalance.failed(ID, null, ProbeStatus.NETWORK_ERROR, why));
+  }
+
+  /** One check: its deadline and its calls. */
+  private final class Check {
+    private final ProviderRequest request;
+    private final long deadline;
+    private final String site;
+    private final Map<String, String> bearer;
+
+    Check(ProviderRequest request) {
+      this.request = request;
+      this.deadline = System.nanoTime() + request.timeout().toNanos();
+      URI base = request.baseUrl();
+      this.site = base.getHost() == null ? "The relay" : base.getHost();
+      this.bearer = Map.of("Authorization", "Bearer " + request.key().reveal());
+    }
+
+    CompletableFuture<ProviderResult> run() {
+      CompletableFuture<UpstreamResponse> status = get(STATUS, Map.of());
+      CompletableFuture<UpstreamResponse> usage = get(TokenUsage.PATH, bearer);
+      long modelsStarted = System.nanoTime();
+      CompletableFuture<UpstreamResponse> models = get(RelayModels.PATH, bearer);
+      CompletableFuture<Long> modelsLatency =
+          models.thenApply(answer -> (System.nanoTime() - modelsStarted) / 1_000_000);
+      CompletableFuture<UpstreamResponse> wallet =
+          request.admin() == null
+              ? CompletableFuture.completedFuture(null)
+              : get(AdminWallet.PATH, AdminWallet.headers(request.admin()));
+      CompletableFuture<UpstreamResponse[]> billing =
+          usage.thenCompose(
+              answer ->
+                  TokenUsage.worthFallingBack(answer, request)
+                      ? billing()
+                      : CompletableFuture.completedFuture(null));
+      return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
+          .thenApply(
+              done -> {
+                RelayStatus unit = RelayStatus.read(status.join(), request.key());
+                Reading key = keyReading(usage.join(), billing.join(), unit);
+                Reading admin =
+                    wallet.join() == null ? null : AdminWallet.read(wallet.join(), unit, request);
+                return new ProviderResult(
+                    RelayAccount.compose(key, admin, unit),
+                    RelayModels.rows(models.join(), modelsLatency.join(), request));
+              });
+    }
+
+    private CompletableFuture<UpstreamResponse[]> billing() {
+      CompletableFuture<UpstreamResponse> subscription = get(BillingFallback.SUBSCRIPTION, bearer);
+      CompletableFuture<UpstreamResponse> used = get(BillingFallback.USAGE, bearer);
+      return subscription.thenCombine(
+          used, (limits, spent) -> new UpstreamResponse[] {limits, spent});
+    }
+
+    private Reading keyReading(
+        UpstreamResponse usage, UpstreamResponse[] billing, RelayStatus unit) {
+      Reading token = TokenUsage.read(usage, unit, request);
+      if (billing == null) {
+        return token;
+      }
+      Reading fallback = BillingFallback.read(billing[0], billing[1], unit, request);
+      if (fallback.read() || !fallback.tryNext()) {
+        return fallback;
+      }
+      return Reading.failed(
+          ProbeStatus.UPSTREAM_ERROR,
+          "The relay answered neither its token usage nor its billing endpoints: "
+              + token.problem()
+              + " "
+              + fallback.problem());
+    }
+
+    /** One call with what is left of the check's time; never completes exceptionally. */
+    private CompletableFuture<UpstreamResponse> get(String path, Map<String, String> headers) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (left.isNegative() || left.isZero()) {
+        return CompletableFuture.completedFuture(
+            UpstreamResponse.failed(
+                ProbeStatus.TIMEOUT,
+                site + " did not answer within " + request.timeout().toMillis() + " ms."));
+      }
+      try {
+        return http.get(Urls.resolve(request.baseUrl(), path), headers, left, site)
+            .exceptionally(
+                failure ->
+                    UpstreamResponse.failed(
+                        ProbeStatus.NETWORK_ERROR, "The call to " + site + " failed."));
+      } catch (RuntimeException unusable) {
+        return CompletableFuture.completedFuture(
+            UpstreamResponse.failed(
+                ProbeStatus.NETWORK_ERROR, "The request to " + site + " could not be built."));
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.quotabot.quota.relay;
+
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.UpstreamText;
+
+/** Upstream text made safe to show: the key and the admin access token are removed. */
+final class RelayText {
+  private static final int NAME_MAX = 100;
+
+  private RelayText() {}
+
+  static String clean(String text, ProviderRequest request) {
+    if (text == null) {
+      return null;
+    }
+    String withoutToken =
+        request.admin() == null ? text : request.admin().accessToken().redactFrom(text);
+    return UpstreamText.clean(withoutToken, request.key());
+  }
+
+  /** A token's or user's name: cleaned and cut to 100 characters; null when empty. */
+  static String name(String text, ProviderRequest request) {
+    String name = clean(text, request);
+    if (name == null || name.length() <= NAME_MAX) {
+      return name;
+    }
+    int end = Character.isHighSurrogate(name.charAt(NAME_MAX - 1)) ? NAME_MAX - 1 : NAME_MAX;
+    return name.substring(0, end) + "…";
+  }
+}

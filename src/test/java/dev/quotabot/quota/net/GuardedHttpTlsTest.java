@@ -1,0 +1,226 @@
+package dev.quotabot.quota.net;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.support.LocalTls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link GuardedHttp} over https against a local server whose certificate names {@code localhost}
+ * and {@code 127.0.0.1}. The client trusts exactly that certificate and keeps every other check, so
+ * these show that the host name is verified and sent as SNI on the pinned connection.
+ */
+final class GuardedHttpTlsTest {
+  private static final String KEY = "sk-tlstestkey0123456789abcdef";
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @RegisterExtension
+  static final WireMockExtension relay =
+      WireMockExtension.newInstance()
+          .options(
+              WireMockConfiguration.options()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .dynamicHttpsPort()
+                  .keystorePath(LocalTls.keystorePath())
+                  .keystoreType("PKCS12")
+                  .keystorePassword(LocalTls.PASSWORD)
+                  .keyManagerPassword(LocalTls.PASSWORD))
+          .build();
+
+  private ExecutorService blocking;
+  private TimeoutScheduler timeouts;
+
+  @BeforeEach
+  void start() {
+    blocking = Executors.newFixedThreadPool(2);
+    timeouts = new TimeoutScheduler();
+    relay.stubFor(get("/api/status").willReturn(aResponse().withStatus(200).withBody("{}")));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    blocking.shutdownNow();
+    blocking.awaitTermination(5, TimeUnit.SECONDS);
+    timeouts.close();
+  }
+
+  @Test
+  void callsHttpsWhenTheCertificateNamesTheHost() {
+    // GIVEN a relay at https://localhost whose certificate names localhost
+    GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+
+    // WHEN it is called
+    UpstreamResponse response =
+        call(http, "https://localhost:" + relay.getHttpsPort() + "/api/status");
+
+    // THEN the answer comes back and the key reached the relay
+    assertNull(response.failure(), response.failureText());
+    assertEquals(200, response.status());
+    relay.verify(
+        getRequestedFor(urlEqualTo("/api/status"))
+            .withHeader("Authorization", equalTo("Bearer " + KEY)));
+  }
+
+  @Test
+  void refusesACertificateForAnotherName() {
+    // GIVEN relay.example resolving to the same server, whose certificate does not name it
+    GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+
+    // WHEN it is called
+    UpstreamResponse response =
+        call(http, "https://relay.example:" + relay.getHttpsPort() + "/api/status");
+
+    // THEN the handshake fails on the name, and no request (no key) was sent
+    assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
+    assertEquals(
+        "The certificate of the relay is not trusted or not valid for relay.example.",
+        response.failureText());
+    relay.verify(exactly(0), anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void productionTrustStoreRefusesASelfSignedCertificate() {
+    // GIVEN the JVM's default trust store (as in production)
+    GuardedHttp http = guarded((SSLSocketFactory) SSLSocketFactory.getDefault());
+
+    // WHEN a server with a self-signed certificate is called
+    UpstreamResponse response =
+        call(http, "https://localhost:" + relay.getHttpsPort() + "/api/status");
+
+    // THEN it is refused before any request
+    assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
+    assertEquals(
+        "The certificate of the relay is not trusted or not valid for localhost.",
+        response.failureText());
+    relay.verify(exactly(0), anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void sendsTheHostNameAsSniButNotForAnIpAddress() throws Exception {
+    // GIVEN a TLS server that records the SNI names it is offered
+    List<String> offered = new CopyOnWriteArrayList<>();
+    try (SSLServerSocket server = sniRecordingServer(offered)) {
+      GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+      int port = server.getLocalPort();
+
+      // WHEN it is called by name and by IP address
+      UpstreamResponse byName = call(http, "https://localhost:" + port + "/");
+      UpstreamResponse byAddress = call(http, "https://127.0.0.1:" + port + "/");
+
+      // THEN both verify (the certificate names both) and only the name was sent as SNI
+      assertEquals(200, byName.status(), byName.failureText());
+      assertEquals(200, byAddress.status(), byAddress.failureText());
+      assertEquals(List.of("localhost", "(none)"), offered);
+    }
+  }
+
+  private SSLServerSocket sniRecordingServer(List<String> offered) throws IOException {
+    SSLContext context = LocalTls.serverContext();
+    SSLServerSocket server =
+        (SSLServerSocket)
+            context
+                .getServerSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (SSLSocket socket = (SSLSocket) server.accept()) {
+                  List<String> names = new CopyOnWriteArrayList<>();
+                  SSLParameters parameters = socket.getSSLParameters();
+                  parameters.setSNIMatchers(List.of(recording(names)));
+                  socket.setSSLParameters(parameters);
+                  socket.startHandshake();
+                  offered.add(names.isEmpty() ? "(none)" : names.get(0));
+                  readHead(socket.getInputStream());
+                  OutputStream out = socket.getOutputStream();
+                  out.write(
+                      "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (IOException closedOrFailed) {
+                  // next connection
+                }
+              }
+            },
+            "sni-recording-server");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return server;
+  }
+
+  private static void readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    for (int c = in.read(); c >= 0; c = in.read()) {
+      head.append((char) c);
+      if (head.toString().endsWith("\r\n\r\n")) {
+        return;
+      }
+    }
+  }
+
+  private static SNIMatcher recording(List<String> names) {
+    return new SNIMatcher(0) {
+      @Override
+      public boolean matches(SNIServerName serverName) {
+        names.add(((SNIHostName) serverName).getAsciiName());
+        return true;
+      }
+    };
+  }
+
+  private GuardedHttp guarded(SSLSocketFactory tls) {
+    return new GuardedHttp(
+        true,
+        64 * 1024,
+        blocking,
+        timeouts,
+        host -> InetAddress.getAllByName("127.0.0.1"),
+        new PinnedConnector(Duration.ofSeconds(2), SocketFactory.getDefault(), tls));
+  }
+
+  private static UpstreamResponse call(GuardedHttp http, String url) {
+    return http.get(URI.create(url), Map.of("Authorization", "Bearer " + KEY), TIMEOUT, "the relay")
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.quotabot.quota.relay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.relay.RelayHarness.STATUS;
+import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.Fixtures;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Money is shown in the unit the relay uses, read from {@code /api/status}: raw quota units ÷
+ * {@code quota_per_unit}, times the exchange rate for CNY and custom currencies, raw for tokens;
+ * never assumed USD.
+ */
+final class RelayCurrencyTest {
+  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+
+  private final RelayHarness harness = new RelayHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // a token with 10,000,000 quota units granted, 2,500,000 used, 7,500,000 left
+    "status-newapi-usd.json,    USD,    15,       20,       5",
+    "status-newapi-cny.json,    CNY,    109.5,    146,      36.5",
+    "status-newapi-tokens.json, tokens, 7500000,  10000000, 2500000",
+    "status-newapi-custom.json, ¤,      30,       40,       10",
+    "status-oneapi-currency.json, USD,  15,       20,       5",
+    "status-oneapi-tokens.json, tokens, 7500000,  10000000, 2500000",
+    "status-strings.json,       CNY,    109.5,    146,      36.5",
+  })
+  void convertsTokenUsageIntoTheSitesUnit(
+      String status, String unit, String available, String total, String used) {
+    // GIVEN a relay whose status names its display unit
+    RelayHarness.healthyNewApi(upstream, status);
+
+    // WHEN the key is checked
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the amounts are in that unit
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals(unit, account.unit());
+    assertAmount(available, account.availableBalance());
+    assertAmount(total, account.totalBalance());
+    assertAmount(used, account.used());
+    assertEquals(Boolean.FALSE, account.unlimited());
+    assertEquals("team-a", account.user());
+    assertEquals(Instant.ofEpochSecond(1767225600), account.expiresAt());
+    assertNull(account.note());
+    assertNull(account.error());
+  }
+
+  @Test
+  void roundsMoneyToSixDecimalsAndReadsMinusOneAsNeverExpiring() {
+    // GIVEN amounts that do not divide evenly, and expires_at -1
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-never-expires.json")));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN 1,234,567 / 500,000 = 2.469134, and no expiry
+    assertAmount("2", account.availableBalance());
+    assertAmount("2.469134", account.totalBalance());
+    assertAmount("0.469134", account.used());
+    assertNull(account.expiresAt());
+  }
+
+  @Test
+  void readsNumbersAndFlagsGivenAsStrings() {
+    // GIVEN a status and token usage where every number and flag is a string
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-strings.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-strings.json")));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN they are read like numbers; expires_at "0" is never
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals("CNY", account.unit());
+    assertAmount("109.5", account.availableBalance());
+    assertAmount("36.5", account.used());
+    assertEquals(Boolean.FALSE, account.unlimited());
+    assertNull(account.expiresAt());
+    assertEquals("strings", account.user());
+  }
+
+  @Test
+  void cnyWithoutAnExchangeRateIsShownInDollarsAndSaysSo() {
+    // GIVEN a relay that shows CNY but publishes no rate
+    RelayHarness.healthyNewApi(upstream, "status-newapi-cny-no-rate.json");
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the amounts stay in the unit quota_per_unit is defined in, and the note says why
+    assertEquals("USD", account.unit());
+    assertAmount("15", account.availableBalance());
+    assertTrue(account.note().contains("no exchange rate"), account.note());
+  }
+
+  @Test
+  void statusDownGivesRawQuotaUnitsWithANoteInsteadOfGuessingDollars() {
+    // GIVEN /api/status fails with an HTML error page
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody(Fixtures.read("newapi/status-502.html"))));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the balance is still read, in raw units, and the note explains
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals("quota units", account.unit());
+    assertAmount("7500000", account.availableBalance());
+    assertAmount("10000000", account.totalBalance());
+    assertFalse(account.unlimited());
+    assertTrue(account.note().contains("/api/status answered HTTP 502"), account.note());
+    assertTrue(account.note().contains("raw quota units"), account.note());
+  }
+
+  @Test
+  void statusTimeoutLeavesTheBalanceReadable() {
+    // GIVEN /api/status never answers in time, the token usage does
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(json(200, "status-newapi-usd.json").withFixedDelay(3_000)));
+
+    // WHEN checked with one second
+    AccountBalance account =
+        harness.check(upstream.baseUrl(), null, Duration.ofSeconds(1)).account();
+
+    // THEN the token's figures are there in raw units, and the note says the status timed out
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals("quota units", account.unit());
+    assertAmount("7500000", account.availableBalance());
+    assertTrue(account.note().contains("/api/status did not answer"), account.note());
+  }
+
+  static void assertAmount(String expected, BigDecimal actual) {
+    assertEquals(expected, actual == null ? null : actual.toPlainString());
+  }
+}

@@ -1,0 +1,168 @@
+package dev.quotabot.quota.relay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.relay.RelayHarness.KEY;
+import static dev.quotabot.quota.relay.RelayHarness.MODELS;
+import static dev.quotabot.quota.relay.RelayHarness.STATUS;
+import static dev.quotabot.quota.relay.RelayHarness.SUBSCRIPTION;
+import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.support.LogCapture;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Refused keys, used-up quotas (whose error text often leaks what is left), slow and unreachable
+ * relays: a failure status with the relay's message, scrubbed; never an exception, never the key.
+ */
+final class RelayErrorsTest {
+  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+
+  private final RelayHarness harness = new RelayHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @Test
+  void rejectedKeyIsInvalidKeyWithTheRelaysMessageScrubbed() {
+    // GIVEN the relay answers 401 and echoes the key in its message
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(401, "401-invalid-token.json")));
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(401, "401-invalid-token.json")));
+
+    // WHEN
+    ProviderResult result;
+    String logs;
+    try (LogCapture capture = LogCapture.open()) {
+      result = harness.check(upstream.baseUrl());
+      logs = capture.text();
+    }
+
+    // THEN
+    AccountBalance account = result.account();
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(
+        account.error().startsWith("The relay rejected the key (HTTP 401)"), account.error());
+    assertTrue(account.error().contains("无效的令牌"), account.error());
+    assertNull(account.availableBalance());
+    assertTrue(result.models().isEmpty());
+    assertFalse(result.toString().contains(KEY), result.toString());
+    assertFalse(logs.contains(KEY));
+  }
+
+  @Test
+  void usedUpQuotaKeepsTheLeakedRemainingInTheError() {
+    // GIVEN a relay (one-api style) whose billing says the quota is not enough, and how much is
+    // left
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-oneapi-currency.json")));
+    upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(404, "404-not-found.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(SUBSCRIPTION)).willReturn(json(403, "403-quota-leak.json")));
+    upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(403, "403-quota-leak.json")));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN it is a balance problem, not a bad key, and the text keeps "＄0.14"
+    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
+    assertTrue(account.error().contains("token remain quota: ＄0.14"), account.error());
+    assertNull(account.availableBalance());
+  }
+
+  @Test
+  void usedUpQuotaOnTokenUsageIsInsufficientBalance() {
+    // GIVEN new-api's token usage refuses the key because its quota is spent
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(401, "403-quota-leak.json")));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN
+    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
+    assertTrue(account.error().contains("＄0.14"), account.error());
+  }
+
+  @Test
+  void slowRelayTimesOutWithinTheRequestsTimeout() {
+    // GIVEN every route answers after 3 s
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(json(200, "status-newapi-usd.json").withFixedDelay(3_000)));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE))
+            .willReturn(json(200, "usage-token-limited.json").withFixedDelay(3_000)));
+    upstream.stubFor(
+        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+
+    // WHEN checked with 500 ms
+    long started = System.nanoTime();
+    ProviderResult result = harness.check(upstream.baseUrl(), null, Duration.ofMillis(500));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    // THEN a timeout, on time
+    assertEquals(ProbeStatus.TIMEOUT, result.account().status());
+    assertTrue(tookMs < 1_500, "took " + tookMs + " ms");
+    assertTrue(result.models().isEmpty());
+  }
+
+  @Test
+  void fallbackGetsOnlyWhatIsLeftOfTheTimeout() {
+    // GIVEN token usage says 404 after 400 ms, and billing would answer after 1 s more
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE))
+            .willReturn(json(404, "404-not-found.json").withFixedDelay(400)));
+    upstream.stubFor(
+        get(urlPathEqualTo(SUBSCRIPTION))
+            .willReturn(json(200, "billing-subscription.json").withFixedDelay(1_000)));
+    upstream.stubFor(
+        get(urlPathEqualTo(USAGE))
+            .willReturn(json(200, "billing-usage.json").withFixedDelay(1_000)));
+
+    // WHEN checked with 800 ms in all
+    long started = System.nanoTime();
+    AccountBalance account =
+        harness.check(upstream.baseUrl(), null, Duration.ofMillis(800)).account();
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    // THEN the whole check ends near 800 ms, not 400 + 800
+    assertEquals(ProbeStatus.TIMEOUT, account.status(), account.error());
+    assertTrue(tookMs < 1_150, "took " + tookMs + " ms");
+  }
+
+  @Test
+  void unreachableRelayIsANetworkError() throws Exception {
+    // GIVEN a port nothing listens on
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    // WHEN
+    AccountBalance account = harness.check("http://127.0.0.1:" + port).account();
+
+    // THEN
+    assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
+    assertTrue(account.error().contains("Could not connect"), account.error());
+    assertNull(account.unit());
+  }
+}

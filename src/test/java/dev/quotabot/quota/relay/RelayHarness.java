@@ -1,0 +1,121 @@
+package dev.quotabot.quota.relay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AdminAccess;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.net.DirectHttp;
+import dev.quotabot.support.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link NewApiRelay} on an HTTP client wired as in production ({@code UpstreamProbes}: HTTP/2
+ * preferred, connect timeout, no redirects, own executor) with {@link DirectHttp}, pointed at a
+ * WireMock relay; plus the relay's paths and fixture helpers.
+ */
+final class RelayHarness implements AutoCloseable {
+  /** Distinctive fake secrets: tests assert they never show up in results or logs. */
+  static final String KEY = "sk-RELAYKEY-1234567890abcdef";
+
+  static final String ACCESS_TOKEN = "AT-SECRET-abcdef1234567890xyz";
+  static final String USER_ID = "42";
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  static final String STATUS = "/api/status";
+  static final String TOKEN_USAGE = "/api/usage/token/";
+  static final String SUBSCRIPTION = "/v1/dashboard/billing/subscription";
+  static final String USAGE = "/v1/dashboard/billing/usage";
+  static final String USER_SELF = "/api/user/self";
+  static final String MODELS = "/v1/models";
+
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final TimeoutScheduler timeouts = new TimeoutScheduler();
+  private final NewApiRelay relay;
+
+  RelayHarness() {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor)
+            .build();
+    relay = new NewApiRelay(new DirectHttp(http, timeouts, 256 * 1024));
+  }
+
+  static WireMockExtension wireMock() {
+    return WireMockExtension.newInstance()
+        .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+        .build();
+  }
+
+  NewApiRelay relay() {
+    return relay;
+  }
+
+  /** Checks {@link #KEY} on the relay at {@code baseUrl} without admin access. */
+  ProviderResult check(String baseUrl) {
+    return check(baseUrl, null, TIMEOUT);
+  }
+
+  ProviderResult checkWithAdmin(String baseUrl) {
+    return check(
+        baseUrl, new AdminAccess(USER_ID, ApiKey.secret(ACCESS_TOKEN, "access_token")), TIMEOUT);
+  }
+
+  ProviderResult check(String baseUrl, AdminAccess admin, Duration timeout) {
+    return relay
+        .check(new ProviderRequest(ApiKey.of(KEY), URI.create(baseUrl), admin, timeout))
+        .orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+        .join();
+  }
+
+  /** A JSON answer from {@code fixtures/newapi/<name>}. */
+  static ResponseDefinitionBuilder json(int status, String name) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json; charset=utf-8")
+        .withBody(Fixtures.read("newapi/" + name));
+  }
+
+  /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
+  static void healthyNewApi(WireMockExtension upstream, String statusFixture) {
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, statusFixture)));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-limited.json")));
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json")));
+  }
+
+  /** A relay without {@code /api/usage/token/} (one-api): the billing endpoints answer. */
+  static void oneApiBilling(
+      WireMockExtension upstream, String statusFixture, String subscription, String usage) {
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, statusFixture)));
+    upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(404, "404-not-found.json")));
+    upstream.stubFor(get(urlPathEqualTo(SUBSCRIPTION)).willReturn(json(200, subscription)));
+    upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(200, usage)));
+  }
+
+  @Override
+  public void close() {
+    timeouts.close();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.quotabot.quota.relay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.relay.RelayCurrencyTest.assertAmount;
+import static dev.quotabot.quota.relay.RelayHarness.STATUS;
+import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ProbeStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An unlimited token is reported as {@code unlimited} with no remaining: never the sentinel {@code
+ * 100000000} or a negative number as money, and the note points to the access token, which alone
+ * can read the wallet it spends.
+ */
+final class UnlimitedTokenTest {
+  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+
+  private final RelayHarness harness = new RelayHarness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"usage-token-unlimited-flag.json", "usage-token-negative-available.json"})
+  void tokenUsageOfAnUnlimitedTokenShowsUnlimited(String usage) {
+    // GIVEN new-api's token usage of an unlimited token (the flag, or a count below zero)
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, usage)));
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN unlimited, nothing shown as remaining or granted, the spending still shown
+    assertUnlimited(account);
+    assertEquals("USD", account.unit());
+    assertAmount("5", account.used());
+  }
+
+  @Test
+  void billingSentinelMeansUnlimited() {
+    // GIVEN a relay without token usage whose billing reports the 100000000 sentinel
+    RelayHarness.oneApiBilling(
+        upstream,
+        "status-oneapi-currency.json",
+        "billing-subscription-unlimited.json",
+        "billing-usage.json");
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN
+    assertUnlimited(account);
+    assertAmount("5.125", account.used());
+  }
+
+  @Test
+  void billingUsageAboveTheLimitMeansUnlimitedNotANegativeBalance() {
+    // GIVEN usage (25.5) above the hard limit (20.5): the token counts down past zero
+    RelayHarness.oneApiBilling(
+        upstream,
+        "status-oneapi-currency.json",
+        "billing-subscription.json",
+        "billing-usage-over-limit.json");
+
+    // WHEN
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN
+    assertUnlimited(account);
+    assertAmount("25.5", account.used());
+  }
+
+  private static void assertUnlimited(AccountBalance account) {
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals(Boolean.TRUE, account.unlimited());
+    assertNull(account.availableBalance());
+    assertNull(account.totalBalance());
+    assertTrue(account.note().contains(RelayAccount.NEEDS_ACCESS_TOKEN), account.note());
+  }
+}
