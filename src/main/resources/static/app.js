@@ -869,7 +869,8 @@
     state.provider = id;
     writeStorage(STORAGE_PROVIDER, id);
     const draft = state.modelDrafts.get(id);
-    fillModels(draft ?? (id === MODELSCOPE ? state.config.default_models.join("\n") : "").split("\n"));
+    els.models.value = draft ?? (id === MODELSCOPE ? state.config.default_models.join("\n") : "");
+    updateModelCount();
     for (const field of Object.keys(state.fieldErrors)) {
       state.fieldErrors[field] = null;
     }
