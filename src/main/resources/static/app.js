@@ -1,11 +1,14 @@
 /*
  * quota-bot page: asks POST /api/balance/stream how much quota a key has left, per model and as the
- * account's 魔粒 balance, and shows each answer the moment it arrives.
+ * account's 魔粒 balance (ModelScope), or as the balance and usable models of a relay token or another
+ * provider's account, and shows each answer the moment it arrives.
  *
  * Rules this file keeps:
  * - Everything from the server (model names, upstream errors, account names) is untrusted: it is
  *   only ever written with textContent or DOM properties. innerHTML is not used anywhere.
- * - The key lives in its input field and in one request body; never in storage, never in the URL.
+ * - The key and a relay's access token live in their input fields and in one request body; never in
+ *   storage, never in the URL. Only the language, the provider and model lists with relay addresses
+ *   are remembered.
  * - The Content-Security-Policy forbids inline style attributes, so the dynamic widths (meters and
  *   the progress bar) are set through the CSSOM (element.style.width), which CSP allows.
  * - The DOM is redrawn from `state`, so switching language redraws everything consistently.
@@ -15,6 +18,10 @@
 
   const STORAGE_LANG = "quotabot.lang";
   const STORAGE_HISTORY = "quotabot.history";
+  const STORAGE_PROVIDER = "quotabot.provider";
+  const MODELSCOPE = "modelscope";
+  // What the page offers until /api/config names the providers.
+  const BUILT_IN_PROVIDERS = [{ id: MODELSCOPE, name: "ModelScope", needs_base_url: false }];
   const HISTORY_LIMIT = 10;
   // A safety net so the button never stays disabled forever; the server has its own deadline.
   const CLIENT_TIMEOUT_MS = 120000;
@@ -35,14 +42,34 @@
       langToggle: "中文",
       langToggleTitle: "切换到中文",
       queryHeading: "Check a key",
+      providerLabel: "Provider",
+      providerHint: {
+        modelscope: "Per-model quotas and the 魔粒 balance of a ModelScope API-Inference key.",
+        relay: "A new-api or one-api relay: the token’s balance and the models it may use.",
+        balance: (name) => `Reads the account balance of a ${name} key. Free: no model is called.`,
+      },
+      baseUrlLabel: "Relay address",
+      baseUrlHint: "https://your-relay.example — with or without /v1.",
       keyLabel: "API key",
       keyPlaceholder: "ms-…",
+      keyPlaceholderOther: "sk-…",
       keyHint: "Used for this check only: never stored, never put in the address.",
       showKey: "Show key",
       hideKey: "Hide key",
       modelsLabel: "Models",
+      modelsLabelRelay: "Models to look for (optional)",
       modelsHint: "One per line, or separated by commas.",
+      modelsHintRelay: "One per line, or separated by commas. Empty: every model the key may use.",
       modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
+      modelsPlaceholderRelay: "gpt-4o-mini\ndeepseek-chat",
+      adminSummary: "Admin balance (optional)",
+      adminIntro:
+        "For the account’s wallet (needed when the token is unlimited): the user id and the system access token from the relay’s personal settings page. Both or neither.",
+      userIdLabel: "User id",
+      accessTokenLabel: "Access token",
+      accessTokenHint: "A secret like the key: never stored, never put in the address.",
+      showToken: "Show access token",
+      hideToken: "Hide access token",
       modelCount: (n, max) => `${modelsText(n)} (max ${max})`,
       useDefaults: "Use defaults",
       suggestionsLabel: "Model suggestions",
@@ -51,7 +78,10 @@
       costNote:
         "Each model is probed with one tiny chat request, which may count as one call against your quota. Reading the 魔粒 balance is free.",
       check: "Check quota",
+      checkRelay: "Check key",
+      checkBalance: "Check balance",
       checking: (n) => `Checking ${modelsText(n)}…`,
+      checkingRelay: "Checking…",
       balanceOnly: "Check balance only (free)",
       balanceHint: "Reads only the 魔粒 balance of the key’s account; no model is probed.",
       readingBalance: "Reading balance…",
@@ -59,23 +89,37 @@
       progress: (done, total) => `${done} of ${modelsText(total)} answered`,
       retryWait: (seconds) => `Try again in ${seconds} s`,
       shortcut: (mac) => `or press ${mac ? "⌘" : "Ctrl"} + Enter`,
-      historyHeading: "Recent model lists",
-      historyHint: "Remembered on this device only. Keys are never saved.",
-      historyEmpty: "Model lists you check will appear here.",
+      historyHeading: "Recent checks",
+      historyHint:
+        "Model lists and relay addresses, remembered on this device only. Keys and tokens are never saved.",
+      historyEmpty: "Model lists and relays you check will appear here.",
       historyClear: "Clear",
       historyUse: "Put this list in the models field",
+      historyUseRelay: "Use this relay again",
+      historyAllModels: "all models of the key",
       historyMore: (n) => `+${n} more`,
       historyCount: modelsText,
       resultsHeading: "Results",
       tableCaption: "Quota left per model",
+      tableCaptionRelay: "Models this key may use",
       emptyTitle: "No results yet",
-      emptyText: "Enter your key and models, then press “Check quota”, or check only the balance.",
+      emptyText: {
+        modelscope: "Enter your key and models, then press “Check quota”, or check only the balance.",
+        relay: "Enter the relay’s address and your key, then press “Check key”.",
+        balance: "Enter your key, then press “Check balance”.",
+      },
       accountHeading: "魔粒 balance",
+      accountHeadingOf: (name) => `${name} balance`,
       accountLoading: "Reading the 魔粒 balance…",
+      accountLoadingOther: "Reading the balance…",
       accountAvailable: "available",
       accountTotal: "Total",
+      accountUsed: "Used",
       accountFrozen: "Frozen",
+      accountExpires: "Expires",
+      accountUnlimited: "Unlimited",
       accountUser: (name) => `Account: ${name}`,
+      accountToken: (name) => `Token: ${name}`,
       accountNote:
         "魔粒 (Magicube points) are what ModelScope API-Inference spends from your account. When ModelScope does not report a model’s quota (shown as unknown), this balance is your real budget.",
       accountFailed: "The balance could not be read.",
@@ -120,6 +164,12 @@
       keySpaces: "The key contains spaces or line breaks: paste only the key itself.",
       modelsMissing: "Enter at least one model, for example Qwen/Qwen3-32B.",
       modelsTooMany: (n, max) => `${n} models given, at most ${max} per check: split the list.`,
+      baseUrlMissing: "Enter the relay’s address, for example https://your-relay.example.",
+      baseUrlInvalid: "The relay’s address starts with https:// (or http://), for example https://your-relay.example.",
+      userIdMissing: "Enter the user id too, or leave both admin fields empty.",
+      userIdInvalid: "The user id is a number (see the relay’s personal settings).",
+      tokenMissing: "Enter the access token too, or leave both admin fields empty.",
+      tokenSpaces: "The access token contains spaces or line breaks: paste only the token itself.",
       errorNetwork: "Could not reach the server. Check your connection and try again.",
       errorTimeout: "The server did not answer in time. Try again with fewer models.",
       errorStreamEnded:
@@ -128,7 +178,7 @@
         `The server answered HTTP ${status} without an explanation. Try again later.`,
       errorConfig: "Could not load the default models; you can still type your own.",
       footer:
-        "Your key goes to this server only for the check you ask for; it is used to call ModelScope and then forgotten.",
+        "Your key goes to this server only for the check you ask for; it is used to call the provider you chose and then forgotten.",
     },
     zh: {
       pageTitle: "quota-bot · 按模型查询 API 密钥剩余额度",
@@ -137,14 +187,34 @@
       langToggle: "English",
       langToggleTitle: "Switch to English",
       queryHeading: "查询密钥",
+      providerLabel: "服务商",
+      providerHint: {
+        modelscope: "查询 ModelScope API-Inference 密钥在每个模型上的额度和魔粒余额。",
+        relay: "new-api 或 one-api 中转站：令牌的余额和它可用的模型。",
+        balance: (name) => `读取 ${name} 密钥所属账户的余额。免费：不会调用任何模型。`,
+      },
+      baseUrlLabel: "中转站地址",
+      baseUrlHint: "https://your-relay.example — 带不带 /v1 都可以。",
       keyLabel: "API 密钥",
       keyPlaceholder: "ms-…",
+      keyPlaceholderOther: "sk-…",
       keyHint: "仅用于本次查询：不会保存，也不会出现在网址中。",
       showKey: "显示密钥",
       hideKey: "隐藏密钥",
       modelsLabel: "模型",
+      modelsLabelRelay: "要查找的模型（可选）",
       modelsHint: "每行一个，或用逗号分隔。",
+      modelsHintRelay: "每行一个，或用逗号分隔。留空则列出该密钥可用的全部模型。",
       modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
+      modelsPlaceholderRelay: "gpt-4o-mini\ndeepseek-chat",
+      adminSummary: "管理员余额（可选）",
+      adminIntro:
+        "用于读取账户钱包（令牌为无限额度时需要）：在中转站的个人设置页面获取用户 ID 和系统访问令牌。两项都填或都不填。",
+      userIdLabel: "用户 ID",
+      accessTokenLabel: "访问令牌",
+      accessTokenHint: "和密钥一样是机密：不会保存，也不会出现在网址中。",
+      showToken: "显示访问令牌",
+      hideToken: "隐藏访问令牌",
       modelCount: (n, max) => `${n} 个模型（最多 ${max} 个）`,
       useDefaults: "恢复默认",
       suggestionsLabel: "模型建议",
@@ -152,7 +222,10 @@
       costNote:
         "每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。读取魔粒余额是免费的。",
       check: "查询额度",
+      checkRelay: "查询密钥",
+      checkBalance: "查询余额",
       checking: (n) => `正在查询 ${n} 个模型…`,
+      checkingRelay: "正在查询…",
       balanceOnly: "仅查询余额（免费）",
       balanceHint: "只读取该密钥所属账户的魔粒余额，不探测任何模型。",
       readingBalance: "正在查询余额…",
@@ -160,23 +233,36 @@
       progress: (done, total) => `已完成 ${done}/${total} 个模型`,
       retryWait: (seconds) => `${seconds} 秒后可重试`,
       shortcut: (mac) => `或按 ${mac ? "⌘" : "Ctrl"} + Enter`,
-      historyHeading: "最近的模型列表",
-      historyHint: "只保存在本设备上，从不保存密钥。",
-      historyEmpty: "查询过的模型列表会显示在这里。",
+      historyHeading: "最近的查询",
+      historyHint: "模型列表和中转站地址只保存在本设备上，从不保存密钥和令牌。",
+      historyEmpty: "查询过的模型列表和中转站会显示在这里。",
       historyClear: "清空",
       historyUse: "把这个列表填入模型输入框",
+      historyUseRelay: "再次使用这个中转站",
+      historyAllModels: "该密钥的全部模型",
       historyMore: (n) => `另 ${n} 个`,
       historyCount: (n) => `${n} 个模型`,
       resultsHeading: "查询结果",
       tableCaption: "各模型剩余额度",
+      tableCaptionRelay: "该密钥可用的模型",
       emptyTitle: "还没有结果",
-      emptyText: "填写密钥和模型，然后点击“查询额度”，或只查询余额。",
+      emptyText: {
+        modelscope: "填写密钥和模型，然后点击“查询额度”，或只查询余额。",
+        relay: "填写中转站地址和密钥，然后点击“查询密钥”。",
+        balance: "填写密钥，然后点击“查询余额”。",
+      },
       accountHeading: "魔粒余额",
+      accountHeadingOf: (name) => `${name} 余额`,
       accountLoading: "正在读取魔粒余额…",
+      accountLoadingOther: "正在读取余额…",
       accountAvailable: "可用",
       accountTotal: "总额",
+      accountUsed: "已用",
       accountFrozen: "冻结",
+      accountExpires: "到期",
+      accountUnlimited: "无限额度",
       accountUser: (name) => `账户：${name}`,
+      accountToken: (name) => `令牌：${name}`,
       accountNote:
         "魔粒是 ModelScope API-Inference 从你的账户中扣除的额度。当 ModelScope 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。",
       accountFailed: "无法读取余额。",
@@ -219,12 +305,18 @@
       keySpaces: "密钥中有空格或换行：请只粘贴密钥本身。",
       modelsMissing: "请至少输入一个模型，例如 Qwen/Qwen3-32B。",
       modelsTooMany: (n, max) => `输入了 ${n} 个模型，每次最多 ${max} 个：请拆分列表。`,
+      baseUrlMissing: "请输入中转站地址，例如 https://your-relay.example。",
+      baseUrlInvalid: "中转站地址以 https://（或 http://）开头，例如 https://your-relay.example。",
+      userIdMissing: "请同时填写用户 ID，或两个管理员字段都留空。",
+      userIdInvalid: "用户 ID 是一个数字（见中转站的个人设置）。",
+      tokenMissing: "请同时填写访问令牌，或两个管理员字段都留空。",
+      tokenSpaces: "访问令牌中有空格或换行：请只粘贴令牌本身。",
       errorNetwork: "无法连接服务器。请检查网络后重试。",
       errorTimeout: "服务器没有及时响应。请减少模型数量后重试。",
       errorStreamEnded: "与服务器的连接在全部结果返回前中断。请重试。",
       errorHttp: (status) => `服务器返回 HTTP ${status}，但没有说明原因。请稍后重试。`,
       errorConfig: "无法加载默认模型；你仍然可以自己输入。",
-      footer: "你的密钥只在你发起查询时发送到本服务器，用于调用 ModelScope，用完即丢弃。",
+      footer: "你的密钥只在你发起查询时发送到本服务器，用于调用你选择的服务商，用完即丢弃。",
     },
   };
 
@@ -267,9 +359,23 @@
     latency: (row) => count(row.latency_ms),
   };
 
+  /** Chinese names for providers whose name the server gives in English only. */
+  const PROVIDER_NAMES_ZH = {
+    newapi: "new-api / one-api 中转站",
+    siliconflow: "硅基流动 SiliconFlow",
+    moonshot: "月之暗面 Moonshot",
+  };
+
   const state = {
     lang: "en",
-    config: { default_models: [], max_models: 50, probe_timeout_ms: 10000 },
+    config: {
+      default_models: [],
+      max_models: 50,
+      probe_timeout_ms: 10000,
+      providers: BUILT_IN_PROVIDERS,
+    },
+    provider: MODELSCOPE, // the chosen provider's id
+    modelDrafts: new Map(), // provider id → the models text typed for it, kept across switches
     /*
      * What the results show, built line by line from the stream:
      * {balanceOnly, models, rows: [server row | {model, local}], account, summary, ended, failure}.
@@ -278,7 +384,8 @@
     busy: false,
     busyKind: null, // "models" or "balance": which button is working
     sort: { key: null, ascending: true },
-    fieldErrors: { key: null, models: null }, // message refs, see resolve()
+    // message refs, see resolve()
+    fieldErrors: { key: null, models: null, baseUrl: null, userId: null, accessToken: null },
     formError: null,
     retryUntil: 0,
     resetsAt: null, // a Date from the server's resets_at, when it gave one
@@ -312,6 +419,37 @@
 
   function statusStyle(status) {
     return Object.hasOwn(STATUS_STYLE, status) ? STATUS_STYLE[status] : UNKNOWN_STATUS_STYLE;
+  }
+
+  /* ---------- providers ---------- */
+
+  function providerInfo(id) {
+    return state.config.providers.find((provider) => provider.id === id) || null;
+  }
+
+  /**
+   * How the page treats a provider: "modelscope" probes models, "relay" (a site the person names)
+   * reads a token's balance and the models it may use, "balance" reads only an account balance.
+   */
+  function kindOf(id) {
+    if (id === MODELSCOPE) {
+      return "modelscope";
+    }
+    return providerInfo(id)?.needs_base_url ? "relay" : "balance";
+  }
+
+  function providerName(id) {
+    if (state.lang === "zh" && Object.hasOwn(PROVIDER_NAMES_ZH, id)) {
+      return PROVIDER_NAMES_ZH[id];
+    }
+    const name = providerInfo(id)?.name;
+    return typeof name === "string" && name ? name : String(id);
+  }
+
+  /** A message that differs per kind of provider: {modelscope, relay, balance}. */
+  function kindText(key, kind, ...args) {
+    const entry = MESSAGES[state.lang][key][kind];
+    return typeof entry === "function" ? entry(...args) : entry;
   }
 
   function isMac() {
@@ -420,7 +558,7 @@
     els.modelsCount.classList.toggle("count-over", n > state.config.max_models);
   }
 
-  /* ---------- history of model lists (never keys) ---------- */
+  /* ---------- history of model lists and relays (never keys or tokens) ---------- */
 
   function loadHistory() {
     let parsed;
@@ -429,19 +567,33 @@
     } catch {
       return [];
     }
-    // Storage can be edited by anyone at the keyboard: keep only well-formed entries.
+    // Storage can be edited by anyone at the keyboard: keep only well-formed entries. Entries
+    // from before there were providers have none: they are ModelScope lists.
     const wellFormed = (entry) =>
       Array.isArray(entry?.models) &&
-      entry.models.length > 0 &&
-      entry.models.every((model) => typeof model === "string");
+      entry.models.every((model) => typeof model === "string") &&
+      (entry.provider === undefined || typeof entry.provider === "string") &&
+      (entry.base_url === undefined || typeof entry.base_url === "string") &&
+      (entry.models.length > 0 || typeof entry.base_url === "string");
     return Array.isArray(parsed) ? parsed.filter(wellFormed).slice(0, HISTORY_LIMIT) : [];
   }
 
-  /** Most recent first; the same list checked again moves to the top instead of repeating. */
-  function rememberModels(list) {
-    const signature = list.join("\n");
-    const others = loadHistory().filter((entry) => entry.models.join("\n") !== signature);
-    const entries = [{ models: list, at: new Date().toISOString() }, ...others];
+  function historySignature(entry) {
+    return [entry.provider || MODELSCOPE, entry.base_url || "", ...entry.models].join("\n");
+  }
+
+  /**
+   * Most recent first; the same check again moves to the top instead of repeating. A relay is
+   * remembered with its address (not a secret) even without models; keys and tokens never are.
+   */
+  function rememberCheck(report) {
+    const entry = { provider: report.provider, models: report.models, at: new Date().toISOString() };
+    if (report.baseUrl) {
+      entry.base_url = report.baseUrl;
+    }
+    const signature = historySignature(entry);
+    const others = loadHistory().filter((old) => historySignature(old) !== signature);
+    const entries = [entry, ...others];
     writeStorage(STORAGE_HISTORY, JSON.stringify(entries.slice(0, HISTORY_LIMIT)));
     renderHistory();
   }
@@ -453,26 +605,43 @@
   }
 
   function renderHistory() {
-    const entries = loadHistory();
+    // Entries of a provider this server does not offer (now) cannot be used: they wait unseen.
+    const entries = loadHistory().filter((entry) => providerInfo(entry.provider || MODELSCOPE));
     els.historyList.replaceChildren(...entries.map(historyItem));
     els.historyEmpty.hidden = entries.length > 0;
     els.historyClear.hidden = entries.length === 0;
   }
 
   function historyItem(entry) {
+    const provider = entry.provider || MODELSCOPE;
     const button = el("button", "history-item");
     button.type = "button";
-    button.title = `${t("historyUse")}:\n${entry.models.join("\n")}`;
+    const relay = typeof entry.base_url === "string";
+    button.title = relay
+      ? `${t("historyUseRelay")}:\n${[entry.base_url, ...entry.models].join("\n")}`
+      : `${t("historyUse")}:\n${entry.models.join("\n")}`;
+    if (relay) {
+      button.append(el("span", "history-relay", entry.base_url));
+    }
     // Only the ids: the organisations repeat and waste the narrow column.
     const ids = entry.models.slice(0, 2).map((model) => splitModel(model).id);
     const names = el("span", "history-models", ids.join(", "));
-    if (entry.models.length > 2) {
+    if (entry.models.length === 0) {
+      names.classList.add("history-all");
+      names.textContent = t("historyAllModels");
+    } else if (entry.models.length > 2) {
       names.append(" ", el("span", "history-more", t("historyMore", entry.models.length - 2)));
     }
     button.append(names, el("span", "history-meta", historyMeta(entry)));
+    button.dataset.provider = provider;
     button.addEventListener("click", () => {
+      setProvider(provider);
+      if (relay) {
+        els.baseUrl.value = entry.base_url;
+      }
       fillModels(entry.models);
       state.fieldErrors.models = null;
+      state.fieldErrors.baseUrl = null;
       renderFieldErrors();
       els.models.focus();
     });
@@ -491,52 +660,120 @@
 
   function historyMeta(entry) {
     const when = new Date(entry.at);
-    const size = t("historyCount", entry.models.length);
-    if (Number.isNaN(when.getTime())) {
-      return size;
+    const provider = entry.provider || MODELSCOPE;
+    const parts = [];
+    if (provider !== MODELSCOPE) {
+      parts.push(providerName(provider));
     }
-    const format = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
-    return `${size} · ${when.toLocaleString(locale(), format)}`;
+    if (entry.models.length > 0) {
+      parts.push(t("historyCount", entry.models.length));
+    }
+    if (!Number.isNaN(when.getTime())) {
+      const format = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+      parts.push(when.toLocaleString(locale(), format));
+    }
+    return parts.join(" · ");
   }
 
   /* ---------- validation and errors ---------- */
 
   /**
    * Mirrors the server's checks loosely, so common mistakes are explained without a round trip. The
-   * balance-only check needs no models at all.
+   * balance-only check needs no models at all; a relay's models are optional, its address is not,
+   * and its admin fields go together or not at all. The first field in error takes the focus.
    */
   function validate(balanceOnly) {
+    const provider = state.provider;
+    const kind = kindOf(provider);
     const key = els.key.value.trim();
-    const list = balanceOnly ? [] : parseModels(els.models.value);
+    const onlyBalance = kind === "balance" || (kind === "modelscope" && balanceOnly);
+    const list = onlyBalance ? [] : parseModels(els.models.value);
     const max = state.config.max_models;
-    state.fieldErrors.key = !key
-      ? message("keyMissing")
-      : /\s/.test(key)
-        ? message("keySpaces")
-        : null;
-    state.fieldErrors.models = balanceOnly
+    const errors = state.fieldErrors;
+    errors.key = !key ? message("keyMissing") : /\s/.test(key) ? message("keySpaces") : null;
+    errors.models =
+      list.length > max
+        ? message("modelsTooMany", list.length, max)
+        : kind === "modelscope" && !onlyBalance && list.length === 0
+          ? message("modelsMissing")
+          : null;
+    const relay = kind === "relay";
+    const baseUrl = relay ? els.baseUrl.value.trim() : "";
+    errors.baseUrl = !relay
       ? null
-      : list.length === 0
-        ? message("modelsMissing")
-        : list.length > max
-          ? message("modelsTooMany", list.length, max)
+      : !baseUrl
+        ? message("baseUrlMissing")
+        : !/^https?:\/\/[^\s/]+/i.test(baseUrl)
+          ? message("baseUrlInvalid")
+          : null;
+    const userId = relay ? els.userId.value.trim() : "";
+    const accessToken = relay ? els.accessToken.value.trim() : "";
+    errors.userId =
+      !userId && accessToken
+        ? message("userIdMissing")
+        : userId && !/^\d+$/.test(userId)
+          ? message("userIdInvalid")
+          : null;
+    errors.accessToken =
+      userId && !accessToken
+        ? message("tokenMissing")
+        : /\s/.test(accessToken)
+          ? message("tokenSpaces")
           : null;
     renderFieldErrors();
     updateModelCount();
-    if (state.fieldErrors.key) {
-      els.key.focus();
+    const order = [
+      ["baseUrl", els.baseUrl],
+      ["key", els.key],
+      ["models", els.models],
+      ["userId", els.userId],
+      ["accessToken", els.accessToken],
+    ];
+    const first = order.find(([field]) => errors[field]);
+    if (first) {
+      if (first[0] === "userId" || first[0] === "accessToken") {
+        els.adminSection.open = true;
+      }
+      first[1].focus();
       return null;
     }
-    if (state.fieldErrors.models) {
-      els.models.focus();
-      return null;
+    return {
+      provider,
+      kind,
+      key,
+      models: list,
+      balanceOnly: onlyBalance,
+      baseUrl: relay ? baseUrl : null,
+      userId: userId || null,
+      accessToken: accessToken || null,
+    };
+  }
+
+  /** The request body: ModelScope's is the seed's ({models, api_key}); others name themselves. */
+  function requestBody(query) {
+    if (query.kind === "modelscope") {
+      return { models: query.models, api_key: query.key };
     }
-    return { key, models: list, balanceOnly };
+    const body = { provider: query.provider, api_key: query.key };
+    if (query.kind === "relay") {
+      body.base_url = query.baseUrl;
+      if (query.models.length > 0) {
+        body.models = query.models;
+      }
+      if (query.userId && query.accessToken) {
+        body.user_id = query.userId;
+        body.access_token = query.accessToken;
+      }
+    }
+    return body;
   }
 
   function renderFieldErrors() {
     showFieldError(els.key, els.keyError, state.fieldErrors.key);
     showFieldError(els.models, els.modelsError, state.fieldErrors.models);
+    showFieldError(els.baseUrl, els.baseUrlError, state.fieldErrors.baseUrl);
+    showFieldError(els.userId, els.userIdError, state.fieldErrors.userId);
+    showFieldError(els.accessToken, els.accessTokenError, state.fieldErrors.accessToken);
   }
 
   function showFieldError(input, output, ref) {
@@ -582,11 +819,85 @@
     if (count(config?.probe_timeout_ms)) {
       state.config.probe_timeout_ms = config.probe_timeout_ms;
     }
-    // Pre-fill only if the person has not started typing while the config was loading.
-    if (!els.models.value.trim()) {
-      fillModels(state.config.default_models);
+    const providers = Array.isArray(config?.providers)
+      ? config.providers.filter(
+          (provider) =>
+            typeof provider?.id === "string" && provider.id && typeof provider.name === "string",
+        )
+      : [];
+    if (providers.some((provider) => provider.id === MODELSCOPE)) {
+      state.config.providers = providers;
     }
+    // Pre-fill only if the person has not started typing while the config was loading.
+    if (state.provider === MODELSCOPE && !els.models.value.trim()) {
+      fillModels(state.config.default_models);
+    } else if (!state.modelDrafts.has(MODELSCOPE)) {
+      state.modelDrafts.set(MODELSCOPE, state.config.default_models.join("\n"));
+    }
+    renderProviderOptions();
+    // The last provider chosen on this device, if this server offers it.
+    const saved = readStorage(STORAGE_PROVIDER);
+    if (saved && saved !== state.provider && providerInfo(saved)) {
+      setProvider(saved);
+    }
+    renderHistory();
     updateModelCount();
+  }
+
+  /* ---------- choosing the provider ---------- */
+
+  function renderProviderOptions() {
+    const options = state.config.providers.map((provider) => {
+      const option = el("option", null, providerName(provider.id));
+      option.value = provider.id;
+      return option;
+    });
+    els.provider.replaceChildren(...options);
+    els.provider.value = state.provider;
+  }
+
+  /**
+   * Switches the form to a provider: its fields only, its labels, and its own models text (a relay's
+   * list is not ModelScope's). The choice is remembered; nothing secret is.
+   */
+  function setProvider(id) {
+    if (!providerInfo(id) || id === state.provider) {
+      els.provider.value = state.provider;
+      return;
+    }
+    state.modelDrafts.set(state.provider, els.models.value);
+    state.provider = id;
+    writeStorage(STORAGE_PROVIDER, id);
+    const draft = state.modelDrafts.get(id);
+    els.models.value = draft ?? (id === MODELSCOPE ? state.config.default_models.join("\n") : "");
+    updateModelCount();
+    for (const field of Object.keys(state.fieldErrors)) {
+      state.fieldErrors[field] = null;
+    }
+    closeSuggestions();
+    renderFieldErrors();
+    renderProvider();
+    renderButton();
+    renderResults();
+    renderResetCountdown();
+  }
+
+  function renderProvider() {
+    const id = state.provider;
+    const kind = kindOf(id);
+    els.provider.value = id;
+    els.providerHint.textContent = kindText("providerHint", kind, providerName(id));
+    els.baseUrlField.hidden = kind !== "relay";
+    els.adminSection.hidden = kind !== "relay";
+    els.modelsField.hidden = kind === "balance";
+    els.resetModels.hidden = kind !== "modelscope";
+    els.costNote.hidden = kind !== "modelscope";
+    els.balanceButton.hidden = kind !== "modelscope";
+    els.modelsLabel.textContent = t(kind === "relay" ? "modelsLabelRelay" : "modelsLabel");
+    els.modelsHintText.textContent = t(kind === "relay" ? "modelsHintRelay" : "modelsHint");
+    els.models.placeholder = t(kind === "relay" ? "modelsPlaceholderRelay" : "modelsPlaceholder");
+    els.key.placeholder = t(kind === "modelscope" ? "keyPlaceholder" : "keyPlaceholderOther");
+    els.form.dataset.provider = id;
   }
 
   /**
@@ -609,7 +920,7 @@
     state.sort = { key: null, ascending: true };
     state.formError = null;
     renderFormError();
-    setBusy(query.balanceOnly ? "balance" : "models");
+    setBusy(query.kind === "modelscope" && query.balanceOnly ? "balance" : "models");
     let answered = false;
     try {
       const response = await fetch("/api/balance/stream", {
@@ -618,7 +929,7 @@
           "Content-Type": "application/json",
           Accept: "application/x-ndjson, application/json",
         },
-        body: JSON.stringify({ models: query.models, api_key: query.key }),
+        body: JSON.stringify(requestBody(query)),
         cache: "no-store",
         credentials: "same-origin",
         signal: check.controller.signal,
@@ -667,7 +978,12 @@
 
   function newReport(query) {
     return {
+      provider: query.provider,
+      kind: query.kind,
+      baseUrl: query.baseUrl,
       balanceOnly: query.balanceOnly,
+      // A relay asked for no model in particular lists the models the key may use as they come.
+      growing: query.kind === "relay" && query.models.length === 0,
       models: query.models,
       rows: query.models.map((model) => ({ model, local: "pending" })),
       account: null,
@@ -760,9 +1076,11 @@
         break;
       case "summary":
         report.summary = line;
-        setResetsAt(line.resets_at);
-        if (!report.balanceOnly) {
-          rememberModels(report.models);
+        if (report.kind === "modelscope") {
+          setResetsAt(line.resets_at);
+        }
+        if (report.kind === "relay" || !report.balanceOnly) {
+          rememberCheck(report);
         }
         break;
       default:
@@ -777,6 +1095,13 @@
 
   /** Puts a finished model where it was asked (`index`); by name if the index does not fit. */
   function placeRow(report, line) {
+    if (report.growing) {
+      const row = { ...line };
+      delete row.type;
+      delete row.index;
+      report.rows.push(row);
+      return;
+    }
     let index = Number.isInteger(line.index) ? line.index : -1;
     if (report.rows[index]?.model !== line.model) {
       index = report.rows.findIndex((row) => row.local === "pending" && row.model === line.model);
@@ -869,15 +1194,26 @@
     els.checkButton.disabled = state.busy || wait > 0;
     els.checkButton.classList.toggle("is-busy", checking);
     els.checkLabel.textContent = checking
-      ? t("checking", state.report.rows.length)
+      ? checkingText(state.report)
       : wait > 0
         ? t("retryWait", wait)
-        : t("check");
+        : checkText(kindOf(state.provider));
     els.balanceButton.disabled = state.busy || wait > 0;
     els.balanceButton.classList.toggle("is-busy", reading);
     els.balanceLabel.textContent = reading ? t("readingBalance") : t("balanceOnly");
     els.stopButton.hidden = !state.busy;
     els.shortcut.hidden = state.busy; // Stop takes its place while a check runs
+  }
+
+  function checkText(kind) {
+    return kind === "modelscope" ? t("check") : kind === "relay" ? t("checkRelay") : t("checkBalance");
+  }
+
+  function checkingText(report) {
+    if (report.kind === "balance") {
+      return t("readingBalance");
+    }
+    return report.growing ? t("checkingRelay") : t("checking", report.rows.length);
   }
 
   /* ---------- results ---------- */
@@ -887,7 +1223,12 @@
     const rows = report ? report.rows : [];
     els.results.setAttribute("aria-busy", String(state.busy));
     els.empty.hidden = report !== null;
+    els.emptyText.textContent = kindText("emptyText", kindOf(state.provider));
     els.tableWrap.hidden = rows.length === 0;
+    // A relay's rows say only whether the key may use a model: no quota columns for them.
+    const relayRows = report?.kind === "relay";
+    els.resultsTable.dataset.kind = relayRows ? "relay" : "quota";
+    els.tableCaption.textContent = t(relayRows ? "tableCaptionRelay" : "tableCaption");
     renderAccount();
     renderProgress();
     renderSummary();
@@ -926,7 +1267,7 @@
   /** While models are being checked: how many have answered, as text and as a bar. */
   function renderProgress() {
     const report = state.report;
-    const show = state.busy && report !== null && report.rows.length > 0;
+    const show = state.busy && report !== null && report.rows.length > 0 && !report.growing;
     els.progress.hidden = !show;
     if (!show) {
       return;
@@ -970,7 +1311,7 @@
     }
   }
 
-  /* ---------- the account's 魔粒 balance ---------- */
+  /* ---------- the balance: ModelScope's 魔粒, a relay token's or another provider's account ---------- */
 
   function renderAccount() {
     const report = state.report;
@@ -978,25 +1319,119 @@
     if (report === null) {
       return;
     }
+    const modelScope = report.kind === "modelscope";
     const account = report.account;
     const loading = account === null && state.busy;
     const known = account !== null && account.status === "ok";
+    els.account.dataset.provider = report.provider;
+    els.accountHeading.textContent = modelScope
+      ? t("accountHeading")
+      : t("accountHeadingOf", providerName(report.provider));
+    els.accountLoadingText.textContent = t(modelScope ? "accountLoading" : "accountLoadingOther");
+    els.accountNote.hidden = !modelScope;
     els.accountLoading.hidden = !loading;
     els.accountFigures.hidden = !known;
     els.accountError.hidden = loading || known;
     els.account.dataset.state = loading ? "loading" : known ? "ok" : "error";
     const user = known && typeof account.user === "string" && account.user ? account.user : null;
     els.accountUser.hidden = user === null;
-    els.accountUserText.textContent = user === null ? "" : t("accountUser", user);
+    // A relay names the token (or, for an unlimited one read with the access token, the account).
+    els.accountUserText.textContent =
+      user === null ? "" : t(report.kind === "relay" ? "accountToken" : "accountUser", user);
+    // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
+    const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
+    els.accountRemark.hidden = note === null;
+    els.accountRemarkText.textContent = note || "";
     if (known) {
-      const unit = typeof account.unit === "string" && account.unit ? account.unit : "魔粒";
-      writeAmount(els.accountAvailable, account.available_balance);
-      els.accountUnit.textContent = unit;
-      writeAmount(els.accountTotal, account.total_balance);
-      writeAmount(els.accountFrozen, account.frozen_amount);
+      renderFigures(account, modelScope);
     } else if (!loading) {
       renderAccountError(account);
     }
+  }
+
+  /**
+   * The amounts. ModelScope's are plain numbers of 魔粒; others are money when the unit is a
+   * currency code ($8.00, ¥110.00) and number + unit otherwise (1,200 tokens). An unlimited key
+   * shows "Unlimited", never the sentinel or negative number some relays report for it.
+   */
+  function renderFigures(account, modelScope) {
+    const unit = typeof account.unit === "string" && account.unit ? account.unit : null;
+    const unlimited = account.unlimited === true;
+    if (modelScope) {
+      writeAmount(els.accountAvailable, account.available_balance);
+      els.accountUnit.textContent = unit || "魔粒";
+    } else if (unlimited) {
+      els.accountAvailable.classList.remove("unknown");
+      els.accountAvailable.textContent = t("accountUnlimited");
+      els.accountUnit.textContent = "";
+    } else {
+      writeMoney(els.accountAvailable, account.available_balance, unit, false);
+      els.accountUnit.textContent = unit || "";
+    }
+    els.accountUnit.hidden = !els.accountUnit.textContent;
+    els.accountAvailable.parentElement.classList.toggle("is-unlimited", !modelScope && unlimited);
+    const write = (node, value) =>
+      modelScope ? writeAmount(node, value) : writeMoney(node, value, unit, true);
+    write(els.accountTotal, account.total_balance);
+    els.accountUsedFact.hidden = modelScope;
+    write(els.accountUsed, account.used);
+    // Frozen is ModelScope's notion; another provider's is shown only when it reports one.
+    els.accountFrozenFact.hidden = !modelScope && !isAmount(account.frozen_amount);
+    write(els.accountFrozen, account.frozen_amount);
+    const expires = new Date(typeof account.expires_at === "string" ? account.expires_at : NaN);
+    const expiresKnown = !Number.isNaN(expires.getTime());
+    els.accountExpiresFact.hidden = !expiresKnown;
+    els.accountExpires.textContent = expiresKnown
+      ? expires.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })
+      : "";
+    els.accountExpires.dateTime = expiresKnown ? expires.toISOString() : "";
+  }
+
+  function isAmount(value) {
+    return typeof value === "number" && Number.isFinite(value);
+  }
+
+  /**
+   * Money with its currency when the unit is a 3-letter code, else the number (with the unit when
+   * `withUnit`, for figures shown apart from the big amount); unknown stays unknown, never 0.
+   */
+  function writeMoney(node, value, unit, withUnit) {
+    const known = isAmount(value);
+    node.classList.toggle("unknown", !known);
+    if (!known) {
+      node.textContent = t("unknown");
+      return;
+    }
+    const money = formatCurrency(value, unit);
+    if (money !== null) {
+      node.textContent = money;
+      return;
+    }
+    const number = value.toLocaleString(locale(), { maximumFractionDigits: 4 });
+    node.textContent = withUnit && unit ? `${number} ${unit}` : number;
+  }
+
+  function formatCurrency(value, unit) {
+    if (typeof unit !== "string" || !/^[A-Z]{3}$/.test(unit)) {
+      return null;
+    }
+    try {
+      return new Intl.NumberFormat(locale(), {
+        style: "currency",
+        currency: unit,
+        currencyDisplay: "narrowSymbol",
+        maximumFractionDigits: Math.max(2, fractionDigits(value)),
+      }).format(value);
+    } catch {
+      return null; // a code Intl does not know
+    }
+  }
+
+  /** Up to 4 decimals: a relay's $0.0012 must not round to $0.00. */
+  function fractionDigits(value) {
+    const text = String(value);
+    const dot = text.indexOf(".");
+    return dot < 0 || /e/i.test(text) ? 2 : Math.min(4, text.length - dot - 1);
   }
 
   function renderAccountError(account) {
@@ -1043,6 +1478,8 @@
   }
 
   function renderResetCountdown() {
+    // Only ModelScope resets its quotas daily; balances of other providers do not reset.
+    els.resetCountdown.hidden = state.provider !== MODELSCOPE;
     const now = Date.now();
     const reset = nextReset(now);
     const left = reset.getTime() - now;
@@ -1352,7 +1789,8 @@
   }
 
   function updateSuggestions() {
-    const token = tokenAtCaret();
+    // The catalog is ModelScope's: a relay's or another provider's ids are not in it.
+    const token = state.provider === MODELSCOPE ? tokenAtCaret() : null;
     state.suggest.items = token ? suggestionsFor(token) : [];
     state.suggest.active = -1;
     renderSuggestions();
@@ -1477,18 +1915,25 @@
 
   /* ---------- key visibility ---------- */
 
-  function toggleKeyVisibility() {
-    const show = els.key.type === "password";
-    els.key.type = show ? "text" : "password";
-    els.keyToggle.setAttribute("aria-pressed", String(show));
+  /** The key and the relay's access token: hidden by default, shown while the eye is pressed. */
+  function toggleVisibility(input, toggle) {
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    toggle.setAttribute("aria-pressed", String(show));
     renderKeyToggle();
-    els.key.focus();
+    input.focus();
   }
 
   function renderKeyToggle() {
-    const label = t(els.key.type === "password" ? "showKey" : "hideKey");
-    els.keyToggle.setAttribute("aria-label", label);
-    els.keyToggle.title = label;
+    const toggles = [
+      [els.key, els.keyToggle, "showKey", "hideKey"],
+      [els.accessToken, els.tokenToggle, "showToken", "hideToken"],
+    ];
+    for (const [input, toggle, show, hide] of toggles) {
+      const label = t(input.type === "password" ? show : hide);
+      toggle.setAttribute("aria-label", label);
+      toggle.title = label;
+    }
   }
 
   /* ---------- wiring ---------- */
@@ -1496,6 +1941,8 @@
   function renderAll() {
     rowElements = new WeakMap(); // every row is drawn again, in the current language
     applyStaticText();
+    renderProviderOptions();
+    renderProvider();
     renderKeyToggle();
     updateModelCount();
     renderButton();
@@ -1529,9 +1976,24 @@
     const byId = (id) => document.getElementById(id);
     Object.assign(els, {
       form: byId("check-form"),
+      provider: byId("provider"),
+      providerHint: byId("provider-hint"),
+      baseUrlField: byId("base-url-field"),
+      baseUrl: byId("base-url"),
+      baseUrlError: byId("base-url-error"),
       key: byId("api-key"),
       keyToggle: byId("key-toggle"),
       keyError: byId("api-key-error"),
+      adminSection: byId("admin-section"),
+      userId: byId("user-id"),
+      userIdError: byId("user-id-error"),
+      accessToken: byId("access-token"),
+      accessTokenError: byId("access-token-error"),
+      tokenToggle: byId("token-toggle"),
+      costNote: byId("cost-note"),
+      modelsField: byId("models-field"),
+      modelsLabel: byId("models-label"),
+      modelsHintText: byId("models-hint-text"),
       models: byId("models"),
       modelsCount: byId("models-count"),
       modelsError: byId("models-error"),
@@ -1553,9 +2015,22 @@
       results: byId("results"),
       summary: byId("summary"),
       empty: byId("results-empty"),
+      emptyText: byId("empty-text"),
+      resultsTable: byId("results-table"),
+      tableCaption: byId("table-caption"),
       resetCountdown: byId("reset-countdown"),
       resetText: byId("reset-text"),
       account: byId("account"),
+      accountHeading: byId("account-heading"),
+      accountLoadingText: byId("account-loading-text"),
+      accountNote: byId("account-note"),
+      accountRemark: byId("account-remark"),
+      accountRemarkText: byId("account-remark-text"),
+      accountUsedFact: byId("account-used-fact"),
+      accountUsed: byId("account-used"),
+      accountFrozenFact: byId("account-frozen-fact"),
+      accountExpiresFact: byId("account-expires-fact"),
+      accountExpires: byId("account-expires"),
       accountUser: byId("account-user"),
       accountUserText: byId("account-user-text"),
       accountLoading: byId("account-loading"),
@@ -1580,8 +2055,15 @@
   function bindEvents() {
     els.form.addEventListener("submit", onSubmit);
     els.form.addEventListener("keydown", onFormKeydown);
-    els.keyToggle.addEventListener("click", toggleKeyVisibility);
+    els.keyToggle.addEventListener("click", () => toggleVisibility(els.key, els.keyToggle));
+    els.tokenToggle.addEventListener("click", () =>
+      toggleVisibility(els.accessToken, els.tokenToggle),
+    );
+    els.provider.addEventListener("change", () => setProvider(els.provider.value));
     els.key.addEventListener("input", clearFieldErrorOnInput("key"));
+    els.baseUrl.addEventListener("input", clearFieldErrorOnInput("baseUrl"));
+    els.userId.addEventListener("input", clearFieldErrorOnInput("userId"));
+    els.accessToken.addEventListener("input", clearFieldErrorOnInput("accessToken"));
     els.models.addEventListener("input", clearFieldErrorOnInput("models"));
     // "change" too: autofill and some input methods do not fire "input".
     els.models.addEventListener("input", updateModelCount);

@@ -2,17 +2,21 @@ package dev.quotabot.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.quotabot.quota.DailyReset;
 import dev.quotabot.support.FakeModelScope;
@@ -51,6 +55,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -64,6 +69,7 @@ final class PageBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private static final String KEY = "ms-4f1c2b7e-9d3a-4c55-8e21-0a6b1d9c7f3e";
+  private static final String RELAY_KEY = "sk-relay-8c1f2d3e4b5a69788796a5b4c3d2e1f0";
   private static final String DEFAULT_A = "Qwen/Qwen3-32B";
   private static final String DEFAULT_B = "deepseek-ai/DeepSeek-R1";
 
@@ -783,7 +789,265 @@ final class PageBrowserTest {
     }
   }
 
+  @Test
+  void offersTheServersProvidersAndShowsOnlyTheFieldsEachNeeds() {
+    // GIVEN a server that offers ModelScope, a relay and balance-only providers
+    WebElement provider = byId("provider");
+    assertEquals("Provider", text(driver.findElement(By.cssSelector("label[for=provider]"))));
+    List<String> offered = providerOptions();
+    assertEquals("modelscope", offered.get(0));
+    assertTrue(offered.containsAll(List.of("newapi", "deepseek")), offered.toString());
+    assertEquals(
+        "modelscope", new Select(provider).getFirstSelectedOption().getDomProperty("value"));
+    assertTrue(byId("models").isDisplayed());
+    assertTrue(byId("cost-note").isDisplayed());
+    assertTrue(byId("balance-button").isDisplayed());
+    assertTrue(byId("reset-countdown").isDisplayed());
+    assertFalse(byId("base-url").isDisplayed());
+    assertFalse(byId("admin-section").isDisplayed());
+
+    // WHEN DeepSeek is chosen, THEN only the key and one "Check balance" button are left
+    chooseProvider("deepseek");
+    assertFalse(byId("models").isDisplayed());
+    assertFalse(byId("cost-note").isDisplayed(), "reading a balance is free");
+    assertFalse(byId("balance-button").isDisplayed());
+    assertFalse(byId("reset-countdown").isDisplayed(), "only ModelScope resets daily");
+    assertFalse(byId("base-url").isDisplayed());
+    assertEquals("Check balance", text(byId("check-label")));
+    assertEquals("sk-…", byId("api-key").getDomAttribute("placeholder"));
+
+    // WHEN the relay is chosen, THEN its address, optional models and admin section appear
+    chooseProvider("newapi");
+    assertTrue(byId("base-url").isDisplayed());
+    assertTrue(text(byId("base-url-hint")).contains("with or without /v1"));
+    assertEquals("Models to look for (optional)", text(byId("models-label")));
+    assertEquals("", byId("models").getDomProperty("value"), "ModelScope's ids are not a relay's");
+    assertFalse(byId("reset-models").isDisplayed());
+    assertFalse(byId("cost-note").isDisplayed());
+    assertEquals("Check key", text(byId("check-label")));
+    WebElement admin = byId("admin-section");
+    assertTrue(admin.isDisplayed());
+    assertFalse(byId("access-token").isDisplayed(), "the admin section starts folded");
+    admin.findElement(By.tagName("summary")).click();
+    assertEquals("password", byId("access-token").getDomProperty("type"));
+    byId("token-toggle").click();
+    assertEquals("text", byId("access-token").getDomProperty("type"));
+    assertEquals("Hide access token", byId("token-toggle").getDomAttribute("aria-label"));
+
+    // WHEN it is checked without an address and with half the admin access, THEN the fields say
+    // what is missing and nothing is sent
+    byId("api-key").sendKeys(KEY);
+    byId("access-token").sendKeys("admin-token-123");
+    byId("check-button").click();
+    assertEquals(
+        "Enter the relay’s address, for example https://your-relay.example.",
+        text(byId("base-url-error")));
+    assertEquals(byId("base-url"), driver.switchTo().activeElement());
+    assertEquals(
+        "Enter the user id too, or leave both admin fields empty.", text(byId("user-id-error")));
+    assertTrue(byId("results-empty").isDisplayed());
+
+    // WHEN the page is opened again, THEN the relay is still chosen; no secret was kept
+    openPage(app);
+    assertEquals("newapi", js("return document.getElementById('provider').value;"));
+    assertEquals("newapi", js("return localStorage.getItem('quotabot.provider');"));
+    assertEquals("", byId("access-token").getDomProperty("value"));
+    assertKeyNotKept();
+
+    // WHEN ModelScope is chosen again, THEN its models come back and Chinese works for all of it
+    chooseProvider("modelscope");
+    assertEquals(DEFAULT_A + "\n" + DEFAULT_B, byId("models").getDomProperty("value"));
+    chooseProvider("newapi");
+    byId("lang-toggle").click();
+    assertEquals("服务商", text(driver.findElement(By.cssSelector("label[for=provider]"))));
+    assertEquals("中转站地址", text(driver.findElement(By.cssSelector("label[for=base-url]"))));
+    assertEquals("要查找的模型（可选）", text(byId("models-label")));
+    assertEquals("查询密钥", text(byId("check-label")));
+  }
+
+  @Test
+  void readsADeepSeekBalanceWithTheKeyAlone() throws IOException {
+    // GIVEN DeepSeek holds 110 CNY for the key (10 granted, 100 topped up)
+    try (ProviderFake deepSeek = ProviderFake.start()) {
+      deepSeek.stub(
+          "/user/balance",
+          "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
+              + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
+              + "\"topped_up_balance\":\"100.00\"}]}");
+      Map<String, String> properties = appProperties(modelScope, 1000);
+      properties.put("provider.deepseek.base_url", deepSeek.baseUrl());
+      try (RunningApp own = RunningApp.start(properties)) {
+        openPage(own);
+
+        // WHEN DeepSeek is chosen, a key entered and the balance checked
+        chooseProvider("deepseek");
+        assertFalse(byId("models").isDisplayed(), "DeepSeek reports no models");
+        byId("api-key").sendKeys(KEY);
+        byId("check-button").click();
+
+        // THEN the card shows the money in yuan, how it splits, and no rows
+        wait.until(d -> visible(byId("account-figures")));
+        wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
+        assertEquals("¥110.00", text(byId("account-available")));
+        assertEquals("CNY", text(byId("account-unit")));
+        assertEquals("DeepSeek balance", text(byId("account-heading")));
+        assertTrue(
+            text(byId("account-remark")).contains("granted 10"), text(byId("account-remark")));
+        assertFalse(byId("account-note").isDisplayed(), "the 魔粒 explanation is ModelScope's");
+        assertFalse(byId("results-wrap").isDisplayed());
+        deepSeek
+            .server()
+            .verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/user/balance"))
+                    .withHeader("Authorization", equalTo("Bearer " + KEY)));
+        assertKeyNotKept();
+      }
+    }
+  }
+
+  @Test
+  void readsARelayTokensBalanceInTheSitesUnitAndListsItsModels() throws IOException {
+    // GIVEN a new-api relay that counts in USD and a token with $8 of $10 left
+    try (ProviderFake relay = ProviderFake.start()) {
+      relay.stubRelay(
+          "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
+              + "\"total_granted\":5000000,\"total_used\":1000000,\"total_available\":4000000,"
+              + "\"unlimited_quota\":false,\"expires_at\":0}}");
+      try (RunningApp own = RunningApp.start(relayAppProperties())) {
+        openPage(own);
+
+        // WHEN the relay is chosen, its address pasted with /v1 and the key checked
+        chooseProvider("newapi");
+        byId("base-url").sendKeys(relay.baseUrl() + "/v1");
+        byId("api-key").sendKeys(RELAY_KEY);
+        byId("check-button").click();
+
+        // THEN the card shows the token's dollars, and the rows the models the key may use
+        List<WebElement> rows = waitForRows(2);
+        assertEquals("$8.00", text(byId("account-available")));
+        assertEquals("USD", text(byId("account-unit")));
+        assertEquals("$10.00", text(byId("account-total")));
+        assertEquals("$2.00", text(byId("account-used")));
+        assertEquals("Token: my-token", text(byId("account-user")));
+        assertFalse(byId("account-expires-fact").isDisplayed(), "expires_at 0 is never");
+        assertEquals(List.of("gpt-4o-mini", "deepseek-chat"), modelOrder());
+        assertEquals("ok", rows.get(0).getDomAttribute("data-status"));
+        assertFalse(
+            rows.get(0).findElement(By.className("cell-quota")).isDisplayed(),
+            "a relay's rows have no quota columns");
+        relay
+            .server()
+            .verify(
+                getRequestedFor(urlPathEqualTo("/api/usage/token/"))
+                    .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY)));
+
+        // THEN the relay is remembered with its address, never with the key
+        List<WebElement> items = historyItems();
+        assertEquals(1, items.size());
+        assertTrue(text(items.get(0)).contains(relay.baseUrl()), text(items.get(0)));
+        assertTrue(text(items.get(0)).contains("all models of the key"), text(items.get(0)));
+        String stored = String.valueOf(js("return localStorage.getItem('quotabot.history');"));
+        assertFalse(stored.contains(RELAY_KEY), stored);
+
+        js("document.activeElement.blur();");
+        screenshot("page-relay.png", "light");
+        screenshot("page-relay-dark.png", "dark");
+        emulatePhone();
+        screenshot("page-relay-phone.png", "light");
+        screenshot("page-relay-phone-dark.png", "dark");
+        resetEmulation();
+
+        // WHEN the page is opened again and the entry clicked, THEN the relay is filled back in
+        openPage(own);
+        chooseProvider("modelscope");
+        historyItems().get(0).click();
+        assertEquals("newapi", js("return document.getElementById('provider').value;"));
+        assertEquals(relay.baseUrl() + "/v1", byId("base-url").getDomProperty("value"));
+        assertEquals("", byId("api-key").getDomProperty("value"));
+      }
+    }
+  }
+
+  @Test
+  void showsAnUnlimitedRelayTokenAsUnlimitedWithTheNote() throws IOException {
+    // GIVEN a relay token without a limit of its own (its available figure is negative)
+    try (ProviderFake relay = ProviderFake.start()) {
+      relay.stubRelay(
+          "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"team\","
+              + "\"total_granted\":0,\"total_used\":1500000,\"total_available\":-1500000,"
+              + "\"unlimited_quota\":true,\"expires_at\":0}}");
+      try (RunningApp own = RunningApp.start(relayAppProperties())) {
+        openPage(own);
+
+        // WHEN it is checked
+        chooseProvider("newapi");
+        byId("base-url").sendKeys(relay.baseUrl());
+        byId("api-key").sendKeys(RELAY_KEY);
+        byId("check-button").click();
+
+        // THEN it says "Unlimited", never a negative amount, and the note says where the money is
+        waitForRows(2);
+        assertEquals("Unlimited", text(byId("account-available")));
+        String figures = byId("account-figures").getText();
+        assertFalse(figures.contains("-"), figures);
+        String note = text(byId("account-remark"));
+        assertTrue(note.contains("access token"), note);
+        assertTrue(byId("account-remark").isDisplayed());
+        js("document.activeElement.blur();");
+        screenshot("page-relay-unlimited.png", "light");
+
+        // WHEN the language is switched, THEN the card speaks Chinese (the note is the relay's)
+        byId("lang-toggle").click();
+        assertEquals("无限额度", text(byId("account-available")));
+      }
+    }
+  }
+
   // ---------- the cast ----------
+
+  private static Map<String, String> relayAppProperties() {
+    Map<String, String> properties = appProperties(modelScope, 1000);
+    properties.put("upstream.allow_http", "true");
+    properties.put("upstream.allow_private_addresses", "true");
+    return properties;
+  }
+
+  /** WireMock standing in for a provider's or a relay's API. */
+  private record ProviderFake(WireMockServer server) implements AutoCloseable {
+    static ProviderFake start() {
+      WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+      server.start();
+      return new ProviderFake(server);
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + server.port();
+    }
+
+    void stub(String path, String json) {
+      server.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(json)));
+    }
+
+    /** A new-api relay counting 500000 units per USD, whose key may use two models. */
+    void stubRelay(String tokenUsage) {
+      stub(
+          "/api/status",
+          "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
+              + "\"quota_display_type\":\"USD\"}}");
+      stub("/api/usage/token/", tokenUsage);
+      stub(
+          "/v1/models",
+          "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\","
+              + "\"owned_by\":\"openai\"},{\"id\":\"deepseek-chat\",\"object\":\"model\","
+              + "\"owned_by\":\"deepseek\"}]}");
+    }
+
+    @Override
+    public void close() {
+      server.stop();
+    }
+  }
 
   private static Map<String, String> appProperties(FakeModelScope fake, int queriesPerMinute) {
     Map<String, String> properties = new HashMap<>(fake.properties());
@@ -898,8 +1162,12 @@ final class PageBrowserTest {
 
   private void openPage(RunningApp target) {
     driver.get(target.uri("/").toString());
-    // The page is ready once /api/config has filled in the default models.
-    wait.until(d -> !String.valueOf(byId("models").getDomProperty("value")).isEmpty());
+    // The page is ready once /api/config has filled in the default models, or has brought back
+    // another provider chosen earlier (whose models field starts empty).
+    wait.until(
+        d ->
+            !String.valueOf(byId("models").getDomProperty("value")).isEmpty()
+                || !"modelscope".equals(js("return document.getElementById('provider').value;")));
   }
 
   /** Reduced motion turns transitions off, so no colour is caught halfway through a change. */
@@ -1026,6 +1294,17 @@ final class PageBrowserTest {
     long expected = (Duration.between(Instant.now(), reset).toSeconds() + 59) / 60;
     assertTrue(Math.abs(shown - expected) <= 1, text + " but " + expected + " min are left");
     assertTrue(parts.group(2) != null && Long.parseLong(parts.group(2)) < 60, text);
+  }
+
+  private void chooseProvider(String id) {
+    new Select(byId("provider")).selectByValue(id);
+  }
+
+  private List<String> providerOptions() {
+    return new Select(byId("provider"))
+        .getOptions().stream()
+            .map(option -> String.valueOf(option.getDomProperty("value")))
+            .toList();
   }
 
   private List<WebElement> historyItems() {
