@@ -171,10 +171,13 @@ final class BadRequestTest {
         Arguments.of("text/plain", "application/json"),
         Arguments.of("application/x-www-form-urlencoded", "application/json"),
         Arguments.of("application/json; charset=iso-8859-1", "utf-8"),
-        Arguments.of(null, "content-type"));
+        Arguments.of(null, "content-type"),
+        Arguments.of("", "content-type"),
+        Arguments.of(";", "content-type"),
+        Arguments.of(";charset=utf-8", "content-type"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{0}]")
   @MethodSource("wrongContentTypes")
   void refusesOtherContentTypesWith415(String contentType, String hint) {
     byte[] body =
