@@ -99,6 +99,13 @@ final class BadRequestTest {
             "nested"),
         Arguments.of("bad escape", "{\"models\":[\"\\q\"]," + key + "}", "json"),
         Arguments.of(
+            "user_id with an absurd exponent",
+            "{\"provider\":\"newapi\",\"base_url\":\"https://relay.example\","
+                + "\"user_id\":1e999999999,\"access_token\":\"t-123456789\","
+                + key
+                + "}",
+            "user_id"),
+        Arguments.of(
             "raw control char in string", "{\"models\":[\"a\u0001\"]," + key + "}", "json"));
   }
 
