@@ -94,6 +94,10 @@ final class BadRequestTest {
         Arguments.of(
             "duplicate names", "{\"models\":[\"a\"],\"models\":[\"b\"]," + key + "}", "twice"),
         Arguments.of(
+            "the key as a duplicated name",
+            "{\"" + KEY + "\":1,\"" + KEY + "\":2,\"models\":[\"a\"]}",
+            "twice"),
+        Arguments.of(
             "deep nesting",
             "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "," + key + "}",
             "nested"),
