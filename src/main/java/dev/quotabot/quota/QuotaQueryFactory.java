@@ -10,6 +10,9 @@ import java.util.Locale;
 public final class QuotaQueryFactory {
   private static final int MAX_USER_ID_LENGTH = 20;
 
+  /** Shorter "keys" could be parts of real model names. */
+  private static final int MIN_KEY_LENGTH_TO_SPOT = 8;
+
   private final int maxModels;
   private final ProviderRegistry providers;
   private final BaseUrlRules baseUrls;
@@ -44,12 +47,14 @@ public final class QuotaQueryFactory {
    * @throws InvalidQueryException with a message that says what to fix (never a secret)
    */
   public QuotaQuery create(QueryInput input) {
+    // before parsing: a model list error quotes the start of a too-long name, key included
+    if (keyInsideModels(input)) {
+      throw keyInModels();
+    }
     List<String> models = ModelList.parse(input.modelPieces(), maxModels);
     ApiKey key = ApiKey.of(input.apiKey());
     if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
-      throw new InvalidQueryException(
-          "The API key was also typed into the models list: put it only in \"api_key\", and"
-              + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
+      throw keyInModels();
     }
     String provider = providerId(input.provider());
     if (provider.equals(ProviderRegistry.MODELSCOPE)) {
@@ -76,6 +81,19 @@ public final class QuotaQueryFactory {
     }
     URI baseUrl = baseUrls.normalize(input.baseUrl());
     return new QuotaQuery(key, models, provider, baseUrl, admin(input));
+  }
+
+  private static boolean keyInsideModels(QueryInput input) {
+    String key = input.apiKey() == null ? "" : input.apiKey().strip();
+    return key.length() >= MIN_KEY_LENGTH_TO_SPOT
+        && input.modelPieces() != null
+        && input.modelPieces().stream().anyMatch(piece -> piece != null && piece.contains(key));
+  }
+
+  private static InvalidQueryException keyInModels() {
+    return new InvalidQueryException(
+        "The API key was also typed into the models list: put it only in \"api_key\", and"
+            + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
   }
 
   private String providerId(String raw) {

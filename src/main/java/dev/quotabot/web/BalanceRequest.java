@@ -41,7 +41,12 @@ final class BalanceRequest {
       return null;
     }
     if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
-      return value.getAsJsonPrimitive().getAsBigDecimal().toPlainString();
+      try {
+        return value.getAsJsonPrimitive().getAsBigDecimal().toPlainString();
+      } catch (NumberFormatException absurd) {
+        // Gson refuses exponents such as 1e999999999 rather than expanding them
+        throw bad("\"user_id\" must be the relay's numeric user id.");
+      }
     }
     if (!isString(value)) {
       throw bad("\"user_id\" must be the relay's numeric user id, not " + typeOf(value) + ".");

@@ -15,10 +15,12 @@ final class RequestChecks {
   /** 415 unless the body is declared JSON (UTF-8, the only encoding JSON allows). */
   static void requireJson(HttpServerExchange exchange) {
     String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    if (contentType == null) {
+    // limit -1: a bare ";" still yields a (blank) media type instead of no parts at all
+    String[] parts =
+        contentType == null ? null : contentType.toLowerCase(Locale.ROOT).split(";", -1);
+    if (parts == null || parts[0].isBlank()) {
       throw new HttpProblem(415, "Missing Content-Type: send the body as application/json.");
     }
-    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
     String mediaType = parts[0].strip();
     if (!mediaType.equals("application/json")
         && !mediaType.matches("application/[a-z0-9.+-]+\\+json")) {

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Parses a request body as RFC 8259 JSON and nothing looser: valid UTF-8, no comments, single
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class StrictJson {
   static final int MAX_DEPTH = 32;
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,19}");
 
   private StrictJson() {}
 
@@ -74,8 +76,7 @@ final class StrictJson {
         while (reader.hasNext()) {
           String name = reader.nextName();
           if (object.has(name)) {
-            throw bad(
-                "The request body names \"" + shorten(name) + "\" twice: send each field once.");
+            throw bad("The request body names " + quoted(name) + " twice: send each field once.");
           }
           object.add(name, read(reader, depth + 1));
         }
@@ -128,8 +129,12 @@ final class StrictJson {
     return e instanceof EOFException ? "it ends too early" : "malformed";
   }
 
-  private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  /**
+   * Field names such as {@code api_key} are worth quoting; anything else may be a key pasted in the
+   * wrong place, so it is not repeated back.
+   */
+  private static String quoted(String name) {
+    return FIELD_NAME.matcher(name).matches() ? "\"" + name + "\"" : "one field";
   }
 
   private static HttpProblem bad(String message) {

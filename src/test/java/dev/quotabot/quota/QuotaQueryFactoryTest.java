@@ -150,6 +150,20 @@ final class QuotaQueryFactoryTest {
   }
 
   @Test
+  void rejectsTheKeyInsideATooLongModelNameWithoutEchoingIt() {
+    // GIVEN the key pasted into the models field, glued to more text past the name limit
+    String glued = KEY + "-".repeat(ModelList.MAX_NAME_LENGTH);
+
+    // WHEN a query is created
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of(glued)));
+
+    // THEN the message says where the key went instead of quoting the name's start (the key)
+    assertTrue(invalid.getMessage().contains("api_key"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
+  }
+
+  @Test
   void treatsMissingModelPiecesAsNoModels() {
     // GIVEN a door that passes no collection, or one with a null item
     // WHEN a query is created

@@ -94,10 +94,21 @@ final class BadRequestTest {
         Arguments.of(
             "duplicate names", "{\"models\":[\"a\"],\"models\":[\"b\"]," + key + "}", "twice"),
         Arguments.of(
+            "the key as a duplicated name",
+            "{\"" + KEY + "\":1,\"" + KEY + "\":2,\"models\":[\"a\"]}",
+            "twice"),
+        Arguments.of(
             "deep nesting",
             "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "," + key + "}",
             "nested"),
         Arguments.of("bad escape", "{\"models\":[\"\\q\"]," + key + "}", "json"),
+        Arguments.of(
+            "user_id with an absurd exponent",
+            "{\"provider\":\"newapi\",\"base_url\":\"https://relay.example\","
+                + "\"user_id\":1e999999999,\"access_token\":\"t-123456789\","
+                + key
+                + "}",
+            "user_id"),
         Arguments.of(
             "raw control char in string", "{\"models\":[\"a\u0001\"]," + key + "}", "json"));
   }
@@ -171,10 +182,13 @@ final class BadRequestTest {
         Arguments.of("text/plain", "application/json"),
         Arguments.of("application/x-www-form-urlencoded", "application/json"),
         Arguments.of("application/json; charset=iso-8859-1", "utf-8"),
-        Arguments.of(null, "content-type"));
+        Arguments.of(null, "content-type"),
+        Arguments.of("", "content-type"),
+        Arguments.of(";", "content-type"),
+        Arguments.of(";charset=utf-8", "content-type"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{0}]")
   @MethodSource("wrongContentTypes")
   void refusesOtherContentTypesWith415(String contentType, String hint) {
     byte[] body =
