@@ -21,16 +21,14 @@ import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LogCapture;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DeepSeek's {@code GET /user/balance} against a WireMock stand-in, over real HTTP. */
-final class DeepSeekProviderTest {
+final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   private static final String BALANCE = "/user/balance";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
@@ -140,38 +138,6 @@ final class DeepSeekProviderTest {
     assertFailedWithoutNumbers(account);
   }
 
-  @Test
-  void aServerErrorIsUpstreamError() {
-    // GIVEN DeepSeek fails with 500
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(500, "deepseek/500-internal.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status and DeepSeek's message
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP 500"), account.error());
-    assertTrue(account.error().contains("internal error, please retry"), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"200", "502"})
-  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
-    // GIVEN a proxy's HTML error page
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(status, "deepseek/502-bad-gateway.html")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status, no markup
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -196,26 +162,6 @@ final class DeepSeekProviderTest {
     // THEN upstream_error, every amount unknown
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertFailedWithoutNumbers(account);
-  }
-
-  @Test
-  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
-    // GIVEN DeepSeek takes 5 s
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "deepseek/balance-cny-and-usd.json").withFixedDelay(5_000)));
-
-    // WHEN the key is checked with a 300 ms timeout
-    long started = System.nanoTime();
-    AccountBalance account =
-        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
-    long tookMs = ProviderHarness.elapsedMs(started);
-
-    // THEN timeout, well before DeepSeek would have answered (generous bound)
-    assertEquals(ProbeStatus.TIMEOUT, account.status());
-    assertTrue(account.error().contains("300 ms"), account.error());
-    assertFailedWithoutNumbers(account);
-    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
   }
 
   @Test
@@ -276,7 +222,38 @@ final class DeepSeekProviderTest {
     assertFalse(provider.needsBaseUrl());
   }
 
-  private DeepSeekProvider provider() {
+  @Override
+  WireMockExtension upstream() {
+    return upstream;
+  }
+
+  @Override
+  String balancePath() {
+    return BALANCE;
+  }
+
+  @Override
+  String fixtures() {
+    return "deepseek";
+  }
+
+  @Override
+  String goodAnswer() {
+    return "deepseek/balance-cny-and-usd.json";
+  }
+
+  @Override
+  String serverErrorWords() {
+    return "internal error, please retry";
+  }
+
+  @Override
+  String key() {
+    return KEY;
+  }
+
+  @Override
+  DeepSeekProvider provider() {
     return new DeepSeekProvider(harness.http(), URI.create(upstream.baseUrl()));
   }
 }

@@ -25,7 +25,6 @@ import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Moonshot's {@code GET /v1/users/me/balance} against a WireMock stand-in, over real HTTP. */
-final class MoonshotProviderTest {
+final class MoonshotProviderTest extends BalanceEndpointContractTest {
   private static final String BALANCE = "/v1/users/me/balance";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
@@ -192,38 +190,6 @@ final class MoonshotProviderTest {
     assertFailedWithoutNumbers(account);
   }
 
-  @Test
-  void aServerErrorIsUpstreamError() {
-    // GIVEN Moonshot fails with 500
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(500, "moonshot/500-internal.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status and the message
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP 500"), account.error());
-    assertTrue(account.error().contains("server is busy"), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"200", "502"})
-  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
-    // GIVEN a proxy's HTML error page
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(status, "moonshot/502-bad-gateway.html")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status, no markup
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -247,26 +213,6 @@ final class MoonshotProviderTest {
     // THEN upstream_error, every amount unknown
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertFailedWithoutNumbers(account);
-  }
-
-  @Test
-  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
-    // GIVEN Moonshot takes 5 s
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "moonshot/balance-positive.json").withFixedDelay(5_000)));
-
-    // WHEN the key is checked with a 300 ms timeout
-    long started = System.nanoTime();
-    AccountBalance account =
-        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
-    long tookMs = ProviderHarness.elapsedMs(started);
-
-    // THEN timeout, well before Moonshot would have answered (generous bound)
-    assertEquals(ProbeStatus.TIMEOUT, account.status());
-    assertTrue(account.error().contains("300 ms"), account.error());
-    assertFailedWithoutNumbers(account);
-    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
   }
 
   @Test
@@ -310,7 +256,38 @@ final class MoonshotProviderTest {
     assertFalse(provider.needsBaseUrl());
   }
 
-  private MoonshotProvider provider() {
+  @Override
+  WireMockExtension upstream() {
+    return upstream;
+  }
+
+  @Override
+  String balancePath() {
+    return BALANCE;
+  }
+
+  @Override
+  String fixtures() {
+    return "moonshot";
+  }
+
+  @Override
+  String goodAnswer() {
+    return "moonshot/balance-positive.json";
+  }
+
+  @Override
+  String serverErrorWords() {
+    return "server is busy";
+  }
+
+  @Override
+  String key() {
+    return KEY;
+  }
+
+  @Override
+  MoonshotProvider provider() {
     return new MoonshotProvider(harness.http(), URI.create(upstream.baseUrl()));
   }
 }

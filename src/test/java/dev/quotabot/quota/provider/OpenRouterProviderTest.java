@@ -23,17 +23,15 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** OpenRouter's {@code GET /api/v1/key} against a WireMock stand-in, over real HTTP. */
-final class OpenRouterProviderTest {
+final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   private static final String KEY_INFO = "/api/v1/key";
   private static final String KEY = "sk-or-v1-TESTKEY-1234567890abcdef";
 
@@ -149,39 +147,6 @@ final class OpenRouterProviderTest {
     assertNull(account.unlimited());
   }
 
-  @Test
-  void aServerErrorIsUpstreamError() {
-    // GIVEN OpenRouter fails with 500
-    upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(500, "openrouter/500-internal.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status and the message
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP 500"), account.error());
-    assertTrue(account.error().contains("Internal Server Error"), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"200", "502"})
-  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
-    // GIVEN a proxy's HTML error page
-    upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO))
-            .willReturn(fixture(status, "openrouter/502-bad-gateway.html")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status, no markup
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -206,26 +171,6 @@ final class OpenRouterProviderTest {
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertFailedWithoutNumbers(account);
     assertNull(account.unlimited());
-  }
-
-  @Test
-  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
-    // GIVEN OpenRouter takes 5 s
-    upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO))
-            .willReturn(fixture(200, "openrouter/key-with-limit.json").withFixedDelay(5_000)));
-
-    // WHEN the key is checked with a 300 ms timeout
-    long started = System.nanoTime();
-    AccountBalance account =
-        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
-    long tookMs = ProviderHarness.elapsedMs(started);
-
-    // THEN timeout, well before OpenRouter would have answered (generous bound)
-    assertEquals(ProbeStatus.TIMEOUT, account.status());
-    assertTrue(account.error().contains("300 ms"), account.error());
-    assertFailedWithoutNumbers(account);
-    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
   }
 
   @Test
@@ -284,7 +229,38 @@ final class OpenRouterProviderTest {
     assertFalse(provider.needsBaseUrl());
   }
 
-  private OpenRouterProvider provider() {
+  @Override
+  WireMockExtension upstream() {
+    return upstream;
+  }
+
+  @Override
+  String balancePath() {
+    return KEY_INFO;
+  }
+
+  @Override
+  String fixtures() {
+    return "openrouter";
+  }
+
+  @Override
+  String goodAnswer() {
+    return "openrouter/key-with-limit.json";
+  }
+
+  @Override
+  String serverErrorWords() {
+    return "Internal Server Error";
+  }
+
+  @Override
+  String key() {
+    return KEY;
+  }
+
+  @Override
+  OpenRouterProvider provider() {
     return new OpenRouterProvider(harness.http(), URI.create(upstream.baseUrl()));
   }
 }

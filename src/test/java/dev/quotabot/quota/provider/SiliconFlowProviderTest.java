@@ -21,7 +21,6 @@ import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LogCapture;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SiliconFlow's {@code GET /v1/user/info} against a WireMock stand-in, over real HTTP. */
-final class SiliconFlowProviderTest {
+final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
   private static final String INFO = "/v1/user/info";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
@@ -127,38 +126,6 @@ final class SiliconFlowProviderTest {
     assertFailedWithoutNumbers(account);
   }
 
-  @Test
-  void aServerErrorIsUpstreamError() {
-    // GIVEN SiliconFlow fails with 500
-    upstream.stubFor(
-        get(urlPathEqualTo(INFO)).willReturn(fixture(500, "siliconflow/500-internal.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status and the message
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP 500"), account.error());
-    assertTrue(account.error().contains("internal server error"), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"200", "502"})
-  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
-    // GIVEN a proxy's HTML error page
-    upstream.stubFor(
-        get(urlPathEqualTo(INFO)).willReturn(fixture(status, "siliconflow/502-bad-gateway.html")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error naming the status, no markup
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -181,26 +148,6 @@ final class SiliconFlowProviderTest {
     // THEN upstream_error, every amount unknown
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertFailedWithoutNumbers(account);
-  }
-
-  @Test
-  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
-    // GIVEN SiliconFlow takes 5 s
-    upstream.stubFor(
-        get(urlPathEqualTo(INFO))
-            .willReturn(fixture(200, "siliconflow/user-info-strings.json").withFixedDelay(5_000)));
-
-    // WHEN the key is checked with a 300 ms timeout
-    long started = System.nanoTime();
-    AccountBalance account =
-        ProviderHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
-    long tookMs = ProviderHarness.elapsedMs(started);
-
-    // THEN timeout, well before SiliconFlow would have answered (generous bound)
-    assertEquals(ProbeStatus.TIMEOUT, account.status());
-    assertTrue(account.error().contains("300 ms"), account.error());
-    assertFailedWithoutNumbers(account);
-    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
   }
 
   @Test
@@ -246,7 +193,38 @@ final class SiliconFlowProviderTest {
     assertFalse(provider.needsBaseUrl());
   }
 
-  private SiliconFlowProvider provider() {
+  @Override
+  WireMockExtension upstream() {
+    return upstream;
+  }
+
+  @Override
+  String balancePath() {
+    return INFO;
+  }
+
+  @Override
+  String fixtures() {
+    return "siliconflow";
+  }
+
+  @Override
+  String goodAnswer() {
+    return "siliconflow/user-info-strings.json";
+  }
+
+  @Override
+  String serverErrorWords() {
+    return "internal server error";
+  }
+
+  @Override
+  String key() {
+    return KEY;
+  }
+
+  @Override
+  SiliconFlowProvider provider() {
     return new SiliconFlowProvider(harness.http(), URI.create(upstream.baseUrl()));
   }
 }

@@ -1,0 +1,103 @@
+package dev.quotabot.quota.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.quota.provider.ProviderHarness.account;
+import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProbeStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every single-endpoint provider does when its endpoint fails: the same behaviour, checked
+ * once here for each provider's test class (which names its endpoint, fixtures and words).
+ */
+abstract class BalanceEndpointContractTest {
+
+  abstract WireMockExtension upstream();
+
+  abstract BalanceProvider provider();
+
+  /** The balance endpoint's path on the fake, e.g. {@code /user/balance}. */
+  abstract String balancePath();
+
+  /**
+   * The fixture folder, e.g. {@code deepseek}, holding 500-internal.json and 502-bad-gateway.html.
+   */
+  abstract String fixtures();
+
+  /** A fixture with a good balance answer. */
+  abstract String goodAnswer();
+
+  /** Words of the provider's 500 message that the error must keep. */
+  abstract String serverErrorWords();
+
+  abstract String key();
+
+  @Test
+  void aServerErrorIsUpstreamError() {
+    // GIVEN the provider fails with 500
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(balancePath()))
+                .willReturn(fixture(500, fixtures() + "/500-internal.json")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), key());
+
+    // THEN upstream_error naming the status and the provider's message
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP 500"), account.error());
+    assertTrue(account.error().contains(serverErrorWords()), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 502})
+  void anHtmlPageIsUpstreamErrorWithoutTheHtml(int status) {
+    // GIVEN a proxy's HTML error page
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(balancePath()))
+                .willReturn(fixture(status, fixtures() + "/502-bad-gateway.html")));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), key());
+
+    // THEN upstream_error naming the status, no markup
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(!account.error().contains("<"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
+    // GIVEN the provider takes 5 s
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(balancePath()))
+                .willReturn(fixture(200, goodAnswer()).withFixedDelay(5_000)));
+
+    // WHEN the key is checked with a 300 ms timeout
+    long started = System.nanoTime();
+    AccountBalance account =
+        ProviderHarness.check(provider(), key(), Duration.ofMillis(300)).account();
+    long tookMs = ProviderHarness.elapsedMs(started);
+
+    // THEN timeout, well before the provider would have answered (generous bound)
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(account.error().contains("300 ms"), account.error());
+    assertFailedWithoutNumbers(account);
+    assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+}
