@@ -1,17 +1,20 @@
 package dev.quotabot.quota.provider;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
 import static dev.quotabot.quota.provider.ProviderHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LogCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,5 +102,25 @@ abstract class BalanceEndpointContractTest {
     assertTrue(account.error().contains("300 ms"), account.error());
     assertFailedWithoutNumbers(account);
     assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
+  }
+
+  /**
+   * Checks the key once against each answer (status and body in turn) and returns every result as
+   * text, after asserting that no log line written meanwhile holds the key.
+   */
+  String resultsFor(int[] statuses, String[] bodies) {
+    try (LogCapture logs = LogCapture.open()) {
+      StringBuilder results = new StringBuilder();
+      for (int i = 0; i < bodies.length; i++) {
+        upstream()
+            .stubFor(
+                get(urlPathEqualTo(balancePath()))
+                    .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
+        results.append(ProviderHarness.check(provider(), key(), ProviderHarness.TIMEOUT));
+        results.append('\n');
+      }
+      assertFalse(logs.text().contains(key()), logs.text());
+      return results.toString();
+    }
   }
 }
