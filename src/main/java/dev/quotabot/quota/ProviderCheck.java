@@ -2,12 +2,15 @@ package dev.quotabot.quota;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +21,11 @@ final class ProviderCheck implements RunningQuery {
   private final BalanceProvider provider;
   private final QuotaQuery query;
   private final QueryListener listener;
-  private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
-  private final java.util.concurrent.atomic.AtomicBoolean told =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile CompletableFuture<ProviderResult> checking;
-
   private final Duration timeout;
   private final Clock clock;
+  private final CompletableFuture<QuotaReport> report = new CompletableFuture<>();
+  private final AtomicBoolean told = new AtomicBoolean();
+  private volatile CompletableFuture<ProviderResult> checking;
 
   ProviderCheck(
       BalanceProvider provider,
@@ -76,7 +77,7 @@ final class ProviderCheck implements RunningQuery {
     if (query.models().isEmpty()) {
       return result;
     }
-    java.util.Map<String, ModelQuota> listed = new java.util.HashMap<>();
+    Map<String, ModelQuota> listed = new HashMap<>();
     result.models().forEach(row -> listed.put(row.model().toLowerCase(Locale.ROOT), row));
     List<ModelQuota> rows =
         query.models().stream()
