@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# One command for the benchmark: builds the product jar if it is missing, compiles the bench
+# (plain javac, no Maven module, so the product build is untouched) and runs it. Run from anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ! -f target/quota-bot.jar ]]; then
+  echo "Building target/quota-bot.jar ..." >&2
+  mvn -B -q package -DskipTests
+fi
+
+rm -rf bench/target/classes
+mkdir -p bench/target/classes
+javac --release 17 -d bench/target/classes bench/src/*.java
+java -cp bench/target/classes Bench target/quota-bot.jar

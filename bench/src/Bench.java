@@ -1,0 +1,187 @@
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the real jar against {@link Stub} and prints a markdown table: start-up time (process start
+ * to the first 200 on /health) and the wall time of {@code POST /api/balance} for 1, 10 and 50
+ * models, with the upstream body either dribbled for 5 s or sent at once. Medians, because the
+ * machine may be busy with other work; min and max show how busy.
+ *
+ * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar]} (see bench/run.sh).
+ */
+public final class Bench {
+  private static final int STARTS = 5;
+  private static final int WARMUP = 2;
+  private static final int TIMED = 7;
+  private static final int[] SIZES = {1, 10, 50};
+  private static final Pattern STATUS_OK = Pattern.compile("\"status\"\\s*:\\s*\"ok\"");
+  private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:");
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
+    }
+    Path workDir = Path.of("bench", "target", "run").toAbsolutePath();
+    Files.createDirectories(workDir);
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    List<String> rows = new ArrayList<>();
+
+    try (Stub stub = new Stub()) {
+      // The bench's own HttpClient is slow on its first call (class loading); pay that here, not
+      // inside the first start-up measurement.
+      client.send(
+          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + stub.port() + "/v1/models")).build(),
+          HttpResponse.BodyHandlers.discarding());
+
+      long[] startups = new long[STARTS];
+      for (int i = 0; i < STARTS; i++) {
+        try (Product product = new Product(jar, workDir, stub.port(), client, i)) {
+          startups[i] = product.startupNanos;
+        }
+      }
+      rows.add(row("Start-up: process start → first 200 on /health (web only)", startups, null, "≤ 1.0 s"));
+
+      String abortNote;
+      double peakRss;
+      try (Product product = new Product(jar, workDir, stub.port(), client, STARTS)) {
+        abortNote = "";
+        for (Stub.Mode mode : Stub.Mode.values()) {
+          stub.mode(mode);
+          for (int n : SIZES) {
+            long[] times = fanOut(client, product, n);
+            String body = mode == Stub.Mode.STREAM ? "then body dribbled for 5 s" : "then whole body at once";
+            rows.add(row("Fan-out, " + n + " model" + (n == 1 ? "" : "s") + ": headers after 300 ms, " + body, times, 300.0, "≤ 1.10"));
+          }
+          if (mode == Stub.Mode.STREAM) {
+            abortNote = streamsReport(stub);
+          }
+        }
+        peakRss = product.peakRssMib();
+      }
+      rows.add(
+          "| Reference: waiting for the dribbled body instead of stopping at the headers | – | 5300 ms | – | – | "
+              + fmt(5300 / 300.0) + " | – |");
+
+      System.out.println();
+      System.out.println("| Measurement | Runs | Median | Min | Max | Median ÷ 300 ms | Target |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      rows.forEach(System.out::println);
+      System.out.println();
+      System.out.println(abortNote);
+      System.out.println(
+          "Peak RSS of the product (VmHWM) after all fan-out runs: "
+              + (peakRss < 0 ? "n/a (no /proc)" : String.format(Locale.ROOT, "%.0f MiB", peakRss))
+              + " (JVM defaults, no -Xmx).");
+      System.out.println(
+          "Machine: "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores (availableProcessors), Java "
+              + System.getProperty("java.runtime.version")
+              + " ("
+              + System.getProperty("java.vm.name")
+              + "), "
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.version")
+              + " "
+              + System.getProperty("os.arch")
+              + ".");
+    }
+  }
+
+  /** WARMUP untimed, then TIMED timed queries of n distinct models; each answer is checked. */
+  private static long[] fanOut(HttpClient client, Product product, int n) throws Exception {
+    StringBuilder models = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      models.append(i == 0 ? "" : ",").append("\"bench/model-").append(i).append('"');
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(product.url("/api/balance"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"models\":[" + models + "],\"api_key\":\"ms-bench-key-0000\"}"))
+            .build();
+    long[] times = new long[TIMED];
+    for (int i = 0; i < WARMUP + TIMED; i++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+      long elapsed = System.nanoTime() - t0;
+      // Only the per-model rows: the "account" object after them has a "status" of its own.
+      String data = answer.body().split("\"account\"\\s*:", 2)[0];
+      int ok = count(STATUS_OK, data);
+      int rowsSeen = count(MODEL, data);
+      if (answer.statusCode() != 200 || ok != n || rowsSeen != n) {
+        // A fast wrong answer must never pass for a fast right one.
+        throw new IllegalStateException(
+            "expected 200 with " + n + " rows all ok, got " + answer.statusCode() + " with "
+                + rowsSeen + " rows, " + ok + " ok:\n" + answer.body());
+      }
+      if (i >= WARMUP) {
+        times[i - WARMUP] = elapsed;
+      }
+    }
+    return times;
+  }
+
+  /**
+   * What the stub saw of the dribbled bodies: each one the product closed early counts as aborted.
+   * Waits up to one full dribble so that a stream the product did not close is counted too.
+   */
+  private static String streamsReport(Stub stub) {
+    int expected = (WARMUP + TIMED) * Arrays.stream(SIZES).sum();
+    long deadline = System.nanoTime() + (Stub.DRIBBLE_MS + 1_000) * 1_000_000L;
+    while (stub.streamsAborted.get() + stub.streamsCompleted.get() < expected && System.nanoTime() < deadline) {
+      Stub.sleep(50);
+    }
+    return "Streaming abort, as seen by the stub: of " + expected + " dribbled bodies, "
+        + stub.streamsAborted.get() + " were closed by the product before their end and "
+        + stub.streamsCompleted.get() + " ran to the end"
+        + (stub.streamsAborted.get() + stub.streamsCompleted.get() < expected ? " (the rest were still open 6 s later)." : ".");
+  }
+
+  private static String row(String what, long[] nanos, Double ratioBaseMs, String target) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    double median = median(sorted) / 1e6;
+    String ratio = ratioBaseMs == null ? "–" : fmt(median / ratioBaseMs);
+    return "| " + what + " | " + nanos.length + " | " + ms(median) + " | " + ms(sorted[0] / 1e6) + " | "
+        + ms(sorted[sorted.length - 1] / 1e6) + " | " + ratio + " | " + target + " |";
+  }
+
+  private static double median(long[] sorted) {
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+  }
+
+  private static int count(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    int count = 0;
+    while (m.find()) {
+      count++;
+    }
+    return count;
+  }
+
+  private static String ms(double ms) {
+    return String.format(Locale.ROOT, "%.0f ms", ms);
+  }
+
+  private static String fmt(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio);
+  }
+}
