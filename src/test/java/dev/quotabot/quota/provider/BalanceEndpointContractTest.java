@@ -10,13 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LogCapture;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,8 +28,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * once here for each provider's test class (which names its endpoint, fixtures and words).
  */
 abstract class BalanceEndpointContractTest {
+  /** The provider's stand-in, one per test class. */
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
-  abstract WireMockExtension upstream();
+  final ProviderHarness harness = new ProviderHarness();
+
+  @AfterEach
+  void closeHarness() {
+    harness.close();
+  }
+
+  WireMockExtension upstream() {
+    return upstream;
+  }
 
   abstract BalanceProvider provider();
 

@@ -15,14 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,19 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   private static final String BALANCE = "/user/balance";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
-
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
-
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
 
   @Test
   void readsTheCnyBalanceWithTheSplitAndTheOtherCurrencyInTheNote() {
@@ -208,11 +191,6 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
     assertEquals("deepseek", provider.id());
     assertEquals("DeepSeek", provider.displayName());
     assertFalse(provider.needsBaseUrl());
-  }
-
-  @Override
-  WireMockExtension upstream() {
-    return upstream;
   }
 
   @Override

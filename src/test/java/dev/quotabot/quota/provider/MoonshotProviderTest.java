@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -27,9 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,19 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class MoonshotProviderTest extends BalanceEndpointContractTest {
   private static final String BALANCE = "/v1/users/me/balance";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
-
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
-
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
 
   @Test
   void readsTheAvailableBalanceAndTheSplitWithTheBearerKey() {
@@ -242,11 +225,6 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     assertEquals("moonshot", provider.id());
     assertEquals("Moonshot", provider.displayName());
     assertFalse(provider.needsBaseUrl());
-  }
-
-  @Override
-  WireMockExtension upstream() {
-    return upstream;
   }
 
   @Override

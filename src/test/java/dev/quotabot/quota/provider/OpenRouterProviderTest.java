@@ -16,16 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
 import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,19 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   private static final String KEY_INFO = "/api/v1/key";
   private static final String KEY = "sk-or-v1-TESTKEY-1234567890abcdef";
-
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
-
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
 
   @Test
   void aKeyWithoutALimitIsUnlimitedWithTheAccountCreditsUnknown() {
@@ -215,11 +198,6 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
     assertEquals("openrouter", provider.id());
     assertEquals("OpenRouter", provider.displayName());
     assertFalse(provider.needsBaseUrl());
-  }
-
-  @Override
-  WireMockExtension upstream() {
-    return upstream;
   }
 
   @Override

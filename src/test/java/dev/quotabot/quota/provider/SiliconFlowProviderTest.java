@@ -15,14 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,19 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
   private static final String INFO = "/v1/user/info";
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
-
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
-
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
 
   @Test
   void readsTheTotalBalanceTheSplitAndTheNameWithTheBearerKey() {
@@ -179,11 +162,6 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
     assertEquals("siliconflow", provider.id());
     assertEquals("SiliconFlow", provider.displayName());
     assertFalse(provider.needsBaseUrl());
-  }
-
-  @Override
-  WireMockExtension upstream() {
-    return upstream;
   }
 
   @Override
