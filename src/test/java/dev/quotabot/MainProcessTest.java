@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,15 +26,23 @@ final class MainProcessTest {
   @TempDir Path workingDirectory;
 
   private Process launch(Map<String, String> environment, String... args) throws IOException {
+    return launch(List.of(), environment, args);
+  }
+
+  private Process launch(List<String> jvmOptions, Map<String, String> environment, String... args)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    // the production logging setup, not the quieter one of the test classpath
+    command.addAll(
+        List.of(
+            "-Dlogback.configurationFile=logback.xml",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                // the production logging setup, not the quieter one of the test classpath
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName())
+        new ProcessBuilder(command)
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(
@@ -57,11 +66,11 @@ final class MainProcessTest {
 
   @Test
   void startsWebOnlyWithoutConfigurationAndExitsZeroOnSigterm() throws Exception {
-    // GIVEN no config file and no token, only a port
+    // GIVEN no config file and no token, only a port, on a one-core host
     int port = freePort();
     Map<String, String> environment =
         Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1");
-    Process process = launch(environment);
+    Process process = launch(List.of("-XX:ActiveProcessorCount=1"), environment);
     try {
       // WHEN it is up
       waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
@@ -75,7 +84,28 @@ final class MainProcessTest {
       assertTrue(log.contains("Discord bot is off"), log);
       assertTrue(log.contains("SIGTERM received"), log);
       assertFalse(log.contains("Exception"), log);
+      // the common pool was widened even with one core, so there is nothing to warn about
+      assertFalse(log.contains(AsyncPool.PARALLELISM), log);
       assertEquals(1, healthCheckExitStatus(environment), "--healthcheck once stopped");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void warnsWhenTheOperatorPinsTheCommonPoolToOneThread() throws Exception {
+    // GIVEN an operator setting that makes CompletableFuture start a thread per task
+    int port = freePort();
+    Process process =
+        launch(
+            List.of("-D" + AsyncPool.PARALLELISM + "=1"),
+            Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1"));
+    try {
+      // THEN the setting is kept (the operator's word wins), the product serves, and says why
+      // that is a bad idea
+      waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
+      String log = output();
+      assertTrue(log.contains(AsyncPool.PARALLELISM + " is below 2") && log.contains("WARN"), log);
     } finally {
       process.destroyForcibly();
     }
