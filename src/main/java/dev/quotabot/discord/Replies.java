@@ -52,8 +52,25 @@ final class Replies {
       }
     }
     if (failure instanceof ErrorResponseException response) {
-      return "Discord error " + response.getErrorCode() + " " + response.getErrorResponse();
+      int status = response.getResponse() == null ? 0 : response.getResponse().code;
+      return "Discord error "
+          + response.getErrorCode()
+          + " "
+          + response.getErrorResponse()
+          + (status > 0 ? ", HTTP " + status : "");
     }
     return failure.getClass().getSimpleName();
+  }
+
+  /**
+   * Whether a failed request may well succeed when sent again: Discord answered with a server error
+   * (5xx), or the connection failed. Not for a refusal (4xx): the same request would be refused
+   * again.
+   */
+  static boolean worthRetrying(Throwable failure) {
+    if (!(failure instanceof ErrorResponseException error) || error.getResponse() == null) {
+      return false;
+    }
+    return error.getResponse().code >= 500 || error.getResponse().getException() != null;
   }
 }

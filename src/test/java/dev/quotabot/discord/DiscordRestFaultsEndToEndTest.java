@@ -1,0 +1,236 @@
+package dev.quotabot.discord;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.quotabot.support.Await;
+import dev.quotabot.support.FakeDiscord;
+import dev.quotabot.support.FakeDiscord.Fault;
+import dev.quotabot.support.FakeDiscord.Interaction;
+import dev.quotabot.support.FakeDiscord.User;
+import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.RunningApp;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discord's REST API failing while the bot answers: the edit of the deferred answer (PATCH
+ * …/messages/@original) or the acknowledgement itself (POST …/callback) gets a 429 or a 5xx from
+ * the fake Discord. The real product and real JDA; every test has its own users, and the faults are
+ * aimed at one user's requests only.
+ */
+final class DiscordRestFaultsEndToEndTest {
+  private static final String KEY = "ms-fault0matrix0secret0key0c0d1";
+  private static final String QWEN = "Qwen/Qwen3-32B";
+
+  private static FakeDiscord discord;
+  private static FakeModelScope modelScope;
+  private static RunningApp app;
+  private LogCapture logs;
+
+  @BeforeAll
+  static void startEverything() {
+    discord = FakeDiscord.start();
+    modelScope = FakeModelScope.start(0);
+    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
+    Map<String, String> properties = new HashMap<>(discord.botProperties());
+    properties.putAll(modelScope.properties());
+    properties.put("quota.default_models", QWEN);
+    app = RunningApp.start(properties);
+    discord.awaitGlobalCommands();
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (app != null) {
+      app.close();
+    }
+    if (modelScope != null) {
+      modelScope.close();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+  }
+
+  @BeforeEach
+  void captureLogs() {
+    logs = LogCapture.open();
+  }
+
+  @AfterEach
+  void noSecretLogged() {
+    try {
+      assertFalse(logs.text().contains(KEY), "a log line holds the key");
+      assertFalse(logs.text().contains("matrix0secret"), "a log line holds part of the key");
+    } finally {
+      logs.close();
+    }
+    for (LoggedRequest request : discord.allRequests()) {
+      assertFalse(request.getBodyAsString().contains(KEY), "Discord received the key");
+    }
+  }
+
+  @Test
+  void deliversTheAnswerAfterARouteRateLimitOnTheEditOnceRetryAfterHasPassed() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 1, Fault.rateLimited(1.0));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 2);
+    List<LoggedRequest> edits = discord.originalEdits(sent);
+    long waited = edits.get(1).getLoggedDate().getTime() - edits.get(0).getLoggedDate().getTime();
+    assertTrue(waited >= 900, "retried " + waited + " ms after the 429, before retry_after");
+    assertAnotherUserIsAnswered();
+  }
+
+  @Test
+  void deliversTheAnswerAfterTwoRateLimitsInARow() {
+    User user = User.fresh("zh-CN");
+    discord.failEdits(user, 2, Fault.rateLimited(0.5));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 3);
+  }
+
+  @Test
+  void deliversTheAnswerAfterAGlobalRateLimitOnTheEdit() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 1, Fault.globalRateLimit(1.0));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 2);
+    assertAnotherUserIsAnswered();
+  }
+
+  @Test
+  void aLongRateLimitOnOneUsersAnswerDoesNotHoldUpAnotherUsersAnswer() {
+    User slow = User.fresh("en-US");
+    discord.failEdits(slow, 1, Fault.rateLimited(3.0));
+    Interaction held = quota(slow);
+    Await.until("the first edit to be refused", () -> !discord.originalEdits(held).isEmpty());
+
+    User other = User.fresh("en-US");
+    Interaction quick = quota(other);
+
+    discord.awaitOriginalEdit(quick);
+    long quickAt = discord.originalEdits(quick).get(0).getLoggedDate().getTime();
+    assertDeliveredAfter(held, 2);
+    long heldAt = discord.originalEdits(held).get(1).getLoggedDate().getTime();
+    assertTrue(quickAt < heldAt, "the other user's answer waited for the rate limit");
+  }
+
+  @Test
+  void retriesAnEditThatGotA500AndDeliversTheAnswer() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 1, Fault.serverError(500));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 2);
+    assertFalse(logs.text().contains("Could not deliver"), logs.text());
+  }
+
+  @Test
+  void retriesAnEditThatGotTwo500sInARow() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 2, Fault.serverError(500));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 3);
+  }
+
+  @Test
+  void jdaItselfRetriesA503OnTheEdit() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 2, Fault.serverError(503));
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, 3);
+  }
+
+  @Test
+  void givesUpAfterThreeFailedEditsWithOneClearLogLineAndKeepsAnsweringOthers() {
+    User user = User.fresh("en-US");
+    discord.failEdits(user, 10, Fault.serverError(500));
+
+    Interaction sent = quota(user);
+
+    Await.until(
+        "the log line about the undelivered answer",
+        Duration.ofSeconds(15),
+        () -> logs.text().contains("Could not deliver the /quota answer"));
+    assertEquals(QuotaReply.EDIT_ATTEMPTS, discord.originalEdits(sent).size());
+    List<String> lines =
+        logs.lines().stream().filter(line -> line.contains("Could not deliver")).toList();
+    assertEquals(1, lines.size(), lines.toString());
+    String line = lines.get(0);
+    assertTrue(line.contains("after 3 attempts"), line);
+    assertTrue(line.contains("HTTP 500"), line);
+    assertFalse(line.contains(sent.token()), "the interaction token was logged: " + line);
+    assertFalse(line.contains("\tat "), "a stack trace was logged: " + line);
+    assertAnotherUserIsAnswered();
+  }
+
+  private static Interaction quota(User user) {
+    return discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
+  }
+
+  /** The answer reached the user with the {@code attempts}-th edit, the one that succeeded. */
+  private static void assertDeliveredAfter(Interaction sent, int attempts) {
+    Await.until(
+        attempts + " edits of the answer",
+        Duration.ofSeconds(15),
+        () -> discord.originalEdits(sent).size() >= attempts);
+    List<LoggedRequest> edits = discord.originalEdits(sent);
+    assertEquals(attempts, edits.size(), "edits sent");
+    JsonObject last =
+        JsonParser.parseString(edits.get(attempts - 1).getBodyAsString()).getAsJsonObject();
+    JsonObject embed = embedOf(last);
+    assertTrue(embed.get("fields").toString().contains("1200 / 2000"), embed.toString());
+    for (LoggedRequest edit : edits) {
+      assertEquals(
+          last, JsonParser.parseString(edit.getBodyAsString()), "a retry changed the answer");
+    }
+  }
+
+  /** The bot is up and a user the fault was not aimed at gets an answer. */
+  private static void assertAnotherUserIsAnswered() {
+    Interaction other = quota(User.fresh("en-US"));
+    assertTrue(embedOf(discord.awaitOriginalEdit(other)).has("fields"));
+    assertEquals(1, discord.originalEdits(other).size());
+  }
+
+  private static int probesWith(String key) {
+    return modelScope
+        .server()
+        .findAll(
+            postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
+  }
+
+  private static JsonObject embedOf(JsonObject message) {
+    return message.getAsJsonArray("embeds").get(0).getAsJsonObject();
+  }
+}
