@@ -71,6 +71,8 @@ final class QuotaReply {
               LOG.warn(
                   "/quota was not acknowledged ({}); nothing was probed",
                   Replies.describe(failure));
+              // nothing was checked, so the user may try again at once
+              cooldown.release(event.getUser().getIdLong());
               delivered.complete(null);
             });
   }

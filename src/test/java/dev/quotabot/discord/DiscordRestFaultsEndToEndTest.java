@@ -192,6 +192,34 @@ final class DiscordRestFaultsEndToEndTest {
     assertAnotherUserIsAnswered();
   }
 
+  @Test
+  void aFailedAcknowledgementIsLoggedProbesNothingAndLeavesTheUserFreeToTryAgain() {
+    String key = "ms-unacknowledged0secret0key0e2f3";
+    User user = User.fresh("en-US");
+    discord.failCallbacks(user, 1, Fault.serverError(500));
+
+    Interaction sent = discord.slashCommand(user, Map.of("api_key", key, "models", QWEN));
+
+    Await.until(
+        "the log line about the failed acknowledgement",
+        () -> logs.text().contains("was not acknowledged"));
+    String line =
+        logs.lines().stream().filter(l -> l.contains("was not acknowledged")).findFirst().get();
+    assertTrue(line.contains("HTTP 500"), line);
+    assertTrue(line.contains("nothing was probed"), line);
+    assertEquals(1, discord.callbacks(sent).size());
+    assertTrue(discord.originalEdits(sent).isEmpty());
+    assertEquals(0, probesWith(key), "a model was probed for an answer nobody can see");
+
+    Interaction again = discord.slashCommand(user, Map.of("api_key", key, "models", QWEN));
+
+    JsonObject deferred = discord.awaitCallback(again);
+    assertEquals(5, deferred.get("type").getAsInt(), "the retry was refused: " + deferred);
+    assertTrue(embedOf(discord.awaitOriginalEdit(again)).has("fields"));
+    assertEquals(1, probesWith(key));
+    assertFalse(logs.text().contains(key), "a log line holds the key");
+  }
+
   private static Interaction quota(User user) {
     return discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
   }
