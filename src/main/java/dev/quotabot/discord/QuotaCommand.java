@@ -140,7 +140,7 @@ final class QuotaCommand extends ListenerAdapter {
     }
     String problem = options.problemBeforeForm(models, balanceOnly, target);
     if (problem != null) {
-      Replies.ephemeral(event, text.invalid(problem));
+      Replies.ephemeral(event, Replies.refusal(text, problem));
       return;
     }
     event

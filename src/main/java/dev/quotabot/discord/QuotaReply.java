@@ -49,7 +49,7 @@ final class QuotaReply {
     if (parsed instanceof QuotaOptions.Ready ready) {
       answer(event, ready, text);
     } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-      Replies.ephemeral(event, text.invalid(invalid.problem()));
+      Replies.ephemeral(event, Replies.refusal(text, invalid.problem()));
     } else {
       withoutKey.run();
     }
@@ -117,9 +117,10 @@ final class QuotaReply {
     MessageEmbed answer = embed;
     Supplier<RestAction<?>> edit =
         () ->
-            answer != null
-                ? hook.editOriginalEmbeds(answer)
-                : hook.editOriginal(text.failedUnexpectedly());
+            (answer != null
+                    ? hook.editOriginalEmbeds(answer)
+                    : hook.editOriginal(text.failedUnexpectedly()))
+                .setAllowedMentions(Replies.NO_MENTIONS);
     send(edit, 1, delivered);
   }
 

@@ -198,6 +198,7 @@ final class QuotaCommandEndToEndTest {
     assertTrue(kimiValue.contains("Limit reached"), kimiValue);
     assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
     assertFalse(edited.toString().contains(KEY));
+    assertPingsNobody(edited);
   }
 
   @Test
@@ -439,6 +440,25 @@ final class QuotaCommandEndToEndTest {
   }
 
   @Test
+  void aRefusalQuotingMentionsAndMarkdownPingsNobodyAndShowsThemAsTyped() {
+    User user = User.fresh("en-US");
+
+    Interaction sent =
+        discord.slashCommandInGuild(
+            user,
+            FakeDiscord.GUILD_CHANNEL_ID,
+            Map.of("api_key", KEY, "models", "**@everyone**<@123456789012345678>".repeat(8)));
+
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt());
+    JsonObject data = reply.getAsJsonObject("data");
+    assertEquals(64, data.get("flags").getAsInt());
+    String content = data.get("content").getAsString();
+    assertTrue(content.contains("\\*\\*@everyone\\*\\*<@123456789012345678>"), content);
+    assertPingsNobody(data);
+  }
+
+  @Test
   void answersInAServerChannelToo() {
     User user = User.fresh("en-US");
 
@@ -501,6 +521,15 @@ final class QuotaCommandEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, health.statusCode());
+  }
+
+  /** The message's {@code allowed_mentions} lets nothing ping: no user, role or everyone. */
+  private static void assertPingsNobody(JsonObject message) {
+    JsonObject allowed = message.getAsJsonObject("allowed_mentions");
+    assertNotNull(allowed, "no allowed_mentions: Discord would ping every mention");
+    assertEquals(0, allowed.getAsJsonArray("parse").size(), allowed.toString());
+    assertFalse(allowed.has("users") && allowed.getAsJsonArray("users").size() > 0);
+    assertFalse(allowed.has("roles") && allowed.getAsJsonArray("roles").size() > 0);
   }
 
   /** Probes ({@code POST /v1/chat/completions}) sent with this key. */
