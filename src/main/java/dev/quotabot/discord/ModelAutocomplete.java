@@ -89,9 +89,14 @@ final class ModelAutocomplete extends ListenerAdapter {
 
   /**
    * At most 25 choices whose value is what was typed with its last item completed. Values longer
-   * than Discord's 100 characters cannot be offered and are left out.
+   * than Discord's 100 characters cannot be offered and are left out. Nothing is suggested while
+   * the value holds what looks like a key.
    */
   static List<Command.Choice> choices(String typed, List<String> defaults, List<String> catalog) {
+    if (QuotaOptions.holdsKeyShapedItem(typed)) {
+      // a key pasted into models: never offer it back as part of a suggestion
+      return List.of();
+    }
     String head = headOf(typed);
     String needle = typed.substring(head.length()).strip().toLowerCase(Locale.ROOT);
     Set<String> alreadyListed = new LinkedHashSet<>();

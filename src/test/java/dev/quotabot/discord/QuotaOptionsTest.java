@@ -70,6 +70,36 @@ final class QuotaOptionsTest {
   }
 
   @Test
+  void refusesAKeyPastedIntoModelsWithoutEverShowingItBack() {
+    String pasted = "ms-5ec7e7a1-0c0e-4b5e-9d3c-c0de5ec7e7a1";
+    String sk = "sk-0123456789abcdefABCDEF0123";
+    List<QuotaOptions.Parsed> answers =
+        List.of(
+            options.parse(null, pasted, false),
+            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false),
+            options.parse(null, pasted + "x".repeat(300), false),
+            options.parse(KEY, pasted.toUpperCase(), false),
+            options.parse(KEY, pasted, true),
+            options.parseForm(KEY, "a/b, " + pasted),
+            options.parse(null, sk, false, QuotaOptions.Target.of("newapi", null)),
+            options.parse(KEY, "gpt-4o," + sk, false, QuotaOptions.Target.of("newapi", RELAY)));
+
+    for (QuotaOptions.Parsed answer : answers) {
+      QuotaOptions.Invalid invalid = assertInstanceOf(QuotaOptions.Invalid.class, answer);
+      assertEquals(QuotaOptions.KEY_IN_MODELS, invalid.problem());
+      assertFalse(invalid.problem().contains("5ec7e7a1"), invalid.problem());
+    }
+  }
+
+  @Test
+  void keepsModelIdsThatOnlyBeginLikeAKey() {
+    for (String model :
+        List.of("sk-abc", "cross-encoder/ms-marco-MiniLM-L-6-v2", "ms-swift", "sk-model-v2")) {
+      assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, model, false), model);
+    }
+  }
+
+  @Test
   void refusesMoreModelsThanAllowed() {
     QuotaOptions.Invalid invalid =
         assertInstanceOf(QuotaOptions.Invalid.class, options.parse(KEY, "a/1,a/2,a/3,a/4", false));
