@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.InvalidQueryException;
 import dev.quotabot.quota.ProviderRegistry;
@@ -119,7 +120,8 @@ final class QuotaOptions {
   /**
    * The command line's options.
    *
-   * @param rawKey the {@code api_key} value, or null when the option was left out
+   * @param rawKey the {@code api_key} value, or null when the option was left out (nothing but
+   *     invisible characters counts as left out: the form asks for the key)
    * @param rawModels the {@code models} value, or null when the option was left out (then
    *     ModelScope's default list is checked; another provider gets none)
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
@@ -131,7 +133,7 @@ final class QuotaOptions {
     if (holdsKeyShapedItem(rawModels)) {
       return new Invalid(KEY_IN_MODELS);
     }
-    if (rawKey == null || rawKey.isBlank()) {
+    if (ApiKey.isAbsent(rawKey)) {
       return new NeedsKey();
     }
     return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);

@@ -56,6 +56,8 @@ final class QuotaOptionsTest {
   void asksForTheKeyWhenItIsLeftOutOrBlank() {
     assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false));
     assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false));
   }
 
   @Test
