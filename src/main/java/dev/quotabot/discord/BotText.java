@@ -160,6 +160,10 @@ enum BotText {
         "⚠️ Enter your ModelScope access token (API key).", "⚠️ 请填写你的 ModelScope 访问令牌（API Key）。");
   }
 
+  String formOutdated() {
+    return pick("⚠️ This form is out of date: run /quota again.", "⚠️ 此表单已过期，请重新运行 /quota。");
+  }
+
   String failedUnexpectedly() {
     return pick("⚠️ Something went wrong while checking; please try again.", "⚠️ 查询时出错，请重试。");
   }

@@ -459,6 +459,21 @@ final class QuotaCommandEndToEndTest {
   }
 
   @Test
+  void answersAFormOfAnOlderVersionPrivatelyInsteadOfLeavingItUnanswered() {
+    for (String formId : List.of("quota:", "quota-form-v0")) {
+      User user = User.fresh("en-US");
+
+      Interaction submitted = discord.modalSubmit(user, formId, Map.of("api_key", KEY));
+
+      JsonObject reply = discord.awaitCallback(submitted);
+      assertEquals(4, reply.get("type").getAsInt());
+      assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+      String content = reply.getAsJsonObject("data").get("content").getAsString();
+      assertTrue(content.contains("run /quota again"), content);
+    }
+  }
+
+  @Test
   void answersInAServerChannelToo() {
     User user = User.fresh("en-US");
 
