@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
@@ -474,6 +476,53 @@ final class QuotaCommandEndToEndTest {
   }
 
   @Test
+  void readsBalanceOnlySentAsTextAsDiscordMayWhileACommandChangeRollsOut() {
+    String key = "ms-balance0only0text0key0f1a2";
+    Interaction asText =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("balance_only", 3, new JsonPrimitive("True"), false)));
+    Interaction unclear =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("balance_only", 4, new JsonPrimitive(1), false)));
+    Interaction valueless =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("models", 4, JsonNull.INSTANCE, false)));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(asText));
+    assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
+    assertEquals("⚠️ Cannot check: balance\\_only must be True or False.", contentOf(unclear));
+    assertTrue(contentOf(valueless).contains("try again in a minute"), contentOf(valueless));
+    assertEquals(0, probesWith(key));
+  }
+
+  @Test
+  void answersAutocompleteForAnotherOptionOrTypeWithNoChoices() {
+    Interaction provider =
+        discord.autocompleteRaw(
+            User.fresh("en-US"),
+            rawOptions(FakeDiscord.rawOption("provider", 3, new JsonPrimitive("deep"), true)));
+    Interaction number =
+        discord.autocompleteRaw(
+            User.fresh("en-US"),
+            rawOptions(FakeDiscord.rawOption("models", 4, new JsonPrimitive(3), true)));
+
+    for (Interaction sent : List.of(provider, number)) {
+      JsonObject answer = discord.awaitCallback(sent);
+      assertEquals(8, answer.get("type").getAsInt());
+      assertEquals(0, answer.getAsJsonObject("data").getAsJsonArray("choices").size());
+    }
+  }
+
+  @Test
   void answersInAServerChannelToo() {
     User user = User.fresh("en-US");
 
@@ -536,6 +585,22 @@ final class QuotaCommandEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, health.statusCode());
+  }
+
+  private static JsonArray rawOptions(JsonObject... options) {
+    JsonArray array = new JsonArray();
+    for (JsonObject option : options) {
+      array.add(option);
+    }
+    return array;
+  }
+
+  /** The content of a private message answering the interaction at once. */
+  private static String contentOf(Interaction sent) {
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    return reply.getAsJsonObject("data").get("content").getAsString();
   }
 
   /** The message's {@code allowed_mentions} lets nothing ping: no user, role or everyone. */
