@@ -1,8 +1,5 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,22 +8,25 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.BotUnderTest;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Fault;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Discord's REST API failing while the bot answers: the edit of the deferred answer (PATCH
@@ -38,33 +38,25 @@ final class DiscordRestFaultsEndToEndTest {
   private static final String KEY = "ms-fault0matrix0secret0key0c0d1";
   private static final String QWEN = "Qwen/Qwen3-32B";
 
+  private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static FakeModelScope modelScope;
-  private static RunningApp app;
   private LogCapture logs;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    modelScope = FakeModelScope.start(0);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN);
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    bot =
+        BotUnderTest.start(
+            Map.of("quota.default_models", QWEN),
+            fake -> fake.quota(QWEN, 2000, 1200, 500, 100, 0));
+    discord = bot.discord();
+    modelScope = bot.modelScope();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
+    if (bot != null) {
+      bot.close();
     }
   }
 
@@ -86,8 +78,31 @@ final class DiscordRestFaultsEndToEndTest {
     }
   }
 
+  /** Faults after which the answer must still arrive: JDA's own retries, then the bot's. */
+  static Stream<Arguments> faultsTheAnswerSurvives() {
+    return Stream.of(
+        Arguments.of(Fault.rateLimited(1.0), 1),
+        Arguments.of(Fault.rateLimited(0.5), 2),
+        Arguments.of(Fault.globalRateLimit(1.0), 1),
+        Arguments.of(Fault.serverError(500), 1),
+        Arguments.of(Fault.serverError(500), 2),
+        Arguments.of(Fault.serverError(503), 2));
+  }
+
+  @ParameterizedTest(name = "{0} on {1} edit(s): the answer still arrives")
+  @MethodSource("faultsTheAnswerSurvives")
+  void deliversTheAnswerDespiteFailedEdits(Fault fault, int failures) {
+    User user = User.fresh(failures == 1 ? "en-US" : "zh-CN");
+    discord.failEdits(user, failures, fault);
+
+    Interaction sent = quota(user);
+
+    assertDeliveredAfter(sent, failures + 1);
+    assertFalse(logs.text().contains("Could not deliver"), logs.text());
+  }
+
   @Test
-  void deliversTheAnswerAfterARouteRateLimitOnTheEditOnceRetryAfterHasPassed() {
+  void waitsOutRetryAfterBeforeSendingTheEditAgain() {
     User user = User.fresh("en-US");
     discord.failEdits(user, 1, Fault.rateLimited(1.0));
 
@@ -97,27 +112,6 @@ final class DiscordRestFaultsEndToEndTest {
     List<LoggedRequest> edits = discord.originalEdits(sent);
     long waited = edits.get(1).getLoggedDate().getTime() - edits.get(0).getLoggedDate().getTime();
     assertTrue(waited >= 900, "retried " + waited + " ms after the 429, before retry_after");
-    assertAnotherUserIsAnswered();
-  }
-
-  @Test
-  void deliversTheAnswerAfterTwoRateLimitsInARow() {
-    User user = User.fresh("zh-CN");
-    discord.failEdits(user, 2, Fault.rateLimited(0.5));
-
-    Interaction sent = quota(user);
-
-    assertDeliveredAfter(sent, 3);
-  }
-
-  @Test
-  void deliversTheAnswerAfterAGlobalRateLimitOnTheEdit() {
-    User user = User.fresh("en-US");
-    discord.failEdits(user, 1, Fault.globalRateLimit(1.0));
-
-    Interaction sent = quota(user);
-
-    assertDeliveredAfter(sent, 2);
     assertAnotherUserIsAnswered();
   }
 
@@ -136,37 +130,6 @@ final class DiscordRestFaultsEndToEndTest {
     assertDeliveredAfter(held, 2);
     long heldAt = discord.originalEdits(held).get(1).getLoggedDate().getTime();
     assertTrue(quickAt < heldAt, "the other user's answer waited for the rate limit");
-  }
-
-  @Test
-  void retriesAnEditThatGotA500AndDeliversTheAnswer() {
-    User user = User.fresh("en-US");
-    discord.failEdits(user, 1, Fault.serverError(500));
-
-    Interaction sent = quota(user);
-
-    assertDeliveredAfter(sent, 2);
-    assertFalse(logs.text().contains("Could not deliver"), logs.text());
-  }
-
-  @Test
-  void retriesAnEditThatGotTwo500sInARow() {
-    User user = User.fresh("en-US");
-    discord.failEdits(user, 2, Fault.serverError(500));
-
-    Interaction sent = quota(user);
-
-    assertDeliveredAfter(sent, 3);
-  }
-
-  @Test
-  void jdaItselfRetriesA503OnTheEdit() {
-    User user = User.fresh("en-US");
-    discord.failEdits(user, 2, Fault.serverError(503));
-
-    Interaction sent = quota(user);
-
-    assertDeliveredAfter(sent, 3);
   }
 
   @Test
@@ -209,14 +172,14 @@ final class DiscordRestFaultsEndToEndTest {
     assertTrue(line.contains("nothing was probed"), line);
     assertEquals(1, discord.callbacks(sent).size());
     assertTrue(discord.originalEdits(sent).isEmpty());
-    assertEquals(0, probesWith(key), "a model was probed for an answer nobody can see");
+    assertEquals(0, modelScope.probesWith(key), "a model was probed for an answer nobody can see");
 
     Interaction again = discord.slashCommand(user, Map.of("api_key", key, "models", QWEN));
 
     JsonObject deferred = discord.awaitCallback(again);
     assertEquals(5, deferred.get("type").getAsInt(), "the retry was refused: " + deferred);
     assertTrue(embedOf(discord.awaitOriginalEdit(again)).has("fields"));
-    assertEquals(1, probesWith(key));
+    assertEquals(1, modelScope.probesWith(key));
     assertFalse(logs.text().contains(key), "a log line holds the key");
   }
 
@@ -247,15 +210,6 @@ final class DiscordRestFaultsEndToEndTest {
     Interaction other = quota(User.fresh("en-US"));
     assertTrue(embedOf(discord.awaitOriginalEdit(other)).has("fields"));
     assertEquals(1, discord.originalEdits(other).size());
-  }
-
-  private static int probesWith(String key) {
-    return modelScope
-        .server()
-        .findAll(
-            postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withHeader("Authorization", equalTo("Bearer " + key)))
-        .size();
   }
 
   private static JsonObject embedOf(JsonObject message) {

@@ -3,7 +3,6 @@ package dev.quotabot.discord;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -257,7 +256,7 @@ final class QuotaCommandEndToEndTest {
     assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0, embed.toString());
     assertEquals(QuotaEmbed.BLUE, embed.get("color").getAsInt());
     assertEquals(1, balanceReads(key), "the balance was read with this key");
-    assertEquals(0, probesWith(key), "balance_only must not call any model");
+    assertEquals(0, modelScope.probesWith(key), "balance_only must not call any model");
   }
 
   @Test
@@ -269,7 +268,7 @@ final class QuotaCommandEndToEndTest {
 
     JsonArray fields = embedOf(discord.awaitOriginalEdit(sent)).getAsJsonArray("fields");
     assertEquals(2, fields.size());
-    assertEquals(2, probesWith(key));
+    assertEquals(2, modelScope.probesWith(key));
   }
 
   @Test
@@ -294,7 +293,7 @@ final class QuotaCommandEndToEndTest {
     String description = embed.get("description").getAsString();
     assertTrue(description.contains("无法读取魔粒余额：**密钥无效**"), description);
     assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
-    assertEquals(0, probesWith(key));
+    assertEquals(0, modelScope.probesWith(key));
   }
 
   @Test
@@ -321,7 +320,7 @@ final class QuotaCommandEndToEndTest {
     assertTrue(embed.get("description").getAsString().contains("**250** available"));
     assertFalse(embed.get("description").getAsString().contains("ignored"));
     assertEquals(1, balanceReads(key));
-    assertEquals(0, probesWith(key), "an emptied models field must not call any model");
+    assertEquals(0, modelScope.probesWith(key), "an emptied models field must not call any model");
   }
 
   @Test
@@ -501,7 +500,7 @@ final class QuotaCommandEndToEndTest {
     assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
     assertEquals("⚠️ Cannot check: balance\\_only must be True or False.", contentOf(unclear));
     assertTrue(contentOf(valueless).contains("try again in a minute"), contentOf(valueless));
-    assertEquals(0, probesWith(key));
+    assertEquals(0, modelScope.probesWith(key));
   }
 
   @Test
@@ -610,16 +609,6 @@ final class QuotaCommandEndToEndTest {
     assertEquals(0, allowed.getAsJsonArray("parse").size(), allowed.toString());
     assertFalse(allowed.has("users") && allowed.getAsJsonArray("users").size() > 0);
     assertFalse(allowed.has("roles") && allowed.getAsJsonArray("roles").size() > 0);
-  }
-
-  /** Probes ({@code POST /v1/chat/completions}) sent with this key. */
-  private static int probesWith(String key) {
-    return modelScope
-        .server()
-        .findAll(
-            postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withHeader("Authorization", equalTo("Bearer " + key)))
-        .size();
   }
 
   /** Balance reads ({@code GET /openapi/v1/magicubes/balance}) sent with this key. */

@@ -501,17 +501,27 @@ public final class FakeDiscord implements AutoCloseable {
      * body, and the {@code Via} header that tells JDA it came from Discord, not Cloudflare.
      */
     public static Fault rateLimited(double retryAfterSeconds) {
-      return new Fault("429 route", rateLimit(retryAfterSeconds, false));
+      return new Fault(
+          "429 for the route, retry after " + retryAfterSeconds + " s",
+          rateLimit(retryAfterSeconds, false));
     }
 
     /** Discord's global 429 ({@code X-RateLimit-Global: true}, {@code "global": true}). */
     public static Fault globalRateLimit(double retryAfterSeconds) {
-      return new Fault("429 global", rateLimit(retryAfterSeconds, true));
+      return new Fault(
+          "global 429, retry after " + retryAfterSeconds + " s",
+          rateLimit(retryAfterSeconds, true));
+    }
+
+    @Override
+    public String toString() {
+      return name;
     }
 
     /** A server error with Discord's JSON error body ({@code {"message":"500: …","code":0}}). */
     public static Fault serverError(int status) {
-      return new Fault(status + "", discordError(status, 0, status + ": Internal Server Error"));
+      return new Fault(
+          "HTTP " + status, discordError(status, 0, status + ": Internal Server Error"));
     }
 
     private static ResponseDefinitionBuilder rateLimit(double retryAfter, boolean global) {
