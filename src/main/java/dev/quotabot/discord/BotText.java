@@ -160,6 +160,17 @@ enum BotText {
         "⚠️ Enter your ModelScope access token (API key).", "⚠️ 请填写你的 ModelScope 访问令牌（API Key）。");
   }
 
+  String optionsOutdated() {
+    return pick(
+        "⚠️ Discord sent /quota in a form this bot does not know (Discord may still be updating"
+            + " the command): please try again in a minute.",
+        "⚠️ Discord 发送的 /quota 格式与本机器人不符（Discord 可能仍在更新该命令），请一分钟后重试。");
+  }
+
+  String formOutdated() {
+    return pick("⚠️ This form is out of date: run /quota again.", "⚠️ 此表单已过期，请重新运行 /quota。");
+  }
+
   String failedUnexpectedly() {
     return pick("⚠️ Something went wrong while checking; please try again.", "⚠️ 查询时出错，请重试。");
   }

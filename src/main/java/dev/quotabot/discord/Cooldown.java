@@ -42,6 +42,11 @@ final class Cooldown {
     return Duration.ofNanos(left[0]);
   }
 
+  /** Ends the user's cooldown early: the query it was started for never ran. */
+  void release(long userId) {
+    startedAt.remove(userId);
+  }
+
   /** How long the user still has to wait (zero when free), without starting anything. */
   Duration remaining(long userId) {
     Long started = startedAt.get(userId);

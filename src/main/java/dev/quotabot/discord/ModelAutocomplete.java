@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +47,24 @@ final class ModelAutocomplete extends ListenerAdapter {
     this.catalog = catalog;
   }
 
+  /**
+   * Every request is answered, with no choices when there is nothing to suggest: another option
+   * focused or {@code models} of another type (both possible while Discord rolls out a changed
+   * command), or another provider chosen.
+   */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-    if (!QuotaCommand.NAME.equals(event.getName())
-        || !QuotaCommand.MODELS_OPTION.equals(event.getFocusedOption().getName())) {
+    if (!QuotaCommand.NAME.equals(event.getName())) {
       return;
     }
-    if (!forModelScope(event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString))) {
+    AutoCompleteQuery focused = event.getFocusedOption();
+    if (!QuotaCommand.MODELS_OPTION.equals(focused.getName())
+        || focused.getType() != OptionType.STRING
+        || !forModelScope(event)) {
       event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);
       return;
     }
-    String typed = event.getFocusedOption().getValue();
+    String typed = focused.getValue();
     catalog
         .models()
         .completeOnTimeout(catalog.lastKnown(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
@@ -69,6 +78,15 @@ final class ModelAutocomplete extends ListenerAdapter {
                 LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
               }
             });
+  }
+
+  private static boolean forModelScope(CommandAutoCompleteInteractionEvent event) {
+    try {
+      return forModelScope(
+          event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString));
+    } catch (IllegalStateException unreadable) {
+      return false;
+    }
   }
 
   /** True when no provider was chosen yet, or ModelScope was. */
@@ -89,9 +107,14 @@ final class ModelAutocomplete extends ListenerAdapter {
 
   /**
    * At most 25 choices whose value is what was typed with its last item completed. Values longer
-   * than Discord's 100 characters cannot be offered and are left out.
+   * than Discord's 100 characters cannot be offered and are left out. Nothing is suggested while
+   * the value holds what looks like a key.
    */
   static List<Command.Choice> choices(String typed, List<String> defaults, List<String> catalog) {
+    if (QuotaOptions.holdsKeyShapedItem(typed)) {
+      // a key pasted into models: never offer it back as part of a suggestion
+      return List.of();
+    }
     String head = headOf(typed);
     String needle = typed.substring(head.length()).strip().toLowerCase(Locale.ROOT);
     Set<String> alreadyListed = new LinkedHashSet<>();

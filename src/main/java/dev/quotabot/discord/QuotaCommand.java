@@ -33,6 +33,8 @@ final class QuotaCommand extends ListenerAdapter {
   static final String PROVIDER_OPTION = "provider";
   static final String BASE_URL_OPTION = "base_url";
 
+  static final String BALANCE_ONLY_PROBLEM = "balance_only must be True or False.";
+
   private final QuotaOptions options;
   private final Cooldown cooldown;
   private final QuotaModal modal;
@@ -107,20 +109,58 @@ final class QuotaCommand extends ListenerAdapter {
         text,
         "/quota",
         () -> {
-          String key = event.getOption(KEY_OPTION, OptionMapping::getAsString);
-          String models = event.getOption(MODELS_OPTION, OptionMapping::getAsString);
-          boolean balanceOnly =
-              event.getOption(BALANCE_ONLY_OPTION, false, OptionMapping::getAsBoolean);
-          QuotaOptions.Target target =
-              QuotaOptions.Target.of(
-                  event.getOption(PROVIDER_OPTION, OptionMapping::getAsString),
-                  event.getOption(BASE_URL_OPTION, OptionMapping::getAsString));
+          String key;
+          String models;
+          Boolean balanceOnly;
+          QuotaOptions.Target target;
+          try {
+            key = text(event.getOption(KEY_OPTION));
+            models = text(event.getOption(MODELS_OPTION));
+            balanceOnly = flag(event.getOption(BALANCE_ONLY_OPTION));
+            target =
+                QuotaOptions.Target.of(
+                    text(event.getOption(PROVIDER_OPTION)), text(event.getOption(BASE_URL_OPTION)));
+          } catch (IllegalStateException unreadable) {
+            // an option without a value, say: Discord sent another version of the command
+            Replies.ephemeral(event, text.optionsOutdated());
+            return;
+          }
+          if (balanceOnly == null) {
+            Replies.ephemeral(event, Replies.refusal(text, BALANCE_ONLY_PROBLEM));
+            return;
+          }
           reply.answer(
               event,
               options.parse(key, models, balanceOnly, target),
               text,
               () -> askForKey(event, text, models, balanceOnly, target));
         });
+  }
+
+  /**
+   * An option's value as text, whatever type it came as: while Discord rolls out a changed command
+   * (for up to an hour) it may still send an option with the type it had before.
+   */
+  private static String text(OptionMapping option) {
+    return option == null ? null : option.getAsString();
+  }
+
+  /**
+   * {@code balance_only}: false when left out; a boolean, or {@code true}/{@code false} sent as
+   * text; null for anything else, which must not be guessed (false would spend quota).
+   */
+  static Boolean flag(OptionMapping option) {
+    if (option == null) {
+      return false;
+    }
+    if (option.getType() == OptionType.BOOLEAN) {
+      return option.getAsBoolean();
+    }
+    String value = option.getAsString().strip();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    return null;
   }
 
   /**
@@ -140,7 +180,7 @@ final class QuotaCommand extends ListenerAdapter {
     }
     String problem = options.problemBeforeForm(models, balanceOnly, target);
     if (problem != null) {
-      Replies.ephemeral(event, text.invalid(problem));
+      Replies.ephemeral(event, Replies.refusal(text, problem));
       return;
     }
     event

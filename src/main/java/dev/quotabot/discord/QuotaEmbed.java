@@ -224,10 +224,7 @@ final class QuotaEmbed {
       value =
           "**" + text.status(row.status(), plain(providerName, PROVIDER_NAME_MAX)) + "**" + error;
     }
-    return new MessageEmbed.Field(
-        cut(symbol(row.status()) + " " + row.model(), MessageEmbed.TITLE_MAX_LENGTH),
-        cut(value, MessageEmbed.VALUE_MAX_LENGTH),
-        false);
+    return new MessageEmbed.Field(fieldName(row), cut(value, MessageEmbed.VALUE_MAX_LENGTH), false);
   }
 
   /** The free check: the balance (or why it is unknown) and that nothing was spent; no fields. */
@@ -281,11 +278,13 @@ final class QuotaEmbed {
   }
 
   /**
-   * Upstream text made inert: cut to {@code max} characters, then every Markdown token escaped (an
-   * unpaired one too, which could pair with a later line) and brackets, so it cannot form a link.
+   * Text from elsewhere (an upstream, or what a user typed) made inert: cut to {@code max}
+   * characters, then every Markdown token escaped (an unpaired one too, which could pair with a
+   * later line) and brackets, so it cannot form a link. A backslash of its own is escaped first, so
+   * it shows as typed and cannot undo an escape ({@code \[x\](…)} stays text).
    */
-  private static String plain(String upstream, int max) {
-    return MarkdownSanitizer.escape(cut(upstream, max), true)
+  static String plain(String text, int max) {
+    return MarkdownSanitizer.escape(cut(text, max).replace("\\", "\\\\"), true)
         .replace("[", "\\[")
         .replace("]", "\\]");
   }
@@ -346,11 +345,18 @@ final class QuotaEmbed {
     if (row.status() == ProbeStatus.NO_QUOTA_HEADERS) {
       lines.add("*" + text.unknownNumbersNote() + "*");
     }
-    String name = symbol(row.status()) + " " + row.model();
     return new MessageEmbed.Field(
-        cut(name, MessageEmbed.TITLE_MAX_LENGTH),
-        cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH),
-        false);
+        fieldName(row), cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH), false);
+  }
+
+  /**
+   * The row's symbol and model name. The name is what the user typed: shown as typed, never as
+   * formatting ({@code **x**}, {@code ||x||}) or a link.
+   */
+  private static String fieldName(ModelQuota row) {
+    return cut(
+        symbol(row.status()) + " " + plain(row.model(), MessageEmbed.TITLE_MAX_LENGTH),
+        MessageEmbed.TITLE_MAX_LENGTH);
   }
 
   /** {@code Account: 1200 / 2000 ▰▰▰▱▱ 60%}; unknown numbers are written as unknown, never 0. */

@@ -3,6 +3,7 @@ package dev.quotabot.discord;
 import dev.quotabot.quota.ApiKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -138,32 +139,47 @@ final class QuotaModal extends ListenerAdapter {
     return models.build();
   }
 
+  /**
+   * Every form submitted to the bot is answered. The bot shows no other form, so one whose id is
+   * not this form's comes from an older (or newer) version of it: the user is told to run {@code
+   * /quota} again rather than left with Discord's "something went wrong".
+   */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
+    BotText text = BotText.of(event.getUserLocale());
     String provider = providerOf(event.getModalId());
     if (provider == null) {
+      Replies.ephemeral(event, text.formOutdated());
       return;
     }
-    BotText text = BotText.of(event.getUserLocale());
     Replies.guarded(
         event,
         text,
         "/quota form",
-        () -> {
-          QuotaOptions.Target target =
-              provider.isEmpty()
-                  ? QuotaOptions.Target.MODELSCOPE
-                  : new QuotaOptions.Target(
-                      provider,
-                      valueOf(event, BASE_URL_INPUT),
-                      valueOf(event, USER_ID_INPUT),
-                      valueOf(event, ACCESS_TOKEN_INPUT));
-          reply.answer(
-              event,
-              options.parseForm(valueOf(event, KEY_INPUT), valueOf(event, MODELS_INPUT), target),
-              text,
-              () -> Replies.ephemeral(event, text.keyMissing()));
-        });
+        () ->
+            reply.answer(
+                event,
+                parse(provider, id -> valueOf(event, id)),
+                text,
+                () -> Replies.ephemeral(event, text.keyMissing())));
+  }
+
+  /**
+   * What a submitted form asks for.
+   *
+   * @param provider the provider its id names ({@link #providerOf}): empty for ModelScope's form
+   * @param field a field's value by its id, null for a field the form does not hold
+   */
+  QuotaOptions.Parsed parse(String provider, Function<String, String> field) {
+    QuotaOptions.Target target =
+        provider.isEmpty()
+            ? QuotaOptions.Target.MODELSCOPE
+            : new QuotaOptions.Target(
+                provider,
+                field.apply(BASE_URL_INPUT),
+                field.apply(USER_ID_INPUT),
+                field.apply(ACCESS_TOKEN_INPUT));
+    return options.parseForm(field.apply(KEY_INPUT), field.apply(MODELS_INPUT), target);
   }
 
   /**

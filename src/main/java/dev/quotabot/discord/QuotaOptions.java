@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.InvalidQueryException;
 import dev.quotabot.quota.ProviderRegistry;
@@ -21,7 +22,24 @@ import java.util.regex.Pattern;
  */
 final class QuotaOptions {
   /** The separators {@link dev.quotabot.quota.ModelList} splits on, and nothing else. */
-  private static final Pattern ONLY_SEPARATORS = Pattern.compile("[,，\\s\\p{Z}\\u200B\\uFEFF]*");
+  private static final String SEPARATOR = "[,，\\s\\p{Z}\\u200B\\uFEFF]";
+
+  private static final Pattern ONLY_SEPARATORS = Pattern.compile(SEPARATOR + "*");
+  private static final Pattern SEPARATORS = Pattern.compile(SEPARATOR + "+");
+
+  /**
+   * The start of a pasted key: a ModelScope access token ({@code ms-} and a UUID) or an {@code sk-}
+   * key (DeepSeek, SiliconFlow, OpenRouter, Moonshot, relays). Model ids do not look like this:
+   * ModelScope's have an owner ({@code Qwen/…}), and nobody names a model {@code sk-} and 20
+   * letters and digits.
+   */
+  private static final Pattern KEY_SHAPED =
+      Pattern.compile("(?i)(?:ms-[0-9a-f-]{32}|sk-[a-z0-9_-]{20})");
+
+  static final String KEY_IN_MODELS =
+      "The models list holds what looks like an API key (ms-… or sk-…): a key goes only in"
+          + " \"api_key\" or the form's key field; list model ids such as \"Qwen/Qwen3-32B\" in"
+          + " \"models\".";
 
   /**
    * Stands in for the key when everything else is checked before the form asks for it; it is never
@@ -102,14 +120,20 @@ final class QuotaOptions {
   /**
    * The command line's options.
    *
-   * @param rawKey the {@code api_key} value, or null when the option was left out
+   * @param rawKey the {@code api_key} value, or null when the option was left out (nothing but
+   *     invisible characters counts as left out: the form asks for the key)
    * @param rawModels the {@code models} value, or null when the option was left out (then
    *     ModelScope's default list is checked; another provider gets none)
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
    * @param target the provider, and a relay's address
    */
   Parsed parse(String rawKey, String rawModels, boolean balanceOnly, Target target) {
-    if (rawKey == null || rawKey.isBlank()) {
+    // before anything else, so a pasted key is never shown back: not in the form's models field,
+    // not as a model name in an error or a report
+    if (holdsKeyShapedItem(rawModels)) {
+      return new Invalid(KEY_IN_MODELS);
+    }
+    if (ApiKey.isAbsent(rawKey)) {
       return new NeedsKey();
     }
     return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);
@@ -186,6 +210,22 @@ final class QuotaOptions {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
+  }
+
+  /**
+   * True when an item of the models value looks like a pasted key (even when no key was given, or a
+   * different one): it would be sent upstream as a model name and shown back.
+   */
+  static boolean holdsKeyShapedItem(String rawModels) {
+    if (rawModels == null) {
+      return false;
+    }
+    for (String item : SEPARATORS.split(rawModels)) {
+      if (item.indexOf('/') < 0 && KEY_SHAPED.matcher(item).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the value names no model at all (absent, empty, or only separators). */

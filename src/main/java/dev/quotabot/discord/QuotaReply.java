@@ -5,9 +5,13 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 final class QuotaReply {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaReply.class);
+
+  /** How often the answer is sent before giving up, when Discord fails in a way worth retrying. */
+  static final int EDIT_ATTEMPTS = 3;
+
+  /** The pause before the second attempt; it doubles for each later one. */
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final QuotaService service;
   private final Cooldown cooldown;
@@ -39,7 +49,7 @@ final class QuotaReply {
     if (parsed instanceof QuotaOptions.Ready ready) {
       answer(event, ready, text);
     } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-      Replies.ephemeral(event, text.invalid(invalid.problem()));
+      Replies.ephemeral(event, Replies.refusal(text, invalid.problem()));
     } else {
       withoutKey.run();
     }
@@ -61,6 +71,8 @@ final class QuotaReply {
               LOG.warn(
                   "/quota was not acknowledged ({}); nothing was probed",
                   Replies.describe(failure));
+              // nothing was checked, so the user may try again at once
+              cooldown.release(event.getUser().getIdLong());
               delivered.complete(null);
             });
   }
@@ -102,17 +114,50 @@ final class QuotaReply {
     if (failure != null) {
       LOG.error("/quota failed unexpectedly: {}", failure.getClass().getName());
     }
-    try {
-      var edit =
-          embed != null
-              ? hook.editOriginalEmbeds(embed)
-              : hook.editOriginal(text.failedUnexpectedly());
-      edit.queue(
-          message -> delivered.complete(null),
-          editFailed -> {
-            LOG.warn("Could not deliver the /quota answer ({})", Replies.describe(editFailed));
+    MessageEmbed answer = embed;
+    Supplier<RestAction<?>> edit =
+        () ->
+            (answer != null
+                    ? hook.editOriginalEmbeds(answer)
+                    : hook.editOriginal(text.failedUnexpectedly()))
+                .setAllowedMentions(Replies.NO_MENTIONS);
+    send(edit, 1, delivered);
+  }
+
+  /**
+   * Sends the answer. JDA itself waits out a 429 and retries a 502, 503 or 504 a few times, but
+   * gives up at once on a 500 or a connection that failed: such an edit is sent again (an edit is
+   * idempotent) after a pause, at most {@link #EDIT_ATTEMPTS} times in all. Any other refusal (the
+   * interaction expired, say) is final. No thread waits: a retry is scheduled on JDA's scheduler.
+   */
+  private static void send(
+      Supplier<RestAction<?>> edit, int attempt, CompletableFuture<Void> delivered) {
+    Consumer<Throwable> failed =
+        failure -> {
+          if (attempt < EDIT_ATTEMPTS && Replies.worthRetrying(failure)) {
+            LOG.info(
+                "Discord did not take the /quota answer ({}); trying again",
+                Replies.describe(failure));
+            send(edit, attempt + 1, delivered);
+          } else {
+            LOG.warn(
+                "Could not deliver the /quota answer after {} ({})",
+                attempt == 1 ? "1 attempt" : attempt + " attempts",
+                Replies.describe(failure));
             delivered.complete(null);
-          });
+          }
+        };
+    try {
+      RestAction<?> action = edit.get();
+      if (attempt == 1) {
+        action.queue(message -> delivered.complete(null), failed);
+      } else {
+        action.queueAfter(
+            RETRY_PAUSE.toMillis() << (attempt - 2),
+            TimeUnit.MILLISECONDS,
+            message -> delivered.complete(null),
+            failed);
+      }
     } catch (RuntimeException editRefused) {
       LOG.error("Could not send the /quota answer: {}", editRefused.getClass().getName());
       delivered.complete(null);

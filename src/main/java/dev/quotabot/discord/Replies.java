@@ -1,6 +1,9 @@
 package dev.quotabot.discord;
 
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
@@ -10,6 +13,15 @@ import org.slf4j.LoggerFactory;
 final class Replies {
   private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
 
+  /**
+   * The mentions any message of the bot may ping: none. An answer can quote what a user typed (a
+   * model name full of {@code @everyone}, say); it is private, and still pings nobody.
+   */
+  static final Set<Message.MentionType> NO_MENTIONS = EnumSet.noneOf(Message.MentionType.class);
+
+  /** At most this much of a problem's text is shown; the core's messages are far shorter. */
+  private static final int PROBLEM_MAX = 900;
+
   private Replies() {}
 
   /** Replies with text only the caller sees. */
@@ -17,7 +29,16 @@ final class Replies {
     event
         .reply(content)
         .setEphemeral(true)
+        .setAllowedMentions(NO_MENTIONS)
         .queue(null, failure -> LOG.warn("Could not answer /quota ({})", describe(failure)));
+  }
+
+  /**
+   * The answer to values that cannot be used. The problem may quote what was typed (the start of a
+   * too-long model name), so it is shown inert: no Markdown, no link.
+   */
+  static String refusal(BotText text, String problem) {
+    return text.invalid(QuotaEmbed.plain(problem, PROBLEM_MAX));
   }
 
   /**
@@ -52,8 +73,25 @@ final class Replies {
       }
     }
     if (failure instanceof ErrorResponseException response) {
-      return "Discord error " + response.getErrorCode() + " " + response.getErrorResponse();
+      int status = response.getResponse() == null ? 0 : response.getResponse().code;
+      return "Discord error "
+          + response.getErrorCode()
+          + " "
+          + response.getErrorResponse()
+          + (status > 0 ? ", HTTP " + status : "");
     }
     return failure.getClass().getSimpleName();
+  }
+
+  /**
+   * Whether a failed request may well succeed when sent again: Discord answered with a server error
+   * (5xx), or the connection failed. Not for a refusal (4xx): the same request would be refused
+   * again.
+   */
+  static boolean worthRetrying(Throwable failure) {
+    if (!(failure instanceof ErrorResponseException error) || error.getResponse() == null) {
+      return false;
+    }
+    return error.getResponse().code >= 500 || error.getResponse().getException() != null;
   }
 }

@@ -25,7 +25,7 @@ public final class ApiKey {
    * @throws InvalidQueryException if it is empty, too long, or holds anything but visible ASCII
    */
   public static ApiKey of(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (isAbsent(raw)) {
       throw new InvalidQueryException(
           "api_key is missing: send it as \"api_key\" in the JSON body or as"
               + " \"Authorization: Bearer <key>\".");
@@ -38,7 +38,7 @@ public final class ApiKey {
    * in any message.
    */
   public static ApiKey secret(String raw, String field) {
-    if (raw == null || raw.isBlank()) {
+    if (isAbsent(raw)) {
       throw new InvalidQueryException(field + " is missing.");
     }
     String trimmed = trimInvisible(raw);
@@ -60,6 +60,14 @@ public final class ApiKey {
               + " form.");
     }
     return new ApiKey(trimmed);
+  }
+
+  /**
+   * True when nothing was typed: no value, or only whitespace and invisible characters (a lone
+   * zero-width space or byte-order mark), which would otherwise be trimmed to an empty key.
+   */
+  public static boolean isAbsent(String raw) {
+    return raw == null || raw.chars().allMatch(c -> isInvisible((char) c));
   }
 
   private static String trimInvisible(String raw) {

@@ -134,7 +134,10 @@ public final class QuotaQueryFactory {
               + " settings page).");
     }
     String userId = input.userId().strip();
-    if (userId.length() > MAX_USER_ID_LENGTH || !userId.chars().allMatch(Character::isDigit)) {
+    // ASCII digits only: Character.isDigit also accepts other scripts' digits (٤٢, ４２), which
+    // cannot be sent in the relay's New-Api-User header
+    if (userId.length() > MAX_USER_ID_LENGTH
+        || !userId.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidQueryException("user_id must be the relay's numeric user id.");
     }
     ApiKey token = ApiKey.secret(input.accessToken(), "access_token");

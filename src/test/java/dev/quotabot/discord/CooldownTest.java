@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +49,18 @@ final class CooldownTest {
     cooldown.tryStart(3);
 
     assertEquals(1, cooldown.tracked());
+  }
+
+  @Test
+  void aReleasedCooldownLetsTheUserStartAgainAtOnceAndOnlyThatUser() {
+    cooldown.tryStart(1);
+    cooldown.tryStart(2);
+
+    cooldown.release(1);
+
+    assertEquals(Duration.ZERO, cooldown.remaining(1));
+    assertEquals(Duration.ZERO, cooldown.tryStart(1));
+    assertTrue(cooldown.tryStart(2).compareTo(Duration.ZERO) > 0);
   }
 
   @Test

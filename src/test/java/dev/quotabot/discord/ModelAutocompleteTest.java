@@ -98,4 +98,13 @@ final class ModelAutocompleteTest {
         .map(Command.Choice::getAsString)
         .toList();
   }
+
+  @Test
+  void neverOffersAPastedKeyBackInASuggestion() {
+    String pasted = "ms-5ec7e7a1-0c0e-4b5e-9d3c-c0de5ec7e7a1";
+
+    assertEquals(List.of(), ModelAutocomplete.choices(pasted + ",qw", DEFAULTS, CATALOG));
+    assertEquals(List.of(), ModelAutocomplete.choices(pasted, DEFAULTS, CATALOG));
+    assertFalse(ModelAutocomplete.choices("sk-abc,qw", DEFAULTS, CATALOG).isEmpty());
+  }
 }

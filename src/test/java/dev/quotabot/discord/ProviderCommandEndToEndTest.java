@@ -187,7 +187,8 @@ final class ProviderCommandEndToEndTest {
     assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
     String content = reply.getAsJsonObject("data").get("content").getAsString();
     assertTrue(content.contains("Cannot check"), content);
-    assertTrue(content.contains("base_url"), content);
+    // escaped, so Discord shows it as typed: base_url
+    assertTrue(content.contains("base\\_url"), content);
     assertEquals(before, upstream.getAllServeEvents().size());
   }
 

@@ -3,7 +3,6 @@ package dev.quotabot.discord;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
@@ -198,6 +199,7 @@ final class QuotaCommandEndToEndTest {
     assertTrue(kimiValue.contains("Limit reached"), kimiValue);
     assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
     assertFalse(edited.toString().contains(KEY));
+    assertPingsNobody(edited);
   }
 
   @Test
@@ -254,7 +256,7 @@ final class QuotaCommandEndToEndTest {
     assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0, embed.toString());
     assertEquals(QuotaEmbed.BLUE, embed.get("color").getAsInt());
     assertEquals(1, balanceReads(key), "the balance was read with this key");
-    assertEquals(0, probesWith(key), "balance_only must not call any model");
+    assertEquals(0, modelScope.probesWith(key), "balance_only must not call any model");
   }
 
   @Test
@@ -266,7 +268,7 @@ final class QuotaCommandEndToEndTest {
 
     JsonArray fields = embedOf(discord.awaitOriginalEdit(sent)).getAsJsonArray("fields");
     assertEquals(2, fields.size());
-    assertEquals(2, probesWith(key));
+    assertEquals(2, modelScope.probesWith(key));
   }
 
   @Test
@@ -291,7 +293,7 @@ final class QuotaCommandEndToEndTest {
     String description = embed.get("description").getAsString();
     assertTrue(description.contains("无法读取魔粒余额：**密钥无效**"), description);
     assertEquals(QuotaEmbed.RED, embed.get("color").getAsInt());
-    assertEquals(0, probesWith(key));
+    assertEquals(0, modelScope.probesWith(key));
   }
 
   @Test
@@ -318,7 +320,7 @@ final class QuotaCommandEndToEndTest {
     assertTrue(embed.get("description").getAsString().contains("**250** available"));
     assertFalse(embed.get("description").getAsString().contains("ignored"));
     assertEquals(1, balanceReads(key));
-    assertEquals(0, probesWith(key), "an emptied models field must not call any model");
+    assertEquals(0, modelScope.probesWith(key), "an emptied models field must not call any model");
   }
 
   @Test
@@ -439,6 +441,87 @@ final class QuotaCommandEndToEndTest {
   }
 
   @Test
+  void aRefusalQuotingMentionsAndMarkdownPingsNobodyAndShowsThemAsTyped() {
+    User user = User.fresh("en-US");
+
+    Interaction sent =
+        discord.slashCommandInGuild(
+            user,
+            FakeDiscord.GUILD_CHANNEL_ID,
+            Map.of("api_key", KEY, "models", "**@everyone**<@123456789012345678>".repeat(8)));
+
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt());
+    JsonObject data = reply.getAsJsonObject("data");
+    assertEquals(64, data.get("flags").getAsInt());
+    String content = data.get("content").getAsString();
+    assertTrue(content.contains("\\*\\*@everyone\\*\\*<@123456789012345678>"), content);
+    assertPingsNobody(data);
+  }
+
+  @Test
+  void answersAFormOfAnOlderVersionPrivatelyInsteadOfLeavingItUnanswered() {
+    for (String formId : List.of("quota:", "quota-form-v0")) {
+      User user = User.fresh("en-US");
+
+      Interaction submitted = discord.modalSubmit(user, formId, Map.of("api_key", KEY));
+
+      JsonObject reply = discord.awaitCallback(submitted);
+      assertEquals(4, reply.get("type").getAsInt());
+      assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+      String content = reply.getAsJsonObject("data").get("content").getAsString();
+      assertTrue(content.contains("run /quota again"), content);
+    }
+  }
+
+  @Test
+  void readsBalanceOnlySentAsTextAsDiscordMayWhileACommandChangeRollsOut() {
+    String key = "ms-balance0only0text0key0f1a2";
+    Interaction asText =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("balance_only", 3, new JsonPrimitive("True"), false)));
+    Interaction unclear =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("balance_only", 4, new JsonPrimitive(1), false)));
+    Interaction valueless =
+        discord.slashCommandRaw(
+            User.fresh("en-US"),
+            rawOptions(
+                FakeDiscord.rawOption("api_key", 3, new JsonPrimitive(key), false),
+                FakeDiscord.rawOption("models", 4, JsonNull.INSTANCE, false)));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(asText));
+    assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
+    assertEquals("⚠️ Cannot check: balance\\_only must be True or False.", contentOf(unclear));
+    assertTrue(contentOf(valueless).contains("try again in a minute"), contentOf(valueless));
+    assertEquals(0, modelScope.probesWith(key));
+  }
+
+  @Test
+  void answersAutocompleteForAnotherOptionOrTypeWithNoChoices() {
+    Interaction provider =
+        discord.autocompleteRaw(
+            User.fresh("en-US"),
+            rawOptions(FakeDiscord.rawOption("provider", 3, new JsonPrimitive("deep"), true)));
+    Interaction number =
+        discord.autocompleteRaw(
+            User.fresh("en-US"),
+            rawOptions(FakeDiscord.rawOption("models", 4, new JsonPrimitive(3), true)));
+
+    for (Interaction sent : List.of(provider, number)) {
+      JsonObject answer = discord.awaitCallback(sent);
+      assertEquals(8, answer.get("type").getAsInt());
+      assertEquals(0, answer.getAsJsonObject("data").getAsJsonArray("choices").size());
+    }
+  }
+
+  @Test
   void answersInAServerChannelToo() {
     User user = User.fresh("en-US");
 
@@ -503,14 +586,29 @@ final class QuotaCommandEndToEndTest {
     assertEquals(200, health.statusCode());
   }
 
-  /** Probes ({@code POST /v1/chat/completions}) sent with this key. */
-  private static int probesWith(String key) {
-    return modelScope
-        .server()
-        .findAll(
-            postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withHeader("Authorization", equalTo("Bearer " + key)))
-        .size();
+  private static JsonArray rawOptions(JsonObject... options) {
+    JsonArray array = new JsonArray();
+    for (JsonObject option : options) {
+      array.add(option);
+    }
+    return array;
+  }
+
+  /** The content of a private message answering the interaction at once. */
+  private static String contentOf(Interaction sent) {
+    JsonObject reply = discord.awaitCallback(sent);
+    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    return reply.getAsJsonObject("data").get("content").getAsString();
+  }
+
+  /** The message's {@code allowed_mentions} lets nothing ping: no user, role or everyone. */
+  private static void assertPingsNobody(JsonObject message) {
+    JsonObject allowed = message.getAsJsonObject("allowed_mentions");
+    assertNotNull(allowed, "no allowed_mentions: Discord would ping every mention");
+    assertEquals(0, allowed.getAsJsonArray("parse").size(), allowed.toString());
+    assertFalse(allowed.has("users") && allowed.getAsJsonArray("users").size() > 0);
+    assertFalse(allowed.has("roles") && allowed.getAsJsonArray("roles").size() > 0);
   }
 
   /** Balance reads ({@code GET /openapi/v1/magicubes/balance}) sent with this key. */

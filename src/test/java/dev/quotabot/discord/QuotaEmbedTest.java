@@ -52,6 +52,22 @@ final class QuotaEmbedTest {
   }
 
   @Test
+  void showsModelNamesAsTypedNeverAsFormattingOrLinks() {
+    MessageEmbed embed =
+        QuotaEmbed.render(
+            report(
+                ok("**bold**", 2000, 1200, 500, 100),
+                ModelQuota.failed("||x||", ProbeStatus.MODEL_UNAVAILABLE, "no", 9),
+                ok("\\[a\\](https://evil.example)", 2000, 1200, 500, 100)),
+            BotText.EN,
+            false);
+
+    assertEquals("✅ \\*\\*bold\\*\\*", embed.getFields().get(0).getName());
+    assertEquals("❌ \\|\\|x\\|\\|", embed.getFields().get(1).getName());
+    assertEquals("✅ \\\\\\[a\\\\\\](https://evil.example)", embed.getFields().get(2).getName());
+  }
+
+  @Test
   void showsUnknownNumbersAsUnknownNeverAsZero() {
     ModelQuota unknown =
         new ModelQuota(

@@ -2,13 +2,16 @@ package dev.quotabot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaSettings;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.modals.Modal;
@@ -112,6 +115,31 @@ final class QuotaModalTest {
     assertNull(input(form, 1).getValue());
     assertNull(input(form, 2).getValue());
     assertTrue(input(form, 2).getPlaceHolder().contains("models this key may use"));
+  }
+
+  @Test
+  void readsARelaysFormFromItsFieldsAndModelScopesWithoutTheRelayFields() {
+    Map<String, String> fields =
+        Map.of(
+            "api_key", "sk-relay-key-0123",
+            "base_url", "https://relay.example",
+            "models", "gpt-4o",
+            "user_id", "42",
+            "access_token", "admin-token-0123");
+
+    QuotaQuery relay = ready(modal.parse("newapi", fields::get));
+    QuotaQuery modelScope = ready(modal.parse("", fields::get));
+
+    assertEquals("newapi", relay.provider());
+    assertEquals("42", relay.admin().userId());
+    assertEquals(List.of("gpt-4o"), relay.models());
+    assertTrue(modelScope.isModelScope());
+    assertNull(modelScope.admin());
+    assertInstanceOf(QuotaOptions.NeedsKey.class, modal.parse("", id -> null));
+  }
+
+  private static QuotaQuery ready(QuotaOptions.Parsed parsed) {
+    return assertInstanceOf(QuotaOptions.Ready.class, parsed).query();
   }
 
   private static List<String> inputIds(Modal modal) {

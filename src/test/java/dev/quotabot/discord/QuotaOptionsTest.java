@@ -56,6 +56,8 @@ final class QuotaOptionsTest {
   void asksForTheKeyWhenItIsLeftOutOrBlank() {
     assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false));
     assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false));
   }
 
   @Test
@@ -67,6 +69,36 @@ final class QuotaOptionsTest {
 
     assertTrue(invalid.problem().contains("spaces"), invalid.problem());
     assertFalse(invalid.problem().contains("a-space-inside"), invalid.problem());
+  }
+
+  @Test
+  void refusesAKeyPastedIntoModelsWithoutEverShowingItBack() {
+    String pasted = "ms-5ec7e7a1-0c0e-4b5e-9d3c-c0de5ec7e7a1";
+    String sk = "sk-0123456789abcdefABCDEF0123";
+    List<QuotaOptions.Parsed> answers =
+        List.of(
+            options.parse(null, pasted, false),
+            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false),
+            options.parse(null, pasted + "x".repeat(300), false),
+            options.parse(KEY, pasted.toUpperCase(), false),
+            options.parse(KEY, pasted, true),
+            options.parseForm(KEY, "a/b, " + pasted),
+            options.parse(null, sk, false, QuotaOptions.Target.of("newapi", null)),
+            options.parse(KEY, "gpt-4o," + sk, false, QuotaOptions.Target.of("newapi", RELAY)));
+
+    for (QuotaOptions.Parsed answer : answers) {
+      QuotaOptions.Invalid invalid = assertInstanceOf(QuotaOptions.Invalid.class, answer);
+      assertEquals(QuotaOptions.KEY_IN_MODELS, invalid.problem());
+      assertFalse(invalid.problem().contains("5ec7e7a1"), invalid.problem());
+    }
+  }
+
+  @Test
+  void keepsModelIdsThatOnlyBeginLikeAKey() {
+    for (String model :
+        List.of("sk-abc", "cross-encoder/ms-marco-MiniLM-L-6-v2", "ms-swift", "sk-model-v2")) {
+      assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, model, false), model);
+    }
   }
 
   @Test

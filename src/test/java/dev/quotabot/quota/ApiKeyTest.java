@@ -89,4 +89,16 @@ final class ApiKeyTest {
         assertThrows(InvalidQueryException.class, () -> ApiKey.of(null));
     assertEquals(true, missing.getMessage().contains("api_key"));
   }
+
+  @Test
+  void aKeyOfOnlyInvisibleCharactersIsMissingNotAnEmptyKey() {
+    for (String invisible : new String[] {"", " \n", "\u200B", "\uFEFF\u200B", "\u00A0\u3000"}) {
+      InvalidQueryException missing =
+          assertThrows(InvalidQueryException.class, () -> ApiKey.of(invisible));
+      assertEquals(true, missing.getMessage().startsWith("api_key is missing"));
+      assertThrows(InvalidQueryException.class, () -> ApiKey.secret(invisible, "access_token"));
+      assertEquals(true, ApiKey.isAbsent(invisible));
+    }
+    assertEquals(false, ApiKey.isAbsent("\u200Bk"));
+  }
 }

@@ -115,6 +115,16 @@ final class ProviderQueryTest {
   }
 
   @Test
+  void aUserIdIsAsciiDigitsOnlyNotDigitsOfAnotherScript() {
+    // Discord's form is free text: Arabic-Indic or full-width digits count as digits in Java, but
+    // cannot be sent in the New-Api-User header
+    for (String userId : new String[] {"٤٢", "４２", "4٢", "-1", "1e9", "1".repeat(21)}) {
+      assertTrue(
+          refusal("newapi", "https://relay.example", userId, TOKEN).contains("numeric"), userId);
+    }
+  }
+
+  @Test
   void anAccessTokenWithALineBreakIsRefusedWithoutEchoingIt() {
     String message = refusal("newapi", "https://relay.example", "42", TOKEN + "\nX: y");
 

@@ -13,7 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -23,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -134,6 +138,36 @@ public final class FakeDiscord implements AutoCloseable {
     return send(user, 2, commandData(list), false);
   }
 
+  /**
+   * {@code /quota} with options exactly as given, in a DM: wrong option types, missing values, what
+   * Discord could send for an older or newer version of the command.
+   */
+  public Interaction slashCommandRaw(User user, JsonArray rawOptions) {
+    return send(user, 2, commandData(rawOptions), false);
+  }
+
+  /** An autocomplete request with options exactly as given (the focused flag included or not). */
+  public Interaction autocompleteRaw(User user, JsonArray rawOptions) {
+    return send(user, 4, commandData(rawOptions), false);
+  }
+
+  /**
+   * One raw command option: {@code type} is Discord's option type (3 string, 4 integer, 5
+   * boolean…).
+   */
+  public static JsonObject rawOption(String name, int type, JsonElement value, boolean focused) {
+    JsonObject option = new JsonObject();
+    option.addProperty("name", name);
+    option.addProperty("type", type);
+    if (value != null) {
+      option.add("value", value);
+    }
+    if (focused) {
+      option.addProperty("focused", true);
+    }
+    return option;
+  }
+
   /** {@code /quota} in the server {@link #GUILD_ID}, channel {@code channelId}. */
   public Interaction slashCommandInGuild(User user, String channelId, Map<String, ?> options) {
     JsonArray list = new JsonArray();
@@ -178,7 +212,7 @@ public final class FakeDiscord implements AutoCloseable {
   private Interaction send(
       User user, int type, JsonObject data, boolean inGuild, String guildChannelId) {
     String id = snowflake();
-    String token = "interaction-token-" + id;
+    String token = tokenPrefix(user) + id;
     JsonObject userJson = userJson(user.id());
     JsonObject interaction = new JsonObject();
     interaction.addProperty("id", id);
@@ -221,6 +255,14 @@ public final class FakeDiscord implements AutoCloseable {
     Instant sentAt = Instant.now();
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(id, token, sentAt);
+  }
+
+  /**
+   * The interaction tokens of a user's interactions start with this, so faults can be aimed at one
+   * user's answers ({@link #failEdits}) while other users are answered normally.
+   */
+  private static String tokenPrefix(User user) {
+    return "interaction-token-" + user.id() + "-";
   }
 
   /** A current snowflake: JDA derives the 15-minute interaction expiry from it. */
@@ -445,6 +487,119 @@ public final class FakeDiscord implements AutoCloseable {
         get(urlPathEqualTo("/api/v10/users/@me"))
             .atPriority(1)
             .willReturn(discordError(401, 0, "401: Unauthorized")));
+  }
+
+  /**
+   * A failure Discord's REST API can answer with.
+   *
+   * @param name what it is, for test names and messages
+   */
+  public record Fault(String name, ResponseDefinitionBuilder answer) {
+    /**
+     * Discord's 429 for one route (per-user bucket), as its API sends it: the whole-second {@code
+     * Retry-After} header, the {@code X-RateLimit-*} headers, the exact {@code retry_after} in the
+     * body, and the {@code Via} header that tells JDA it came from Discord, not Cloudflare.
+     */
+    public static Fault rateLimited(double retryAfterSeconds) {
+      return new Fault(
+          "429 for the route, retry after " + retryAfterSeconds + " s",
+          rateLimit(retryAfterSeconds, false));
+    }
+
+    /** Discord's global 429 ({@code X-RateLimit-Global: true}, {@code "global": true}). */
+    public static Fault globalRateLimit(double retryAfterSeconds) {
+      return new Fault(
+          "global 429, retry after " + retryAfterSeconds + " s",
+          rateLimit(retryAfterSeconds, true));
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+
+    /** A server error with Discord's JSON error body ({@code {"message":"500: …","code":0}}). */
+    public static Fault serverError(int status) {
+      return new Fault(
+          "HTTP " + status, discordError(status, 0, status + ": Internal Server Error"));
+    }
+
+    private static ResponseDefinitionBuilder rateLimit(double retryAfter, boolean global) {
+      JsonObject body = new JsonObject();
+      body.addProperty("message", "You are being rate limited.");
+      body.addProperty("retry_after", retryAfter);
+      body.addProperty("global", global);
+      double resetAt = System.currentTimeMillis() / 1000.0 + retryAfter;
+      ResponseDefinitionBuilder answer =
+          aResponse()
+              .withStatus(429)
+              .withHeader("Content-Type", "application/json")
+              .withHeader("Via", "1.1 google")
+              .withHeader("Retry-After", Long.toString((long) Math.ceil(retryAfter)))
+              .withHeader("X-RateLimit-Limit", "5")
+              .withHeader("X-RateLimit-Remaining", "0")
+              .withHeader("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt))
+              .withHeader("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", retryAfter))
+              .withHeader("X-RateLimit-Scope", global ? "global" : "user")
+              .withBody(body.toString());
+      if (global) {
+        answer.withHeader("X-RateLimit-Global", "true");
+      } else {
+        answer.withHeader("X-RateLimit-Bucket", "e2e0fault0bucket");
+      }
+      return answer;
+    }
+  }
+
+  /**
+   * The next {@code count} edits of this user's answers (PATCH …/messages/@original) get {@code
+   * fault}; later ones succeed again. Other users' edits are not affected.
+   */
+  public void failEdits(User user, int count, Fault fault) {
+    failInTurn(
+        "edits of " + user.id(),
+        () ->
+            patch(
+                urlPathMatching(
+                    "/api/v10/webhooks/"
+                        + APPLICATION_ID
+                        + "/"
+                        + Pattern.quote(tokenPrefix(user))
+                        + "\\d+/messages/@original")),
+        count,
+        fault);
+  }
+
+  /**
+   * The next {@code count} interaction callbacks for this user (acknowledgements) get {@code
+   * fault}.
+   */
+  public void failCallbacks(User user, int count, Fault fault) {
+    failInTurn(
+        "callbacks of " + user.id(),
+        () ->
+            post(
+                urlPathMatching(
+                    "/api/v10/interactions/\\d+/"
+                        + Pattern.quote(tokenPrefix(user))
+                        + "\\d+/callback")),
+        count,
+        fault);
+  }
+
+  /** A WireMock scenario that answers the first {@code count} matching requests with the fault. */
+  private void failInTurn(
+      String scenario, Supplier<MappingBuilder> request, int count, Fault fault) {
+    for (int i = 0; i < count; i++) {
+      rest.stubFor(
+          request
+              .get()
+              .atPriority(1)
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed " + i)
+              .willSetStateTo("failed " + (i + 1))
+              .willReturn(fault.answer()));
+    }
   }
 
   private static ResponseDefinitionBuilder discordError(int status, int code, String message) {

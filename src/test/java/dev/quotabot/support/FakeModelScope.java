@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -154,6 +155,15 @@ public final class FakeModelScope implements AutoCloseable {
         .filter(request -> request.getUrl().startsWith(CHAT))
         .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
         .toList();
+  }
+
+  /** How many probes were sent with this key. */
+  public int probesWith(String key) {
+    return server
+        .findAll(
+            postRequestedFor(urlPathEqualTo(CHAT))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
   }
 
   public List<LoggedRequest> modelListRequests() {
