@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ModelList;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.modelscope.ModelCatalog;
 import java.time.Duration;
@@ -111,7 +112,7 @@ final class ModelAutocomplete extends ListenerAdapter {
    * the value holds what looks like a key.
    */
   static List<Command.Choice> choices(String typed, List<String> defaults, List<String> catalog) {
-    if (QuotaOptions.holdsKeyShapedItem(typed)) {
+    if (ModelList.holdsKeyShapedItem(typed)) {
       // a key pasted into models: never offer it back as part of a suggestion
       return List.of();
     }

@@ -3,6 +3,7 @@ package dev.quotabot.discord;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.InvalidQueryException;
+import dev.quotabot.quota.ModelList;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
@@ -25,16 +26,6 @@ final class QuotaOptions {
   private static final String SEPARATOR = "[,，\\s\\p{Z}\\u200B\\uFEFF]";
 
   private static final Pattern ONLY_SEPARATORS = Pattern.compile(SEPARATOR + "*");
-  private static final Pattern SEPARATORS = Pattern.compile(SEPARATOR + "+");
-
-  /**
-   * The start of a pasted key: a ModelScope access token ({@code ms-} and a UUID) or an {@code sk-}
-   * key (DeepSeek, SiliconFlow, OpenRouter, Moonshot, relays). Model ids do not look like this:
-   * ModelScope's have an owner ({@code Qwen/…}), and nobody names a model {@code sk-} and 20
-   * letters and digits.
-   */
-  private static final Pattern KEY_SHAPED =
-      Pattern.compile("(?i)(?:ms-[0-9a-f-]{32}|sk-[a-z0-9_-]{20})");
 
   static final String KEY_IN_MODELS =
       "The models list holds what looks like an API key (ms-… or sk-…): a key goes only in"
@@ -130,7 +121,7 @@ final class QuotaOptions {
   Parsed parse(String rawKey, String rawModels, boolean balanceOnly, Target target) {
     // before anything else, so a pasted key is never shown back: not in the form's models field,
     // not as a model name in an error or a report
-    if (holdsKeyShapedItem(rawModels)) {
+    if (ModelList.holdsKeyShapedItem(rawModels)) {
       return new Invalid(KEY_IN_MODELS);
     }
     if (ApiKey.isAbsent(rawKey)) {
@@ -210,22 +201,6 @@ final class QuotaOptions {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  /**
-   * True when an item of the models value looks like a pasted key (even when no key was given, or a
-   * different one): it would be sent upstream as a model name and shown back.
-   */
-  static boolean holdsKeyShapedItem(String rawModels) {
-    if (rawModels == null) {
-      return false;
-    }
-    for (String item : SEPARATORS.split(rawModels)) {
-      if (item.indexOf('/') < 0 && KEY_SHAPED.matcher(item).lookingAt()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when the value names no model at all (absent, empty, or only separators). */

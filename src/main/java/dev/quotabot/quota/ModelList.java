@@ -19,7 +19,36 @@ public final class ModelList {
   private static final int QUOTED_PREFIX = 40;
   private static final Pattern SEPARATORS = Pattern.compile("[,，\\s\\p{Z}\\u200B\\uFEFF]+");
 
+  /**
+   * The start of a pasted key: a ModelScope access token ({@code ms-} and a UUID) or an {@code sk-}
+   * key (DeepSeek, SiliconFlow, OpenRouter, Moonshot, relays). Model ids do not look like this:
+   * ModelScope's have an owner ({@code Qwen/…}), and nobody names a model {@code sk-} and 20
+   * letters and digits.
+   */
+  private static final Pattern KEY_SHAPED =
+      Pattern.compile("(?i)(?:ms-[0-9a-f-]{32}|sk-[a-z0-9_-]{20})");
+
   private ModelList() {}
+
+  /**
+   * True when an item of a raw models value looks like a pasted key (whether or not a key was
+   * given): it would be sent upstream as a model name and shown back.
+   */
+  public static boolean holdsKeyShapedItem(String rawModels) {
+    if (rawModels == null) {
+      return false;
+    }
+    for (String item : SEPARATORS.split(rawModels)) {
+      if (looksLikeKey(item)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean looksLikeKey(String model) {
+    return model.indexOf('/') < 0 && KEY_SHAPED.matcher(model).lookingAt();
+  }
 
   /**
    * Parses and checks a model list.
@@ -59,6 +88,12 @@ public final class ModelList {
       throw new InvalidQueryException(
           "A model name contains control characters or invisible formatting characters: send"
               + " plain model ids such as \"Qwen/Qwen3-32B\".");
+    }
+    if (looksLikeKey(model)) {
+      // never quoted back: it is most likely the caller's own key in the wrong field
+      throw new InvalidQueryException(
+          "The models list holds what looks like an API key (ms-… or sk-…): put the key only in"
+              + " the key field, and model ids such as \"Qwen/Qwen3-32B\" in models.");
     }
     if (model.length() > MAX_NAME_LENGTH) {
       throw new InvalidQueryException(

@@ -204,4 +204,28 @@ final class ModelListTest {
     assertEquals(List.of("a/1"), ModelList.parse(java.util.Arrays.asList("a/1", null), MAX));
     assertEquals(List.of(), ModelList.parse(null, MAX));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ms-0a1b2c3d-4e5f-6789-abcd-ef0123456789",
+        "MS-0A1B2C3D-4E5F-6789-ABCD-EF0123456789",
+        "sk-abcdefghij0123456789xyz",
+        "Qwen/Qwen3-32B sk-abcdefghij0123456789xyz"
+      })
+  void refusesAPastedKeyWithoutQuotingIt(String typed) {
+    InvalidQueryException refused =
+        assertThrows(InvalidQueryException.class, () -> ModelList.parse(List.of(typed), MAX));
+
+    assertTrue(refused.getMessage().contains("looks like an API key"), refused.getMessage());
+    assertFalse(refused.getMessage().contains("0123456789"), refused.getMessage());
+    assertTrue(ModelList.holdsKeyShapedItem(typed));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sk-short", "owner/sk-abcdefghij0123456789xyz", "ms-swift", "Qwen/Qwen3"})
+  void keepsModelIdsThatOnlyResembleAKey(String model) {
+    assertEquals(List.of(model), ModelList.parse(List.of(model), MAX));
+    assertFalse(ModelList.holdsKeyShapedItem(model));
+  }
 }

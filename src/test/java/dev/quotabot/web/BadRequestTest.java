@@ -144,6 +144,18 @@ final class BadRequestTest {
   }
 
   @Test
+  void refusesAKeyPastedIntoModelsWithoutProbingOrShowingIt() {
+    String pasted = "ms-0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    HttpResponse<String> response =
+        HttpCalls.postJson(
+            app.uri("/api/balance"),
+            "{\"models\":[\"Qwen/Qwen3-32B\",\"" + pasted + "\"],\"api_key\":\"" + KEY + "\"}");
+
+    assertProblem(response, 400, "looks like an api key");
+    assertFalse(response.body().contains(pasted), response.body());
+  }
+
+  @Test
   void refusesAMalformedAuthorizationHeader() {
     HttpResponse<String> response =
         HttpCalls.postJson(
