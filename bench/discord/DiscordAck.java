@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * then be edited in ({@code PATCH …/messages/@original}) with the model's quota, or the bench
  * stops.
  *
- * <p>Usage: {@code bash bench/run.sh discord} (compiled against the test classes, see
- * bench/discord/run.sh).
+ * <p>Usage: {@code bash bench/run.sh discord}, which compiles it against the test classes (see
+ * bench/discord/run.sh) and passes the jar's path.
  */
 public final class DiscordAck {
   private static final int STARTS = 5;
@@ -56,18 +56,11 @@ public final class DiscordAck {
       Pattern.compile("/api/v10/interactions/(\\d+)/[^/]+/callback(\\?.*)?");
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          "no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
-    }
+    Path jar = Path.of(args[0]).toAbsolutePath(); // bench/run.sh builds it first if missing
     Path workDir = Path.of("bench", "target", "discord-run").toAbsolutePath();
     Files.createDirectories(workDir);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    // only for Product's /health polling
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     long[][] sequential = new long[STARTS][];
     long[] bursts = new long[STARTS * BURST];
@@ -178,20 +171,15 @@ public final class DiscordAck {
             + ", max "
             + us(Arrays.stream(dispatchCalls).max().orElse(0))
             + ".");
-    System.out.println(
-        "Machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores (availableProcessors), Java "
-            + System.getProperty("java.runtime.version")
-            + " ("
-            + System.getProperty("java.vm.name")
-            + "), "
-            + System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
-            + System.getProperty("os.arch")
-            + ".");
+    System.out.printf(
+        Locale.ROOT,
+        "Machine: %d cores (availableProcessors), Java %s (%s), %s %s %s.%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"));
   }
 
   /** An interaction and the nanoTime just before and just after it was handed to the gateway. */
