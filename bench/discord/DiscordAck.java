@@ -62,6 +62,7 @@ public final class DiscordAck {
     // only for Product's /health polling
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    String loadBefore = loadAverage();
     long[][] sequential = new long[STARTS][];
     long[] bursts = new long[STARTS * BURST];
     long[] ready = new long[STARTS];
@@ -171,6 +172,8 @@ public final class DiscordAck {
             + ", max "
             + us(Arrays.stream(dispatchCalls).max().orElse(0))
             + ".");
+    System.out.println(
+        "Load average (1, 5, 15 min) before / after: " + loadBefore + " / " + loadAverage() + ".");
     System.out.printf(
         Locale.ROOT,
         "Machine: %d cores (availableProcessors), Java %s (%s), %s %s %s.%n",
@@ -236,6 +239,16 @@ public final class DiscordAck {
     String text = edited.toString();
     if (!text.contains(MODEL) || !text.contains("1500 / 2000")) {
       throw new IllegalStateException("the edited answer lacks the model's quota: " + text);
+    }
+  }
+
+  /** The machine's load averages, to judge how busy it was; "n/a" where /proc is not there. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException | RuntimeException notLinux) {
+      return "n/a";
     }
   }
 
