@@ -288,13 +288,18 @@ public final class Soak {
     lines.add("");
     Sample first = samples.get(0);
     Sample last = samples.get(samples.size() - 1);
+    List<Sample> secondHalf =
+        samples.stream().filter(s -> s.atSeconds() >= seconds / 2.0).collect(Collectors.toList());
     lines.add(
         "RSS: start "
             + Efficiency.mib(first.rssMib())
             + ", end "
             + Efficiency.mib(last.rssMib())
-            + ", least-squares trend over the samples "
+            + "; least-squares trend "
             + String.format(Locale.ROOT, "%+.1f MiB/min", trend(samples))
+            + " over all samples, "
+            + String.format(Locale.ROOT, "%+.1f MiB/min", trend(secondHalf))
+            + " over the second half (after the heap has grown to its working size)"
             + "; peak (VmHWM) "
             + Efficiency.mib(product.peakRssMib())
             + ".");
