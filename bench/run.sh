@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # One command for the benchmark: builds the product jar if it is missing, compiles the bench
 # (plain javac, no Maven module, so the product build is untouched) and runs it. Run from anywhere.
+#
+#   bash bench/run.sh                          the bench: start-up, fan-out, proxy efficiency, memory
+#   bash bench/run.sh soak [seconds] [jvm opts] the bounded load/soak run (default 300 s), then exits
+#
+# BENCH_PRODUCT_JVM_OPTIONS="..." adds JVM options to every product start (what-if runs; printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +19,8 @@ if [[ "${1:-}" == discord ]]; then exec bash bench/discord/run.sh; fi
 rm -rf bench/target/classes
 mkdir -p bench/target/classes
 javac --release 17 -d bench/target/classes bench/src/*.java
-java -cp bench/target/classes Bench target/quota-bot.jar
+if [[ "${1:-}" == "soak" ]]; then
+  shift
+  exec java -cp bench/target/classes Soak target/quota-bot.jar "$@"
+fi
+exec java -cp bench/target/classes Bench target/quota-bot.jar

@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * Runs the real jar against {@link Stub} and prints a markdown table: start-up time (process start
  * to the first 200 on /health) and the wall time of {@code POST /api/balance} for 1, 10 and 50
  * models, with the upstream body either dribbled for 5 s or sent at once. Medians, because the
- * machine may be busy with other work; min and max show how busy.
+ * machine may be busy with other work; min and max show how busy. Then {@link Efficiency}: the
+ * product's throughput under 64 concurrent clients against the stub's own, and its memory.
  *
  * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar]} (see bench/run.sh).
  */
@@ -28,17 +30,9 @@ public final class Bench {
   private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:");
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
-    }
-    Path workDir = Path.of("bench", "target", "run").toAbsolutePath();
-    Files.createDirectories(workDir);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    Path jar = jar(args);
+    Path workDir = workDir();
+    HttpClient client = client();
     List<String> rows = new ArrayList<>();
 
     try (Stub stub = new Stub()) {
@@ -73,6 +67,8 @@ public final class Bench {
         }
         peakRss = product.peakRssMib();
       }
+      // Issue 6 items 2 and 3, on fresh products (so their peak RSS is that of this load alone).
+      List<String> efficiency = Efficiency.run(jar, workDir, stub, client);
       rows.add(
           "| Reference: waiting for the dribbled body instead of stopping at the headers | – | 5300 ms | – | – | "
               + fmt(5300 / 300.0) + " | – |");
@@ -87,21 +83,56 @@ public final class Bench {
           "Peak RSS of the product (VmHWM) after all fan-out runs: "
               + (peakRss < 0 ? "n/a (no /proc)" : String.format(Locale.ROOT, "%.0f MiB", peakRss))
               + " (JVM defaults, no -Xmx).");
-      System.out.println(
-          "Machine: "
-              + Runtime.getRuntime().availableProcessors()
-              + " cores (availableProcessors), Java "
-              + System.getProperty("java.runtime.version")
-              + " ("
-              + System.getProperty("java.vm.name")
-              + "), "
-              + System.getProperty("os.name")
-              + " "
-              + System.getProperty("os.version")
-              + " "
-              + System.getProperty("os.arch")
-              + ".");
+      System.out.println();
+      efficiency.forEach(System.out::println);
+      System.out.println();
+      System.out.println(machine());
     }
+  }
+
+  /** The product's jar: the first argument, or target/quota-bot.jar; it must exist. */
+  static Path jar(String[] args) {
+    Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
+    }
+    return jar;
+  }
+
+  /** Where the products run (no bot.properties there) and write their logs. */
+  static Path workDir() throws IOException {
+    Path workDir = Path.of("bench", "target", "run").toAbsolutePath();
+    Files.createDirectories(workDir);
+    return workDir;
+  }
+
+  /** The bench's own client for /health and the fan-out queries. */
+  static HttpClient client() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
+  }
+
+  /** The machine line: core count, Java, OS, and any extra product JVM options. */
+  static String machine() {
+    List<String> extra = Product.extraJvmOptions();
+    return "Machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores (availableProcessors), Java "
+        + System.getProperty("java.runtime.version")
+        + " ("
+        + System.getProperty("java.vm.name")
+        + "), "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch")
+        + "."
+        + (extra.isEmpty()
+            ? ""
+            : " Product JVM options from BENCH_PRODUCT_JVM_OPTIONS: " + String.join(" ", extra) + ".");
   }
 
   /** WARMUP untimed, then TIMED timed queries of n distinct models; each answer is checked. */

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,13 +21,35 @@ import java.util.concurrent.TimeUnit;
 final class Product implements AutoCloseable {
   private final Process process;
   private final int port;
+  private final Path log;
   /** Nanoseconds from just before the process was started to the first 200 on /health. */
   final long startupNanos;
 
   Product(Path jar, Path workDir, int stubPort, HttpClient client, int run) throws Exception {
+    this(jar, workDir, stubPort, client, Integer.toString(run), List.of(), Map.of());
+  }
+
+  /**
+   * @param jvmOptions options for the product's JVM, such as {@code -Xmx64m}
+   * @param envChanges environment set on top of the bench's own; a null value removes a variable
+   *     (so {@code QUOTABOT_WEB_RATE_LIMIT_PER_MINUTE -> null} leaves the product's default)
+   */
+  Product(
+      Path jar,
+      Path workDir,
+      int stubPort,
+      HttpClient client,
+      String name,
+      List<String> jvmOptions,
+      Map<String, String> envChanges)
+      throws Exception {
     port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString());
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(extraJvmOptions());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     // Nothing from the caller's environment may change what is measured (a token would start
     // the Discord bot; another port or base URL would point elsewhere).
@@ -36,9 +61,17 @@ final class Product implements AutoCloseable {
     env.put("QUOTABOT_WEB_RATE_LIMIT_PER_MINUTE", "1000000");
     env.put("QUOTABOT_QUOTA_MAX_MODELS", "50");
     env.put("QUOTABOT_WEB_SHUTDOWN_TIMEOUT_MS", "1000"); // only makes stopping quicker
+    new HashMap<>(envChanges)
+        .forEach((key, value) -> {
+          if (value == null) {
+            env.remove(key);
+          } else {
+            env.put(key, value);
+          }
+        });
     // workDir has no bot.properties; the log goes to a file so a full pipe can never stall it.
     builder.directory(workDir.toFile());
-    Path log = workDir.resolve("product-" + run + ".log");
+    log = workDir.resolve("product-" + name + ".log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
 
     HttpRequest health = HttpRequest.newBuilder(url("/health")).timeout(Duration.ofSeconds(1)).build();
@@ -67,12 +100,68 @@ final class Product implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /**
+   * JVM options for every product start, from {@code BENCH_PRODUCT_JVM_OPTIONS} (space-separated;
+   * empty by default), for what-if runs such as a larger common pool. The bench prints them.
+   */
+  static List<String> extraJvmOptions() {
+    String value = System.getenv("BENCH_PRODUCT_JVM_OPTIONS");
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The product's log file (stdout and stderr). */
+  Path log() {
+    return log;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Peak resident set size in MiB (VmHWM), or -1 where /proc is not there (not Linux). */
   double peakRssMib() {
+    return statusMib("VmHWM:");
+  }
+
+  /** Resident set size now in MiB (VmRSS), or -1 where /proc is not there. */
+  double rssMib() {
+    return statusMib("VmRSS:");
+  }
+
+  /** Open file descriptors (entries of /proc/<pid>/fd), or -1 where /proc is not there. */
+  long openFds() {
+    try (var entries = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+      return entries.count();
+    } catch (IOException | RuntimeException notLinux) {
+      return -1;
+    }
+  }
+
+  /** Threads of the process (from /proc/<pid>/status), or -1 where /proc is not there. */
+  long threads() {
+    double threads = statusNumber("Threads:");
+    return threads < 0 ? -1 : (long) threads;
+  }
+
+  /** CPU time the product has used so far (user + system), or -1 where the OS does not say. */
+  double cpuSeconds() {
+    return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+  }
+
+  private double statusMib(String field) {
+    double kib = statusNumber(field);
+    return kib < 0 ? -1 : kib / 1024.0;
+  }
+
+  private double statusNumber(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | RuntimeException notLinux) {
