@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * LoadClient}) hit the stub directly with the probe the product sends, then the product with {@code
  * POST /api/balance} for one model, in alternating timed runs; the ratio of the two rates is the
  * figure. <b>Memory:</b> the product's peak RSS during those runs, and the same product load on a
- * JVM started with {@code -Xmx64m}: rate, errors, health and the log afterwards.
+ * product started as shipped (the argument file {@code src/main/jvm/jvm.options}) and on a JVM
+ * started with {@code -Xmx64m}: rate, errors, peak RSS, health and the log afterwards.
  *
  * <p>The stub answers every probe at once (headers and whole body, no delay), so what is measured
  * is overhead, not waiting. A product query is more work than one direct call: the probe, plus the
@@ -128,32 +129,14 @@ final class Efficiency {
       notes.add(afterwards("default JVM", product, client));
     }
 
-    List<LoadClient.Result> smallHeapRuns = new ArrayList<>();
-    double smallHeapCpu;
-    try (Product product =
-        new Product(jar, workDir, stubPort, client, "xmx64m", List.of("-Xmx64m"), Map.of())) {
-      LoadClient.Call query = productQuery(product.port());
-      LoadClient proxied = new LoadClient(product.port(), CLIENTS, (c, n) -> query);
-      proxied.run(WARMUP_SECONDS);
-      double cpuBefore = product.cpuSeconds();
-      for (int round = 0; round < ROUNDS; round++) {
-        smallHeapRuns.add(proxied.run(RUN_SECONDS));
-      }
-      smallHeapCpu = product.cpuSeconds() - cpuBefore;
-      long queries = smallHeapRuns.stream().mapToLong(r -> r.all.total()).sum();
-      long errors = smallHeapRuns.stream().mapToLong(LoadClient.Result::errors).sum();
-      notes.add(
-          "-Xmx64m: "
-              + queries
-              + " timed queries ("
-              + CLIENTS
-              + " clients), "
-              + errors
-              + " errors; peak RSS "
-              + mib(product.peakRssMib())
-              + "; "
-              + afterwards("-Xmx64m", product, client));
-    }
+    List<String> shippedOptions =
+        List.of("@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath());
+    UnderLoad shipped =
+        underLoad(jar, workDir, stubPort, client, "shipped", shippedOptions, "as shipped");
+    UnderLoad smallHeap =
+        underLoad(jar, workDir, stubPort, client, "xmx64m", List.of("-Xmx64m"), "-Xmx64m");
+    notes.add(shipped.note);
+    notes.add(smallHeap.note);
 
     List<String> lines = new ArrayList<>();
     lines.add(
@@ -186,13 +169,21 @@ final class Efficiency {
         ratioRow(
             "Proxy efficiency with headers after 300 ms", productSlowRuns, directSlowRuns, "–"));
     lines.add(
-        row("Product with `-Xmx64m`: `POST /api/balance`, 1 model", smallHeapRuns, 1, "no errors"));
+        row(
+            "Product as shipped (`java @src/main/jvm/jvm.options`): `POST /api/balance`, 1 model",
+            shipped.runs,
+            1,
+            ""));
+    lines.add(
+        row("Product with `-Xmx64m`: `POST /api/balance`, 1 model", smallHeap.runs, 1, "no errors"));
     lines.add("");
     notes.add(
         "Product CPU time per query (user + system, from the OS): "
             + cpuPerQuery(productCpu, productRuns)
             + " with JVM defaults, "
-            + cpuPerQuery(smallHeapCpu, smallHeapRuns)
+            + cpuPerQuery(shipped.cpuSeconds, shipped.runs)
+            + " as shipped, "
+            + cpuPerQuery(smallHeap.cpuSeconds, smallHeap.runs)
             + " with -Xmx64m.");
     lines.addAll(notes);
     for (List<LoadClient.Result> runs :
@@ -202,13 +193,56 @@ final class Efficiency {
             upstreamRuns,
             directSlowRuns,
             productSlowRuns,
-            smallHeapRuns)) {
+            shipped.runs,
+            smallHeap.runs)) {
       runs.stream()
           .flatMap(r -> r.errorSamples.stream())
           .limit(5)
           .forEach(e -> lines.add("Error sample: " + e));
     }
     return lines;
+  }
+
+  /** The product load on a product started with other JVM options. */
+  private record UnderLoad(List<LoadClient.Result> runs, double cpuSeconds, String note) {}
+
+  private static UnderLoad underLoad(
+      Path jar,
+      Path workDir,
+      int stubPort,
+      HttpClient client,
+      String run,
+      List<String> jvmOptions,
+      String label)
+      throws Exception {
+    List<LoadClient.Result> runs = new ArrayList<>();
+    try (Product product = new Product(jar, workDir, stubPort, client, run, jvmOptions, Map.of())) {
+      LoadClient.Call query = productQuery(product.port());
+      LoadClient proxied = new LoadClient(product.port(), CLIENTS, (c, n) -> query);
+      proxied.run(WARMUP_SECONDS);
+      double cpuBefore = product.cpuSeconds();
+      for (int round = 0; round < ROUNDS; round++) {
+        runs.add(proxied.run(RUN_SECONDS));
+      }
+      double cpuSeconds = product.cpuSeconds() - cpuBefore;
+      long queries = runs.stream().mapToLong(r -> r.all.total()).sum();
+      long errors = runs.stream().mapToLong(LoadClient.Result::errors).sum();
+      String note =
+          label
+              + " ("
+              + String.join(" ", jvmOptions)
+              + "): "
+              + queries
+              + " timed queries ("
+              + CLIENTS
+              + " clients), "
+              + errors
+              + " errors; peak RSS "
+              + mib(product.peakRssMib())
+              + "; "
+              + afterwards(label, product, client);
+      return new UnderLoad(runs, cpuSeconds, note);
+    }
   }
 
   /** Health, liveness and what the product's log says about errors, after a load. */

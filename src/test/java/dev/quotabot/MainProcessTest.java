@@ -66,11 +66,17 @@ final class MainProcessTest {
 
   @Test
   void startsWebOnlyWithoutConfigurationAndExitsZeroOnSigterm() throws Exception {
-    // GIVEN no config file and no token, only a port, on a one-core host
+    // GIVEN no config file and no token, only a port, on a one-core host, with the JVM options
+    // the product ships with (so a broken argument file fails here, not in production)
     int port = freePort();
     Map<String, String> environment =
         Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1");
-    Process process = launch(List.of("-XX:ActiveProcessorCount=1"), environment);
+    Process process =
+        launch(
+            List.of(
+                "-XX:ActiveProcessorCount=1",
+                "@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath()),
+            environment);
     try {
       // WHEN it is up
       waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
