@@ -58,7 +58,9 @@ public final class DirectHttp implements UpstreamHttp {
     return exchange.handle(
         (response, failure) -> {
           timer.cancel(false);
-          if (failure == null) {
+          // Cancelling at the deadline also ends the body with what had come, and that sometimes
+          // completes the exchange before the cancellation does: half a body is no answer.
+          if (failure == null && !timedOut.get()) {
             return new UpstreamResponse(response.statusCode(), response.body(), null, null);
           }
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
