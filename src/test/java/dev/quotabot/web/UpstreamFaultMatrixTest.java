@@ -161,7 +161,7 @@ final class UpstreamFaultMatrixTest {
                 "10 MB of headers",
                 tenMegabytesOfHeaders(),
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope failed (ProtocolException)")
+                "ModelScope sent a malformed HTTP response")
             .leftOpenByTheJdk());
     cases.add(
         probe(
@@ -174,14 +174,14 @@ final class UpstreamFaultMatrixTest {
                 "status line \"HTTP/1.1 abc\"",
                 BAD_STATUS_NUMBER,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope failed (ProtocolException)")
+                "ModelScope sent a malformed HTTP response")
             .leftOpenByTheJdk());
     cases.add(
         probe(
                 "status line \"FOO 200 OK\"",
                 BAD_PROTOCOL,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope failed (ProtocolException)")
+                "ModelScope sent a malformed HTTP response")
             .leftOpenByTheJdk());
     // the JDK reads this as a 200 without quota headers: its numbers are unknown, never 0
     cases.add(
@@ -195,7 +195,7 @@ final class UpstreamFaultMatrixTest {
                 "binary junk",
                 BINARY_JUNK,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope failed (ProtocolException)")
+                "ModelScope sent a malformed HTTP response")
             .leftOpenByTheJdk());
 
     // the 魔粒 balance, while every model answers
@@ -217,7 +217,7 @@ final class UpstreamFaultMatrixTest {
                 "10 MB of headers",
                 tenMegabytesOfHeaders(),
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope's OpenAPI failed (ProtocolException)")
+                "ModelScope's OpenAPI sent a malformed HTTP response")
             .leftOpenByTheJdk());
     cases.add(
         balance(
@@ -230,14 +230,14 @@ final class UpstreamFaultMatrixTest {
                 "status line \"HTTP/1.1 abc\"",
                 BAD_STATUS_NUMBER,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope's OpenAPI failed (ProtocolException)")
+                "ModelScope's OpenAPI sent a malformed HTTP response")
             .leftOpenByTheJdk());
     cases.add(
         balance(
                 "status line \"FOO 200 OK\"",
                 BAD_PROTOCOL,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope's OpenAPI failed (ProtocolException)")
+                "ModelScope's OpenAPI sent a malformed HTTP response")
             .leftOpenByTheJdk());
     // the JDK reads this as a 200 with an empty body
     cases.add(
@@ -251,7 +251,7 @@ final class UpstreamFaultMatrixTest {
                 "binary junk",
                 BINARY_JUNK,
                 ProbeStatus.NETWORK_ERROR,
-                "The connection to ModelScope's OpenAPI failed (ProtocolException)")
+                "ModelScope's OpenAPI sent a malformed HTTP response")
             .leftOpenByTheJdk());
     cases.add(
         balance(

@@ -5,6 +5,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,15 +70,21 @@ public final class DirectHttp implements UpstreamHttp {
                 ProbeStatus.TIMEOUT,
                 upstreamName + " did not answer within " + timeout.toMillis() + " ms.");
           }
+          if (cause instanceof ConnectException) {
+            return UpstreamResponse.failed(
+                ProbeStatus.NETWORK_ERROR, "Could not connect to " + upstreamName + ".");
+          }
+          if (cause instanceof ProtocolException) {
+            return UpstreamResponse.failed(
+                ProbeStatus.NETWORK_ERROR, Urls.malformedAnswer(upstreamName, cause));
+          }
           return UpstreamResponse.failed(
               ProbeStatus.NETWORK_ERROR,
-              cause instanceof ConnectException
-                  ? "Could not connect to " + upstreamName + "."
-                  : "The connection to "
-                      + upstreamName
-                      + " failed ("
-                      + cause.getClass().getSimpleName()
-                      + ").");
+              "The connection to "
+                  + upstreamName
+                  + " failed ("
+                  + cause.getClass().getSimpleName()
+                  + ").");
         });
   }
 }
