@@ -197,6 +197,12 @@ final class UpstreamFaultMatrixTest {
                 ProbeStatus.NETWORK_ERROR,
                 "ModelScope sent a malformed HTTP response")
             .leftOpenByTheJdk());
+    cases.add(
+        probe(
+            "200 with an HTML page",
+            htmlPage(),
+            ProbeStatus.UPSTREAM_ERROR,
+            "ModelScope answered HTTP 200 with a web page"));
 
     // the 魔粒 balance, while every model answers
     cases.add(balance("never answers", neverAnswers(), ProbeStatus.TIMEOUT, "did not answer"));
