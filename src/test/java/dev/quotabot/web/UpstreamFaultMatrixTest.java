@@ -279,6 +279,25 @@ final class UpstreamFaultMatrixTest {
                     + "\"total_balance\":[250],\"frozen_amount\":{\"v\":0}}}"),
             ProbeStatus.UPSTREAM_ERROR,
             "no balance in it"));
+    cases.add(
+        balance(
+            "balance JSON with huge exponents",
+            json(
+                "{\"success\":true,\"data\":{\"available_balance\":1e999999999,"
+                    + "\"total_balance\":-1e-999999999,\"frozen_amount\":0}}"),
+            ProbeStatus.UPSTREAM_ERROR,
+            "no balance in it"));
+    cases.add(
+        balance(
+            "balance JSON with 20000-digit numbers",
+            json(
+                "{\"success\":true,\"data\":{\"available_balance\":"
+                    + "9".repeat(20_000)
+                    + ",\"total_balance\":"
+                    + "9".repeat(20_000)
+                    + "}}"),
+            ProbeStatus.UPSTREAM_ERROR,
+            "no balance in it"));
 
     // a relay: its token usage (and billing fallback) broken, its model list healthy
     cases.add(relayAccount("never answers", neverAnswers(), ProbeStatus.TIMEOUT, "did not answer"));
