@@ -373,6 +373,34 @@ final class UpstreamFaultMatrixTest {
             ProbeStatus.UPSTREAM_ERROR,
             "gave no amounts"));
 
+    // a relay: its model list broken, its token usage healthy
+    cases.add(
+        relayModels(
+            "never answers", neverAnswers(), ProbeStatus.TIMEOUT, "model list could not be read"));
+    cases.add(
+        relayModels(
+            "reset mid-headers",
+            resetAfter("HTTP/1.1 200 OK\r\nContent-Ty"),
+            ProbeStatus.NETWORK_ERROR,
+            "model list could not be read"));
+    cases.add(
+        relayModels(
+            "status line \"FOO 200 OK\"",
+            BAD_PROTOCOL,
+            ProbeStatus.NETWORK_ERROR,
+            "model list could not be read"));
+    cases.add(
+        relayModels(
+            "200 with an HTML page",
+            htmlPage(),
+            ProbeStatus.UPSTREAM_ERROR,
+            "model list could not be read"));
+    cases.add(
+        relayModels(
+            "invalid JSON",
+            json("{\"object\":\"list\",\"data\":[{\"id\":"),
+            ProbeStatus.UPSTREAM_ERROR,
+            "model list could not be read"));
     return cases.stream();
   }
 
@@ -701,6 +729,14 @@ final class UpstreamFaultMatrixTest {
         assertFalse(answer.raw().contains(KEY), where);
         assertFalse(answer.raw().contains(RELAY_KEY), where);
         assertFalse(STACK_TRACE.matcher(answer.raw()).find(), "stack trace in " + where);
+      }
+      if (fault.part() == Part.RELAY_MODELS) {
+        // with no model named, the account's note says why no model is listed
+        Answer unnamed = Door.JSON.ask(relayQuery(List.of()));
+        assertAccountRead(unnamed.account(), Part.RELAY_ACCOUNT);
+        assertTrue(unnamed.rows().isEmpty(), unnamed.raw());
+        assertTrue(
+            unnamed.account().get("note").getAsString().contains(fault.says()), unnamed.raw());
       }
       String logged = logs.text();
       assertFalse(logged.contains(KEY), "the key was logged");
