@@ -73,6 +73,15 @@ public record AccountBalance(
 
   /** The same balance with the account's name added. */
   public AccountBalance withUser(String name) {
+    return with(name, note);
+  }
+
+  /** The same balance with {@code sentence} added to its note. */
+  public AccountBalance withNoteAdded(String sentence) {
+    return with(user, note == null || note.isBlank() ? sentence : note + " " + sentence);
+  }
+
+  private AccountBalance with(String otherUser, String otherNote) {
     return new AccountBalance(
         provider,
         unit,
@@ -82,8 +91,8 @@ public record AccountBalance(
         used,
         unlimited,
         expiresAt,
-        name,
-        note,
+        otherUser,
+        otherNote,
         status,
         error);
   }

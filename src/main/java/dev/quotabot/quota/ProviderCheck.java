@@ -71,31 +71,34 @@ final class ProviderCheck implements RunningQuery {
 
   /**
    * With models named, a relay's list becomes one row per asked model: listed (the key may use it)
-   * or not.
+   * or not. A list that could not be read says why, in those rows or, with none named, in the
+   * account's note.
    */
   private ProviderResult onlyAsked(ProviderResult result) {
+    String unread =
+        result.listProblem() == null
+            ? null
+            : "The relay's model list could not be read: " + result.listProblem();
     if (query.models().isEmpty()) {
-      return result;
+      return unread == null ? result : result.withAccount(result.account().withNoteAdded(unread));
     }
     Map<String, ModelQuota> listed = new HashMap<>();
     result.models().forEach(row -> listed.put(row.model().toLowerCase(Locale.ROOT), row));
+    boolean none = result.models().isEmpty();
+    ProbeStatus missing =
+        !none
+            ? ProbeStatus.MODEL_UNAVAILABLE
+            : result.listFailure() != null ? result.listFailure() : ProbeStatus.UPSTREAM_ERROR;
+    String why =
+        !none
+            ? "Not in the relay's list of models this key may use."
+            : unread != null ? unread : "The relay did not list the models this key may use.";
     List<ModelQuota> rows =
         query.models().stream()
             .map(
                 model -> {
                   ModelQuota row = listed.get(model.toLowerCase(Locale.ROOT));
-                  if (row != null) {
-                    return row;
-                  }
-                  return ModelQuota.failed(
-                      model,
-                      result.models().isEmpty()
-                          ? ProbeStatus.UPSTREAM_ERROR
-                          : ProbeStatus.MODEL_UNAVAILABLE,
-                      result.models().isEmpty()
-                          ? "The relay did not list the models this key may use."
-                          : "Not in the relay's list of models this key may use.",
-                      0);
+                  return row != null ? row : ModelQuota.failed(model, missing, why, 0);
                 })
             .toList();
     return new ProviderResult(result.account(), rows);

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
-/** Small helpers for building upstream requests. */
+/**
+ * Small helpers for upstream requests made with the JDK client, and for what their failures say.
+ */
 public final class Urls {
   private Urls() {}
 
@@ -26,5 +28,18 @@ public final class Urls {
       builder.version(HttpClient.Version.HTTP_1_1);
     }
     return builder;
+  }
+
+  /**
+   * What to say when the JDK client refused an answer as not HTTP ({@code ProtocolException}). Its
+   * message may quote the upstream's bytes, so only a fixed hint is kept from it.
+   */
+  public static String malformedAnswer(String upstreamName, Throwable refusal) {
+    String why = refusal.getMessage();
+    boolean tooBig = why != null && why.startsWith("Header size too big");
+    return upstreamName
+        + " sent a malformed HTTP response ("
+        + (tooBig ? "its headers are too large" : "not a valid status line or headers")
+        + ").";
   }
 }

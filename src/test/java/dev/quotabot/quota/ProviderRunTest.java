@@ -155,6 +155,50 @@ final class ProviderRunTest {
   }
 
   @Test
+  void aModelListThatCouldNotBeReadSaysWhyInTheNamedModelsRows() {
+    // GIVEN a relay whose model list timed out
+    QuotaService service =
+        withUnreadModelList(ProbeStatus.TIMEOUT, "relay.example did not answer within 5000 ms.");
+
+    // WHEN models are named
+    QuotaReport report = service.query(relayQuery("gpt-4o")).join();
+
+    // THEN their rows carry the list's failure and why, the balance is intact
+    ModelQuota row = report.models().get(0);
+    assertEquals(ProbeStatus.TIMEOUT, row.status());
+    assertEquals(
+        "The relay's model list could not be read: relay.example did not answer within 5000 ms.",
+        row.error());
+    assertEquals(new BigDecimal("5"), report.account().availableBalance());
+  }
+
+  @Test
+  void aModelListThatCouldNotBeReadIsExplainedInTheNoteWhenNoModelIsNamed() {
+    QuotaService service =
+        withUnreadModelList(ProbeStatus.UPSTREAM_ERROR, "/v1/models answered HTTP 500.");
+
+    QuotaReport report = service.query(relayQuery()).join();
+
+    assertTrue(report.models().isEmpty());
+    assertEquals(ProbeStatus.OK, report.account().status());
+    assertTrue(
+        report
+            .account()
+            .note()
+            .endsWith("The relay's model list could not be read: /v1/models answered HTTP 500."),
+        report.account().note());
+  }
+
+  /** A relay whose balance reads $5 and whose model list could not be read. */
+  private static QuotaService withUnreadModelList(ProbeStatus failure, String problem) {
+    return service(
+        Duration.ofSeconds(5),
+        request ->
+            CompletableFuture.completedFuture(
+                new ProviderResult(FIVE_USD, List.of(), failure, problem)));
+  }
+
+  @Test
   void aProviderThatNeverAnswersEndsAsATimeout() {
     QuotaReport report =
         service(Duration.ofMillis(200), request -> new CompletableFuture<>())

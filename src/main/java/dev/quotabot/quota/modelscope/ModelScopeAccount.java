@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.AccountReader;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.UpstreamText;
@@ -114,9 +115,10 @@ public final class ModelScopeAccount implements AccountReader {
                 + answer.status()
                 + (upstream == null ? " without a usable balance." : ": " + upstream));
       }
-      BigDecimal available = amount(data, "available_balance");
-      BigDecimal total = amount(data, "total_balance");
-      BigDecimal frozen = amount(data, "frozen_amount");
+      // numbers or numeric strings; anything else, absurd magnitudes included, is unknown (null)
+      BigDecimal available = LenientJson.amount(data, "available_balance");
+      BigDecimal total = LenientJson.amount(data, "total_balance");
+      BigDecimal frozen = LenientJson.amount(data, "frozen_amount");
       if (available == null && total == null) {
         return AccountBalance.failed(
             PROVIDER,
@@ -133,19 +135,6 @@ public final class ModelScopeAccount implements AccountReader {
           && (element.getAsJsonPrimitive().isBoolean()
               ? element.getAsBoolean()
               : "true".equalsIgnoreCase(element.getAsString()));
-    }
-
-    /** Numbers may come as numbers or strings; anything else is unknown (null). */
-    private static BigDecimal amount(JsonObject data, String name) {
-      JsonElement value = data.get(name);
-      if (value == null || !value.isJsonPrimitive() || value.getAsJsonPrimitive().isBoolean()) {
-        return null;
-      }
-      try {
-        return new BigDecimal(value.getAsString().strip());
-      } catch (NumberFormatException notANumber) {
-        return null;
-      }
     }
   }
 

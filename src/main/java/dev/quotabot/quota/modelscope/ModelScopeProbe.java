@@ -10,6 +10,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -155,6 +156,10 @@ public final class ModelScopeProbe implements ModelProbe {
     }
     if (cause instanceof CancellationException) {
       return ModelQuota.failed(model, ProbeStatus.TIMEOUT, "The probe was cancelled.", latencyMs);
+    }
+    if (cause instanceof ProtocolException) {
+      return ModelQuota.failed(
+          model, ProbeStatus.NETWORK_ERROR, Urls.malformedAnswer("ModelScope", cause), latencyMs);
     }
     LOG.debug("probe of {} failed: {}", model, cause.getClass().getName());
     return ModelQuota.failed(

@@ -19,6 +19,19 @@ final class ProbeClassifier {
   static ModelQuota classify(
       String model, int status, HttpHeaders headers, byte[] body, ApiKey key, long latencyMs) {
     RateLimits limits = QuotaHeaders.read(headers);
+    if (status >= 200 && status < 300 && isWebPage(headers)) {
+      // a proxy's or a login page answered, not ModelScope's chat API: the call did not work
+      return new ModelQuota(
+          model,
+          limits,
+          ProbeStatus.UPSTREAM_ERROR,
+          "ModelScope answered HTTP "
+              + status
+              + " with a web page instead of a chat answer: a proxy or login page may be in the"
+              + " way.",
+          null,
+          latencyMs);
+    }
     if (status >= 200 && status < 300) {
       return limits.complete()
           ? new ModelQuota(model, limits, ProbeStatus.OK, null, null, latencyMs)
@@ -31,6 +44,11 @@ final class ProbeClassifier {
     ProbeStatus failure = failureStatus(status, message);
     return new ModelQuota(
         model, limits, failure, explain(failure, status, message, upstream), null, latencyMs);
+  }
+
+  private static boolean isWebPage(HttpHeaders headers) {
+    String type = headers.firstValue("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
+    return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
   }
 
   private static ProbeStatus failureStatus(int status, String message) {

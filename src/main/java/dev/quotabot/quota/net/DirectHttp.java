@@ -5,6 +5,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,9 @@ public final class DirectHttp implements UpstreamHttp {
     return exchange.handle(
         (response, failure) -> {
           timer.cancel(false);
-          if (failure == null) {
+          // Cancelling at the deadline also ends the body with what had come, and that sometimes
+          // completes the exchange before the cancellation does: half a body is no answer.
+          if (failure == null && !timedOut.get()) {
             return new UpstreamResponse(response.statusCode(), response.body(), null, null);
           }
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -67,15 +70,21 @@ public final class DirectHttp implements UpstreamHttp {
                 ProbeStatus.TIMEOUT,
                 upstreamName + " did not answer within " + timeout.toMillis() + " ms.");
           }
+          if (cause instanceof ConnectException) {
+            return UpstreamResponse.failed(
+                ProbeStatus.NETWORK_ERROR, "Could not connect to " + upstreamName + ".");
+          }
+          if (cause instanceof ProtocolException) {
+            return UpstreamResponse.failed(
+                ProbeStatus.NETWORK_ERROR, Urls.malformedAnswer(upstreamName, cause));
+          }
           return UpstreamResponse.failed(
               ProbeStatus.NETWORK_ERROR,
-              cause instanceof ConnectException
-                  ? "Could not connect to " + upstreamName + "."
-                  : "The connection to "
-                      + upstreamName
-                      + " failed ("
-                      + cause.getClass().getSimpleName()
-                      + ").");
+              "The connection to "
+                  + upstreamName
+                  + " failed ("
+                  + cause.getClass().getSimpleName()
+                  + ").");
         });
   }
 }

@@ -113,9 +113,11 @@ public final class NewApiRelay implements BalanceProvider {
                 Reading key = keyReading(usage.join(), billing.join(), unit);
                 Reading admin =
                     wallet.join() == null ? null : AdminWallet.read(wallet.join(), unit, request);
-                return new ProviderResult(
+                return RelayModels.result(
                     RelayAccount.compose(key, admin, unit),
-                    RelayModels.rows(models.join(), modelsLatency.join(), request));
+                    models.join(),
+                    modelsLatency.join(),
+                    request);
               });
     }
 

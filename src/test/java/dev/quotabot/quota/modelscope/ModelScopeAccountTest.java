@@ -329,6 +329,8 @@ final class ModelScopeAccountTest {
         "{\"success\":true,\"data\":[250]}",
         "{\"success\":true,\"data\":{\"available_balance\":\"lots\",\"total_balance\":true}}",
         "{\"success\":true,\"data\":{\"available_balance\":{\"v\":1},\"total_balance\":null}}",
+        "{\"success\":true,\"data\":{\"available_balance\":1e999999999,\"total_balance\":1e-9999}}",
+        "{\"success\":true,\"data\":{\"available_balance\":\"123456789012345678901234567890123\"}}",
       })
   void aMalformedBalanceIsUpstreamErrorNeverZero(String body) {
     // GIVEN a 200 whose body is not the documented balance

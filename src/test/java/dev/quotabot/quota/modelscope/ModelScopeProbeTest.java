@@ -249,6 +249,28 @@ final class ModelScopeProbeTest {
     assertTrue(row.isSuccess());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"text/html; charset=utf-8", "TEXT/HTML", "application/xhtml+xml"})
+  void aWebPageAnsweringIsAnUpstreamErrorNotASuccess(String contentType) {
+    // GIVEN a 200 with a login page (a proxy or captive portal in the way), no quota headers
+    upstream.stubFor(
+        post(CHAT)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", contentType)
+                    .withBody("<html><body>Sign in</body></html>")));
+
+    // WHEN the model is probed
+    ModelQuota row = probe(MODEL);
+
+    // THEN it did not work: upstream_error saying a web page answered, numbers unknown
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, row.status(), row.toString());
+    assertFalse(row.isSuccess());
+    assertEquals(RateLimits.UNKNOWN, row.limits());
+    assertTrue(row.error().contains("with a web page instead of a chat answer"), row.error());
+  }
+
   @Test
   void someMissingHeadersLeaveOnlyThoseUnknown() {
     // GIVEN the user-level headers but not the per-model ones

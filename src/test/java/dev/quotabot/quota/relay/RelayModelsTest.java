@@ -88,8 +88,37 @@ final class RelayModelsTest {
     // WHEN
     ProviderResult result = harness.check(upstream.baseUrl());
 
-    // THEN
+    // THEN no rows, the balance intact, and why the list is missing
     assertTrue(result.models().isEmpty());
     assertEquals(ProbeStatus.OK, result.account().status());
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, result.listFailure());
+    assertEquals("/v1/models answered HTTP 500.", result.listProblem());
+  }
+
+  @Test
+  void aListThatIsNoListSaysSo() {
+    // GIVEN /v1/models answers 200 with a web page
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(
+        get(urlPathEqualTo(MODELS))
+            .willReturn(aResponse().withStatus(200).withBody("<html>Sign in</html>")));
+
+    // WHEN
+    ProviderResult result = harness.check(upstream.baseUrl());
+
+    // THEN
+    assertTrue(result.models().isEmpty());
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, result.listFailure());
+    assertEquals("/v1/models answered HTTP 200 without a list of models.", result.listProblem());
+  }
+
+  @Test
+  void aReadListHasNoProblem() {
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+
+    ProviderResult result = harness.check(upstream.baseUrl());
+
+    assertNull(result.listFailure());
+    assertNull(result.listProblem());
   }
 }
