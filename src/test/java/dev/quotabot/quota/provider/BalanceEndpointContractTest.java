@@ -8,6 +8,7 @@ import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNum
 import static dev.quotabot.quota.provider.ProviderHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -17,8 +18,12 @@ import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LogCapture;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,37 +53,112 @@ abstract class BalanceEndpointContractTest {
 
   abstract BalanceProvider provider();
 
-  /** The balance endpoint's path on the fake, e.g. {@code /user/balance}. */
-  abstract String balancePath();
-
   /**
-   * The fixture folder, e.g. {@code deepseek}, holding 500-internal.json and 502-bad-gateway.html.
+   * What the contract needs to know of a provider's endpoint.
+   *
+   * @param path the balance endpoint's path on the fake, e.g. {@code /user/balance}
+   * @param fixtures the fixture folder, e.g. {@code deepseek}, holding 500-internal.json and
+   *     502-bad-gateway.html
+   * @param goodAnswer a fixture with a good balance answer
+   * @param serverErrorWords words of the provider's 500 message that the error must keep
+   * @param rejectedKeyFixture a fixture in which the provider refuses the key (and echoes it)
+   * @param rejectedKeyWords words of that refusal the error must keep
+   * @param garbledAnswers 200 bodies that are not the documented answer (truncated, wrong types,
+   *     absurd numbers), beyond the ones every provider is given
+   * @param id the provider's id
+   * @param name the provider's display name
+   * @param key the key the tests check
    */
-  abstract String fixtures();
+  record Endpoint(
+      String path,
+      String fixtures,
+      String goodAnswer,
+      String serverErrorWords,
+      String rejectedKeyFixture,
+      String rejectedKeyWords,
+      List<String> garbledAnswers,
+      String id,
+      String name,
+      String key) {}
 
-  /** A fixture with a good balance answer. */
-  abstract String goodAnswer();
+  abstract Endpoint endpoint();
 
-  /** Words of the provider's 500 message that the error must keep. */
-  abstract String serverErrorWords();
+  @Test
+  void namesItselfAndNeedsNoBaseUrlFromTheQuery() {
+    BalanceProvider provider = provider();
 
-  abstract String key();
+    assertEquals(endpoint().id(), provider.id());
+    assertEquals(endpoint().name(), provider.displayName());
+    assertFalse(provider.needsBaseUrl());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void aRejectedKeyIsInvalidKeyWithTheProvidersWordsAndWithoutTheKey(int status) {
+    // GIVEN the provider rejects the key and echoes it in its message
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(fixture(status, endpoint().rejectedKeyFixture())));
+
+    // WHEN the key is checked
+    AccountBalance account = account(provider(), endpoint().key());
+
+    // THEN invalid_key with the status and the provider's words, the key shown only as a
+    // fingerprint
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(account.error().contains(endpoint().rejectedKeyWords()), account.error());
+    assertFalse(account.error().contains(secretPartOfKey()), account.error());
+    assertFailedWithoutNumbers(account);
+    assertNull(account.unlimited());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aGarbledAnswerIsUpstreamErrorNeverZero() {
+    return Stream.concat(
+            Stream.of("not json at all", "", "[1,2,3]"), endpoint().garbledAnswers().stream())
+        .map(
+            body ->
+                DynamicTest.dynamicTest(
+                    body.isEmpty() ? "(empty body)" : body,
+                    () -> {
+                      // GIVEN a 200 whose body is not the documented answer
+                      upstream()
+                          .stubFor(
+                              get(urlPathEqualTo(endpoint().path()))
+                                  .willReturn(aResponse().withStatus(200).withBody(body)));
+
+                      // WHEN the key is checked
+                      AccountBalance account = account(provider(), endpoint().key());
+
+                      // THEN upstream_error, every amount unknown, never zero or "unlimited"
+                      assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+                      assertFailedWithoutNumbers(account);
+                      assertNull(account.unlimited());
+                    }));
+  }
+
+  /** The key without the characters its fingerprint shows (the first 3 and the last 4). */
+  String secretPartOfKey() {
+    return endpoint().key().substring(3, endpoint().key().length() - 4);
+  }
 
   @Test
   void aServerErrorIsUpstreamError() {
     // GIVEN the provider fails with 500
     upstream()
         .stubFor(
-            get(urlPathEqualTo(balancePath()))
-                .willReturn(fixture(500, fixtures() + "/500-internal.json")));
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(fixture(500, endpoint().fixtures() + "/500-internal.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), key());
+    AccountBalance account = account(provider(), endpoint().key());
 
     // THEN upstream_error naming the status and the provider's message
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertTrue(account.error().contains("HTTP 500"), account.error());
-    assertTrue(account.error().contains(serverErrorWords()), account.error());
+    assertTrue(account.error().contains(endpoint().serverErrorWords()), account.error());
     assertFailedWithoutNumbers(account);
   }
 
@@ -88,11 +168,11 @@ abstract class BalanceEndpointContractTest {
     // GIVEN a proxy's HTML error page
     upstream()
         .stubFor(
-            get(urlPathEqualTo(balancePath()))
-                .willReturn(fixture(status, fixtures() + "/502-bad-gateway.html")));
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(fixture(status, endpoint().fixtures() + "/502-bad-gateway.html")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), key());
+    AccountBalance account = account(provider(), endpoint().key());
 
     // THEN upstream_error naming the status, no markup
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -106,13 +186,13 @@ abstract class BalanceEndpointContractTest {
     // GIVEN the provider takes 5 s
     upstream()
         .stubFor(
-            get(urlPathEqualTo(balancePath()))
-                .willReturn(fixture(200, goodAnswer()).withFixedDelay(5_000)));
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(fixture(200, endpoint().goodAnswer()).withFixedDelay(5_000)));
 
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
     AccountBalance account =
-        ProviderHarness.check(provider(), key(), Duration.ofMillis(300)).account();
+        ProviderHarness.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
     long tookMs = ProviderHarness.elapsedMs(started);
 
     // THEN timeout, well before the provider would have answered (generous bound)
@@ -132,12 +212,13 @@ abstract class BalanceEndpointContractTest {
       for (int i = 0; i < bodies.length; i++) {
         upstream()
             .stubFor(
-                get(urlPathEqualTo(balancePath()))
+                get(urlPathEqualTo(endpoint().path()))
                     .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
-        results.append(ProviderHarness.check(provider(), key(), ProviderHarness.TIMEOUT));
+        results.append(
+            ProviderHarness.check(provider(), endpoint().key(), ProviderHarness.TIMEOUT));
         results.append('\n');
       }
-      assertFalse(logs.text().contains(key()), logs.text());
+      assertFalse(logs.text().contains(endpoint().key()), logs.text());
       return results.toString();
     }
   }

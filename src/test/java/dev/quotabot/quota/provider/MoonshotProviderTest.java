@@ -1,6 +1,5 @@
 package dev.quotabot.quota.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Moonshot's {@code GET /v1/users/me/balance} against a WireMock stand-in, over real HTTP. */
 final class MoonshotProviderTest extends BalanceEndpointContractTest {
@@ -154,49 +151,6 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     assertFailedWithoutNumbers(account);
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {401, 403})
-  void aRejectedKeyIsInvalidKeyWithMoonshotsWordsAndWithoutTheKey(int status) {
-    // GIVEN Moonshot rejects the key and echoes it
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(status, "moonshot/401-echoes-key.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN invalid_key with the status and Moonshot's words, without the key
-    assertEquals(ProbeStatus.INVALID_KEY, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertTrue(account.error().contains("Invalid Authentication"), account.error());
-    assertFalse(account.error().contains("1234567890abcdef"), account.error());
-    assertFailedWithoutNumbers(account);
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "not json at all",
-        "",
-        "[1,2,3]",
-        "{\"code\":0,\"data\":{\"available_balance\":49.5",
-        "{\"code\":0,\"status\":true}",
-        "{\"code\":0,\"status\":true,\"data\":{\"voucher_balance\":1,\"cash_balance\":2}}",
-        "{\"code\":0,\"status\":true,\"data\":{\"available_balance\":\"NaN\"}}",
-        "{\"code\":0,\"status\":true,\"data\":{\"available_balance\":[1]}}",
-      })
-  void aGarbledAnswerIsUpstreamErrorNeverZero(String body) {
-    // GIVEN a 200 whose body is not the documented balance
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withStatus(200).withBody(body)));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error, every amount unknown
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertFailedWithoutNumbers(account);
-  }
-
   @Test
   void neverPutsTheKeyInTheResultOrTheLogs() {
     // GIVEN answers that echo the key wherever they can
@@ -216,40 +170,24 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     assertFalse(all.contains("1234567890abcdef"), all);
   }
 
-  @Test
-  void isMoonshotAndNeedsNoBaseUrlFromTheQuery() {
-    // GIVEN / WHEN the provider
-    MoonshotProvider provider = provider();
-
-    // THEN its names, and the operator's base is enough
-    assertEquals("moonshot", provider.id());
-    assertEquals("Moonshot", provider.displayName());
-    assertFalse(provider.needsBaseUrl());
-  }
-
   @Override
-  String balancePath() {
-    return BALANCE;
-  }
-
-  @Override
-  String fixtures() {
-    return "moonshot";
-  }
-
-  @Override
-  String goodAnswer() {
-    return "moonshot/balance-positive.json";
-  }
-
-  @Override
-  String serverErrorWords() {
-    return "server is busy";
-  }
-
-  @Override
-  String key() {
-    return KEY;
+  Endpoint endpoint() {
+    return new Endpoint(
+        BALANCE,
+        "moonshot",
+        "moonshot/balance-positive.json",
+        "server is busy",
+        "moonshot/401-echoes-key.json",
+        "Invalid Authentication",
+        List.of(
+            "{\"code\":0,\"data\":{\"available_balance\":49.5",
+            "{\"code\":0,\"status\":true}",
+            "{\"code\":0,\"status\":true,\"data\":{\"voucher_balance\":1,\"cash_balance\":2}}",
+            "{\"code\":0,\"status\":true,\"data\":{\"available_balance\":\"NaN\"}}",
+            "{\"code\":0,\"status\":true,\"data\":{\"available_balance\":[1]}}"),
+        "moonshot",
+        "Moonshot",
+        KEY);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.quotabot.quota.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -9,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
-import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
 import static dev.quotabot.quota.provider.ProviderHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +19,8 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** OpenRouter's {@code GET /api/v1/key} against a WireMock stand-in, over real HTTP. */
 final class OpenRouterProviderTest extends BalanceEndpointContractTest {
@@ -109,52 +106,6 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
     assertNull(account.user());
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {401, 403})
-  void aRejectedKeyIsInvalidKeyWithOpenRoutersWordsAndWithoutTheKey(int status) {
-    // GIVEN OpenRouter rejects the key and echoes it
-    upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO))
-            .willReturn(fixture(status, "openrouter/401-echoes-key.json")));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN invalid_key with the status and OpenRouter's words, without the key
-    assertEquals(ProbeStatus.INVALID_KEY, account.status());
-    assertTrue(account.error().contains("HTTP " + status), account.error());
-    assertTrue(account.error().contains("User not found"), account.error());
-    assertFalse(account.error().contains("1234567890abcdef"), account.error());
-    assertFailedWithoutNumbers(account);
-    assertNull(account.unlimited());
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "not json at all",
-        "",
-        "[1,2,3]",
-        "{\"data\":{\"limit\":null,",
-        "{\"data\":null}",
-        "{\"data\":{\"usage\":7.5}}",
-        "{\"data\":{\"limit\":\"lots\",\"limit_remaining\":1}}",
-        "{\"data\":{\"limit\":{\"usd\":20}}}",
-      })
-  void aGarbledAnswerIsUpstreamErrorNeverZero(String body) {
-    // GIVEN a 200 whose body is not the documented key info (a missing limit is not "unlimited")
-    upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(aResponse().withStatus(200).withBody(body)));
-
-    // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
-
-    // THEN upstream_error, every amount unknown
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertFailedWithoutNumbers(account);
-    assertNull(account.unlimited());
-  }
-
   @Test
   void theUsualApiBaseReachesTheSameEndpoint() {
     // GIVEN the operator configured OpenRouter's OpenAI-style base, …/api/v1
@@ -189,40 +140,24 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
     assertFalse(all.contains("1234567890abcdef"), all);
   }
 
-  @Test
-  void isOpenRouterAndNeedsNoBaseUrlFromTheQuery() {
-    // GIVEN / WHEN the provider
-    OpenRouterProvider provider = provider();
-
-    // THEN its names, and the operator's base is enough
-    assertEquals("openrouter", provider.id());
-    assertEquals("OpenRouter", provider.displayName());
-    assertFalse(provider.needsBaseUrl());
-  }
-
   @Override
-  String balancePath() {
-    return KEY_INFO;
-  }
-
-  @Override
-  String fixtures() {
-    return "openrouter";
-  }
-
-  @Override
-  String goodAnswer() {
-    return "openrouter/key-with-limit.json";
-  }
-
-  @Override
-  String serverErrorWords() {
-    return "Internal Server Error";
-  }
-
-  @Override
-  String key() {
-    return KEY;
+  Endpoint endpoint() {
+    return new Endpoint(
+        KEY_INFO,
+        "openrouter",
+        "openrouter/key-with-limit.json",
+        "Internal Server Error",
+        "openrouter/401-echoes-key.json",
+        "User not found",
+        List.of(
+            "{\"data\":{\"limit\":null,",
+            "{\"data\":null}",
+            "{\"data\":{\"usage\":7.5}}",
+            "{\"data\":{\"limit\":\"lots\",\"limit_remaining\":1}}",
+            "{\"data\":{\"limit\":{\"usd\":20}}}"),
+        "openrouter",
+        "OpenRouter",
+        KEY);
   }
 
   @Override
