@@ -356,55 +356,30 @@ final class ModelScopeProbeTest {
     assertTrue(row.error().contains("access token"), row.error());
   }
 
-  @Test
-  void treats403AsInvalidKey() {
-    // GIVEN a 403
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(403, "403-forbidden.json")));
-
-    // WHEN the model is probed
-    ModelQuota row = probe(MODEL);
-
-    // THEN invalid_key with the upstream reason
-    assertEquals(ProbeStatus.INVALID_KEY, row.status());
-    assertTrue(row.error().contains("real-name verification required"), row.error());
-  }
-
-  @Test
-  void reports402AsInsufficientBalance() {
-    // GIVEN the 魔粒 balance is exhausted
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(402, "402-balance-exhausted.json")));
-
-    // WHEN the model is probed
-    ModelQuota row = probe(MODEL);
-
-    // THEN insufficient_balance with ModelScope's message
-    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, row.status());
-    assertTrue(row.error().contains("magicube balance exhausted"), row.error());
-  }
-
-  @Test
-  void reports404WithNoProviderAsModelUnavailable() {
-    // GIVEN a 404 that names the model as missing
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(404, "404-no-provider.json")));
+  @ParameterizedTest(name = "HTTP {0} ({1}) is {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          403 | 403-forbidden.json         | INVALID_KEY          | real-name verification required
+          402 | 402-balance-exhausted.json | INSUFFICIENT_BALANCE | magicube balance exhausted
+          404 | 404-no-provider.json       | MODEL_UNAVAILABLE    |
+          400 | 400-bad-parameter.json     | UPSTREAM_ERROR       | max_tokens must be positive
+          """)
+  void classifiesModelScopesErrorAnswersKeepingTheirWords(
+      int status, String fixture, ProbeStatus expected, String words) {
+    // GIVEN ModelScope refuses the call: a 403 for the account, a spent 魔粒 balance, a model
+    // without a provider, a parameter it does not like (any other 400 is not about the model)
+    upstream.stubFor(post(CHAT).willReturn(errorResponse(status, fixture)));
 
     // WHEN the model is probed
     ModelQuota row = probe("Org/Missing-Model");
 
-    // THEN model_unavailable
-    assertEquals(ProbeStatus.MODEL_UNAVAILABLE, row.status());
-  }
-
-  @Test
-  void reportsAnother400AsUpstreamError() {
-    // GIVEN a 400 that is not about the model
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(400, "400-bad-parameter.json")));
-
-    // WHEN the model is probed
-    ModelQuota row = probe(MODEL);
-
-    // THEN upstream_error with the upstream message, not model_unavailable
-    assertEquals(ProbeStatus.UPSTREAM_ERROR, row.status());
-    assertTrue(row.error().contains("max_tokens must be positive"), row.error());
+    // THEN the status that says what to do, with ModelScope's own words
+    assertEquals(expected, row.status());
+    if (words != null) {
+      assertTrue(row.error().contains(words), row.error());
+    }
   }
 
   @ParameterizedTest
