@@ -46,6 +46,19 @@ public final class ModelList {
     return false;
   }
 
+  /**
+   * Whether one id, as an upstream lists it, is a model a query would accept as it is: a single
+   * item (no separator in it), no control or invisible formatting character, not shaped like a key,
+   * and at most {@link #MAX_NAME_LENGTH} characters.
+   */
+  public static boolean acceptable(String id) {
+    return !id.isEmpty()
+        && id.length() <= MAX_NAME_LENGTH
+        && !SEPARATORS.matcher(id).find()
+        && id.chars().noneMatch(ModelList::isControlOrFormat)
+        && !looksLikeKey(id);
+  }
+
   private static boolean looksLikeKey(String model) {
     return model.indexOf('/') < 0 && KEY_SHAPED.matcher(model).lookingAt();
   }

@@ -228,4 +228,42 @@ final class ModelListTest {
     assertEquals(List.of(model), ModelList.parse(List.of(model), MAX));
     assertFalse(ModelList.holdsKeyShapedItem(model));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Qwen/Qwen3-32B",
+        "plain-id",
+        "",
+        "a b",
+        "a,b",
+        "a，b",
+        "a\u3000b",
+        "a\u00A0b",
+        "a\u200Bb",
+        "\uFEFFa",
+        "Qwen/\u202EQwen",
+        "bell\u0007",
+        "sk-abcdefghij0123456789xyz",
+        "ms-0a1b2c3d-4e5f-6789-abcd-ef0123456789"
+      })
+  void anIdIsAcceptableExactlyWhenAQueryWouldTakeItAsItIs(String id) {
+    // GIVEN one id as an upstream might list it
+    // WHEN a query is parsed from it alone
+    boolean takenAsItIs;
+    try {
+      takenAsItIs = ModelList.parse(List.of(id), MAX).equals(List.of(id));
+    } catch (InvalidQueryException refused) {
+      takenAsItIs = false;
+    }
+
+    // THEN acceptable says the same
+    assertEquals(takenAsItIs, ModelList.acceptable(id), id);
+  }
+
+  @Test
+  void anIdOfExactlyTheLongestNameIsAcceptableAndOneMoreIsNot() {
+    assertTrue(ModelList.acceptable("Org/" + "x".repeat(196)));
+    assertFalse(ModelList.acceptable("Org/" + "x".repeat(197)));
+  }
 }

@@ -227,13 +227,7 @@ public final class ModelCatalog implements ModelDirectory {
       return null;
     }
     String text = id.getAsString().strip();
-    boolean usable =
-        !text.isEmpty()
-            && text.length() <= ModelList.MAX_NAME_LENGTH
-            && text.chars().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))
-            && text.indexOf(',') < 0
-            && text.indexOf('，') < 0;
-    return usable ? text : null;
+    return ModelList.acceptable(text) ? text : null;
   }
 
   private String describe(Throwable failure) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -146,6 +147,20 @@ final class ModelCatalogTest {
             + "\"},{\"id\":\"ZhipuAI/GLM-4.6\"}]}";
 
     assertEquals(List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6"), ModelCatalog.parse(body.getBytes()));
+  }
+
+  @Test
+  void dropsIdsAQuerySplitsOrRefuses() {
+    // GIVEN ids holding Unicode spaces, a zero-width space, a formatting character, or shaped like
+    // a key
+    String body =
+        "{\"data\":[{\"id\":\"a\u3000b\"},{\"id\":\"a\u00A0b\"},{\"id\":\"a\u200Bb\"},"
+            + "{\"id\":\"Qwen/\u202EQwen\"},{\"id\":\"sk-abcdefghij0123456789xyz\"},"
+            + "{\"id\":\"Qwen/Qwen3-32B\"}]}";
+
+    // WHEN the list is read
+    // THEN only the id a query takes as it is remains
+    assertEquals(List.of("Qwen/Qwen3-32B"), ModelCatalog.parse(body.getBytes(UTF_8)));
   }
 
   @Test
