@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -36,9 +35,6 @@ final class ModelAutocomplete extends ListenerAdapter {
 
   /** Discord drops an autocomplete answer after 3 s; answer with what is known before that. */
   static final Duration ANSWER_WITHIN = Duration.ofMillis(2_000);
-
-  private static final Pattern SEPARATOR = Pattern.compile("[,，\\s]");
-  private static final Pattern SEPARATORS = Pattern.compile("[,，\\s]+");
 
   private final List<String> defaults;
   private final ModelCatalog catalog;
@@ -116,13 +112,12 @@ final class ModelAutocomplete extends ListenerAdapter {
       // a key pasted into models: never offer it back as part of a suggestion
       return List.of();
     }
-    String head = headOf(typed);
+    // everything up to and including the last separator: the items already chosen
+    String head = typed.substring(0, ModelList.lastItemStart(typed));
     String needle = typed.substring(head.length()).strip().toLowerCase(Locale.ROOT);
     Set<String> alreadyListed = new LinkedHashSet<>();
-    for (String item : SEPARATORS.split(head)) {
-      if (!item.isEmpty()) {
-        alreadyListed.add(item.toLowerCase(Locale.ROOT));
-      }
+    for (String item : ModelList.items(head)) {
+      alreadyListed.add(item.toLowerCase(Locale.ROOT));
     }
     Set<String> candidates = new LinkedHashSet<>(defaults);
     candidates.addAll(catalog);
@@ -152,15 +147,5 @@ final class ModelAutocomplete extends ListenerAdapter {
       }
     }
     return choices;
-  }
-
-  /** Everything up to and including the last separator: the items already chosen. */
-  private static String headOf(String typed) {
-    for (int i = typed.length() - 1; i >= 0; i--) {
-      if (SEPARATOR.matcher(typed.substring(i, i + 1)).matches()) {
-        return typed.substring(0, i + 1);
-      }
-    }
-    return "";
   }
 }

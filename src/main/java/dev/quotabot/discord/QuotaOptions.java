@@ -10,7 +10,6 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaQueryFactory;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
@@ -22,11 +21,6 @@ import java.util.regex.Pattern;
  * QuotaQueryFactory}); its message is shown as is.
  */
 final class QuotaOptions {
-  /** The separators {@link dev.quotabot.quota.ModelList} splits on, and nothing else. */
-  private static final String SEPARATOR = "[,，\\s\\p{Z}\\u200B\\uFEFF]";
-
-  private static final Pattern ONLY_SEPARATORS = Pattern.compile(SEPARATOR + "*");
-
   static final String KEY_IN_MODELS =
       "The models list holds what looks like an API key (ms-… or sk-…): a key goes only in"
           + " \"api_key\" or the form's key field; list model ids such as \"Qwen/Qwen3-32B\" in"
@@ -205,6 +199,6 @@ final class QuotaOptions {
 
   /** True when the value names no model at all (absent, empty, or only separators). */
   static boolean isBlank(String rawModels) {
-    return rawModels == null || ONLY_SEPARATORS.matcher(rawModels).matches();
+    return ModelList.namesNoModel(rawModels);
   }
 }

@@ -1,10 +1,12 @@
 package dev.quotabot.quota;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,29 @@ public final class ModelList {
       Pattern.compile("(?i)(?:ms-[0-9a-f-]{32}|sk-[a-z0-9_-]{20})");
 
   private ModelList() {}
+
+  /** True when a raw models value names no model: absent, empty, or only separators. */
+  public static boolean namesNoModel(String rawModels) {
+    return rawModels == null || rawModels.isEmpty() || SEPARATORS.matcher(rawModels).matches();
+  }
+
+  /** The items of a raw models value, split as {@link #parse} splits them, but not checked. */
+  public static List<String> items(String rawModels) {
+    return Arrays.stream(SEPARATORS.split(rawModels)).filter(item -> !item.isEmpty()).toList();
+  }
+
+  /**
+   * Where the last item of a raw models value starts: just after its last separator, or 0 when it
+   * has none.
+   */
+  public static int lastItemStart(String rawModels) {
+    Matcher separator = SEPARATORS.matcher(rawModels);
+    int start = 0;
+    while (separator.find()) {
+      start = separator.end();
+    }
+    return start;
+  }
 
   /**
    * True when an item of a raw models value looks like a pasted key (whether or not a key was

@@ -63,6 +63,22 @@ final class ModelAutocompleteTest {
   }
 
   @Test
+  void completesTheLastItemAfterEverySeparatorTheQueryHonours() {
+    // an ideographic space (Chinese input), a no-break space and a zero-width space each end an
+    // item for the query, so they do for the suggestions too
+    for (String separator : List.of("\u3000", "\u00A0", "\u200B")) {
+      assertEquals(
+          List.of("ZhipuAI/GLM-4.6" + separator + "Qwen/Qwen3-32B"),
+          values("ZhipuAI/GLM-4.6" + separator + "Qwen/Qwen3-3"),
+          "separator U+" + Integer.toHexString(separator.charAt(0)));
+      assertEquals(
+          List.of("deepseek-ai/DeepSeek-V3.1" + separator + "deepseek-ai/DeepSeek-R1"),
+          values("deepseek-ai/DeepSeek-V3.1" + separator + "deepseek"),
+          "separator U+" + Integer.toHexString(separator.charAt(0)));
+    }
+  }
+
+  @Test
   void leavesOutModelsAlreadyInTheList() {
     List<String> suggested = values("deepseek-ai/DeepSeek-V3.1,deepseek");
 
