@@ -85,9 +85,10 @@ public final class ConfigLoader {
   }
 
   private static QuotaSettings quota(ConfigValues values) {
+    int maxModels = values.integer(ConfigKey.QUOTA_MAX_MODELS, 1, 1_000);
     return new QuotaSettings(
-        values.list(ConfigKey.QUOTA_DEFAULT_MODELS),
-        values.integer(ConfigKey.QUOTA_MAX_MODELS, 1, 1_000),
+        values.models(ConfigKey.QUOTA_DEFAULT_MODELS, maxModels),
+        maxModels,
         Duration.ofMillis(values.integer(ConfigKey.QUOTA_PROBE_TIMEOUT_MS, 100, 300_000)),
         Duration.ofMillis(values.integer(ConfigKey.QUOTA_QUERY_DEADLINE_MS, 100, 600_000)),
         values.integer(ConfigKey.QUOTA_MAX_CONCURRENT_PROBES, 1, 1_000));

@@ -1,5 +1,7 @@
 package dev.quotabot.config;
 
+import dev.quotabot.quota.InvalidQueryException;
+import dev.quotabot.quota.ModelList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -76,6 +78,26 @@ final class ConfigValues {
 
   List<String> list(ConfigKey key) {
     return Arrays.stream(find(key).value().split("[,，\\s]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * A model list, split and checked as a query's {@code models} are, so a list no query could use
+   * stops start-up instead of failing every query. The value is not repeated: an item may be a
+   * pasted key.
+   */
+  List<String> models(ConfigKey key, int maxModels) {
+    Found found = find(key);
+    try {
+      return ModelList.parse(List.of(found.value()), maxModels);
+    } catch (InvalidQueryException unusable) {
+      throw new ConfigException(
+          "Invalid configuration: "
+              + key.key()
+              + " (from "
+              + found.origin()
+              + ") is not a usable model list: "
+              + unusable.getMessage());
+    }
   }
 
   URI url(ConfigKey key, Set<String> schemes) {

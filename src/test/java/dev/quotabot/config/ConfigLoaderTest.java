@@ -238,6 +238,55 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void theDefaultModelsAreSplitAsAQuerySplitsThem() {
+    // GIVEN defaults separated by a no-break space, an ideographic space and a zero-width space
+    Map<String, String> file = Map.of("quota.default_models", "a/1\u00A0b/2\u3000c/3\u200Bd/4");
+
+    // WHEN loaded
+    // THEN each is one model, as a query would read them
+    assertEquals(
+        List.of("a/1", "b/2", "c/3", "d/4"),
+        ConfigLoader.fromMaps(file, "f", Map.of()).quota().defaultModels());
+  }
+
+  @Test
+  void moreDefaultModelsThanAQueryMayNameStopStartUp() {
+    // GIVEN three defaults and at most two models per query
+    Map<String, String> file =
+        Map.of("quota.default_models", "a/1,b/2,c/3", "quota.max_models", "2");
+
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(
+            ConfigException.class, () -> ConfigLoader.fromMaps(file, "bot.properties", Map.of()));
+
+    // THEN one line names the key, where it came from and the limit
+    String message = invalid.getMessage();
+    assertTrue(message.startsWith("Invalid configuration: quota.default_models"), message);
+    assertTrue(message.contains("bot.properties"), message);
+    assertTrue(message.contains("at most 2"), message);
+    assertFalse(message.contains("\n"), message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a/1,Qwen/\u202EQwen", "bell\u0007", "sk-abcdefghij0123456789xyz"})
+  void aDefaultModelNoQueryWouldAcceptStopsStartUpWithoutRepeatingIt(String defaults) {
+    // GIVEN a default list holding a control or formatting character, or a pasted key
+    Map<String, String> env = Map.of("QUOTABOT_QUOTA_DEFAULT_MODELS", defaults);
+
+    // WHEN loaded
+    ConfigException invalid =
+        assertThrows(ConfigException.class, () -> ConfigLoader.fromMaps(Map.of(), "f", env));
+
+    // THEN the key and the variable are named, and the bad value is not repeated
+    String message = invalid.getMessage();
+    assertTrue(message.contains("quota.default_models"), message);
+    assertTrue(message.contains("environment QUOTABOT_QUOTA_DEFAULT_MODELS"), message);
+    assertFalse(message.contains(defaults), message);
+    assertFalse(message.contains("abcdefghij0123456789"), message);
+  }
+
+  @Test
   void theDiscordTokenNeverAppearsInToString() {
     // GIVEN a configured token
     AppConfig config =
