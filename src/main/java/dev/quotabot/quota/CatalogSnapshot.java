@@ -10,20 +10,36 @@ import java.util.stream.Collectors;
  * The provider's model list as far as it is known.
  *
  * @param ids model ids in the provider's order (empty when never loaded)
- * @param loaded whether the list was ever fetched successfully
+ * @param lowerCaseIds the same ids lower-cased, for comparing case-insensitively (ModelScope's own
+ *     routing does not depend on case); computed once per fetched list, not on every query
  * @param stale whether the last refresh failed, so {@code ids} may be out of date
  * @param fetchedAt when {@code ids} were fetched (null when never)
  */
-public record CatalogSnapshot(List<String> ids, boolean loaded, boolean stale, Instant fetchedAt) {
-  public static final CatalogSnapshot UNAVAILABLE =
-      new CatalogSnapshot(List.of(), false, true, null);
+public record CatalogSnapshot(
+    List<String> ids, Set<String> lowerCaseIds, boolean stale, Instant fetchedAt) {
+  public static final CatalogSnapshot UNAVAILABLE = new CatalogSnapshot(List.of(), true, null);
 
   public CatalogSnapshot {
     ids = List.copyOf(ids);
+    lowerCaseIds = Set.copyOf(lowerCaseIds);
   }
 
-  /** Ids compared case-insensitively: ModelScope's own routing does not depend on case. */
-  public Set<String> lowerCaseIds() {
-    return ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+  /** A list as fetched; its ids are lower-cased here, once. */
+  public CatalogSnapshot(List<String> ids, boolean stale, Instant fetchedAt) {
+    this(
+        ids,
+        ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
+        stale,
+        fetchedAt);
+  }
+
+  /** Whether the list was ever fetched successfully. */
+  public boolean loaded() {
+    return fetchedAt != null;
+  }
+
+  /** The same list, marked stale because a refresh failed. */
+  public CatalogSnapshot asStale() {
+    return stale ? this : new CatalogSnapshot(ids, lowerCaseIds, true, fetchedAt);
   }
 }

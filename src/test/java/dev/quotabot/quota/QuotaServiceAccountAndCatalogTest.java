@@ -369,7 +369,7 @@ final class QuotaServiceAccountAndCatalogTest {
 
     // WHEN it is cancelled and the catalog answers afterwards
     running.cancel();
-    lookup.complete(new CatalogSnapshot(List.of("a", "b"), true, false, NOW));
+    lookup.complete(new CatalogSnapshot(List.of("a", "b"), false, NOW));
 
     // THEN no probe was started and the report is done
     assertEquals(List.of(), probe.started());
@@ -433,7 +433,7 @@ final class QuotaServiceAccountAndCatalogTest {
   }
 
   private static ModelDirectory catalog(boolean loaded, boolean stale, String... ids) {
-    CatalogSnapshot snapshot = new CatalogSnapshot(List.of(ids), loaded, stale, NOW);
+    CatalogSnapshot snapshot = new CatalogSnapshot(List.of(ids), stale, loaded ? NOW : null);
     return () -> CompletableFuture.completedFuture(snapshot);
   }
 

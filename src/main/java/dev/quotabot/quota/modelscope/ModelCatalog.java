@@ -58,9 +58,8 @@ public final class ModelCatalog implements ModelDirectory {
   private final LongSupplier nanoTime;
 
   private final Object lock = new Object();
-  private List<String> known;
+  private CatalogSnapshot known; // null until a list was fetched
   private long fetchedAt;
-  private Instant fetchedAtInstant;
   private long retryNotBefore;
   private boolean failedSinceLastSuccess;
   private CompletableFuture<List<String>> inFlight;
@@ -98,7 +97,7 @@ public final class ModelCatalog implements ModelDirectory {
     synchronized (lock) {
       long now = nanoTime.getAsLong();
       if (known != null && now - fetchedAt < ttlNanos) {
-        return CompletableFuture.completedFuture(known);
+        return CompletableFuture.completedFuture(known.ids());
       }
       if (failedSinceLastSuccess && now - retryNotBefore < 0) {
         return CompletableFuture.completedFuture(lastKnownLocked());
@@ -120,9 +119,7 @@ public final class ModelCatalog implements ModelDirectory {
         .thenApply(
             ids -> {
               synchronized (lock) {
-                return known == null
-                    ? CatalogSnapshot.UNAVAILABLE
-                    : new CatalogSnapshot(known, true, failedSinceLastSuccess, fetchedAtInstant);
+                return known == null ? CatalogSnapshot.UNAVAILABLE : known;
               }
             });
   }
@@ -135,7 +132,7 @@ public final class ModelCatalog implements ModelDirectory {
   }
 
   private List<String> lastKnownLocked() {
-    return known == null ? List.of() : known;
+    return known == null ? List.of() : known.ids();
   }
 
   private void fetchInto(CompletableFuture<List<String>> result) {
@@ -149,13 +146,15 @@ public final class ModelCatalog implements ModelDirectory {
                   inFlight = null;
                 }
                 if (failure == null) {
-                  known = ids;
+                  known = new CatalogSnapshot(ids, false, Instant.now());
                   fetchedAt = now;
-                  fetchedAtInstant = Instant.now();
                   failedSinceLastSuccess = false;
                 } else {
                   failedSinceLastSuccess = true;
                   retryNotBefore = now + retryDelayNanos;
+                  if (known != null) {
+                    known = known.asStale();
+                  }
                 }
                 answer = lastKnownLocked();
               }

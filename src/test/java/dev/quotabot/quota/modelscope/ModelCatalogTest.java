@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -209,6 +211,25 @@ final class ModelCatalogTest {
     // THEN the new list is served and is fresh again
     assertFalse(recovered.stale());
     assertEquals(List.of("Qwen/Qwen3-32B"), recovered.ids());
+  }
+
+  @Test
+  void lowerCasesTheListOncePerFetchNotOncePerLookup() throws Exception {
+    // GIVEN a list loaded once
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(okJson(LIST)));
+    CatalogSnapshot first = catalog.snapshot().get(10, TimeUnit.SECONDS);
+
+    // WHEN it is looked up again within the TTL, and after a failed refresh
+    CatalogSnapshot again = catalog.snapshot().get(10, TimeUnit.SECONDS);
+    upstream.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(502)));
+    advance(TTL.plusSeconds(1));
+    CatalogSnapshot stale = catalog.snapshot().get(10, TimeUnit.SECONDS);
+
+    // THEN the lower-cased ids are those computed at the fetch
+    assertEquals(Set.of("qwen/qwen3-32b", "zhipuai/glm-4.6"), first.lowerCaseIds());
+    assertSame(first.lowerCaseIds(), again.lowerCaseIds());
+    assertTrue(stale.stale());
+    assertSame(first.lowerCaseIds(), stale.lowerCaseIds());
   }
 
   private ModelCatalog catalog(Duration fetchTimeout) {
