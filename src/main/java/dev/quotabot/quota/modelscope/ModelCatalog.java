@@ -5,28 +5,25 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.quotabot.quota.BoundedBody;
 import dev.quotabot.quota.CatalogSnapshot;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.DirectHttp;
+import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +46,11 @@ public final class ModelCatalog implements ModelDirectory {
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
-  private final HttpClient http;
+  private final UpstreamHttp http;
   private final URI modelsUrl;
   private final long ttlNanos;
   private final long retryDelayNanos;
   private final Duration fetchTimeout;
-  private final TimeoutScheduler timeouts;
   private final LongSupplier nanoTime;
 
   private final Object lock = new Object();
@@ -79,12 +75,11 @@ public final class ModelCatalog implements ModelDirectory {
       TimeoutScheduler timeouts,
       LongSupplier nanoTime,
       Duration fetchTimeout) {
-    this.http = http;
+    this.http = new DirectHttp(http, timeouts, MAX_BODY_BYTES);
     this.modelsUrl = Urls.resolve(apiBaseUrl, "models");
     this.ttlNanos = ttl.toNanos();
     this.retryDelayNanos = Math.min(ttl.toNanos(), MAX_RETRY_DELAY.toNanos());
     this.fetchTimeout = fetchTimeout;
-    this.timeouts = timeouts;
     this.nanoTime = nanoTime;
   }
 
@@ -159,9 +154,13 @@ public final class ModelCatalog implements ModelDirectory {
                 answer = lastKnownLocked();
               }
               if (failure != null) {
+                Throwable cause =
+                    failure instanceof CompletionException ? failure.getCause() : failure;
                 LOG.warn(
                     "ModelScope model list unavailable ({}); serving {} cached model ids",
-                    describe(failure),
+                    cause instanceof CatalogUnavailable
+                        ? cause.getMessage()
+                        : cause.getClass().getSimpleName(),
                     answer.size());
               }
               result.complete(answer);
@@ -169,23 +168,17 @@ public final class ModelCatalog implements ModelDirectory {
   }
 
   private CompletableFuture<List<String>> fetch() {
-    CompletableFuture<HttpResponse<byte[]>> exchange;
-    try {
-      HttpRequest request =
-          Urls.request(modelsUrl, fetchTimeout).header("Accept", "application/json").GET().build();
-      exchange = http.sendAsync(request, new BoundedBody(MAX_BODY_BYTES, status -> status == 200));
-    } catch (RuntimeException failed) {
-      return CompletableFuture.failedFuture(failed);
-    }
-    Future<?> timer = timeouts.after(fetchTimeout, () -> exchange.cancel(true));
-    exchange.whenComplete((response, failure) -> timer.cancel(false));
-    return exchange.thenApply(
-        response -> {
-          if (response.statusCode() != 200) {
-            throw new CatalogUnavailable("HTTP " + response.statusCode());
-          }
-          return parse(response.body());
-        });
+    return http.get(modelsUrl, Map.of(), fetchTimeout, "ModelScope")
+        .thenApply(
+            answer -> {
+              if (!answer.answered()) {
+                throw new CatalogUnavailable(answer.failureText());
+              }
+              if (answer.status() != 200) {
+                throw new CatalogUnavailable("HTTP " + answer.status());
+              }
+              return parse(answer.body());
+            });
   }
 
   /** Reads {@code {"data":[{"id":"Org/Model"},…]}}, keeping ids a query would accept. */
@@ -227,17 +220,6 @@ public final class ModelCatalog implements ModelDirectory {
     }
     String text = id.getAsString().strip();
     return ModelList.acceptable(text) ? text : null;
-  }
-
-  private String describe(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (cause instanceof CatalogUnavailable) {
-      return cause.getMessage();
-    }
-    if (cause instanceof CancellationException || cause instanceof HttpTimeoutException) {
-      return "no answer within " + fetchTimeout.toMillis() + " ms";
-    }
-    return cause == null ? "unknown failure" : cause.getClass().getSimpleName();
   }
 
   /** The upstream's answer cannot be used; the message says why, for the log. */
