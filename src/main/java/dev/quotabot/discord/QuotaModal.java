@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.QuotaQueryFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,7 +34,7 @@ final class QuotaModal extends ListenerAdapter {
   static final String ACCESS_TOKEN_INPUT = "access_token";
   static final int MODELS_MAX_LENGTH = TextInput.MAX_VALUE_LENGTH;
   static final int BASE_URL_MAX_LENGTH = 300;
-  static final int USER_ID_MAX_LENGTH = 20;
+  static final int USER_ID_MAX_LENGTH = QuotaQueryFactory.MAX_USER_ID_LENGTH;
 
   private static final String ID_SEPARATOR = ":";
 

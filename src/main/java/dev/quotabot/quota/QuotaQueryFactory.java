@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /** Builds a checked {@link QuotaQuery} from what a door received. */
 public final class QuotaQueryFactory {
-  private static final int MAX_USER_ID_LENGTH = 20;
+  /** The longest relay user id accepted; the Discord form's field shares it. */
+  public static final int MAX_USER_ID_LENGTH = 20;
 
   /** Shorter "keys" could be parts of real model names. */
   private static final int MIN_KEY_LENGTH_TO_SPOT = 8;
