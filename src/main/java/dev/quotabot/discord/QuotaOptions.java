@@ -9,7 +9,6 @@ import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaQueryFactory;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -72,9 +71,7 @@ final class QuotaOptions {
 
     /** The provider's id, lower case; ModelScope when none was given. */
     String providerId() {
-      return provider == null || provider.isBlank()
-          ? ProviderRegistry.MODELSCOPE
-          : provider.strip().toLowerCase(Locale.ROOT);
+      return ProviderRegistry.normalize(provider);
     }
 
     boolean isModelScope() {

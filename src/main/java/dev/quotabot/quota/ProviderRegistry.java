@@ -3,6 +3,7 @@ package dev.quotabot.quota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,14 @@ public final class ProviderRegistry {
 
   public ProviderRegistry(List<BalanceProvider> providers) {
     providers.forEach(provider -> this.providers.put(provider.id(), provider));
+  }
+
+  /**
+   * A provider id as typed, in the form the registry knows it: stripped and lower case, ModelScope
+   * when nothing (or only blanks) was given. Whether the id is known is not checked here.
+   */
+  public static String normalize(String raw) {
+    return raw == null || raw.isBlank() ? MODELSCOPE : raw.strip().toLowerCase(Locale.ROOT);
   }
 
   public Optional<BalanceProvider> find(String id) {
