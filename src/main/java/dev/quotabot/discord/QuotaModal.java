@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -39,14 +40,17 @@ final class QuotaModal extends ListenerAdapter {
 
   private final QuotaOptions options;
   private final QuotaReply reply;
-  private final ProviderNames names;
+  private final ProviderRegistry providers;
   private final String defaultsPrefill;
 
   QuotaModal(
-      QuotaOptions options, QuotaReply reply, ProviderNames names, List<String> defaultModels) {
+      QuotaOptions options,
+      QuotaReply reply,
+      ProviderRegistry providers,
+      List<String> defaultModels) {
     this.options = options;
     this.reply = reply;
-    this.names = names;
+    this.providers = providers;
     this.defaultsPrefill = prefill(defaultModels);
   }
 
@@ -73,7 +77,7 @@ final class QuotaModal extends ListenerAdapter {
           .build();
     }
     String provider = target.providerId();
-    String name = names.of(provider);
+    String name = providers.displayName(provider);
     List<Label> fields = new ArrayList<>();
     fields.add(
         Label.of(text.modalKeyLabel(), text.modalProviderKeyDescription(name), keyInput("sk-…")));

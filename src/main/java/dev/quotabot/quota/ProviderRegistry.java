@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public final class ProviderRegistry {
   public static final String MODELSCOPE = "modelscope";
+  public static final String MODELSCOPE_NAME = "ModelScope";
+
+  /** A provider as the doors list it. */
+  public record Listed(String id, String displayName, boolean needsBaseUrl) {}
 
   private final Map<String, BalanceProvider> providers = new LinkedHashMap<>();
 
@@ -33,10 +37,25 @@ public final class ProviderRegistry {
 
   /** Every name a query may use, ModelScope first. */
   public List<String> ids() {
-    List<String> ids = new ArrayList<>();
-    ids.add(MODELSCOPE);
-    ids.addAll(providers.keySet());
-    return ids;
+    return listing().stream().map(Listed::id).toList();
+  }
+
+  /** Every provider a query may name, ModelScope first, with its display name. */
+  public List<Listed> listing() {
+    List<Listed> listing = new ArrayList<>();
+    listing.add(new Listed(MODELSCOPE, MODELSCOPE_NAME, false));
+    providers
+        .values()
+        .forEach(p -> listing.add(new Listed(p.id(), p.displayName(), p.needsBaseUrl())));
+    return listing;
+  }
+
+  /** The provider's display name, or the id itself for a provider the registry does not know. */
+  public String displayName(String id) {
+    if (MODELSCOPE.equals(id)) {
+      return MODELSCOPE_NAME;
+    }
+    return find(id).map(BalanceProvider::displayName).orElse(id);
   }
 
   public List<BalanceProvider> providers() {

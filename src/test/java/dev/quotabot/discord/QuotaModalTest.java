@@ -24,7 +24,7 @@ final class QuotaModalTest {
           TestProviders.options(
               new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(1), Duration.ofSeconds(2), 2)),
           null,
-          TestProviders.names(),
+          TestProviders.REGISTRY,
           DEFAULTS);
 
   @Test
