@@ -85,7 +85,7 @@ public final class DiscordBot implements AutoCloseable {
             .setEnableShutdownHook(false)
             .addEventListeners(
                 new CommandRegistration(
-                    () -> QuotaCommand.definition(service.providers()), config.guildId()),
+                    QuotaCommand.definition(service.providers()), config.guildId()),
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
                 new ModelAutocomplete(service.settings().defaultModels(), catalog));
