@@ -54,11 +54,6 @@ final class QuotaModal extends ListenerAdapter {
     this.defaultsPrefill = prefill(defaultModels);
   }
 
-  /** ModelScope's form (see {@link #build(BotText, String, boolean, QuotaOptions.Target)}). */
-  Modal build(BotText text, String modelsTyped, boolean balanceOnly) {
-    return build(text, modelsTyped, balanceOnly, QuotaOptions.Target.MODELSCOPE);
-  }
-
   /**
    * The form for the target's provider. ModelScope's models field is pre-filled with what the user
    * already typed, else the default list, and left empty when the user asked for the balance only;
