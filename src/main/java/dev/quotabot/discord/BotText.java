@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -365,7 +366,7 @@ enum BotText {
   }
 
   String status(ProbeStatus status) {
-    return status(status, "ModelScope");
+    return status(status, ProviderRegistry.MODELSCOPE_NAME);
   }
 
   /** The status's name; an upstream error names the provider that made it. */

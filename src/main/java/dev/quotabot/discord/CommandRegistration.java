@@ -1,6 +1,5 @@
 package dev.quotabot.discord;
 
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -17,23 +16,22 @@ import org.slf4j.LoggerFactory;
 final class CommandRegistration extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRegistration.class);
 
-  private final Supplier<CommandData> definition;
+  private final CommandData command;
   private final String guildId;
 
   /**
-   * @param definition builds the command when the bot is connected (its provider choices come from
-   *     the registry as it is then)
+   * @param command the command to register (its provider choices come from the registry, which is
+   *     complete before the bot starts)
    * @param guildId a server to register in as well, or empty
    */
-  CommandRegistration(Supplier<CommandData> definition, String guildId) {
-    this.definition = definition;
+  CommandRegistration(CommandData command, String guildId) {
+    this.command = command;
     this.guildId = guildId;
   }
 
   @Override
   public void onReady(ReadyEvent event) {
     JDA jda = event.getJDA();
-    CommandData command = definition.get();
     LOG.info("Discord bot connected as {}", jda.getSelfUser().getName());
     jda.updateCommands()
         .addCommands(command)

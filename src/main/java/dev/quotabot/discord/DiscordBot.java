@@ -71,10 +71,10 @@ public final class DiscordBot implements AutoCloseable {
     QuotaOptions options =
         new QuotaOptions(
             service.queries(), service.providers(), service.settings().defaultModels());
-    ProviderNames names = new ProviderNames(service.providers());
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
-    QuotaReply reply = new QuotaReply(service, cooldown, pending, names);
-    QuotaModal modal = new QuotaModal(options, reply, names, service.settings().defaultModels());
+    QuotaReply reply = new QuotaReply(service, cooldown, pending);
+    QuotaModal modal =
+        new QuotaModal(options, reply, service.providers(), service.settings().defaultModels());
     ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())
@@ -85,8 +85,7 @@ public final class DiscordBot implements AutoCloseable {
             .setEnableShutdownHook(false)
             .addEventListeners(
                 new CommandRegistration(
-                    () -> QuotaCommand.definition(new ProviderNames(service.providers())),
-                    config.guildId()),
+                    QuotaCommand.definition(service.providers()), config.guildId()),
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
                 new ModelAutocomplete(service.settings().defaultModels(), catalog));

@@ -88,9 +88,7 @@ final class ModelAutocomplete extends ListenerAdapter {
 
   /** True when no provider was chosen yet, or ModelScope was. */
   static boolean forModelScope(String provider) {
-    return provider == null
-        || provider.isBlank()
-        || ProviderRegistry.MODELSCOPE.equalsIgnoreCase(provider.strip());
+    return ProviderRegistry.MODELSCOPE.equals(ProviderRegistry.normalize(provider));
   }
 
   /** Usually the user typed on and Discord no longer wants this answer: not worth a warning. */

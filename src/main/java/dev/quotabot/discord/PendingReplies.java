@@ -18,10 +18,6 @@ final class PendingReplies {
     answer.whenComplete((done, failure) -> pending.remove(answer));
   }
 
-  int size() {
-    return pending.size();
-  }
-
   /** Waits up to {@code timeout} for every answer in flight; true when all were delivered. */
   boolean awaitAll(Duration timeout) throws InterruptedException {
     CompletableFuture<?>[] now = pending.toArray(CompletableFuture[]::new);

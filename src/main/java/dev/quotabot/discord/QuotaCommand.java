@@ -1,8 +1,8 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProviderRegistry;
 import java.time.Duration;
-import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -51,7 +51,7 @@ final class QuotaCommand extends ListenerAdapter {
    * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
    * choices are ModelScope and every registered provider (Discord allows 25).
    */
-  static SlashCommandData definition(ProviderNames providers) {
+  static SlashCommandData definition(ProviderRegistry providers) {
     BotText en = BotText.EN;
     BotText zh = BotText.ZH;
     OptionData models =
@@ -78,12 +78,12 @@ final class QuotaCommand extends ListenerAdapter {
             .setDescriptionLocalization(
                 DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription());
     int choices = 0;
-    for (Map.Entry<String, String> each : providers.all().entrySet()) {
+    for (ProviderRegistry.Listed each : providers.listing()) {
       if (choices++ == OptionData.MAX_CHOICES) {
         break;
       }
       provider.addChoice(
-          QuotaEmbed.cut(each.getValue(), OptionData.MAX_CHOICE_NAME_LENGTH), each.getKey());
+          QuotaEmbed.cut(each.displayName(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
     }
     OptionData baseUrl =
         new OptionData(

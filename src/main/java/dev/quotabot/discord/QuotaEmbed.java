@@ -128,7 +128,7 @@ final class QuotaEmbed {
     AccountBalance account = report.account();
     List<String> description = new ArrayList<>();
     description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(providerBalanceLine(account, text, providerName));
+    description.add(providerBalanceLine(account, text, name));
     if (account.isKnown() && account.expiresAt() != null) {
       description.add(
           text.expiresLine(
@@ -155,7 +155,7 @@ final class QuotaEmbed {
             .setColor(account.isKnown() ? BLUE : RED)
             .setFooter(text.providerFooter())
             .setTimestamp(report.checkedAt());
-    addFields(embed, rows, row -> providerField(row, text, providerName), text);
+    addFields(embed, rows, row -> providerField(row, text, name), text);
     return embed.build();
   }
 
@@ -164,12 +164,13 @@ final class QuotaEmbed {
    * 110.00 CNY}, {@code 4000000 tokens}) or "Unlimited"; unknown (never 0) when not reported, and
    * never a negative amount or an unlimited key's placeholder number as money. Or the status and
    * the human reason it could not be read. Bounded in length whatever the upstream sent.
+   *
+   * @param name the provider's name, already made {@link #plain plain}
    */
-  static String providerBalanceLine(AccountBalance account, BotText text, String providerName) {
+  static String providerBalanceLine(AccountBalance account, BotText text, String name) {
     if (!account.isKnown()) {
       String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      return text.providerBalanceFailedLine(
-          text.status(account.status(), plain(providerName, PROVIDER_NAME_MAX)), error);
+      return text.providerBalanceFailedLine(text.status(account.status(), name), error);
     }
     String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
     boolean unlimited = Boolean.TRUE.equals(account.unlimited());
@@ -209,9 +210,12 @@ final class QuotaEmbed {
     return cents.precision() <= AMOUNT_MAX ? cents.toPlainString() : amount(value);
   }
 
-  /** A relay's row: whether the key may use the model, or why it is not listed. */
-  private static MessageEmbed.Field providerField(
-      ModelQuota row, BotText text, String providerName) {
+  /**
+   * A relay's row: whether the key may use the model, or why it is not listed.
+   *
+   * @param name the provider's name, already made {@link #plain plain}
+   */
+  private static MessageEmbed.Field providerField(ModelQuota row, BotText text, String name) {
     String value;
     if (row.isSuccess()) {
       value =
@@ -219,10 +223,7 @@ final class QuotaEmbed {
               ? text.relayModelUsable()
               : plain(row.note().strip(), MessageEmbed.VALUE_MAX_LENGTH);
     } else {
-      String error =
-          row.error() == null ? "" : " — " + plain(row.error(), MessageEmbed.VALUE_MAX_LENGTH);
-      value =
-          "**" + text.status(row.status(), plain(providerName, PROVIDER_NAME_MAX)) + "**" + error;
+      value = "**" + text.status(row.status(), name) + "**" + errorSuffix(row);
     }
     return new MessageEmbed.Field(fieldName(row), cut(value, MessageEmbed.VALUE_MAX_LENGTH), false);
   }
@@ -331,8 +332,7 @@ final class QuotaEmbed {
   private static MessageEmbed.Field field(ModelQuota row, BotText text) {
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
-      String error = row.error() == null ? "" : " — " + MarkdownSanitizer.escape(row.error());
-      lines.add("**" + text.status(row.status()) + "**" + error);
+      lines.add("**" + text.status(row.status()) + "**" + errorSuffix(row));
     }
     RateLimits limits = row.limits();
     if (row.isSuccess() || !limits.empty()) {
@@ -347,6 +347,11 @@ final class QuotaEmbed {
     }
     return new MessageEmbed.Field(
         fieldName(row), cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH), false);
+  }
+
+  /** " — " and the row's error made {@link #plain plain}, or nothing when it has none. */
+  private static String errorSuffix(ModelQuota row) {
+    return row.error() == null ? "" : " — " + plain(row.error(), MessageEmbed.VALUE_MAX_LENGTH);
   }
 
   /**

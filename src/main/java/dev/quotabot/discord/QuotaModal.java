@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaQueryFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +41,18 @@ final class QuotaModal extends ListenerAdapter {
 
   private final QuotaOptions options;
   private final QuotaReply reply;
-  private final ProviderNames names;
+  private final ProviderRegistry providers;
   private final String defaultsPrefill;
 
   QuotaModal(
-      QuotaOptions options, QuotaReply reply, ProviderNames names, List<String> defaultModels) {
+      QuotaOptions options,
+      QuotaReply reply,
+      ProviderRegistry providers,
+      List<String> defaultModels) {
     this.options = options;
     this.reply = reply;
-    this.names = names;
+    this.providers = providers;
     this.defaultsPrefill = prefill(defaultModels);
-  }
-
-  /** ModelScope's form (see {@link #build(BotText, String, boolean, QuotaOptions.Target)}). */
-  Modal build(BotText text, String modelsTyped, boolean balanceOnly) {
-    return build(text, modelsTyped, balanceOnly, QuotaOptions.Target.MODELSCOPE);
   }
 
   /**
@@ -74,7 +73,7 @@ final class QuotaModal extends ListenerAdapter {
           .build();
     }
     String provider = target.providerId();
-    String name = names.of(provider);
+    String name = providers.displayName(provider);
     List<Label> fields = new ArrayList<>();
     fields.add(
         Label.of(text.modalKeyLabel(), text.modalProviderKeyDescription(name), keyInput("sk-…")));

@@ -9,7 +9,6 @@ import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaQueryFactory;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
@@ -66,9 +65,7 @@ final class QuotaOptions {
 
     /** The provider's id, lower case; ModelScope when none was given. */
     String providerId() {
-      return provider == null || provider.isBlank()
-          ? ProviderRegistry.MODELSCOPE
-          : provider.strip().toLowerCase(Locale.ROOT);
+      return ProviderRegistry.normalize(provider);
     }
 
     boolean isModelScope() {
@@ -96,11 +93,6 @@ final class QuotaOptions {
 
   /** The values cannot be used; the message says what to fix and never holds a secret. */
   record Invalid(String problem) implements Parsed {}
-
-  /** The command line's options for ModelScope. */
-  Parsed parse(String rawKey, String rawModels, boolean balanceOnly) {
-    return parse(rawKey, rawModels, balanceOnly, Target.MODELSCOPE);
-  }
 
   /**
    * The command line's options.
@@ -146,21 +138,11 @@ final class QuotaOptions {
     return providers.find(target.providerId()).map(BalanceProvider::needsBaseUrl).orElse(false);
   }
 
-  /** Whether the target reports the account balance only (no per-model rows, no models field). */
-  boolean balanceOnlyProvider(Target target) {
-    return providers.find(target.providerId()).map(p -> !p.needsBaseUrl()).orElse(false);
-  }
-
   /**
-   * The form's fields. Its models field starts out filled with the defaults, so one left empty was
-   * emptied on purpose: it asks for the balance only (for a relay: the balance and the models the
-   * key may use).
+   * The form's fields for any provider. ModelScope's models field starts out filled with the
+   * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a relay:
+   * the balance and the models the key may use).
    */
-  Parsed parseForm(String rawKey, String rawModels) {
-    return parseForm(rawKey, rawModels, Target.MODELSCOPE);
-  }
-
-  /** The form's fields for any provider. */
   Parsed parseForm(String rawKey, String rawModels, Target target) {
     return parse(rawKey, rawModels, isBlank(rawModels), target);
   }

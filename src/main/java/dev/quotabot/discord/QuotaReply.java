@@ -32,13 +32,11 @@ final class QuotaReply {
   private final QuotaService service;
   private final Cooldown cooldown;
   private final PendingReplies pending;
-  private final ProviderNames names;
 
-  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending, ProviderNames names) {
+  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
     this.service = service;
     this.cooldown = cooldown;
     this.pending = pending;
-    this.names = names;
   }
 
   /**
@@ -106,7 +104,10 @@ final class QuotaReply {
             query.isModelScope()
                 ? QuotaEmbed.render(report, text, ready.modelsIgnored())
                 : QuotaEmbed.renderProvider(
-                    report, text, ready.modelsIgnored(), names.of(query.provider()));
+                    report,
+                    text,
+                    ready.modelsIgnored(),
+                    service.providers().displayName(query.provider()));
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

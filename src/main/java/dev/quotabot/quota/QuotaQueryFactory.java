@@ -4,7 +4,6 @@ import dev.quotabot.quota.net.BaseUrlRules;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds a checked {@link QuotaQuery} from what a door received. */
 public final class QuotaQueryFactory {
@@ -98,10 +97,7 @@ public final class QuotaQueryFactory {
   }
 
   private String providerId(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return ProviderRegistry.MODELSCOPE;
-    }
-    String id = raw.strip().toLowerCase(Locale.ROOT);
+    String id = ProviderRegistry.normalize(raw);
     if (id.equals(ProviderRegistry.MODELSCOPE) || providers.find(id).isPresent()) {
       return id;
     }

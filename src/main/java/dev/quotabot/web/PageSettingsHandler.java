@@ -19,9 +19,8 @@ final class PageSettingsHandler implements HttpHandler {
     body.addProperty("max_models", settings.maxModels());
     body.addProperty("probe_timeout_ms", settings.probeTimeout().toMillis());
     JsonArray providers = new JsonArray();
-    providers.add(provider(ProviderRegistry.MODELSCOPE, "ModelScope", false));
     registry
-        .providers()
+        .listing()
         .forEach(
             provider ->
                 providers.add(

@@ -62,8 +62,7 @@ final class DiscordInputCorpusTest {
       TestProviders.options(
           new QuotaSettings(
               DEFAULTS, MAX_MODELS, Duration.ofSeconds(1), Duration.ofSeconds(2), 10));
-  private final ProviderNames names = TestProviders.names();
-  private final QuotaModal modal = new QuotaModal(options, null, names, DEFAULTS);
+  private final QuotaModal modal = new QuotaModal(options, null, TestProviders.REGISTRY, DEFAULTS);
 
   /** What the bot answers. */
   private sealed interface Outcome permits Refused, Form, Checked, Suggested {
@@ -226,7 +225,7 @@ final class DiscordInputCorpusTest {
     QuotaReport report =
         new QuotaReport(query.key().fingerprint(), account, rows, NOW, DailyReset.after(NOW));
     return QuotaEmbed.renderProvider(
-        report, text, ready.modelsIgnored(), names.of(query.provider()));
+        report, text, ready.modelsIgnored(), TestProviders.REGISTRY.displayName(query.provider()));
   }
 
   // --- the checks ---

@@ -117,6 +117,25 @@ final class QuotaEmbedTest {
   }
 
   @Test
+  void showsAnUpstreamErrorAsTextNeverAsALinkForModelScopeAndRelaysAlike() {
+    String error = "see \\[docs\\](https://evil.example) *now";
+    ModelQuota failed = ModelQuota.failed("a/b", ProbeStatus.MODEL_UNAVAILABLE, error, 0);
+
+    String modelScope =
+        QuotaEmbed.render(report(failed), BotText.EN, false).getFields().get(0).getValue();
+    String relay =
+        QuotaEmbed.renderProvider(
+                providerReport(CoreDoubles.BALANCE, List.of(failed)), BotText.EN, false, "New API")
+            .getFields()
+            .get(0)
+            .getValue();
+
+    String shown = " — see \\\\\\[docs\\\\\\](https://evil.example) \\*now";
+    assertEquals("**Model unavailable**" + shown, modelScope);
+    assertEquals("**Model unavailable**" + shown, relay);
+  }
+
+  @Test
   void keepsTheNumbersAFailedProbeStillReported() {
     ModelQuota exhausted =
         new ModelQuota(

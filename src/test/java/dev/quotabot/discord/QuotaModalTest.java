@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Test;
 
 final class QuotaModalTest {
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
+  private static final QuotaOptions.Target MODELSCOPE = QuotaOptions.Target.MODELSCOPE;
   private final QuotaModal modal =
       new QuotaModal(
           TestProviders.options(
               new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(1), Duration.ofSeconds(2), 2)),
           null,
-          TestProviders.names(),
+          TestProviders.REGISTRY,
           DEFAULTS);
 
   @Test
   void startsWithTheDefaultListSoAnUntouchedFormChecksWhatTheCommandWould() {
-    TextInput models = modelsInput(modal.build(BotText.EN, null, false));
+    TextInput models = modelsInput(modal.build(BotText.EN, null, false, MODELSCOPE));
 
     assertEquals("Qwen/Qwen3-32B\nZhipuAI/GLM-4.6", models.getValue());
     assertFalse(models.isRequired());
@@ -37,20 +38,21 @@ final class QuotaModalTest {
 
   @Test
   void startsWithTheModelsTyped() {
-    assertEquals("a/b, c/d", modelsInput(modal.build(BotText.EN, "a/b, c/d", false)).getValue());
+    assertEquals(
+        "a/b, c/d", modelsInput(modal.build(BotText.EN, "a/b, c/d", false, MODELSCOPE)).getValue());
   }
 
   @Test
   void startsEmptyWhenOnlyTheBalanceWasAskedFor() {
-    TextInput models = modelsInput(modal.build(BotText.EN, "a/b", true));
+    TextInput models = modelsInput(modal.build(BotText.EN, "a/b", true, MODELSCOPE));
 
     assertNull(models.getValue());
   }
 
   @Test
   void saysThatAnEmptyModelsFieldChecksOnlyTheFreeBalance() {
-    Modal zh = modal.build(BotText.ZH, null, false);
-    Modal en = modal.build(BotText.EN, null, false);
+    Modal zh = modal.build(BotText.ZH, null, false, MODELSCOPE);
+    Modal en = modal.build(BotText.EN, null, false, MODELSCOPE);
 
     assertTrue(modelsInput(en).getPlaceHolder().contains("魔粒 balance (free"));
     assertTrue(label(en).getDescription().contains("Leave empty to check only the 魔粒 balance"));
@@ -73,7 +75,7 @@ final class QuotaModalTest {
 
   @Test
   void keepsModelScopesFormIdSoFormsAlreadyOpenStillWork() {
-    assertEquals(QuotaModal.ID, modal.build(BotText.EN, null, false).getId());
+    assertEquals(QuotaModal.ID, modal.build(BotText.EN, null, false, MODELSCOPE).getId());
     assertEquals("", QuotaModal.providerOf("quota"));
     assertEquals("newapi", QuotaModal.providerOf("quota:newapi"));
     assertNull(QuotaModal.providerOf("quota:"));

@@ -17,13 +17,14 @@ final class QuotaOptionsTest {
   private static final String KEY = "ms-0123456789abcdef-a1b2";
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
   private static final String RELAY = "https://relay.example/v1/";
+  private static final QuotaOptions.Target MODELSCOPE = QuotaOptions.Target.MODELSCOPE;
   private final QuotaOptions options =
       TestProviders.options(
           new QuotaSettings(DEFAULTS, 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 10));
 
   @Test
   void probesTheDefaultModelsWhenModelsIsLeftOut() {
-    QuotaQuery query = ready(options.parse(KEY, null, false));
+    QuotaQuery query = ready(options.parse(KEY, null, false, MODELSCOPE));
 
     assertEquals(DEFAULTS, query.models());
     assertEquals(KEY, query.key().reveal());
@@ -31,8 +32,8 @@ final class QuotaOptionsTest {
 
   @Test
   void treatsAModelsValueOfOnlySeparatorsAsLeftOut() {
-    assertEquals(DEFAULTS, ready(options.parse(KEY, " , ，\n", false)).models());
-    assertEquals(DEFAULTS, ready(options.parse(KEY, "", false)).models());
+    assertEquals(DEFAULTS, ready(options.parse(KEY, " , ，\n", false, MODELSCOPE)).models());
+    assertEquals(DEFAULTS, ready(options.parse(KEY, "", false, MODELSCOPE)).models());
   }
 
   @Test
@@ -42,22 +43,26 @@ final class QuotaOptionsTest {
             options.parse(
                 KEY,
                 " deepseek-ai/DeepSeek-V3.1, Qwen/Qwen3-32B，deepseek-ai/DeepSeek-V3.1\n",
-                false));
+                false,
+                MODELSCOPE));
 
     assertEquals(List.of("deepseek-ai/DeepSeek-V3.1", "Qwen/Qwen3-32B"), query.models());
   }
 
   @Test
   void trimsTheKey() {
-    assertEquals(KEY, ready(options.parse("  " + KEY + " \n", "a/b", false)).key().reveal());
+    assertEquals(
+        KEY, ready(options.parse("  " + KEY + " \n", "a/b", false, MODELSCOPE)).key().reveal());
   }
 
   @Test
   void asksForTheKeyWhenItIsLeftOutOrBlank() {
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false));
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false));
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false));
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false));
+    assertInstanceOf(
+        QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false, MODELSCOPE));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false, MODELSCOPE));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false, MODELSCOPE));
+    assertInstanceOf(
+        QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false, MODELSCOPE));
   }
 
   @Test
@@ -65,7 +70,8 @@ final class QuotaOptionsTest {
     String badKey = "ms-has a-space-inside-1234";
 
     QuotaOptions.Invalid invalid =
-        assertInstanceOf(QuotaOptions.Invalid.class, options.parse(badKey, null, false));
+        assertInstanceOf(
+            QuotaOptions.Invalid.class, options.parse(badKey, null, false, MODELSCOPE));
 
     assertTrue(invalid.problem().contains("spaces"), invalid.problem());
     assertFalse(invalid.problem().contains("a-space-inside"), invalid.problem());
@@ -77,12 +83,12 @@ final class QuotaOptionsTest {
     String sk = "sk-0123456789abcdefABCDEF0123";
     List<QuotaOptions.Parsed> answers =
         List.of(
-            options.parse(null, pasted, false),
-            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false),
-            options.parse(null, pasted + "x".repeat(300), false),
-            options.parse(KEY, pasted.toUpperCase(), false),
-            options.parse(KEY, pasted, true),
-            options.parseForm(KEY, "a/b, " + pasted),
+            options.parse(null, pasted, false, MODELSCOPE),
+            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false, MODELSCOPE),
+            options.parse(null, pasted + "x".repeat(300), false, MODELSCOPE),
+            options.parse(KEY, pasted.toUpperCase(), false, MODELSCOPE),
+            options.parse(KEY, pasted, true, MODELSCOPE),
+            options.parseForm(KEY, "a/b, " + pasted, MODELSCOPE),
             options.parse(null, sk, false, QuotaOptions.Target.of("newapi", null)),
             options.parse(KEY, "gpt-4o," + sk, false, QuotaOptions.Target.of("newapi", RELAY)));
 
@@ -97,14 +103,16 @@ final class QuotaOptionsTest {
   void keepsModelIdsThatOnlyBeginLikeAKey() {
     for (String model :
         List.of("sk-abc", "cross-encoder/ms-marco-MiniLM-L-6-v2", "ms-swift", "sk-model-v2")) {
-      assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, model, false), model);
+      assertInstanceOf(
+          QuotaOptions.Ready.class, options.parse(KEY, model, false, MODELSCOPE), model);
     }
   }
 
   @Test
   void refusesMoreModelsThanAllowed() {
     QuotaOptions.Invalid invalid =
-        assertInstanceOf(QuotaOptions.Invalid.class, options.parse(KEY, "a/1,a/2,a/3,a/4", false));
+        assertInstanceOf(
+            QuotaOptions.Invalid.class, options.parse(KEY, "a/1,a/2,a/3,a/4", false, MODELSCOPE));
 
     assertTrue(invalid.problem().contains("Too many models"), invalid.problem());
   }
@@ -112,27 +120,30 @@ final class QuotaOptionsTest {
   @Test
   void readsTheBalanceOnlyWhenBalanceOnlyIsSetAndSaysTheModelsWereIgnored() {
     QuotaOptions.Ready withModels =
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, "Qwen/Qwen3-32B", true));
+        assertInstanceOf(
+            QuotaOptions.Ready.class, options.parse(KEY, "Qwen/Qwen3-32B", true, MODELSCOPE));
     QuotaOptions.Ready withoutModels =
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, null, true));
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, null, true, MODELSCOPE));
 
     assertEquals(List.of(), withModels.query().models());
     assertTrue(withModels.modelsIgnored());
     assertEquals(List.of(), withoutModels.query().models());
     assertFalse(withoutModels.modelsIgnored());
     assertFalse(
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, " ，", true)).modelsIgnored());
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, " ，", true, MODELSCOPE))
+            .modelsIgnored());
   }
 
   @Test
   void ignoresEvenTooManyModelsWhenOnlyTheBalanceIsAskedFor() {
-    assertEquals(List.of(), ready(options.parse(KEY, "a/1,a/2,a/3,a/4", true)).models());
+    assertEquals(
+        List.of(), ready(options.parse(KEY, "a/1,a/2,a/3,a/4", true, MODELSCOPE)).models());
   }
 
   @Test
   void probesTheModelsTypedWhenBalanceOnlyIsFalse() {
     QuotaOptions.Ready ready =
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, "a/b", false));
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, "a/b", false, MODELSCOPE));
 
     assertEquals(List.of("a/b"), ready.query().models());
     assertFalse(ready.modelsIgnored());
@@ -140,18 +151,21 @@ final class QuotaOptionsTest {
 
   @Test
   void readsTheBalanceOnlyWhenTheFormsModelsFieldIsEmptied() {
-    assertEquals(List.of(), ready(options.parseForm(KEY, "")).models());
-    assertEquals(List.of(), ready(options.parseForm(KEY, null)).models());
-    assertEquals(List.of(), ready(options.parseForm(KEY, " \n，\u3000")).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, "", MODELSCOPE)).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, null, MODELSCOPE)).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, " \n，\u3000", MODELSCOPE)).models());
     assertFalse(
-        assertInstanceOf(QuotaOptions.Ready.class, options.parseForm(KEY, "")).modelsIgnored());
-    assertEquals(DEFAULTS, ready(options.parseForm(KEY, String.join("\n", DEFAULTS))).models());
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parseForm(" ", ""));
+        assertInstanceOf(QuotaOptions.Ready.class, options.parseForm(KEY, "", MODELSCOPE))
+            .modelsIgnored());
+    assertEquals(
+        DEFAULTS, ready(options.parseForm(KEY, String.join("\n", DEFAULTS), MODELSCOPE)).models());
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parseForm(" ", "", MODELSCOPE));
   }
 
   @Test
   void treatsUnicodeSpacesAloneAsNoModelsLikeTheCoreDoes() {
-    assertEquals(DEFAULTS, ready(options.parse(KEY, "\u3000\u00A0\u200B", false)).models());
+    assertEquals(
+        DEFAULTS, ready(options.parse(KEY, "\u3000\u00A0\u200B", false, MODELSCOPE)).models());
   }
 
   @Test

@@ -29,10 +29,6 @@ final class TestProviders {
         settings.defaultModels());
   }
 
-  static ProviderNames names() {
-    return new ProviderNames(REGISTRY);
-  }
-
   static BalanceProvider provider(String id, String name, boolean needsBaseUrl) {
     return new BalanceProvider() {
       @Override
