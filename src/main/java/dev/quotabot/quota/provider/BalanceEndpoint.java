@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * every provider shares. A failed call keeps its own status; 401 and 403 are {@code invalid_key}
  * with the provider's words; any other status, or a body that is not a JSON object, is {@code
  * upstream_error}. Only a 200 with a JSON object reaches the provider's {@link Reader}. The future
- * never completes exceptionally.
+ * never completes exceptionally as long as {@link UpstreamHttp} keeps its promise.
  */
 final class BalanceEndpoint {
   private static final int MAX_USER_LENGTH = 100;
@@ -74,24 +74,8 @@ final class BalanceEndpoint {
 
   CompletableFuture<ProviderResult> check(ProviderRequest request, Reader reader) {
     ApiKey key = request.key();
-    CompletableFuture<UpstreamResponse> call;
-    try {
-      call =
-          http.get(url, Map.of("Authorization", "Bearer " + key.reveal()), request.timeout(), name);
-    } catch (RuntimeException unusable) {
-      call = null;
-    }
-    if (call == null) {
-      return CompletableFuture.completedFuture(
-          ProviderResult.balanceOnly(
-              failed(ProbeStatus.NETWORK_ERROR, "The request to " + name + " could not be made.")));
-    }
-    return call.handle(
-        (answer, failure) ->
-            ProviderResult.balanceOnly(
-                answer == null
-                    ? failed(ProbeStatus.NETWORK_ERROR, "The call to " + name + " failed.")
-                    : interpret(answer, key, reader)));
+    return http.get(url, Map.of("Authorization", "Bearer " + key.reveal()), request.timeout(), name)
+        .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
   private AccountBalance interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
