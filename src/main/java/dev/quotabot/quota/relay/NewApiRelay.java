@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
@@ -29,9 +30,15 @@ public final class NewApiRelay implements BalanceProvider {
   private static final String STATUS = "api/status";
 
   private final UpstreamHttp http;
+  private final Executor compose;
 
-  public NewApiRelay(UpstreamHttp http) {
+  /**
+   * @param compose reads the answers into the result once all are in; the last call may be ended by
+   *     the single timeout thread, which must not do that work
+   */
+  public NewApiRelay(UpstreamHttp http, Executor compose) {
     this.http = http;
+    this.compose = compose;
   }
 
   @Override
@@ -93,7 +100,7 @@ public final class NewApiRelay implements BalanceProvider {
                       ? billing()
                       : CompletableFuture.completedFuture(null));
       return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
-          .thenApply(
+          .thenApplyAsync(
               done -> {
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
@@ -104,7 +111,8 @@ public final class NewApiRelay implements BalanceProvider {
                     models.join(),
                     modelsLatency.join(),
                     request);
-              });
+              },
+              compose);
     }
 
     private CompletableFuture<UpstreamResponse[]> billing() {
