@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -76,19 +75,7 @@ public final class DeepSeekProvider extends EndpointProvider {
     if (!others.isEmpty()) {
       note.add("also " + String.join(", ", others));
     }
-    return new AccountBalance(
-        ID,
-        shown.currency,
-        shown.total,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        note.isEmpty() ? null : String.join("; ", note),
-        ProbeStatus.OK,
-        null);
+    return ok(shown.currency, shown.total, null, note.isEmpty() ? null : String.join("; ", note));
   }
 
   /** The entries with a currency and a readable total, in DeepSeek's order. */
