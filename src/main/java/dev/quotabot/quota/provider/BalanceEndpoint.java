@@ -13,7 +13,6 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -58,14 +57,7 @@ final class BalanceEndpoint {
    * https://api.moonshot.cn/v1}) gets the same URL as one who gives the host.
    */
   static URI under(URI base, String path, String... redundant) {
-    String text = base.toString().replaceAll("/+$", "");
-    for (String suffix : redundant) {
-      if (text.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-        text = text.substring(0, text.length() - suffix.length());
-        break;
-      }
-    }
-    return Urls.resolve(URI.create(text), path);
+    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
   }
 
   String unit() {
