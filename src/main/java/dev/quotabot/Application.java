@@ -77,7 +77,8 @@ public final class Application implements AutoCloseable {
             catalog,
             config.quota(),
             Clock.systemUTC(),
-            new ProviderRegistry(providers(config.providers(), http, timeouts, relayIo)),
+            new ProviderRegistry(
+                providers(config.providers(), http, timeouts, relayIo, upstreamExecutor)),
             new BaseUrlRules(config.providers().allowHttp()));
     WebServer web;
     try {
@@ -99,10 +100,16 @@ public final class Application implements AutoCloseable {
 
   /**
    * The providers beyond ModelScope. Their configured addresses are trusted; a relay's address
-   * comes from the asker, so relays are called through the guarded client.
+   * comes from the asker, so relays are called through the guarded client. A relay's answers are
+   * composed on the client's cached pool, not on {@code relayIo}, whose threads may all be blocked
+   * on sockets.
    */
   private static List<BalanceProvider> providers(
-      ProvidersConfig config, HttpClient http, TimeoutScheduler timeouts, Executor relayIo) {
+      ProvidersConfig config,
+      HttpClient http,
+      TimeoutScheduler timeouts,
+      Executor relayIo,
+      Executor upstreamExecutor) {
     List<BalanceProvider> providers = new ArrayList<>();
     providers.add(
         new NewApiRelay(
@@ -111,7 +118,8 @@ public final class Application implements AutoCloseable {
                 RELAY_MAX_BODY_BYTES,
                 CONNECT_TIMEOUT,
                 relayIo,
-                timeouts)));
+                timeouts),
+            upstreamExecutor));
     providers.addAll(
         OfficialProviders.create(
             OfficialProviders.http(http, timeouts),

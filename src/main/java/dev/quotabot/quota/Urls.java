@@ -18,6 +18,31 @@ public final class Urls {
   }
 
   /**
+   * {@code text} without trailing slashes and then without the first of {@code suffixes} it ends
+   * with (ignoring case), and the slashes left before it: what people paste as a base URL ({@code
+   * https://relay.example/v1/}) becomes the base the paths go under ({@code
+   * https://relay.example}).
+   */
+  public static String withoutSuffix(String text, String... suffixes) {
+    String trimmed = withoutTrailingSlashes(text);
+    for (String suffix : suffixes) {
+      if (trimmed.regionMatches(
+          true, trimmed.length() - suffix.length(), suffix, 0, suffix.length())) {
+        return withoutTrailingSlashes(trimmed.substring(0, trimmed.length() - suffix.length()));
+      }
+    }
+    return trimmed;
+  }
+
+  private static String withoutTrailingSlashes(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '/') {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /**
    * A request builder with the timeout set. Plain-http upstreams (tests, local relays) are spoken
    * to in HTTP/1.1: an h2c upgrade attempt only costs a round trip.
    */

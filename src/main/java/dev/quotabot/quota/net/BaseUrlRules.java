@@ -1,6 +1,7 @@
 package dev.quotabot.quota.net;
 
 import dev.quotabot.quota.InvalidQueryException;
+import dev.quotabot.quota.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -55,12 +56,7 @@ public final class BaseUrlRules {
       throw new InvalidQueryException(
           "base_url must not have a query (?…) or fragment (#…): give only the relay's address.");
     }
-    String path = uri.getPath() == null ? "" : uri.getPath();
-    path = path.replaceAll("/+$", "");
-    if (path.toLowerCase(Locale.ROOT).endsWith("/v1")) {
-      path = path.substring(0, path.length() - 3);
-    }
-    path = path.replaceAll("/+$", "");
+    String path = Urls.withoutSuffix(uri.getPath() == null ? "" : uri.getPath(), "/v1");
     try {
       return new URI(
           scheme, null, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(), path, null, null);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads one HTTP/1.1 response from a connection that closes after it: the status line and headers
@@ -27,6 +28,7 @@ record Http1Response(int status, byte[] body) {
   static final int MAX_HEADERS = 100;
   static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final int MAX_INTERIM_RESPONSES = 5;
+  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?");
 
   /**
    * @param in the connection's input, buffered
@@ -54,7 +56,7 @@ record Http1Response(int status, byte[] body) {
     if (line == null) {
       throw new EOFException("closed without a response");
     }
-    if (!line.matches("HTTP/1\\.[01] [1-9][0-9][0-9]( .*)?")) {
+    if (!STATUS_LINE.matcher(line).matches()) {
       throw new MalformedResponseException("not an HTTP/1.1 status line");
     }
     return Integer.parseInt(line.substring(9, 12));

@@ -13,7 +13,6 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * every provider shares. A failed call keeps its own status; 401 and 403 are {@code invalid_key}
  * with the provider's words; any other status, or a body that is not a JSON object, is {@code
  * upstream_error}. Only a 200 with a JSON object reaches the provider's {@link Reader}. The future
- * never completes exceptionally.
+ * never completes exceptionally as long as {@link UpstreamHttp} keeps its promise.
  */
 final class BalanceEndpoint {
   private static final int MAX_USER_LENGTH = 100;
@@ -58,14 +57,7 @@ final class BalanceEndpoint {
    * https://api.moonshot.cn/v1}) gets the same URL as one who gives the host.
    */
   static URI under(URI base, String path, String... redundant) {
-    String text = base.toString().replaceAll("/+$", "");
-    for (String suffix : redundant) {
-      if (text.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-        text = text.substring(0, text.length() - suffix.length());
-        break;
-      }
-    }
-    return Urls.resolve(URI.create(text), path);
+    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
   }
 
   String unit() {
@@ -74,24 +66,8 @@ final class BalanceEndpoint {
 
   CompletableFuture<ProviderResult> check(ProviderRequest request, Reader reader) {
     ApiKey key = request.key();
-    CompletableFuture<UpstreamResponse> call;
-    try {
-      call =
-          http.get(url, Map.of("Authorization", "Bearer " + key.reveal()), request.timeout(), name);
-    } catch (RuntimeException unusable) {
-      call = null;
-    }
-    if (call == null) {
-      return CompletableFuture.completedFuture(
-          ProviderResult.balanceOnly(
-              failed(ProbeStatus.NETWORK_ERROR, "The request to " + name + " could not be made.")));
-    }
-    return call.handle(
-        (answer, failure) ->
-            ProviderResult.balanceOnly(
-                answer == null
-                    ? failed(ProbeStatus.NETWORK_ERROR, "The call to " + name + " failed.")
-                    : interpret(answer, key, reader)));
+    return http.get(url, Map.of("Authorization", "Bearer " + key.reveal()), request.timeout(), name)
+        .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
   private AccountBalance interpret(UpstreamResponse answer, ApiKey key, Reader reader) {

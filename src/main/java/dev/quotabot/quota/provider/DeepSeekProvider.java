@@ -6,13 +6,13 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * DeepSeek's balance: {@code GET {base}/user/balance} answers {@code
@@ -31,6 +31,7 @@ public final class DeepSeekProvider extends EndpointProvider {
   static final String ID = "deepseek";
   private static final String NAME = "DeepSeek";
   static final String NOT_ENOUGH = "DeepSeek says the balance is not enough for API calls";
+  private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{2,8}");
 
   /**
    * @param baseUrl DeepSeek's API base, e.g. {@code https://api.deepseek.com} (a trailing {@code
@@ -76,19 +77,7 @@ public final class DeepSeekProvider extends EndpointProvider {
     if (!others.isEmpty()) {
       note.add("also " + String.join(", ", others));
     }
-    return new AccountBalance(
-        ID,
-        shown.currency,
-        shown.total,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        note.isEmpty() ? null : String.join("; ", note),
-        ProbeStatus.OK,
-        null);
+    return ok(shown.currency, shown.total, null, note.isEmpty() ? null : String.join("; ", note));
   }
 
   /** The entries with a currency and a readable total, in DeepSeek's order. */
@@ -105,7 +94,7 @@ public final class DeepSeekProvider extends EndpointProvider {
       JsonObject info = element.getAsJsonObject();
       String currency = LenientJson.text(info, "currency");
       BigDecimal total = LenientJson.amount(info, "total_balance");
-      if (currency == null || !currency.strip().matches("[A-Za-z]{2,8}") || total == null) {
+      if (currency == null || !CURRENCY.matcher(currency.strip()).matches() || total == null) {
         continue;
       }
       entries.add(

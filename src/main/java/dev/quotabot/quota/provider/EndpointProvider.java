@@ -4,8 +4,10 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,4 +48,10 @@ abstract class EndpointProvider implements BalanceProvider {
 
   /** Reads a successful answer; failures are built with {@link #endpoint}'s helpers. */
   abstract AccountBalance read(JsonObject root, ApiKey key);
+
+  /** A balance read: only what can be spent, with the account's name and a note when known. */
+  final AccountBalance ok(String unit, BigDecimal available, String user, String note) {
+    return new AccountBalance(
+        id, unit, available, null, null, null, null, null, user, note, ProbeStatus.OK, null);
+  }
 }

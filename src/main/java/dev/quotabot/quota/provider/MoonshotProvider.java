@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -90,18 +89,6 @@ public final class MoonshotProvider extends EndpointProvider {
     if (available.signum() <= 0) {
       note.add("nothing left to spend: Moonshot refuses API calls until the account is topped up");
     }
-    return new AccountBalance(
-        ID,
-        endpoint.unit(),
-        available,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        note.isEmpty() ? null : String.join("; ", note),
-        ProbeStatus.OK,
-        null);
+    return ok(endpoint.unit(), available, null, note.isEmpty() ? null : String.join("; ", note));
   }
 }

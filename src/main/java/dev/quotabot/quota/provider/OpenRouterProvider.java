@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The OpenRouter key's own limit: {@code GET {base}/api/v1/key} answers {@code
@@ -29,6 +30,7 @@ public final class OpenRouterProvider extends EndpointProvider {
   static final String NO_LIMIT =
       "This key has no spending limit: it draws on the account's credits, which only a"
           + " management key can read";
+  private static final Pattern RESET_PERIOD = Pattern.compile("[A-Za-z]{1,20}");
 
   /**
    * @param baseUrl OpenRouter's base, e.g. {@code https://openrouter.ai} (a trailing {@code
@@ -59,7 +61,7 @@ public final class OpenRouterProvider extends EndpointProvider {
       note.add(NO_LIMIT);
     } else {
       String reset = LenientJson.text(data, "limit_reset");
-      if (reset != null && reset.strip().matches("[A-Za-z]{1,20}")) {
+      if (reset != null && RESET_PERIOD.matcher(reset.strip()).matches()) {
         note.add("the limit resets " + reset.strip());
       }
     }

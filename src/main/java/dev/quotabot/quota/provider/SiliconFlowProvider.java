@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -61,18 +60,6 @@ public final class SiliconFlowProvider extends EndpointProvider {
         granted != null && charged != null
             ? "granted " + LenientJson.show(granted) + " + charged " + LenientJson.show(charged)
             : null;
-    return new AccountBalance(
-        ID,
-        UNIT,
-        total,
-        null,
-        null,
-        null,
-        null,
-        null,
-        BalanceEndpoint.user(LenientJson.text(data, "name"), key),
-        note,
-        ProbeStatus.OK,
-        null);
+    return ok(UNIT, total, BalanceEndpoint.user(LenientJson.text(data, "name"), key), note);
   }
 }

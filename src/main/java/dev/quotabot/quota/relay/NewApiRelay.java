@@ -12,8 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.Executor;
 
 /**
  * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
@@ -22,18 +21,24 @@ import org.slf4j.LoggerFactory;
  * wallet from {@code /api/user/self} when admin access is given; and one row per model the key may
  * use from {@code /v1/models}.
  *
- * <p>The calls that do not depend on each other run at once; all share the request's timeout. The
- * answer never completes exceptionally.
+ * <p>The calls that do not depend on each other run at once; all share the request's timeout. A
+ * call whose {@link UpstreamHttp} breaks its promise fails alone; anything else unexpected is left
+ * to {@code ProviderCheck}, which turns it into a failed balance.
  */
 public final class NewApiRelay implements BalanceProvider {
   public static final String ID = RelayAccount.PROVIDER;
   private static final String STATUS = "api/status";
-  private static final Logger LOG = LoggerFactory.getLogger(NewApiRelay.class);
 
   private final UpstreamHttp http;
+  private final Executor compose;
 
-  public NewApiRelay(UpstreamHttp http) {
+  /**
+   * @param compose reads the answers into the result once all are in; the last call may be ended by
+   *     the single timeout thread, which must not do that work
+   */
+  public NewApiRelay(UpstreamHttp http, Executor compose) {
     this.http = http;
+    this.compose = compose;
   }
 
   @Override
@@ -53,25 +58,13 @@ public final class NewApiRelay implements BalanceProvider {
 
   @Override
   public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    CompletableFuture<ProviderResult> result;
-    try {
-      result =
-          request.baseUrl() == null
-              ? CompletableFuture.completedFuture(failed("No relay address (base_url) was given."))
-              : new Check(request).run();
-    } catch (RuntimeException unexpected) {
-      result = CompletableFuture.failedFuture(unexpected);
+    if (request.baseUrl() == null) {
+      return CompletableFuture.completedFuture(
+          ProviderResult.balanceOnly(
+              AccountBalance.failed(
+                  ID, null, ProbeStatus.NETWORK_ERROR, "No relay address (base_url) was given.")));
     }
-    return result.exceptionally(
-        failure -> {
-          LOG.warn("Relay check failed unexpectedly: {}", failure.getClass().getName());
-          return failed("The balance could not be read.");
-        });
-  }
-
-  private static ProviderResult failed(String why) {
-    return ProviderResult.balanceOnly(
-        AccountBalance.failed(ID, null, ProbeStatus.NETWORK_ERROR, why));
+    return new Check(request).run();
   }
 
   /** One check: its deadline and its calls. */
@@ -107,7 +100,7 @@ public final class NewApiRelay implements BalanceProvider {
                       ? billing()
                       : CompletableFuture.completedFuture(null));
       return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
-          .thenApply(
+          .thenApplyAsync(
               done -> {
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
@@ -118,7 +111,8 @@ public final class NewApiRelay implements BalanceProvider {
                     models.join(),
                     modelsLatency.join(),
                     request);
-              });
+              },
+              compose);
     }
 
     private CompletableFuture<UpstreamResponse[]> billing() {

@@ -79,7 +79,7 @@ final class NewApiRelayTest {
     for (UpstreamHttp http : new UpstreamHttp[] {broken, failing}) {
       // WHEN
       ProviderResult result =
-          new NewApiRelay(http)
+          new NewApiRelay(http, Runnable::run)
               .check(
                   new ProviderRequest(
                       ApiKey.of(KEY),

@@ -11,16 +11,21 @@ import static dev.quotabot.quota.relay.RelayHarness.USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.LogCapture;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,6 +127,29 @@ final class RelayErrorsTest {
     assertEquals(ProbeStatus.TIMEOUT, result.account().status());
     assertTrue(tookMs < 1_500, "took " + tookMs + " ms");
     assertTrue(result.models().isEmpty());
+  }
+
+  @Test
+  void aLastCallThatTimesOutLeavesTheComposingOffTheTimeoutThread() {
+    // GIVEN a relay on the guarded client (whose deadlines complete the call on the timeout
+    // thread) that answers at once, except its model list, which outlasts the check
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(
+        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+
+    // WHEN checked with 500 ms, noting the thread that hands the result on
+    String thread =
+        harness
+            .guardedRelay()
+            .check(
+                new ProviderRequest(
+                    ApiKey.of(KEY), URI.create(upstream.baseUrl()), null, Duration.ofMillis(500)))
+            .thenApply(result -> Thread.currentThread().getName())
+            .orTimeout(5_000, TimeUnit.MILLISECONDS)
+            .join();
+
+    // THEN the one thread that fires every deadline in the process was not kept busy with it
+    assertNotEquals("quota-timeouts", thread);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.net.DirectHttp;
+import dev.quotabot.quota.net.GuardedHttp;
 import dev.quotabot.support.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +54,13 @@ final class RelayHarness implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .executor(executor)
             .build();
-    relay = new NewApiRelay(new DirectHttp(http, timeouts, 256 * 1024));
+    relay = new NewApiRelay(new DirectHttp(http, timeouts, 256 * 1024), executor);
+  }
+
+  /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
+  NewApiRelay guardedRelay() {
+    return new NewApiRelay(
+        new GuardedHttp(true, 256 * 1024, Duration.ofSeconds(5), executor, timeouts), executor);
   }
 
   static WireMockExtension wireMock() {
