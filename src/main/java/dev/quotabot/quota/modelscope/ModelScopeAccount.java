@@ -93,7 +93,7 @@ public final class ModelScopeAccount implements AccountReader {
         return AccountBalance.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
       }
       JsonObject root = object(answer.body());
-      String upstream = UpstreamText.clean(ErrorBody.message(answer.body()), key);
+      String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
       if (answer.status() == 401 || answer.status() == 403) {
         return AccountBalance.failed(
             PROVIDER,
