@@ -12,6 +12,9 @@ import java.util.Optional;
 public final class ProviderRegistry {
   public static final String MODELSCOPE = "modelscope";
 
+  /** What ModelScope's account balance counts. */
+  public static final String MODELSCOPE_UNIT = "魔粒";
+
   private final Map<String, BalanceProvider> providers = new LinkedHashMap<>();
 
   public ProviderRegistry(List<BalanceProvider> providers) {
