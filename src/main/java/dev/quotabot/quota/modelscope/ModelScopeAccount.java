@@ -141,9 +141,9 @@ public final class ModelScopeAccount implements AccountReader {
         return null;
       }
       for (String field : new String[] {"display_name", "nickname", "name", "username"}) {
-        String name = UpstreamText.clean(LenientJson.text(user, field), key);
+        String name = UpstreamText.name(LenientJson.text(user, field), key);
         if (name != null) {
-          return name.length() > 100 ? name.substring(0, 100) : name;
+          return name;
         }
       }
       return null;

@@ -5,6 +5,7 @@ import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -70,7 +71,7 @@ public final class SiliconFlowProvider extends EndpointProvider {
         null,
         null,
         null,
-        BalanceEndpoint.user(LenientJson.text(data, "name"), key),
+        UpstreamText.name(LenientJson.text(data, "name"), key),
         note,
         ProbeStatus.OK,
         null);
