@@ -5,6 +5,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.UpstreamText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -423,14 +424,8 @@ final class QuotaEmbed {
     return text.replace('`', 'ˋ');
   }
 
+  /** At most {@code max} characters in all, "…" included when cut. */
   static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
+    return text.length() <= max ? text : UpstreamText.cut(text, max - 1) + "…";
   }
 }

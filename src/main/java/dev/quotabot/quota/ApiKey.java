@@ -1,8 +1,6 @@
 package dev.quotabot.quota;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An upstream API key. It exists only for the length of one query: it is never stored, logged or
@@ -113,9 +111,19 @@ public final class ApiKey {
     if (text == null) {
       return null;
     }
-    return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE)
-        .matcher(text)
-        .replaceAll(Matcher.quoteReplacement(fingerprint()));
+    StringBuilder redacted = new StringBuilder(text.length());
+    int copied = 0;
+    int at = 0;
+    while (at <= text.length() - value.length()) {
+      if (text.regionMatches(true, at, value, 0, value.length())) {
+        redacted.append(text, copied, at).append(fingerprint());
+        at += value.length();
+        copied = at;
+      } else {
+        at++;
+      }
+    }
+    return copied == 0 ? text : redacted.append(text, copied, text.length()).toString();
   }
 
   @Override

@@ -101,8 +101,9 @@ public final class LenientJson {
 
   /**
    * The human message of an error answer: {@code {"error":{"message"}}} (OpenAI style, used by
-   * DeepSeek, OpenRouter and Moonshot), {@code {"error":"…"}}, {@code {"message"}} or {@code
-   * {"msg"}} (SiliconFlow). Null when there is none. Not yet cleaned of secrets.
+   * DeepSeek, OpenRouter, Moonshot and ModelScope), {@code {"errors":{"message"}}} (ModelScope),
+   * {@code {"error":"…"}}, {@code {"message"}} (relays) or {@code {"msg"}} (SiliconFlow); a blank
+   * {@code message} does not count. Null when there is none. Not yet cleaned of secrets.
    */
   public static String errorMessage(JsonObject root) {
     if (root == null) {
@@ -112,7 +113,7 @@ public final class LenientJson {
       JsonElement element = root.get(container);
       if (element != null && element.isJsonObject()) {
         String message = text(element.getAsJsonObject(), "message");
-        if (message != null) {
+        if (message != null && !message.isBlank()) {
           return message;
         }
       }
@@ -121,7 +122,7 @@ public final class LenientJson {
       }
     }
     String message = text(root, "message");
-    return message != null ? message : text(root, "msg");
+    return message != null && !message.isBlank() ? message : text(root, "msg");
   }
 
   /** How an amount is written in a note: as sent, without exponent ({@code 10.00}). */

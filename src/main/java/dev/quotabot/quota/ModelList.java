@@ -138,7 +138,7 @@ public final class ModelList {
           "A model name is longer than "
               + MAX_NAME_LENGTH
               + " characters (it starts with \""
-              + prefix(model)
+              + UpstreamText.cut(model, QUOTED_PREFIX)
               + "…\"): check the models list.");
     }
     return model;
@@ -146,14 +146,5 @@ public final class ModelList {
 
   private static boolean isControlOrFormat(int c) {
     return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
-  }
-
-  /** The first characters of a name, never cutting a surrogate pair in half. */
-  private static String prefix(String model) {
-    int end = QUOTED_PREFIX;
-    if (Character.isHighSurrogate(model.charAt(end - 1))) {
-      end--;
-    }
-    return model.substring(0, end);
   }
 }

@@ -136,7 +136,8 @@ final class ModelScopeRun implements RunningQuery {
   }
 
   private AccountBalance unreadBalance(ProbeStatus status, String why) {
-    return AccountBalance.failed("modelscope", "魔粒", status, why);
+    return AccountBalance.failed(
+        ProviderRegistry.MODELSCOPE, ProviderRegistry.MODELSCOPE_UNIT, status, why);
   }
 
   /** Learns which asked models the provider does not list; an unknown list flags nothing. */

@@ -17,6 +17,9 @@ public final class ProviderRegistry {
   /** A provider as the doors list it. */
   public record Listed(String id, String displayName, boolean needsBaseUrl) {}
 
+  /** What ModelScope's account balance counts. */
+  public static final String MODELSCOPE_UNIT = "魔粒";
+
   private final Map<String, BalanceProvider> providers = new LinkedHashMap<>();
 
   public ProviderRegistry(List<BalanceProvider> providers) {

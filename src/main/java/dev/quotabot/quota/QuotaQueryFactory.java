@@ -2,7 +2,6 @@ package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.net.URI;
-import java.util.Collection;
 import java.util.List;
 
 /** Builds a checked {@link QuotaQuery} from what a door received. */
@@ -17,28 +16,11 @@ public final class QuotaQueryFactory {
   private final ProviderRegistry providers;
   private final BaseUrlRules baseUrls;
 
-  /** A factory for ModelScope queries only. */
-  public QuotaQueryFactory(QuotaSettings settings) {
-    this(settings, new ProviderRegistry(List.of()), new BaseUrlRules(false));
-  }
-
   public QuotaQueryFactory(
       QuotaSettings settings, ProviderRegistry providers, BaseUrlRules baseUrls) {
     this.maxModels = settings.maxModels();
     this.providers = providers;
     this.baseUrls = baseUrls;
-  }
-
-  /**
-   * A ModelScope query.
-   *
-   * @param rawKey the key as received (may be null)
-   * @param modelPieces strings that each hold one or more model ids; none (or null) asks for the
-   *     free balance-only check
-   * @throws InvalidQueryException with a message that says what to fix (never the key)
-   */
-  public QuotaQuery create(String rawKey, Collection<String> modelPieces) {
-    return create(new QueryInput(rawKey, modelPieces, null, null, null, null));
   }
 
   /**
@@ -139,10 +121,5 @@ public final class QuotaQueryFactory {
     }
     ApiKey token = ApiKey.secret(input.accessToken(), "access_token");
     return new AdminAccess(userId, token);
-  }
-
-  /** The providers a query may name. */
-  public List<String> providerIds() {
-    return providers.ids();
   }
 }

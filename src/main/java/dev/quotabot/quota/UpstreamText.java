@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 public final class UpstreamText {
   static final int MAX_LENGTH = 300;
 
+  /** How long an account's or token's name may be once cleaned. */
+  public static final int MAX_NAME_LENGTH = 100;
+
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
   private static final Pattern SPACES = Pattern.compile(" {2,}");
 
@@ -25,13 +28,27 @@ public final class UpstreamText {
     if (cleaned.isEmpty()) {
       return null;
     }
-    if (cleaned.length() > MAX_LENGTH) {
-      int end = MAX_LENGTH;
-      if (Character.isHighSurrogate(cleaned.charAt(end - 1))) {
-        end--;
-      }
-      cleaned = cleaned.substring(0, end) + "…";
+    return cleaned.length() > MAX_LENGTH ? cut(cleaned, MAX_LENGTH) + "…" : cleaned;
+  }
+
+  /**
+   * An account's name from an upstream: cleaned, and cut to {@link #MAX_NAME_LENGTH} without a
+   * mark.
+   */
+  public static String name(String raw, ApiKey key) {
+    return cut(clean(raw, key), MAX_NAME_LENGTH);
+  }
+
+  /**
+   * The first {@code max} characters of a text (all of it when shorter; null stays null), one fewer
+   * when the last would be the first half of a surrogate pair. Adds no mark; callers that want "…"
+   * append it.
+   */
+  public static String cut(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
     }
-    return cleaned;
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 }

@@ -3,9 +3,11 @@ package dev.quotabot.quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 final class ApiKeyTest {
@@ -71,6 +73,21 @@ final class ApiKeyTest {
 
     // THEN only fingerprints are left
     assertEquals("bad key ms-…cdef (ms-…cdef)", redacted);
+  }
+
+  @Test
+  void redactsItselfInAnyLetterCaseAtEitherEndAndLeavesOtherTextAlone() {
+    // GIVEN texts that quote the key in other letter cases, back to back, or not at all
+    ApiKey key = ApiKey.of(KEY);
+
+    // WHEN / THEN each quote becomes the fingerprint and nothing else changes
+    assertEquals(
+        "ms-…cdefms-…cdef: x",
+        key.redactFrom(KEY.toLowerCase(Locale.ROOT) + KEY.toUpperCase(Locale.ROOT) + ": x"));
+    assertEquals("x ms-…cdef", key.redactFrom("x " + KEY));
+    assertEquals("no key here", key.redactFrom("no key here"));
+    assertEquals("", key.redactFrom(""));
+    assertNull(key.redactFrom(null));
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.net.BaseUrlRules;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +18,15 @@ final class QuotaQueryFactoryTest {
   private static final QuotaQueryFactory FACTORY =
       new QuotaQueryFactory(
           new QuotaSettings(
-              List.of("Qwen/Qwen3-32B"), 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 50));
+              List.of("Qwen/Qwen3-32B"), 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 50),
+          new ProviderRegistry(List.of()),
+          new BaseUrlRules(false));
 
   @Test
   void buildsAQueryFromAKeyAndModelPieces() {
     // GIVEN a key with whitespace around it and a comma-separated list
     // WHEN a query is created
-    QuotaQuery query = FACTORY.create(" " + KEY + " ", List.of("a/1, b/2", "a/1"));
+    QuotaQuery query = create(" " + KEY + " ", List.of("a/1, b/2", "a/1"));
 
     // THEN the key is exact and the models are clean
     assertEquals(KEY, query.key().reveal());
@@ -34,7 +38,7 @@ final class QuotaQueryFactoryTest {
   void treatsAnEmptyModelListAsTheFreeBalanceOnlyCheck(String pieces) {
     // GIVEN no model
     // WHEN a query is created
-    QuotaQuery query = FACTORY.create(KEY, List.of(pieces));
+    QuotaQuery query = create(KEY, List.of(pieces));
 
     // THEN it asks for the balance only
     assertTrue(query.models().isEmpty());
@@ -44,12 +48,12 @@ final class QuotaQueryFactoryTest {
   void treatsAnEmptyCollectionAsBalanceOnly() {
     // GIVEN no pieces at all
     // WHEN / THEN the query names no model
-    assertTrue(FACTORY.create(KEY, List.of()).models().isEmpty());
+    assertTrue(create(KEY, List.of()).models().isEmpty());
   }
 
   @Test
   void stillNeedsAKeyForTheBalanceOnlyCheck() {
-    assertThrows(InvalidQueryException.class, () -> FACTORY.create(" ", List.of()));
+    assertThrows(InvalidQueryException.class, () -> create(" ", List.of()));
   }
 
   @Test
@@ -57,7 +61,7 @@ final class QuotaQueryFactoryTest {
     // GIVEN a maximum of 3 and 4 models
     // WHEN a query is created
     InvalidQueryException tooMany =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of("a b c d")));
+        assertThrows(InvalidQueryException.class, () -> create(KEY, List.of("a b c d")));
 
     // THEN the message names the limit
     assertTrue(tooMany.getMessage().contains("at most 3"), tooMany.getMessage());
@@ -69,7 +73,7 @@ final class QuotaQueryFactoryTest {
     // GIVEN a blank key
     // WHEN a query is created
     InvalidQueryException missing =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(blank, List.of("a/1")));
+        assertThrows(InvalidQueryException.class, () -> create(blank, List.of("a/1")));
 
     // THEN the message says the key is missing and where to put it
     assertTrue(missing.getMessage().contains("api_key is missing"), missing.getMessage());
@@ -80,7 +84,7 @@ final class QuotaQueryFactoryTest {
     // GIVEN no key
     // WHEN / THEN the message says it is missing
     InvalidQueryException missing =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(null, List.of("a/1")));
+        assertThrows(InvalidQueryException.class, () -> create(null, List.of("a/1")));
     assertTrue(missing.getMessage().contains("api_key is missing"), missing.getMessage());
   }
 
@@ -90,7 +94,7 @@ final class QuotaQueryFactoryTest {
     String longest = "ms-" + "k".repeat(509);
 
     // WHEN / THEN it is accepted
-    assertEquals(longest, FACTORY.create(longest, List.of("a/1")).key().reveal());
+    assertEquals(longest, create(longest, List.of("a/1")).key().reveal());
   }
 
   @Test
@@ -100,7 +104,7 @@ final class QuotaQueryFactoryTest {
 
     // WHEN a query is created
     InvalidQueryException invalid =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(tooLong, List.of("a/1")));
+        assertThrows(InvalidQueryException.class, () -> create(tooLong, List.of("a/1")));
 
     // THEN the message names the limit, not the key
     assertTrue(invalid.getMessage().contains("512"), invalid.getMessage());
@@ -115,7 +119,7 @@ final class QuotaQueryFactoryTest {
 
     // WHEN a query is created
     InvalidQueryException invalid =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(raw, List.of("a/1")));
+        assertThrows(InvalidQueryException.class, () -> create(raw, List.of("a/1")));
 
     // THEN the message says what is wrong and holds no part of the key
     assertTrue(invalid.getMessage().contains("control characters"), invalid.getMessage());
@@ -129,7 +133,7 @@ final class QuotaQueryFactoryTest {
     // GIVEN a key with characters outside visible ASCII (a pasted fingerprint, full-width digits)
     // WHEN a query is created
     InvalidQueryException invalid =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(raw, List.of("a/1")));
+        assertThrows(InvalidQueryException.class, () -> create(raw, List.of("a/1")));
 
     // THEN it is refused up front with a message that says why, instead of every model failing
     assertTrue(invalid.getMessage().contains("api_key"), invalid.getMessage());
@@ -141,8 +145,7 @@ final class QuotaQueryFactoryTest {
     // GIVEN the key typed into the models field as well
     // WHEN a query is created
     InvalidQueryException invalid =
-        assertThrows(
-            InvalidQueryException.class, () -> FACTORY.create(KEY, List.of("a/1, " + KEY)));
+        assertThrows(InvalidQueryException.class, () -> create(KEY, List.of("a/1, " + KEY)));
 
     // THEN it is refused (the model name would be shown and sent upstream) without the key
     assertTrue(invalid.getMessage().contains("models"), invalid.getMessage());
@@ -156,7 +159,7 @@ final class QuotaQueryFactoryTest {
 
     // WHEN a query is created
     InvalidQueryException invalid =
-        assertThrows(InvalidQueryException.class, () -> FACTORY.create(KEY, List.of(glued)));
+        assertThrows(InvalidQueryException.class, () -> create(KEY, List.of(glued)));
 
     // THEN the message says where the key went instead of quoting the name's start (the key)
     assertTrue(invalid.getMessage().contains("api_key"), invalid.getMessage());
@@ -168,8 +171,12 @@ final class QuotaQueryFactoryTest {
     // GIVEN a door that passes no collection, or one with a null item
     // WHEN a query is created
     // THEN the null is not a crash: it asks for the balance only, null items are skipped
-    assertTrue(FACTORY.create(KEY, null).models().isEmpty());
-    assertEquals(
-        List.of("a/1"), FACTORY.create(KEY, java.util.Arrays.asList(null, "a/1")).models());
+    assertTrue(create(KEY, null).models().isEmpty());
+    assertEquals(List.of("a/1"), create(KEY, java.util.Arrays.asList(null, "a/1")).models());
+  }
+
+  /** A ModelScope query as the doors ask for one: no provider, base URL or admin fields. */
+  private static QuotaQuery create(String rawKey, Collection<String> modelPieces) {
+    return FACTORY.create(new QueryInput(rawKey, modelPieces, null, null, null, null));
   }
 }

@@ -71,6 +71,31 @@ final class UpstreamTextTest {
   }
 
   @Test
+  void cutKeepsWholeCharactersAndAddsNoMark() {
+    // GIVEN texts shorter than, as long as and longer than the limit, one cut inside an emoji
+    // WHEN cut to 5
+    // THEN the short ones are unchanged, the long one keeps whole characters only
+    assertNull(UpstreamText.cut(null, 5));
+    assertEquals("abcde", UpstreamText.cut("abcde", 5));
+    assertEquals("abcde", UpstreamText.cut("abcdef", 5));
+    assertEquals("abcd", UpstreamText.cut("abcd\uD83D\uDE00", 5));
+  }
+
+  @Test
+  void aNameIsCleanedAndCutTo100Characters() {
+    // GIVEN an over-long account name that also quotes the key
+    String raw = SECRET + " " + "n".repeat(200);
+
+    // WHEN it is made a name
+    String name = UpstreamText.name(raw, KEY);
+
+    // THEN the key is gone and 100 characters remain, without a mark
+    assertEquals(UpstreamText.MAX_NAME_LENGTH, name.length());
+    assertTrue(name.startsWith("ms-…cdef nnn"), name);
+    assertFalse(name.endsWith("…"), name);
+  }
+
+  @Test
   void nothingReadableIsNull() {
     // GIVEN nothing, or only whitespace and control characters
     // WHEN cleaned

@@ -1,14 +1,12 @@
 package dev.quotabot.quota.modelscope;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.AccountReader;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
@@ -18,7 +16,6 @@ import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * answers, the account's name ({@code GET {openapi}/users/me}). Both are free to read.
  */
 public final class ModelScopeAccount implements AccountReader {
-  static final String PROVIDER = "modelscope";
-  static final String UNIT = "魔粒";
+  private static final String PROVIDER = ProviderRegistry.MODELSCOPE;
+  private static final String UNIT = ProviderRegistry.MODELSCOPE_UNIT;
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final UpstreamHttp http;
@@ -61,20 +58,8 @@ public final class ModelScopeAccount implements AccountReader {
                 return CompletableFuture.completedFuture(balance);
               }
               return get(userUrl, key, left)
-                  .thenApply(user -> withUser(balance, UserAnswer.name(user, key)));
+                  .thenApply(user -> balance.withUser(UserAnswer.name(user, key)));
             });
-  }
-
-  private static AccountBalance withUser(AccountBalance balance, String user) {
-    return new AccountBalance(
-        balance.provider(),
-        balance.unit(),
-        balance.availableBalance(),
-        balance.totalBalance(),
-        balance.frozenAmount(),
-        user,
-        balance.status(),
-        balance.error());
   }
 
   private CompletableFuture<UpstreamResponse> get(URI url, ApiKey key, Duration timeout) {
@@ -92,8 +77,7 @@ public final class ModelScopeAccount implements AccountReader {
       if (answer.failure() != null) {
         return AccountBalance.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
       }
-      JsonObject root = object(answer.body());
-      String upstream = UpstreamText.clean(ErrorBody.message(answer.body()), key);
+      JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
         return AccountBalance.failed(
             PROVIDER,
@@ -102,10 +86,12 @@ public final class ModelScopeAccount implements AccountReader {
             "ModelScope rejected the key for the balance (HTTP "
                 + answer.status()
                 + ")"
-                + (upstream == null ? "." : ": " + upstream));
+                + upstream(root, key, "."));
       }
-      JsonObject data = root == null ? null : objectField(root, "data");
-      boolean declaredFailure = root != null && root.has("success") && !truthy(root.get("success"));
+      JsonObject data = LenientJson.objectField(root, "data");
+      Boolean success = LenientJson.flag(root, "success");
+      boolean declaredFailure =
+          root != null && root.has("success") && !Boolean.TRUE.equals(success);
       if (answer.status() != 200 || data == null || declaredFailure) {
         return AccountBalance.failed(
             PROVIDER,
@@ -113,7 +99,7 @@ public final class ModelScopeAccount implements AccountReader {
             ProbeStatus.UPSTREAM_ERROR,
             "ModelScope's balance endpoint answered HTTP "
                 + answer.status()
-                + (upstream == null ? " without a usable balance." : ": " + upstream));
+                + upstream(root, key, " without a usable balance."));
       }
       // numbers or numeric strings; anything else, absurd magnitudes included, is unknown (null)
       BigDecimal available = LenientJson.amount(data, "available_balance");
@@ -130,11 +116,10 @@ public final class ModelScopeAccount implements AccountReader {
           PROVIDER, UNIT, available, total, frozen, null, ProbeStatus.OK, null);
     }
 
-    private static boolean truthy(JsonElement element) {
-      return element.isJsonPrimitive()
-          && (element.getAsJsonPrimitive().isBoolean()
-              ? element.getAsBoolean()
-              : "true".equalsIgnoreCase(element.getAsString()));
+    /** ": " and the upstream's cleaned message, or {@code otherwise} when it gave none. */
+    private static String upstream(JsonObject root, ApiKey key, String otherwise) {
+      String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
+      return upstream == null ? otherwise : ": " + upstream;
     }
   }
 
@@ -149,40 +134,19 @@ public final class ModelScopeAccount implements AccountReader {
       if (answer.failure() != null || answer.status() != 200) {
         return null;
       }
-      JsonObject root = object(answer.body());
-      JsonObject data = root == null ? null : objectField(root, "data");
+      JsonObject root = LenientJson.object(answer.body());
+      JsonObject data = LenientJson.objectField(root, "data");
       JsonObject user = data != null ? data : root;
       if (user == null) {
         return null;
       }
       for (String field : new String[] {"display_name", "nickname", "name", "username"}) {
-        JsonElement value = user.get(field);
-        String name =
-            value != null && value.isJsonPrimitive()
-                ? UpstreamText.clean(value.getAsString(), key)
-                : null;
+        String name = UpstreamText.name(LenientJson.text(user, field), key);
         if (name != null) {
-          return name.length() > 100 ? name.substring(0, 100) : name;
+          return name;
         }
       }
       return null;
     }
-  }
-
-  static JsonObject object(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    try {
-      JsonElement root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-      return root.isJsonObject() ? root.getAsJsonObject() : null;
-    } catch (JsonParseException | StackOverflowError notJson) {
-      return null;
-    }
-  }
-
-  static JsonObject objectField(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
   }
 }

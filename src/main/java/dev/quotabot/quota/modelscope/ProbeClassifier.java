@@ -1,6 +1,7 @@
 package dev.quotabot.quota.modelscope;
 
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
@@ -39,7 +40,7 @@ final class ProbeClassifier {
               model, limits, ProbeStatus.NO_QUOTA_HEADERS, null, UNKNOWN_QUOTA_NOTE, latencyMs);
     }
     // Recognised on the whole message; only a cleaned, shortened copy is shown.
-    String message = ErrorBody.message(body);
+    String message = LenientJson.errorMessage(LenientJson.object(body));
     String upstream = UpstreamText.clean(message, key);
     ProbeStatus failure = failureStatus(status, message);
     return new ModelQuota(

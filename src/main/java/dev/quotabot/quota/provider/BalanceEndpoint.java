@@ -24,8 +24,6 @@ import java.util.concurrent.CompletableFuture;
  * never completes exceptionally as long as {@link UpstreamHttp} keeps its promise.
  */
 final class BalanceEndpoint {
-  private static final int MAX_USER_LENGTH = 100;
-
   /** Turns a 200 answer's JSON object into the account (a failed one when its shape is wrong). */
   interface Reader {
     AccountBalance read(JsonObject root, ApiKey key);
@@ -130,18 +128,5 @@ final class BalanceEndpoint {
         name
             + "'s balance endpoint reported a failure"
             + (upstream == null ? "." : ": " + upstream));
-  }
-
-  /** An account name from the upstream, cleaned of secrets and cut to a readable length. */
-  static String user(String raw, ApiKey key) {
-    String cleaned = UpstreamText.clean(raw, key);
-    if (cleaned == null || cleaned.length() <= MAX_USER_LENGTH) {
-      return cleaned;
-    }
-    int end = MAX_USER_LENGTH;
-    if (Character.isHighSurrogate(cleaned.charAt(end - 1))) {
-      end--;
-    }
-    return cleaned.substring(0, end);
   }
 }

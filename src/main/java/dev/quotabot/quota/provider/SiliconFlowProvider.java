@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -60,6 +61,6 @@ public final class SiliconFlowProvider extends EndpointProvider {
         granted != null && charged != null
             ? "granted " + LenientJson.show(granted) + " + charged " + LenientJson.show(charged)
             : null;
-    return ok(UNIT, total, BalanceEndpoint.user(LenientJson.text(data, "name"), key), note);
+    return ok(UNIT, total, UpstreamText.name(LenientJson.text(data, "name"), key), note);
   }
 }

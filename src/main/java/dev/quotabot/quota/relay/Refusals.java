@@ -1,5 +1,6 @@
 package dev.quotabot.quota.relay;
 
+import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -27,7 +28,8 @@ final class Refusals {
     if (!answer.answered()) {
       return Reading.failed(answer.failure(), answer.failureText());
     }
-    String message = RelayText.clean(RelayJson.message(answer.body()), request);
+    String message =
+        RelayText.clean(LenientJson.errorMessage(LenientJson.object(answer.body())), request);
     int status = answer.status();
     if (message != null && USED_UP.matcher(message).find()) {
       return Reading.failed(

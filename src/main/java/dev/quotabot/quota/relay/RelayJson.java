@@ -1,6 +1,5 @@
 package dev.quotabot.quota.relay;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.LenientJson;
 import java.math.BigDecimal;
@@ -53,28 +52,5 @@ final class RelayJson {
    */
   static boolean declaresFailure(JsonObject root) {
     return Boolean.FALSE.equals(flag(root, "success")) || Boolean.FALSE.equals(flag(root, "code"));
-  }
-
-  /**
-   * The human message of an error body: {@code {"error":{"message"}}} (OpenAI-style routes), {@code
-   * {"message"}} (the relay's own API), {@code {"msg"}} or {@code {"error":"…"}}; null if none.
-   */
-  static String message(byte[] body) {
-    JsonObject root = parse(body);
-    if (root == null) {
-      return null;
-    }
-    JsonElement error = root.get("error");
-    if (error != null && error.isJsonObject()) {
-      String message = string(error.getAsJsonObject(), "message");
-      if (message != null && !message.isBlank()) {
-        return message;
-      }
-    }
-    if (error != null && error.isJsonPrimitive()) {
-      return error.getAsString();
-    }
-    String message = string(root, "message");
-    return message != null && !message.isBlank() ? message : string(root, "msg");
   }
 }

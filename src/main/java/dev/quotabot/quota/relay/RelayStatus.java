@@ -100,10 +100,10 @@ final class RelayStatus {
       case "CNY":
         return withRate("CNY", RelayJson.decimal(data, "usd_exchange_rate"), perUnit);
       case "CUSTOM":
-        String symbol = UpstreamText.clean(RelayJson.string(data, "custom_currency_symbol"), key);
-        if (symbol != null && symbol.length() > SYMBOL_MAX) {
-          symbol = symbol.substring(0, SYMBOL_MAX);
-        }
+        String symbol =
+            UpstreamText.cut(
+                UpstreamText.clean(RelayJson.string(data, "custom_currency_symbol"), key),
+                SYMBOL_MAX);
         return withRate(
             symbol == null ? "custom currency" : symbol,
             RelayJson.decimal(data, "custom_currency_exchange_rate"),

@@ -5,8 +5,6 @@ import dev.quotabot.quota.UpstreamText;
 
 /** Upstream text made safe to show: the key and the admin access token are removed. */
 final class RelayText {
-  private static final int NAME_MAX = 100;
-
   private RelayText() {}
 
   static String clean(String text, ProviderRequest request) {
@@ -18,13 +16,11 @@ final class RelayText {
     return UpstreamText.clean(withoutToken, request.key());
   }
 
-  /** A token's or user's name: cleaned and cut to 100 characters; null when empty. */
+  /** A token's or user's name: cleaned and cut to 100 characters and "…"; null when empty. */
   static String name(String text, ProviderRequest request) {
     String name = clean(text, request);
-    if (name == null || name.length() <= NAME_MAX) {
-      return name;
-    }
-    int end = Character.isHighSurrogate(name.charAt(NAME_MAX - 1)) ? NAME_MAX - 1 : NAME_MAX;
-    return name.substring(0, end) + "…";
+    return name == null || name.length() <= UpstreamText.MAX_NAME_LENGTH
+        ? name
+        : UpstreamText.cut(name, UpstreamText.MAX_NAME_LENGTH) + "…";
   }
 }

@@ -439,13 +439,7 @@ final class ModelScopeAccountTest {
   @Test
   void neverShowsTheKeyAsTheAccountName() {
     // GIVEN a users/me answer that echoes the key as the name (a relay that names users by token)
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
-    upstream.stubFor(
-        get(urlPathEqualTo(USER))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withBody("{\"success\":true,\"data\":{\"name\":\"user " + KEY + "\"}}")));
+    balanceAndUserNamed("user " + KEY);
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -453,6 +447,19 @@ final class ModelScopeAccountTest {
     // THEN the balance is read and the key does not reach the name
     assertEquals(ProbeStatus.OK, account.status());
     assertFalse(String.valueOf(account.user()).contains("1234567890abcdef"), account.user());
+  }
+
+  @Test
+  void cutsAnOverlongAccountNameOnAWholeCharacter() {
+    // GIVEN a users/me name of 150 characters whose 100th is the first half of an emoji
+    balanceAndUserNamed("n".repeat(99) + "\uD83D\uDE00" + "m".repeat(49));
+
+    // WHEN the account is read
+    AccountBalance account = read();
+
+    // THEN the name stops before the emoji, without a mark, and no half character is left
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals("n".repeat(99), account.user());
   }
 
   @Test
@@ -483,6 +490,17 @@ final class ModelScopeAccountTest {
     } catch (Exception failed) {
       throw new AssertionError("the read completed exceptionally or not at all", failed);
     }
+  }
+
+  /** A readable balance, and a users/me answer with this name. */
+  private static void balanceAndUserNamed(String name) {
+    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"success\":true,\"data\":{\"name\":\"" + name + "\"}}")));
   }
 
   private static LoggedRequest only(String path) {

@@ -166,6 +166,38 @@ final class RelayCurrencyTest {
     assertTrue(account.note().contains("/api/status did not answer"), account.note());
   }
 
+  @Test
+  void cutsAnOverlongTokenNameAndCustomSymbolOnWholeCharacters() {
+    // GIVEN a custom symbol and a token name whose cut (8 and 100 characters) lands inside an emoji
+    String symbol = "1234567\uD83D\uDE00xyz";
+    String name = "n".repeat(99) + "\uD83D\uDE00" + "tail";
+    RelayHarness.healthyNewApi(upstream, "status-newapi-custom.json");
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        Fixtures.read("newapi/status-newapi-custom.json")
+                            .replace("\"¤\"", "\"" + symbol + "\""))));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        Fixtures.read("newapi/usage-token-limited.json")
+                            .replace("\"team-a\"", "\"" + name + "\""))));
+
+    // WHEN the key is checked
+    AccountBalance account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the symbol keeps its whole characters (no mark) and the name its first 99 and "…"
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals("1234567", account.unit());
+    assertEquals("n".repeat(99) + "…", account.user());
+  }
+
   static void assertAmount(String expected, BigDecimal actual) {
     assertEquals(expected, actual == null ? null : actual.toPlainString());
   }

@@ -1,4 +1,4 @@
-package dev.quotabot.quota.modelscope;
+package dev.quotabot.quota;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-final class ErrorBodyTest {
+/** {@link LenientJson#errorMessage}: the one reader of upstream error messages. */
+final class LenientJsonTest {
 
   @Test
   void readsTheErrorsShape() {
@@ -36,6 +37,15 @@ final class ErrorBodyTest {
     assertEquals("quota used up", message("{\"message\":\"quota used up\"}"));
     assertEquals("bad token", message("{\"msg\":\"bad token\"}"));
     assertEquals("plain", message("{\"error\":\"plain\"}"));
+  }
+
+  @Test
+  void skipsABlankMessage() {
+    // GIVEN bodies whose first message is blank
+    // WHEN / THEN the next place with words is used
+    assertEquals(
+        "quota used up", message("{\"error\":{\"message\":\" \"},\"message\":\"quota used up\"}"));
+    assertEquals("bad token", message("{\"message\":\"\",\"msg\":\"bad token\"}"));
   }
 
   @ParameterizedTest
@@ -65,10 +75,10 @@ final class ErrorBodyTest {
 
   @Test
   void nullBodyIsNoMessage() {
-    assertNull(ErrorBody.message(null));
+    assertNull(LenientJson.errorMessage(LenientJson.object(null)));
   }
 
   private static String message(String body) {
-    return ErrorBody.message(body.getBytes(StandardCharsets.UTF_8));
+    return LenientJson.errorMessage(LenientJson.object(body.getBytes(StandardCharsets.UTF_8)));
   }
 }
