@@ -9,7 +9,6 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.RunningQuery;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.SameThreadExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +35,7 @@ final class BalanceStreamHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    requests.read(exchange, this::stream);
-  }
-
-  private void stream(HttpServerExchange exchange, QuotaQuery query) {
-    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> run(exchange, query));
+    requests.read(exchange, this::run);
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
