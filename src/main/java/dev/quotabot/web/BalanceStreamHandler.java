@@ -24,6 +24,7 @@ import org.xnio.XnioExecutor;
  */
 final class BalanceStreamHandler implements HttpHandler {
   static final long PING_INTERVAL_MS = 500;
+  private static final byte[] PING = NdjsonWriter.line(ping());
 
   private final QuotaService service;
   private final QueryRequests requests;
@@ -46,7 +47,7 @@ final class BalanceStreamHandler implements HttpHandler {
     XnioExecutor.Key ping =
         exchange
             .getIoThread()
-            .executeAtInterval(() -> out.write(ping()), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            .executeAtInterval(() -> out.write(PING), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
     running
         .get()
         .report()
