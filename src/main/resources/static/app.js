@@ -388,7 +388,6 @@
     fieldErrors: { key: null, models: null, baseUrl: null, userId: null, accessToken: null },
     formError: null,
     retryUntil: 0,
-    resetsAt: null, // a Date from the server's resets_at, when it gave one
     catalog: [], // ModelScope's model ids from /api/models, for suggestions
     suggest: { items: [], active: -1, announced: -1 },
   };
@@ -1076,9 +1075,6 @@
         break;
       case "summary":
         report.summary = line;
-        if (report.kind === "modelscope") {
-          setResetsAt(line.resets_at);
-        }
         if (report.kind === "relay" || !report.balanceOnly) {
           rememberCheck(report);
         }
@@ -1460,19 +1456,8 @@
 
   /* ---------- countdown to the daily reset ---------- */
 
-  function setResetsAt(text) {
-    const when = new Date(typeof text === "string" ? text : NaN);
-    if (!Number.isNaN(when.getTime())) {
-      state.resetsAt = when;
-      renderResetCountdown();
-    }
-  }
-
-  /** The server's resets_at while it is ahead; otherwise the next 00:00 in UTC+8, counted here. */
+  /** The next 00:00 in UTC+8 (the instant the server sends as resets_at), counted here. */
   function nextReset(now) {
-    if (state.resetsAt && state.resetsAt.getTime() > now) {
-      return state.resetsAt;
-    }
     const shifted = now + RESET_OFFSET_MS;
     return new Date((Math.floor(shifted / DAY_MS) + 1) * DAY_MS - RESET_OFFSET_MS);
   }
