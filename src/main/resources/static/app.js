@@ -1353,21 +1353,17 @@
   function renderFigures(account, modelScope) {
     const unit = typeof account.unit === "string" && account.unit ? account.unit : null;
     const unlimited = account.unlimited === true;
-    if (modelScope) {
-      writeAmount(els.accountAvailable, account.available_balance);
-      els.accountUnit.textContent = unit || "魔粒";
-    } else if (unlimited) {
+    if (!modelScope && unlimited) {
       els.accountAvailable.classList.remove("unknown");
       els.accountAvailable.textContent = t("accountUnlimited");
       els.accountUnit.textContent = "";
     } else {
       writeMoney(els.accountAvailable, account.available_balance, unit, false);
-      els.accountUnit.textContent = unit || "";
+      els.accountUnit.textContent = unit || (modelScope ? "魔粒" : "");
     }
     els.accountUnit.hidden = !els.accountUnit.textContent;
     els.accountAvailable.parentElement.classList.toggle("is-unlimited", !modelScope && unlimited);
-    const write = (node, value) =>
-      modelScope ? writeAmount(node, value) : writeMoney(node, value, unit, true);
+    const write = (node, value) => writeMoney(node, value, unit, !modelScope);
     write(els.accountTotal, account.total_balance);
     els.accountUsedFact.hidden = modelScope;
     write(els.accountUsed, account.used);
@@ -1443,15 +1439,6 @@
     els.accountErrorBadge.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
     els.accountErrorText.textContent =
       typeof account.error === "string" && account.error ? account.error : t("accountFailed");
-  }
-
-  /** An amount of 魔粒 (may have decimals); anything that is not a finite number is unknown. */
-  function writeAmount(node, value) {
-    const known = typeof value === "number" && Number.isFinite(value);
-    node.classList.toggle("unknown", !known);
-    node.textContent = known
-      ? value.toLocaleString(locale(), { maximumFractionDigits: 4 })
-      : t("unknown");
   }
 
   /* ---------- countdown to the daily reset ---------- */
