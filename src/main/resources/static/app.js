@@ -371,7 +371,6 @@
     config: {
       default_models: [],
       max_models: 50,
-      probe_timeout_ms: 10000,
       providers: BUILT_IN_PROVIDERS,
     },
     provider: MODELSCOPE, // the chosen provider's id
@@ -381,8 +380,7 @@
      * {balanceOnly, models, rows: [server row | {model, local}], account, summary, ended, failure}.
      */
     report: null,
-    busy: false,
-    busyKind: null, // "models" or "balance": which button is working
+    busyKind: null, // "models" or "balance": which button is working; null when idle
     sort: { key: null, ascending: true },
     // message refs, see resolve()
     fieldErrors: { key: null, models: null, baseUrl: null, userId: null, accessToken: null },
@@ -815,9 +813,6 @@
     if (count(config?.max_models)) {
       state.config.max_models = config.max_models;
     }
-    if (count(config?.probe_timeout_ms)) {
-      state.config.probe_timeout_ms = config.probe_timeout_ms;
-    }
     const providers = Array.isArray(config?.providers)
       ? config.providers.filter(
           (provider) =>
@@ -1143,7 +1138,7 @@
   }
 
   function onBalanceOnly() {
-    if (state.busy || retrySecondsLeft() > 0) {
+    if (isBusy() || retrySecondsLeft() > 0) {
       return;
     }
     closeSuggestions();
@@ -1155,8 +1150,11 @@
 
   /* ---------- busy and rate-limited states of the buttons ---------- */
 
+  function isBusy() {
+    return state.busyKind !== null;
+  }
+
   function setBusy(kind) {
-    state.busy = kind !== null;
     state.busyKind = kind;
     renderButton();
     renderResults();
@@ -1187,18 +1185,18 @@
     const wait = retrySecondsLeft();
     const checking = state.busyKind === "models";
     const reading = state.busyKind === "balance";
-    els.checkButton.disabled = state.busy || wait > 0;
+    els.checkButton.disabled = isBusy() || wait > 0;
     els.checkButton.classList.toggle("is-busy", checking);
     els.checkLabel.textContent = checking
       ? checkingText(state.report)
       : wait > 0
         ? t("retryWait", wait)
         : checkText(kindOf(state.provider));
-    els.balanceButton.disabled = state.busy || wait > 0;
+    els.balanceButton.disabled = isBusy() || wait > 0;
     els.balanceButton.classList.toggle("is-busy", reading);
     els.balanceLabel.textContent = reading ? t("readingBalance") : t("balanceOnly");
-    els.stopButton.hidden = !state.busy;
-    els.shortcut.hidden = state.busy; // Stop takes its place while a check runs
+    els.stopButton.hidden = !isBusy();
+    els.shortcut.hidden = isBusy(); // Stop takes its place while a check runs
   }
 
   function checkText(kind) {
@@ -1217,7 +1215,7 @@
   function renderResults() {
     const report = state.report;
     const rows = report ? report.rows : [];
-    els.results.setAttribute("aria-busy", String(state.busy));
+    els.results.setAttribute("aria-busy", String(isBusy()));
     els.empty.hidden = report !== null;
     els.emptyText.textContent = kindText("emptyText", kindOf(state.provider));
     els.tableWrap.hidden = rows.length === 0;
@@ -1241,7 +1239,7 @@
       let tr = rowElements.get(row);
       if (!tr) {
         tr = resultRow(row);
-        if (state.busy && !row.local) {
+        if (isBusy() && !row.local) {
           // A row that just arrived lights up once, so the eye finds it.
           tr.classList.add("row-arrived");
           tr.addEventListener("animationend", () => tr.classList.remove("row-arrived"), {
@@ -1263,7 +1261,7 @@
   /** While models are being checked: how many have answered, as text and as a bar. */
   function renderProgress() {
     const report = state.report;
-    const show = state.busy && report !== null && report.rows.length > 0 && !report.growing;
+    const show = isBusy() && report !== null && report.rows.length > 0 && !report.growing;
     els.progress.hidden = !show;
     if (!show) {
       return;
@@ -1282,7 +1280,7 @@
     const report = state.report;
     els.summary.replaceChildren();
     els.summary.className = "summary";
-    if (!report || state.busy || (!report.summary && !report.ended)) {
+    if (!report || isBusy() || (!report.summary && !report.ended)) {
       return;
     }
     const rows = report.rows;
@@ -1317,7 +1315,7 @@
     }
     const modelScope = report.kind === "modelscope";
     const account = report.account;
-    const loading = account === null && state.busy;
+    const loading = account === null && isBusy();
     const known = account !== null && account.status === "ok";
     els.account.dataset.provider = report.provider;
     els.accountHeading.textContent = modelScope
