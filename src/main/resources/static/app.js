@@ -29,8 +29,11 @@
   const RESET_OFFSET_MS = 8 * 3600 * 1000;
   const DAY_MS = 24 * 3600 * 1000;
   const SUGGESTION_LIMIT = 8;
-  // What separates model ids in the models field (the server also splits on these).
-  const SEPARATOR = /[,，\s]/;
+  // What separates model ids in the models field: the server's ModelList.SEPARATORS. Commas (also
+  // full-width) and whitespace; JS's \s already covers U+00A0, U+3000, U+FEFF and every Unicode
+  // space separator, and U+200B (zero-width space) is the one the server adds.
+  const SEPARATOR = /[,，\s\u200B]/;
+  const SEPARATORS = new RegExp(`${SEPARATOR.source}+`);
 
   const modelsText = (n) => (n === 1 ? "1 model" : `${n} models`);
 
@@ -541,7 +544,7 @@
 
   /** The server's rules: split on commas (also full-width) and whitespace, drop duplicates. */
   function parseModels(text) {
-    return [...new Set(text.split(/[,，\s]+/).filter(Boolean))];
+    return [...new Set(text.split(SEPARATORS).filter(Boolean))];
   }
 
   function fillModels(list) {
@@ -1086,10 +1089,10 @@
 
   /** Puts a finished model where it was asked (`index`); by name if the index does not fit. */
   function placeRow(report, line) {
+    const row = { ...line };
+    delete row.type;
+    delete row.index;
     if (report.growing) {
-      const row = { ...line };
-      delete row.type;
-      delete row.index;
       report.rows.push(row);
       return;
     }
@@ -1100,9 +1103,6 @@
     if (index < 0) {
       return;
     }
-    const row = { ...line };
-    delete row.type;
-    delete row.index;
     report.rows[index] = row;
   }
 
@@ -1126,23 +1126,22 @@
   function onSubmit(event) {
     // form-action 'none' forbids native submission: the page always handles it here.
     event.preventDefault();
+    // A check already running is replaced by this one (Ctrl+Enter while busy asks again).
+    startCheck(false);
+  }
+
+  function onBalanceOnly() {
+    if (!isBusy()) {
+      startCheck(true);
+    }
+  }
+
+  function startCheck(balanceOnly) {
     if (retrySecondsLeft() > 0) {
       return;
     }
     closeSuggestions();
-    const query = validate(false);
-    if (query) {
-      // A check already running is replaced by this one (Ctrl+Enter while busy asks again).
-      void runCheck(query);
-    }
-  }
-
-  function onBalanceOnly() {
-    if (isBusy() || retrySecondsLeft() > 0) {
-      return;
-    }
-    closeSuggestions();
-    const query = validate(true);
+    const query = validate(balanceOnly);
     if (query) {
       void runCheck(query);
     }
@@ -1424,17 +1423,22 @@
     return dot < 0 || /e/i.test(text) ? 2 : Math.min(4, text.length - dot - 1);
   }
 
+  /** Makes `node` the badge of a server status: its tone, and its label in the page's language. */
+  function setStatusBadge(node, status) {
+    const labels = MESSAGES[state.lang].status;
+    node.className = `badge badge-${statusStyle(status).tone}`;
+    node.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
+    return node;
+  }
+
   function renderAccountError(account) {
     if (account === null) {
       els.accountErrorBadge.hidden = true;
       els.accountErrorText.textContent = t("accountNotRead");
       return;
     }
-    const status = String(account.status);
-    const labels = MESSAGES[state.lang].status;
     els.accountErrorBadge.hidden = false;
-    els.accountErrorBadge.className = `badge badge-${statusStyle(status).tone}`;
-    els.accountErrorBadge.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
+    setStatusBadge(els.accountErrorBadge, String(account.status));
     els.accountErrorText.textContent =
       typeof account.error === "string" && account.error ? account.error : t("accountFailed");
   }
@@ -1590,10 +1594,7 @@
       );
       return td;
     }
-    const status = String(row.status);
-    const labels = MESSAGES[state.lang].status;
-    const label = Object.hasOwn(labels, status) ? labels[status] : status;
-    td.append(el("span", `badge badge-${statusStyle(status).tone}`, label));
+    td.append(setStatusBadge(el("span"), String(row.status)));
     // The server explains failures in `error` and unknown numbers in `note`.
     const detail = row.error || row.note;
     if (typeof detail === "string") {
