@@ -29,8 +29,11 @@
   const RESET_OFFSET_MS = 8 * 3600 * 1000;
   const DAY_MS = 24 * 3600 * 1000;
   const SUGGESTION_LIMIT = 8;
-  // What separates model ids in the models field (the server also splits on these).
-  const SEPARATOR = /[,，\s]/;
+  // What separates model ids in the models field: the server's ModelList.SEPARATORS. Commas (also
+  // full-width) and whitespace; JS's \s already covers U+00A0, U+3000, U+FEFF and every Unicode
+  // space separator, and U+200B (zero-width space) is the one the server adds.
+  const SEPARATOR = /[,，\s\u200B]/;
+  const SEPARATORS = new RegExp(`${SEPARATOR.source}+`);
 
   const modelsText = (n) => (n === 1 ? "1 model" : `${n} models`);
 
@@ -371,7 +374,6 @@
     config: {
       default_models: [],
       max_models: 50,
-      probe_timeout_ms: 10000,
       providers: BUILT_IN_PROVIDERS,
     },
     provider: MODELSCOPE, // the chosen provider's id
@@ -381,14 +383,12 @@
      * {balanceOnly, models, rows: [server row | {model, local}], account, summary, ended, failure}.
      */
     report: null,
-    busy: false,
-    busyKind: null, // "models" or "balance": which button is working
+    busyKind: null, // "models" or "balance": which button is working; null when idle
     sort: { key: null, ascending: true },
     // message refs, see resolve()
     fieldErrors: { key: null, models: null, baseUrl: null, userId: null, accessToken: null },
     formError: null,
     retryUntil: 0,
-    resetsAt: null, // a Date from the server's resets_at, when it gave one
     catalog: [], // ModelScope's model ids from /api/models, for suggestions
     suggest: { items: [], active: -1, announced: -1 },
   };
@@ -544,7 +544,7 @@
 
   /** The server's rules: split on commas (also full-width) and whitespace, drop duplicates. */
   function parseModels(text) {
-    return [...new Set(text.split(/[,，\s]+/).filter(Boolean))];
+    return [...new Set(text.split(SEPARATORS).filter(Boolean))];
   }
 
   function fillModels(list) {
@@ -816,9 +816,6 @@
     if (count(config?.max_models)) {
       state.config.max_models = config.max_models;
     }
-    if (count(config?.probe_timeout_ms)) {
-      state.config.probe_timeout_ms = config.probe_timeout_ms;
-    }
     const providers = Array.isArray(config?.providers)
       ? config.providers.filter(
           (provider) =>
@@ -1076,9 +1073,6 @@
         break;
       case "summary":
         report.summary = line;
-        if (report.kind === "modelscope") {
-          setResetsAt(line.resets_at);
-        }
         if (report.kind === "relay" || !report.balanceOnly) {
           rememberCheck(report);
         }
@@ -1095,10 +1089,10 @@
 
   /** Puts a finished model where it was asked (`index`); by name if the index does not fit. */
   function placeRow(report, line) {
+    const row = { ...line };
+    delete row.type;
+    delete row.index;
     if (report.growing) {
-      const row = { ...line };
-      delete row.type;
-      delete row.index;
       report.rows.push(row);
       return;
     }
@@ -1109,9 +1103,6 @@
     if (index < 0) {
       return;
     }
-    const row = { ...line };
-    delete row.type;
-    delete row.index;
     report.rows[index] = row;
   }
 
@@ -1135,23 +1126,22 @@
   function onSubmit(event) {
     // form-action 'none' forbids native submission: the page always handles it here.
     event.preventDefault();
+    // A check already running is replaced by this one (Ctrl+Enter while busy asks again).
+    startCheck(false);
+  }
+
+  function onBalanceOnly() {
+    if (!isBusy()) {
+      startCheck(true);
+    }
+  }
+
+  function startCheck(balanceOnly) {
     if (retrySecondsLeft() > 0) {
       return;
     }
     closeSuggestions();
-    const query = validate(false);
-    if (query) {
-      // A check already running is replaced by this one (Ctrl+Enter while busy asks again).
-      void runCheck(query);
-    }
-  }
-
-  function onBalanceOnly() {
-    if (state.busy || retrySecondsLeft() > 0) {
-      return;
-    }
-    closeSuggestions();
-    const query = validate(true);
+    const query = validate(balanceOnly);
     if (query) {
       void runCheck(query);
     }
@@ -1159,8 +1149,11 @@
 
   /* ---------- busy and rate-limited states of the buttons ---------- */
 
+  function isBusy() {
+    return state.busyKind !== null;
+  }
+
   function setBusy(kind) {
-    state.busy = kind !== null;
     state.busyKind = kind;
     renderButton();
     renderResults();
@@ -1191,18 +1184,18 @@
     const wait = retrySecondsLeft();
     const checking = state.busyKind === "models";
     const reading = state.busyKind === "balance";
-    els.checkButton.disabled = state.busy || wait > 0;
+    els.checkButton.disabled = isBusy() || wait > 0;
     els.checkButton.classList.toggle("is-busy", checking);
     els.checkLabel.textContent = checking
       ? checkingText(state.report)
       : wait > 0
         ? t("retryWait", wait)
         : checkText(kindOf(state.provider));
-    els.balanceButton.disabled = state.busy || wait > 0;
+    els.balanceButton.disabled = isBusy() || wait > 0;
     els.balanceButton.classList.toggle("is-busy", reading);
     els.balanceLabel.textContent = reading ? t("readingBalance") : t("balanceOnly");
-    els.stopButton.hidden = !state.busy;
-    els.shortcut.hidden = state.busy; // Stop takes its place while a check runs
+    els.stopButton.hidden = !isBusy();
+    els.shortcut.hidden = isBusy(); // Stop takes its place while a check runs
   }
 
   function checkText(kind) {
@@ -1221,7 +1214,7 @@
   function renderResults() {
     const report = state.report;
     const rows = report ? report.rows : [];
-    els.results.setAttribute("aria-busy", String(state.busy));
+    els.results.setAttribute("aria-busy", String(isBusy()));
     els.empty.hidden = report !== null;
     els.emptyText.textContent = kindText("emptyText", kindOf(state.provider));
     els.tableWrap.hidden = rows.length === 0;
@@ -1245,7 +1238,7 @@
       let tr = rowElements.get(row);
       if (!tr) {
         tr = resultRow(row);
-        if (state.busy && !row.local) {
+        if (isBusy() && !row.local) {
           // A row that just arrived lights up once, so the eye finds it.
           tr.classList.add("row-arrived");
           tr.addEventListener("animationend", () => tr.classList.remove("row-arrived"), {
@@ -1267,7 +1260,7 @@
   /** While models are being checked: how many have answered, as text and as a bar. */
   function renderProgress() {
     const report = state.report;
-    const show = state.busy && report !== null && report.rows.length > 0 && !report.growing;
+    const show = isBusy() && report !== null && report.rows.length > 0 && !report.growing;
     els.progress.hidden = !show;
     if (!show) {
       return;
@@ -1286,7 +1279,7 @@
     const report = state.report;
     els.summary.replaceChildren();
     els.summary.className = "summary";
-    if (!report || state.busy || (!report.summary && !report.ended)) {
+    if (!report || isBusy() || (!report.summary && !report.ended)) {
       return;
     }
     const rows = report.rows;
@@ -1321,7 +1314,7 @@
     }
     const modelScope = report.kind === "modelscope";
     const account = report.account;
-    const loading = account === null && state.busy;
+    const loading = account === null && isBusy();
     const known = account !== null && account.status === "ok";
     els.account.dataset.provider = report.provider;
     els.accountHeading.textContent = modelScope
@@ -1357,21 +1350,17 @@
   function renderFigures(account, modelScope) {
     const unit = typeof account.unit === "string" && account.unit ? account.unit : null;
     const unlimited = account.unlimited === true;
-    if (modelScope) {
-      writeAmount(els.accountAvailable, account.available_balance);
-      els.accountUnit.textContent = unit || "魔粒";
-    } else if (unlimited) {
+    if (!modelScope && unlimited) {
       els.accountAvailable.classList.remove("unknown");
       els.accountAvailable.textContent = t("accountUnlimited");
       els.accountUnit.textContent = "";
     } else {
       writeMoney(els.accountAvailable, account.available_balance, unit, false);
-      els.accountUnit.textContent = unit || "";
+      els.accountUnit.textContent = unit || (modelScope ? "魔粒" : "");
     }
     els.accountUnit.hidden = !els.accountUnit.textContent;
     els.accountAvailable.parentElement.classList.toggle("is-unlimited", !modelScope && unlimited);
-    const write = (node, value) =>
-      modelScope ? writeAmount(node, value) : writeMoney(node, value, unit, true);
+    const write = (node, value) => writeMoney(node, value, unit, !modelScope);
     write(els.accountTotal, account.total_balance);
     els.accountUsedFact.hidden = modelScope;
     write(els.accountUsed, account.used);
@@ -1434,45 +1423,30 @@
     return dot < 0 || /e/i.test(text) ? 2 : Math.min(4, text.length - dot - 1);
   }
 
+  /** Makes `node` the badge of a server status: its tone, and its label in the page's language. */
+  function setStatusBadge(node, status) {
+    const labels = MESSAGES[state.lang].status;
+    node.className = `badge badge-${statusStyle(status).tone}`;
+    node.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
+    return node;
+  }
+
   function renderAccountError(account) {
     if (account === null) {
       els.accountErrorBadge.hidden = true;
       els.accountErrorText.textContent = t("accountNotRead");
       return;
     }
-    const status = String(account.status);
-    const labels = MESSAGES[state.lang].status;
     els.accountErrorBadge.hidden = false;
-    els.accountErrorBadge.className = `badge badge-${statusStyle(status).tone}`;
-    els.accountErrorBadge.textContent = Object.hasOwn(labels, status) ? labels[status] : status;
+    setStatusBadge(els.accountErrorBadge, String(account.status));
     els.accountErrorText.textContent =
       typeof account.error === "string" && account.error ? account.error : t("accountFailed");
   }
 
-  /** An amount of 魔粒 (may have decimals); anything that is not a finite number is unknown. */
-  function writeAmount(node, value) {
-    const known = typeof value === "number" && Number.isFinite(value);
-    node.classList.toggle("unknown", !known);
-    node.textContent = known
-      ? value.toLocaleString(locale(), { maximumFractionDigits: 4 })
-      : t("unknown");
-  }
-
   /* ---------- countdown to the daily reset ---------- */
 
-  function setResetsAt(text) {
-    const when = new Date(typeof text === "string" ? text : NaN);
-    if (!Number.isNaN(when.getTime())) {
-      state.resetsAt = when;
-      renderResetCountdown();
-    }
-  }
-
-  /** The server's resets_at while it is ahead; otherwise the next 00:00 in UTC+8, counted here. */
+  /** The next 00:00 in UTC+8 (the instant the server sends as resets_at), counted here. */
   function nextReset(now) {
-    if (state.resetsAt && state.resetsAt.getTime() > now) {
-      return state.resetsAt;
-    }
     const shifted = now + RESET_OFFSET_MS;
     return new Date((Math.floor(shifted / DAY_MS) + 1) * DAY_MS - RESET_OFFSET_MS);
   }
@@ -1620,10 +1594,7 @@
       );
       return td;
     }
-    const status = String(row.status);
-    const labels = MESSAGES[state.lang].status;
-    const label = Object.hasOwn(labels, status) ? labels[status] : status;
-    td.append(el("span", `badge badge-${statusStyle(status).tone}`, label));
+    td.append(setStatusBadge(el("span"), String(row.status)));
     // The server explains failures in `error` and unknown numbers in `note`.
     const detail = row.error || row.note;
     if (typeof detail === "string") {

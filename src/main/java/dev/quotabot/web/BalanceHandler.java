@@ -4,7 +4,6 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.SameThreadExecutor;
 
 /**
  * {@code POST /api/balance}: runs the query without holding any thread while the upstream answers,
@@ -25,20 +24,17 @@ final class BalanceHandler implements HttpHandler {
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
-    exchange.dispatch(
-        SameThreadExecutor.INSTANCE,
-        () ->
-            service
-                .query(query)
-                // answer on the connection's IO thread, not on whichever thread finished last
-                .whenCompleteAsync(
-                    (report, failure) -> {
-                      if (failure != null) {
-                        Problems.send(exchange, failure);
-                      } else {
-                        JsonResponses.send(exchange, 200, BalanceJson.render(report));
-                      }
-                    },
-                    exchange.getIoThread()));
+    service
+        .query(query)
+        // answer on the connection's IO thread, not on whichever thread finished last
+        .whenCompleteAsync(
+            (report, failure) -> {
+              if (failure != null) {
+                Problems.send(exchange, failure);
+              } else {
+                JsonResponses.send(exchange, 200, BalanceJson.render(report));
+              }
+            },
+            exchange.getIoThread());
   }
 }

@@ -22,9 +22,7 @@ final class BalanceJson {
     JsonObject body = new JsonObject();
     body.addProperty("success", report.allSucceeded());
     body.add("data", data);
-    body.addProperty("message", message(report));
-    body.addProperty("checked_at", report.checkedAt().toString());
-    body.addProperty("resets_at", resetsAt(report));
+    addVerdict(body, report);
     body.add("account", account(report.account()));
     return body;
   }
@@ -34,10 +32,15 @@ final class BalanceJson {
     JsonObject summary = new JsonObject();
     summary.addProperty("type", "summary");
     summary.addProperty("success", report.allSucceeded());
-    summary.addProperty("message", message(report));
-    summary.addProperty("resets_at", resetsAt(report));
-    summary.addProperty("checked_at", report.checkedAt().toString());
+    addVerdict(summary, report);
     return summary;
+  }
+
+  /** The fields a whole answer and a stream's summary share, after {@code success}. */
+  private static void addVerdict(JsonObject json, QuotaReport report) {
+    json.addProperty("message", message(report));
+    json.addProperty("checked_at", report.checkedAt().toString());
+    json.addProperty("resets_at", resetsAt(report));
   }
 
   static JsonObject row(ModelQuota row) {

@@ -9,7 +9,6 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.RunningQuery;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.SameThreadExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +24,7 @@ import org.xnio.XnioExecutor;
  */
 final class BalanceStreamHandler implements HttpHandler {
   static final long PING_INTERVAL_MS = 500;
+  private static final byte[] PING = NdjsonWriter.line(ping());
 
   private final QuotaService service;
   private final QueryRequests requests;
@@ -36,11 +36,7 @@ final class BalanceStreamHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    requests.read(exchange, this::stream);
-  }
-
-  private void stream(HttpServerExchange exchange, QuotaQuery query) {
-    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> run(exchange, query));
+    requests.read(exchange, this::run);
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
@@ -51,7 +47,7 @@ final class BalanceStreamHandler implements HttpHandler {
     XnioExecutor.Key ping =
         exchange
             .getIoThread()
-            .executeAtInterval(() -> out.write(ping()), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            .executeAtInterval(() -> out.write(PING), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
     running
         .get()
         .report()

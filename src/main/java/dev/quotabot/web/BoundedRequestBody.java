@@ -9,15 +9,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * Reads a request body of at most {@link Problems#MAX_BODY_BYTES}, without blocking a thread. A
- * larger one (declared or, for chunked bodies, counted as it arrives) is answered with 413 and the
- * connection is closed; Undertow's own entity limit would drop the connection without an answer.
+ * Reads a request body of at most {@link #MAX_BYTES}, without blocking a thread. A larger one
+ * (declared or, for chunked bodies, counted as it arrives) is answered with 413 and the connection
+ * is closed; Undertow's own entity limit would drop the connection without an answer.
  *
  * <p>Before that answer, the rest of the body is read and thrown away, up to {@link #DRAIN_BYTES}
  * and {@link #DRAIN_MS}: most clients send their whole body before they read, and closing a socket
  * with unread data makes the kernel reset the connection, which can overtake the 413.
  */
 final class BoundedRequestBody {
+  static final int MAX_BYTES = 64 * 1024;
+
+  private static final String TOO_BIG =
+      "The request body is larger than " + MAX_BYTES / 1024 + " KB: send fewer models.";
+
   /** Below Undertow's own entity limit (2 MiB), which would end the connection without a word. */
   static final long DRAIN_BYTES = 1024 * 1024;
 
@@ -41,7 +46,7 @@ final class BoundedRequestBody {
       body.refuse(exchange);
       return;
     }
-    if (declared > Problems.MAX_BODY_BYTES) {
+    if (declared > MAX_BYTES) {
       body.startRefusing(exchange);
     }
     exchange.getRequestReceiver().receivePartialBytes(body::accept, body::failed);
@@ -52,7 +57,7 @@ final class BoundedRequestBody {
     if (answered) {
       return;
     }
-    if (!refusing && received.size() + chunk.length > Problems.MAX_BODY_BYTES) {
+    if (!refusing && received.size() + chunk.length > MAX_BYTES) {
       received.reset();
       startRefusing(exchange);
     }
@@ -91,6 +96,6 @@ final class BoundedRequestBody {
     exchange.getRequestReceiver().pause();
     exchange.setPersistent(false);
     exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
-    JsonResponses.problem(exchange, 413, Problems.tooBig());
+    JsonResponses.problem(exchange, 413, TOO_BIG);
   }
 }

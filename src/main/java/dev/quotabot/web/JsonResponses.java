@@ -23,12 +23,17 @@ final class JsonResponses {
   }
 
   static void send(HttpServerExchange exchange, int status, JsonElement body) {
+    send(exchange, status, toJson(body));
+  }
+
+  /** Sends a body already written as JSON text. */
+  static void send(HttpServerExchange exchange, int status, String json) {
     if (exchange.isResponseStarted()) {
       return;
     }
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
-    exchange.getResponseSender().send(toJson(body), StandardCharsets.UTF_8);
+    exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
   }
 
   static void problem(HttpServerExchange exchange, int status, String message) {

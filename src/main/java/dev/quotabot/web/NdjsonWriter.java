@@ -5,6 +5,7 @@ import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.xnio.IoUtils;
  */
 final class NdjsonWriter {
   static final String NDJSON = "application/x-ndjson; charset=utf-8";
+  private static final HttpString X_ACCEL_BUFFERING = HttpString.tryFromString("X-Accel-Buffering");
 
   private final HttpServerExchange exchange;
   private final Runnable onGone;
@@ -37,24 +39,31 @@ final class NdjsonWriter {
     exchange.setStatusCode(200);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, NDJSON);
     // ask proxies such as nginx not to buffer the stream
-    exchange
-        .getResponseHeaders()
-        .put(io.undertow.util.HttpString.tryFromString("X-Accel-Buffering"), "no");
+    exchange.getResponseHeaders().put(X_ACCEL_BUFFERING, "no");
     return new NdjsonWriter(exchange, onGone);
   }
 
+  /** One line as sent: the JSON and its newline, for a line written many times. */
+  static byte[] line(JsonObject json) {
+    return (JsonResponses.toJson(json) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
   void write(JsonObject line) {
+    enqueue(line(line), false);
+  }
+
+  /** Writes a line made once by {@link #line}; the array is only read. */
+  void write(byte[] line) {
     enqueue(line, false);
   }
 
   /** Writes the last line and ends the response. */
   void finish(JsonObject line) {
-    enqueue(line, true);
+    enqueue(line(line), true);
   }
 
-  private void enqueue(JsonObject line, boolean last) {
-    ByteBuffer bytes =
-        ByteBuffer.wrap((JsonResponses.toJson(line) + "\n").getBytes(StandardCharsets.UTF_8));
+  private void enqueue(byte[] line, boolean last) {
+    ByteBuffer bytes = ByteBuffer.wrap(line);
     exchange
         .getIoThread()
         .execute(
@@ -103,7 +112,7 @@ final class NdjsonWriter {
   }
 
   /** The client is gone: drop what is left and say so, once. */
-  void markGone() {
+  private void markGone() {
     if (!gone) {
       gone = true;
       pending.clear();

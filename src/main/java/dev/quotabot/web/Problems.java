@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 /** The one mapping from a failure to an HTTP answer, most specific first. */
 final class Problems {
-  static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
   private Problems() {}
@@ -28,9 +27,5 @@ final class Problems {
           exchange.getRelativePath());
       JsonResponses.problem(exchange, 500, "Internal error: please try again later.");
     }
-  }
-
-  static String tooBig() {
-    return "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KB: send fewer models.";
   }
 }

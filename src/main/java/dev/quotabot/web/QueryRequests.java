@@ -4,12 +4,14 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaQueryFactory;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
 import java.util.function.BiConsumer;
 
 /**
  * Reads and checks the body of a query request ({@code /api/balance} and its streaming twin):
  * refuses keys in the URL, non-JSON, oversized and malformed bodies with a JSON error, and hands a
- * valid query on.
+ * valid query on, dispatched: the exchange stays open after the callback returns, until the
+ * callback's own work ends it.
  */
 final class QueryRequests {
   private final QuotaQueryFactory queries;
@@ -32,7 +34,8 @@ final class QueryRequests {
             Problems.send(current, invalid);
             return;
           }
-          onQuery.accept(current, query);
+          QuotaQuery valid = query;
+          current.dispatch(SameThreadExecutor.INSTANCE, () -> onQuery.accept(current, valid));
         });
   }
 }

@@ -1009,7 +1009,7 @@ final class BadInputCorpusTest {
       // unread bytes can make the client's TCP stack drop that answer (a reset). Known, left to
       // the report: tolerated here as "closed, not hung", never as a 5xx.
       assertTrue(
-          c.expect() == Expect.LISTENER || c.body().length > Problems.MAX_BODY_BYTES,
+          c.expect() == Expect.LISTENER || c.body().length > BoundedRequestBody.MAX_BYTES,
           c.name() + ": connection closed without an answer: " + closed);
       beforeTheApp.incrementAndGet();
       return;
