@@ -1,5 +1,7 @@
 package dev.quotabot;
 
+import static dev.quotabot.quota.TimeoutScheduler.daemonThreads;
+
 import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ProvidersConfig;
 import dev.quotabot.discord.DiscordBot;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +84,7 @@ public final class Application implements AutoCloseable {
     try {
       web = WebServer.start(config.web(), quota, catalog);
     } catch (RuntimeException failed) {
-      timeouts.close();
-      executors.forEach(ExecutorService::shutdownNow);
+      releaseCore(timeouts, executors);
       throw failed;
     }
     DiscordBot bot = null;
@@ -157,17 +157,12 @@ public final class Application implements AutoCloseable {
     try {
       web.close();
     } finally {
-      timeouts.close();
-      executors.forEach(ExecutorService::shutdownNow);
+      releaseCore(timeouts, executors);
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  private static void releaseCore(TimeoutScheduler timeouts, List<ExecutorService> executors) {
+    timeouts.close();
+    executors.forEach(ExecutorService::shutdownNow);
   }
 }
