@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final int RELAY_MAX_BODY_BYTES = 256 * 1024;
+  static final int RELAY_MAX_BODY_BYTES = 256 * 1024;
 
   /** Relay calls block on their own sockets: a small pool of their own, never the common pool. */
   private static final int RELAY_IO_THREADS = 16;
@@ -61,13 +61,7 @@ public final class Application implements AutoCloseable {
         Executors.newFixedThreadPool(RELAY_IO_THREADS, daemonThreads("relay-io-"));
     List<ExecutorService> executors = List.of(upstreamExecutor, relayIo);
     TimeoutScheduler timeouts = new TimeoutScheduler();
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(upstreamExecutor)
-            .build();
+    HttpClient http = upstreamClient(upstreamExecutor).build();
     ModelCatalog catalog =
         new ModelCatalog(
             http, config.modelScope().apiBaseUrl(), config.modelScope().catalogTtl(), timeouts);
@@ -95,6 +89,19 @@ public final class Application implements AutoCloseable {
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
     return new Application(executors, timeouts, web, bot);
+  }
+
+  /**
+   * The client ModelScope and the official providers are called with: HTTP/2 preferred, a connect
+   * timeout, no redirects, {@code executor} for its own work. Package-visible so tests build theirs
+   * with exactly these settings.
+   */
+  static HttpClient.Builder upstreamClient(Executor executor) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor);
   }
 
   /**

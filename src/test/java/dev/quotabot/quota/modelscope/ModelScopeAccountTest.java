@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProbeStatus;
@@ -30,8 +31,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,28 +57,21 @@ final class ModelScopeAccountTest {
           .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
           .build();
 
-  private ExecutorService executor;
+  private UpstreamClient client;
   private TimeoutScheduler timeouts;
   private HttpClient http;
 
   @BeforeEach
   void wireClient() {
-    executor = Executors.newCachedThreadPool();
-    timeouts = new TimeoutScheduler();
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+    client = new UpstreamClient();
+    timeouts = client.timeouts();
+    http = client.http();
     upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(json(200, "users-me-200.json")));
   }
 
   @AfterEach
   void closeClient() {
-    timeouts.close();
-    executor.shutdownNow();
+    client.close();
   }
 
   // ---------------------------------------------------------------- the balance
