@@ -32,13 +32,13 @@ public final class UpstreamProbes implements AutoCloseable {
   }
 
   /**
-   * Probes against an {@code https://} upstream with a self-signed certificate (WireMock's), so the
-   * client negotiates HTTP/2 as it does with ModelScope. Only the certificate check differs from
-   * production.
+   * Probes against an {@code https://} upstream presenting {@link LocalTls}'s certificate, so the
+   * client negotiates HTTP/2 as it does with ModelScope. Only the trusted certificate differs from
+   * production; the chain and host-name checks stay on.
    */
-  public static UpstreamProbes againstSelfSigned(String apiBaseUrl) {
+  public static UpstreamProbes againstLocalTls(String apiBaseUrl) {
     return new UpstreamProbes(
-        URI.create(apiBaseUrl), new UpstreamClient(TrustEverything.context()));
+        URI.create(apiBaseUrl), new UpstreamClient(LocalTls.trustingLocalCertificate()));
   }
 
   public ModelScopeProbe probe() {
