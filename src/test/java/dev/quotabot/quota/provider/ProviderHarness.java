@@ -1,11 +1,9 @@
 package dev.quotabot.quota.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
@@ -13,8 +11,6 @@ import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
-import dev.quotabot.support.Fixtures;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -50,24 +46,6 @@ final class ProviderHarness implements AutoCloseable {
     return check(provider, key, TIMEOUT).account();
   }
 
-  /** A response with the fixture {@code <provider>/<name>} as its body. */
-  static ResponseDefinitionBuilder fixture(int status, String name) {
-    String contentType =
-        name.endsWith(".html")
-            ? "text/html"
-            : name.endsWith(".txt") ? "text/plain" : "application/json";
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(Fixtures.read(name));
-  }
-
-  static void assertAmount(String expected, BigDecimal actual) {
-    assertTrue(
-        actual != null && new BigDecimal(expected).compareTo(actual) == 0,
-        "expected " + expected + " but was " + actual);
-  }
-
   /** A failed account: no amount, no name, no note, an error text without markup. */
   static void assertFailedWithoutNumbers(AccountBalance account) {
     assertNull(account.availableBalance(), "availableBalance");
@@ -79,10 +57,6 @@ final class ProviderHarness implements AutoCloseable {
     assertFalse(account.isKnown());
     assertTrue(account.error() != null && !account.error().isBlank(), "an error text");
     assertFalse(account.error().contains("<"), account.error());
-  }
-
-  static long elapsedMs(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
   @Override

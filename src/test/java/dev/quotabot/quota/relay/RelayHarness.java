@@ -1,8 +1,8 @@
 package dev.quotabot.quota.relay;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -14,6 +14,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.support.Fixtures;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -72,10 +73,12 @@ final class RelayHarness implements AutoCloseable {
 
   /** A JSON answer from {@code fixtures/newapi/<name>}. */
   static ResponseDefinitionBuilder json(int status, String name) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody(Fixtures.read("newapi/" + name));
+    return Fixtures.response(status, "newapi/" + name);
+  }
+
+  /** The amount exactly as written, decimals included: {@code "1.50"} is not {@code "1.5"}. */
+  static void assertAmount(String expected, BigDecimal actual) {
+    assertEquals(expected, actual == null ? null : actual.toPlainString());
   }
 
   /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
