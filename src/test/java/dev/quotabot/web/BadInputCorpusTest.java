@@ -20,7 +20,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +122,7 @@ final class BadInputCorpusTest {
   static void start() {
     logs = LogCapture.open();
     modelScope = FakeModelScope.start(0);
-    Map<String, String> properties = new HashMap<>(modelScope.properties());
-    properties.put("web.rate_limit_per_minute", "1000000");
-    app = RunningApp.start(properties);
+    app = RunningApp.start(modelScope.properties());
   }
 
   @AfterAll

@@ -64,9 +64,7 @@ final class BalanceStreamApiTest {
     modelScope.model(FAST, withQuota(2000, 1500, 500, 20).withFixedDelay(50));
     modelScope.model(SLOW, withQuota(2000, 1400, 200, 10).withFixedDelay(SLOW_MS));
     modelScope.limitReached(LIMITED, 0);
-    Map<String, String> properties = new HashMap<>(modelScope.properties());
-    properties.put("web.rate_limit_per_minute", "100000");
-    app = RunningApp.start(properties);
+    app = RunningApp.start(modelScope.properties());
   }
 
   @AfterAll
