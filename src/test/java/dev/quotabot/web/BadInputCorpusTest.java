@@ -9,11 +9,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -62,12 +62,6 @@ final class BadInputCorpusTest {
           + "\"}";
   private static final String[] ENDPOINTS = {"/api/balance", "/api/balance/stream"};
   private static final Duration NO_HANG = Duration.ofSeconds(10);
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -1109,9 +1103,8 @@ final class BadInputCorpusTest {
 
   private static HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    return CLIENT.send(
-        request.timeout(NO_HANG).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HttpCalls.send(
+        request, NO_HANG, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static byte[] bytes(String text) {

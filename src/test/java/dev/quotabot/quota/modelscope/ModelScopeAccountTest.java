@@ -25,8 +25,8 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -393,10 +393,7 @@ final class ModelScopeAccountTest {
   @Test
   void aRefusedConnectionIsANetworkError() throws Exception {
     // GIVEN a port nobody listens on
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.unused();
     ModelScopeAccount nowhere =
         new ModelScopeAccount(
             http, URI.create("http://127.0.0.1:" + closedPort + "/openapi/v1"), timeouts);

@@ -26,9 +26,9 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -602,10 +602,7 @@ final class ModelScopeProbeTest {
   @Test
   void aRefusedConnectionBecomesANetworkErrorRow() throws Exception {
     // GIVEN a port nobody listens on
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.unused();
     try (UpstreamProbes nowhere =
         UpstreamProbes.against("http://127.0.0.1:" + closedPort + "/v1")) {
       // WHEN a model is probed there
