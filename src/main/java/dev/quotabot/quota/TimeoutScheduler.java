@@ -15,7 +15,7 @@ public final class TimeoutScheduler implements AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
 
   public TimeoutScheduler() {
-    executor = new ScheduledThreadPoolExecutor(1, daemonThreads("quota-timeouts-"));
+    executor = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, "quota-timeouts"));
     executor.setRemoveOnCancelPolicy(true);
   }
 
@@ -25,11 +25,13 @@ public final class TimeoutScheduler implements AutoCloseable {
    */
   public static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    return runnable -> daemon(runnable, prefix + count.incrementAndGet());
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Runs {@code action} after {@code delay} unless the returned future is cancelled first. */
