@@ -1,8 +1,4 @@
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-
 import com.google.gson.JsonObject;
-import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
@@ -51,16 +47,15 @@ public final class DiscordAck {
   private static final String MODEL = "bench/model-1";
   private static final String KEY = "ms-bench0discord0ack0key0a1b2";
   private static final Duration EDIT_TIMEOUT = Duration.ofSeconds(30);
-  private static final String COMMANDS = "/api/v10/applications/\\d+/commands";
   private static final Pattern CALLBACK =
       Pattern.compile("/api/v10/interactions/(\\d+)/[^/]+/callback(\\?.*)?");
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args[0]).toAbsolutePath(); // bench/run.sh builds it first if missing
+    Path jar = Bench.jar(args); // bench/run.sh builds it first if missing
     Path workDir = Path.of("bench", "target", "discord-run").toAbsolutePath();
     Files.createDirectories(workDir);
     // only for Product's /health polling
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient client = Bench.client();
 
     String loadBefore = loadAverage();
     long[][] sequential = new long[STARTS][];
@@ -80,11 +75,7 @@ public final class DiscordAck {
           try (Product product =
               new Product(jar, workDir, modelScope.server().port(), client, start)) {
             // connected, READY, /quota registered (a busy machine may need more than 10 s)
-            Await.until(
-                "the bot to register /quota",
-                Duration.ofSeconds(60),
-                () ->
-                    !discord.rest().findAll(putRequestedFor(urlPathMatching(COMMANDS))).isEmpty());
+            discord.awaitGlobalCommands(Duration.ofSeconds(60));
             ready[start] = System.nanoTime() - t0;
 
             for (int i = 0; i < WARMUP; i++) {
@@ -174,15 +165,7 @@ public final class DiscordAck {
             + ".");
     System.out.println(
         "Load average (1, 5, 15 min) before / after: " + loadBefore + " / " + loadAverage() + ".");
-    System.out.printf(
-        Locale.ROOT,
-        "Machine: %d cores (availableProcessors), Java %s (%s), %s %s %s.%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.runtime.version"),
-        System.getProperty("java.vm.name"),
-        System.getProperty("os.name"),
-        System.getProperty("os.version"),
-        System.getProperty("os.arch"));
+    System.out.println(Bench.machine());
   }
 
   /** An interaction and the nanoTime just before and just after it was handed to the gateway. */
@@ -263,35 +246,25 @@ public final class DiscordAck {
   private static String row(String name, long[] nanos, String target) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return "| "
-        + name
-        + " | "
-        + sorted.length
-        + " | "
-        + ms(median(sorted))
-        + " | "
-        + ms(sorted[0])
-        + " | "
-        + ms(sorted[sorted.length - 1])
-        + " | "
-        + ms(sorted[(int) Math.ceil(0.9 * sorted.length) - 1])
-        + " | "
-        + target
-        + " |";
+    return Efficiency.tableRow(
+        name,
+        sorted.length,
+        ms(median(sorted)),
+        ms(sorted[0]),
+        ms(sorted[sorted.length - 1]),
+        ms(sorted[(int) Math.ceil(0.9 * sorted.length) - 1]),
+        target);
   }
 
-  private static long median(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  private static double median(long[] nanos) {
+    return Efficiency.median(Arrays.stream(nanos).asDoubleStream().toArray());
   }
 
-  private static String ms(long nanos) {
+  private static String ms(double nanos) {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
   }
 
-  private static String us(long nanos) {
+  private static String us(double nanos) {
     return String.format(Locale.ROOT, "%.0f µs", nanos / 1e3);
   }
 }

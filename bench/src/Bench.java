@@ -96,7 +96,7 @@ public final class Bench {
       System.out.println(abortNote);
       System.out.println(
           "Peak RSS of the product (VmHWM) after all fan-out runs: "
-              + (peakRss < 0 ? "n/a (no /proc)" : String.format(Locale.ROOT, "%.0f MiB", peakRss))
+              + Efficiency.mib(peakRss)
               + " (JVM defaults, no -Xmx).");
       System.out.println();
       efficiency.forEach(System.out::println);
@@ -161,7 +161,7 @@ public final class Bench {
         HttpRequest.newBuilder(product.url("/api/balance"))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"models\":[" + models + "],\"api_key\":\"ms-bench-key-0000\"}"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"models\":[" + models + "],\"api_key\":\"" + Efficiency.KEY + "\"}"))
             .build();
     long[] times = new long[TIMED];
     for (int i = 0; i < warmup + TIMED; i++) {
@@ -204,15 +204,10 @@ public final class Bench {
   private static String row(String what, long[] nanos, Double ratioBaseMs, String target) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    double median = median(sorted) / 1e6;
+    double median = Efficiency.median(Arrays.stream(sorted).asDoubleStream().toArray()) / 1e6;
     String ratio = ratioBaseMs == null ? "–" : fmt(median / ratioBaseMs);
-    return "| " + what + " | " + nanos.length + " | " + ms(median) + " | " + ms(sorted[0] / 1e6) + " | "
-        + ms(sorted[sorted.length - 1] / 1e6) + " | " + ratio + " | " + target + " |";
-  }
-
-  private static double median(long[] sorted) {
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    return Efficiency.tableRow(what, nanos.length, ms(median), ms(sorted[0] / 1e6),
+        ms(sorted[sorted.length - 1] / 1e6), ratio, target);
   }
 
   private static int count(Pattern pattern, String text) {

@@ -1,5 +1,7 @@
 package dev.quotabot;
 
+import static dev.quotabot.quota.TimeoutScheduler.daemonThreads;
+
 import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ProvidersConfig;
 import dev.quotabot.discord.DiscordBot;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final int RELAY_MAX_BODY_BYTES = 256 * 1024;
+  static final int RELAY_MAX_BODY_BYTES = 256 * 1024;
 
   /** Relay calls block on their own sockets: a small pool of their own, never the common pool. */
   private static final int RELAY_IO_THREADS = 16;
@@ -60,13 +61,7 @@ public final class Application implements AutoCloseable {
         Executors.newFixedThreadPool(RELAY_IO_THREADS, daemonThreads("relay-io-"));
     List<ExecutorService> executors = List.of(upstreamExecutor, relayIo);
     TimeoutScheduler timeouts = new TimeoutScheduler();
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(upstreamExecutor)
-            .build();
+    HttpClient http = upstreamClient(upstreamExecutor).build();
     ModelCatalog catalog =
         new ModelCatalog(
             http, config.modelScope().apiBaseUrl(), config.modelScope().catalogTtl(), timeouts);
@@ -84,8 +79,7 @@ public final class Application implements AutoCloseable {
     try {
       web = WebServer.start(config.web(), quota, catalog);
     } catch (RuntimeException failed) {
-      timeouts.close();
-      executors.forEach(ExecutorService::shutdownNow);
+      releaseCore(timeouts, executors);
       throw failed;
     }
     DiscordBot bot = null;
@@ -96,6 +90,19 @@ public final class Application implements AutoCloseable {
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
     return new Application(executors, timeouts, web, bot);
+  }
+
+  /**
+   * The client ModelScope and the official providers are called with: HTTP/2 preferred, a connect
+   * timeout, no redirects, {@code executor} for its own work. Package-visible so tests build theirs
+   * with exactly these settings.
+   */
+  static HttpClient.Builder upstreamClient(Executor executor) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor);
   }
 
   /**
@@ -165,17 +172,12 @@ public final class Application implements AutoCloseable {
     try {
       web.close();
     } finally {
-      timeouts.close();
-      executors.forEach(ExecutorService::shutdownNow);
+      releaseCore(timeouts, executors);
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  private static void releaseCore(TimeoutScheduler timeouts, List<ExecutorService> executors) {
+    timeouts.close();
+    executors.forEach(ExecutorService::shutdownNow);
   }
 }

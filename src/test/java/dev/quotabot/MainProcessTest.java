@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.support.Await;
 import dev.quotabot.support.HttpCalls;
+import dev.quotabot.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ final class MainProcessTest {
   void startsWebOnlyWithoutConfigurationAndExitsZeroOnSigterm() throws Exception {
     // GIVEN no config file and no token, only a port, on a one-core host, with the JVM options
     // the product ships with (so a broken argument file fails here, not in production)
-    int port = freePort();
+    int port = Ports.unused();
     Map<String, String> environment =
         Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1");
     Process process =
@@ -101,7 +103,7 @@ final class MainProcessTest {
   @Test
   void warnsWhenTheOperatorPinsTheCommonPoolToOneThread() throws Exception {
     // GIVEN an operator setting that makes CompletableFuture start a thread per task
-    int port = freePort();
+    int port = Ports.unused();
     Process process =
         launch(
             List.of("-D" + AsyncPool.PARALLELISM + "=1"),
@@ -151,23 +153,16 @@ final class MainProcessTest {
     return check.exitValue();
   }
 
-  private static void waitForHealth(URI health, Process process) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try {
-        if (HttpCalls.get(health).statusCode() == 200) {
-          return;
-        }
-      } catch (UncheckedIOException notYet) {
-        TimeUnit.MILLISECONDS.sleep(50);
-      }
-    }
-    throw new AssertionError("the product did not answer /health");
+  private static void waitForHealth(URI health, Process process) {
+    Await.until("/health", Duration.ofSeconds(20), () -> !process.isAlive() || healthy(health));
+    assertTrue(process.isAlive(), "the product did not answer /health");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  private static boolean healthy(URI health) {
+    try {
+      return HttpCalls.get(health).statusCode() == 200;
+    } catch (UncheckedIOException notYet) {
+      return false;
     }
   }
 }

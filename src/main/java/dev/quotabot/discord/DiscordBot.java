@@ -2,16 +2,15 @@ package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.modelscope.ModelCatalog;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -75,11 +74,16 @@ public final class DiscordBot implements AutoCloseable {
     QuotaReply reply = new QuotaReply(service, cooldown, pending);
     QuotaModal modal =
         new QuotaModal(options, reply, service.providers(), service.settings().defaultModels());
-    ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
+    // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
+    // shuts its own pools down at once, interrupting the thread that is still finishing the failed
+    // request, and logs a stack trace about it; on our pool that thread simply finishes.
+    ExecutorService restPool =
+        Executors.newCachedThreadPool(TimeoutScheduler.daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())
             .setRateLimitElastic(restPool, false)
-            .setRestConfig(new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl())))
+            .setRestConfig(
+                new RestConfig().setBaseUrl(Urls.resolve(config.apiBaseUrl(), "").toString()))
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
@@ -100,25 +104,6 @@ public final class DiscordBot implements AutoCloseable {
    */
   static Set<GatewayIntent> intents() {
     return EnumSet.noneOf(GatewayIntent.class);
-  }
-
-  /**
-   * JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
-   * shuts its own pools down at once, interrupting the thread that is still finishing the failed
-   * request, and logs a stack trace about it; on our pool that thread simply finishes.
-   */
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  private static String withTrailingSlash(URI url) {
-    String text = url.toString();
-    return text.endsWith("/") ? text : text + "/";
   }
 
   private void logIn() {

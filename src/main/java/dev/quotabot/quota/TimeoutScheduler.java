@@ -3,7 +3,9 @@ package dev.quotabot.quota;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One daemon thread that fires timeouts. Cancelled timeouts are removed at once, so thousands of
@@ -13,15 +15,23 @@ public final class TimeoutScheduler implements AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
 
   public TimeoutScheduler() {
-    executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "quota-timeouts");
-              thread.setDaemon(true);
-              return thread;
-            });
+    executor = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, "quota-timeouts"));
     executor.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * Daemon threads named {@code prefix} and a running count, for the pools the product owns: none
+   * of them keeps the process alive on its own.
+   */
+  public static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> daemon(runnable, prefix + count.incrementAndGet());
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Runs {@code action} after {@code delay} unless the returned future is cancelled first. */

@@ -11,13 +11,10 @@ import com.google.gson.JsonObject;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.RunningApp;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** Start-up and shutdown of the bot inside the real product, against a fake Discord. */
 final class DiscordBotLifecycleTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void connectsWithoutAnyOptionalIntentAndWithoutCompression() {
     try (FakeDiscord discord = FakeDiscord.start();
@@ -49,7 +44,7 @@ final class DiscordBotLifecycleTest {
 
       RunningApp app = RunningApp.start(discord.botProperties());
       Await.until("the start-up failure to be logged", () -> logs.text().contains("not started"));
-      int status = health(app);
+      int status = HttpCalls.get(app.uri("/health")).statusCode();
       app.close();
 
       assertEquals(200, status);
@@ -59,14 +54,14 @@ final class DiscordBotLifecycleTest {
 
   @Test
   void logsOneClearLineWhenDiscordIsUnreachableAndKeepsTheWebRunning() throws Exception {
-    int closedPort = freePort();
+    int closedPort = Ports.unused();
     Map<String, String> properties = new HashMap<>();
     properties.put("discord.token", FakeDiscord.TOKEN);
     properties.put("discord.api_base_url", "http://127.0.0.1:" + closedPort + "/api/v10/");
     properties.put("discord.gateway_url", "ws://127.0.0.1:" + closedPort + "/");
     try (LogCapture logs = LogCapture.open()) {
       RunningApp app = RunningApp.start(properties);
-      int status = health(app);
+      int status = HttpCalls.get(app.uri("/health")).statusCode();
       Await.until("the start-up failure to be logged", () -> logs.text().contains("not started"));
       app.close();
 
@@ -105,7 +100,7 @@ final class DiscordBotLifecycleTest {
       long started = System.nanoTime();
       RunningApp app = RunningApp.start(discord.botProperties());
       Duration startUp = Duration.ofNanos(System.nanoTime() - started);
-      int status = health(app);
+      int status = HttpCalls.get(app.uri("/health")).statusCode();
       long closing = System.nanoTime();
       app.close();
       Duration shutdown = Duration.ofNanos(System.nanoTime() - closing);
@@ -153,18 +148,5 @@ final class DiscordBotLifecycleTest {
     assertTrue(lines.get(0).contains(what), lines.get(0));
     assertFalse(logs.text().contains(FakeDiscord.TOKEN), "the token was logged");
     assertFalse(logs.text().contains("\tat "), "a stack trace was logged");
-  }
-
-  private static int health(RunningApp app) throws IOException, InterruptedException {
-    return HTTP.send(
-            HttpRequest.newBuilder(app.uri("/health")).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

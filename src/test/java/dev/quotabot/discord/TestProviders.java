@@ -2,13 +2,11 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.QuotaQueryFactory;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.net.BaseUrlRules;
+import dev.quotabot.support.CoreDoubles;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A registry like the product's (a relay and a balance-only provider) for the door's unit tests;
@@ -30,26 +28,12 @@ final class TestProviders {
   }
 
   static BalanceProvider provider(String id, String name, boolean needsBaseUrl) {
-    return new BalanceProvider() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public String displayName() {
-        return name;
-      }
-
-      @Override
-      public boolean needsBaseUrl() {
-        return needsBaseUrl;
-      }
-
-      @Override
-      public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-        throw new AssertionError("a door test asked " + id + " for a balance");
-      }
-    };
+    return CoreDoubles.provider(
+        id,
+        name,
+        needsBaseUrl,
+        request -> {
+          throw new AssertionError("a door test asked " + id + " for a balance");
+        });
   }
 }

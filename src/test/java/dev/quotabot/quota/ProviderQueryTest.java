@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.net.BaseUrlRules;
+import dev.quotabot.support.CoreDoubles;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,27 +25,7 @@ final class ProviderQueryTest {
           new BaseUrlRules(false));
 
   private static BalanceProvider provider(String id, boolean needsBaseUrl) {
-    return new BalanceProvider() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public String displayName() {
-        return id;
-      }
-
-      @Override
-      public boolean needsBaseUrl() {
-        return needsBaseUrl;
-      }
-
-      @Override
-      public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-        return new CompletableFuture<>();
-      }
-    };
+    return CoreDoubles.provider(id, id, needsBaseUrl, request -> new CompletableFuture<>());
   }
 
   private static QuotaQuery create(

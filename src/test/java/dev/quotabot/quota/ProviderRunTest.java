@@ -40,28 +40,7 @@ final class ProviderRunTest {
 
   private static QuotaService service(
       Duration timeout, Function<ProviderRequest, CompletableFuture<ProviderResult>> check) {
-    BalanceProvider relay =
-        new BalanceProvider() {
-          @Override
-          public String id() {
-            return "newapi";
-          }
-
-          @Override
-          public String displayName() {
-            return "relay";
-          }
-
-          @Override
-          public boolean needsBaseUrl() {
-            return true;
-          }
-
-          @Override
-          public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-            return check.apply(request);
-          }
-        };
+    BalanceProvider relay = CoreDoubles.provider("newapi", "relay", true, check);
     return new QuotaService(
         (key, model, t) -> {
           throw new AssertionError("no ModelScope probe for a relay");

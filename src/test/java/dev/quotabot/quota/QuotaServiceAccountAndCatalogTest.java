@@ -1,5 +1,6 @@
 package dev.quotabot.quota;
 
+import static dev.quotabot.quota.ManualProbe.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -428,10 +428,6 @@ final class QuotaServiceAccountAndCatalogTest {
     return (key, model, timeout) -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
   }
 
-  private static ModelQuota row(String model, ProbeStatus status) {
-    return new ModelQuota(model, RateLimits.UNKNOWN, status, null, null, 1);
-  }
-
   private static ModelDirectory catalog(boolean loaded, boolean stale, String... ids) {
     CatalogSnapshot snapshot = new CatalogSnapshot(List.of(ids), stale, loaded ? NOW : null);
     return () -> CompletableFuture.completedFuture(snapshot);
@@ -450,34 +446,6 @@ final class QuotaServiceAccountAndCatalogTest {
 
     void answer(AccountBalance balance) {
       answer.complete(balance);
-    }
-  }
-
-  /** A probe whose results the test hands out one by one. */
-  private static final class ManualProbe implements ModelProbe {
-    private final Map<String, CompletableFuture<ModelQuota>> pending = new ConcurrentHashMap<>();
-    private final List<String> started = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<ModelQuota> probe(ApiKey key, String model, Duration timeout) {
-      started.add(model);
-      return future(model);
-    }
-
-    CompletableFuture<ModelQuota> future(String model) {
-      return pending.computeIfAbsent(model, m -> new CompletableFuture<>());
-    }
-
-    void finish(String model, ProbeStatus status) {
-      future(model).complete(row(model, status));
-    }
-
-    List<String> started() {
-      return new ArrayList<>(started);
-    }
-
-    void awaitStarted(String model, Duration timeout) {
-      dev.quotabot.support.Await.until(model + " probed", timeout, () -> started.contains(model));
     }
   }
 

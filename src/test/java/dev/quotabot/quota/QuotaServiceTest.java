@@ -1,5 +1,6 @@
 package dev.quotabot.quota;
 
+import static dev.quotabot.quota.ManualProbe.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -260,29 +258,6 @@ final class QuotaServiceTest {
     // THEN the report is complete right away
     assertTrue(running.report().isDone());
     assertEquals(ProbeStatus.TIMEOUT, running.report().join().account().status());
-  }
-
-  private static final class ManualProbe implements ModelProbe {
-    private final Map<String, CompletableFuture<ModelQuota>> pending = new ConcurrentHashMap<>();
-    private final List<String> started = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<ModelQuota> probe(ApiKey key, String model, Duration timeout) {
-      started.add(model);
-      return pending.computeIfAbsent(model, m -> new CompletableFuture<>());
-    }
-
-    void finish(String model, ProbeStatus status) {
-      pending.computeIfAbsent(model, m -> new CompletableFuture<>()).complete(row(model, status));
-    }
-
-    List<String> started() {
-      return new ArrayList<>(started);
-    }
-  }
-
-  private static ModelQuota row(String model, ProbeStatus status) {
-    return new ModelQuota(model, RateLimits.UNKNOWN, status, null, null, 1);
   }
 
   private static QuotaSettings settings(int maxConcurrentProbes) {

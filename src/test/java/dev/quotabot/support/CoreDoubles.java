@@ -2,11 +2,15 @@ package dev.quotabot.support;
 
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.AccountReader;
+import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.CatalogSnapshot;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
 import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** Stand-ins for the parts of a query a test is not about. */
 public final class CoreDoubles {
@@ -30,4 +34,33 @@ public final class CoreDoubles {
       () -> CompletableFuture.completedFuture(CatalogSnapshot.UNAVAILABLE);
 
   private CoreDoubles() {}
+
+  /** A provider named {@code id} and {@code displayName} whose checks {@code check} answers. */
+  public static BalanceProvider provider(
+      String id,
+      String displayName,
+      boolean needsBaseUrl,
+      Function<ProviderRequest, CompletableFuture<ProviderResult>> check) {
+    return new BalanceProvider() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String displayName() {
+        return displayName;
+      }
+
+      @Override
+      public boolean needsBaseUrl() {
+        return needsBaseUrl;
+      }
+
+      @Override
+      public CompletableFuture<ProviderResult> check(ProviderRequest request) {
+        return check.apply(request);
+      }
+    };
+  }
 }

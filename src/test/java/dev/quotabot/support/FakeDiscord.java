@@ -95,17 +95,23 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Waits for the global command list the bot registers once connected. */
   public JsonArray awaitGlobalCommands() {
-    return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands");
+    return awaitGlobalCommands(Await.DEFAULT);
+  }
+
+  public JsonArray awaitGlobalCommands(Duration timeout) {
+    return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands", timeout);
   }
 
   public JsonArray awaitGuildCommands() {
     return awaitCommands(
-        "/api/v10/applications/" + APPLICATION_ID + "/guilds/" + GUILD_ID + "/commands");
+        "/api/v10/applications/" + APPLICATION_ID + "/guilds/" + GUILD_ID + "/commands",
+        Await.DEFAULT);
   }
 
-  private JsonArray awaitCommands(String path) {
+  private JsonArray awaitCommands(String path, Duration timeout) {
     return Await.value(
         "PUT " + path,
+        timeout,
         () ->
             requests("PUT", Pattern.quote(path)).stream()
                 .findFirst()

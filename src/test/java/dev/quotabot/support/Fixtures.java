@@ -1,5 +1,8 @@
 package dev.quotabot.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,5 +22,20 @@ public final class Fixtures {
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
+  }
+
+  /**
+   * A WireMock answer with the fixture as its body, typed by its ending ({@code .html} as {@code
+   * text/html}, {@code .txt} as {@code text/plain}, anything else as {@code application/json}).
+   */
+  public static ResponseDefinitionBuilder response(int status, String name) {
+    String contentType =
+        name.endsWith(".html")
+            ? "text/html"
+            : name.endsWith(".txt") ? "text/plain" : "application/json";
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", contentType)
+        .withBody(read(name));
   }
 }

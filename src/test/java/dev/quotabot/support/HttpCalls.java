@@ -44,8 +44,9 @@ public final class HttpCalls {
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return CLIENT.send(
-          request.timeout(Duration.ofSeconds(30)).build(),
+      return send(
+          request,
+          Duration.ofSeconds(30),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
@@ -53,6 +54,16 @@ public final class HttpCalls {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(interrupted);
     }
+  }
+
+  /**
+   * Sends with this timeout and body handler; failures are thrown as they are, for tests that tell
+   * a timeout from a closed connection.
+   */
+  public static <T> HttpResponse<T> send(
+      HttpRequest.Builder request, Duration timeout, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(request.timeout(timeout).build(), body);
   }
 
   public static JsonObject json(HttpResponse<String> response) {

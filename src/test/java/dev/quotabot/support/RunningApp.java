@@ -17,13 +17,15 @@ public final class RunningApp implements AutoCloseable {
 
   /**
    * Starts the product with these bot.properties entries (web.host and web.port are set to loopback
-   * and a free port unless given).
+   * and a free port, and the rate limit high enough never to trip, unless given).
    */
   public static RunningApp start(Map<String, String> properties) {
     Map<String, String> all = new HashMap<>();
     all.put("web.host", "127.0.0.1");
     all.put("web.port", "0");
     all.put("web.shutdown_timeout_ms", "2000");
+    // Tests of the limiter set their own value.
+    all.put("web.rate_limit_per_minute", "1000000");
     // Unless a test names its fake, upstream calls go to a closed loopback port, never the
     // internet.
     all.put("modelscope.api_base_url", "http://127.0.0.1:9/v1");

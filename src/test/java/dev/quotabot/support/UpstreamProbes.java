@@ -1,61 +1,44 @@
 package dev.quotabot.support;
 
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.modelscope.ModelScopeProbe;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 
 /**
- * The core wired the way {@code dev.quotabot.Application} wires it (one shared HTTP/2-preferring
- * client with a connect timeout, no redirects and its own executor; one {@link TimeoutScheduler}),
- * pointed at a fake upstream.
+ * The core wired the way {@code dev.quotabot.Application} wires it (its upstream client and one
+ * {@link dev.quotabot.quota.TimeoutScheduler}, see {@link UpstreamClient}), pointed at a fake
+ * upstream.
  */
 public final class UpstreamProbes implements AutoCloseable {
   /** A distinctive fake key: tests assert it never shows up in rows, messages or logs. */
   public static final String KEY = "ms-TESTKEY-1234567890abcdef";
 
-  private final ExecutorService executor;
-  private final TimeoutScheduler timeouts;
-  private final HttpClient http;
+  private final UpstreamClient client;
   private final ModelScopeProbe probe;
 
-  private UpstreamProbes(URI apiBaseUrl, SSLContext tls) {
-    executor = Executors.newCachedThreadPool();
-    timeouts = new TimeoutScheduler();
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor);
-    if (tls != null) {
-      builder.sslContext(tls);
-    }
-    http = builder.build();
-    probe = new ModelScopeProbe(http, apiBaseUrl, timeouts);
+  private UpstreamProbes(URI apiBaseUrl, UpstreamClient client) {
+    this.client = client;
+    probe = new ModelScopeProbe(client.http(), apiBaseUrl, client.timeouts());
   }
 
   /** Probes against {@code apiBaseUrl} (ModelScope's {@code …/v1}). */
   public static UpstreamProbes against(String apiBaseUrl) {
-    return new UpstreamProbes(URI.create(apiBaseUrl), null);
+    return new UpstreamProbes(URI.create(apiBaseUrl), new UpstreamClient());
   }
 
   /**
-   * Probes against an {@code https://} upstream with a self-signed certificate (WireMock's), so the
-   * client negotiates HTTP/2 as it does with ModelScope. Only the certificate check differs from
-   * production.
+   * Probes against an {@code https://} upstream presenting {@link LocalTls}'s certificate, so the
+   * client negotiates HTTP/2 as it does with ModelScope. Only the trusted certificate differs from
+   * production; the chain and host-name checks stay on.
    */
-  public static UpstreamProbes againstSelfSigned(String apiBaseUrl) {
-    return new UpstreamProbes(URI.create(apiBaseUrl), TrustEverything.context());
+  public static UpstreamProbes againstLocalTls(String apiBaseUrl) {
+    return new UpstreamProbes(
+        URI.create(apiBaseUrl), new UpstreamClient(LocalTls.trustingLocalCertificate()));
   }
 
   public ModelScopeProbe probe() {
@@ -75,12 +58,6 @@ public final class UpstreamProbes implements AutoCloseable {
 
   @Override
   public void close() {
-    timeouts.close();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    client.close();
   }
 }

@@ -9,18 +9,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,12 +62,6 @@ final class BadInputCorpusTest {
           + "\"}";
   private static final String[] ENDPOINTS = {"/api/balance", "/api/balance/stream"};
   private static final Duration NO_HANG = Duration.ofSeconds(10);
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -123,9 +116,7 @@ final class BadInputCorpusTest {
   static void start() {
     logs = LogCapture.open();
     modelScope = FakeModelScope.start(0);
-    Map<String, String> properties = new HashMap<>(modelScope.properties());
-    properties.put("web.rate_limit_per_minute", "1000000");
-    app = RunningApp.start(properties);
+    app = RunningApp.start(modelScope.properties());
   }
 
   @AfterAll
@@ -1112,9 +1103,8 @@ final class BadInputCorpusTest {
 
   private static HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    return CLIENT.send(
-        request.timeout(NO_HANG).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HttpCalls.send(
+        request, NO_HANG, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static byte[] bytes(String text) {

@@ -11,6 +11,7 @@ import dev.quotabot.support.RunningApp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,17 +37,9 @@ final class BadRequestTest {
   @BeforeAll
   static void start() {
     modelScope = FakeModelScope.start(0);
-    app =
-        RunningApp.start(
-            Map.of(
-                "modelscope.api_base_url",
-                modelScope.apiBaseUrl(),
-                "modelscope.openapi_base_url",
-                modelScope.openApiBaseUrl(),
-                "web.rate_limit_per_minute",
-                "100000",
-                "quota.max_models",
-                "5"));
+    Map<String, String> properties = new HashMap<>(modelScope.properties());
+    properties.put("quota.max_models", "5");
+    app = RunningApp.start(properties);
   }
 
   @AfterAll

@@ -396,7 +396,6 @@ final class BalanceAccountApiTest {
 
   private static Map<String, String> properties(FakeModelScope fake, Map<String, String> more) {
     Map<String, String> all = new HashMap<>(fake.properties());
-    all.put("web.rate_limit_per_minute", "100000");
     all.putAll(more);
     return all;
   }

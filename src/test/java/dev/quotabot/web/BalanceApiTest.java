@@ -15,7 +15,6 @@ import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,7 @@ final class BalanceApiTest {
             error(
                 400,
                 "{\"errors\":{\"message\":\"Model id : nobody/NoSuchModel , has no provider supported\"}}"));
-    app =
-        RunningApp.start(
-            Map.of(
-                "modelscope.api_base_url",
-                modelScope.apiBaseUrl(),
-                "modelscope.openapi_base_url",
-                modelScope.openApiBaseUrl(),
-                "web.rate_limit_per_minute",
-                "100000"));
+    app = RunningApp.start(modelScope.properties());
   }
 
   @AfterAll

@@ -17,7 +17,6 @@ import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +47,6 @@ final class BalanceStreamApiTest {
   private static final String MISSING = "Org/Missing-Model";
   private static final int SLOW_MS = 2_500;
   private static final String CHAT = "/v1/chat/completions";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -64,9 +58,7 @@ final class BalanceStreamApiTest {
     modelScope.model(FAST, withQuota(2000, 1500, 500, 20).withFixedDelay(50));
     modelScope.model(SLOW, withQuota(2000, 1400, 200, 10).withFixedDelay(SLOW_MS));
     modelScope.limitReached(LIMITED, 0);
-    Map<String, String> properties = new HashMap<>(modelScope.properties());
-    properties.put("web.rate_limit_per_minute", "100000");
-    app = RunningApp.start(properties);
+    app = RunningApp.start(modelScope.properties());
   }
 
   @AfterAll
@@ -311,15 +303,13 @@ final class BalanceStreamApiTest {
   /** Posts the query and reads the answer line by line, noting when each line arrived. */
   private static Streamed stream(RunningApp target, String body)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(target.uri("/api/balance/stream").toString()))
-            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     long started = System.nanoTime();
     HttpResponse<Stream<String>> response =
-        CLIENT.send(request, HttpResponse.BodyHandlers.ofLines());
+        HttpCalls.send(request, Duration.ofSeconds(30), HttpResponse.BodyHandlers.ofLines());
     List<Line> lines = new ArrayList<>();
     try (Stream<String> received = response.body()) {
       Iterator<String> it = received.iterator();

@@ -693,7 +693,8 @@ final class PageBrowserTest {
     assertTrue(countdown.isDisplayed());
     assertMinutesUntilReset(text(countdown), Instant.parse(dateTime(countdown)));
 
-    // WHEN a check answers, THEN it still counts to the next 00:00 in UTC+8 (the server's resets_at)
+    // WHEN a check answers, THEN it still counts to the next 00:00 in UTC+8 (the server's
+    // resets_at)
     Instant before = Instant.now();
     checkAndWait(List.of(KIMI_NO_HEADERS));
     Instant after = Instant.now();

@@ -43,13 +43,7 @@ final class ProvidersApiTest {
                     "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
                         + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
                         + "\"topped_up_balance\":\"100.00\"}]}")));
-    app =
-        RunningApp.start(
-            Map.of(
-                "provider.deepseek.base_url",
-                deepseek.baseUrl(),
-                "web.rate_limit_per_minute",
-                "100000"));
+    app = RunningApp.start(Map.of("provider.deepseek.base_url", deepseek.baseUrl()));
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +24,9 @@ final class ShutdownTest {
     try (FakeModelScope modelScope = FakeModelScope.start(0)) {
       modelScope.model(
           "slow/Model", aResponse().withFixedDelay(1500).withStatus(200).withBody("data: {}\n\n"));
-      RunningApp app =
-          RunningApp.start(
-              Map.of(
-                  "modelscope.api_base_url",
-                  modelScope.apiBaseUrl(),
-                  "modelscope.openapi_base_url",
-                  modelScope.openApiBaseUrl(),
-                  "web.shutdown_timeout_ms",
-                  "10000"));
+      Map<String, String> properties = new HashMap<>(modelScope.properties());
+      properties.put("web.shutdown_timeout_ms", "10000");
+      RunningApp app = RunningApp.start(properties);
       CompletableFuture<HttpResponse<String>> inFlight =
           CompletableFuture.supplyAsync(
               () ->

@@ -3,6 +3,7 @@ package dev.quotabot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HangingUpstream;
 import dev.quotabot.support.RunningApp;
@@ -11,8 +12,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A client that leaves a live stream takes its upstream probes with it, within 2 seconds. */
@@ -56,29 +57,20 @@ final class StreamDisconnectTest {
           line = in.readLine();
         } while (line != null && !line.contains("\"type\":\"account\""));
         assertTrue(line != null, "the stream started with the account line");
-        awaitUntil(() -> upstream.openPosts() == MODELS, 5);
+        Await.until(
+            "every probe to be sent", Duration.ofSeconds(5), () -> upstream.openPosts() == MODELS);
 
         // and goes away while every probe is still waiting
         goneAt = System.nanoTime();
       }
 
       // THEN every upstream probe connection is closed within 2 s
-      awaitUntil(() -> upstream.closedPosts() == MODELS, 5);
+      Await.until(
+          "the probes to close", Duration.ofSeconds(5), () -> upstream.closedPosts() == MODELS);
       long closedAfterMs = (upstream.lastClosedAt() - goneAt) / 1_000_000;
       System.out.println("Upstream probes closed " + closedAfterMs + " ms after the client left");
       assertEquals(0, upstream.openPosts());
       assertTrue(closedAfterMs <= 2000, "probes closed after " + closedAfterMs + " ms");
-    }
-  }
-
-  private static void awaitUntil(java.util.function.BooleanSupplier condition, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + seconds + " s");
-      }
-      TimeUnit.MILLISECONDS.sleep(10);
     }
   }
 }

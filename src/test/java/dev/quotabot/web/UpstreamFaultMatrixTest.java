@@ -671,7 +671,6 @@ final class UpstreamFaultMatrixTest {
     properties.put("quota.query_deadline_ms", Integer.toString(QUERY_DEADLINE_MS));
     properties.put("upstream.allow_http", "true");
     properties.put("upstream.allow_private_addresses", "true");
-    properties.put("web.rate_limit_per_minute", "100000");
     app = RunningApp.start(properties);
     askers = Executors.newFixedThreadPool(Door.values().length);
   }

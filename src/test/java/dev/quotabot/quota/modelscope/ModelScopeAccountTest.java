@@ -6,32 +6,32 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.assertAmount;
+import static dev.quotabot.support.Numbers.elapsedMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
-import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,28 +58,22 @@ final class ModelScopeAccountTest {
           .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
           .build();
 
-  private ExecutorService executor;
+  private UpstreamClient client;
   private TimeoutScheduler timeouts;
   private HttpClient http;
 
   @BeforeEach
   void wireClient() {
-    executor = Executors.newCachedThreadPool();
-    timeouts = new TimeoutScheduler();
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
-    upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(json(200, "users-me-200.json")));
+    client = new UpstreamClient();
+    timeouts = client.timeouts();
+    http = client.http();
+    upstream.stubFor(
+        get(urlPathEqualTo(USER)).willReturn(response(200, "modelscope/users-me-200.json")));
   }
 
   @AfterEach
   void closeClient() {
-    timeouts.close();
-    executor.shutdownNow();
+    client.close();
   }
 
   // ---------------------------------------------------------------- the balance
@@ -87,7 +81,8 @@ final class ModelScopeAccountTest {
   @Test
   void readsTheBalanceAndTheAccountNameWithTheBearerKey() {
     // GIVEN ModelScope answers the documented balance and the user
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -118,7 +113,8 @@ final class ModelScopeAccountTest {
   void readsAmountsSentAsStringsOrDecimals(
       String fixture, String available, String total, String frozen) {
     // GIVEN amounts as JSON strings (with stray spaces) or as decimals
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, fixture)));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/" + fixture)));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -134,7 +130,8 @@ final class ModelScopeAccountTest {
   void leavesAnAmountThatIsNotSentUnknownNotZero() {
     // GIVEN a balance answer with only the available amount
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200-only-available.json")));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(200, "modelscope/balance-200-only-available.json")));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -150,7 +147,8 @@ final class ModelScopeAccountTest {
   void asksForTheUserOnlyAfterTheBalanceHasAnswered() {
     // GIVEN a balance that takes 400 ms to answer
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json").withFixedDelay(400)));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(200, "modelscope/balance-200.json").withFixedDelay(400)));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -169,7 +167,8 @@ final class ModelScopeAccountTest {
       names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
   void aFailingUserCallLeavesTheBalanceIntact(Fault fault) {
     // GIVEN the balance answers but users/me breaks the connection
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(aResponse().withFault(fault)));
 
     // WHEN the account is read
@@ -186,7 +185,8 @@ final class ModelScopeAccountTest {
   @ValueSource(ints = {401, 404, 500})
   void aUserCallAnsweringAnErrorLeavesTheBalanceIntact(int status) {
     // GIVEN the balance answers but users/me answers an error status
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(
         get(urlPathEqualTo(USER))
             .willReturn(
@@ -206,9 +206,11 @@ final class ModelScopeAccountTest {
   @Test
   void aSlowUserCallDoesNotHoldTheBalancePastTheTimeout() throws Exception {
     // GIVEN the balance answers at once and users/me takes 5 s
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
     upstream.stubFor(
-        get(urlPathEqualTo(USER)).willReturn(json(200, "users-me-200.json").withFixedDelay(5_000)));
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(USER))
+            .willReturn(response(200, "modelscope/users-me-200.json").withFixedDelay(5_000)));
 
     // WHEN the account is read with a 500 ms timeout
     long started = System.nanoTime();
@@ -232,7 +234,8 @@ final class ModelScopeAccountTest {
   })
   void aRejectedKeyIsInvalidKeyAndTheUserIsNotAsked(int status, String fixture, String says) {
     // GIVEN the balance endpoint rejects the key
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(status, fixture)));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -250,7 +253,8 @@ final class ModelScopeAccountTest {
   void aServerErrorIsUpstreamError() {
     // GIVEN the balance endpoint fails with 500
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(json(500, "balance-500-internal.json")));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(500, "modelscope/balance-500-internal.json")));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -268,7 +272,8 @@ final class ModelScopeAccountTest {
   void aDeclaredFailureSuchAsQuotaLimitExceedIsUpstreamError(int status) {
     // GIVEN {"success":false,"code":"QuotaLimitExceed",…}, with a 200 or an error status
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(json(status, "balance-quota-limit-exceed.json")));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(status, "modelscope/balance-quota-limit-exceed.json")));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -307,7 +312,8 @@ final class ModelScopeAccountTest {
   })
   void anAnswerWithoutABalanceIsUpstreamErrorWithoutTheBodyInIt(int status, String fixture) {
     // GIVEN an answer with no data object, or an HTML error page
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(status, fixture)));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -350,7 +356,7 @@ final class ModelScopeAccountTest {
     // GIVEN a balance endpoint that takes 5 s
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(json(200, "balance-200.json").withFixedDelay(5_000)));
+            .willReturn(response(200, "modelscope/balance-200.json").withFixedDelay(5_000)));
 
     // WHEN the account is read with a 300 ms timeout
     long started = System.nanoTime();
@@ -387,10 +393,7 @@ final class ModelScopeAccountTest {
   @Test
   void aRefusedConnectionIsANetworkError() throws Exception {
     // GIVEN a port nobody listens on
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.unused();
     ModelScopeAccount nowhere =
         new ModelScopeAccount(
             http, URI.create("http://127.0.0.1:" + closedPort + "/openapi/v1"), timeouts);
@@ -494,7 +497,8 @@ final class ModelScopeAccountTest {
 
   /** A readable balance, and a users/me answer with this name. */
   private static void balanceAndUserNamed(String name) {
-    upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(json(200, "balance-200.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(
         get(urlPathEqualTo(USER))
             .willReturn(
@@ -509,28 +513,10 @@ final class ModelScopeAccountTest {
     return requests.get(0);
   }
 
-  private static ResponseDefinitionBuilder json(int status, String fixture) {
-    String contentType = fixture.endsWith(".html") ? "text/html" : "application/json";
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(Fixtures.read("modelscope/" + fixture));
-  }
-
-  private static void assertAmount(String expected, BigDecimal actual) {
-    assertTrue(
-        actual != null && new BigDecimal(expected).compareTo(actual) == 0,
-        "expected " + expected + " but was " + actual);
-  }
-
   private static void assertUnknownAmounts(AccountBalance account) {
     assertNull(account.availableBalance(), "available_balance");
     assertNull(account.totalBalance(), "total_balance");
     assertNull(account.frozenAmount(), "frozen_amount");
     assertNull(account.user(), "user");
-  }
-
-  private static long elapsedMs(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 }

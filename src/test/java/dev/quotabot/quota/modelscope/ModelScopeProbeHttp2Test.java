@@ -18,6 +18,7 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LocalTls;
 import dev.quotabot.support.UpstreamProbes;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,14 @@ final class ModelScopeProbeHttp2Test {
   static final WireMockExtension upstream =
       WireMockExtension.newInstance()
           .options(
-              WireMockConfiguration.options().dynamicPort().dynamicHttpsPort().containerThreads(60))
+              WireMockConfiguration.options()
+                  .dynamicPort()
+                  .dynamicHttpsPort()
+                  .keystorePath(LocalTls.keystorePath())
+                  .keystoreType("PKCS12")
+                  .keystorePassword(LocalTls.PASSWORD)
+                  .keyManagerPassword(LocalTls.PASSWORD)
+                  .containerThreads(60))
           .build();
 
   private UpstreamProbes probes;
@@ -48,7 +56,7 @@ final class ModelScopeProbeHttp2Test {
   @BeforeEach
   void wireProbe() {
     probes =
-        UpstreamProbes.againstSelfSigned(
+        UpstreamProbes.againstLocalTls(
             "https://localhost:" + upstream.getRuntimeInfo().getHttpsPort() + "/v1");
   }
 

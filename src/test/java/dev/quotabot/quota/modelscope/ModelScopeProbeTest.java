@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.elapsedMs;
 import static dev.quotabot.support.UpstreamProbes.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,9 +26,9 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -172,7 +174,7 @@ final class ModelScopeProbeTest {
     upstream.stubFor(
         post(CHAT)
             .willReturn(
-                quotaHeaders(errorResponse(400, "400-no-provider.json"), 2000, 1999)
+                quotaHeaders(response(400, "modelscope/400-no-provider.json"), 2000, 1999)
                     .withHeader("modelscope-ratelimit-model-requests-limit", "0")));
 
     // WHEN the model is probed
@@ -193,7 +195,7 @@ final class ModelScopeProbeTest {
     upstream.stubFor(
         post(CHAT)
             .willReturn(
-                quotaHeaders(errorResponse(429, "429-limit-reached.json"), 2000, 1200)
+                quotaHeaders(response(429, "modelscope/429-limit-reached.json"), 2000, 1200)
                     .withHeader("modelscope-ratelimit-model-requests-limit", "500")
                     .withHeader("modelscope-ratelimit-model-requests-remaining", "0")));
 
@@ -210,7 +212,8 @@ final class ModelScopeProbeTest {
   @Test
   void readsTheErrorsShapeOn429() {
     // GIVEN the other body shape, {"errors":{"message":…}}
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(429, "429-request-limit-exceeded.json")));
+    upstream.stubFor(
+        post(CHAT).willReturn(response(429, "modelscope/429-request-limit-exceeded.json")));
 
     // WHEN the model is probed
     ModelQuota row = probe(MODEL);
@@ -224,7 +227,7 @@ final class ModelScopeProbeTest {
   @Test
   void neverRetriesA429() {
     // GIVEN every call is refused with 429
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(429, "429-limit-reached.json")));
+    upstream.stubFor(post(CHAT).willReturn(response(429, "modelscope/429-limit-reached.json")));
 
     // WHEN the model is probed
     probe(MODEL);
@@ -317,7 +320,7 @@ final class ModelScopeProbeTest {
   @Test
   void keepsModelScopesAliyunBindingHintOn401() {
     // GIVEN ModelScope refuses a key whose account is not bound to Aliyun
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(401, "401-bind-aliyun.json")));
+    upstream.stubFor(post(CHAT).willReturn(response(401, "modelscope/401-bind-aliyun.json")));
 
     // WHEN the model is probed
     ModelQuota row = probe(MODEL);
@@ -332,7 +335,7 @@ final class ModelScopeProbeTest {
   @Test
   void recognisesTheAliyunHintInChinese() {
     // GIVEN the same refusal in Chinese
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(401, "401-bind-aliyun-zh.json")));
+    upstream.stubFor(post(CHAT).willReturn(response(401, "modelscope/401-bind-aliyun-zh.json")));
 
     // WHEN the model is probed
     ModelQuota row = probe(MODEL);
@@ -370,7 +373,7 @@ final class ModelScopeProbeTest {
       int status, String fixture, ProbeStatus expected, String words) {
     // GIVEN ModelScope refuses the call: a 403 for the account, a spent 魔粒 balance, a model
     // without a provider, a parameter it does not like (any other 400 is not about the model)
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(status, fixture)));
+    upstream.stubFor(post(CHAT).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the model is probed
     ModelQuota row = probe("Org/Missing-Model");
@@ -386,7 +389,7 @@ final class ModelScopeProbeTest {
   @CsvSource({"500, 500-internal.json", "502, 502-bad-gateway.html", "503, 500-internal.json"})
   void reports5xxAsUpstreamError(int status, String fixture) {
     // GIVEN ModelScope fails
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(status, fixture)));
+    upstream.stubFor(post(CHAT).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the model is probed
     ModelQuota row = probe(MODEL);
@@ -401,7 +404,7 @@ final class ModelScopeProbeTest {
   @Test
   void neverShowsTheKeyAnUpstreamEchoes() {
     // GIVEN an upstream that repeats the key (twice) in its error message
-    upstream.stubFor(post(CHAT).willReturn(errorResponse(401, "401-echoes-key.json")));
+    upstream.stubFor(post(CHAT).willReturn(response(401, "modelscope/401-echoes-key.json")));
 
     // WHEN the model is probed
     ModelQuota row = probe(MODEL);
@@ -599,10 +602,7 @@ final class ModelScopeProbeTest {
   @Test
   void aRefusedConnectionBecomesANetworkErrorRow() throws Exception {
     // GIVEN a port nobody listens on
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Ports.unused();
     try (UpstreamProbes nowhere =
         UpstreamProbes.against("http://127.0.0.1:" + closedPort + "/v1")) {
       // WHEN a model is probed there
@@ -626,7 +626,7 @@ final class ModelScopeProbeTest {
     upstream.stubFor(
         post(CHAT)
             .withRequestBody(model("echo401"))
-            .willReturn(errorResponse(401, "401-echoes-key.json")));
+            .willReturn(response(401, "modelscope/401-echoes-key.json")));
     upstream.stubFor(
         post(CHAT)
             .withRequestBody(model("echo429"))
@@ -684,17 +684,5 @@ final class ModelScopeProbeTest {
     return response
         .withHeader("modelscope-ratelimit-requests-limit", Long.toString(limit))
         .withHeader("modelscope-ratelimit-requests-remaining", Long.toString(remaining));
-  }
-
-  private static ResponseDefinitionBuilder errorResponse(int status, String fixture) {
-    String contentType = fixture.endsWith(".html") ? "text/html" : "application/json";
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(Fixtures.read("modelscope/" + fixture));
-  }
-
-  private static long elapsedMs(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 }

@@ -21,6 +21,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Ports;
 import dev.quotabot.support.RecordingSockets;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -425,10 +425,7 @@ final class GuardedHttpTest {
   @Test
   void refusedConnectionIsANetworkError() throws Exception {
     // GIVEN a port nobody listens on
-    int port;
-    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = free.getLocalPort();
-    }
+    int port = Ports.unused();
     GuardedHttp http = guarded(true, host -> InetAddress.getAllByName("127.0.0.1"));
 
     // WHEN it is called THEN the failure says so

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +17,7 @@ import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.Numbers;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,7 +100,7 @@ abstract class BalanceEndpointContractTest {
     upstream()
         .stubFor(
             get(urlPathEqualTo(endpoint().path()))
-                .willReturn(fixture(status, endpoint().rejectedKeyFixture())));
+                .willReturn(response(status, endpoint().rejectedKeyFixture())));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), endpoint().key());
@@ -150,7 +151,7 @@ abstract class BalanceEndpointContractTest {
     upstream()
         .stubFor(
             get(urlPathEqualTo(endpoint().path()))
-                .willReturn(fixture(500, endpoint().fixtures() + "/500-internal.json")));
+                .willReturn(response(500, endpoint().fixtures() + "/500-internal.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), endpoint().key());
@@ -169,7 +170,7 @@ abstract class BalanceEndpointContractTest {
     upstream()
         .stubFor(
             get(urlPathEqualTo(endpoint().path()))
-                .willReturn(fixture(status, endpoint().fixtures() + "/502-bad-gateway.html")));
+                .willReturn(response(status, endpoint().fixtures() + "/502-bad-gateway.html")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), endpoint().key());
@@ -187,13 +188,13 @@ abstract class BalanceEndpointContractTest {
     upstream()
         .stubFor(
             get(urlPathEqualTo(endpoint().path()))
-                .willReturn(fixture(200, endpoint().goodAnswer()).withFixedDelay(5_000)));
+                .willReturn(response(200, endpoint().goodAnswer()).withFixedDelay(5_000)));
 
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
     AccountBalance account =
         ProviderHarness.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
-    long tookMs = ProviderHarness.elapsedMs(started);
+    long tookMs = Numbers.elapsedMs(started);
 
     // THEN timeout, well before the provider would have answered (generous bound)
     assertEquals(ProbeStatus.TIMEOUT, account.status());

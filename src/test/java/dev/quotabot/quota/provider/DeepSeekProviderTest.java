@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +29,8 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   void readsTheCnyBalanceWithTheSplitAndTheOtherCurrencyInTheNote() {
     // GIVEN DeepSeek answers a CNY and a USD balance, amounts as strings
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-cny-and-usd.json")));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(200, "deepseek/balance-cny-and-usd.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -56,7 +57,7 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
     // GIVEN an empty CNY entry before a funded USD one, amounts as JSON numbers
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "deepseek/balance-usd-funded-cny-empty.json")));
+            .willReturn(response(200, "deepseek/balance-usd-funded-cny-empty.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -73,7 +74,7 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
     // GIVEN is_available:false with an empty balance
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "deepseek/balance-not-available.json")));
+            .willReturn(response(200, "deepseek/balance-not-available.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -90,7 +91,7 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   void anAnswerWithoutABalanceIsUpstreamErrorNeverZero() {
     // GIVEN an empty balance_infos list
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-no-infos.json")));
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "deepseek/balance-no-infos.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -104,7 +105,8 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   void aBaseUrlEndingInV1ReachesTheSameEndpoint() {
     // GIVEN the operator configured the OpenAI-style base with /v1/
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "deepseek/balance-cny-and-usd.json")));
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(200, "deepseek/balance-cny-and-usd.json")));
     DeepSeekProvider provider =
         new DeepSeekProvider(harness.http(), URI.create(upstream.baseUrl() + "/v1/"));
 

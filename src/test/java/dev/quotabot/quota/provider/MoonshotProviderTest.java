@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +35,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
   void readsTheAvailableBalanceAndTheSplitWithTheBearerKey() {
     // GIVEN Moonshot answers the documented balance, amounts as JSON numbers
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "moonshot/balance-positive.json")));
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "moonshot/balance-positive.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -60,7 +60,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     // GIVEN the account owes 1.5 in cash and has no vouchers (amounts as strings)
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "moonshot/balance-negative-cash.json")));
+            .willReturn(response(200, "moonshot/balance-negative-cash.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -77,7 +77,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     // GIVEN cash -3 next to 10 in vouchers: 7 available
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "moonshot/balance-negative-cash-covered-by-vouchers.json")));
+            .willReturn(response(200, "moonshot/balance-negative-cash-covered-by-vouchers.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -124,7 +124,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
   void aUnitGivenByTheOperatorWins() {
     // GIVEN a provider told its account is in USD, on a host that says nothing
     upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(fixture(200, "moonshot/balance-positive.json")));
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "moonshot/balance-positive.json")));
     MoonshotProvider provider =
         new MoonshotProvider(harness.http(), URI.create(upstream.baseUrl()), "USD");
 
@@ -140,7 +140,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     // GIVEN a 200 with a non-zero code and status false
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
-            .willReturn(fixture(200, "moonshot/balance-declared-failure.json")));
+            .willReturn(response(200, "moonshot/balance-declared-failure.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);

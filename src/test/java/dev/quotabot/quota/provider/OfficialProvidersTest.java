@@ -2,7 +2,7 @@ package dev.quotabot.quota.provider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,16 +43,16 @@ final class OfficialProvidersTest {
     // GIVEN each provider's endpoint under its own base path
     upstream.stubFor(
         get(urlPathEqualTo("/ds/user/balance"))
-            .willReturn(fixture(200, "deepseek/balance-cny-and-usd.json")));
+            .willReturn(response(200, "deepseek/balance-cny-and-usd.json")));
     upstream.stubFor(
         get(urlPathEqualTo("/sf/v1/user/info"))
-            .willReturn(fixture(200, "siliconflow/user-info-strings.json")));
+            .willReturn(response(200, "siliconflow/user-info-strings.json")));
     upstream.stubFor(
         get(urlPathEqualTo("/or/api/v1/key"))
-            .willReturn(fixture(200, "openrouter/key-with-limit.json")));
+            .willReturn(response(200, "openrouter/key-with-limit.json")));
     upstream.stubFor(
         get(urlPathEqualTo("/ms/v1/users/me/balance"))
-            .willReturn(fixture(200, "moonshot/balance-positive.json")));
+            .willReturn(response(200, "moonshot/balance-positive.json")));
 
     // WHEN the factory builds them and they are registered
     List<BalanceProvider> providers =

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +31,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   void aKeyWithoutALimitIsUnlimitedWithTheAccountCreditsUnknown() {
     // GIVEN OpenRouter answers limit:null for the key
     upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-unlimited.json")));
+        get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-unlimited.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -60,7 +60,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   void aKeyWithALimitShowsWhatIsLeftOfIt() {
     // GIVEN a key limited to 20 credits a month, 12.5 left, usage as a string, an expiry
     upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+        get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-with-limit.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -79,7 +79,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   void aFreeTierKeyIsNotedAndAnUnreadableExpiryIsUnknown() {
     // GIVEN a free-tier key with an expires_at that is not a time
     upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-free-tier.json")));
+        get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-free-tier.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -95,7 +95,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   void neverShowsTheLabelWhichHoldsPartOfTheKey() {
     // GIVEN answers whose label is the key's own shortened form
     upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+        get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-with-limit.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -110,7 +110,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
   void theUsualApiBaseReachesTheSameEndpoint() {
     // GIVEN the operator configured OpenRouter's OpenAI-style base, …/api/v1
     upstream.stubFor(
-        get(urlPathEqualTo(KEY_INFO)).willReturn(fixture(200, "openrouter/key-with-limit.json")));
+        get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-with-limit.json")));
     OpenRouterProvider provider =
         new OpenRouterProvider(harness.http(), URI.create(upstream.baseUrl() + "/api/v1"));
 

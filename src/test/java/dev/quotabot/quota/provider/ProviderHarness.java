@@ -1,48 +1,28 @@
 package dev.quotabot.quota.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import dev.quotabot.quota.TimeoutScheduler;
-import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.quota.net.UpstreamHttp;
-import dev.quotabot.support.Fixtures;
-import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP the providers get in production ({@link DirectHttp} on a client built as {@code
- * UpstreamProbes} builds it, 64 KB body cap), and the checks every provider test shares.
+ * The HTTP the providers get in production ({@link OfficialProviders#http} on the production
+ * upstream client, {@link UpstreamClient}), and the checks every provider test shares.
  */
 final class ProviderHarness implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final TimeoutScheduler timeouts = new TimeoutScheduler();
-  private final UpstreamHttp http;
-
-  ProviderHarness() {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
-    http = new DirectHttp(client, timeouts, 64 * 1024);
-  }
+  private final UpstreamClient client = new UpstreamClient();
+  private final UpstreamHttp http = OfficialProviders.http(client.http(), client.timeouts());
 
   UpstreamHttp http() {
     return http;
@@ -66,24 +46,6 @@ final class ProviderHarness implements AutoCloseable {
     return check(provider, key, TIMEOUT).account();
   }
 
-  /** A response with the fixture {@code <provider>/<name>} as its body. */
-  static ResponseDefinitionBuilder fixture(int status, String name) {
-    String contentType =
-        name.endsWith(".html")
-            ? "text/html"
-            : name.endsWith(".txt") ? "text/plain" : "application/json";
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBody(Fixtures.read(name));
-  }
-
-  static void assertAmount(String expected, BigDecimal actual) {
-    assertTrue(
-        actual != null && new BigDecimal(expected).compareTo(actual) == 0,
-        "expected " + expected + " but was " + actual);
-  }
-
   /** A failed account: no amount, no name, no note, an error text without markup. */
   static void assertFailedWithoutNumbers(AccountBalance account) {
     assertNull(account.availableBalance(), "availableBalance");
@@ -97,13 +59,8 @@ final class ProviderHarness implements AutoCloseable {
     assertFalse(account.error().contains("<"), account.error());
   }
 
-  static long elapsedMs(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-  }
-
   @Override
   public void close() {
-    timeouts.close();
-    executor.shutdownNow();
+    client.close();
   }
 }

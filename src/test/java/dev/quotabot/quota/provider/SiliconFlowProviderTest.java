@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertAmount;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
-import static dev.quotabot.quota.provider.ProviderHarness.fixture;
+import static dev.quotabot.support.Fixtures.response;
+import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +29,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
   void readsTheTotalBalanceTheSplitAndTheNameWithTheBearerKey() {
     // GIVEN SiliconFlow answers the documented user info, amounts as strings
     upstream.stubFor(
-        get(urlPathEqualTo(INFO)).willReturn(fixture(200, "siliconflow/user-info-strings.json")));
+        get(urlPathEqualTo(INFO)).willReturn(response(200, "siliconflow/user-info-strings.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -56,7 +56,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
     // GIVEN no totalBalance, the parts as a number and a string, and an empty name
     upstream.stubFor(
         get(urlPathEqualTo(INFO))
-            .willReturn(fixture(200, "siliconflow/user-info-without-total.json")));
+            .willReturn(response(200, "siliconflow/user-info-without-total.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -73,7 +73,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
     // GIVEN a 200 whose code is not 20000 and whose status is false
     upstream.stubFor(
         get(urlPathEqualTo(INFO))
-            .willReturn(fixture(200, "siliconflow/user-info-declared-failure.json")));
+            .willReturn(response(200, "siliconflow/user-info-declared-failure.json")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);
@@ -88,7 +88,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
   void aKeyRejectedInPlainTextIsInvalidKeyWithSiliconFlowsWords() {
     // GIVEN SiliconFlow rejects the key in plain text, not JSON
     upstream.stubFor(
-        get(urlPathEqualTo(INFO)).willReturn(fixture(401, "siliconflow/401-invalid-token.txt")));
+        get(urlPathEqualTo(INFO)).willReturn(response(401, "siliconflow/401-invalid-token.txt")));
 
     // WHEN the key is checked
     AccountBalance account = account(provider(), KEY);

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -196,9 +196,5 @@ final class RelayCurrencyTest {
     assertEquals(ProbeStatus.OK, account.status(), account.error());
     assertEquals("1234567", account.unit());
     assertEquals("n".repeat(99) + "…", account.user());
-  }
-
-  static void assertAmount(String expected, BigDecimal actual) {
-    assertEquals(expected, actual == null ? null : actual.toPlainString());
   }
 }

@@ -22,7 +22,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.LogCapture;
-import java.net.ServerSocket;
+import dev.quotabot.support.Ports;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -180,10 +180,7 @@ final class RelayErrorsTest {
   @Test
   void unreachableRelayIsANetworkError() throws Exception {
     // GIVEN a port nothing listens on
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Ports.unused();
 
     // WHEN
     AccountBalance account = harness.check("http://127.0.0.1:" + port).account();

@@ -1,31 +1,29 @@
 package dev.quotabot.quota.relay;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AdminAccess;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.quota.net.GuardedHttp;
 import dev.quotabot.support.Fixtures;
+import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link NewApiRelay} on an HTTP client wired as in production ({@code UpstreamProbes}: HTTP/2
- * preferred, connect timeout, no redirects, own executor) with {@link DirectHttp}, pointed at a
- * WireMock relay; plus the relay's paths and fixture helpers.
+ * A {@link NewApiRelay} on the production upstream client ({@link UpstreamClient}) with {@link
+ * DirectHttp} and production's relay body cap, pointed at a WireMock relay; plus the relay's paths
+ * and fixture helpers.
  */
 final class RelayHarness implements AutoCloseable {
   /** Distinctive fake secrets: tests assert they never show up in results or logs. */
@@ -42,25 +40,22 @@ final class RelayHarness implements AutoCloseable {
   static final String USER_SELF = "/api/user/self";
   static final String MODELS = "/v1/models";
 
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final TimeoutScheduler timeouts = new TimeoutScheduler();
-  private final NewApiRelay relay;
-
-  RelayHarness() {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
-    relay = new NewApiRelay(new DirectHttp(http, timeouts, 256 * 1024), executor);
-  }
+  private final UpstreamClient client = new UpstreamClient();
+  private final NewApiRelay relay =
+      new NewApiRelay(
+          new DirectHttp(client.http(), client.timeouts(), UpstreamClient.RELAY_MAX_BODY_BYTES),
+          client.executor());
 
   /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
   NewApiRelay guardedRelay() {
     return new NewApiRelay(
-        new GuardedHttp(true, 256 * 1024, Duration.ofSeconds(5), executor, timeouts), executor);
+        new GuardedHttp(
+            true,
+            UpstreamClient.RELAY_MAX_BODY_BYTES,
+            Duration.ofSeconds(5),
+            client.executor(),
+            client.timeouts()),
+        client.executor());
   }
 
   static WireMockExtension wireMock() {
@@ -92,10 +87,12 @@ final class RelayHarness implements AutoCloseable {
 
   /** A JSON answer from {@code fixtures/newapi/<name>}. */
   static ResponseDefinitionBuilder json(int status, String name) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody(Fixtures.read("newapi/" + name));
+    return Fixtures.response(status, "newapi/" + name);
+  }
+
+  /** The amount exactly as written, decimals included: {@code "1.50"} is not {@code "1.5"}. */
+  static void assertAmount(String expected, BigDecimal actual) {
+    assertEquals(expected, actual == null ? null : actual.toPlainString());
   }
 
   /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
@@ -117,12 +114,6 @@ final class RelayHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    timeouts.close();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    client.close();
   }
 }

@@ -2,9 +2,9 @@ package dev.quotabot.quota.relay;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.relay.RelayCurrencyTest.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
+import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
