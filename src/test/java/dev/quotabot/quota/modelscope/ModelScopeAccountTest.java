@@ -185,14 +185,7 @@ final class ModelScopeAccountTest {
   @ValueSource(ints = {401, 404, 500})
   void aUserCallAnsweringAnErrorLeavesTheBalanceIntact(int status) {
     // GIVEN the balance answers but users/me answers an error status
-    upstream.stubFor(
-        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
-    upstream.stubFor(
-        get(urlPathEqualTo(USER))
-            .willReturn(
-                aResponse()
-                    .withStatus(status)
-                    .withBody("{\"success\":false,\"data\":{\"name\":\"not-me\"}}")));
+    balanceAndUser(status, "{\"success\":false,\"data\":{\"name\":\"not-me\"}}");
 
     // WHEN the account is read
     AccountBalance account = read();
@@ -497,14 +490,15 @@ final class ModelScopeAccountTest {
 
   /** A readable balance, and a users/me answer with this name. */
   private static void balanceAndUserNamed(String name) {
+    balanceAndUser(200, "{\"success\":true,\"data\":{\"name\":\"" + name + "\"}}");
+  }
+
+  /** A readable balance, and this users/me answer. */
+  private static void balanceAndUser(int status, String userBody) {
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(
-        get(urlPathEqualTo(USER))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withBody("{\"success\":true,\"data\":{\"name\":\"" + name + "\"}}")));
+        get(urlPathEqualTo(USER)).willReturn(aResponse().withStatus(status).withBody(userBody)));
   }
 
   private static LoggedRequest only(String path) {
