@@ -1,7 +1,6 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -67,28 +66,22 @@ enum BotText {
 
   // --- the modal ---
 
-  String modalTitle() {
-    return pick("Check ModelScope quota", "查询 ModelScope 额度");
+  String modalTitle(String provider) {
+    return pick("Check " + provider + " quota", "查询 " + provider + " 额度");
   }
 
   String modalKeyLabel() {
     return pick("API key", "API Key");
   }
 
-  String modalKeyDescription() {
-    return pick(
-        "ModelScope access token (ms-…). Used for this check only, never stored.",
-        "ModelScope 访问令牌（ms-…），仅用于本次查询，不会保存。");
-  }
-
   String modalModelsLabel() {
     return pick("Models (optional)", "模型（可选）");
   }
 
-  String modalModelsDescription() {
+  String modalModelsDescription(String unit) {
     return pick(
-        "Model ids, comma-separated. Leave empty to check only the 魔粒 balance (free).",
-        "模型 ID，多个用逗号分隔。留空则只查询魔粒余额（免费）。");
+        "Model ids, comma-separated. Leave empty to check only the " + unit + " balance (free).",
+        "模型 ID，多个用逗号分隔。留空则只查询" + unit + "余额（免费）。");
   }
 
   String modalProviderTitle(String provider) {
@@ -141,8 +134,10 @@ enum BotText {
         "在中转站个人设置中生成。与 Key 一样是机密：仅用于本次查询，不会保存。");
   }
 
-  String modalModelsPlaceholder() {
-    return pick("Empty: only the 魔粒 balance (free, no model called)", "留空：只查询魔粒余额（免费，不调用模型）");
+  String modalModelsPlaceholder(String unit) {
+    return pick(
+        "Empty: only the " + unit + " balance (free, no model called)",
+        "留空：只查询" + unit + "余额（免费，不调用模型）");
   }
 
   // --- short replies ---
@@ -281,11 +276,11 @@ enum BotText {
         + account;
   }
 
-  String balanceFailedLine(String unit, ProbeStatus status, String error) {
+  String balanceFailedLine(String unit, String status, String error) {
     String why = error == null ? "" : " — " + error;
     return pick(
-        "⚠️ The " + unit + " balance could not be read: **" + status(status) + "**" + why,
-        "⚠️ 无法读取" + unit + "余额：**" + status(status) + "**" + why);
+        "⚠️ The " + unit + " balance could not be read: **" + status + "**" + why,
+        "⚠️ 无法读取" + unit + "余额：**" + status + "**" + why);
   }
 
   String balanceOnlyLine() {
@@ -363,10 +358,6 @@ enum BotText {
 
   String moreCounts(long ok, long failed) {
     return pick(ok + " ok, " + failed + " failed", ok + " 个成功，" + failed + " 个失败");
-  }
-
-  String status(ProbeStatus status) {
-    return status(status, ProviderRegistry.MODELSCOPE_NAME);
   }
 
   /** The status's name; an upstream error names the provider that made it. */

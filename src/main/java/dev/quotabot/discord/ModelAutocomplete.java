@@ -1,8 +1,9 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.modelscope.ModelCatalog;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,13 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Suggests model ids for {@code /quota models:}: the configured defaults first, then ModelScope's
- * catalog, those that start with what was typed before those that merely contain it. In a
- * comma-separated value only the last item is completed; the items before it are kept.
- *
- * <p>The suggestions are ModelScope's ids. With another {@code provider} chosen nothing is
- * suggested: a relay names its models its own way (leave {@code models} empty to list the models
- * the key may use), and the other providers report the balance only.
+ * Suggests model ids for {@code /quota models:}: the chosen provider's defaults first (the default
+ * provider's while none is chosen), then its model list, those that start with what was typed
+ * before those that merely contain it. In a comma-separated value only the last item is completed;
+ * the items before it are kept. A provider with neither defaults nor a model list (a relay names
+ * its models its own way; leave {@code models} empty to list those the key may use) gets no
+ * suggestions.
  */
 final class ModelAutocomplete extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelAutocomplete.class);
@@ -36,18 +36,16 @@ final class ModelAutocomplete extends ListenerAdapter {
   /** Discord drops an autocomplete answer after 3 s; answer with what is known before that. */
   static final Duration ANSWER_WITHIN = Duration.ofMillis(2_000);
 
-  private final List<String> defaults;
-  private final ModelCatalog catalog;
+  private final QuotaService service;
 
-  ModelAutocomplete(List<String> defaults, ModelCatalog catalog) {
-    this.defaults = List.copyOf(defaults);
-    this.catalog = catalog;
+  ModelAutocomplete(QuotaService service) {
+    this.service = service;
   }
 
   /**
    * Every request is answered, with no choices when there is nothing to suggest: another option
    * focused or {@code models} of another type (both possible while Discord rolls out a changed
-   * command), or another provider chosen.
+   * command), or a provider without suggestions.
    */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -55,21 +53,21 @@ final class ModelAutocomplete extends ListenerAdapter {
       return;
     }
     AutoCompleteQuery focused = event.getFocusedOption();
-    if (!QuotaCommand.MODELS_OPTION.equals(focused.getName())
-        || focused.getType() != OptionType.STRING
-        || !forModelScope(event)) {
+    ProviderInfo provider = focused.getType() == OptionType.STRING ? chosen(event) : null;
+    if (!QuotaCommand.MODELS_OPTION.equals(focused.getName()) || provider == null) {
       event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);
       return;
     }
     String typed = focused.getValue();
+    ModelDirectory catalog = service.models(provider.id());
     catalog
-        .models()
-        .completeOnTimeout(catalog.lastKnown(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .snapshot()
+        .completeOnTimeout(catalog.current(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
         .thenAccept(
             known -> {
               try {
                 event
-                    .replyChoices(choices(typed, defaults, known))
+                    .replyChoices(choices(typed, provider.defaultModels(), known.ids()))
                     .queue(null, ModelAutocomplete::notDelivered);
               } catch (RuntimeException failed) {
                 LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
@@ -77,18 +75,15 @@ final class ModelAutocomplete extends ListenerAdapter {
             });
   }
 
-  private static boolean forModelScope(CommandAutoCompleteInteractionEvent event) {
+  /** The provider chosen so far (the default one while none is), or null for an unknown one. */
+  private ProviderInfo chosen(CommandAutoCompleteInteractionEvent event) {
     try {
-      return forModelScope(
-          event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString));
+      return service
+          .provider(event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString))
+          .orElse(null);
     } catch (IllegalStateException unreadable) {
-      return false;
+      return null;
     }
-  }
-
-  /** True when no provider was chosen yet, or ModelScope was. */
-  static boolean forModelScope(String provider) {
-    return ProviderRegistry.MODELSCOPE.equals(ProviderRegistry.normalize(provider));
   }
 
   /** Usually the user typed on and Discord no longer wants this answer: not worth a warning. */

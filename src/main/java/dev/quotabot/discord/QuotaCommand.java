@@ -1,8 +1,9 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QueryInput;
 import java.time.Duration;
+import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -49,9 +50,9 @@ final class QuotaCommand extends ListenerAdapter {
 
   /**
    * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
-   * choices are ModelScope and every registered provider (Discord allows 25).
+   * choices are every provider, the default first (Discord allows 25).
    */
-  static SlashCommandData definition(ProviderRegistry providers) {
+  static SlashCommandData definition(List<ProviderInfo> providers) {
     BotText en = BotText.EN;
     BotText zh = BotText.ZH;
     OptionData models =
@@ -61,7 +62,7 @@ final class QuotaCommand extends ListenerAdapter {
     OptionData key =
         new OptionData(OptionType.STRING, KEY_OPTION, en.keyOptionDescription(), false, false)
             .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.keyOptionDescription())
-            .setMaxLength(ApiKey.MAX_LENGTH);
+            .setMaxLength(QueryInput.MAX_KEY_LENGTH);
     OptionData balanceOnly =
         new OptionData(
                 OptionType.BOOLEAN,
@@ -78,12 +79,11 @@ final class QuotaCommand extends ListenerAdapter {
             .setDescriptionLocalization(
                 DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription());
     int choices = 0;
-    for (ProviderRegistry.Listed each : providers.listing()) {
+    for (ProviderInfo each : providers) {
       if (choices++ == OptionData.MAX_CHOICES) {
         break;
       }
-      provider.addChoice(
-          QuotaEmbed.cut(each.displayName(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
+      provider.addChoice(QuotaEmbed.cut(each.name(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
     }
     OptionData baseUrl =
         new OptionData(

@@ -1,6 +1,8 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.QuotaReport;
@@ -60,16 +62,22 @@ final class QuotaEmbed {
   private QuotaEmbed() {}
 
   /**
+   * The answer for any provider: a provider that probes models gets the quota layout, the others
+   * the balance layout with the models the key may use.
+   *
    * @param modelsIgnored the user typed models but asked for the balance only
    */
   static MessageEmbed render(QuotaReport report, BotText text, boolean modelsIgnored) {
+    if (!report.provider().can(Capability.PROBES_MODELS)) {
+      return renderProvider(report, text, modelsIgnored, report.provider().name());
+    }
     if (report.balanceOnly()) {
       return balanceOnly(report, text, modelsIgnored);
     }
     List<ModelQuota> rows = report.models();
     List<String> description = new ArrayList<>();
     description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(balanceLine(report.account(), text));
+    description.add(balanceLine(report.account(), text, report.provider().name()));
     description.add(text.summaryLine(report.successCount(), rows.size()));
     if (report.resetsAt() != null) {
       description.add(text.resetLine(report.resetsAt().toEpochSecond()));
@@ -82,7 +90,8 @@ final class QuotaEmbed {
             .setFooter(text.footer())
             .setTimestamp(report.checkedAt());
 
-    addFields(embed, rows, row -> field(row, text), text);
+    String name = report.provider().name();
+    addFields(embed, rows, row -> field(row, text, name), text);
     return embed.build();
   }
 
@@ -126,15 +135,15 @@ final class QuotaEmbed {
   static MessageEmbed renderProvider(
       QuotaReport report, BotText text, boolean modelsIgnored, String providerName) {
     String name = plain(providerName, PROVIDER_NAME_MAX);
-    AccountBalance account = report.account();
+    Account account = report.account();
+    Balance first = account.primary();
     List<String> description = new ArrayList<>();
     description.add(text.keyLine(codeSafe(report.keyFingerprint())));
     description.add(providerBalanceLine(account, text, name));
-    if (account.isKnown() && account.expiresAt() != null) {
+    if (account.isKnown() && first != null && first.expiresAt() != null) {
       description.add(
           text.expiresLine(
-              account.expiresAt().getEpochSecond(),
-              account.expiresAt().isBefore(report.checkedAt())));
+              first.expiresAt().getEpochSecond(), first.expiresAt().isBefore(report.checkedAt())));
     }
     if (account.note() != null && !account.note().isBlank()) {
       description.add("ℹ️ *" + plain(account.note().strip(), NOTE_MAX) + "*");
@@ -168,18 +177,19 @@ final class QuotaEmbed {
    *
    * @param name the provider's name, already made {@link #plain plain}
    */
-  static String providerBalanceLine(AccountBalance account, BotText text, String name) {
-    if (!account.isKnown()) {
+  static String providerBalanceLine(Account account, BotText text, String name) {
+    Balance balance = account.primary();
+    if (!account.isKnown() || balance == null) {
       String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
       return text.providerBalanceFailedLine(text.status(account.status(), name), error);
     }
-    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-    boolean unlimited = Boolean.TRUE.equals(account.unlimited());
+    String unit = balance.unit() == null ? "" : plain(balance.unit(), UNIT_MAX);
+    boolean unlimited = Boolean.TRUE.equals(balance.unlimited());
     String remaining =
-        unlimited ? text.unlimited() : money(account.availableBalance(), unit, text.unknown());
-    String total = unlimited ? null : money(account.totalBalance(), unit, null);
-    String used = money(account.used(), unit, null);
-    String frozen = money(account.frozenAmount(), unit, null);
+        unlimited ? text.unlimited() : money(balance.available(), unit, text.unknown());
+    String total = unlimited ? null : money(balance.total(), unit, null);
+    String used = money(balance.used(), unit, null);
+    String frozen = money(balance.frozen(), unit, null);
     String user = account.user() == null ? null : plain(account.user(), USER_MAX);
     return text.providerBalanceLine(remaining, total, used, frozen, user);
   }
@@ -233,7 +243,7 @@ final class QuotaEmbed {
   private static MessageEmbed balanceOnly(QuotaReport report, BotText text, boolean modelsIgnored) {
     List<String> description = new ArrayList<>();
     description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(balanceLine(report.account(), text));
+    description.add(balanceLine(report.account(), text, report.provider().name()));
     description.add(text.balanceOnlyLine());
     if (modelsIgnored) {
       description.add(text.modelsIgnoredLine());
@@ -252,16 +262,16 @@ final class QuotaEmbed {
    * total and frozen when known, and the account's name when known; or the status and the human
    * reason it could not be read. Bounded in length whatever the upstream sent.
    */
-  static String balanceLine(AccountBalance account, BotText text) {
+  static String balanceLine(Account account, BotText text, String provider) {
     String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-    if (!account.isKnown()) {
+    Balance balance = account.primary();
+    if (!account.isKnown() || balance == null) {
       String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      return text.balanceFailedLine(unit, account.status(), error);
+      return text.balanceFailedLine(unit, text.status(account.status(), provider), error);
     }
-    String available =
-        account.availableBalance() == null ? text.unknown() : amount(account.availableBalance());
-    String total = account.totalBalance() == null ? null : amount(account.totalBalance());
-    String frozen = account.frozenAmount() == null ? null : amount(account.frozenAmount());
+    String available = balance.available() == null ? text.unknown() : amount(balance.available());
+    String total = balance.total() == null ? null : amount(balance.total());
+    String frozen = balance.frozen() == null ? null : amount(balance.frozen());
     String user = account.user() == null ? null : plain(account.user(), USER_MAX);
     return text.balanceLine(unit, available, total, frozen, user);
   }
@@ -330,10 +340,10 @@ final class QuotaEmbed {
     return Math.min(1.0, (double) remaining / limit);
   }
 
-  private static MessageEmbed.Field field(ModelQuota row, BotText text) {
+  private static MessageEmbed.Field field(ModelQuota row, BotText text, String provider) {
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
-      lines.add("**" + text.status(row.status()) + "**" + errorSuffix(row));
+      lines.add("**" + text.status(row.status(), provider) + "**" + errorSuffix(row));
     }
     RateLimits limits = row.limits();
     if (row.isSuccess() || !limits.empty()) {

@@ -1,8 +1,8 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QueryInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -35,49 +35,33 @@ final class QuotaModal extends ListenerAdapter {
   static final String ACCESS_TOKEN_INPUT = "access_token";
   static final int MODELS_MAX_LENGTH = TextInput.MAX_VALUE_LENGTH;
   static final int BASE_URL_MAX_LENGTH = 300;
-  static final int USER_ID_MAX_LENGTH = QuotaQueryFactory.MAX_USER_ID_LENGTH;
+  static final int USER_ID_MAX_LENGTH = QueryInput.MAX_USER_ID_LENGTH;
 
   private static final String ID_SEPARATOR = ":";
 
   private final QuotaOptions options;
   private final QuotaReply reply;
-  private final ProviderRegistry providers;
-  private final String defaultsPrefill;
 
-  QuotaModal(
-      QuotaOptions options,
-      QuotaReply reply,
-      ProviderRegistry providers,
-      List<String> defaultModels) {
+  QuotaModal(QuotaOptions options, QuotaReply reply) {
     this.options = options;
     this.reply = reply;
-    this.providers = providers;
-    this.defaultsPrefill = prefill(defaultModels);
   }
 
   /**
-   * The form for the target's provider. ModelScope's models field is pre-filled with what the user
-   * already typed, else the default list, and left empty when the user asked for the balance only;
-   * a relay's with what was typed only.
+   * The form for the target's provider, with the fields it takes: the key; a relay's address; the
+   * models (pre-filled with what the user typed, else the provider's defaults for one that probes,
+   * and left empty when the user asked for the balance only); the admin user id and access token.
    */
   Modal build(BotText text, String modelsTyped, boolean balanceOnly, QuotaOptions.Target target) {
-    if (target.isModelScope()) {
-      String prefill = balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : defaultsPrefill;
-      return Modal.create(ID, text.modalTitle())
-          .addComponents(
-              Label.of(text.modalKeyLabel(), text.modalKeyDescription(), keyInput("ms-…")),
-              Label.of(
-                  text.modalModelsLabel(),
-                  text.modalModelsDescription(),
-                  modelsInput(text.modalModelsPlaceholder(), prefill)))
-          .build();
-    }
-    String provider = target.providerId();
-    String name = providers.displayName(provider);
+    ProviderInfo provider = options.provider(target).orElseThrow();
+    String name = provider.name();
     List<Label> fields = new ArrayList<>();
     fields.add(
-        Label.of(text.modalKeyLabel(), text.modalProviderKeyDescription(name), keyInput("sk-…")));
-    if (options.needsBaseUrl(target)) {
+        Label.of(
+            text.modalKeyLabel(),
+            text.modalProviderKeyDescription(name),
+            keyInput(provider.keyHint())));
+    if (provider.can(Capability.NEEDS_BASE_URL)) {
       String typedUrl = target.baseUrl() == null ? "" : target.baseUrl().strip();
       TextInput.Builder baseUrl =
           TextInput.create(BASE_URL_INPUT, TextInputStyle.SHORT)
@@ -89,12 +73,25 @@ final class QuotaModal extends ListenerAdapter {
       }
       fields.add(
           Label.of(text.modalBaseUrlLabel(), text.modalBaseUrlDescription(), baseUrl.build()));
+    }
+    if (provider.can(Capability.PROBES_MODELS)) {
+      String unit = provider.unit() == null ? "" : provider.unit();
+      String prefill =
+          balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : prefill(provider.defaultModels());
+      fields.add(
+          Label.of(
+              text.modalModelsLabel(),
+              text.modalModelsDescription(unit),
+              modelsInput(text.modalModelsPlaceholder(unit), prefill)));
+    } else if (provider.can(Capability.LISTS_KEY_MODELS)) {
       String prefill = balanceOnly || !usable(modelsTyped) ? "" : modelsTyped;
       fields.add(
           Label.of(
               text.modalModelsLabel(),
               text.modalRelayModelsDescription(),
               modelsInput(text.modalRelayModelsPlaceholder(), prefill)));
+    }
+    if (provider.can(Capability.ADMIN_ACCESS)) {
       fields.add(
           Label.of(
               text.modalUserIdLabel(),
@@ -109,12 +106,15 @@ final class QuotaModal extends ListenerAdapter {
               text.modalAccessTokenDescription(),
               TextInput.create(ACCESS_TOKEN_INPUT, TextInputStyle.SHORT)
                   .setRequired(false)
-                  .setMaxLength(ApiKey.MAX_LENGTH)
+                  .setMaxLength(QueryInput.MAX_KEY_LENGTH)
                   .build()));
     }
+    String title =
+        provider.can(Capability.PROBES_MODELS)
+            ? text.modalTitle(name)
+            : text.modalProviderTitle(name);
     return Modal.create(
-            ID + ID_SEPARATOR + provider,
-            QuotaEmbed.cut(text.modalProviderTitle(name), Modal.MAX_TITLE_LENGTH))
+            ID + ID_SEPARATOR + provider.id(), QuotaEmbed.cut(title, Modal.MAX_TITLE_LENGTH))
         .addComponents(fields)
         .build();
   }
@@ -122,7 +122,7 @@ final class QuotaModal extends ListenerAdapter {
   private static TextInput keyInput(String placeholder) {
     return TextInput.create(KEY_INPUT, TextInputStyle.SHORT)
         .setRequired(true)
-        .setRequiredRange(1, ApiKey.MAX_LENGTH)
+        .setRequiredRange(1, QueryInput.MAX_KEY_LENGTH)
         .setPlaceholder(placeholder)
         .build();
   }
@@ -167,24 +167,23 @@ final class QuotaModal extends ListenerAdapter {
   /**
    * What a submitted form asks for.
    *
-   * @param provider the provider its id names ({@link #providerOf}): empty for ModelScope's form
+   * @param provider the provider its id names ({@link #providerOf}): empty for the default one
    * @param field a field's value by its id, null for a field the form does not hold
    */
   QuotaOptions.Parsed parse(String provider, Function<String, String> field) {
     QuotaOptions.Target target =
-        provider.isEmpty()
-            ? QuotaOptions.Target.MODELSCOPE
-            : new QuotaOptions.Target(
-                provider,
-                field.apply(BASE_URL_INPUT),
-                field.apply(USER_ID_INPUT),
-                field.apply(ACCESS_TOKEN_INPUT));
+        new QuotaOptions.Target(
+            provider.isEmpty() ? null : provider,
+            field.apply(BASE_URL_INPUT),
+            field.apply(USER_ID_INPUT),
+            field.apply(ACCESS_TOKEN_INPUT));
     return options.parseForm(field.apply(KEY_INPUT), field.apply(MODELS_INPUT), target);
   }
 
   /**
-   * The provider a form id names: empty for ModelScope's form ({@code quota}), the id after the
-   * separator for another's ({@code quota:deepseek}), null for a form that is not this one.
+   * The provider a form id names: the id after the separator ({@code quota:deepseek}), empty for
+   * the bare {@code quota} of older versions (the default provider), null for a form that is not
+   * this one.
    */
   static String providerOf(String modalId) {
     if (ID.equals(modalId)) {

@@ -1,23 +1,23 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.InvalidQueryException;
 import dev.quotabot.quota.ModelList;
-import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.QuotaService;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
- * optional: no models means the configured default list on the command line (for ModelScope; other
- * providers have no defaults), but the free balance-only check in the form (whose models field
- * starts out filled with the defaults); {@code balance_only} asks for the balance only whatever the
- * models say; no key means the key must be asked for (in a modal, so it never appears in the
- * command line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
- * QuotaQueryFactory}); its message is shown as is.
+ * optional: no models means the provider's default list on the command line (a provider that probes
+ * no model has none), but the free balance-only check in the form (whose models field starts out
+ * filled with the defaults); {@code balance_only} asks for the balance only whatever the models
+ * say; no key means the key must be asked for (in a modal, so it never appears in the command
+ * line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
+ * QuotaService#check}); its message is shown as is.
  */
 final class QuotaOptions {
   static final String KEY_IN_MODELS =
@@ -31,45 +31,32 @@ final class QuotaOptions {
    */
   private static final String STAND_IN_KEY = "stand-in-key-for-checking-the-other-values";
 
-  private final QuotaQueryFactory queries;
-  private final ProviderRegistry providers;
-  private final List<String> defaultModels;
+  private final QuotaService service;
 
-  /**
-   * @param queries the core's checks ({@code QuotaService#queries()})
-   * @param providers the providers other than ModelScope ({@code QuotaService#providers()})
-   * @param defaultModels ModelScope's default list
-   */
-  QuotaOptions(QuotaQueryFactory queries, ProviderRegistry providers, List<String> defaultModels) {
-    this.queries = queries;
-    this.providers = providers;
-    this.defaultModels = List.copyOf(defaultModels);
+  QuotaOptions(QuotaService service) {
+    this.service = service;
+  }
+
+  /** The provider the target names (the default one when it names none), if there is one. */
+  Optional<ProviderInfo> provider(Target target) {
+    return service.provider(target.provider());
   }
 
   /**
    * Which provider to ask, and for a relay where it is and the optional admin access. Its {@code
    * toString} never shows the access token.
    *
-   * @param provider the provider's id as typed; null or blank means ModelScope
+   * @param provider the provider's id as typed; null or blank means the default provider
    * @param baseUrl a relay's address as typed, or null
    * @param userId a relay user id, or null
    * @param accessToken a relay system access token (a secret like the key), or null
    */
   record Target(String provider, String baseUrl, String userId, String accessToken) {
-    static final Target MODELSCOPE = new Target(null, null, null, null);
+    static final Target DEFAULT = new Target(null, null, null, null);
 
     /** A provider chosen on the command line: no admin fields there. */
     static Target of(String provider, String baseUrl) {
       return new Target(provider, baseUrl, null, null);
-    }
-
-    /** The provider's id, lower case; ModelScope when none was given. */
-    String providerId() {
-      return ProviderRegistry.normalize(provider);
-    }
-
-    boolean isModelScope() {
-      return ProviderRegistry.MODELSCOPE.equals(providerId());
     }
 
     @Override
@@ -99,8 +86,8 @@ final class QuotaOptions {
    *
    * @param rawKey the {@code api_key} value, or null when the option was left out (nothing but
    *     invisible characters counts as left out: the form asks for the key)
-   * @param rawModels the {@code models} value, or null when the option was left out (then
-   *     ModelScope's default list is checked; another provider gets none)
+   * @param rawModels the {@code models} value, or null when the option was left out (then the
+   *     provider's default list is checked)
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
    * @param target the provider, and a relay's address
    */
@@ -110,7 +97,7 @@ final class QuotaOptions {
     if (ModelList.holdsKeyShapedItem(rawModels)) {
       return new Invalid(KEY_IN_MODELS);
     }
-    if (ApiKey.isAbsent(rawKey)) {
+    if (QueryInput.keyAbsent(rawKey)) {
       return new NeedsKey();
     }
     return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);
@@ -135,13 +122,13 @@ final class QuotaOptions {
 
   /** Whether the target is a relay, which anyone can host: its address must be given. */
   boolean needsBaseUrl(Target target) {
-    return providers.find(target.providerId()).map(BalanceProvider::needsBaseUrl).orElse(false);
+    return provider(target).map(info -> info.can(Capability.NEEDS_BASE_URL)).orElse(false);
   }
 
   /**
-   * The form's fields for any provider. ModelScope's models field starts out filled with the
-   * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a relay:
-   * the balance and the models the key may use).
+   * The form's fields for any provider. A models field starts out filled with the provider's
+   * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a
+   * provider that lists the key's models: the balance and those models).
    */
   Parsed parseForm(String rawKey, String rawModels, Target target) {
     return parse(rawKey, rawModels, isBlank(rawModels), target);
@@ -152,7 +139,7 @@ final class QuotaOptions {
       return List.of();
     }
     if (isBlank(rawModels)) {
-      return target.isModelScope() ? defaultModels : List.of();
+      return provider(target).map(ProviderInfo::defaultModels).orElse(List.of());
     }
     return List.of(rawModels);
   }
@@ -161,7 +148,7 @@ final class QuotaOptions {
       String rawKey, List<String> models, Target target, boolean balanceOnly, String rawModels) {
     try {
       QuotaQuery query =
-          queries.create(
+          service.check(
               new QueryInput(
                   rawKey,
                   models,

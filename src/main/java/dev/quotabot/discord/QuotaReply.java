@@ -1,6 +1,5 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
@@ -99,15 +98,7 @@ final class QuotaReply {
     MessageEmbed embed = null;
     if (failure == null) {
       try {
-        QuotaQuery query = ready.query();
-        embed =
-            query.isModelScope()
-                ? QuotaEmbed.render(report, text, ready.modelsIgnored())
-                : QuotaEmbed.renderProvider(
-                    report,
-                    text,
-                    ready.modelsIgnored(),
-                    service.providers().displayName(query.provider()));
+        embed = QuotaEmbed.render(report, text, ready.modelsIgnored());
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

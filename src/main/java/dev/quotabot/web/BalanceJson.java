@@ -2,16 +2,19 @@ package dev.quotabot.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}, {@code resets_at}, {@code account}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at} for a provider with a daily reset, {@code account} with its {@code
+ * balances}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -59,29 +62,51 @@ final class BalanceJson {
   }
 
   /**
-   * The account: ModelScope's names ({@code available_balance}, {@code total_balance}, {@code
-   * frozen_amount}) and the relay names ({@code currency}, {@code total}, {@code used}, {@code
-   * remaining}, {@code unlimited}, {@code expires_at}) side by side, for every provider.
+   * The account: its outcome, the first balance's figures flat (the names the API has always had:
+   * {@code unit}, {@code available_balance}, {@code total_balance}, {@code frozen_amount}, {@code
+   * used}, {@code unlimited}, {@code expires_at}) and every balance in {@code balances}.
    */
-  static JsonObject account(AccountBalance account) {
+  static JsonObject account(Account account) {
+    Balance first = account.primary();
     JsonObject json = new JsonObject();
     json.addProperty("provider", account.provider());
     json.addProperty("unit", account.unit());
-    json.addProperty("currency", account.unit());
-    json.addProperty("available_balance", account.availableBalance());
-    json.addProperty("total_balance", account.totalBalance());
-    json.addProperty("frozen_amount", account.frozenAmount());
-    json.addProperty("total", account.totalBalance());
-    json.addProperty("used", account.used());
-    json.addProperty("remaining", account.availableBalance());
-    json.addProperty("unlimited", account.unlimited());
-    json.addProperty(
-        "expires_at", account.expiresAt() == null ? null : account.expiresAt().toString());
+    json.addProperty("available_balance", first == null ? null : first.available());
+    json.addProperty("total_balance", first == null ? null : first.total());
+    json.addProperty("frozen_amount", first == null ? null : first.frozen());
+    json.addProperty("used", first == null ? null : first.used());
+    json.addProperty("unlimited", first == null ? null : first.unlimited());
+    json.addProperty("expires_at", first == null ? null : time(first.expiresAt()));
     json.addProperty("user", account.user());
     json.addProperty("note", account.note());
     json.addProperty("error", account.error());
     json.addProperty("status", account.status().wireName());
+    JsonArray balances = new JsonArray();
+    account.balances().forEach(balance -> balances.add(balance(balance)));
+    json.add("balances", balances);
     return json;
+  }
+
+  /** One balance entry: only what the upstream reported is filled in, the rest null. */
+  static JsonObject balance(Balance balance) {
+    JsonObject json = new JsonObject();
+    json.addProperty("scope", balance.scope().wireName());
+    json.addProperty("unit", balance.unit());
+    json.addProperty("available", balance.available());
+    json.addProperty("total", balance.total());
+    json.addProperty("used", balance.used());
+    json.addProperty("frozen", balance.frozen());
+    json.addProperty("unlimited", balance.unlimited());
+    json.addProperty("expires_at", time(balance.expiresAt()));
+    JsonObject parts = new JsonObject();
+    balance.parts().forEach((name, amount) -> parts.addProperty(name, amount));
+    json.add("parts", parts);
+    json.addProperty("requests", balance.requests());
+    return json;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /**
@@ -98,6 +123,8 @@ final class BalanceJson {
   }
 
   private static String resetsAt(QuotaReport report) {
-    return report.resetsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return report.resetsAt() == null
+        ? null
+        : report.resetsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

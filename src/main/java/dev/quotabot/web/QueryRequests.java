@@ -1,7 +1,7 @@
 package dev.quotabot.web;
 
 import dev.quotabot.quota.QuotaQuery;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
@@ -14,10 +14,10 @@ import java.util.function.BiConsumer;
  * callback's own work ends it.
  */
 final class QueryRequests {
-  private final QuotaQueryFactory queries;
+  private final QuotaService service;
 
-  QueryRequests(QuotaQueryFactory queries) {
-    this.queries = queries;
+  QueryRequests(QuotaService service) {
+    this.service = service;
   }
 
   void read(HttpServerExchange exchange, BiConsumer<HttpServerExchange, QuotaQuery> onQuery) {
@@ -29,7 +29,7 @@ final class QueryRequests {
           QuotaQuery query;
           try {
             String authorization = current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-            query = queries.create(BalanceRequest.from(StrictJson.parse(body), authorization));
+            query = service.check(BalanceRequest.from(StrictJson.parse(body), authorization));
           } catch (RuntimeException invalid) {
             Problems.send(current, invalid);
             return;

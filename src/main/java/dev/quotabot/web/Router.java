@@ -36,8 +36,8 @@ final class Router implements HttpHandler {
       JsonResponses.problem(
           exchange,
           404,
-          "Not found: this server answers GET /, GET /health, GET /api/config, GET /api/models,"
-              + " POST /api/balance and POST /api/balance/stream.");
+          "Not found: this server answers GET /, GET /health, GET /api/config, GET /api/providers,"
+              + " GET /api/models, POST /api/balance and POST /api/balance/stream.");
       return;
     }
     HttpHandler handler = byMethod.get(exchange.getRequestMethod());

@@ -1,7 +1,6 @@
 package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
-import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -28,9 +27,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Builds the routes and starts listening. */
-  public static WebServer start(WebConfig config, QuotaService service, ModelDirectory models) {
+  public static WebServer start(WebConfig config, QuotaService service) {
     RequestTracker tracker =
-        new RequestTracker(new SecurityHeaders(cors(config, routes(config, service, models))));
+        new RequestTracker(new SecurityHeaders(cors(config, routes(config, service))));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.host())
@@ -47,10 +46,10 @@ public final class WebServer implements AutoCloseable {
     return server;
   }
 
-  private static HttpHandler routes(WebConfig config, QuotaService service, ModelDirectory models) {
+  private static HttpHandler routes(WebConfig config, QuotaService service) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
-    QueryRequests requests = new QueryRequests(service.queries());
+    QueryRequests requests = new QueryRequests(service);
     HttpHandler balance =
         new RateLimitHandler(limiter, clients, new BalanceHandler(service, requests));
     HttpHandler stream =
@@ -63,8 +62,9 @@ public final class WebServer implements AutoCloseable {
         .get("/app.css", StaticAsset.load("app.css", "text/css; charset=utf-8"))
         .get("/favicon.svg", StaticAsset.load("favicon.svg", "image/svg+xml"))
         .get("/health", new HealthHandler())
-        .get("/api/config", new PageSettingsHandler(service.settings(), service.providers()))
-        .get("/api/models", new ModelsHandler(models))
+        .get("/api/config", new PageSettingsHandler(service))
+        .get("/api/providers", new ProvidersHandler(service))
+        .get("/api/models", new ModelsHandler(service))
         .post("/api/balance", balance)
         .post("/api/balance/stream", stream);
   }

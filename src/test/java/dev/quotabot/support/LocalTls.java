@@ -1,5 +1,6 @@
 package dev.quotabot.support;
 
+import dev.quotabot.quota.net.UpstreamClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -9,7 +10,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Tests only: the self-signed certificate in {@code tls/localhost.p12} (names {@code localhost} and
@@ -34,6 +37,17 @@ public final class LocalTls {
   /** A client context whose only trusted certificate is the local one. */
   public static SSLContext trustingLocalCertificate() {
     try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {localTrust()}, null);
+      return context;
+    } catch (GeneralSecurityException broken) {
+      throw new IllegalStateException(broken);
+    }
+  }
+
+  /** A trust manager whose only trusted certificate is the local one. */
+  public static X509TrustManager localTrust() {
+    try {
       KeyStore keys = keyStore();
       Certificate certificate = keys.getCertificate(keys.aliases().nextElement());
       KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -42,12 +56,15 @@ public final class LocalTls {
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
+      return (X509TrustManager) trust.getTrustManagers()[0];
     } catch (GeneralSecurityException | IOException broken) {
       throw new IllegalStateException(broken);
     }
+  }
+
+  /** The production client settings, trusting only the local certificate. */
+  public static UpstreamClients.Builder trustingLocal(UpstreamClients.Builder clients) {
+    return clients.trust(trustingLocalCertificate().getSocketFactory(), localTrust());
   }
 
   /** A server context presenting the local certificate. */

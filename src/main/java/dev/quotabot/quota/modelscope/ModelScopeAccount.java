@@ -1,58 +1,53 @@
 package dev.quotabot.quota.modelscope;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.AccountReader;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
-import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 魔粒 balance of a ModelScope account ({@code GET {openapi}/magicubes/balance}) and, once that
  * answers, the account's name ({@code GET {openapi}/users/me}). Both are free to read.
  */
-public final class ModelScopeAccount implements AccountReader {
-  private static final String PROVIDER = ProviderRegistry.MODELSCOPE;
-  private static final String UNIT = ProviderRegistry.MODELSCOPE_UNIT;
-  private static final int MAX_BODY_BYTES = 64 * 1024;
+final class ModelScopeAccount {
+  private static final String PROVIDER = ModelScopeProvider.ID;
+  private static final String UNIT = ModelScopeProvider.UNIT;
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final UpstreamHttp http;
   private final URI balanceUrl;
   private final URI userUrl;
 
   /**
+   * @param http trusted, reading at most {@link #MAX_BODY_BYTES}
    * @param openApiBaseUrl e.g. {@code https://modelscope.cn/openapi/v1}
    */
-  public ModelScopeAccount(HttpClient http, URI openApiBaseUrl, TimeoutScheduler timeouts) {
-    this(new DirectHttp(http, timeouts, MAX_BODY_BYTES), openApiBaseUrl);
-  }
-
-  public ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
+  ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
     this.http = http;
     this.balanceUrl = Urls.resolve(openApiBaseUrl, "magicubes/balance");
     this.userUrl = Urls.resolve(openApiBaseUrl, "users/me");
   }
 
-  @Override
-  public CompletableFuture<AccountBalance> read(ApiKey key, Duration timeout) {
+  /** Always completes normally; failures are an account with a failure status. */
+  CompletableFuture<Account> read(ApiKey key, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     return get(balanceUrl, key, timeout)
         .thenCompose(
             answer -> {
-              AccountBalance balance = BalanceAnswer.interpret(answer, key);
+              Account balance = BalanceAnswer.interpret(answer, key);
               Duration left = Duration.ofNanos(deadline - System.nanoTime());
               if (!balance.isKnown() || left.isNegative() || left.isZero()) {
                 return CompletableFuture.completedFuture(balance);
@@ -73,13 +68,13 @@ public final class ModelScopeAccount implements AccountReader {
   static final class BalanceAnswer {
     private BalanceAnswer() {}
 
-    static AccountBalance interpret(UpstreamResponse answer, ApiKey key) {
+    static Account interpret(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null) {
-        return AccountBalance.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
+        return Account.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.INVALID_KEY,
@@ -93,7 +88,7 @@ public final class ModelScopeAccount implements AccountReader {
       boolean declaredFailure =
           root != null && root.has("success") && !Boolean.TRUE.equals(success);
       if (answer.status() != 200 || data == null || declaredFailure) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
@@ -106,18 +101,26 @@ public final class ModelScopeAccount implements AccountReader {
       BigDecimal total = LenientJson.amount(data, "total_balance");
       BigDecimal frozen = LenientJson.amount(data, "frozen_amount");
       if (available == null && total == null) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
             "ModelScope's balance answer had no balance in it.");
       }
-      return new AccountBalance(
-          PROVIDER, UNIT, available, total, frozen, null, ProbeStatus.OK, null);
+      return Account.read(
+          PROVIDER,
+          List.of(
+              Balance.of(Balance.Scope.ACCOUNT, UNIT)
+                  .available(available)
+                  .total(total)
+                  .frozen(frozen)
+                  .build()),
+          null,
+          null);
     }
 
     /** ": " and the upstream's cleaned message, or {@code otherwise} when it gave none. */
-    private static String upstream(JsonObject root, ApiKey key, String otherwise) {
+    private static String upstream(@Nullable JsonObject root, ApiKey key, String otherwise) {
       String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
       return upstream == null ? otherwise : ": " + upstream;
     }
@@ -130,7 +133,7 @@ public final class ModelScopeAccount implements AccountReader {
   static final class UserAnswer {
     private UserAnswer() {}
 
-    static String name(UpstreamResponse answer, ApiKey key) {
+    static @Nullable String name(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null || answer.status() != 200) {
         return null;
       }

@@ -1,21 +1,184 @@
 package dev.quotabot.quota.net;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
-/** GETs a small JSON answer from an upstream. */
-public interface UpstreamHttp {
+/**
+ * Every upstream call, on OkHttp: a GET of a small JSON answer, or the probe (a POST answered as
+ * soon as its status and headers are in). The futures never complete exceptionally: a failure is an
+ * {@link UpstreamResponse} saying why ({@link UpstreamFailures}, the one mapping), and failure
+ * texts never hold a header (so never a key).
+ *
+ * <p>Each call is bounded by its timeout as a whole, name lookup included: at the deadline the
+ * future answers {@code TIMEOUT} and the call is cancelled, which closes its connection (or resets
+ * its HTTP/2 stream). Cancelling the returned future does the same. At most {@code maxBodyBytes} of
+ * a body are read; at the cap reading stops and the connection is closed.
+ */
+public final class UpstreamHttp {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final byte[] NOTHING = new byte[0];
+
+  private final OkHttpClient client;
+  private final int maxBodyBytes;
 
   /**
-   * @param url where to ask
-   * @param headers request headers (credentials included: they are never logged)
-   * @param timeout the whole call, body included
-   * @param upstreamName how the upstream is named in failure texts ("DeepSeek")
-   * @return never completes exceptionally; failures are an {@link UpstreamResponse} with a {@code
-   *     failure}
+   * @param client one of {@link UpstreamClients}' clients
+   * @param maxBodyBytes the most body bytes read
    */
-  CompletableFuture<UpstreamResponse> get(
-      URI url, Map<String, String> headers, Duration timeout, String upstreamName);
+  public UpstreamHttp(OkHttpClient client, int maxBodyBytes) {
+    this.client = client;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * GETs {@code url}. A body cut short by the deadline is no answer ({@code TIMEOUT}); one cut
+   * short by the connection is returned as far as it came.
+   *
+   * @param headers request headers (credentials included: they are never logged)
+   * @param upstreamName how the upstream is named in failure texts ("DeepSeek")
+   */
+  public CompletableFuture<UpstreamResponse> get(
+      URI url, Map<String, String> headers, Duration timeout, String upstreamName) {
+    return send(new Request.Builder().get(), url, headers, timeout, upstreamName, false);
+  }
+
+  /**
+   * POSTs {@code json} and answers with the status and headers as soon as they are in. A 2xx answer
+   * is not read at all (a streamed chat answer is never waited for or paid for beyond its headers);
+   * the call is closed at once. Another status's body is read up to the cap; at the deadline what
+   * came of the answer (status and headers) is still the answer.
+   */
+  public CompletableFuture<UpstreamResponse> probe(
+      URI url, Map<String, String> headers, String json, Duration timeout, String upstreamName) {
+    return send(
+        new Request.Builder().post(RequestBody.create(json, JSON)),
+        url,
+        headers,
+        timeout,
+        upstreamName,
+        true);
+  }
+
+  private CompletableFuture<UpstreamResponse> send(
+      Request.Builder builder,
+      URI url,
+      Map<String, String> headers,
+      Duration timeout,
+      String upstreamName,
+      boolean headersSuffice) {
+    Request request;
+    try {
+      builder.url(HttpUrl.get(url.toString())).header("Accept", "application/json");
+      builder.header("User-Agent", "quota-bot");
+      headers.forEach(builder::header);
+      request = builder.build();
+    } catch (IllegalArgumentException unsendable) {
+      return CompletableFuture.completedFuture(UpstreamFailures.unsendable(upstreamName));
+    }
+    Exchange exchange =
+        new Exchange(client.newCall(request), upstreamName, timeout, headersSuffice);
+    return exchange.start();
+  }
+
+  /** One call: OkHttp's callback on one side, the deadline and the caller's cancel on the other. */
+  private final class Exchange implements Callback {
+    private final Call call;
+    private final String upstreamName;
+    private final Duration timeout;
+    private final boolean headersSuffice;
+    private final CompletableFuture<UpstreamResponse> answer = new CompletableFuture<>();
+    private volatile @Nullable Response head;
+
+    Exchange(Call call, String upstreamName, Duration timeout, boolean headersSuffice) {
+      this.call = call;
+      this.upstreamName = upstreamName;
+      this.timeout = timeout;
+      this.headersSuffice = headersSuffice;
+    }
+
+    CompletableFuture<UpstreamResponse> start() {
+      answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<UpstreamResponse> result =
+          answer.handle((response, failure) -> response != null ? response : atDeadline());
+      // the deadline passed, or the caller gave up: close the connection wherever the call is
+      result.whenComplete(
+          (response, failure) -> {
+            if (!answer.isDone() || answer.isCompletedExceptionally()) {
+              call.cancel();
+            }
+          });
+      call.enqueue(this);
+      return result;
+    }
+
+    /** What had come when the deadline passed: a probe's status and headers, else nothing. */
+    private UpstreamResponse atDeadline() {
+      Response arrived = head;
+      if (headersSuffice && arrived != null) {
+        return UpstreamResponse.answered(arrived.code(), arrived.headers(), NOTHING);
+      }
+      return UpstreamFailures.timedOut(upstreamName, timeout);
+    }
+
+    @Override
+    public void onFailure(Call failed, IOException failure) {
+      answer.complete(
+          UpstreamFailures.of(failure, upstreamName, failed.request().url().host(), timeout));
+    }
+
+    @Override
+    public void onResponse(Call done, Response response) {
+      try (response) {
+        head = response;
+        if (headersSuffice && response.isSuccessful()) {
+          answer.complete(UpstreamResponse.answered(response.code(), response.headers(), NOTHING));
+          call.cancel();
+          return;
+        }
+        Body body = read(response.body());
+        answer.complete(UpstreamResponse.answered(response.code(), response.headers(), body.bytes));
+        if (body.capped) {
+          call.cancel();
+        }
+      }
+    }
+  }
+
+  /** A body as far as it was read, and whether the cap stopped the reading. */
+  private record Body(byte[] bytes, boolean capped) {}
+
+  /**
+   * Reads up to the cap. A body that ends early (the connection closes or breaks) is returned as
+   * far as it came; the deadline is the caller's business.
+   */
+  private Body read(ResponseBody body) {
+    Buffer buffer = new Buffer();
+    BufferedSource source = body.source();
+    try {
+      while (buffer.size() < maxBodyBytes) {
+        if (source.read(buffer, maxBodyBytes - buffer.size()) == -1) {
+          return new Body(buffer.readByteArray(), false);
+        }
+      }
+    } catch (IOException cutShort) {
+      return new Body(buffer.readByteArray(), false);
+    }
+    return new Body(buffer.readByteArray(), true);
+  }
 }

@@ -29,7 +29,7 @@ final class BillingFallback {
     JsonObject limits = answer(subscription);
     BigDecimal hardLimit = RelayJson.decimal(limits, "hard_limit_usd");
     if (hardLimit == null) {
-      return Refusals.of(subscription, "/" + SUBSCRIPTION, "key", request);
+      return Refusals.of(subscription, "/" + SUBSCRIPTION, "key", status, request);
     }
     JsonObject spent = answer(usage);
     BigDecimal hundredths = RelayJson.decimal(spent, "total_usage");
@@ -46,7 +46,7 @@ final class BillingFallback {
             "Read from the relay's OpenAI-style billing endpoints, which show this token or, on"
                 + " some relays, the whole account.");
     if (used == null && !unlimited) {
-      Reading why = Refusals.of(usage, "/" + USAGE, "key", request);
+      Reading why = Refusals.of(usage, "/" + USAGE, "key", status, request);
       note = Notes.join(note, "What is left is unknown: " + why.problem());
     }
     return Reading.of(

@@ -1,8 +1,10 @@
 package dev.quotabot.quota.relay;
 
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.Urls;
@@ -10,6 +12,8 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,18 +27,31 @@ import java.util.concurrent.Executor;
  *
  * <p>The calls that do not depend on each other run at once; all share the request's timeout. A
  * call whose {@link UpstreamHttp} breaks its promise fails alone; anything else unexpected is left
- * to {@code ProviderCheck}, which turns it into a failed balance.
+ * to the query run, which turns it into a failed balance.
  */
-public final class NewApiRelay implements BalanceProvider {
+public final class NewApiRelay implements Provider {
   public static final String ID = RelayAccount.PROVIDER;
   private static final String STATUS = "api/status";
+  private static final ProviderInfo INFO =
+      new ProviderInfo(
+          ID,
+          "new-api / one-api relay",
+          EnumSet.of(
+              Capability.BALANCES,
+              Capability.LISTS_KEY_MODELS,
+              Capability.NEEDS_BASE_URL,
+              Capability.ADMIN_ACCESS),
+          null,
+          List.of(),
+          "sk-…");
 
   private final UpstreamHttp http;
   private final Executor compose;
 
   /**
+   * @param http the guarded client: the relay's address comes from the asker
    * @param compose reads the answers into the result once all are in; the last call may be ended by
-   *     the single timeout thread, which must not do that work
+   *     the JDK's single timeout thread, which must not do that work
    */
   public NewApiRelay(UpstreamHttp http, Executor compose) {
     this.http = http;
@@ -42,26 +59,16 @@ public final class NewApiRelay implements BalanceProvider {
   }
 
   @Override
-  public String id() {
-    return ID;
+  public ProviderInfo info() {
+    return INFO;
   }
 
   @Override
-  public String displayName() {
-    return "new-api / one-api relay";
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return true;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
+  public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
     if (request.baseUrl() == null) {
       return CompletableFuture.completedFuture(
           ProviderResult.balanceOnly(
-              AccountBalance.failed(
+              Account.failed(
                   ID, null, ProbeStatus.NETWORK_ERROR, "No relay address (base_url) was given.")));
     }
     return new Check(request).run();

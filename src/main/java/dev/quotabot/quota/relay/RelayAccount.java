@@ -1,13 +1,17 @@
 package dev.quotabot.quota.relay;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Puts the key's figures and, when admin access was given, the wallet's into one {@link
- * AccountBalance}. The key's own figures come first (they are what the key can spend); the wallet
- * stands in where the key has no limit of its own or its figures could not be read, and is
- * otherwise summed up in the note.
+ * Puts the key's figures and, when admin access was given, the wallet's into one {@link Account}: a
+ * {@code key} balance and a {@code wallet} balance. The one that limits what the key can spend
+ * comes first: the key's own quota, or the wallet when the key has no limit of its own or its
+ * figures could not be read.
  */
 final class RelayAccount {
   static final String PROVIDER = "newapi";
@@ -22,102 +26,62 @@ final class RelayAccount {
    * @param wallet what the wallet gave; null when no admin access was given
    * @param status the relay's unit, for failures
    */
-  static AccountBalance compose(Reading key, Reading wallet, RelayStatus status) {
+  static Account compose(Reading key, @Nullable Reading wallet, RelayStatus status) {
     boolean walletRead = wallet != null && wallet.read();
+    List<Balance> balances = new ArrayList<>();
     if (key.read()) {
       Figures token = key.figures();
+      String note;
       if (token.unlimited() && walletRead) {
-        return fromWallet(
-            wallet.figures(),
-            token,
-            "This token has no limit of its own, so these are the account's wallet, read with the"
-                + " access token.");
-      }
-      if (token.unlimited()) {
-        String why =
+        balances.add(wallet.figures().toBalance(Balance.Scope.WALLET));
+        note =
+            Notes.join(
+                "This token has no limit of its own: it spends the account's wallet (the first"
+                    + " balance), read with the access token.",
+                wallet.figures().note());
+      } else if (token.unlimited()) {
+        note =
             wallet == null
                 ? NEEDS_ACCESS_TOKEN
                 : "This token has no limit of its own: it spends the account's wallet, which the"
                     + " access token could not read: "
                     + wallet.problem();
-        return balance(token, null, why);
+      } else {
+        note = wallet == null || walletRead ? null : walletProblem(wallet);
       }
-      return balance(
-          token,
-          walletRead ? wallet.figures().name() : null,
-          wallet == null ? null : walletRead ? summary(wallet.figures()) : walletProblem(wallet));
+      balances.add(token.toBalance(Balance.Scope.KEY));
+      if (walletRead && !token.unlimited()) {
+        balances.add(wallet.figures().toBalance(Balance.Scope.WALLET));
+      }
+      String name =
+          token.name() != null ? token.name() : walletRead ? wallet.figures().name() : null;
+      return Account.read(PROVIDER, balances, name, Notes.join(token.note(), note));
     }
     if (walletRead && key.failure() != ProbeStatus.INVALID_KEY) {
-      return fromWallet(
-          wallet.figures(),
-          null,
-          "The key's own figures could not be read ("
-              + key.problem()
-              + "); these are the account's wallet, read with the access token.");
+      return Account.read(
+          PROVIDER,
+          List.of(wallet.figures().toBalance(Balance.Scope.WALLET)),
+          wallet.figures().name(),
+          Notes.join(
+              "The key's own figures could not be read ("
+                  + key.problem()
+                  + "); the balance is the account's wallet, read with the access token.",
+              wallet.figures().note()));
     }
-    return new AccountBalance(
+    if (key.leaked() != null) {
+      balances.add(key.leaked().toBalance(Balance.Scope.KEY));
+    }
+    if (walletRead) {
+      balances.add(wallet.figures().toBalance(Balance.Scope.WALLET));
+    }
+    return new Account(
         PROVIDER,
         status.known() ? status.quotaUnit() : null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        wallet == null ? null : walletRead ? summary(wallet.figures()) : walletProblem(wallet),
         key.failure(),
-        key.problem());
-  }
-
-  private static AccountBalance balance(Figures token, String otherName, String extra) {
-    return new AccountBalance(
-        PROVIDER,
-        token.unit(),
-        token.available(),
-        token.total(),
-        null,
-        token.used(),
-        token.unlimited(),
-        token.expiresAt(),
-        token.name() != null ? token.name() : otherName,
-        Notes.join(token.note(), extra),
-        ProbeStatus.OK,
-        null);
-  }
-
-  private static AccountBalance fromWallet(Figures wallet, Figures token, String why) {
-    return new AccountBalance(
-        PROVIDER,
-        wallet.unit(),
-        wallet.available(),
-        wallet.total(),
-        null,
-        wallet.used(),
-        false,
-        token == null ? null : token.expiresAt(),
-        token != null && token.name() != null ? token.name() : wallet.name(),
-        Notes.join(why, requests(wallet), wallet.note()),
-        ProbeStatus.OK,
-        null);
-  }
-
-  private static String summary(Figures wallet) {
-    return Notes.join(
-        "The account's wallet (access token): "
-            + wallet.available().toPlainString()
-            + " "
-            + wallet.unit()
-            + " left"
-            + (wallet.used() == null ? "" : ", " + wallet.used().toPlainString() + " used")
-            + ".",
-        requests(wallet));
-  }
-
-  private static String requests(Figures wallet) {
-    return wallet.requests() == null
-        ? null
-        : "The account has made " + wallet.requests() + " requests.";
+        key.problem(),
+        walletRead ? wallet.figures().name() : null,
+        wallet == null || walletRead ? null : walletProblem(wallet),
+        balances);
   }
 
   private static String walletProblem(Reading wallet) {

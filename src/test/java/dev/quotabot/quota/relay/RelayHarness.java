@@ -12,18 +12,17 @@ import dev.quotabot.quota.AdminAccess;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import dev.quotabot.quota.net.DirectHttp;
-import dev.quotabot.quota.net.GuardedHttp;
 import dev.quotabot.support.Fixtures;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link NewApiRelay} on the production upstream client ({@link UpstreamClient}) with {@link
- * DirectHttp} and production's relay body cap, pointed at a WireMock relay; plus the relay's paths
- * and fixture helpers.
+ * A {@link NewApiRelay} on the production upstream clients ({@link UpstreamClient}) with
+ * production's relay body cap, pointed at a WireMock relay; plus the relay's paths and fixture
+ * helpers.
  */
 final class RelayHarness implements AutoCloseable {
   /** Distinctive fake secrets: tests assert they never show up in results or logs. */
@@ -40,22 +39,15 @@ final class RelayHarness implements AutoCloseable {
   static final String USER_SELF = "/api/user/self";
   static final String MODELS = "/v1/models";
 
-  private final UpstreamClient client = new UpstreamClient();
+  private final UpstreamClient client = UpstreamClient.allowingPrivateAddresses();
   private final NewApiRelay relay =
-      new NewApiRelay(
-          new DirectHttp(client.http(), client.timeouts(), UpstreamClient.RELAY_MAX_BODY_BYTES),
-          client.executor());
+      new NewApiRelay(client.relayHttp(), client.clients().executor());
 
   /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
   NewApiRelay guardedRelay() {
     return new NewApiRelay(
-        new GuardedHttp(
-            true,
-            UpstreamClient.RELAY_MAX_BODY_BYTES,
-            Duration.ofSeconds(5),
-            client.executor(),
-            client.timeouts()),
-        client.executor());
+        client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES),
+        client.clients().executor());
   }
 
   static WireMockExtension wireMock() {
@@ -79,8 +71,14 @@ final class RelayHarness implements AutoCloseable {
   }
 
   ProviderResult check(String baseUrl, AdminAccess admin, Duration timeout) {
+    return check(baseUrl, List.of(), admin, timeout);
+  }
+
+  /** Checks {@link #KEY} on the relay at {@code baseUrl}, looking for {@code models}. */
+  ProviderResult check(String baseUrl, List<String> models, AdminAccess admin, Duration timeout) {
     return relay
-        .check(new ProviderRequest(ApiKey.of(KEY), URI.create(baseUrl), admin, timeout))
+        .readAccount(
+            new ProviderRequest(ApiKey.of(KEY), models, URI.create(baseUrl), admin, timeout))
         .orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
         .join();
   }
