@@ -6,8 +6,8 @@ import dev.quotabot.support.LocalTls;
 
 /**
  * Tests only: the upstream clients with production's settings ({@link UpstreamClients}), and the
- * relay body cap {@link Application} gives them; closing it releases their threads and
- * connections. It lives here, not in {@code support}, to reach the package-visible constant.
+ * relay body cap {@link Application} gives them; closing it releases their threads and connections.
+ * It lives here, not in {@code support}, to reach the package-visible constant.
  */
 public final class UpstreamClient implements AutoCloseable {
   /** The body cap production gives the relay client. */

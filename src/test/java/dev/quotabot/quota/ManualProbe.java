@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Probes whose results the test hands out one by one ({@code CoreDoubles.prober(this::probe…)}). */
+/**
+ * Probes whose results the test hands out one by one ({@code CoreDoubles.prober(this::probe…)}).
+ */
 final class ManualProbe {
   private final Map<String, CompletableFuture<ModelQuota>> pending = new ConcurrentHashMap<>();
   private final List<String> started = new CopyOnWriteArrayList<>();

@@ -46,8 +46,7 @@ final class RelayHarness implements AutoCloseable {
   /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
   NewApiRelay guardedRelay() {
     return new NewApiRelay(
-        client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES),
-        client.clients().executor());
+        client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES), client.clients().executor());
   }
 
   static WireMockExtension wireMock() {

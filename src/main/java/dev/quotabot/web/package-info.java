@@ -1,0 +1,11 @@
+/**
+ * The web door on Undertow: the page, the JSON API ({@code /api/balance}, its NDJSON stream, {@code
+ * /api/providers}, {@code /api/models}, {@code /api/config}) and {@code /health}. Thin: it reads
+ * requests, asks {@code quota.QuotaService}, and renders the report. Imports only the core's public
+ * surface in {@code dev.quotabot.quota}; never JDA, never a provider's package, and never branches
+ * on which provider it is.
+ */
+@NullMarked
+package dev.quotabot.web;
+
+import org.jspecify.annotations.NullMarked;
