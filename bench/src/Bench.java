@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * machine may be busy with other work; min and max show how busy. Then {@link Efficiency}: the
  * product's throughput under 64 concurrent clients against the stub's own, and its memory.
  *
- * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar]} (see bench/run.sh).
+ * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar [path/to/baseline.jar]]} (see
+ * bench/run.sh); with a baseline jar, the efficiency runs compare the two side by side.
  */
 public final class Bench {
   private static final int STARTS = 5;
@@ -83,7 +84,7 @@ public final class Bench {
         peakRss = product.peakRssMib();
       }
       // Issue 6 items 2 and 3, on fresh products (so their peak RSS is that of this load alone).
-      List<String> efficiency = Efficiency.run(jar, workDir, stub, client);
+      List<String> efficiency = Efficiency.run(jar, baselineJar(args), workDir, stub, client);
       rows.add(
           "| Reference: waiting for the dribbled body instead of stopping at the headers | – | 5300 ms | – | – | "
               + fmt(5300 / 300.0) + " | – |");
@@ -110,6 +111,18 @@ public final class Bench {
     Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
+    }
+    return jar;
+  }
+
+  /** The jar to compare with: the second argument, or null when there is none. */
+  static Path baselineJar(String[] args) {
+    if (args.length < 2 || args[1].isBlank()) {
+      return null;
+    }
+    Path jar = Path.of(args[1]).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no baseline jar at " + jar);
     }
     return jar;
   }
