@@ -59,7 +59,9 @@
       providerLabel: "Provider",
       providerHint: {
         probe: (name, balance) =>
-          balance ? `Per-model quotas and the ${balance} of a ${name} key.` : `Per-model quotas of a ${name} key.`,
+          balance
+            ? `Per-model quotas and the ${balance} of a ${name} key.`
+            : `Per-model quotas of a ${name} key.`,
         list: (name) => `${name}: the key’s balance and the models it may use.`,
         balance: (name) => `Reads the account balance of a ${name} key. Free: no model is called.`,
       },
@@ -73,7 +75,8 @@
       modelsLabel: "Models",
       modelsLabelOptional: "Models to look for (optional)",
       modelsHint: "One per line, or separated by commas.",
-      modelsHintOptional: "One per line, or separated by commas. Empty: every model the key may use.",
+      modelsHintOptional:
+        "One per line, or separated by commas. Empty: every model the key may use.",
       // An example for a provider that proposes no models of its own.
       modelsPlaceholder: "gpt-4o-mini\ndeepseek-chat",
       adminSummary: "Admin balance (optional)",
@@ -98,7 +101,8 @@
       checking: (n) => `Checking ${modelsText(n)}…`,
       checkingKey: "Checking…",
       balanceOnly: "Check balance only (free)",
-      balanceHint: (balance) => `Reads only the ${balance} of the key’s account; no model is probed.`,
+      balanceHint: (balance) =>
+        `Reads only the ${balance} of the key’s account; no model is probed.`,
       readingBalance: "Reading balance…",
       stop: "Stop",
       progress: (done, total) => `${done} of ${modelsText(total)} answered`,
@@ -120,7 +124,8 @@
       emptyTitle: "No results yet",
       emptyText: {
         probe: "Enter your key and models, then press “Check quota”.",
-        probeOrBalance: "Enter your key and models, then press “Check quota”, or check only the balance.",
+        probeOrBalance:
+          "Enter your key and models, then press “Check quota”, or check only the balance.",
         list: "Enter your key, then press “Check key”.",
         listAt: "Enter the relay’s address and your key, then press “Check key”.",
         balance: "Enter your key, then press “Check balance”.",
@@ -173,7 +178,8 @@
       summaryStopped: (done, total) => `Stopped: ${done} of ${modelsText(total)} answered.`,
       pending: "Checking…",
       stopped: "Stopped",
-      stoppedDetail: (name) => (name ? `Stopped before ${name} answered.` : "Stopped before an answer came."),
+      stoppedDetail: (name) =>
+        name ? `Stopped before ${name} answered.` : "Stopped before an answer came.",
       lost: "No answer",
       lostDetail: "The connection ended before this model’s result arrived.",
       status: {
@@ -193,7 +199,8 @@
         example ? `Enter at least one model, for example ${example}.` : "Enter at least one model.",
       modelsTooMany: (n, max) => `${n} models given, at most ${max} per check: split the list.`,
       baseUrlMissing: "Enter the relay’s address, for example https://your-relay.example.",
-      baseUrlInvalid: "The relay’s address starts with https:// (or http://), for example https://your-relay.example.",
+      baseUrlInvalid:
+        "The relay’s address starts with https:// (or http://), for example https://your-relay.example.",
       userIdMissing: "Enter the user id too, or leave both admin fields empty.",
       userIdInvalid: "The user id is a number (see the relay’s personal settings).",
       tokenMissing: "Enter the access token too, or leave both admin fields empty.",
@@ -218,7 +225,9 @@
       providerLabel: "服务商",
       providerHint: {
         probe: (name, balance) =>
-          balance ? `查询 ${name} 密钥在每个模型上的额度和${balance}。` : `查询 ${name} 密钥在每个模型上的额度。`,
+          balance
+            ? `查询 ${name} 密钥在每个模型上的额度和${balance}。`
+            : `查询 ${name} 密钥在每个模型上的额度。`,
         list: (name) => `${name}：密钥的余额和它可用的模型。`,
         balance: (name) => `读取 ${name} 密钥所属账户的余额。免费：不会调用任何模型。`,
       },
@@ -308,7 +317,9 @@
       accountFailed: "无法读取余额。",
       accountNotRead: "未读取余额：查询已先被停止。",
       resetIn: (hours, minutes) =>
-        hours > 0 ? `每日额度 ${hours} 小时 ${minutes} 分钟后重置` : `每日额度 ${minutes} 分钟后重置`,
+        hours > 0
+          ? `每日额度 ${hours} 小时 ${minutes} 分钟后重置`
+          : `每日额度 ${minutes} 分钟后重置`,
       resetSoon: "每日额度不到 1 分钟后重置",
       resetTitle: (name, at, local) => `${name} 每天 ${at} 重置每日额度，即你的本地时间 ${local}。`,
       colModel: "模型",
@@ -343,7 +354,8 @@
       },
       keyMissing: "请输入 API 密钥。",
       keySpaces: "密钥中有空格或换行：请只粘贴密钥本身。",
-      modelsMissing: (example) => (example ? `请至少输入一个模型，例如 ${example}。` : "请至少输入一个模型。"),
+      modelsMissing: (example) =>
+        example ? `请至少输入一个模型，例如 ${example}。` : "请至少输入一个模型。",
       modelsTooMany: (n, max) => `输入了 ${n} 个模型，每次最多 ${max} 个：请拆分列表。`,
       baseUrlMissing: "请输入中转站地址，例如 https://your-relay.example。",
       baseUrlInvalid: "中转站地址以 https://（或 http://）开头，例如 https://your-relay.example。",
@@ -419,7 +431,7 @@
     formError: null,
     retryUntil: 0,
     catalogs: new Map(), // provider id → its model ids from /api/models, for suggestions
-    resets: new Map(), // provider id → the next daily reset the server named (a Date)
+    resets: new Map(), // provider id → {at, wallClock}: the next daily reset the server named
     suggest: { items: [], active: -1, announced: -1 },
   };
 
@@ -950,7 +962,10 @@
     // field gets the default provider's proposed models.
     const typed = els.models.value;
     const defaults = providerInfo(state.defaultProvider);
-    state.modelDrafts.set(state.defaultProvider, typed.trim() ? typed : defaultModelsText(defaults));
+    state.modelDrafts.set(
+      state.defaultProvider,
+      typed.trim() ? typed : defaultModelsText(defaults),
+    );
     // The last provider chosen on this device, if this server offers it.
     const saved = readStorage(STORAGE_PROVIDER);
     const chosen = saved && providerInfo(saved) ? saved : state.defaultProvider;
@@ -1252,7 +1267,9 @@
   /** Rows still pending when the stream ended become stopped or lost; none stays "checking…". */
   function endEarly(report, how) {
     report.ended = how;
-    report.rows = report.rows.map((row) => (row.local === "pending" ? { ...row, local: how } : row));
+    report.rows = report.rows.map((row) =>
+      row.local === "pending" ? { ...row, local: how } : row,
+    );
   }
 
   function showRefusal(status, body, retryAfter) {
@@ -1481,7 +1498,8 @@
     els.accountNote.textContent = t("accountNote", providerName(provider), balanceName(provider));
     els.accountLoading.hidden = !loading;
     els.account.dataset.state = loading ? "loading" : known ? "ok" : "error";
-    const user = account !== null && typeof account.user === "string" && account.user ? account.user : null;
+    const user =
+      account !== null && typeof account.user === "string" && account.user ? account.user : null;
     els.accountUser.hidden = user === null;
     // A key's own quota names the key (a token); otherwise the name is the account's.
     const token = balances.some((balance) => balance.scope === "key");
@@ -1717,7 +1735,8 @@
         minute: "2-digit",
       });
       const wallClock =
-        known.wallClock || reset.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
+        known.wallClock ||
+        reset.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
       els.resetCountdown.title = t("resetTitle", providerName(provider), wallClock, local);
     }
   }
@@ -2014,9 +2033,7 @@
       const match = rank === 1 ? slash + 1 : at;
       ranked.push({ id, rank, order, match, length: needle.length });
     });
-    return ranked
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
-      .slice(0, SUGGESTION_LIMIT);
+    return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).slice(0, SUGGESTION_LIMIT);
   }
 
   function updateSuggestions() {
