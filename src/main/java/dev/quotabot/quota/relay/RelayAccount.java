@@ -73,23 +73,29 @@ final class RelayAccount {
   private static Account readKey(
       Figures token, @Nullable Reading wallet, @Nullable Figures walletFigures) {
     List<Balance> balances = new ArrayList<>();
-    String note;
+    // one flat list of sentences: Notes drops the unit remark the token and the wallet share
+    @Nullable String[] note;
     if (token.unlimited() && walletFigures != null) {
       balances.add(walletFigures.toBalance(Balance.Scope.WALLET));
       note =
-          Notes.join(
-              "This token has no limit of its own: it spends the account's wallet (the first"
-                  + " balance), read with the access token.",
-              walletFigures.note());
+          new String[] {
+            token.note(),
+            "This token has no limit of its own: it spends the account's wallet (the first"
+                + " balance), read with the access token.",
+            walletFigures.note()
+          };
     } else if (token.unlimited()) {
       note =
-          wallet == null
-              ? NEEDS_ACCESS_TOKEN
-              : "This token has no limit of its own: it spends the account's wallet, which the"
-                  + " access token could not read: "
-                  + wallet.problem();
+          new String[] {
+            token.note(),
+            wallet == null
+                ? NEEDS_ACCESS_TOKEN
+                : "This token has no limit of its own: it spends the account's wallet, which the"
+                    + " access token could not read: "
+                    + wallet.problem()
+          };
     } else {
-      note = walletNote(wallet, walletFigures);
+      note = new String[] {token.note(), walletNote(wallet, walletFigures)};
     }
     balances.add(token.toBalance(Balance.Scope.KEY));
     if (walletFigures != null && !token.unlimited()) {
@@ -97,7 +103,7 @@ final class RelayAccount {
     }
     String name =
         token.name() != null ? token.name() : walletFigures == null ? null : walletFigures.name();
-    return Account.read(PROVIDER, balances, name, Notes.join(token.note(), note));
+    return Account.read(PROVIDER, balances, name, Notes.join(note));
   }
 
   /**

@@ -151,6 +151,49 @@ final class AdminWalletTest {
   }
 
   @Test
+  void aWalletInAnotherUnitThanTheKeySaysWhy() {
+    // GIVEN a CNY site without an exchange rate, read through billing (which answers in CNY),
+    // and a wallet (raw quota units, so only convertible to USD)
+    RelayHarness.oneApiBilling(
+        upstream,
+        "status-newapi-cny-no-rate.json",
+        "billing-subscription.json",
+        "billing-usage.json");
+    upstream.stubFor(get(urlPathEqualTo(USER_SELF)).willReturn(json(200, "user-self.json")));
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json")));
+
+    // WHEN
+    Account account = harness.checkWithAdmin(upstream.baseUrl()).account();
+
+    // THEN the key's balance in CNY, the wallet's in USD, and the note says why they differ
+    assertEquals(List.of("CNY", "USD"), account.balances().stream().map(Balance::unit).toList());
+    assertTrue(
+        account
+            .note()
+            .endsWith("The relay shows CNY but publishes no exchange rate: amounts are in USD."),
+        account.note());
+  }
+
+  @Test
+  void aRemarkOnTheUnitThatTheTokenAndTheWalletShareIsSaidOnce() {
+    // GIVEN an unlimited token and a wallet on a relay whose status cannot be read
+    unlimitedTokenWithWallet("status-newapi-usd.json");
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(502, "status-502.html")));
+
+    // WHEN
+    Account account = harness.checkWithAdmin(upstream.baseUrl()).account();
+
+    // THEN both balances are in raw quota units, and the note says why once
+    assertEquals(
+        List.of("quota units", "quota units"),
+        account.balances().stream().map(Balance::unit).toList());
+    String remark = "so its currency is unknown";
+    assertEquals(
+        account.note().indexOf(remark), account.note().lastIndexOf(remark), account.note());
+    assertTrue(account.note().contains(remark), account.note());
+  }
+
+  @Test
   void refusedAccessTokenIsExplainedWithoutLosingTheTokenFigures() {
     // GIVEN an unlimited token and an access token the relay refuses
     unlimitedTokenWithWallet("status-newapi-usd.json");
