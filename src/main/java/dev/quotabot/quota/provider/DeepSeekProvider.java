@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DeepSeek's balance: {@code GET {base}/user/balance} answers {@code
@@ -104,7 +105,11 @@ public final class DeepSeekProvider extends EndpointProvider {
     return entries;
   }
 
-  private record Entry(String currency, BigDecimal total, BigDecimal granted, BigDecimal toppedUp) {
+  private record Entry(
+      String currency,
+      BigDecimal total,
+      @Nullable BigDecimal granted,
+      @Nullable BigDecimal toppedUp) {
     boolean funded() {
       return total.signum() > 0;
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenAI-style billing endpoints both relays serve (the seed's "Token Balance Query"), for
@@ -62,7 +63,7 @@ final class BillingFallback {
             note));
   }
 
-  private static JsonObject answer(UpstreamResponse response) {
+  private static @Nullable JsonObject answer(UpstreamResponse response) {
     if (!response.answered() || response.status() != 200) {
       return null;
     }

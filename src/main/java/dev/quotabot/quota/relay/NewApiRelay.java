@@ -1,6 +1,7 @@
 package dev.quotabot.quota.relay;
 
 import dev.quotabot.quota.Account;
+import dev.quotabot.quota.AdminAccess;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
@@ -65,26 +67,28 @@ public final class NewApiRelay implements Provider {
 
   @Override
   public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
-    if (request.baseUrl() == null) {
+    URI base = request.baseUrl();
+    if (base == null) {
       return CompletableFuture.completedFuture(
           ProviderResult.balanceOnly(
               Account.failed(
                   ID, null, ProbeStatus.NETWORK_ERROR, "No relay address (base_url) was given.")));
     }
-    return new Check(request).run();
+    return new Check(request, base).run();
   }
 
   /** One check: its deadline and its calls. */
   private final class Check {
     private final ProviderRequest request;
+    private final URI base;
     private final long deadline;
     private final String site;
     private final Map<String, String> bearer;
 
-    Check(ProviderRequest request) {
+    Check(ProviderRequest request, URI base) {
       this.request = request;
+      this.base = base;
       this.deadline = System.nanoTime() + request.timeout().toNanos();
-      URI base = request.baseUrl();
       this.site = base.getHost() == null ? "The relay" : base.getHost();
       this.bearer = Map.of("Authorization", "Bearer " + request.key().reveal());
     }
@@ -96,11 +100,12 @@ public final class NewApiRelay implements Provider {
       CompletableFuture<UpstreamResponse> models = get(RelayModels.PATH, bearer);
       CompletableFuture<Long> modelsLatency =
           models.thenApply(answer -> (System.nanoTime() - modelsStarted) / 1_000_000);
-      CompletableFuture<UpstreamResponse> wallet =
-          request.admin() == null
+      AdminAccess access = request.admin();
+      CompletableFuture<@Nullable UpstreamResponse> wallet =
+          access == null
               ? CompletableFuture.completedFuture(null)
-              : get(AdminWallet.PATH, AdminWallet.headers(request.admin()));
-      CompletableFuture<UpstreamResponse[]> billing =
+              : get(AdminWallet.PATH, AdminWallet.headers(access));
+      CompletableFuture<UpstreamResponse @Nullable []> billing =
           usage.thenCompose(
               answer ->
                   TokenUsage.worthFallingBack(answer, request)
@@ -111,8 +116,9 @@ public final class NewApiRelay implements Provider {
               done -> {
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
+                UpstreamResponse walletAnswer = wallet.join();
                 Reading admin =
-                    wallet.join() == null ? null : AdminWallet.read(wallet.join(), unit, request);
+                    walletAnswer == null ? null : AdminWallet.read(walletAnswer, unit, request);
                 return RelayModels.result(
                     RelayAccount.compose(key, admin, unit),
                     models.join(),
@@ -130,7 +136,7 @@ public final class NewApiRelay implements Provider {
     }
 
     private Reading keyReading(
-        UpstreamResponse usage, UpstreamResponse[] billing, RelayStatus unit) {
+        UpstreamResponse usage, UpstreamResponse @Nullable [] billing, RelayStatus unit) {
       Reading token = TokenUsage.read(usage, unit, request);
       if (billing == null) {
         return token;
@@ -157,7 +163,7 @@ public final class NewApiRelay implements Provider {
                 site + " did not answer within " + request.timeout().toMillis() + " ms."));
       }
       try {
-        return http.get(Urls.resolve(request.baseUrl(), path), headers, left, site)
+        return http.get(Urls.resolve(base, path), headers, left, site)
             .exceptionally(
                 failure ->
                     UpstreamResponse.failed(

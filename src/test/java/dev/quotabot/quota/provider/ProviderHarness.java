@@ -10,6 +10,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,11 @@ final class ProviderHarness implements AutoCloseable {
 
   UpstreamHttp http() {
     return http;
+  }
+
+  /** Production's clients, as {@link OfficialProviders#create} is given them. */
+  UpstreamClients clients() {
+    return client.clients();
   }
 
   /** Checks the key; the future must complete normally, with no per-model rows. */

@@ -10,12 +10,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AdminAccess;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -90,6 +92,25 @@ final class RelayHarness implements AutoCloseable {
   /** The amount exactly as written, decimals included: {@code "1.50"} is not {@code "1.5"}. */
   static void assertAmount(String expected, BigDecimal actual) {
     assertEquals(expected, actual == null ? null : actual.toPlainString());
+  }
+
+  /** An amount as written ({@code "15.375"}), for expected balances. */
+  static BigDecimal amount(String written) {
+    return new BigDecimal(written);
+  }
+
+  /**
+   * The token's balance on a healthy new-api relay ({@code usage-token-limited.json}: 10,000,000
+   * quota units granted, 2,500,000 used, 7,500,000 left, expiring at 1767225600) in {@code unit}.
+   */
+  static Balance limitedToken(String unit, String available, String total, String used) {
+    return Balance.of(Balance.Scope.KEY, unit)
+        .available(amount(available))
+        .total(amount(total))
+        .used(amount(used))
+        .unlimited(false)
+        .expiresAt(Instant.ofEpochSecond(1767225600))
+        .build();
   }
 
   /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
