@@ -85,8 +85,8 @@ final class QuotaModalTest {
   }
 
   @Test
-  void readsABareFormIdOfAnOlderVersionAsTheDefaultProviderAndAnUnknownOneAsNone() {
-    assertEquals(Optional.of(PROBER), modal.providerOf("quota"));
+  void readsTheProviderFromAFormIdAndAnUnknownOneAsNone() {
+    // the bare "quota" of forms left open from older versions: QuotaCommandEndToEndTest
     assertEquals(Optional.of(RELAY), modal.providerOf("quota:newapi"));
     assertEquals(Optional.of(BALANCE_ONLY), modal.providerOf("quota:DeepSeek"));
     assertEquals(Optional.empty(), modal.providerOf("quota:openai"));
