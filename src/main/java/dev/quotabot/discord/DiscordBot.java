@@ -2,7 +2,6 @@ package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.QuotaService;
-import dev.quotabot.quota.Urls;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,6 +16,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class DiscordBot implements AutoCloseable {
   private final Duration drainTimeout;
   private final Thread login;
 
-  private JDA jda;
+  private @Nullable JDA jda;
   private boolean closed;
 
   private DiscordBot(
@@ -79,7 +79,7 @@ public final class DiscordBot implements AutoCloseable {
         JDABuilder.createLight(config.token(), intents())
             .setRateLimitElastic(restPool, false)
             .setRestConfig(
-                new RestConfig().setBaseUrl(Urls.resolve(config.apiBaseUrl(), "").toString()))
+                new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl().toString())))
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
@@ -92,6 +92,11 @@ public final class DiscordBot implements AutoCloseable {
     DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
     bot.login.start();
     return bot;
+  }
+
+  /** JDA appends its routes to the base URL as they are: it must end with a slash. */
+  private static String withTrailingSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -19,6 +20,7 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,30 +55,51 @@ final class ModelAutocomplete extends ListenerAdapter {
       return;
     }
     AutoCompleteQuery focused = event.getFocusedOption();
-    ProviderInfo provider = focused.getType() == OptionType.STRING ? chosen(event) : null;
-    if (!QuotaCommand.MODELS_OPTION.equals(focused.getName()) || provider == null) {
+    if (!QuotaCommand.MODELS_OPTION.equals(focused.getName())
+        || focused.getType() != OptionType.STRING) {
       event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);
       return;
     }
-    String typed = focused.getValue();
-    ModelDirectory catalog = service.models(provider.id());
-    catalog
-        .snapshot()
-        .completeOnTimeout(catalog.current(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+    suggestions(chosen(event), focused.getValue())
         .thenAccept(
-            known -> {
+            choices -> {
               try {
-                event
-                    .replyChoices(choices(typed, provider.defaultModels(), known.ids()))
-                    .queue(null, ModelAutocomplete::notDelivered);
+                event.replyChoices(choices).queue(null, ModelAutocomplete::notDelivered);
               } catch (RuntimeException failed) {
                 LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
               }
             });
   }
 
-  /** The provider chosen so far (the default one while none is), or null for an unknown one. */
-  private ProviderInfo chosen(CommandAutoCompleteInteractionEvent event) {
+  /**
+   * The suggestions for {@code typed} with {@code provider} chosen so far: none for an unknown
+   * provider (null) or one that takes no models; else its defaults and its model list ({@link
+   * #choices}), with what is known after {@link #ANSWER_WITHIN} if the list is slow. Never
+   * completes exceptionally.
+   */
+  CompletableFuture<List<Command.Choice>> suggestions(
+      @Nullable ProviderInfo provider, String typed) {
+    if (provider == null || !provider.takesModels()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<String> defaults = provider.defaultModels();
+    ModelDirectory catalog = service.models(provider.id());
+    return catalog
+        .snapshot()
+        .completeOnTimeout(catalog.current(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(known -> choices(typed, defaults, known.ids()))
+        .exceptionally(
+            failed -> {
+              LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
+              return List.of();
+            });
+  }
+
+  /**
+   * The provider chosen so far (the default one while none is); null for an unknown one, or an
+   * option Discord sent without a value (suggest nothing rather than guess).
+   */
+  private @Nullable ProviderInfo chosen(CommandAutoCompleteInteractionEvent event) {
     try {
       return service
           .provider(event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString))

@@ -9,6 +9,7 @@ import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
@@ -39,7 +40,12 @@ final class QuotaOptions {
 
   /** The provider the target names (the default one when it names none), if there is one. */
   Optional<ProviderInfo> provider(Target target) {
-    return service.provider(target.provider());
+    return providerNamed(target.provider());
+  }
+
+  /** The provider an id as typed names (the default one for null or blank), if there is one. */
+  Optional<ProviderInfo> providerNamed(@Nullable String id) {
+    return service.provider(id);
   }
 
   /**
@@ -51,11 +57,15 @@ final class QuotaOptions {
    * @param userId a relay user id, or null
    * @param accessToken a relay system access token (a secret like the key), or null
    */
-  record Target(String provider, String baseUrl, String userId, String accessToken) {
+  record Target(
+      @Nullable String provider,
+      @Nullable String baseUrl,
+      @Nullable String userId,
+      @Nullable String accessToken) {
     static final Target DEFAULT = new Target(null, null, null, null);
 
     /** A provider chosen on the command line: no admin fields there. */
-    static Target of(String provider, String baseUrl) {
+    static Target of(@Nullable String provider, @Nullable String baseUrl) {
       return new Target(provider, baseUrl, null, null);
     }
 
@@ -91,7 +101,8 @@ final class QuotaOptions {
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
    * @param target the provider, and a relay's address
    */
-  Parsed parse(String rawKey, String rawModels, boolean balanceOnly, Target target) {
+  Parsed parse(
+      @Nullable String rawKey, @Nullable String rawModels, boolean balanceOnly, Target target) {
     // before anything else, so a pasted key is never shown back: not in the form's models field,
     // not as a model name in an error or a report
     if (ModelList.holdsKeyShapedItem(rawModels)) {
@@ -110,7 +121,8 @@ final class QuotaOptions {
    *
    * @return the problem, or null when the form may be shown
    */
-  String problemBeforeForm(String rawModels, boolean balanceOnly, Target target) {
+  @Nullable String problemBeforeForm(
+      @Nullable String rawModels, boolean balanceOnly, Target target) {
     boolean formAsksForAddress =
         needsBaseUrl(target) && (target.baseUrl() == null || target.baseUrl().isBlank());
     if (formAsksForAddress) {
@@ -130,11 +142,11 @@ final class QuotaOptions {
    * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a
    * provider that lists the key's models: the balance and those models).
    */
-  Parsed parseForm(String rawKey, String rawModels, Target target) {
+  Parsed parseForm(@Nullable String rawKey, @Nullable String rawModels, Target target) {
     return parse(rawKey, rawModels, isBlank(rawModels), target);
   }
 
-  private List<String> models(String rawModels, boolean balanceOnly, Target target) {
+  private List<String> models(@Nullable String rawModels, boolean balanceOnly, Target target) {
     if (balanceOnly) {
       return List.of();
     }
@@ -145,7 +157,11 @@ final class QuotaOptions {
   }
 
   private Parsed create(
-      String rawKey, List<String> models, Target target, boolean balanceOnly, String rawModels) {
+      String rawKey,
+      List<String> models,
+      Target target,
+      boolean balanceOnly,
+      @Nullable String rawModels) {
     try {
       QuotaQuery query =
           service.check(
@@ -162,12 +178,12 @@ final class QuotaOptions {
     }
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 
   /** True when the value names no model at all (absent, empty, or only separators). */
-  static boolean isBlank(String rawModels) {
+  static boolean isBlank(@Nullable String rawModels) {
     return ModelList.namesNoModel(rawModels);
   }
 }

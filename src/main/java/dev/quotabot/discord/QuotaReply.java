@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,13 +91,13 @@ final class QuotaReply {
 
   private void deliver(
       InteractionHook hook,
-      QuotaReport report,
-      Throwable failure,
+      @Nullable QuotaReport report,
+      @Nullable Throwable failure,
       QuotaOptions.Ready ready,
       BotText text,
       CompletableFuture<Void> delivered) {
     MessageEmbed embed = null;
-    if (failure == null) {
+    if (failure == null && report != null) {
       try {
         embed = QuotaEmbed.render(report, text, ready.modelsIgnored());
       } catch (RuntimeException renderFailed) {
