@@ -42,7 +42,11 @@ final class JsonErrorPages implements HttpHandler {
       return true;
     }
     JsonResponses.problem(
-        exchange, status, "The request could not be completed (HTTP " + status + ").");
+        exchange,
+        status,
+        status == 404
+            ? Routes.NOT_FOUND
+            : "The request could not be completed (HTTP " + status + ").");
     return true;
   }
 }

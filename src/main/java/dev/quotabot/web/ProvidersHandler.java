@@ -13,7 +13,7 @@ import java.util.List;
 final class ProvidersHandler implements HttpHandler {
   private final String body;
 
-  /** {@code {"default":"modelscope","providers":[…]}}. */
+  /** {@code {"default":<the default provider's id>,"providers":[…]}}. */
   record Providers(@SerializedName("default") String defaultId, List<ProviderJson> providers) {}
 
   ProvidersHandler(QuotaService service) {
