@@ -7,8 +7,13 @@ import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
@@ -62,50 +67,77 @@ final class BalanceJson {
   }
 
   /**
-   * The account: its outcome, the first balance's figures flat (the names the API has always had:
-   * {@code unit}, {@code available_balance}, {@code total_balance}, {@code frozen_amount}, {@code
-   * used}, {@code unlimited}, {@code expires_at}) and every balance in {@code balances}.
+   * {@code account}: its outcome, the first balance's figures flat under the names the API has
+   * always had, and every balance in {@code balances}.
    */
+  record AccountJson(
+      String provider,
+      @Nullable String unit,
+      @Nullable BigDecimal availableBalance,
+      @Nullable BigDecimal totalBalance,
+      @Nullable BigDecimal frozenAmount,
+      @Nullable BigDecimal used,
+      @Nullable Boolean unlimited,
+      @Nullable String expiresAt,
+      @Nullable String user,
+      @Nullable String note,
+      @Nullable String error,
+      String status,
+      List<BalanceEntry> balances) {
+
+    static AccountJson of(Account account) {
+      @Nullable Balance first = account.primary();
+      return new AccountJson(
+          account.provider(),
+          account.unit(),
+          first == null ? null : first.available(),
+          first == null ? null : first.total(),
+          first == null ? null : first.frozen(),
+          first == null ? null : first.used(),
+          first == null ? null : first.unlimited(),
+          first == null ? null : time(first.expiresAt()),
+          account.user(),
+          account.note(),
+          account.error(),
+          account.status().wireName(),
+          account.balances().stream().map(BalanceEntry::of).toList());
+    }
+  }
+
+  /** One entry of {@code account.balances}: only what the upstream reported is filled in. */
+  record BalanceEntry(
+      String scope,
+      String unit,
+      @Nullable BigDecimal available,
+      @Nullable BigDecimal total,
+      @Nullable BigDecimal used,
+      @Nullable BigDecimal frozen,
+      @Nullable Boolean unlimited,
+      @Nullable String expiresAt,
+      Map<String, BigDecimal> parts,
+      @Nullable Long requests) {
+
+    static BalanceEntry of(Balance balance) {
+      return new BalanceEntry(
+          balance.scope().wireName(),
+          balance.unit(),
+          balance.available(),
+          balance.total(),
+          balance.used(),
+          balance.frozen(),
+          balance.unlimited(),
+          time(balance.expiresAt()),
+          balance.parts(),
+          balance.requests());
+    }
+  }
+
+  /** The account as a JSON object: the {@code account} of an answer, or a stream's line. */
   static JsonObject account(Account account) {
-    Balance first = account.primary();
-    JsonObject json = new JsonObject();
-    json.addProperty("provider", account.provider());
-    json.addProperty("unit", account.unit());
-    json.addProperty("available_balance", first == null ? null : first.available());
-    json.addProperty("total_balance", first == null ? null : first.total());
-    json.addProperty("frozen_amount", first == null ? null : first.frozen());
-    json.addProperty("used", first == null ? null : first.used());
-    json.addProperty("unlimited", first == null ? null : first.unlimited());
-    json.addProperty("expires_at", first == null ? null : time(first.expiresAt()));
-    json.addProperty("user", account.user());
-    json.addProperty("note", account.note());
-    json.addProperty("error", account.error());
-    json.addProperty("status", account.status().wireName());
-    JsonArray balances = new JsonArray();
-    account.balances().forEach(balance -> balances.add(balance(balance)));
-    json.add("balances", balances);
-    return json;
+    return JsonResponses.tree(AccountJson.of(account));
   }
 
-  /** One balance entry: only what the upstream reported is filled in, the rest null. */
-  static JsonObject balance(Balance balance) {
-    JsonObject json = new JsonObject();
-    json.addProperty("scope", balance.scope().wireName());
-    json.addProperty("unit", balance.unit());
-    json.addProperty("available", balance.available());
-    json.addProperty("total", balance.total());
-    json.addProperty("used", balance.used());
-    json.addProperty("frozen", balance.frozen());
-    json.addProperty("unlimited", balance.unlimited());
-    json.addProperty("expires_at", time(balance.expiresAt()));
-    JsonObject parts = new JsonObject();
-    balance.parts().forEach((name, amount) -> parts.addProperty(name, amount));
-    json.add("parts", parts);
-    json.addProperty("requests", balance.requests());
-    return json;
-  }
-
-  private static String time(Instant instant) {
+  private static @Nullable String time(@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
   }
 
@@ -122,9 +154,8 @@ final class BalanceJson {
     return ok == total ? "成功查询 " + total + " 个模型的余额信息" : "成功查询 " + ok + "/" + total + " 个模型的余额信息";
   }
 
-  private static String resetsAt(QuotaReport report) {
-    return report.resetsAt() == null
-        ? null
-        : report.resetsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  private static @Nullable String resetsAt(QuotaReport report) {
+    @Nullable OffsetDateTime at = report.resetsAt();
+    return at == null ? null : at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

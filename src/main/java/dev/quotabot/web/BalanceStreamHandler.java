@@ -11,6 +11,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.xnio.XnioExecutor;
 
 /**
@@ -38,15 +39,15 @@ final class BalanceStreamHandler implements HttpHandler {
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
-    AtomicReference<RunningQuery> running = new AtomicReference<>();
+    AtomicReference<@Nullable RunningQuery> running = new AtomicReference<>();
     NdjsonWriter out = NdjsonWriter.start(exchange, () -> cancel(running));
-    running.set(service.start(query, new Lines(out)));
+    RunningQuery started = service.start(query, new Lines(out));
+    running.set(started);
     XnioExecutor.Key ping =
         exchange
             .getIoThread()
             .executeAtInterval(() -> out.write(PING), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    running
-        .get()
+    started
         .report()
         .whenComplete(
             (report, failure) -> {
@@ -59,8 +60,8 @@ final class BalanceStreamHandler implements HttpHandler {
             });
   }
 
-  private static void cancel(AtomicReference<RunningQuery> running) {
-    RunningQuery query = running.get();
+  private static void cancel(AtomicReference<@Nullable RunningQuery> running) {
+    @Nullable RunningQuery query = running.get();
     if (query != null && !query.report().isDone()) {
       query.cancel();
     }

@@ -1,11 +1,10 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 
 /**
  * {@code GET /api/config}: the limits a client must respect and the default provider's models, as
@@ -13,21 +12,27 @@ import io.undertow.server.HttpServerExchange;
  * /api/providers} does.
  */
 final class PageSettingsHandler implements HttpHandler {
-  private final JsonObject body;
+  private final String body;
+
+  record PageSettings(
+      List<String> defaultModels,
+      int maxModels,
+      long probeTimeoutMs,
+      List<ProviderJson> providers) {}
 
   PageSettingsHandler(QuotaService service) {
     QuotaSettings settings = service.settings();
-    JsonArray models = new JsonArray();
-    service.defaultProvider().defaultModels().forEach(models::add);
-    body = new JsonObject();
-    body.add("default_models", models);
-    body.addProperty("max_models", settings.maxModels());
-    body.addProperty("probe_timeout_ms", settings.probeTimeout().toMillis());
-    body.add("providers", ProvidersHandler.list(service));
+    body =
+        JsonResponses.toJson(
+            new PageSettings(
+                service.defaultProvider().defaultModels(),
+                settings.maxModels(),
+                settings.probeTimeout().toMillis(),
+                ProvidersHandler.list(service)));
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    JsonResponses.send(exchange, 200, body);
+    JsonResponses.sendText(exchange, 200, body);
   }
 }

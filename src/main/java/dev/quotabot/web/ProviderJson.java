@@ -1,28 +1,45 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProviderInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider as the page and API clients learn it: what it is, what it can do, which request fields
  * it takes, what it proposes. Built from what the provider declares, so a client never needs to
- * know a provider by its id.
+ * know a provider by its id. The shape only ever grows.
+ *
+ * @param needsBaseUrl whether a query must name the provider's address ({@code base_url})
+ * @param capabilities what it can do, as {@link Capability#wireName()}s
+ * @param fields the request fields a query for it may carry, in the order a form shows them
+ * @param unit what its balances count when that is fixed; null when it depends on the account
  */
-final class ProviderJson {
-  private ProviderJson() {}
+record ProviderJson(
+    String id,
+    String name,
+    boolean needsBaseUrl,
+    List<String> capabilities,
+    List<String> fields,
+    @Nullable String unit,
+    List<String> defaultModels,
+    String keyHint) {
 
-  static JsonObject render(ProviderInfo provider) {
-    JsonObject json = new JsonObject();
-    json.addProperty("id", provider.id());
-    json.addProperty("name", provider.name());
-    json.addProperty("needs_base_url", provider.can(Capability.NEEDS_BASE_URL));
-    JsonArray capabilities = new JsonArray();
-    provider.capabilities().forEach(capability -> capabilities.add(capability.wireName()));
-    json.add("capabilities", capabilities);
-    JsonArray fields = new JsonArray();
-    fields.add("api_key");
+  static ProviderJson of(ProviderInfo provider) {
+    return new ProviderJson(
+        provider.id(),
+        provider.name(),
+        provider.can(Capability.NEEDS_BASE_URL),
+        provider.capabilities().stream().map(Capability::wireName).toList(),
+        fields(provider),
+        provider.unit(),
+        provider.defaultModels(),
+        provider.keyHint());
+  }
+
+  private static List<String> fields(ProviderInfo provider) {
+    List<String> fields = new ArrayList<>(List.of("api_key"));
     if (provider.can(Capability.NEEDS_BASE_URL)) {
       fields.add("base_url");
     }
@@ -33,12 +50,6 @@ final class ProviderJson {
       fields.add("user_id");
       fields.add("access_token");
     }
-    json.add("fields", fields);
-    json.addProperty("unit", provider.unit());
-    JsonArray models = new JsonArray();
-    provider.defaultModels().forEach(models::add);
-    json.add("default_models", models);
-    json.addProperty("key_hint", provider.keyHint());
-    return json;
+    return List.copyOf(fields);
   }
 }

@@ -1,32 +1,31 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.annotations.SerializedName;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 
 /**
  * {@code GET /api/providers}: every provider a query may name, the default first, each with what it
  * can do and which fields it takes ({@link ProviderJson}).
  */
 final class ProvidersHandler implements HttpHandler {
-  private final JsonObject body;
+  private final String body;
+
+  /** {@code {"default":<the default provider's id>,"providers":[…]}}. */
+  record Providers(@SerializedName("default") String defaultId, List<ProviderJson> providers) {}
 
   ProvidersHandler(QuotaService service) {
-    body = new JsonObject();
-    body.addProperty("default", service.defaultProvider().id());
-    body.add("providers", list(service));
+    body = JsonResponses.toJson(new Providers(service.defaultProvider().id(), list(service)));
   }
 
-  static JsonArray list(QuotaService service) {
-    JsonArray providers = new JsonArray();
-    service.providers().forEach(provider -> providers.add(ProviderJson.render(provider)));
-    return providers;
+  static List<ProviderJson> list(QuotaService service) {
+    return service.providers().stream().map(ProviderJson::of).toList();
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    JsonResponses.send(exchange, 200, body);
+    JsonResponses.sendText(exchange, 200, body);
   }
 }

@@ -6,6 +6,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks the body of a query request ({@code /api/balance} and its streaming twin):
@@ -28,7 +29,8 @@ final class QueryRequests {
         (current, body) -> {
           QuotaQuery query;
           try {
-            String authorization = current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            @Nullable String authorization =
+                current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             query = service.check(BalanceRequest.from(StrictJson.parse(body), authorization));
           } catch (RuntimeException invalid) {
             Problems.send(current, invalid);
