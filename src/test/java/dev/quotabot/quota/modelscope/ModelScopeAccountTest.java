@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.support.Fixtures.response;
 import static dev.quotabot.support.Numbers.assertAmount;
 import static dev.quotabot.support.Numbers.elapsedMs;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,10 +25,18 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -464,6 +473,51 @@ final class ModelScopeAccountTest {
   }
 
   @Test
+  void cancellingTheReadClosesTheCallUnderWayTheBalancesOrTheNames() throws Exception {
+    for (boolean nameCall : new boolean[] {false, true}) {
+      try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+        // GIVEN an OpenAPI that takes the balance request (or answers it, then takes the name
+        // request) and never answers
+        silent.setSoTimeout(10_000);
+        CompletableFuture<ProviderResult> read =
+            provider("http://127.0.0.1:" + silent.getLocalPort() + "/openapi/v1")
+                .readAccount(
+                    new ProviderRequest(
+                        ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(30)));
+        Socket upstream = silent.accept();
+        if (nameCall) {
+          assertTrue(readHead(upstream).startsWith("GET " + BALANCE), "balance first");
+          String body = Fixtures.read("modelscope/balance-200.json");
+          upstream
+              .getOutputStream()
+              .write(
+                  ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                          + "Content-Length: "
+                          + body.getBytes(UTF_8).length
+                          + "\r\n\r\n"
+                          + body)
+                      .getBytes(UTF_8));
+          upstream.close();
+          upstream = silent.accept();
+        }
+        try (Socket waiting = upstream) {
+          String head = readHead(waiting);
+          assertTrue(head.startsWith("GET " + (nameCall ? USER : BALANCE)), head);
+
+          // WHEN the read is cancelled (the query's asker went away)
+          long cancelled = System.nanoTime();
+          read.cancel(true);
+
+          // THEN the connection is closed promptly (generous bound)
+          assertEquals(-1, readUntilClosed(waiting));
+          long closedAfterMs = elapsedMs(cancelled);
+          assertTrue(closedAfterMs < 3_000, "closed " + closedAfterMs + " ms after the cancel");
+        }
+      }
+    }
+  }
+
+  @Test
   void neverCompletesExceptionallyWhenTheRequestCannotBeBuilt() throws Exception {
     // GIVEN a base URL the HTTP client cannot speak to (not http or https)
     ModelScopeProvider provider = provider("ftp://127.0.0.1/openapi/v1");
@@ -510,6 +564,37 @@ final class ModelScopeAccountTest {
       return read(provider(), TIMEOUT).get(10, TimeUnit.SECONDS);
     } catch (Exception failed) {
       throw new AssertionError("the read completed exceptionally or not at all", failed);
+    }
+  }
+
+  /** The request line and headers, once they are all in. */
+  private static String readHead(Socket socket) throws IOException {
+    socket.setSoTimeout(10_000);
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int next = in.read();
+      if (next < 0) {
+        break;
+      }
+      head.append((char) next);
+    }
+    return head.toString();
+  }
+
+  /** Reads until the caller closes the connection: -1, or the read timeout fails the test. */
+  private static int readUntilClosed(Socket socket) throws IOException {
+    try {
+      InputStream in = socket.getInputStream();
+      int next;
+      do {
+        next = in.read();
+      } while (next >= 0);
+      return next;
+    } catch (SocketTimeoutException stillOpen) {
+      throw new AssertionError("the connection was not closed", stillOpen);
+    } catch (SocketException reset) {
+      return -1;
     }
   }
 
