@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,11 @@ final class ModelScopeAccount {
 
     static Account interpret(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null) {
-        return Account.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
+        return Account.failed(
+            PROVIDER,
+            UNIT,
+            answer.failure(),
+            Objects.requireNonNullElse(answer.failureText(), "The balance could not be read."));
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
