@@ -35,8 +35,8 @@ final class QueryRun implements RunningQuery {
   static final Duration OVERDUE_GRACE = Duration.ofSeconds(1);
 
   /**
-   * A probe given less time than this could not be answered (a TLS handshake alone takes longer),
-   * yet it might still be sent and counted: past this point before its turn, a model is not probed.
+   * A probe given less time than this would almost surely time out, yet it might still be sent and
+   * counted against the user's quota: with less left before its turn, a model is not probed.
    */
   static final Duration MIN_PROBE_TIME = Duration.ofMillis(100);
 
