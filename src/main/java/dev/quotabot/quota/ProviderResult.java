@@ -1,6 +1,7 @@
 package dev.quotabot.quota;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What reading an account gave: the account, and for a provider that {@link
@@ -8,6 +9,7 @@ import java.util.List;
  */
 public record ProviderResult(Account account, List<ModelQuota> models) {
   public ProviderResult {
+    Objects.requireNonNull(account, "account");
     models = List.copyOf(models);
   }
 

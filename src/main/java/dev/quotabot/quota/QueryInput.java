@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record QueryInput(
     @Nullable String apiKey,
-    @Nullable Collection<String> modelPieces,
+    @Nullable Collection<? extends @Nullable String> modelPieces,
     @Nullable String provider,
     @Nullable String baseUrl,
     @Nullable String userId,

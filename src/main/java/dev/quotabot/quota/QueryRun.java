@@ -2,6 +2,8 @@ package dev.quotabot.quota;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,12 @@ final class QueryRun implements RunningQuery {
    */
   static final Duration OVERDUE_GRACE = Duration.ofSeconds(1);
 
+  /**
+   * A probe given less time than this would almost surely time out, yet it might still be sent and
+   * counted against the user's quota: with less left before its turn, a model is not probed.
+   */
+  static final Duration MIN_PROBE_TIME = Duration.ofMillis(100);
+
   /** The model list is cached; only a cold or broken one is waited for, and not for long. */
   private static final Duration CATALOG_WAIT = Duration.ofSeconds(3);
 
@@ -49,8 +57,8 @@ final class QueryRun implements RunningQuery {
   private final CompletableFuture<ProviderResult> accountAnswer = new CompletableFuture<>();
   private volatile @Nullable CompletableFuture<ProviderResult> accountCall;
 
-  /** Probed rows: one slot per model asked; set once, by whoever settles it first. */
-  private final AtomicReferenceArray<CompletableFuture<ModelQuota>> inFlight;
+  /** The provider's probe of each model asked, while it runs. */
+  private final AtomicReferenceArray<@Nullable CompletableFuture<ModelQuota>> inFlight;
 
   private final AtomicIntegerArray settled;
   private final AtomicInteger nextIndex = new AtomicInteger();
@@ -64,7 +72,10 @@ final class QueryRun implements RunningQuery {
 
   private boolean accountTold;
   private final List<Runnable> early = new ArrayList<>();
-  private final ModelQuota[] probedRows;
+
+  /** Probed rows: one slot per model asked; set once, by whoever settles it first. */
+  private final @Nullable ModelQuota[] probedRows;
+
   private volatile @Nullable Account account;
   private volatile List<ModelQuota> listedRows = List.of();
 
@@ -107,19 +118,12 @@ final class QueryRun implements RunningQuery {
     return report;
   }
 
+  /** Answers every part not yet known as cancelled; settling a part closes its call. */
   @Override
   public void cancel() {
     cancelled = true;
     accountAnswer.complete(fallback(ProbeStatus.TIMEOUT, CANCELLED));
-    CompletableFuture<ProviderResult> call = accountCall;
-    if (call != null) {
-      call.cancel(true);
-    }
     for (int i = 0; i < probedRows.length; i++) {
-      CompletableFuture<ModelQuota> probe = inFlight.get(i);
-      if (probe != null) {
-        probe.cancel(true);
-      }
       finish(i, notProbed(query.models().get(i), CANCELLED));
     }
   }
@@ -134,15 +138,20 @@ final class QueryRun implements RunningQuery {
     } catch (RuntimeException failure) {
       call = CompletableFuture.failedFuture(failure);
     }
+    if (call == null) {
+      call = CompletableFuture.failedFuture(new NullPointerException("no account future"));
+    }
     accountCall = call;
     call.whenComplete(
-        (result, failure) -> {
-          if (failure != null && !cancelled) {
+        (@Nullable ProviderResult result, @Nullable Throwable failure) -> {
+          // once answered (overdue, cancelled), the run closed the call itself: not worth a warning
+          if (failure != null && !accountAnswer.isDone()) {
             LOG.warn(
                 "{} account read failed unexpectedly: {}", info.id(), failure.getClass().getName());
           }
+          // a null answer breaks the promise just as an exception does: it must not hold the report
           accountAnswer.complete(
-              failure == null
+              failure == null && result != null
                   ? result
                   : fallback(ProbeStatus.NETWORK_ERROR, "The balance could not be read."));
         });
@@ -169,6 +178,11 @@ final class QueryRun implements RunningQuery {
   }
 
   private void tellAccount(ProviderResult result) {
+    // an account read still running here is overdue or cancelled (the run answered for it)
+    CompletableFuture<ProviderResult> call = accountCall;
+    if (call != null && !call.isDone()) {
+      call.cancel(true);
+    }
     account = result.account();
     List<ModelQuota> rows = probing ? List.of() : result.models();
     listedRows = rows;
@@ -187,7 +201,10 @@ final class QueryRun implements RunningQuery {
 
   // --- the probes ---
 
-  /** Learns which asked models the provider does not list; an unknown list flags nothing. */
+  /**
+   * Learns which asked models the provider does not list; an unknown list flags nothing. Completes
+   * normally whatever the provider's list does, so the probes always start.
+   */
   private CompletableFuture<Void> withCatalog() {
     if (!info.can(Capability.MODEL_CATALOG)) {
       return CompletableFuture.completedFuture(null);
@@ -201,10 +218,9 @@ final class QueryRun implements RunningQuery {
     return snapshot
         .completeOnTimeout(
             CatalogSnapshot.UNAVAILABLE, CATALOG_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(failure -> CatalogSnapshot.UNAVAILABLE)
-        .thenAccept(
-            catalog -> {
-              if (catalog.loaded() && !catalog.ids().isEmpty()) {
+        .handle(
+            (@Nullable CatalogSnapshot catalog, @Nullable Throwable failure) -> {
+              if (catalog != null && catalog.loaded() && !catalog.ids().isEmpty()) {
                 Set<String> listed = catalog.lowerCaseIds();
                 unknownModels =
                     Set.copyOf(
@@ -212,6 +228,7 @@ final class QueryRun implements RunningQuery {
                             .filter(model -> !listed.contains(model.toLowerCase(Locale.ROOT)))
                             .toList());
               }
+              return null;
             });
   }
 
@@ -233,11 +250,11 @@ final class QueryRun implements RunningQuery {
       return;
     }
     if (unknownModels.contains(model)) {
-      finish(index, provider.unlisted(model));
+      finish(index, unlisted(model));
       return;
     }
     Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
-    if (left.isNegative() || left.isZero()) {
+    if (left.compareTo(MIN_PROBE_TIME) < 0) {
       finish(
           index,
           notProbed(
@@ -257,7 +274,13 @@ final class QueryRun implements RunningQuery {
         .copy()
         .completeOnTimeout(
             overdue(model, timeout), timeout.plus(OVERDUE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(failure -> cancelled ? notProbed(model, CANCELLED) : unexpected(model))
+        .handle(
+            (@Nullable ModelQuota result, @Nullable Throwable failure) -> {
+              if (result != null) {
+                return result;
+              }
+              return cancelled ? notProbed(model, CANCELLED) : unexpected(model);
+            })
         .thenAccept(result -> finish(index, result));
   }
 
@@ -266,7 +289,11 @@ final class QueryRun implements RunningQuery {
    * probe. Only the first result for a slot counts.
    */
   private void finish(int index, ModelQuota row) {
-    inFlight.set(index, null);
+    // a probe still running here is overdue (the run answered for it): close its call
+    CompletableFuture<ModelQuota> running = inFlight.getAndSet(index, null);
+    if (running != null && !running.isDone()) {
+      running.cancel(true);
+    }
     if (settled.compareAndSet(index, 0, 1)) {
       probedRows[index] = row;
       Runnable tell = () -> Listeners.safely(() -> listener.onModel(index, row));
@@ -282,11 +309,26 @@ final class QueryRun implements RunningQuery {
     launchNext();
   }
 
+  /** The provider's probe; one that throws or answers null becomes a failed row. */
   private CompletableFuture<ModelQuota> probeSafely(String model, Duration timeout) {
+    CompletableFuture<ModelQuota> probed;
     try {
-      return provider.probe(request(timeout), model);
+      probed = provider.probe(request(timeout), model);
     } catch (RuntimeException failure) {
       return CompletableFuture.completedFuture(unexpected(model));
+    }
+    if (probed == null) {
+      return CompletableFuture.completedFuture(unexpected(model));
+    }
+    return probed;
+  }
+
+  private ModelQuota unlisted(String model) {
+    try {
+      return provider.unlisted(model);
+    } catch (RuntimeException failure) {
+      return ModelQuota.failed(
+          model, ProbeStatus.MODEL_UNAVAILABLE, "Not in " + info.name() + "'s model list.", 0);
     }
   }
 
@@ -312,14 +354,31 @@ final class QueryRun implements RunningQuery {
   private void partDone() {
     if (partsLeft.decrementAndGet() == 0) {
       List<ModelQuota> rows = probing ? Arrays.asList(probedRows) : listedRows;
+      Instant now = clock.instant();
       report.complete(
           new QuotaReport(
-              info,
-              query.key().fingerprint(),
-              account,
-              rows,
-              clock.instant(),
-              info.can(Capability.DAILY_RESET) ? provider.nextReset(clock.instant()) : null));
+              info, query.key().fingerprint(), requireAccount(), rows, now, nextReset(now)));
+    }
+  }
+
+  private Account requireAccount() {
+    Account told = account;
+    if (told == null) {
+      throw new IllegalStateException("the account is told before the last part is done");
+    }
+    return told;
+  }
+
+  /** The provider's next reset; a provider that fails to say has none, rather than no report. */
+  private @Nullable OffsetDateTime nextReset(Instant now) {
+    if (!info.can(Capability.DAILY_RESET)) {
+      return null;
+    }
+    try {
+      return provider.nextReset(now);
+    } catch (RuntimeException failure) {
+      LOG.warn("{} could not tell its next reset: {}", info.id(), failure.getClass().getName());
+      return null;
     }
   }
 

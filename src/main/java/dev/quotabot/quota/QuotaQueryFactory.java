@@ -2,6 +2,7 @@ package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -98,10 +99,13 @@ final class QuotaQueryFactory {
   }
 
   private static boolean keyInsideModels(QueryInput input) {
-    String key = input.apiKey() == null ? "" : input.apiKey().strip();
+    String raw = input.apiKey();
+    Collection<? extends @Nullable String> pieces = input.modelPieces();
+    // trimmed as the key itself will be: a key pasted with a zero-width space is still spotted
+    String key = raw == null ? "" : ApiKey.trimInvisible(raw);
     return key.length() >= MIN_KEY_LENGTH_TO_SPOT
-        && input.modelPieces() != null
-        && input.modelPieces().stream().anyMatch(piece -> piece != null && piece.contains(key));
+        && pieces != null
+        && pieces.stream().anyMatch(piece -> piece != null && piece.contains(key));
   }
 
   private static InvalidQueryException keyInModels() {

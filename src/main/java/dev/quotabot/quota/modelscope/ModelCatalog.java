@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +52,11 @@ final class ModelCatalog implements ModelDirectory {
   private final LongSupplier nanoTime;
 
   private final Object lock = new Object();
-  private CatalogSnapshot known; // null until a list was fetched
+  private @Nullable CatalogSnapshot known; // null until a list was fetched
   private long fetchedAt;
   private long retryNotBefore;
   private boolean failedSinceLastSuccess;
-  private CompletableFuture<List<String>> inFlight;
+  private @Nullable CompletableFuture<List<String>> inFlight;
 
   /**
    * @param http trusted, reading at most {@link #MAX_BODY_BYTES}
@@ -130,7 +131,7 @@ final class ModelCatalog implements ModelDirectory {
   private void fetchInto(CompletableFuture<List<String>> result) {
     fetch()
         .whenComplete(
-            (ids, failure) -> {
+            (@Nullable List<String> ids, @Nullable Throwable failure) -> {
               List<String> answer;
               synchronized (lock) {
                 long now = nanoTime.getAsLong();
@@ -206,7 +207,7 @@ final class ModelCatalog implements ModelDirectory {
     return List.copyOf(new ArrayList<>(ids));
   }
 
-  private static String idOf(JsonElement entry) {
+  private static @Nullable String idOf(JsonElement entry) {
     if (!entry.isJsonObject()) {
       return null;
     }

@@ -15,7 +15,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,20 +43,45 @@ final class ModelScopeAccount {
     this.userUrl = Urls.resolve(openApiBaseUrl, "users/me");
   }
 
-  /** Always completes normally; failures are an account with a failure status. */
+  /**
+   * Always completes normally; failures are an account with a failure status. Cancelling it closes
+   * the call under way (the balance's or the name's).
+   */
   CompletableFuture<Account> read(ApiKey key, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return get(balanceUrl, key, timeout)
-        .thenCompose(
+    CompletableFuture<Account> read = new CompletableFuture<>();
+    CompletableFuture<UpstreamResponse> balanceCall = get(balanceUrl, key, timeout);
+    AtomicReference<CompletableFuture<UpstreamResponse>> inFlight =
+        new AtomicReference<>(balanceCall);
+    read.whenComplete(
+        (account, failure) -> {
+          if (read.isCancelled()) {
+            inFlight.get().cancel(true);
+          }
+        });
+    balanceCall
+        .thenAccept(
             answer -> {
               Account balance = BalanceAnswer.interpret(answer, key);
               Duration left = Duration.ofNanos(deadline - System.nanoTime());
-              if (!balance.isKnown() || left.isNegative() || left.isZero()) {
-                return CompletableFuture.completedFuture(balance);
+              if (!balance.isKnown() || left.isNegative() || left.isZero() || read.isDone()) {
+                read.complete(balance);
+                return;
               }
-              return get(userUrl, key, left)
-                  .thenApply(user -> balance.withUser(UserAnswer.name(user, key)));
+              CompletableFuture<UpstreamResponse> userCall = get(userUrl, key, left);
+              inFlight.set(userCall);
+              if (read.isCancelled()) {
+                userCall.cancel(true);
+              }
+              userCall.thenAccept(
+                  user -> read.complete(balance.withUser(UserAnswer.name(user, key))));
+            })
+        .exceptionally(
+            failure -> {
+              read.completeExceptionally(failure);
+              return null;
             });
+    return read;
   }
 
   private CompletableFuture<UpstreamResponse> get(URI url, ApiKey key, Duration timeout) {
@@ -70,7 +97,11 @@ final class ModelScopeAccount {
 
     static Account interpret(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null) {
-        return Account.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
+        return Account.failed(
+            PROVIDER,
+            UNIT,
+            answer.failure(),
+            Objects.requireNonNullElse(answer.failureText(), "The balance could not be read."));
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {

@@ -4,19 +4,25 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes one model with the cheapest possible chat call (1 token, streamed) and reads the quota
  * headers as soon as they arrive; the stream is closed right after, so no answer is waited for.
  */
 final class ModelScopeProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelScopeProbe.class);
+
   /** The most of an error answer that is read: its message is all that is needed. */
   static final int MAX_ERROR_BODY_BYTES = 8 * 1024;
 
@@ -46,9 +52,15 @@ final class ModelScopeProbe {
         call.thenApply(
             answer -> {
               long latencyMs = (System.nanoTime() - started) / 1_000_000;
-              return answer.answered()
-                  ? ProbeClassifier.classify(model, answer, key, latencyMs)
-                  : ModelQuota.failed(model, answer.failure(), answer.failureText(), latencyMs);
+              if (answer.answered()) {
+                return ProbeClassifier.classify(model, answer, key, latencyMs);
+              }
+              ProbeStatus failure = Objects.requireNonNull(answer.failure());
+              String why = Objects.requireNonNullElse(answer.failureText(), failure.wireName());
+              // the status only: the failure text names hosts, never the key, but need not be
+              // logged
+              LOG.debug("probe of {} failed: {}", model, failure.wireName());
+              return ModelQuota.failed(model, failure, why, latencyMs);
             });
     // the asker went away (the run cancels the row): close the upstream call at once
     row.whenComplete(

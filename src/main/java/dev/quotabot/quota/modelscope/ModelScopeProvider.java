@@ -1,5 +1,6 @@
 package dev.quotabot.quota.modelscope;
 
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelQuota;
@@ -70,7 +71,16 @@ public final class ModelScopeProvider implements Provider {
 
   @Override
   public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
-    return account.read(request.key(), request.timeout()).thenApply(ProviderResult::balanceOnly);
+    CompletableFuture<Account> read = account.read(request.key(), request.timeout());
+    CompletableFuture<ProviderResult> result = read.thenApply(ProviderResult::balanceOnly);
+    // the run gave up on it (cancelled, or overdue): close the upstream call at once
+    result.whenComplete(
+        (done, failure) -> {
+          if (result.isCancelled()) {
+            read.cancel(true);
+          }
+        });
+    return result;
   }
 
   @Override

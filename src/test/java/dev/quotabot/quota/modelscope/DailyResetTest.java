@@ -1,4 +1,4 @@
-package dev.quotabot.quota;
+package dev.quotabot.quota.modelscope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
