@@ -2,6 +2,7 @@ package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,17 @@ public final class QuotaService {
   /** The provider a door's value names (the default for null or blank), if there is one. */
   public Optional<ProviderInfo> provider(@Nullable String rawId) {
     return providers.find(providers.normalize(rawId)).map(Provider::info);
+  }
+
+  /**
+   * When the provider's daily quota resets next, for a provider with a {@link
+   * Capability#DAILY_RESET daily reset}; empty for the others and for an unknown id.
+   */
+  public Optional<OffsetDateTime> nextReset(@Nullable String rawId) {
+    return providers
+        .find(providers.normalize(rawId))
+        .filter(provider -> provider.info().can(Capability.DAILY_RESET))
+        .map(provider -> provider.nextReset(clock.instant()));
   }
 
   /** The models the provider offers; none for an unknown id or a provider without a list. */

@@ -12,7 +12,7 @@ import java.util.List;
  * /api/providers} does.
  */
 final class PageSettingsHandler implements HttpHandler {
-  private final String body;
+  private final QuotaService service;
 
   record PageSettings(
       List<String> defaultModels,
@@ -21,18 +21,18 @@ final class PageSettingsHandler implements HttpHandler {
       List<ProviderJson> providers) {}
 
   PageSettingsHandler(QuotaService service) {
-    QuotaSettings settings = service.settings();
-    body =
-        JsonResponses.toJson(
-            new PageSettings(
-                service.defaultProvider().defaultModels(),
-                settings.maxModels(),
-                settings.probeTimeout().toMillis(),
-                ProvidersHandler.list(service)));
+    this.service = service;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    JsonResponses.sendText(exchange, 200, body);
+    QuotaSettings settings = service.settings();
+    PageSettings body =
+        new PageSettings(
+            service.defaultProvider().defaultModels(),
+            settings.maxModels(),
+            settings.probeTimeout().toMillis(),
+            ProvidersHandler.list(service));
+    JsonResponses.sendText(exchange, 200, JsonResponses.toJson(body));
   }
 }

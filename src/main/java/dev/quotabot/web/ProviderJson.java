@@ -2,6 +2,8 @@ package dev.quotabot.web;
 
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QuotaService;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param capabilities what it can do, as {@link Capability#wireName()}s
  * @param fields the request fields a query for it may carry, in the order a form shows them
  * @param unit what its balances count when that is fixed; null when it depends on the account
+ * @param resetsAt when its daily quota resets next (ISO-8601 with offset), for a provider with a
+ *     daily reset; null for the others
  */
 record ProviderJson(
     String id,
@@ -24,9 +28,11 @@ record ProviderJson(
     List<String> fields,
     @Nullable String unit,
     List<String> defaultModels,
-    String keyHint) {
+    String keyHint,
+    @Nullable String resetsAt) {
 
-  static ProviderJson of(ProviderInfo provider) {
+  /** The provider as declared, with its next reset as of now. */
+  static ProviderJson of(ProviderInfo provider, QuotaService service) {
     return new ProviderJson(
         provider.id(),
         provider.name(),
@@ -35,7 +41,11 @@ record ProviderJson(
         fields(provider),
         provider.unit(),
         provider.defaultModels(),
-        provider.keyHint());
+        provider.keyHint(),
+        service
+            .nextReset(provider.id())
+            .map(reset -> reset.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+            .orElse(null));
   }
 
   private static List<String> fields(ProviderInfo provider) {

@@ -720,11 +720,14 @@ final class PageBrowserTest {
 
   @Test
   void countsDownToTheDailyResetTheServerNames() {
-    // GIVEN the page before any check: the server has not said when ModelScope resets yet
+    // GIVEN the page before any check: the provider list says when ModelScope resets next
     WebElement countdown = byId("reset-text");
-    assertFalse(byId("reset-countdown").isDisplayed(), "no countdown to a time not known");
+    wait.until(d -> visible(byId("reset-countdown")));
+    Instant listed = Instant.parse(dateTime(countdown));
+    assertEquals(nextMidnightUtc8(Instant.now()), listed, "the next 00:00 in UTC+8");
+    assertMinutesUntilReset(text(countdown), listed);
 
-    // WHEN a check answers, THEN the page counts to its resets_at: the next 00:00 in UTC+8
+    // WHEN a check answers, THEN the page counts to the report's resets_at
     Instant before = Instant.now();
     checkAndWait(List.of(KIMI_NO_HEADERS));
     Instant after = Instant.now();

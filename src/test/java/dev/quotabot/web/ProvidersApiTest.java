@@ -20,6 +20,10 @@ import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +195,10 @@ final class ProvidersApiTest {
     assertEquals(List.of("api_key", "models"), strings(modelScope.getAsJsonArray("fields")));
     assertEquals("魔粒", modelScope.get("unit").getAsString());
     assertFalse(modelScope.getAsJsonArray("default_models").isEmpty());
+    OffsetDateTime reset = OffsetDateTime.parse(modelScope.get("resets_at").getAsString());
+    assertEquals(ZoneOffset.ofHours(8), reset.getOffset(), "ModelScope resets at 00:00 UTC+8");
+    assertEquals(LocalTime.MIDNIGHT, reset.toLocalTime());
+    assertTrue(reset.toInstant().isAfter(Instant.now()), reset.toString());
     JsonObject relay = byId.get("newapi");
     assertTrue(relay.get("needs_base_url").getAsBoolean());
     assertEquals(
@@ -202,6 +210,7 @@ final class ProvidersApiTest {
     assertEquals(List.of("api_key"), strings(deepSeek.getAsJsonArray("fields")));
     assertFalse(deepSeek.get("needs_base_url").getAsBoolean());
     assertTrue(deepSeek.getAsJsonArray("default_models").isEmpty());
+    assertTrue(deepSeek.get("resets_at").isJsonNull(), "DeepSeek has no daily reset");
   }
 
   @Test
