@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * its HTTP/2 stream). Cancelling the returned future does the same. At most {@code maxBodyBytes} of
  * a body are read; at the cap reading stops and the connection is closed.
  *
- * <p>A GET is sent again on a new connection when a pooled one turns out to be closed by the
- * upstream (a keep-alive connection it dropped while idle); a probe never is, as it may already
- * have been counted against the quota.
+ * <p>A GET whose connection breaks before the answer is sent again on a new connection (OkHttp's
+ * recovery; the common case is a kept-alive connection the upstream dropped while it sat idle in
+ * the pool). A probe never is: the upstream may already have counted it against the quota.
  */
 public final class UpstreamHttp {
   private static final MediaType JSON = MediaType.get("application/json");
