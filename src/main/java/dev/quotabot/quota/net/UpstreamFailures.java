@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one mapping from a failed upstream call to what a person is told. Exception messages are
@@ -35,21 +34,25 @@ final class UpstreamFailures {
         ProbeStatus.TIMEOUT, upstream + " did not answer within " + timeout.toMillis() + " ms.");
   }
 
+  /** A request whose address OkHttp cannot send (not http or https, or not a URL). */
+  static UpstreamResponse unsendableAddress(String upstream) {
+    return network("The request to " + upstream + " was not sent: its address cannot be sent.");
+  }
+
   /**
-   * A request OkHttp refuses to build: a header value with a line break or another character that
-   * cannot be sent (so nothing can be injected), or an address it cannot parse.
-   *
-   * @param header the header whose value cannot be sent, or null when it is the address
+   * A header OkHttp refuses to send: a value with a line break (so nothing can be injected) or
+   * another character HTTP does not allow, or a name that is not a token. Only the name of a valid
+   * name is told, never a value.
    */
-  static UpstreamResponse unsendable(String upstream, @Nullable String header, boolean lineBreak) {
-    String why =
-        header == null
-            ? "its address cannot be sent."
-            : "header "
-                + header
-                + (lineBreak
-                    ? " has a line break in its value."
-                    : " has a character in its value that cannot be sent.");
+  static UpstreamResponse unsendableHeader(String upstream, String name, String value) {
+    String why;
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      why = "header " + name + " has a line break in its value.";
+    } else if (value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      why = "a header name is not valid.";
+    } else {
+      why = "header " + name + " has a character in its value that cannot be sent.";
+    }
     return network("The request to " + upstream + " was not sent: " + why);
   }
 

@@ -97,19 +97,16 @@ public final class UpstreamHttp {
       boolean headersSuffice) {
     HttpUrl target = HttpUrl.parse(url.toString());
     if (target == null) {
-      return CompletableFuture.completedFuture(
-          UpstreamFailures.unsendable(upstreamName, null, false));
+      return CompletableFuture.completedFuture(UpstreamFailures.unsendableAddress(upstreamName));
     }
     builder.url(target).header("Accept", "application/json").header("User-Agent", "quota-bot");
     for (Map.Entry<String, String> header : headers.entrySet()) {
       try {
         builder.header(header.getKey(), header.getValue());
       } catch (IllegalArgumentException unsendable) {
-        // OkHttp's message quotes the value (a key): only the header's name is told
-        String value = header.getValue();
-        boolean lineBreak = value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+        // OkHttp's message quotes the value (a key): never passed on
         return CompletableFuture.completedFuture(
-            UpstreamFailures.unsendable(upstreamName, header.getKey(), lineBreak));
+            UpstreamFailures.unsendableHeader(upstreamName, header.getKey(), header.getValue()));
       }
     }
     Exchange exchange =

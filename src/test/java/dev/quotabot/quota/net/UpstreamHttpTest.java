@@ -144,6 +144,62 @@ final class UpstreamHttpTest {
   }
 
   @Test
+  void refusesAnInvalidHeaderNameWithoutNamingIt() {
+    UpstreamResponse response =
+        call(http, "http://relay.example:" + relay.getPort() + "/", Map.of("Bad Name", KEY));
+
+    assertEquals(
+        "The request to the relay was not sent: a header name is not valid.",
+        response.failureText());
+    assertEquals(List.of(), sockets.targets());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ftp://relay.example/", "file:///etc/passwd", "gopher://relay.example"})
+  void neverCallsAnAddressThatIsNotHttp(String url) {
+    UpstreamResponse response = call(http, url);
+
+    assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
+    assertEquals(
+        "The request to the relay was not sent: its address cannot be sent.",
+        response.failureText());
+    assertEquals(0, lookups.get());
+    assertEquals(List.of(), sockets.targets());
+  }
+
+  @Test
+  void percentEncodesANonAsciiPath() throws Exception {
+    try (ScriptedServer server = answering("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+
+      call(http, new URI("http", null, "relay.example", server.port(), "/ü b", null, null));
+
+      assertTrue(
+          server.heads().get(0).startsWith("GET /%C3%BC%20b HTTP/1.1\r\n"), server.heads().get(0));
+    }
+  }
+
+  @Test
+  void acceptsBareLineFeedsAndReadsExactlyTheAnnouncedLength() throws Exception {
+    try (ScriptedServer server = answering("HTTP/1.1 200 OK\nContent-Length: 2\n\nokand more")) {
+
+      UpstreamResponse response = call(http, "http://relay.example:" + server.port() + "/");
+
+      assertEquals(200, response.status(), response.failureText());
+      assertEquals("ok", text(response));
+    }
+  }
+
+  @Test
+  void aCallAfterTheClientsAreClosedIsAnAnswerNotAnException() {
+    // GIVEN clients closed (the process is stopping)
+    clients.close();
+
+    // WHEN a call is made THEN it answers with a failure
+    UpstreamResponse response = call(http, "http://relay.example:" + relay.getPort() + "/");
+    assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
+  }
+
+  @Test
   void readsAChunkedBodyWithExtensionsAndTrailers() throws Exception {
     // GIVEN a relay answering in chunks, slowly, with a chunk extension and a trailer
     try (ScriptedServer server =
@@ -507,6 +563,10 @@ final class UpstreamHttpTest {
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
     return call(http, url, AUTH);
+  }
+
+  private static UpstreamResponse call(UpstreamHttp http, URI url) {
+    return call(http, url.toString(), AUTH);
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
