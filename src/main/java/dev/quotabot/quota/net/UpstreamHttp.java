@@ -186,16 +186,17 @@ public final class UpstreamHttp {
     public void onResponse(Call done, Response response) {
       try (response) {
         head = response;
+        // the connection is closed before the answer is handed on: what follows may take a while
         if (headersSuffice && response.isSuccessful()) {
-          answer.complete(UpstreamResponse.answered(response.code(), response.headers(), NOTHING));
           call.cancel();
+          answer.complete(UpstreamResponse.answered(response.code(), response.headers(), NOTHING));
           return;
         }
         Body body = read(response.body());
-        answer.complete(UpstreamResponse.answered(response.code(), response.headers(), body.bytes));
         if (body.capped) {
           call.cancel();
         }
+        answer.complete(UpstreamResponse.answered(response.code(), response.headers(), body.bytes));
       }
     }
   }
