@@ -36,7 +36,7 @@ final class AddressGuard implements Dns, Interceptor {
   @Override
   public List<InetAddress> lookup(String hostname) throws UnknownHostException {
     InetAddress[] resolved = resolver.resolve(hostname);
-    if (resolved == null || resolved.length == 0) {
+    if (resolved.length == 0) {
       throw new UnknownHostException("no addresses");
     }
     for (InetAddress address : resolved) {

@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Both follow no redirect (a 3xx is returned as it is), use no proxy (a system proxy setting
- * must not route calls elsewhere), never retry (a retried probe could spend quota twice), and leave
- * time limits to each call ({@link UpstreamHttp}), apart from connecting. Their calls run on one
- * pool of daemon threads, without OkHttp's per-host limit of 5: a query fans out to up to 50 models
- * on one host, and the web rate limit already bounds how many queries run.
+ * must not route calls elsewhere), do not retry (a retried probe could spend quota twice; {@link
+ * UpstreamHttp} lets only a GET recover), and leave time limits to each call ({@link
+ * UpstreamHttp}), apart from connecting. Their calls run on one pool of daemon threads, without
+ * OkHttp's per-host limit of 5: a query fans out to up to 50 models on one host, and the web rate
+ * limit already bounds how many queries run.
  */
 public final class UpstreamClients implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

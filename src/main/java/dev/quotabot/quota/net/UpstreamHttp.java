@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -23,27 +25,36 @@ import org.jspecify.annotations.Nullable;
  * Every upstream call, on OkHttp: a GET of a small JSON answer, or the probe (a POST answered as
  * soon as its status and headers are in). The futures never complete exceptionally: a failure is an
  * {@link UpstreamResponse} saying why ({@link UpstreamFailures}, the one mapping), and failure
- * texts never hold a header (so never a key).
+ * texts never hold a header (so never a key). They complete on the clients' own threads, never on
+ * the JDK's single timer thread, so what follows a call cannot hold up other deadlines.
  *
  * <p>Each call is bounded by its timeout as a whole, name lookup included: at the deadline the
  * future answers {@code TIMEOUT} and the call is cancelled, which closes its connection (or resets
  * its HTTP/2 stream). Cancelling the returned future does the same. At most {@code maxBodyBytes} of
  * a body are read; at the cap reading stops and the connection is closed.
+ *
+ * <p>A GET whose connection breaks before the answer is sent again on a new connection (OkHttp's
+ * recovery; the common case is a kept-alive connection the upstream dropped while it sat idle in
+ * the pool). A probe never is: the upstream may already have counted it against the quota.
  */
 public final class UpstreamHttp {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final byte[] NOTHING = new byte[0];
 
-  private final OkHttpClient client;
+  private final OkHttpClient probes;
+  private final OkHttpClient gets;
   private final int maxBodyBytes;
+  private final Duration connectTimeout;
 
   /**
-   * @param client one of {@link UpstreamClients}' clients
+   * @param client one of {@link UpstreamClients}' clients (it must not retry)
    * @param maxBodyBytes the most body bytes read
    */
   public UpstreamHttp(OkHttpClient client, int maxBodyBytes) {
-    this.client = client;
+    this.probes = client;
+    this.gets = client.newBuilder().retryOnConnectionFailure(true).build();
     this.maxBodyBytes = maxBodyBytes;
+    this.connectTimeout = Duration.ofMillis(client.connectTimeoutMillis());
   }
 
   /**
@@ -55,7 +66,7 @@ public final class UpstreamHttp {
    */
   public CompletableFuture<UpstreamResponse> get(
       URI url, Map<String, String> headers, Duration timeout, String upstreamName) {
-    return send(new Request.Builder().get(), url, headers, timeout, upstreamName, false);
+    return send(gets, new Request.Builder().get(), url, headers, timeout, upstreamName, false);
   }
 
   /**
@@ -67,6 +78,7 @@ public final class UpstreamHttp {
   public CompletableFuture<UpstreamResponse> probe(
       URI url, Map<String, String> headers, String json, Duration timeout, String upstreamName) {
     return send(
+        probes,
         new Request.Builder().post(RequestBody.create(json, JSON)),
         url,
         headers,
@@ -76,50 +88,77 @@ public final class UpstreamHttp {
   }
 
   private CompletableFuture<UpstreamResponse> send(
+      OkHttpClient client,
       Request.Builder builder,
       URI url,
       Map<String, String> headers,
       Duration timeout,
       String upstreamName,
       boolean headersSuffice) {
-    Request request;
-    try {
-      builder.url(HttpUrl.get(url.toString())).header("Accept", "application/json");
-      builder.header("User-Agent", "quota-bot");
-      headers.forEach(builder::header);
-      request = builder.build();
-    } catch (IllegalArgumentException unsendable) {
-      return CompletableFuture.completedFuture(UpstreamFailures.unsendable(upstreamName));
+    HttpUrl target = HttpUrl.parse(url.toString());
+    if (target == null) {
+      return CompletableFuture.completedFuture(UpstreamFailures.unsendableAddress(upstreamName));
+    }
+    builder.url(target).header("Accept", "application/json").header("User-Agent", "quota-bot");
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      try {
+        builder.header(header.getKey(), header.getValue());
+      } catch (IllegalArgumentException unsendable) {
+        // OkHttp's message quotes the value (a key): never passed on
+        return CompletableFuture.completedFuture(
+            UpstreamFailures.unsendableHeader(upstreamName, header.getKey(), header.getValue()));
+      }
     }
     Exchange exchange =
-        new Exchange(client.newCall(request), upstreamName, timeout, headersSuffice);
+        new Exchange(client, builder.build(), upstreamName, timeout, headersSuffice);
     return exchange.start();
   }
 
   /** One call: OkHttp's callback on one side, the deadline and the caller's cancel on the other. */
   private final class Exchange implements Callback {
     private final Call call;
+    private final Executor threads;
     private final String upstreamName;
     private final Duration timeout;
     private final boolean headersSuffice;
     private final CompletableFuture<UpstreamResponse> answer = new CompletableFuture<>();
+    private final CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
     private volatile @Nullable Response head;
 
-    Exchange(Call call, String upstreamName, Duration timeout, boolean headersSuffice) {
-      this.call = call;
+    Exchange(
+        OkHttpClient client,
+        Request request,
+        String upstreamName,
+        Duration timeout,
+        boolean headersSuffice) {
+      this.call = client.newCall(request);
+      this.threads = client.dispatcher().executorService();
       this.upstreamName = upstreamName;
       this.timeout = timeout;
       this.headersSuffice = headersSuffice;
     }
 
     CompletableFuture<UpstreamResponse> start() {
+      // the one deadline: the JDK's timer fails the answer; the call is then cancelled
       answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      CompletableFuture<UpstreamResponse> result =
-          answer.handle((response, failure) -> response != null ? response : atDeadline());
-      // the deadline passed, or the caller gave up: close the connection wherever the call is
+      answer.whenComplete(
+          (response, deadlinePassed) -> {
+            if (response != null) {
+              result.complete(response);
+              return;
+            }
+            call.cancel();
+            // the timer thread only cancels; what follows the call runs on the clients' threads
+            try {
+              threads.execute(() -> result.complete(atDeadline()));
+            } catch (RejectedExecutionException closing) {
+              result.complete(atDeadline());
+            }
+          });
+      // the caller gave up: close the connection wherever the call is
       result.whenComplete(
-          (response, failure) -> {
-            if (!answer.isDone() || answer.isCompletedExceptionally()) {
+          (response, cancelled) -> {
+            if (cancelled != null) {
               call.cancel();
             }
           });
@@ -139,23 +178,25 @@ public final class UpstreamHttp {
     @Override
     public void onFailure(Call failed, IOException failure) {
       answer.complete(
-          UpstreamFailures.of(failure, upstreamName, failed.request().url().host(), timeout));
+          UpstreamFailures.of(
+              failure, upstreamName, failed.request().url().host(), connectTimeout));
     }
 
     @Override
     public void onResponse(Call done, Response response) {
       try (response) {
         head = response;
+        // the connection is closed before the answer is handed on: what follows may take a while
         if (headersSuffice && response.isSuccessful()) {
-          answer.complete(UpstreamResponse.answered(response.code(), response.headers(), NOTHING));
           call.cancel();
+          answer.complete(UpstreamResponse.answered(response.code(), response.headers(), NOTHING));
           return;
         }
         Body body = read(response.body());
-        answer.complete(UpstreamResponse.answered(response.code(), response.headers(), body.bytes));
         if (body.capped) {
           call.cancel();
         }
+        answer.complete(UpstreamResponse.answered(response.code(), response.headers(), body.bytes));
       }
     }
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * is closed, so ModelScope stops working (and charging) for an asker who went away. The upstream is
  * a bare socket that never answers, so the test sees exactly when the client hangs up.
  */
-final class CancelClosesUpstreamCallTest {
+final class ModelScopeProbeCancelTest {
 
   @Test
   void cancellingAQueryClosesTheConnectionOfItsProbeInFlight() throws Exception {
@@ -37,7 +37,12 @@ final class CancelClosesUpstreamCallTest {
           probes
               .service(UpstreamProbes.settings(5, Duration.ofSeconds(30), Duration.ofSeconds(60)))
               .start(
-                  new QuotaQuery(ApiKey.of(UpstreamProbes.KEY), List.of("Qwen/Qwen3-32B")),
+                  new QuotaQuery(
+                      ApiKey.of(UpstreamProbes.KEY),
+                      List.of("Qwen/Qwen3-32B"),
+                      ModelScopeProvider.ID,
+                      null,
+                      null),
                   QueryListener.NONE);
       silent.setSoTimeout(10_000);
       try (Socket upstream = silent.accept()) {

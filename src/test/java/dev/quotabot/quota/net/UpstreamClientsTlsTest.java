@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.support.LocalTls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +22,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -37,18 +34,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link GuardedHttp} over https against a local server whose certificate names {@code localhost}
- * and {@code 127.0.0.1}. The client trusts exactly that certificate and keeps every other check, so
- * these show that the host name is verified and sent as SNI on the pinned connection.
+ * {@link UpstreamClients} over https against a local server whose certificate names {@code
+ * localhost} and {@code 127.0.0.1}. The guarded client trusts exactly that certificate (or, as in
+ * production, the JVM's trust store) and keeps every other check, so these show that the host name
+ * is verified and sent as SNI on the connection to the checked address.
  */
-final class GuardedHttpTlsTest {
+final class UpstreamClientsTlsTest {
   private static final String KEY = "sk-tlstestkey0123456789abcdef";
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -66,27 +63,22 @@ final class GuardedHttpTlsTest {
                   .keyManagerPassword(LocalTls.PASSWORD))
           .build();
 
-  private ExecutorService blocking;
-  private TimeoutScheduler timeouts;
+  private final List<UpstreamClients> opened = new ArrayList<>();
 
   @BeforeEach
-  void start() {
-    blocking = Executors.newFixedThreadPool(2);
-    timeouts = new TimeoutScheduler();
+  void stub() {
     relay.stubFor(get("/api/status").willReturn(aResponse().withStatus(200).withBody("{}")));
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
-    blocking.shutdownNow();
-    blocking.awaitTermination(5, TimeUnit.SECONDS);
-    timeouts.close();
+  void close() {
+    opened.forEach(UpstreamClients::close);
   }
 
   @Test
   void callsHttpsWhenTheCertificateNamesTheHost() {
     // GIVEN a relay at https://localhost whose certificate names localhost
-    GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+    UpstreamHttp http = guarded(true);
 
     // WHEN it is called
     UpstreamResponse response =
@@ -103,7 +95,7 @@ final class GuardedHttpTlsTest {
   @Test
   void refusesACertificateForAnotherName() {
     // GIVEN relay.example resolving to the same server, whose certificate does not name it
-    GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+    UpstreamHttp http = guarded(true);
 
     // WHEN it is called
     UpstreamResponse response =
@@ -120,7 +112,7 @@ final class GuardedHttpTlsTest {
   @Test
   void productionTrustStoreRefusesASelfSignedCertificate() {
     // GIVEN the JVM's default trust store (as in production)
-    GuardedHttp http = guarded((SSLSocketFactory) SSLSocketFactory.getDefault());
+    UpstreamHttp http = guarded(false);
 
     // WHEN a server with a self-signed certificate is called
     UpstreamResponse response =
@@ -139,18 +131,34 @@ final class GuardedHttpTlsTest {
     // GIVEN a TLS server that records the SNI names it is offered
     List<String> offered = new CopyOnWriteArrayList<>();
     try (SSLServerSocket server = sniRecordingServer(offered)) {
-      GuardedHttp http = guarded(LocalTls.trustingLocalCertificate().getSocketFactory());
+      UpstreamHttp http = guarded(true);
       int port = server.getLocalPort();
 
-      // WHEN it is called by name and by IP address
-      UpstreamResponse byName = call(http, "https://localhost:" + port + "/");
+      // WHEN it is called by name (resolving to it) and by IP address
+      UpstreamResponse byName = call(http, "https://relay.example:" + port + "/");
       UpstreamResponse byAddress = call(http, "https://127.0.0.1:" + port + "/");
 
-      // THEN both verify (the certificate names both) and only the name was sent as SNI
-      assertEquals(200, byName.status(), byName.failureText());
+      // THEN only the name was offered as SNI (its certificate names no relay.example, so that
+      // call ends in the handshake; the address verifies)
+      assertEquals(ProbeStatus.NETWORK_ERROR, byName.failure());
       assertEquals(200, byAddress.status(), byAddress.failureText());
-      assertEquals(List.of("localhost", "(none)"), offered);
+      assertEquals(List.of("relay.example", "(none)"), offered);
     }
+  }
+
+  /**
+   * The guarded client, loopback allowed, every name resolving to loopback.
+   *
+   * @param trustLocal trust only {@link LocalTls}'s certificate; else the JVM's trust store
+   */
+  private UpstreamHttp guarded(boolean trustLocal) {
+    UpstreamClients.Builder settings =
+        UpstreamClients.builder()
+            .allowPrivateAddresses(true)
+            .resolver(host -> InetAddress.getAllByName("127.0.0.1"));
+    UpstreamClients clients = (trustLocal ? LocalTls.trustingLocal(settings) : settings).build();
+    opened.add(clients);
+    return clients.guarded(64 * 1024);
   }
 
   private SSLServerSocket sniRecordingServer(List<String> offered) throws IOException {
@@ -167,14 +175,16 @@ final class GuardedHttpTlsTest {
                 try (SSLSocket socket = (SSLSocket) server.accept()) {
                   List<String> names = new CopyOnWriteArrayList<>();
                   SSLParameters parameters = socket.getSSLParameters();
-                  parameters.setSNIMatchers(List.of(recording(names)));
+                  parameters.setSNIMatchers(List.of(recording(names, offered)));
                   socket.setSSLParameters(parameters);
                   socket.startHandshake();
-                  offered.add(names.isEmpty() ? "(none)" : names.get(0));
+                  if (names.isEmpty()) {
+                    offered.add("(none)");
+                  }
                   readHead(socket.getInputStream());
                   OutputStream out = socket.getOutputStream();
                   out.write(
-                      "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                      "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
                           .getBytes(StandardCharsets.US_ASCII));
                   out.flush();
                 } catch (IOException closedOrFailed) {
@@ -198,27 +208,20 @@ final class GuardedHttpTlsTest {
     }
   }
 
-  private static SNIMatcher recording(List<String> names) {
+  /** Records each name offered, before the handshake can fail on the certificate. */
+  private static SNIMatcher recording(List<String> names, List<String> offered) {
     return new SNIMatcher(0) {
       @Override
       public boolean matches(SNIServerName serverName) {
-        names.add(((SNIHostName) serverName).getAsciiName());
+        String name = ((SNIHostName) serverName).getAsciiName();
+        names.add(name);
+        offered.add(name);
         return true;
       }
     };
   }
 
-  private GuardedHttp guarded(SSLSocketFactory tls) {
-    return new GuardedHttp(
-        true,
-        64 * 1024,
-        blocking,
-        timeouts,
-        host -> InetAddress.getAllByName("127.0.0.1"),
-        new PinnedConnector(Duration.ofSeconds(2), SocketFactory.getDefault(), tls));
-  }
-
-  private static UpstreamResponse call(GuardedHttp http, String url) {
+  private static UpstreamResponse call(UpstreamHttp http, String url) {
     return http.get(URI.create(url), Map.of("Authorization", "Bearer " + KEY), TIMEOUT, "the relay")
         .orTimeout(10, TimeUnit.SECONDS)
         .join();

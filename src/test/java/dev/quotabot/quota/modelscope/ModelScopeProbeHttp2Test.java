@@ -83,8 +83,7 @@ final class ModelScopeProbeHttp2Test {
 
     // WHEN a model is probed over HTTPS
     long started = System.nanoTime();
-    ModelQuota row =
-        probes.probe().probe(ApiKey.of(KEY), "Qwen/Qwen3-32B", Duration.ofSeconds(10)).join();
+    ModelQuota row = probes.probe(KEY, "Qwen/Qwen3-32B", Duration.ofSeconds(10)).join();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     // THEN it spoke HTTP/2 and had the numbers long before the stream would end
@@ -114,7 +113,7 @@ final class ModelScopeProbeHttp2Test {
     QuotaReport report =
         probes
             .service(UpstreamProbes.settings(50, Duration.ofSeconds(10), Duration.ofSeconds(20)))
-            .query(new QuotaQuery(ApiKey.of(KEY), models))
+            .query(new QuotaQuery(ApiKey.of(KEY), models, ModelScopeProvider.ID, null, null))
             .join();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
