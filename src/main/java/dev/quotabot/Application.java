@@ -80,7 +80,7 @@ public final class Application implements AutoCloseable {
             modelScope.openApiBaseUrl(),
             modelScope.catalogTtl(),
             config.quota().defaultModels()));
-    providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES), clients.executor()));
+    providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
     providers.addAll(
         OfficialProviders.create(
             clients,

@@ -254,9 +254,7 @@ final class NoteFiguresTest {
     Map<String, String> served = new LinkedHashMap<>();
     answers.forEach((path, answer) -> serve(path, answer, served));
     Provider provider =
-        new NewApiRelay(
-            clients.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES),
-            clients.clients().executor());
+        new NewApiRelay(clients.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES));
     AdminAccess access =
         admin
             ? new AdminAccess("42", ApiKey.secret("AT-SECRET-abcdef1234567890xyz", "access_token"))

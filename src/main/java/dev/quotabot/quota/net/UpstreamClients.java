@@ -3,7 +3,6 @@ package dev.quotabot.quota.net;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -89,14 +88,6 @@ public final class UpstreamClients implements AutoCloseable {
   /** Calls to user-supplied addresses, reading at most {@code maxBodyBytes} of a body. */
   public UpstreamHttp guarded(int maxBodyBytes) {
     return new UpstreamHttp(guarded, maxBodyBytes);
-  }
-
-  /**
-   * The threads calls complete on: for work that follows a call and must not run on the JDK's
-   * single timer thread (which ends a call at its deadline).
-   */
-  public Executor executor() {
-    return threads;
   }
 
   /** Stops the threads and closes every pooled connection. */

@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,16 +47,14 @@ public final class NewApiRelay implements Provider {
           "sk-…");
 
   private final UpstreamHttp http;
-  private final Executor compose;
 
   /**
-   * @param http the guarded client: the relay's address comes from the asker
-   * @param compose reads the answers into the result once all are in; the last call may be ended by
-   *     the JDK's single timeout thread, which must not do that work
+   * @param http the guarded client: the relay's address comes from the asker. Its answers complete
+   *     on the clients' own threads (never the JDK's timer thread), so reading them into the result
+   *     happens right there.
    */
-  public NewApiRelay(UpstreamHttp http, Executor compose) {
+  public NewApiRelay(UpstreamHttp http) {
     this.http = http;
-    this.compose = compose;
   }
 
   @Override
@@ -112,7 +109,7 @@ public final class NewApiRelay implements Provider {
                       ? billing()
                       : CompletableFuture.completedFuture(null));
       return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
-          .thenApplyAsync(
+          .thenApply(
               done -> {
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
@@ -124,8 +121,7 @@ public final class NewApiRelay implements Provider {
                     models.join(),
                     modelsLatency.join(),
                     request);
-              },
-              compose);
+              });
     }
 
     private CompletableFuture<UpstreamResponse[]> billing() {

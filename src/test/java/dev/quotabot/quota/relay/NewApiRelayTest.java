@@ -105,7 +105,7 @@ final class NewApiRelayTest {
     // GIVEN a relay whose HTTP client was closed (its threads refuse every call)
     UpstreamClient closed = UpstreamClient.allowingPrivateAddresses();
     closed.close();
-    NewApiRelay relay = new NewApiRelay(closed.relayHttp(), Runnable::run);
+    NewApiRelay relay = new NewApiRelay(closed.relayHttp());
 
     // WHEN the key is checked
     ProviderResult result =

@@ -42,13 +42,11 @@ final class RelayHarness implements AutoCloseable {
   static final String MODELS = "/v1/models";
 
   private final UpstreamClient client = UpstreamClient.allowingPrivateAddresses();
-  private final NewApiRelay relay =
-      new NewApiRelay(client.relayHttp(), client.clients().executor());
+  private final NewApiRelay relay = new NewApiRelay(client.relayHttp());
 
   /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
   NewApiRelay guardedRelay() {
-    return new NewApiRelay(
-        client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES), client.clients().executor());
+    return new NewApiRelay(client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES));
   }
 
   static WireMockExtension wireMock() {
