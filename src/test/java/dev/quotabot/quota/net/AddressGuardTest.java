@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.RecordingSockets;
 import dev.quotabot.support.ScriptedServer;
 import java.net.Inet6Address;
@@ -39,11 +39,7 @@ final class AddressGuardTest {
       Map.of("Authorization", "Bearer sk-addressguardkey0123456789");
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
   private final List<UpstreamClients> opened = new ArrayList<>();
   private final AtomicInteger lookups = new AtomicInteger();

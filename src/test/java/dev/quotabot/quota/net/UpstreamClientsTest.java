@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,11 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class UpstreamClientsTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
   private UpstreamClients clients;
 

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
@@ -51,11 +51,7 @@ final class UpstreamFailuresTest {
       "The connection to the relay failed: it ended before the answer's status line and headers"
           + " were complete, or they were longer than 256 KB.";
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
   private final List<UpstreamClients> opened = new ArrayList<>();
 

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.RecordingSockets;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
@@ -53,11 +53,7 @@ final class UpstreamHttpTest {
   private static final int CAP = 64 * 1024;
   private static final int SMALL_CAP = 64;
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
   private final AtomicInteger lookups = new AtomicInteger();
   private final RecordingSockets sockets = new RecordingSockets();

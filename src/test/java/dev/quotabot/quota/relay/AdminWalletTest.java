@@ -26,6 +26,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * headers new-api needs are sent, and quota ÷ quota_per_unit is the money.
  */
 final class AdminWalletTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
   private final RelayHarness harness = new RelayHarness();
 

@@ -22,6 +22,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the relay declares, where its requests go, and that nothing escapes as an exception. */
 final class NewApiRelayTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
   private final RelayHarness harness = new RelayHarness();
 

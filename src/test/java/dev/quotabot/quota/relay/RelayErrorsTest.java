@@ -25,6 +25,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * relays: a failure status with the relay's message, scrubbed; never an exception, never the key.
  */
 final class RelayErrorsTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
   private final RelayHarness harness = new RelayHarness();
 

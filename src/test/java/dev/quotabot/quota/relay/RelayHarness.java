@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AdminAccess;
@@ -47,12 +46,6 @@ final class RelayHarness implements AutoCloseable {
   /** A relay on the guarded client as in production (private addresses allowed for WireMock). */
   NewApiRelay guardedRelay() {
     return new NewApiRelay(client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES));
-  }
-
-  static WireMockExtension wireMock() {
-    return WireMockExtension.newInstance()
-        .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-        .build();
   }
 
   NewApiRelay relay() {

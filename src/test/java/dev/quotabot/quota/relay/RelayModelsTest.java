@@ -18,6 +18,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * per asked model otherwise; no quota numbers; a list that could not be read says why.
  */
 final class RelayModelsTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
   private final RelayHarness harness = new RelayHarness();
 
