@@ -36,7 +36,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -77,12 +77,8 @@ final class NoteFiguresTest {
 
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
+  @AutoClose
   private static final UpstreamClient clients = UpstreamClient.allowingPrivateAddresses();
-
-  @AfterAll
-  static void closeClients() {
-    clients.close();
-  }
 
   @TestFactory
   Stream<DynamicTest> everyFigureANoteOrErrorStatesIsAlsoAField() {

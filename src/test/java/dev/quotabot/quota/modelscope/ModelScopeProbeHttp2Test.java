@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,18 +51,13 @@ final class ModelScopeProbeHttp2Test {
                   .containerThreads(60))
           .build();
 
-  private UpstreamProbes probes;
+  @AutoClose private UpstreamProbes probes;
 
   @BeforeEach
   void wireProbe() {
     probes =
         UpstreamProbes.againstLocalTls(
             "https://localhost:" + upstream.getRuntimeInfo().getHttpsPort() + "/v1");
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probes.close();
   }
 
   @Test

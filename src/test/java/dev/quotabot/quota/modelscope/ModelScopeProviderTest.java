@@ -47,7 +47,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,12 +74,11 @@ final class ModelScopeProviderTest {
                   .containerThreads(60))
           .build();
 
-  private UpstreamClient client;
+  @AutoClose private final UpstreamClient client = new UpstreamClient();
   private ModelScopeProvider provider;
 
   @BeforeEach
   void wireProvider() {
-    client = new UpstreamClient();
     provider =
         new ModelScopeProvider(
             client.clients(),
@@ -92,11 +91,6 @@ final class ModelScopeProviderTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(
         get(urlPathEqualTo(USER)).willReturn(response(200, "modelscope/users-me-200.json")));
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,14 +37,7 @@ final class UpstreamClientsTest {
 
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private UpstreamClients clients;
-
-  @AfterEach
-  void stop() {
-    if (clients != null) {
-      clients.close();
-    }
-  }
+  @AutoClose private UpstreamClients clients;
 
   @ParameterizedTest(name = "{0} client")
   @ValueSource(strings = {"trusted", "guarded"})

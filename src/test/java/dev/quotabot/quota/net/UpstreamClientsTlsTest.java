@@ -15,8 +15,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LocalTls;
+import dev.quotabot.support.SocketReads;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -181,7 +181,7 @@ final class UpstreamClientsTlsTest {
                   if (names.isEmpty()) {
                     offered.add("(none)");
                   }
-                  readHead(socket.getInputStream());
+                  SocketReads.head(socket);
                   OutputStream out = socket.getOutputStream();
                   out.write(
                       "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
@@ -196,16 +196,6 @@ final class UpstreamClientsTlsTest {
     acceptor.setDaemon(true);
     acceptor.start();
     return server;
-  }
-
-  private static void readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    for (int c = in.read(); c >= 0; c = in.read()) {
-      head.append((char) c);
-      if (head.toString().endsWith("\r\n\r\n")) {
-        return;
-      }
-    }
   }
 
   /** Records each name offered, before the handshake can fail on the certificate. */

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -57,18 +57,13 @@ final class UpstreamHttpTest {
 
   private final AtomicInteger lookups = new AtomicInteger();
   private final RecordingSockets sockets = new RecordingSockets();
-  private UpstreamClients clients;
+  @AutoClose private UpstreamClients clients;
   private UpstreamHttp http;
 
   @BeforeEach
   void start() {
     clients = clients(host -> InetAddress.getAllByName("127.0.0.1"));
     http = clients.guarded(CAP);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,12 +39,7 @@ abstract class BalanceEndpointContractTest {
   /** The provider's stand-in, one per test class. */
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void closeHarness() {
-    harness.close();
-  }
+  @AutoClose final ProviderHarness harness = new ProviderHarness();
 
   WireMockExtension upstream() {
     return upstream;

@@ -14,7 +14,7 @@ import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +24,7 @@ final class OfficialProvidersTest {
 
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final ProviderHarness harness = new ProviderHarness();
 
   @Test
   void buildsTheFourProvidersOnTheTrustedClientEachAskingItsOwnBase() {

@@ -30,7 +30,7 @@ import dev.quotabot.support.LoopbackWireMock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,12 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class AdminWalletTest {
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void sendsBothHeadersAndPutsTheWalletOfAnUnlimitedTokenFirst() {

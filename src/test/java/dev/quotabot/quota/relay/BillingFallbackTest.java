@@ -21,7 +21,7 @@ import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,12 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class BillingFallbackTest {
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void tokenUsage404FallsBackToSubscriptionMinusUsage() {

@@ -20,7 +20,7 @@ import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,12 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class RelayCurrencyTest {
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({

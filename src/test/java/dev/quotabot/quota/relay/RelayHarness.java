@@ -69,10 +69,19 @@ final class RelayHarness implements AutoCloseable {
   /** Checks {@link #KEY} on the relay at {@code baseUrl}, looking for {@code models}. */
   ProviderResult check(String baseUrl, List<String> models, AdminAccess admin, Duration timeout) {
     return relay
-        .readAccount(
-            new ProviderRequest(ApiKey.of(KEY), models, URI.create(baseUrl), admin, timeout))
+        .readAccount(request(baseUrl, models, admin, timeout))
         .orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
         .join();
+  }
+
+  /** A check of {@link #KEY} on the relay at {@code baseUrl}, no model asked, no admin access. */
+  static ProviderRequest request(String baseUrl, Duration timeout) {
+    return request(baseUrl, List.of(), null, timeout);
+  }
+
+  private static ProviderRequest request(
+      String baseUrl, List<String> models, AdminAccess admin, Duration timeout) {
+    return new ProviderRequest(ApiKey.of(KEY), models, URI.create(baseUrl), admin, timeout);
   }
 
   /** A JSON answer from {@code fixtures/newapi/<name>}. */

@@ -15,7 +15,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LoopbackWireMock;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class UnlimitedTokenTest {
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest
   @ValueSource(strings = {"usage-token-unlimited-flag.json", "usage-token-negative-available.json"})
