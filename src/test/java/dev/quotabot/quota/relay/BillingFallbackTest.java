@@ -10,6 +10,7 @@ import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.amount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ final class BillingFallbackTest {
 
     // THEN one key balance: 20.5 − 5.125 left of 20.5, no expiry; the note says where it came from
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals(List.of(billing("USD", "15.375", "20.5", "5.125", null)), account.balances());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("billing endpoints"), account.note());
   }
 
@@ -66,7 +67,7 @@ final class BillingFallbackTest {
     Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertEquals(List.of(billing("USD", "15.375", "20.5", "5.125", null)), account.balances());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
   }
 
   @Test
@@ -83,7 +84,10 @@ final class BillingFallbackTest {
 
     // THEN ¥66.74 stays ¥66.74 (not $66.74, not 66.74 × 7.3), with its expiry
     assertEquals(
-        List.of(billing("CNY", "56.74", "66.74", "10", Instant.ofEpochSecond(1767225600))),
+        List.of(
+            limitedKey("CNY", "56.74", "66.74", "10")
+                .expiresAt(Instant.ofEpochSecond(1767225600))
+                .build()),
         account.balances());
   }
 
@@ -101,7 +105,8 @@ final class BillingFallbackTest {
 
     // THEN
     assertEquals(
-        List.of(billing("tokens", "7500000", "10000000", "2500000", null)), account.balances());
+        List.of(limitedKey("tokens", "7500000", "10000000", "2500000").build()),
+        account.balances());
   }
 
   @Test
@@ -134,7 +139,7 @@ final class BillingFallbackTest {
 
     // THEN the numbers are there, the currency is not guessed
     assertEquals(
-        List.of(billing("site units", "15.375", "20.5", "5.125", null)), account.balances());
+        List.of(limitedKey("site units", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("currency is unknown"), account.note());
   }
 
@@ -191,17 +196,5 @@ final class BillingFallbackTest {
     // THEN the billing endpoints were not asked
     upstream.verify(0, getRequestedFor(urlPathEqualTo(SUBSCRIPTION)));
     upstream.verify(0, getRequestedFor(urlPathEqualTo(USAGE)));
-  }
-
-  /** A key balance read from the billing endpoints. */
-  private static Balance billing(
-      String unit, String available, String total, String used, Instant expiresAt) {
-    return Balance.of(Balance.Scope.KEY, unit)
-        .available(amount(available))
-        .total(amount(total))
-        .used(amount(used))
-        .unlimited(false)
-        .expiresAt(expiresAt)
-        .build();
   }
 }

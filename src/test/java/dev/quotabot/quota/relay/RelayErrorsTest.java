@@ -185,9 +185,7 @@ final class RelayErrorsTest {
   void aLastCallThatTimesOutLeavesTheComposingOffTheTimeoutThread() {
     // GIVEN a relay on the guarded client (whose deadlines complete the call on the timeout
     // thread) that answers at once, except its model list, which outlasts the check
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+    RelayHarness.healthyNewApiButModels(upstream, json(200, "models.json").withFixedDelay(3_000));
 
     // WHEN checked with 500 ms, noting the thread that hands the result on
     String thread =

@@ -104,13 +104,18 @@ final class RelayHarness implements AutoCloseable {
    * quota units granted, 2,500,000 used, 7,500,000 left, expiring at 1767225600) in {@code unit}.
    */
   static Balance limitedToken(String unit, String available, String total, String used) {
+    return limitedKey(unit, available, total, used)
+        .expiresAt(Instant.ofEpochSecond(1767225600))
+        .build();
+  }
+
+  /** A limited key's balance in {@code unit}, as written; no expiry unless one is added. */
+  static Balance.Builder limitedKey(String unit, String available, String total, String used) {
     return Balance.of(Balance.Scope.KEY, unit)
         .available(amount(available))
         .total(amount(total))
         .used(amount(used))
-        .unlimited(false)
-        .expiresAt(Instant.ofEpochSecond(1767225600))
-        .build();
+        .unlimited(false);
   }
 
   /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
@@ -119,6 +124,12 @@ final class RelayHarness implements AutoCloseable {
     upstream.stubFor(
         get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-limited.json")));
     upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json")));
+  }
+
+  /** A healthy new-api relay in USD whose {@code /v1/models} gives {@code models} instead. */
+  static void healthyNewApiButModels(WireMockExtension upstream, ResponseDefinitionBuilder models) {
+    healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(models));
   }
 
   /** A relay without {@code /api/usage/token/} (one-api): the billing endpoints answer. */
