@@ -19,14 +19,10 @@ import dev.quotabot.support.SocketReads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -34,7 +30,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +43,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class UpstreamClientsTlsTest {
   private static final String KEY = "sk-tlstestkey0123456789abcdef";
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @RegisterExtension
   static final WireMockExtension relay =
@@ -63,16 +58,11 @@ final class UpstreamClientsTlsTest {
                   .keyManagerPassword(LocalTls.PASSWORD))
           .build();
 
-  private final List<UpstreamClients> opened = new ArrayList<>();
+  @AutoClose private final NetHarness clients = new NetHarness();
 
   @BeforeEach
   void stub() {
     relay.stubFor(get("/api/status").willReturn(aResponse().withStatus(200).withBody("{}")));
-  }
-
-  @AfterEach
-  void close() {
-    opened.forEach(UpstreamClients::close);
   }
 
   @Test
@@ -152,13 +142,8 @@ final class UpstreamClientsTlsTest {
    * @param trustLocal trust only {@link LocalTls}'s certificate; else the JVM's trust store
    */
   private UpstreamHttp guarded(boolean trustLocal) {
-    UpstreamClients.Builder settings =
-        UpstreamClients.builder()
-            .allowPrivateAddresses(true)
-            .resolver(host -> InetAddress.getAllByName("127.0.0.1"));
-    UpstreamClients clients = (trustLocal ? LocalTls.trustingLocal(settings) : settings).build();
-    opened.add(clients);
-    return clients.guarded(64 * 1024);
+    UpstreamClients.Builder settings = NetHarness.loopback();
+    return clients.guarded(trustLocal ? LocalTls.trustingLocal(settings) : settings);
   }
 
   private SSLServerSocket sniRecordingServer(List<String> offered) throws IOException {
@@ -212,8 +197,6 @@ final class UpstreamClientsTlsTest {
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
-    return http.get(URI.create(url), Map.of("Authorization", "Bearer " + KEY), TIMEOUT, "the relay")
-        .orTimeout(10, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(http, url, Map.of("Authorization", "Bearer " + KEY));
   }
 }

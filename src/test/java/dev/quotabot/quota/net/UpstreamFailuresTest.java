@@ -20,16 +20,13 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,19 +43,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class UpstreamFailuresTest {
   private static final String KEY = "sk-upstreamfailures-0123456789abcdef";
   private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer " + KEY);
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String ENDED_IN_THE_HEAD =
       "The connection to the relay failed: it ended before the answer's status line and headers"
           + " were complete, or they were longer than 256 KB.";
 
   @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
-  private final List<UpstreamClients> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() {
-    opened.forEach(UpstreamClients::close);
-  }
+  @AutoClose private final NetHarness clients = new NetHarness();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -204,7 +195,7 @@ final class UpstreamFailuresTest {
           }
         };
     UpstreamHttp http =
-        open(
+        clients.guarded(
             UpstreamClients.builder()
                 .allowPrivateAddresses(true)
                 .resolver(host -> InetAddress.getAllByName("127.0.0.1"))
@@ -222,7 +213,7 @@ final class UpstreamFailuresTest {
   @Test
   void anUnresolvableNameIsANetworkErrorNamingTheHost() {
     UpstreamHttp http =
-        open(
+        clients.guarded(
             UpstreamClients.builder()
                 .resolver(
                     host -> {
@@ -251,7 +242,7 @@ final class UpstreamFailuresTest {
                     ScriptedServer.send(
                         socket, "HTTP/1.1 " + request.header("Authorization") + "\r\n\r\n"))) {
       UpstreamHttp strict =
-          open(
+          clients.guarded(
               UpstreamClients.builder()
                   .resolver(host -> InetAddress.getAllByName("10.0.0.5"))
                   .sockets(SocketFactory.getDefault()));
@@ -276,16 +267,7 @@ final class UpstreamFailuresTest {
 
   /** The guarded client, loopback allowed, every name resolving to loopback. */
   private UpstreamHttp guarded() {
-    return open(
-        UpstreamClients.builder()
-            .allowPrivateAddresses(true)
-            .resolver(host -> InetAddress.getAllByName("127.0.0.1")));
-  }
-
-  private UpstreamHttp open(UpstreamClients.Builder settings) {
-    UpstreamClients clients = settings.build();
-    opened.add(clients);
-    return clients.guarded(64 * 1024);
+    return clients.guarded(NetHarness.loopback());
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
@@ -293,8 +275,6 @@ final class UpstreamFailuresTest {
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
-    return http.get(URI.create(url), headers, TIMEOUT, "the relay")
-        .orTimeout(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(http, url, headers);
   }
 }
