@@ -196,11 +196,7 @@ final class UpstreamFailuresTest {
         };
     UpstreamHttp http =
         clients.guarded(
-            UpstreamClients.builder()
-                .allowPrivateAddresses(true)
-                .resolver(host -> InetAddress.getAllByName("127.0.0.1"))
-                .connectTimeout(Duration.ofMillis(300))
-                .sockets(unanswered));
+            NetHarness.loopback().connectTimeout(Duration.ofMillis(300)).sockets(unanswered));
 
     // WHEN it is called with a longer call timeout
     UpstreamResponse response = call(http, "http://relay.example:" + relay.getPort() + "/");
