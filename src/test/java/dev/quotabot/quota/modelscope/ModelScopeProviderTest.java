@@ -35,6 +35,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
+import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.UpstreamProbes;
@@ -273,11 +274,6 @@ final class ModelScopeProviderTest {
   }
 
   private static ResponseDefinitionBuilder fullQuota() {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("modelscope-ratelimit-requests-limit", "2000")
-        .withHeader("modelscope-ratelimit-requests-remaining", "1000")
-        .withHeader("modelscope-ratelimit-model-requests-limit", "500")
-        .withHeader("modelscope-ratelimit-model-requests-remaining", "400");
+    return FakeModelScope.withQuota(2000, 1000, 500, 400);
   }
 }

@@ -109,8 +109,7 @@ final class AdminWalletTest {
   @Test
   void walletNameIsTheUserWhenTheTokenHasNone() {
     // GIVEN a relay without token usage: the billing endpoints carry no token name
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(USER_SELF)).willReturn(json(200, "user-self.json")));
 
     // WHEN

@@ -38,8 +38,7 @@ final class BillingFallbackTest {
   @Test
   void tokenUsage404FallsBackToSubscriptionMinusUsage() {
     // GIVEN /api/usage/token/ is 404; a 20.5 limit with 512.5 hundredths used
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
 
     // WHEN
     Account account = harness.check(upstream.baseUrl()).account();
@@ -53,8 +52,7 @@ final class BillingFallbackTest {
   @Test
   void oneApiWebPageInsteadOfTokenUsageAlsoFallsBack() {
     // GIVEN one-api answers unknown routes with its web page (HTTP 200, HTML)
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(
         get(urlPathEqualTo(TOKEN_USAGE))
             .willReturn(
@@ -130,8 +128,7 @@ final class BillingFallbackTest {
   @Test
   void statusDownLabelsBillingAmountsAsSiteUnits() {
     // GIVEN billing works but /api/status is 404
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(404, "404-not-found.json")));
 
     // WHEN
@@ -166,8 +163,7 @@ final class BillingFallbackTest {
   @Test
   void billingWithoutUsageGivesTheLimitAndSaysWhatIsLeftIsUnknown() {
     // GIVEN a 20.5 limit, and a usage endpoint that fails
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(500, "404-not-found.json")));
 
     // WHEN

@@ -132,6 +132,15 @@ final class RelayHarness implements AutoCloseable {
     upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(models));
   }
 
+  /**
+   * One-api in USD without {@code /api/usage/token/}: the key's billing is a 20.5 limit with 5.125
+   * used ({@code billing-subscription.json}, {@code billing-usage.json}).
+   */
+  static void oneApiBilling(WireMockExtension upstream) {
+    oneApiBilling(
+        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+  }
+
   /** A relay without {@code /api/usage/token/} (one-api): the billing endpoints answer. */
   static void oneApiBilling(
       WireMockExtension upstream, String statusFixture, String subscription, String usage) {
