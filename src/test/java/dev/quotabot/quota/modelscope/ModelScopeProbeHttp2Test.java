@@ -9,7 +9,6 @@ import static dev.quotabot.support.UpstreamProbes.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ModelQuota;
@@ -40,15 +39,7 @@ final class ModelScopeProbeHttp2Test {
   @RegisterExtension
   static final WireMockExtension upstream =
       WireMockExtension.newInstance()
-          .options(
-              WireMockConfiguration.options()
-                  .dynamicPort()
-                  .dynamicHttpsPort()
-                  .keystorePath(LocalTls.keystorePath())
-                  .keystoreType("PKCS12")
-                  .keystorePassword(LocalTls.PASSWORD)
-                  .keyManagerPassword(LocalTls.PASSWORD)
-                  .containerThreads(60))
+          .options(LocalTls.wireMockHttps().containerThreads(60))
           .build();
 
   @AutoClose private UpstreamProbes probes;

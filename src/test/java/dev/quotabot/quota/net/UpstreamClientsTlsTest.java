@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LocalTls;
@@ -47,15 +46,7 @@ final class UpstreamClientsTlsTest {
   @RegisterExtension
   static final WireMockExtension relay =
       WireMockExtension.newInstance()
-          .options(
-              WireMockConfiguration.options()
-                  .bindAddress("127.0.0.1")
-                  .dynamicPort()
-                  .dynamicHttpsPort()
-                  .keystorePath(LocalTls.keystorePath())
-                  .keystoreType("PKCS12")
-                  .keystorePassword(LocalTls.PASSWORD)
-                  .keyManagerPassword(LocalTls.PASSWORD))
+          .options(LocalTls.wireMockHttps().bindAddress("127.0.0.1"))
           .build();
 
   @AutoClose private final NetHarness clients = new NetHarness();
