@@ -126,11 +126,6 @@ public final class LenientJson {
     return message != null && !message.isBlank() ? message : text(root, "msg");
   }
 
-  /** How an amount is written in a note: as sent, without exponent ({@code 10.00}). */
-  public static String show(BigDecimal amount) {
-    return amount.toPlainString();
-  }
-
   private static @Nullable JsonPrimitive primitive(@Nullable JsonObject object, String name) {
     JsonElement value = object == null ? null : object.get(name);
     return value != null && value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quotabot.discord.DiscordInputCorpus.Case;
 import dev.quotabot.discord.DiscordInputCorpus.Expect;
-import dev.quotabot.quota.Account;
 import dev.quotabot.quota.AdminAccess;
-import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
@@ -23,7 +21,6 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,25 +59,6 @@ final class DiscordInputCorpusTest {
           "ZhipuAI/GLM-4.6",
           "moonshotai/Kimi-K2-Instruct");
   private static final Map<Expect, Integer> SEEN = new EnumMap<>(Expect.class);
-
-  /** A relay key's quota and its account's wallet. */
-  private static final Account RELAY_ACCOUNT =
-      Account.read(
-          "newapi",
-          List.of(
-              Balance.of(Balance.Scope.KEY, "USD")
-                  .available(new BigDecimal("8"))
-                  .total(new BigDecimal("10"))
-                  .used(new BigDecimal("2"))
-                  .unlimited(false)
-                  .build(),
-              Balance.of(Balance.Scope.WALLET, "USD")
-                  .available(new BigDecimal("25"))
-                  .used(new BigDecimal("5"))
-                  .requests(321L)
-                  .build()),
-          "my-token",
-          null);
 
   private static final QuotaSettings SETTINGS =
       new QuotaSettings(DEFAULTS, MAX_MODELS, Duration.ofSeconds(1), Duration.ofSeconds(2), 10);
@@ -252,7 +230,8 @@ final class DiscordInputCorpusTest {
                 rows,
                 NOW,
                 OffsetDateTime.parse("2025-03-02T00:00+08:00"))
-            : new QuotaReport(provider, query.key().fingerprint(), RELAY_ACCOUNT, rows, NOW, null);
+            : new QuotaReport(
+                provider, query.key().fingerprint(), CoreDoubles.RELAY_ACCOUNT, rows, NOW, null);
     return QuotaEmbed.render(report, text, ready.modelsIgnored());
   }
 

@@ -41,6 +41,24 @@ final class QuotaEmbedTest {
       new ProviderInfo(
           "deepseek", "DeepSeek", EnumSet.of(Capability.BALANCES), null, List.of(), "sk-…");
 
+  /** A DeepSeek account with a CNY and a USD balance, each split into granted and topped up. */
+  private static final Account DEEPSEEK =
+      Account.read(
+          "deepseek",
+          List.of(
+              Balance.of(Balance.Scope.ACCOUNT, "CNY")
+                  .available(new BigDecimal("110.00"))
+                  .part("granted", new BigDecimal("10.00"))
+                  .part("topped_up", new BigDecimal("100.00"))
+                  .build(),
+              Balance.of(Balance.Scope.ACCOUNT, "USD")
+                  .available(new BigDecimal("5.5"))
+                  .part("granted", BigDecimal.ZERO)
+                  .part("topped_up", new BigDecimal("5.5"))
+                  .build()),
+          null,
+          null);
+
   @Test
   void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
     QuotaReport report = report(ok("Qwen/Qwen3-32B", 2000, 1200, 500, 100));
@@ -309,11 +327,9 @@ final class QuotaEmbedTest {
   void callsTheBalanceOfAnAccountReadWithoutAnyEntryUnknownNeverZero() {
     Account empty = Account.read("deepseek", List.of(), null, null);
 
-    String description =
-        QuotaEmbed.render(report(BALANCE_ONLY, empty, List.of()), BotText.EN, false)
-            .getDescription();
+    String line = lines(BALANCE_ONLY, empty, BotText.EN).get(1);
 
-    assertEquals("💰 Balance: **unknown** available", description.split("\n")[1]);
+    assertEquals("💰 Balance: **unknown** available", line);
   }
 
   @Test
@@ -500,10 +516,7 @@ final class QuotaEmbedTest {
             "**[site](https://example.com) " + "x".repeat(500),
             null);
 
-    String line =
-        QuotaEmbed.render(report(PROBER, odd, List.of()), BotText.EN, false)
-            .getDescription()
-            .split("\n")[1];
+    String line = lines(PROBER, odd, BotText.EN).get(1);
 
     assertTrue(line.contains("name \\*\\*\\[site\\](https://example.com) xxx"), line);
     assertTrue(line.length() < 200, line);
@@ -511,33 +524,8 @@ final class QuotaEmbedTest {
 
   @Test
   void showsEachCurrencyOfAnAccountInALineOfItsOwnWithItsSplit() {
-    Account deepseek =
-        Account.read(
-            "deepseek",
-            List.of(
-                Balance.of(Balance.Scope.ACCOUNT, "CNY")
-                    .available(new BigDecimal("110.00"))
-                    .part("granted", new BigDecimal("10.00"))
-                    .part("topped_up", new BigDecimal("100.00"))
-                    .build(),
-                Balance.of(Balance.Scope.ACCOUNT, "USD")
-                    .available(new BigDecimal("5.5"))
-                    .part("granted", BigDecimal.ZERO)
-                    .part("topped_up", new BigDecimal("5.5"))
-                    .build()),
-            null,
-            null);
-
-    List<String> en =
-        List.of(
-            QuotaEmbed.render(report(BALANCE_ONLY, deepseek, List.of()), BotText.EN, false)
-                .getDescription()
-                .split("\n"));
-    List<String> zh =
-        List.of(
-            QuotaEmbed.render(report(BALANCE_ONLY, deepseek, List.of()), BotText.ZH, false)
-                .getDescription()
-                .split("\n"));
+    List<String> en = lines(BALANCE_ONLY, DEEPSEEK, BotText.EN);
+    List<String> zh = lines(BALANCE_ONLY, DEEPSEEK, BotText.ZH);
 
     assertEquals(
         List.of(
@@ -550,40 +538,16 @@ final class QuotaEmbedTest {
 
   @Test
   void showsARelayKeysQuotaAndTheAccountsWalletInALineEachWithTheRequestCount() {
-    Account relay =
-        Account.read(
-            "newapi",
-            List.of(
-                Balance.of(Balance.Scope.KEY, "USD")
-                    .available(new BigDecimal("8"))
-                    .total(new BigDecimal("10"))
-                    .used(new BigDecimal("2"))
-                    .unlimited(false)
-                    .build(),
-                Balance.of(Balance.Scope.WALLET, "USD")
-                    .available(new BigDecimal("25"))
-                    .total(new BigDecimal("30"))
-                    .used(new BigDecimal("5"))
-                    .unlimited(false)
-                    .requests(321L)
-                    .build()),
-            "my-token",
-            null);
+    Account relay = CoreDoubles.RELAY_ACCOUNT;
 
-    String[] en =
-        QuotaEmbed.render(report(RELAY, relay, List.of()), BotText.EN, false)
-            .getDescription()
-            .split("\n");
-    String[] zh =
-        QuotaEmbed.render(report(RELAY, relay, List.of()), BotText.ZH, false)
-            .getDescription()
-            .split("\n");
+    List<String> en = lines(RELAY, relay, BotText.EN);
+    List<String> zh = lines(RELAY, relay, BotText.ZH);
 
     assertEquals(
-        "💰 USD key quota: **8.00** available (total 10.00, used 2.00) · name my-token", en[1]);
+        "💰 USD key quota: **8.00** available (total 10.00, used 2.00) · name my-token", en.get(1));
     assertEquals(
-        "💰 USD wallet: **25.00** available (total 30.00, used 5.00, 321 requests)", en[2]);
-    assertEquals("💰 USD 钱包：可用 **25.00**（总额 30.00，已用 5.00，321 次请求）", zh[2]);
+        "💰 USD wallet: **25.00** available (total 30.00, used 5.00, 321 requests)", en.get(2));
+    assertEquals("💰 USD 钱包：可用 **25.00**（总额 30.00，已用 5.00，321 次请求）", zh.get(2));
   }
 
   @Test
@@ -641,16 +605,7 @@ final class QuotaEmbedTest {
   @Test
   void showsARelaysKeyQuotaWithTotalUsedTokenNameAndExpiry() {
     Instant expires = NOW.plusSeconds(86_400 * 30);
-    Account relay =
-        keyAccount(
-            Balance.of(Balance.Scope.KEY, "USD")
-                .available(new BigDecimal("8"))
-                .total(new BigDecimal("10"))
-                .used(new BigDecimal("2"))
-                .expiresAt(expires)
-                .build(),
-            "my-token",
-            null);
+    Account relay = keyAccount(CoreDoubles.relayKey().expiresAt(expires).build(), "my-token", null);
 
     MessageEmbed embed = QuotaEmbed.render(report(RELAY, relay, List.of()), BotText.EN, false);
 
@@ -681,10 +636,9 @@ final class QuotaEmbedTest {
             "free-for-all",
             "unlimited token: the wallet needs the admin access token");
 
-    MessageEmbed embed = QuotaEmbed.render(report(RELAY, unlimited, List.of()), BotText.EN, false);
-    MessageEmbed zh = QuotaEmbed.render(report(RELAY, unlimited, List.of()), BotText.ZH, false);
+    String description = description(RELAY, unlimited, BotText.EN);
+    String zh = description(RELAY, unlimited, BotText.ZH);
 
-    String description = embed.getDescription();
     assertTrue(
         description.contains(
             "💰 USD key quota: **Unlimited** available (used 3.00) · name free-for-all"),
@@ -694,7 +648,7 @@ final class QuotaEmbedTest {
         description);
     assertFalse(description.contains("-12.5"), description);
     assertFalse(description.contains("100000000"), description);
-    assertTrue(zh.getDescription().contains("**无限额度**"), zh.getDescription());
+    assertTrue(zh.contains("**无限额度**"), zh);
   }
 
   @Test
@@ -711,9 +665,7 @@ final class QuotaEmbedTest {
             null,
             "the account owes money (its cash balance is negative)");
 
-    String description =
-        QuotaEmbed.render(report(BALANCE_ONLY, owing, List.of()), BotText.EN, false)
-            .getDescription();
+    String description = description(BALANCE_ONLY, owing, BotText.EN);
 
     assertTrue(
         description.contains("💰 CNY balance: **-1.50** available (voucher 0.00, cash -1.50)"),
@@ -733,26 +685,15 @@ final class QuotaEmbedTest {
             null,
             null);
 
-    String description =
-        QuotaEmbed.render(report(RELAY, old, List.of()), BotText.ZH, false).getDescription();
+    String description = description(RELAY, old, BotText.ZH);
 
     assertTrue(description.contains("⏳ 已于 <t:" + expired.getEpochSecond() + ":R> 过期"), description);
   }
 
   @Test
   void rendersABalanceOnlyProvidersCheckWithoutFieldsOrProbeLines() {
-    Account deepseek =
-        Account.read(
-            "deepseek",
-            List.of(
-                Balance.of(Balance.Scope.ACCOUNT, "CNY")
-                    .available(new BigDecimal("110.00"))
-                    .build()),
-            null,
-            null);
-
     MessageEmbed embed =
-        QuotaEmbed.render(report(BALANCE_ONLY, deepseek, List.of()), BotText.ZH, true);
+        QuotaEmbed.render(report(BALANCE_ONLY, DEEPSEEK, List.of()), BotText.ZH, true);
 
     assertEquals("DeepSeek 余额", embed.getTitle());
     String description = embed.getDescription();
@@ -784,14 +725,7 @@ final class QuotaEmbedTest {
 
   @Test
   void listsTheModelsARelayKeyMayUseAsFields() {
-    Account relay =
-        keyAccount(
-            Balance.of(Balance.Scope.KEY, "USD")
-                .available(new BigDecimal("8"))
-                .unlimited(false)
-                .build(),
-            "my-token",
-            null);
+    Account relay = keyAccount(CoreDoubles.relayKey().unlimited(false).build(), "my-token", null);
     List<ModelQuota> rows =
         List.of(
             relayRow("gpt-4o"),
@@ -824,13 +758,7 @@ final class QuotaEmbedTest {
     }
     Account relay =
         keyAccount(
-            Balance.of(Balance.Scope.KEY, "USD")
-                .available(new BigDecimal("8"))
-                .total(new BigDecimal("10"))
-                .used(new BigDecimal("2"))
-                .unlimited(false)
-                .expiresAt(NOW.plusSeconds(60))
-                .build(),
+            CoreDoubles.relayKey().unlimited(false).expiresAt(NOW.plusSeconds(60)).build(),
             "n".repeat(500),
             "note ".repeat(300));
 
@@ -856,6 +784,16 @@ final class QuotaEmbedTest {
 
   private static Account keyAccount(Balance key, String user, String note) {
     return Account.read("newapi", List.of(key), user, note);
+  }
+
+  /** The description of {@code account}'s report without model rows. */
+  private static String description(ProviderInfo provider, Account account, BotText text) {
+    return QuotaEmbed.render(report(provider, account, List.of()), text, false).getDescription();
+  }
+
+  /** The same, a line each: the key, then the balance lines. */
+  private static List<String> lines(ProviderInfo provider, Account account, BotText text) {
+    return List.of(description(provider, account, text).split("\n"));
   }
 
   private static int colour(ModelQuota... rows) {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
@@ -17,6 +16,7 @@ import dev.quotabot.quota.provider.OpenRouterProvider;
 import dev.quotabot.quota.provider.SiliconFlowProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LoopbackWireMock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,7 +36,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -75,18 +75,10 @@ final class NoteFiguresTest {
   /** The status a fixture is served with: the one its name holds ({@code 401-…}), else 200. */
   private static final Pattern STATUS_IN_NAME = Pattern.compile("(?:^|-)([1-5]\\d\\d)(?=[-.])");
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
+  @AutoClose
   private static final UpstreamClient clients = UpstreamClient.allowingPrivateAddresses();
-
-  @AfterAll
-  static void closeClients() {
-    clients.close();
-  }
 
   @TestFactory
   Stream<DynamicTest> everyFigureANoteOrErrorStatesIsAlsoAField() {

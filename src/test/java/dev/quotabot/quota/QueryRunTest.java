@@ -58,7 +58,7 @@ final class QueryRunTest {
   void keepsRowsInTheOrderAskedWhateverOrderProbesFinishIn() {
     // GIVEN three probes that the test finishes in reverse order
     ManualProbe probe = new ManualProbe();
-    Provider provider = prober(probe::probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG);
+    Provider provider = prober(probe::probe);
 
     // WHEN the query runs and the probes finish c, b, a
     CompletableFuture<QuotaReport> report = run(provider, settings(10), query("a", "b", "c"));
@@ -82,14 +82,7 @@ final class QueryRunTest {
   void givesEachProbeTheKeyAndTheProbeTimeoutWhenTheDeadlineIsFarAway() {
     // GIVEN a probe that records what it was asked, a 2 s probe timeout and a 60 s deadline
     List<ProviderRequest> asked = new CopyOnWriteArrayList<>();
-    Provider provider =
-        prober(
-            (request, model) -> {
-              asked.add(request);
-              return CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-            },
-            CoreDoubles.ACCOUNT,
-            CoreDoubles.NO_CATALOG);
+    Provider provider = prober(okProbeRecording(asked));
     QuotaSettings settings =
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(2), Duration.ofSeconds(60), 5);
 
@@ -108,15 +101,8 @@ final class QueryRunTest {
   @Test
   void givesEachProbeAtMostTheTimeLeftBeforeTheDeadline() {
     // GIVEN a probe timeout of 10 s but a query deadline of 1 s
-    List<Duration> timeouts = new CopyOnWriteArrayList<>();
-    Provider provider =
-        prober(
-            (request, model) -> {
-              timeouts.add(request.timeout());
-              return CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-            },
-            CoreDoubles.ACCOUNT,
-            CoreDoubles.NO_CATALOG);
+    List<ProviderRequest> asked = new CopyOnWriteArrayList<>();
+    Provider provider = prober(okProbeRecording(asked));
     QuotaSettings settings =
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(10), Duration.ofSeconds(1), 5);
 
@@ -124,12 +110,14 @@ final class QueryRunTest {
     run(provider, settings, query("a", "b")).join();
 
     // THEN each probe was given no more than the deadline
-    assertEquals(2, timeouts.size());
-    timeouts.forEach(
-        timeout -> {
-          assertTrue(timeout.compareTo(Duration.ofSeconds(1)) <= 0, timeout.toString());
-          assertTrue(timeout.compareTo(Duration.ZERO) > 0, timeout.toString());
-        });
+    assertEquals(2, asked.size());
+    asked.stream()
+        .map(ProviderRequest::timeout)
+        .forEach(
+            timeout -> {
+              assertTrue(timeout.compareTo(Duration.ofSeconds(1)) <= 0, timeout.toString());
+              assertTrue(timeout.compareTo(Duration.ZERO) > 0, timeout.toString());
+            });
   }
 
   @Test
@@ -145,9 +133,7 @@ final class QueryRunTest {
                   case "no-future" -> null;
                   case "nothing" -> CompletableFuture.completedFuture(null);
                   default -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-                },
-            CoreDoubles.ACCOUNT,
-            CoreDoubles.NO_CATALOG);
+                });
 
     // WHEN the query runs one probe at a time
     QuotaReport report =
@@ -181,9 +167,7 @@ final class QueryRunTest {
             (request, model) ->
                 model.equals("hangs")
                     ? probe.probe(request, model)
-                    : CompletableFuture.completedFuture(row(model, ProbeStatus.OK)),
-            CoreDoubles.ACCOUNT,
-            CoreDoubles.NO_CATALOG);
+                    : CompletableFuture.completedFuture(row(model, ProbeStatus.OK)));
     QuotaSettings settings =
         new QuotaSettings(List.of(), 50, Duration.ofMillis(200), Duration.ofSeconds(5), 1);
 
@@ -206,7 +190,7 @@ final class QueryRunTest {
   void neverStartsMoreProbesThanTheCap() {
     // GIVEN a cap of 3 and 7 models
     ManualProbe probe = new ManualProbe();
-    Provider provider = prober(probe::probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG);
+    Provider provider = prober(probe::probe);
 
     // WHEN the query starts
     CompletableFuture<QuotaReport> report =
@@ -241,9 +225,7 @@ final class QueryRunTest {
                           request.timeout().toMillis(),
                           TimeUnit.MILLISECONDS)
                   : CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-            },
-            CoreDoubles.ACCOUNT,
-            CoreDoubles.NO_CATALOG);
+            });
     QuotaSettings settings =
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(10), Duration.ofMillis(500), 1);
 
@@ -477,7 +459,7 @@ final class QueryRunTest {
     List<String> models = IntStream.range(0, 20).mapToObj(i -> "m" + i).toList();
     RunningQuery running =
         start(
-            prober(probe::probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG),
+            prober(probe::probe),
             settings(20),
             new QuotaQuery(KEY, models, "modelscope", null, null),
             listener);
@@ -526,11 +508,7 @@ final class QueryRunTest {
 
     // WHEN a query runs with it, one probe at a time
     QuotaReport report =
-        start(
-                prober(okProbe(), CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG),
-                settings(1),
-                query("a", "b", "c"),
-                broken)
+        start(prober(okProbe()), settings(1), query("a", "b", "c"), broken)
             .report()
             .orTimeout(5, TimeUnit.SECONDS)
             .join();
@@ -857,12 +835,7 @@ final class QueryRunTest {
   @Test
   void cancelAfterTheReportIsDoneChangesNothing() {
     // GIVEN a finished query
-    RunningQuery running =
-        start(
-            prober(okProbe(), CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG),
-            settings(5),
-            query("a"),
-            QueryListener.NONE);
+    RunningQuery running = start(prober(okProbe()), settings(5), query("a"), QueryListener.NONE);
     QuotaReport before = running.report().join();
 
     // WHEN it is cancelled
@@ -880,9 +853,7 @@ final class QueryRunTest {
     // GIVEN a clock one second before midnight in Shanghai, a prober with a daily reset (at that
     // midnight) and a relay without one
     // WHEN each runs a query
-    QuotaReport probed =
-        run(prober(okProbe(), CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG), settings(5), query("a"))
-            .join();
+    QuotaReport probed = run(prober(okProbe()), settings(5), query("a")).join();
     QuotaReport relayed =
         run(
                 relay(
@@ -916,6 +887,12 @@ final class QueryRunTest {
     return CoreDoubles.prober(probe, account, catalog);
   }
 
+  /** A prober with these probes, the 250 魔粒 account and no model list. */
+  private static Provider prober(
+      BiFunction<ProviderRequest, String, CompletableFuture<ModelQuota>> probe) {
+    return prober(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG);
+  }
+
   private static Provider relay(
       Function<ProviderRequest, CompletableFuture<ProviderResult>> account) {
     return CoreDoubles.provider("newapi", "relay", true, account);
@@ -937,6 +914,15 @@ final class QueryRunTest {
 
   private static BiFunction<ProviderRequest, String, CompletableFuture<ModelQuota>> okProbe() {
     return (request, model) -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
+  }
+
+  /** {@link #okProbe}, noting each request it is given in {@code asked}. */
+  private static BiFunction<ProviderRequest, String, CompletableFuture<ModelQuota>>
+      okProbeRecording(List<ProviderRequest> asked) {
+    return (request, model) -> {
+      asked.add(request);
+      return okProbe().apply(request, model);
+    };
   }
 
   /** The models of the report's rows; with {@code all} false, only those that failed. */

@@ -41,6 +41,33 @@ public final class CoreDoubles {
           "tester",
           null);
 
+  /** A relay key's quota on a new-api relay, read with the key: 8 of 10 USD left, 2 used. */
+  public static Balance.Builder relayKey() {
+    return Balance.of(Balance.Scope.KEY, "USD")
+        .available(new BigDecimal("8"))
+        .total(new BigDecimal("10"))
+        .used(new BigDecimal("2"));
+  }
+
+  /**
+   * A relay key's quota ({@link #relayKey}, limited) named {@code my-token}, and its account's
+   * wallet read with the access token: 25 of 30 USD left, 5 used, 321 requests.
+   */
+  public static final Account RELAY_ACCOUNT =
+      Account.read(
+          "newapi",
+          List.of(
+              relayKey().unlimited(false).build(),
+              Balance.of(Balance.Scope.WALLET, "USD")
+                  .available(new BigDecimal("25"))
+                  .total(new BigDecimal("30"))
+                  .used(new BigDecimal("5"))
+                  .unlimited(false)
+                  .requests(321L)
+                  .build()),
+          "my-token",
+          null);
+
   /** Reads {@link #BALANCE} at once. */
   public static final Function<ProviderRequest, CompletableFuture<ProviderResult>> ACCOUNT =
       request -> CompletableFuture.completedFuture(ProviderResult.balanceOnly(BALANCE));

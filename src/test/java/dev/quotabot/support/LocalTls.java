@@ -1,5 +1,6 @@
 package dev.quotabot.support;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.quotabot.quota.net.UpstreamClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +21,24 @@ import javax.net.ssl.X509TrustManager;
  * trusts exactly that certificate, with the normal checks (chain, dates, host name) left on.
  */
 public final class LocalTls {
-  public static final String PASSWORD = "password";
+  private static final String PASSWORD = "password";
   private static final String RESOURCE = "/tls/localhost.p12";
 
   private LocalTls() {}
 
+  /** WireMock options that also serve https, on a random port, with the local certificate. */
+  public static WireMockConfiguration wireMockHttps() {
+    return WireMockConfiguration.options()
+        .dynamicPort()
+        .dynamicHttpsPort()
+        .keystorePath(keystorePath())
+        .keystoreType("PKCS12")
+        .keystorePassword(PASSWORD)
+        .keyManagerPassword(PASSWORD);
+  }
+
   /** The keystore as a file, for WireMock's {@code keystorePath}. */
-  public static String keystorePath() {
+  private static String keystorePath() {
     try {
       return Path.of(LocalTls.class.getResource(RESOURCE).toURI()).toString();
     } catch (URISyntaxException impossible) {

@@ -7,30 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.RunningAppExtension;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The access log's lines, as written for requests over real HTTP. */
 final class AccessLogTest {
-  private static RunningApp app;
-
-  @BeforeAll
-  static void start() {
-    app = RunningApp.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningAppExtension app = new RunningAppExtension();
 
   @Test
   void logsMethodPathStatusAndTimeButNoQueryStringHeaderOrBody() {

@@ -477,8 +477,7 @@ final class PageBrowserTest {
     // GIVEN a server that allows one query per minute, already used once
     expectedConsoleErrors.add(
         "/api/balance/stream - Failed to load resource: the server responded with a status of 429");
-    try (RunningApp strict = RunningApp.start(appProperties(modelScope, 1))) {
-      openPage(strict);
+    try (RunningApp strict = pageOf(appProperties(modelScope, 1))) {
       checkAndWait(List.of(QWEN_CODER));
 
       // WHEN another query is sent
@@ -635,9 +634,7 @@ final class PageBrowserTest {
               .withBody(
                   "{\"success\":true,\"data\":{\"total_balance\":1234.5,"
                       + "\"available_balance\":1200.25,\"frozen_amount\":null}}"));
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         // WHEN only a key is given (no models at all) and the free check is pressed
         byId("models").clear();
         byId("api-key").sendKeys(KEY);
@@ -694,9 +691,7 @@ final class PageBrowserTest {
     try (FakeModelScope fake = FakeModelScope.start(0)) {
       fake.balance(
           FakeModelScope.error(401, "{\"success\":false,\"message\":\"Invalid access token\"}"));
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         // WHEN the balance is checked
         byId("api-key").sendKeys(KEY);
         byId("balance-button").click();
@@ -750,8 +745,7 @@ final class PageBrowserTest {
     // GIVEN ModelScope lists its model ids
     try (FakeModelScope fake = FakeModelScope.start(0)) {
       fake.models(CATALOG);
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         WebElement models = byId("models");
         WebElement combo = byId("models-combo");
         WebElement list = byId("model-suggestions");
@@ -935,15 +929,9 @@ final class PageBrowserTest {
               + "\"topped_up_balance\":\"100.00\"},{\"currency\":\"USD\","
               + "\"total_balance\":\"5.50\",\"granted_balance\":\"0.00\","
               + "\"topped_up_balance\":\"5.50\"}]}");
-      Map<String, String> properties = appProperties(modelScope, 1000);
-      properties.put("provider.deepseek.base_url", deepSeek.baseUrl());
-      try (RunningApp own = RunningApp.start(properties)) {
-        openPage(own);
-
+      try (RunningApp own = pageOfAppCalling("deepseek", deepSeek)) {
         // WHEN DeepSeek is chosen, a key entered and the balance checked
-        chooseProvider("deepseek");
-        byId("api-key").sendKeys(KEY);
-        byId("check-button").click();
+        checkBalanceOf("deepseek");
 
         // THEN the card shows both balances, each with its unit, scope and split, and no rows
         waitForBalances();
@@ -996,15 +984,9 @@ final class PageBrowserTest {
           "/v1/users/me/balance",
           "{\"code\":0,\"data\":{\"available_balance\":-1.5,\"voucher_balance\":3.5,"
               + "\"cash_balance\":-5},\"scode\":\"0x0\",\"status\":true}");
-      Map<String, String> properties = appProperties(modelScope, 1000);
-      properties.put("provider.moonshot.base_url", moonshot.baseUrl());
-      try (RunningApp own = RunningApp.start(properties)) {
-        openPage(own);
-
+      try (RunningApp own = pageOfAppCalling("moonshot", moonshot)) {
         // WHEN its balance is checked
-        chooseProvider("moonshot");
-        byId("api-key").sendKeys(KEY);
-        byId("check-button").click();
+        checkBalanceOf("moonshot");
 
         // THEN the negative amounts read as owed, and no minus sign offers them as money
         waitForBalances();
@@ -1038,14 +1020,9 @@ final class PageBrowserTest {
           "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
               + "\"total_granted\":5000000,\"total_used\":1000000,\"total_available\":4000000,"
               + "\"unlimited_quota\":false,\"expires_at\":0}}");
-      try (RunningApp own = RunningApp.start(relayAppProperties())) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(relayAppProperties())) {
         // WHEN the relay is chosen, its address pasted with /v1 and the key checked
-        chooseProvider("newapi");
-        byId("base-url").sendKeys(relay.baseUrl() + "/v1");
-        byId("api-key").sendKeys(RELAY_KEY);
-        byId("check-button").click();
+        checkRelayKeyAt(relay.baseUrl() + "/v1");
 
         // THEN the card shows the key's dollars, and the rows the models the key may use
         List<WebElement> rows = waitForRows(2);
@@ -1103,14 +1080,9 @@ final class PageBrowserTest {
           "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"team\","
               + "\"total_granted\":0,\"total_used\":1500000,\"total_available\":-1500000,"
               + "\"unlimited_quota\":true,\"expires_at\":0}}");
-      try (RunningApp own = RunningApp.start(relayAppProperties())) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(relayAppProperties())) {
         // WHEN it is checked
-        chooseProvider("newapi");
-        byId("base-url").sendKeys(relay.baseUrl());
-        byId("api-key").sendKeys(RELAY_KEY);
-        byId("check-button").click();
+        checkRelayKeyAt(relay.baseUrl());
 
         // THEN it says "Unlimited", never a negative amount, and the note says where the money is
         waitForRows(2);
@@ -1150,9 +1122,7 @@ final class PageBrowserTest {
                           "{\"success\":true,\"data\":{\"id\":42,\"username\":\"alice\","
                               + "\"quota\":12500000,\"used_quota\":2500000,"
                               + "\"request_count\":321}}")));
-      try (RunningApp own = RunningApp.start(relayAppProperties())) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(relayAppProperties())) {
         // WHEN the relay is checked with the key and the admin access
         chooseProvider("newapi");
         byId("base-url").sendKeys(relay.baseUrl());
@@ -1383,6 +1353,40 @@ final class PageBrowserTest {
     ChromeDriver chrome = new ChromeDriver(service, options);
     chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
     return chrome;
+  }
+
+  /** An app started with {@code properties}, its page open. */
+  private RunningApp pageOf(Map<String, String> properties) {
+    RunningApp own = RunningApp.start(properties);
+    try {
+      openPage(own);
+      return own;
+    } catch (RuntimeException | Error failed) {
+      own.close();
+      throw failed;
+    }
+  }
+
+  /** An app whose official {@code provider} is {@code fake}, its page open. */
+  private RunningApp pageOfAppCalling(String provider, ProviderFake fake) {
+    Map<String, String> properties = appProperties(modelScope, 1000);
+    properties.put("provider." + provider + ".base_url", fake.baseUrl());
+    return pageOf(properties);
+  }
+
+  /** Chooses {@code provider}, enters {@link #KEY} and checks. */
+  private void checkBalanceOf(String provider) {
+    chooseProvider(provider);
+    byId("api-key").sendKeys(KEY);
+    byId("check-button").click();
+  }
+
+  /** Chooses the relay, enters {@code baseUrl} and {@link #RELAY_KEY}, and checks. */
+  private void checkRelayKeyAt(String baseUrl) {
+    chooseProvider("newapi");
+    byId("base-url").sendKeys(baseUrl);
+    byId("api-key").sendKeys(RELAY_KEY);
+    byId("check-button").click();
   }
 
   private void openPage(RunningApp target) {

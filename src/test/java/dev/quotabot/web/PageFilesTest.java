@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quotabot.support.HttpCalls;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.RunningAppExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,27 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The page's files over real HTTP: their types, HEAD, the headers, and nothing else served. */
 final class PageFilesTest {
-  private static RunningApp app;
-
-  @BeforeAll
-  static void start() {
-    app = RunningApp.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningAppExtension app = new RunningAppExtension();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({

@@ -6,30 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.quotabot.support.HttpCalls;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.RunningAppExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which path and method reach which handler, and the JSON answers for the misses. */
 final class RoutesTest {
   private static final String KEY = "ms-ROUTES-0123456789abcdef";
-  private static RunningApp app;
-
-  @BeforeAll
-  static void start() {
-    app = RunningApp.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningAppExtension app = new RunningAppExtension();
 
   @ParameterizedTest
   @ValueSource(strings = {"/health", "/api/config", "/api/providers"})

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -28,22 +27,20 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
+import dev.quotabot.support.SocketReads;
 import dev.quotabot.support.UpstreamProbes;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,24 +60,14 @@ final class ModelScopeAccountTest {
   private static final String KEY = UpstreamProbes.KEY;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private UpstreamClient client;
+  @AutoClose private final UpstreamClient client = new UpstreamClient();
 
   @BeforeEach
-  void wireClient() {
-    client = new UpstreamClient();
+  void answerTheUser() {
     upstream.stubFor(
         get(urlPathEqualTo(USER)).willReturn(response(200, "modelscope/users-me-200.json")));
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
   }
 
   // ---------------------------------------------------------------- the balance
@@ -486,7 +473,7 @@ final class ModelScopeAccountTest {
                         ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(30)));
         Socket upstream = silent.accept();
         if (nameCall) {
-          assertTrue(readHead(upstream).startsWith("GET " + BALANCE), "balance first");
+          assertTrue(SocketReads.head(upstream).startsWith("GET " + BALANCE), "balance first");
           String body = Fixtures.read("modelscope/balance-200.json");
           upstream
               .getOutputStream()
@@ -501,7 +488,7 @@ final class ModelScopeAccountTest {
           upstream = silent.accept();
         }
         try (Socket waiting = upstream) {
-          String head = readHead(waiting);
+          String head = SocketReads.head(waiting);
           assertTrue(head.startsWith("GET " + (nameCall ? USER : BALANCE)), head);
 
           // WHEN the read is cancelled (the query's asker went away)
@@ -509,7 +496,7 @@ final class ModelScopeAccountTest {
           read.cancel(true);
 
           // THEN the connection is closed promptly (generous bound)
-          assertEquals(-1, readUntilClosed(waiting));
+          assertEquals(-1, SocketReads.untilClosed(waiting));
           long closedAfterMs = elapsedMs(cancelled);
           assertTrue(closedAfterMs < 3_000, "closed " + closedAfterMs + " ms after the cancel");
         }
@@ -564,37 +551,6 @@ final class ModelScopeAccountTest {
       return read(provider(), TIMEOUT).get(10, TimeUnit.SECONDS);
     } catch (Exception failed) {
       throw new AssertionError("the read completed exceptionally or not at all", failed);
-    }
-  }
-
-  /** The request line and headers, once they are all in. */
-  private static String readHead(Socket socket) throws IOException {
-    socket.setSoTimeout(10_000);
-    InputStream in = socket.getInputStream();
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().endsWith("\r\n\r\n")) {
-      int next = in.read();
-      if (next < 0) {
-        break;
-      }
-      head.append((char) next);
-    }
-    return head.toString();
-  }
-
-  /** Reads until the caller closes the connection: -1, or the read timeout fails the test. */
-  private static int readUntilClosed(Socket socket) throws IOException {
-    try {
-      InputStream in = socket.getInputStream();
-      int next;
-      do {
-        next = in.read();
-      } while (next >= 0);
-      return next;
-    } catch (SocketTimeoutException stillOpen) {
-      throw new AssertionError("the connection was not closed", stillOpen);
-    } catch (SocketException reset) {
-      return -1;
     }
   }
 

@@ -8,13 +8,11 @@ import dev.quotabot.quota.QueryListener;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RunningQuery;
+import dev.quotabot.support.SocketReads;
 import dev.quotabot.support.UpstreamProbes;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +44,7 @@ final class ModelScopeProbeCancelTest {
                   QueryListener.NONE);
       silent.setSoTimeout(10_000);
       try (Socket upstream = silent.accept()) {
-        upstream.setSoTimeout(10_000);
-        InputStream in = upstream.getInputStream();
-        String request = readHead(in);
+        String request = SocketReads.head(upstream);
         assertTrue(request.startsWith("POST /v1/chat/completions"), request);
 
         // WHEN the query is cancelled
@@ -56,7 +52,7 @@ final class ModelScopeProbeCancelTest {
         running.cancel();
 
         // THEN the client closes the connection promptly (generous bound) and the report is done
-        int next = readUntilClosed(in);
+        int next = SocketReads.untilClosed(upstream);
         long closedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled);
         assertEquals(-1, next);
         assertTrue(
@@ -64,35 +60,6 @@ final class ModelScopeProbeCancelTest {
         QuotaReport report = running.report().get(5, TimeUnit.SECONDS);
         assertTrue(report.models().get(0).error().contains("Cancelled"));
       }
-    }
-  }
-
-  /** Reads up to the blank line that ends the request head (the small body may follow). */
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().contains("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.append((char) b);
-    }
-    return head.toString();
-  }
-
-  /** Drains what is left of the request; returns -1 once the peer closes. */
-  private static int readUntilClosed(InputStream in) throws IOException {
-    try {
-      byte[] buffer = new byte[4096];
-      int read;
-      do {
-        read = in.read(buffer);
-      } while (read > 0);
-      return read;
-    } catch (SocketTimeoutException stillOpen) {
-      return 0;
-    } catch (IOException reset) {
-      return -1;
     }
   }
 }

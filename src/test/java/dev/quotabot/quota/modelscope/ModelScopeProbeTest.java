@@ -31,7 +31,7 @@ import dev.quotabot.support.Ports;
 import dev.quotabot.support.UpstreamProbes;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,16 +55,11 @@ final class ModelScopeProbeTest {
           .options(WireMockConfiguration.options().dynamicPort().containerThreads(40))
           .build();
 
-  private UpstreamProbes probes;
+  @AutoClose private UpstreamProbes probes;
 
   @BeforeEach
   void wireProbe() {
     probes = UpstreamProbes.against(upstream.baseUrl() + "/v1");
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probes.close();
   }
 
   // ---------------------------------------------------------------- the request

@@ -35,6 +35,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
+import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.UpstreamProbes;
@@ -47,7 +48,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,12 +75,11 @@ final class ModelScopeProviderTest {
                   .containerThreads(60))
           .build();
 
-  private UpstreamClient client;
+  @AutoClose private final UpstreamClient client = new UpstreamClient();
   private ModelScopeProvider provider;
 
   @BeforeEach
   void wireProvider() {
-    client = new UpstreamClient();
     provider =
         new ModelScopeProvider(
             client.clients(),
@@ -92,11 +92,6 @@ final class ModelScopeProviderTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
     upstream.stubFor(
         get(urlPathEqualTo(USER)).willReturn(response(200, "modelscope/users-me-200.json")));
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
   }
 
   @Test
@@ -279,11 +274,6 @@ final class ModelScopeProviderTest {
   }
 
   private static ResponseDefinitionBuilder fullQuota() {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("modelscope-ratelimit-requests-limit", "2000")
-        .withHeader("modelscope-ratelimit-requests-remaining", "1000")
-        .withHeader("modelscope-ratelimit-model-requests-limit", "500")
-        .withHeader("modelscope-ratelimit-model-requests-remaining", "400");
+    return FakeModelScope.withQuota(2000, 1000, 500, 400);
   }
 }

@@ -8,22 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.RecordingSockets;
 import dev.quotabot.support.ScriptedServer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,22 +33,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class AddressGuardTest {
   private static final Map<String, String> AUTH =
       Map.of("Authorization", "Bearer sk-addressguardkey0123456789");
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
-  private final List<UpstreamClients> opened = new ArrayList<>();
+  @AutoClose private final NetHarness clients = new NetHarness();
   private final AtomicInteger lookups = new AtomicInteger();
   private RecordingSockets sockets = new RecordingSockets();
-
-  @AfterEach
-  void close() {
-    opened.forEach(UpstreamClients::close);
-  }
 
   @ParameterizedTest(name = "relay.example -> {0} is refused as {1}")
   @CsvSource({
@@ -269,19 +255,14 @@ final class AddressGuardTest {
           lookups.incrementAndGet();
           return resolver.resolve(host);
         };
-    UpstreamClients clients =
+    return clients.guarded(
         UpstreamClients.builder()
             .allowPrivateAddresses(allowPrivate)
             .resolver(counting)
-            .sockets(sockets)
-            .build();
-    opened.add(clients);
-    return clients.guarded(64 * 1024);
+            .sockets(sockets));
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
-    return http.get(URI.create(url), AUTH, TIMEOUT, "the relay")
-        .orTimeout(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(http, url, AUTH);
   }
 }

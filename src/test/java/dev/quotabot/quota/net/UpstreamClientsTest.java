@@ -8,21 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,22 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the JVM is told about is not used (it would take the call past the address checks).
  */
 final class UpstreamClientsTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
-
-  private UpstreamClients clients;
-
-  @AfterEach
-  void stop() {
-    if (clients != null) {
-      clients.close();
-    }
-  }
+  @AutoClose private UpstreamClients clients;
 
   @ParameterizedTest(name = "{0} client")
   @ValueSource(strings = {"trusted", "guarded"})
@@ -95,23 +79,19 @@ final class UpstreamClientsTest {
   }
 
   private static UpstreamClients clients() {
-    return UpstreamClients.builder()
-        .allowPrivateAddresses(true)
-        .resolver(host -> InetAddress.getAllByName("127.0.0.1"))
-        .build();
+    return NetHarness.loopback().build();
   }
 
   private UpstreamResponse call(String which, String path) {
     UpstreamHttp http =
-        which.equals("trusted") ? clients.trusted(64 * 1024) : clients.guarded(64 * 1024);
+        which.equals("trusted") ? clients.trusted(NetHarness.CAP) : clients.guarded(NetHarness.CAP);
     String host = which.equals("trusted") ? "127.0.0.1" : "relay.example";
-    return http.get(
-            URI.create("http://" + host + ":" + upstream.getPort() + path),
-            Map.of(),
-            TIMEOUT,
-            "the upstream")
-        .orTimeout(10, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(
+        http,
+        "http://" + host + ":" + upstream.getPort() + path,
+        Map.of(),
+        NetHarness.TIMEOUT,
+        "the upstream");
   }
 
   private static ProxySelector everythingThrough(int port) {

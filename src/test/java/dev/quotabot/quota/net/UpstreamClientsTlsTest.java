@@ -11,22 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.LocalTls;
+import dev.quotabot.support.SocketReads;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -34,7 +29,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,32 +42,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class UpstreamClientsTlsTest {
   private static final String KEY = "sk-tlstestkey0123456789abcdef";
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @RegisterExtension
   static final WireMockExtension relay =
       WireMockExtension.newInstance()
-          .options(
-              WireMockConfiguration.options()
-                  .bindAddress("127.0.0.1")
-                  .dynamicPort()
-                  .dynamicHttpsPort()
-                  .keystorePath(LocalTls.keystorePath())
-                  .keystoreType("PKCS12")
-                  .keystorePassword(LocalTls.PASSWORD)
-                  .keyManagerPassword(LocalTls.PASSWORD))
+          .options(LocalTls.wireMockHttps().bindAddress("127.0.0.1"))
           .build();
 
-  private final List<UpstreamClients> opened = new ArrayList<>();
+  @AutoClose private final NetHarness clients = new NetHarness();
 
   @BeforeEach
   void stub() {
     relay.stubFor(get("/api/status").willReturn(aResponse().withStatus(200).withBody("{}")));
-  }
-
-  @AfterEach
-  void close() {
-    opened.forEach(UpstreamClients::close);
   }
 
   @Test
@@ -152,13 +133,8 @@ final class UpstreamClientsTlsTest {
    * @param trustLocal trust only {@link LocalTls}'s certificate; else the JVM's trust store
    */
   private UpstreamHttp guarded(boolean trustLocal) {
-    UpstreamClients.Builder settings =
-        UpstreamClients.builder()
-            .allowPrivateAddresses(true)
-            .resolver(host -> InetAddress.getAllByName("127.0.0.1"));
-    UpstreamClients clients = (trustLocal ? LocalTls.trustingLocal(settings) : settings).build();
-    opened.add(clients);
-    return clients.guarded(64 * 1024);
+    UpstreamClients.Builder settings = NetHarness.loopback();
+    return clients.guarded(trustLocal ? LocalTls.trustingLocal(settings) : settings);
   }
 
   private SSLServerSocket sniRecordingServer(List<String> offered) throws IOException {
@@ -181,7 +157,7 @@ final class UpstreamClientsTlsTest {
                   if (names.isEmpty()) {
                     offered.add("(none)");
                   }
-                  readHead(socket.getInputStream());
+                  SocketReads.head(socket);
                   OutputStream out = socket.getOutputStream();
                   out.write(
                       "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
@@ -198,16 +174,6 @@ final class UpstreamClientsTlsTest {
     return server;
   }
 
-  private static void readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    for (int c = in.read(); c >= 0; c = in.read()) {
-      head.append((char) c);
-      if (head.toString().endsWith("\r\n\r\n")) {
-        return;
-      }
-    }
-  }
-
   /** Records each name offered, before the handshake can fail on the certificate. */
   private static SNIMatcher recording(List<String> names, List<String> offered) {
     return new SNIMatcher(0) {
@@ -222,8 +188,6 @@ final class UpstreamClientsTlsTest {
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
-    return http.get(URI.create(url), Map.of("Authorization", "Bearer " + KEY), TIMEOUT, "the relay")
-        .orTimeout(10, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(http, url, Map.of("Authorization", "Bearer " + KEY));
   }
 }

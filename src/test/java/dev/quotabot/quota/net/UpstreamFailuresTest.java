@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
 import dev.quotabot.support.ScriptedServer;
 import java.io.IOException;
@@ -20,16 +20,13 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,23 +43,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class UpstreamFailuresTest {
   private static final String KEY = "sk-upstreamfailures-0123456789abcdef";
   private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer " + KEY);
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final String ENDED_IN_THE_HEAD =
       "The connection to the relay failed: it ended before the answer's status line and headers"
           + " were complete, or they were longer than 256 KB.";
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
-  private final List<UpstreamClients> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() {
-    opened.forEach(UpstreamClients::close);
-  }
+  @AutoClose private final NetHarness clients = new NetHarness();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -208,12 +195,8 @@ final class UpstreamFailuresTest {
           }
         };
     UpstreamHttp http =
-        open(
-            UpstreamClients.builder()
-                .allowPrivateAddresses(true)
-                .resolver(host -> InetAddress.getAllByName("127.0.0.1"))
-                .connectTimeout(Duration.ofMillis(300))
-                .sockets(unanswered));
+        clients.guarded(
+            NetHarness.loopback().connectTimeout(Duration.ofMillis(300)).sockets(unanswered));
 
     // WHEN it is called with a longer call timeout
     UpstreamResponse response = call(http, "http://relay.example:" + relay.getPort() + "/");
@@ -226,7 +209,7 @@ final class UpstreamFailuresTest {
   @Test
   void anUnresolvableNameIsANetworkErrorNamingTheHost() {
     UpstreamHttp http =
-        open(
+        clients.guarded(
             UpstreamClients.builder()
                 .resolver(
                     host -> {
@@ -255,7 +238,7 @@ final class UpstreamFailuresTest {
                     ScriptedServer.send(
                         socket, "HTTP/1.1 " + request.header("Authorization") + "\r\n\r\n"))) {
       UpstreamHttp strict =
-          open(
+          clients.guarded(
               UpstreamClients.builder()
                   .resolver(host -> InetAddress.getAllByName("10.0.0.5"))
                   .sockets(SocketFactory.getDefault()));
@@ -280,16 +263,7 @@ final class UpstreamFailuresTest {
 
   /** The guarded client, loopback allowed, every name resolving to loopback. */
   private UpstreamHttp guarded() {
-    return open(
-        UpstreamClients.builder()
-            .allowPrivateAddresses(true)
-            .resolver(host -> InetAddress.getAllByName("127.0.0.1")));
-  }
-
-  private UpstreamHttp open(UpstreamClients.Builder settings) {
-    UpstreamClients clients = settings.build();
-    opened.add(clients);
-    return clients.guarded(64 * 1024);
+    return clients.guarded(NetHarness.loopback());
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url) {
@@ -297,8 +271,6 @@ final class UpstreamFailuresTest {
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
-    return http.get(URI.create(url), headers, TIMEOUT, "the relay")
-        .orTimeout(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)
-        .join();
+    return NetHarness.get(http, url, headers);
   }
 }

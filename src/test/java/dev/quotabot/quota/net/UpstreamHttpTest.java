@@ -12,16 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.RecordingSockets;
 import dev.quotabot.support.ScriptedServer;
+import dev.quotabot.support.SocketReads;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -50,29 +51,20 @@ final class UpstreamHttpTest {
   private static final String KEY = "sk-upstreamhttptestkey0123456789";
   private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer " + KEY);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
-  private static final int CAP = 64 * 1024;
+  private static final int CAP = NetHarness.CAP;
   private static final int SMALL_CAP = 64;
 
-  @RegisterExtension
-  static final WireMockExtension relay =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension relay = LoopbackWireMock.extension();
 
   private final AtomicInteger lookups = new AtomicInteger();
   private final RecordingSockets sockets = new RecordingSockets();
-  private UpstreamClients clients;
+  @AutoClose private UpstreamClients clients;
   private UpstreamHttp http;
 
   @BeforeEach
   void start() {
     clients = clients(host -> InetAddress.getAllByName("127.0.0.1"));
     http = clients.guarded(CAP);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
   }
 
   @Test
@@ -368,12 +360,11 @@ final class UpstreamHttpTest {
 
       // WHEN it is called with a 200 ms timeout
       UpstreamResponse response =
-          http.get(
-                  URI.create("http://relay.example:" + server.port() + "/balance"),
-                  AUTH,
-                  Duration.ofMillis(200),
-                  "the upstream")
-              .get(5, TimeUnit.SECONDS);
+          call(
+              http,
+              "http://relay.example:" + server.port() + "/balance",
+              Duration.ofMillis(200),
+              "the upstream");
 
       // THEN it is a timeout, not a 200 with half a body
       assertEquals(ProbeStatus.TIMEOUT, response.failure(), "HTTP " + response.status());
@@ -397,12 +388,11 @@ final class UpstreamHttpTest {
       // WHEN it is called with a 700 ms timeout
       long started = System.nanoTime();
       UpstreamResponse response =
-          http.get(
-                  URI.create("http://relay.example:" + server.port() + "/"),
-                  AUTH,
-                  Duration.ofMillis(700),
-                  "the relay")
-              .join();
+          call(
+              http,
+              "http://relay.example:" + server.port() + "/",
+              Duration.ofMillis(700),
+              "the relay");
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
       // THEN it is a TIMEOUT near 700 ms, and the relay sees the connection closed
@@ -430,11 +420,7 @@ final class UpstreamHttpTest {
       // WHEN it is called with a short timeout
       long started = System.nanoTime();
       UpstreamResponse response =
-          hanging
-              .guarded(CAP)
-              .get(URI.create("http://relay.example/"), AUTH, Duration.ofMillis(300), "the relay")
-              .orTimeout(3, TimeUnit.SECONDS)
-              .join();
+          call(hanging.guarded(CAP), "http://relay.example/", Duration.ofMillis(300), "the relay");
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
       // THEN it times out on time
@@ -497,7 +483,7 @@ final class UpstreamHttpTest {
               String method = request.method();
               if (method.equals("GET")) {
                 ScriptedServer.send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
-                method = nextMethod(socket.getInputStream());
+                method = nextMethod(socket);
               }
               if (method.equals("POST")) {
                 posts.incrementAndGet();
@@ -537,17 +523,10 @@ final class UpstreamHttpTest {
     return new ScriptedServer(socket -> ScriptedServer.send(socket, wire));
   }
 
-  /** Reads the next request head on a kept connection; returns its method. */
-  private static String nextMethod(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().endsWith("\r\n\r\n")) {
-      int c = in.read();
-      if (c < 0) {
-        return "";
-      }
-      head.append((char) c);
-    }
-    return head.substring(0, Math.max(0, head.indexOf(" ")));
+  /** Reads the next request head on a kept connection; returns its method ("" if it closed). */
+  private static String nextMethod(Socket socket) throws IOException {
+    String head = SocketReads.head(socket);
+    return head.endsWith("\r\n\r\n") ? head.substring(0, Math.max(0, head.indexOf(' '))) : "";
   }
 
   private static String unescape(String text) {
@@ -570,10 +549,25 @@ final class UpstreamHttpTest {
   }
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
-    UpstreamResponse response =
-        http.get(URI.create(url), headers, TIMEOUT, "the relay")
-            .orTimeout(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)
-            .join();
+    return call(http, url, headers, TIMEOUT, "the relay");
+  }
+
+  private static UpstreamResponse call(
+      UpstreamHttp http, String url, Duration timeout, String upstream) {
+    return call(http, url, AUTH, timeout, upstream);
+  }
+
+  /**
+   * A GET of {@code url} within {@code timeout}, {@code upstream} naming it in failure texts; it
+   * must complete normally (within 5 s more), and its failure text never holds the key.
+   */
+  private static UpstreamResponse call(
+      UpstreamHttp http,
+      String url,
+      Map<String, String> headers,
+      Duration timeout,
+      String upstream) {
+    UpstreamResponse response = NetHarness.get(http, url, headers, timeout, upstream);
     assertFalse(String.valueOf(response.failureText()).contains(KEY));
     return response;
   }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Capability;
@@ -18,12 +17,13 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -37,18 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class BalanceEndpointContractTest {
   /** The provider's stand-in, one per test class. */
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void closeHarness() {
-    harness.close();
-  }
+  @AutoClose final ProviderHarness harness = new ProviderHarness();
 
   WireMockExtension upstream() {
     return upstream;

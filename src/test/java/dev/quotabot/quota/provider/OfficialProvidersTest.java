@@ -6,15 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,18 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class OfficialProvidersTest {
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final ProviderHarness harness = new ProviderHarness();
 
   @Test
   void buildsTheFourProvidersOnTheTrustedClientEachAskingItsOwnBase() {

@@ -26,10 +26,11 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,14 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * headers new-api needs are sent, and quota ÷ quota_per_unit is the money.
  */
 final class AdminWalletTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void sendsBothHeadersAndPutsTheWalletOfAnUnlimitedTokenFirst() {
@@ -113,8 +109,7 @@ final class AdminWalletTest {
   @Test
   void walletNameIsTheUserWhenTheTokenHasNone() {
     // GIVEN a relay without token usage: the billing endpoints carry no token name
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(USER_SELF)).willReturn(json(200, "user-self.json")));
 
     // WHEN

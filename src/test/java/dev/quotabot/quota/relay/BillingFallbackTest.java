@@ -10,6 +10,7 @@ import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.amount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +19,10 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,35 +31,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * = hard_limit_usd − total_usage / 100, already in the site's display unit.
  */
 final class BillingFallbackTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void tokenUsage404FallsBackToSubscriptionMinusUsage() {
     // GIVEN /api/usage/token/ is 404; a 20.5 limit with 512.5 hundredths used
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
 
     // WHEN
     Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN one key balance: 20.5 − 5.125 left of 20.5, no expiry; the note says where it came from
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals(List.of(billing("USD", "15.375", "20.5", "5.125", null)), account.balances());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("billing endpoints"), account.note());
   }
 
   @Test
   void oneApiWebPageInsteadOfTokenUsageAlsoFallsBack() {
     // GIVEN one-api answers unknown routes with its web page (HTTP 200, HTML)
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(
         get(urlPathEqualTo(TOKEN_USAGE))
             .willReturn(
@@ -70,7 +65,7 @@ final class BillingFallbackTest {
     Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertEquals(List.of(billing("USD", "15.375", "20.5", "5.125", null)), account.balances());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
   }
 
   @Test
@@ -87,7 +82,10 @@ final class BillingFallbackTest {
 
     // THEN ¥66.74 stays ¥66.74 (not $66.74, not 66.74 × 7.3), with its expiry
     assertEquals(
-        List.of(billing("CNY", "56.74", "66.74", "10", Instant.ofEpochSecond(1767225600))),
+        List.of(
+            limitedKey("CNY", "56.74", "66.74", "10")
+                .expiresAt(Instant.ofEpochSecond(1767225600))
+                .build()),
         account.balances());
   }
 
@@ -105,7 +103,8 @@ final class BillingFallbackTest {
 
     // THEN
     assertEquals(
-        List.of(billing("tokens", "7500000", "10000000", "2500000", null)), account.balances());
+        List.of(limitedKey("tokens", "7500000", "10000000", "2500000").build()),
+        account.balances());
   }
 
   @Test
@@ -129,8 +128,7 @@ final class BillingFallbackTest {
   @Test
   void statusDownLabelsBillingAmountsAsSiteUnits() {
     // GIVEN billing works but /api/status is 404
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(404, "404-not-found.json")));
 
     // WHEN
@@ -138,7 +136,7 @@ final class BillingFallbackTest {
 
     // THEN the numbers are there, the currency is not guessed
     assertEquals(
-        List.of(billing("site units", "15.375", "20.5", "5.125", null)), account.balances());
+        List.of(limitedKey("site units", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("currency is unknown"), account.note());
   }
 
@@ -165,8 +163,7 @@ final class BillingFallbackTest {
   @Test
   void billingWithoutUsageGivesTheLimitAndSaysWhatIsLeftIsUnknown() {
     // GIVEN a 20.5 limit, and a usage endpoint that fails
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(500, "404-not-found.json")));
 
     // WHEN
@@ -195,17 +192,5 @@ final class BillingFallbackTest {
     // THEN the billing endpoints were not asked
     upstream.verify(0, getRequestedFor(urlPathEqualTo(SUBSCRIPTION)));
     upstream.verify(0, getRequestedFor(urlPathEqualTo(USAGE)));
-  }
-
-  /** A key balance read from the billing endpoints. */
-  private static Balance billing(
-      String unit, String available, String total, String used, Instant expiresAt) {
-    return Balance.of(Balance.Scope.KEY, unit)
-        .available(amount(available))
-        .total(amount(total))
-        .used(amount(used))
-        .unlimited(false)
-        .expiresAt(expiresAt)
-        .build();
   }
 }

@@ -22,25 +22,20 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import java.net.URI;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the relay declares, where its requests go, and that nothing escapes as an exception. */
 final class NewApiRelayTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void declaresARelayThatNeedsABaseUrlListsTheKeysModelsAndTakesAdminAccess() {
@@ -110,13 +105,7 @@ final class NewApiRelayTest {
     // WHEN the key is checked
     ProviderResult result =
         relay
-            .readAccount(
-                new ProviderRequest(
-                    ApiKey.of(KEY),
-                    List.of(),
-                    URI.create(upstream.baseUrl()),
-                    null,
-                    Duration.ofSeconds(1)))
+            .readAccount(RelayHarness.request(upstream.baseUrl(), Duration.ofSeconds(1)))
             .orTimeout(5, TimeUnit.SECONDS)
             .join();
 

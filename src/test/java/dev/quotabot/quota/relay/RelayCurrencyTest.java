@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
-import static dev.quotabot.quota.relay.RelayHarness.amount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedKey;
 import static dev.quotabot.quota.relay.RelayHarness.limitedToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.Account;
-import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * never assumed USD.
  */
 final class RelayCurrencyTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -80,14 +75,7 @@ final class RelayCurrencyTest {
 
     // THEN 1,234,567 / 500,000 = 2.469134, and no expiry
     assertEquals(
-        List.of(
-            Balance.of(Balance.Scope.KEY, "USD")
-                .available(amount("2"))
-                .total(amount("2.469134"))
-                .used(amount("0.469134"))
-                .unlimited(false)
-                .build()),
-        account.balances());
+        List.of(limitedKey("USD", "2", "2.469134", "0.469134").build()), account.balances());
   }
 
   @Test
@@ -102,15 +90,7 @@ final class RelayCurrencyTest {
 
     // THEN they are read like numbers; expires_at "0" is never
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals(
-        List.of(
-            Balance.of(Balance.Scope.KEY, "CNY")
-                .available(amount("109.5"))
-                .total(amount("146"))
-                .used(amount("36.5"))
-                .unlimited(false)
-                .build()),
-        account.balances());
+    assertEquals(List.of(limitedKey("CNY", "109.5", "146", "36.5").build()), account.balances());
     assertEquals("strings", account.user());
   }
 

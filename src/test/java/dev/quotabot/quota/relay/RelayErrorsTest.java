@@ -18,20 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.Account;
-import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,14 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * relays: a failure status with the relay's message, scrubbed; never an exception, never the key.
  */
 final class RelayErrorsTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void rejectedKeyIsInvalidKeyWithTheRelaysMessageScrubbed() {
@@ -192,21 +185,13 @@ final class RelayErrorsTest {
   void aLastCallThatTimesOutLeavesTheComposingOffTheTimeoutThread() {
     // GIVEN a relay on the guarded client (whose deadlines complete the call on the timeout
     // thread) that answers at once, except its model list, which outlasts the check
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+    RelayHarness.healthyNewApiButModels(upstream, json(200, "models.json").withFixedDelay(3_000));
 
     // WHEN checked with 500 ms, noting the thread that hands the result on
     String thread =
         harness
             .guardedRelay()
-            .readAccount(
-                new ProviderRequest(
-                    ApiKey.of(KEY),
-                    List.of(),
-                    URI.create(upstream.baseUrl()),
-                    null,
-                    Duration.ofMillis(500)))
+            .readAccount(RelayHarness.request(upstream.baseUrl(), Duration.ofMillis(500)))
             .thenApply(result -> Thread.currentThread().getName())
             .orTimeout(5_000, TimeUnit.MILLISECONDS)
             .join();

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.AdminAccess;
@@ -49,12 +48,6 @@ final class RelayHarness implements AutoCloseable {
     return new NewApiRelay(client.clients().guarded(UpstreamClient.RELAY_MAX_BODY_BYTES));
   }
 
-  static WireMockExtension wireMock() {
-    return WireMockExtension.newInstance()
-        .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-        .build();
-  }
-
   NewApiRelay relay() {
     return relay;
   }
@@ -76,10 +69,19 @@ final class RelayHarness implements AutoCloseable {
   /** Checks {@link #KEY} on the relay at {@code baseUrl}, looking for {@code models}. */
   ProviderResult check(String baseUrl, List<String> models, AdminAccess admin, Duration timeout) {
     return relay
-        .readAccount(
-            new ProviderRequest(ApiKey.of(KEY), models, URI.create(baseUrl), admin, timeout))
+        .readAccount(request(baseUrl, models, admin, timeout))
         .orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
         .join();
+  }
+
+  /** A check of {@link #KEY} on the relay at {@code baseUrl}, no model asked, no admin access. */
+  static ProviderRequest request(String baseUrl, Duration timeout) {
+    return request(baseUrl, List.of(), null, timeout);
+  }
+
+  private static ProviderRequest request(
+      String baseUrl, List<String> models, AdminAccess admin, Duration timeout) {
+    return new ProviderRequest(ApiKey.of(KEY), models, URI.create(baseUrl), admin, timeout);
   }
 
   /** A JSON answer from {@code fixtures/newapi/<name>}. */
@@ -102,13 +104,18 @@ final class RelayHarness implements AutoCloseable {
    * quota units granted, 2,500,000 used, 7,500,000 left, expiring at 1767225600) in {@code unit}.
    */
   static Balance limitedToken(String unit, String available, String total, String used) {
+    return limitedKey(unit, available, total, used)
+        .expiresAt(Instant.ofEpochSecond(1767225600))
+        .build();
+  }
+
+  /** A limited key's balance in {@code unit}, as written; no expiry unless one is added. */
+  static Balance.Builder limitedKey(String unit, String available, String total, String used) {
     return Balance.of(Balance.Scope.KEY, unit)
         .available(amount(available))
         .total(amount(total))
         .used(amount(used))
-        .unlimited(false)
-        .expiresAt(Instant.ofEpochSecond(1767225600))
-        .build();
+        .unlimited(false);
   }
 
   /** Stubs a status, a limited token's usage and the model list: a healthy new-api relay. */
@@ -117,6 +124,21 @@ final class RelayHarness implements AutoCloseable {
     upstream.stubFor(
         get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-limited.json")));
     upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json")));
+  }
+
+  /** A healthy new-api relay in USD whose {@code /v1/models} gives {@code models} instead. */
+  static void healthyNewApiButModels(WireMockExtension upstream, ResponseDefinitionBuilder models) {
+    healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(models));
+  }
+
+  /**
+   * One-api in USD without {@code /api/usage/token/}: the key's billing is a 20.5 limit with 5.125
+   * used ({@code billing-subscription.json}, {@code billing-usage.json}).
+   */
+  static void oneApiBilling(WireMockExtension upstream) {
+    oneApiBilling(
+        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
   }
 
   /** A relay without {@code /api/usage/token/} (one-api): the billing endpoints answer. */

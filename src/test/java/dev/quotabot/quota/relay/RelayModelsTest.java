@@ -18,11 +18,12 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,14 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * per asked model otherwise; no quota numbers; a list that could not be read says why.
  */
 final class RelayModelsTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void listsEachModelOnceWithUnknownLimits() {
@@ -87,8 +83,7 @@ final class RelayModelsTest {
   @Test
   void aBrokenListWithNoModelAskedGivesNoRowsAndSaysWhyInTheNote() {
     // GIVEN /v1/models fails
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(500, "404-not-found.json")));
+    RelayHarness.healthyNewApiButModels(upstream, json(500, "404-not-found.json"));
 
     // WHEN no model is asked
     ProviderResult result = harness.check(upstream.baseUrl());
@@ -105,10 +100,8 @@ final class RelayModelsTest {
   @Test
   void aListThatIsNoListSaysSo() {
     // GIVEN /v1/models answers 200 with a web page
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS))
-            .willReturn(aResponse().withStatus(200).withBody("<html>Sign in</html>")));
+    RelayHarness.healthyNewApiButModels(
+        upstream, aResponse().withStatus(200).withBody("<html>Sign in</html>"));
 
     // WHEN
     ProviderResult result = harness.check(upstream.baseUrl());
@@ -155,8 +148,7 @@ final class RelayModelsTest {
   @Test
   void aListThatCouldNotBeReadSaysWhyInTheAskedModelsRowsNotInTheNote() {
     // GIVEN /v1/models fails
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(500, "404-not-found.json")));
+    RelayHarness.healthyNewApiButModels(upstream, json(500, "404-not-found.json"));
 
     // WHEN a model is asked
     ProviderResult result = check("gpt-4o-mini");
@@ -174,9 +166,7 @@ final class RelayModelsTest {
   @Test
   void aListThatTimedOutGivesTheAskedModelsATimeout() {
     // GIVEN /v1/models outlasts the check
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+    RelayHarness.healthyNewApiButModels(upstream, json(200, "models.json").withFixedDelay(3_000));
 
     // WHEN a model is asked with one second
     ProviderResult result =
@@ -194,10 +184,8 @@ final class RelayModelsTest {
   @Test
   void anEmptyListGivesTheAskedModelsAnUpstreamErrorSayingSo() {
     // GIVEN /v1/models lists nothing
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS))
-            .willReturn(aResponse().withStatus(200).withBody("{\"object\":\"list\",\"data\":[]}")));
+    RelayHarness.healthyNewApiButModels(
+        upstream, aResponse().withStatus(200).withBody("{\"object\":\"list\",\"data\":[]}"));
 
     // WHEN a model is asked
     ModelQuota row = check("gpt-4o-mini").models().get(0);

@@ -12,9 +12,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.support.LoopbackWireMock;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,14 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * can read the wallet it spends.
  */
 final class UnlimitedTokenTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest
   @ValueSource(strings = {"usage-token-unlimited-flag.json", "usage-token-negative-available.json"})
