@@ -26,11 +26,14 @@ public interface Provider {
   CompletableFuture<ProviderResult> readAccount(ProviderRequest request);
 
   /**
-   * Probes one model ({@link Capability#PROBES_MODELS} only): one tiny real call, closed as soon as
-   * its status and headers are in. Never retried.
+   * Probes one model ({@link Capability#PROBES_MODELS}): one tiny real call, closed as soon as its
+   * status and headers are in. Never retried. A provider that probes nothing answers that it did
+   * not (the run never asks it).
    */
   default CompletableFuture<ModelQuota> probe(ProviderRequest request, String model) {
-    throw new UnsupportedOperationException(info().id() + " probes no model");
+    return CompletableFuture.completedFuture(
+        ModelQuota.failed(
+            model, ProbeStatus.UPSTREAM_ERROR, info().name() + " probes no model.", 0));
   }
 
   /** The row for a model its catalog does not list: it is not probed, so nothing is spent. */
