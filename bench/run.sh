@@ -6,6 +6,9 @@
 #   bash bench/run.sh soak [seconds] [jvm opts] the bounded load/soak run (default 300 s), then exits
 #
 # BENCH_PRODUCT_JVM_OPTIONS="..." adds JVM options to every product start (what-if runs; printed).
+# BENCH_BASELINE_REF=<git revision> is the build the efficiency runs compare this jar with, side by
+# side (default: the last commit before issue 10 reshaped the core; "none" skips the comparison).
+# Its jar is built once from `git archive` into bench/target/baseline/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +26,21 @@ if [[ "${1:-}" == "soak" ]]; then
   shift
   exec java -cp bench/target/classes Soak target/quota-bot.jar "$@"
 fi
-exec java -cp bench/target/classes Bench target/quota-bot.jar
+
+# b55a12e: main before issue 10 (two query runners, three HTTP stacks).
+baseline_ref="${BENCH_BASELINE_REF:-b55a12e}"
+baseline_jar=""
+if [[ "$baseline_ref" != none ]]; then
+  commit=$(git rev-parse --short "$baseline_ref^{commit}")
+  baseline_jar="bench/target/baseline/quota-bot-$commit.jar"
+  if [[ ! -f "$baseline_jar" ]]; then
+    echo "Building the baseline jar from $commit ..." >&2
+    rm -rf bench/target/baseline/src
+    mkdir -p bench/target/baseline/src
+    git archive "$commit" | tar -x -C bench/target/baseline/src
+    (cd bench/target/baseline/src && mvn -B -q package -DskipTests)
+    cp bench/target/baseline/src/target/quota-bot.jar "$baseline_jar"
+    rm -rf bench/target/baseline/src
+  fi
+fi
+exec java -cp bench/target/classes Bench target/quota-bot.jar $baseline_jar

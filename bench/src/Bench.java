@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * machine may be busy with other work; min and max show how busy. Then {@link Efficiency}: the
  * product's throughput under 64 concurrent clients against the stub's own, and its memory.
  *
- * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar]} (see bench/run.sh).
+ * <p>Usage: {@code java -cp bench/target Bench [path/to/quota-bot.jar [path/to/baseline.jar]]} (see
+ * bench/run.sh); with a baseline jar, the efficiency runs compare the two side by side.
  */
 public final class Bench {
   private static final int STARTS = 5;
@@ -47,27 +49,44 @@ public final class Bench {
           HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + stub.port() + "/v1/models")).build(),
           HttpResponse.BodyHandlers.discarding());
 
+      Path baselineJar = baselineJar(args);
       long[] startups = new long[STARTS];
+      long[] baselineStartups = baselineJar == null ? null : new long[STARTS];
       for (int i = 0; i < STARTS; i++) {
         try (Product product = new Product(jar, workDir, stub.port(), client, i)) {
           startups[i] = product.startupNanos;
         }
+        if (baselineJar != null) {
+          try (Product product =
+              new Product(baselineJar, workDir, stub.port(), client, "baseline-" + i, List.of(), Map.of())) {
+            baselineStartups[i] = product.startupNanos;
+          }
+        }
       }
-      rows.add(row("Start-up: process start → first 200 on /health (web only)", startups, null, "≤ 1.0 s"));
+      rows.add(row("Start-up: process start → first 200 on /health (web only)", startups, null, baselineStartups, "≤ 1.0 s"));
 
       String abortNote;
       double peakRss;
-      try (Product product = new Product(jar, workDir, stub.port(), client, STARTS)) {
+      try (Product product = new Product(jar, workDir, stub.port(), client, STARTS);
+          Product baseline =
+              baselineJar == null
+                  ? null
+                  : new Product(baselineJar, workDir, stub.port(), client, "baseline-fan-out", List.of(), Map.of())) {
         abortNote = "";
         for (Stub.Mode mode : Stub.Mode.values()) {
           stub.mode(mode);
+          List<long[]> mine = new ArrayList<>();
           for (int n : SIZES) {
-            long[] times = fanOut(client, product, n, WARMUP);
-            String body = mode == Stub.Mode.STREAM ? "then body dribbled for 5 s" : "then whole body at once";
-            rows.add(row("Fan-out, " + n + " model" + (n == 1 ? "" : "s") + ": headers after 300 ms, " + body, times, 300.0, "≤ 1.10"));
+            mine.add(fanOut(client, product, n, WARMUP));
           }
           if (mode == Stub.Mode.STREAM) {
             abortNote = streamsReport(stub);
+          }
+          for (int s = 0; s < SIZES.length; s++) {
+            int n = SIZES[s];
+            long[] theirs = baseline == null ? null : fanOut(client, baseline, n, WARMUP);
+            String body = mode == Stub.Mode.STREAM ? "then body dribbled for 5 s" : "then whole body at once";
+            rows.add(row("Fan-out, " + n + " model" + (n == 1 ? "" : "s") + ": headers after 300 ms, " + body, mine.get(s), 300.0, theirs, "≤ 1.10"));
           }
         }
         // The same 50 dribbled bodies once the process is warm, as a long-running server is.
@@ -79,18 +98,23 @@ public final class Bench {
                     + " more untimed queries)",
                 fanOut(client, product, 50, WARM_PROCESS_WARMUP),
                 300.0,
+                baseline == null ? null : fanOut(client, baseline, 50, WARM_PROCESS_WARMUP),
                 "≤ 1.10"));
         peakRss = product.peakRssMib();
       }
       // Issue 6 items 2 and 3, on fresh products (so their peak RSS is that of this load alone).
-      List<String> efficiency = Efficiency.run(jar, workDir, stub, client);
+      List<String> efficiency = Efficiency.run(jar, baselineJar, workDir, stub, client);
       rows.add(
           "| Reference: waiting for the dribbled body instead of stopping at the headers | – | 5300 ms | – | – | "
-              + fmt(5300 / 300.0) + " | – |");
+              + fmt(5300 / 300.0) + " | – | – | – |");
 
       System.out.println();
-      System.out.println("| Measurement | Runs | Median | Min | Max | Median ÷ 300 ms | Target |");
-      System.out.println("|---|---|---|---|---|---|---|");
+      System.out.println(
+          baselineJar == null
+              ? "No baseline jar: the baseline columns are empty."
+              : "Baseline: " + baselineJar.getFileName() + ", started and queried in turn with this jar, in this run.");
+      System.out.println("| Measurement | Runs | Median | Min | Max | Median ÷ 300 ms | Baseline median | This ÷ baseline | Target |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
       rows.forEach(System.out::println);
       System.out.println();
       System.out.println(abortNote);
@@ -110,6 +134,18 @@ public final class Bench {
     Path jar = Path.of(args.length > 0 ? args[0] : "target/quota-bot.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no jar at " + jar + "; build it with mvn -B -q package -DskipTests");
+    }
+    return jar;
+  }
+
+  /** The jar to compare with: the second argument, or null when there is none. */
+  static Path baselineJar(String[] args) {
+    if (args.length < 2 || args[1].isBlank()) {
+      return null;
+    }
+    Path jar = Path.of(args[1]).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no baseline jar at " + jar);
     }
     return jar;
   }
@@ -201,13 +237,21 @@ public final class Bench {
         + (stub.streamsAborted.get() + stub.streamsCompleted.get() < expected ? " (the rest were still open 6 s later)." : ".");
   }
 
-  private static String row(String what, long[] nanos, Double ratioBaseMs, String target) {
+  /** A row for this jar's times, and the baseline jar's median beside it when there is one. */
+  private static String row(
+      String what, long[] nanos, Double ratioBaseMs, long[] baselineNanos, String target) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    double median = Efficiency.median(Arrays.stream(sorted).asDoubleStream().toArray()) / 1e6;
+    double median = medianMs(nanos);
     String ratio = ratioBaseMs == null ? "–" : fmt(median / ratioBaseMs);
+    String baseline = baselineNanos == null ? "–" : ms(medianMs(baselineNanos));
+    String versus = baselineNanos == null ? "–" : fmt(median / medianMs(baselineNanos));
     return Efficiency.tableRow(what, nanos.length, ms(median), ms(sorted[0] / 1e6),
-        ms(sorted[sorted.length - 1] / 1e6), ratio, target);
+        ms(sorted[sorted.length - 1] / 1e6), ratio, baseline, versus, target);
+  }
+
+  private static double medianMs(long[] nanos) {
+    return Efficiency.median(Arrays.stream(nanos).asDoubleStream().toArray()) / 1e6;
   }
 
   private static int count(Pattern pattern, String text) {

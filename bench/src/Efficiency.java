@@ -29,6 +29,10 @@ import java.util.stream.IntStream;
  * the JSON answer. A reference row measures those 3 exchanges done directly. A second pair repeats
  * the comparison with the probe's headers after 300 ms (as in the fan-out rows), where the clients
  * mostly wait and the ratio shows what the product adds to a realistic upstream.
+ *
+ * <p>Given a baseline jar (an earlier build, see bench/run.sh), a product from it runs beside this
+ * one and takes its turn in every round of the instant-upstream runs, so the two jars are compared
+ * on the same machine, under the same conditions, pair by pair.
  */
 final class Efficiency {
   static final int CLIENTS = 64;
@@ -70,8 +74,13 @@ final class Efficiency {
         "\"available_balance\":250");
   }
 
-  /** Runs everything and returns the lines to print (a markdown table, then notes). */
-  static List<String> run(Path jar, Path workDir, Stub stub, HttpClient client) throws Exception {
+  /**
+   * Runs everything and returns the lines to print (a markdown table, then notes).
+   *
+   * @param baselineJar an earlier build to compare with, or null
+   */
+  static List<String> run(Path jar, Path baselineJar, Path workDir, Stub stub, HttpClient client)
+      throws Exception {
     stub.mode(Stub.Mode.WHOLE);
     stub.headerDelayMs(0);
     int stubPort = stub.port();
@@ -96,23 +105,47 @@ final class Efficiency {
     List<LoadClient.Result> upstreamRuns = new ArrayList<>();
     List<LoadClient.Result> directSlowRuns = new ArrayList<>();
     List<LoadClient.Result> productSlowRuns = new ArrayList<>();
+    List<LoadClient.Result> baselineRuns = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     double productCpu;
+    double baselineCpu = -1;
+    double baselineRss = -1;
     try (Product product =
-        new Product(jar, workDir, stubPort, client, "efficiency", List.of(), Map.of())) {
+            new Product(jar, workDir, stubPort, client, "efficiency", List.of(), Map.of());
+        Product baseline =
+            baselineJar == null
+                ? null
+                : new Product(
+                    baselineJar, workDir, stubPort, client, "baseline", List.of(), Map.of())) {
       LoadClient.Call query = productQuery(product.port());
       LoadClient proxied = new LoadClient(product.port(), CLIENTS, (c, n) -> query);
+      LoadClient baselineProxied =
+          baseline == null
+              ? null
+              : new LoadClient(
+                  baseline.port(), CLIENTS, (c, n) -> productQuery(baseline.port()));
       direct.run(WARMUP_SECONDS / 2);
       upstreamWork.run(WARMUP_SECONDS / 2);
       proxied.run(WARMUP_SECONDS);
+      if (baselineProxied != null) {
+        baselineProxied.run(WARMUP_SECONDS);
+      }
       double cpuBefore = product.cpuSeconds();
+      double baselineCpuBefore = baseline == null ? 0 : baseline.cpuSeconds();
       for (int round = 0; round < ROUNDS; round++) {
         directRuns.add(direct.run(RUN_SECONDS));
         productRuns.add(proxied.run(RUN_SECONDS));
+        if (baselineProxied != null) {
+          baselineRuns.add(baselineProxied.run(RUN_SECONDS));
+        }
         upstreamRuns.add(upstreamWork.run(RUN_SECONDS));
       }
-      // The product is idle during the direct runs, so its CPU time is all for the product runs.
+      // Each product is idle while the others run, so its CPU time is all for its own runs.
       productCpu = product.cpuSeconds() - cpuBefore;
+      if (baseline != null) {
+        baselineCpu = baseline.cpuSeconds() - baselineCpuBefore;
+        baselineRss = baseline.peakRssMib();
+      }
       // The same pair with the upstream's headers after 300 ms, as in the fan-out rows: the
       // clients then mostly wait, and the ratio shows what the product adds to that wait.
       stub.headerDelayMs(Stub.HEADER_DELAY_MS);
@@ -156,6 +189,28 @@ final class Efficiency {
             productRuns,
             directRuns,
             "≥ 0.6"));
+    if (baselineJar != null) {
+      lines.add(
+          row(
+              "Baseline jar (" + baselineJar.getFileName() + "): `POST /api/balance`, 1 model",
+              baselineRuns,
+              1,
+              ""));
+      lines.add(
+          ratioRow(
+              "**This jar ÷ baseline jar**, queries/s, paired runs",
+              productRuns,
+              baselineRuns,
+              "≥ 1.00"));
+      notes.add(
+          "Baseline jar "
+              + baselineJar.getFileName()
+              + ": CPU time per query "
+              + cpuPerQuery(baselineCpu, baselineRuns)
+              + ", peak RSS "
+              + mib(baselineRss)
+              + " (JVM defaults).");
+    }
     lines.add(
         row(
             "Reference: the product's 3 upstream calls (probe, balance, user) done directly;"
@@ -193,6 +248,7 @@ final class Efficiency {
             upstreamRuns,
             directSlowRuns,
             productSlowRuns,
+            baselineRuns,
             shipped.runs,
             smallHeap.runs)) {
       runs.stream()

@@ -1,9 +1,12 @@
 /*
  * quota-bot page: asks POST /api/balance/stream how much quota a key has left, per model and as the
- * account's 魔粒 balance (ModelScope), or as the balance and usable models of a relay token or another
- * provider's account, and shows each answer the moment it arrives.
+ * balances of the key's account, and shows each answer the moment it arrives.
  *
  * Rules this file keeps:
+ * - The page knows no provider by name. What it offers, which fields it shows, what the buttons
+ *   say and whether a daily reset is counted down all follow from GET /api/providers: each
+ *   provider's capabilities, fields, unit, default models and key hint. Texts name a provider only
+ *   through that data.
  * - Everything from the server (model names, upstream errors, account names) is untrusted: it is
  *   only ever written with textContent or DOM properties. innerHTML is not used anywhere.
  * - The key and a relay's access token live in their input fields and in one request body; never in
@@ -19,14 +22,22 @@
   const STORAGE_LANG = "quotabot.lang";
   const STORAGE_HISTORY = "quotabot.history";
   const STORAGE_PROVIDER = "quotabot.provider";
-  const MODELSCOPE = "modelscope";
-  // What the page offers until /api/config names the providers.
-  const BUILT_IN_PROVIDERS = [{ id: MODELSCOPE, name: "ModelScope", needs_base_url: false }];
+  /*
+   * Until /api/providers answers (or if it cannot be read) the form stands for "the server's default
+   * provider", whatever it is: a key and optional models, sent without a provider id.
+   */
+  const UNKNOWN_PROVIDER = Object.freeze({
+    id: "",
+    name: "",
+    capabilities: [],
+    fields: ["api_key", "models"],
+    unit: null,
+    default_models: [],
+    key_hint: "",
+  });
   const HISTORY_LIMIT = 10;
   // A safety net so the button never stays disabled forever; the server has its own deadline.
   const CLIENT_TIMEOUT_MS = 120000;
-  // ModelScope's daily quota resets at 00:00 in Asia/Shanghai (UTC+8, no daylight saving).
-  const RESET_OFFSET_MS = 8 * 3600 * 1000;
   const DAY_MS = 24 * 3600 * 1000;
   const SUGGESTION_LIMIT = 8;
   // What separates model ids in the models field: the server's ModelList.SEPARATORS. Commas (also
@@ -47,24 +58,27 @@
       queryHeading: "Check a key",
       providerLabel: "Provider",
       providerHint: {
-        modelscope: "Per-model quotas and the 魔粒 balance of a ModelScope API-Inference key.",
-        relay: "A new-api or one-api relay: the token’s balance and the models it may use.",
+        probe: (name, balance) =>
+          balance
+            ? `Per-model quotas and the ${balance} of a ${name} key.`
+            : `Per-model quotas of a ${name} key.`,
+        list: (name) => `${name}: the key’s balance and the models it may use.`,
         balance: (name) => `Reads the account balance of a ${name} key. Free: no model is called.`,
       },
+      balanceOf: (unit) => (unit ? `${unit} balance` : "balance"),
       baseUrlLabel: "Relay address",
       baseUrlHint: "https://your-relay.example — with or without /v1.",
       keyLabel: "API key",
-      keyPlaceholder: "ms-…",
-      keyPlaceholderOther: "sk-…",
       keyHint: "Used for this check only: never stored, never put in the address.",
       showKey: "Show key",
       hideKey: "Hide key",
       modelsLabel: "Models",
-      modelsLabelRelay: "Models to look for (optional)",
+      modelsLabelOptional: "Models to look for (optional)",
       modelsHint: "One per line, or separated by commas.",
-      modelsHintRelay: "One per line, or separated by commas. Empty: every model the key may use.",
-      modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
-      modelsPlaceholderRelay: "gpt-4o-mini\ndeepseek-chat",
+      modelsHintOptional:
+        "One per line, or separated by commas. Empty: every model the key may use.",
+      // An example for a provider that proposes no models of its own.
+      modelsPlaceholder: "gpt-4o-mini\ndeepseek-chat",
       adminSummary: "Admin balance (optional)",
       adminIntro:
         "For the account’s wallet (needed when the token is unlimited): the user id and the system access token from the relay’s personal settings page. Both or neither.",
@@ -78,15 +92,17 @@
       suggestionsLabel: "Model suggestions",
       suggestionsCount: (n) =>
         `${n === 1 ? "1 suggestion" : `${n} suggestions`}: ↑ and ↓ to choose, Enter or Tab to insert.`,
-      costNote:
-        "Each model is probed with one tiny chat request, which may count as one call against your quota. Reading the 魔粒 balance is free.",
+      costNote: (balance) =>
+        `Each model is probed with one tiny chat request, which may count as one call against your quota.${balance ? ` Reading the ${balance} is free.` : ""}`,
       check: "Check quota",
-      checkRelay: "Check key",
+      checkKey: "Check key",
       checkBalance: "Check balance",
+      checkAny: "Check",
       checking: (n) => `Checking ${modelsText(n)}…`,
-      checkingRelay: "Checking…",
+      checkingKey: "Checking…",
       balanceOnly: "Check balance only (free)",
-      balanceHint: "Reads only the 魔粒 balance of the key’s account; no model is probed.",
+      balanceHint: (balance) =>
+        `Reads only the ${balance} of the key’s account; no model is probed.`,
       readingBalance: "Reading balance…",
       stop: "Stop",
       progress: (done, total) => `${done} of ${modelsText(total)} answered`,
@@ -104,27 +120,40 @@
       historyCount: modelsText,
       resultsHeading: "Results",
       tableCaption: "Quota left per model",
-      tableCaptionRelay: "Models this key may use",
+      tableCaptionList: "Models this key may use",
       emptyTitle: "No results yet",
       emptyText: {
-        modelscope: "Enter your key and models, then press “Check quota”, or check only the balance.",
-        relay: "Enter the relay’s address and your key, then press “Check key”.",
+        probe: "Enter your key and models, then press “Check quota”.",
+        probeOrBalance:
+          "Enter your key and models, then press “Check quota”, or check only the balance.",
+        list: "Enter your key, then press “Check key”.",
+        listAt: "Enter the relay’s address and your key, then press “Check key”.",
         balance: "Enter your key, then press “Check balance”.",
+        any: "Enter your key, then press “Check”.",
       },
-      accountHeading: "魔粒 balance",
-      accountHeadingOf: (name) => `${name} balance`,
-      accountLoading: "Reading the 魔粒 balance…",
-      accountLoadingOther: "Reading the balance…",
+      accountHeading: (name) => (name ? `${name} balance` : "Balance"),
+      accountLoading: (balance) => `Reading the ${balance}…`,
       accountAvailable: "available",
+      accountOwed: "owed",
+      owed: (amount) => `${amount} owed`,
       accountTotal: "Total",
       accountUsed: "Used",
       accountFrozen: "Frozen",
       accountExpires: "Expires",
+      accountRequests: "Requests",
       accountUnlimited: "Unlimited",
       accountUser: (name) => `Account: ${name}`,
       accountToken: (name) => `Token: ${name}`,
-      accountNote:
-        "魔粒 (Magicube points) are what ModelScope API-Inference spends from your account. When ModelScope does not report a model’s quota (shown as unknown), this balance is your real budget.",
+      scope: { account: "Account", key: "Key", wallet: "Wallet" },
+      part: {
+        granted: "Granted",
+        topped_up: "Topped up",
+        voucher: "Voucher",
+        cash: "Cash",
+        charged: "Charged",
+      },
+      accountNote: (name, balance) =>
+        `The ${balance} is what ${name} spends from your account. When ${name} does not report a model’s quota (shown as unknown), this balance is your real budget.`,
       accountFailed: "The balance could not be read.",
       accountNotRead: "The balance was not read: the check was stopped first.",
       resetIn: (hours, minutes) =>
@@ -132,7 +161,7 @@
           ? `Daily quota resets in ${hours} h ${minutes} min`
           : `Daily quota resets in ${minutes} min`,
       resetSoon: "Daily quota resets in under a minute",
-      resetTitle: (local) => `ModelScope resets daily quotas at 00:00 Beijing time (UTC+8): ${local} for you.`,
+      resetTitle: (name, at, local) => `${name} resets daily quotas at ${at}: ${local} for you.`,
       colModel: "Model",
       colStatus: "Status",
       colModelQuota: "Model quota",
@@ -149,7 +178,8 @@
       summaryStopped: (done, total) => `Stopped: ${done} of ${modelsText(total)} answered.`,
       pending: "Checking…",
       stopped: "Stopped",
-      stoppedDetail: "Stopped before ModelScope answered.",
+      stoppedDetail: (name) =>
+        name ? `Stopped before ${name} answered.` : "Stopped before an answer came.",
       lost: "No answer",
       lostDetail: "The connection ended before this model’s result arrived.",
       status: {
@@ -165,10 +195,12 @@
       },
       keyMissing: "Enter your API key.",
       keySpaces: "The key contains spaces or line breaks: paste only the key itself.",
-      modelsMissing: "Enter at least one model, for example Qwen/Qwen3-32B.",
+      modelsMissing: (example) =>
+        example ? `Enter at least one model, for example ${example}.` : "Enter at least one model.",
       modelsTooMany: (n, max) => `${n} models given, at most ${max} per check: split the list.`,
       baseUrlMissing: "Enter the relay’s address, for example https://your-relay.example.",
-      baseUrlInvalid: "The relay’s address starts with https:// (or http://), for example https://your-relay.example.",
+      baseUrlInvalid:
+        "The relay’s address starts with https:// (or http://), for example https://your-relay.example.",
       userIdMissing: "Enter the user id too, or leave both admin fields empty.",
       userIdInvalid: "The user id is a number (see the relay’s personal settings).",
       tokenMissing: "Enter the access token too, or leave both admin fields empty.",
@@ -179,7 +211,7 @@
         "The connection to the server ended before every result arrived. Try again.",
       errorHttp: (status) =>
         `The server answered HTTP ${status} without an explanation. Try again later.`,
-      errorConfig: "Could not load the default models; you can still type your own.",
+      errorConfig: "Could not load the providers; the check goes to the server’s default provider.",
       footer:
         "Your key goes to this server only for the check you ask for; it is used to call the provider you chose and then forgotten.",
     },
@@ -192,24 +224,25 @@
       queryHeading: "查询密钥",
       providerLabel: "服务商",
       providerHint: {
-        modelscope: "查询 ModelScope API-Inference 密钥在每个模型上的额度和魔粒余额。",
-        relay: "new-api 或 one-api 中转站：令牌的余额和它可用的模型。",
+        probe: (name, balance) =>
+          balance
+            ? `查询 ${name} 密钥在每个模型上的额度和${balance}。`
+            : `查询 ${name} 密钥在每个模型上的额度。`,
+        list: (name) => `${name}：密钥的余额和它可用的模型。`,
         balance: (name) => `读取 ${name} 密钥所属账户的余额。免费：不会调用任何模型。`,
       },
+      balanceOf: (unit) => (unit ? `${unit}余额` : "余额"),
       baseUrlLabel: "中转站地址",
       baseUrlHint: "https://your-relay.example — 带不带 /v1 都可以。",
       keyLabel: "API 密钥",
-      keyPlaceholder: "ms-…",
-      keyPlaceholderOther: "sk-…",
       keyHint: "仅用于本次查询：不会保存，也不会出现在网址中。",
       showKey: "显示密钥",
       hideKey: "隐藏密钥",
       modelsLabel: "模型",
-      modelsLabelRelay: "要查找的模型（可选）",
+      modelsLabelOptional: "要查找的模型（可选）",
       modelsHint: "每行一个，或用逗号分隔。",
-      modelsHintRelay: "每行一个，或用逗号分隔。留空则列出该密钥可用的全部模型。",
-      modelsPlaceholder: "Qwen/Qwen3-32B\ndeepseek-ai/DeepSeek-V3.1",
-      modelsPlaceholderRelay: "gpt-4o-mini\ndeepseek-chat",
+      modelsHintOptional: "每行一个，或用逗号分隔。留空则列出该密钥可用的全部模型。",
+      modelsPlaceholder: "gpt-4o-mini\ndeepseek-chat",
       adminSummary: "管理员余额（可选）",
       adminIntro:
         "用于读取账户钱包（令牌为无限额度时需要）：在中转站的个人设置页面获取用户 ID 和系统访问令牌。两项都填或都不填。",
@@ -222,15 +255,16 @@
       useDefaults: "恢复默认",
       suggestionsLabel: "模型建议",
       suggestionsCount: (n) => `${n} 个建议：用 ↑ ↓ 选择，按 Enter 或 Tab 填入。`,
-      costNote:
-        "每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。读取魔粒余额是免费的。",
+      costNote: (balance) =>
+        `每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。${balance ? `读取${balance}是免费的。` : ""}`,
       check: "查询额度",
-      checkRelay: "查询密钥",
+      checkKey: "查询密钥",
       checkBalance: "查询余额",
+      checkAny: "查询",
       checking: (n) => `正在查询 ${n} 个模型…`,
-      checkingRelay: "正在查询…",
+      checkingKey: "正在查询…",
       balanceOnly: "仅查询余额（免费）",
-      balanceHint: "只读取该密钥所属账户的魔粒余额，不探测任何模型。",
+      balanceHint: (balance) => `只读取该密钥所属账户的${balance}，不探测任何模型。`,
       readingBalance: "正在查询余额…",
       stop: "停止",
       progress: (done, total) => `已完成 ${done}/${total} 个模型`,
@@ -247,33 +281,47 @@
       historyCount: (n) => `${n} 个模型`,
       resultsHeading: "查询结果",
       tableCaption: "各模型剩余额度",
-      tableCaptionRelay: "该密钥可用的模型",
+      tableCaptionList: "该密钥可用的模型",
       emptyTitle: "还没有结果",
       emptyText: {
-        modelscope: "填写密钥和模型，然后点击“查询额度”，或只查询余额。",
-        relay: "填写中转站地址和密钥，然后点击“查询密钥”。",
+        probe: "填写密钥和模型，然后点击“查询额度”。",
+        probeOrBalance: "填写密钥和模型，然后点击“查询额度”，或只查询余额。",
+        list: "填写密钥，然后点击“查询密钥”。",
+        listAt: "填写中转站地址和密钥，然后点击“查询密钥”。",
         balance: "填写密钥，然后点击“查询余额”。",
+        any: "填写密钥，然后点击“查询”。",
       },
-      accountHeading: "魔粒余额",
-      accountHeadingOf: (name) => `${name} 余额`,
-      accountLoading: "正在读取魔粒余额…",
-      accountLoadingOther: "正在读取余额…",
+      accountHeading: (name) => (name ? `${name} 余额` : "余额"),
+      accountLoading: (balance) => `正在读取${balance}…`,
       accountAvailable: "可用",
+      accountOwed: "欠款",
+      owed: (amount) => `欠 ${amount}`,
       accountTotal: "总额",
       accountUsed: "已用",
       accountFrozen: "冻结",
       accountExpires: "到期",
+      accountRequests: "请求次数",
       accountUnlimited: "无限额度",
       accountUser: (name) => `账户：${name}`,
       accountToken: (name) => `令牌：${name}`,
-      accountNote:
-        "魔粒是 ModelScope API-Inference 从你的账户中扣除的额度。当 ModelScope 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。",
+      scope: { account: "账户", key: "密钥", wallet: "钱包" },
+      part: {
+        granted: "赠送",
+        topped_up: "充值",
+        voucher: "代金券",
+        cash: "现金",
+        charged: "充值",
+      },
+      accountNote: (name, balance) =>
+        `${balance}是 ${name} 从你的账户中扣除的额度。当 ${name} 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。`,
       accountFailed: "无法读取余额。",
       accountNotRead: "未读取余额：查询已先被停止。",
       resetIn: (hours, minutes) =>
-        hours > 0 ? `每日额度 ${hours} 小时 ${minutes} 分钟后重置` : `每日额度 ${minutes} 分钟后重置`,
+        hours > 0
+          ? `每日额度 ${hours} 小时 ${minutes} 分钟后重置`
+          : `每日额度 ${minutes} 分钟后重置`,
       resetSoon: "每日额度不到 1 分钟后重置",
-      resetTitle: (local) => `ModelScope 每天北京时间 00:00（UTC+8）重置每日额度，即你的本地时间 ${local}。`,
+      resetTitle: (name, at, local) => `${name} 每天 ${at} 重置每日额度，即你的本地时间 ${local}。`,
       colModel: "模型",
       colStatus: "状态",
       colModelQuota: "模型额度",
@@ -290,7 +338,7 @@
       summaryStopped: (done, total) => `已停止：${done}/${total} 个模型已返回结果。`,
       pending: "查询中…",
       stopped: "已停止",
-      stoppedDetail: "在 ModelScope 回答前已停止。",
+      stoppedDetail: (name) => (name ? `在 ${name} 回答前已停止。` : "在回答前已停止。"),
       lost: "无结果",
       lostDetail: "连接在该模型的结果返回前中断。",
       status: {
@@ -306,7 +354,8 @@
       },
       keyMissing: "请输入 API 密钥。",
       keySpaces: "密钥中有空格或换行：请只粘贴密钥本身。",
-      modelsMissing: "请至少输入一个模型，例如 Qwen/Qwen3-32B。",
+      modelsMissing: (example) =>
+        example ? `请至少输入一个模型，例如 ${example}。` : "请至少输入一个模型。",
       modelsTooMany: (n, max) => `输入了 ${n} 个模型，每次最多 ${max} 个：请拆分列表。`,
       baseUrlMissing: "请输入中转站地址，例如 https://your-relay.example。",
       baseUrlInvalid: "中转站地址以 https://（或 http://）开头，例如 https://your-relay.example。",
@@ -318,7 +367,7 @@
       errorTimeout: "服务器没有及时响应。请减少模型数量后重试。",
       errorStreamEnded: "与服务器的连接在全部结果返回前中断。请重试。",
       errorHttp: (status) => `服务器返回 HTTP ${status}，但没有说明原因。请稍后重试。`,
-      errorConfig: "无法加载默认模型；你仍然可以自己输入。",
+      errorConfig: "无法加载服务商列表；查询将发往服务器的默认服务商。",
       footer: "你的密钥只在你发起查询时发送到本服务器，用于调用你选择的服务商，用完即丢弃。",
     },
   };
@@ -362,25 +411,17 @@
     latency: (row) => count(row.latency_ms),
   };
 
-  /** Chinese names for providers whose name the server gives in English only. */
-  const PROVIDER_NAMES_ZH = {
-    newapi: "new-api / one-api 中转站",
-    siliconflow: "硅基流动 SiliconFlow",
-    moonshot: "月之暗面 Moonshot",
-  };
-
   const state = {
     lang: "en",
-    config: {
-      default_models: [],
-      max_models: 50,
-      providers: BUILT_IN_PROVIDERS,
-    },
-    provider: MODELSCOPE, // the chosen provider's id
+    config: { max_models: 50 },
+    providers: [], // from GET /api/providers, each checked by wellFormedProvider()
+    defaultProvider: null, // the id a query without one asks (the server's "default")
+    provider: null, // the chosen provider's id; null until the providers are known
     modelDrafts: new Map(), // provider id → the models text typed for it, kept across switches
     /*
      * What the results show, built line by line from the stream:
-     * {balanceOnly, models, rows: [server row | {model, local}], account, summary, ended, failure}.
+     * {provider, mode, models, rows: [server row | {model, local}], account, summary,
+     * ended, failure}.
      */
     report: null,
     busyKind: null, // "models" or "balance": which button is working; null when idle
@@ -389,7 +430,8 @@
     fieldErrors: { key: null, models: null, baseUrl: null, userId: null, accessToken: null },
     formError: null,
     retryUntil: 0,
-    catalog: [], // ModelScope's model ids from /api/models, for suggestions
+    catalogs: new Map(), // provider id → its model ids from /api/models, for suggestions
+    resets: new Map(), // provider id → {at, wallClock}: the next daily reset the server named
     suggest: { items: [], active: -1, announced: -1 },
   };
 
@@ -421,34 +463,87 @@
     return Object.hasOwn(STATUS_STYLE, status) ? STATUS_STYLE[status] : UNKNOWN_STATUS_STYLE;
   }
 
-  /* ---------- providers ---------- */
+  /* ---------- providers: all the page knows of them is what the server declares ---------- */
 
   function providerInfo(id) {
-    return state.config.providers.find((provider) => provider.id === id) || null;
+    return state.providers.find((provider) => provider.id === id) || null;
+  }
+
+  /** The chosen provider, or the stand-in for the server's default while none is known. */
+  function current() {
+    return providerInfo(state.provider) || UNKNOWN_PROVIDER;
+  }
+
+  function can(provider, capability) {
+    return provider.capabilities.includes(capability);
+  }
+
+  function takes(provider, field) {
+    return provider.fields.includes(field);
   }
 
   /**
-   * How the page treats a provider: "modelscope" probes models, "relay" (a site the person names)
-   * reads a token's balance and the models it may use, "balance" reads only an account balance.
+   * What a check of this provider does: "probe" (each model is called), "list" (the key's models are
+   * listed, and looked for), "balance" (only balances are read), or "any" when the page does not
+   * know the provider and lets the server decide.
    */
-  function kindOf(id) {
-    if (id === MODELSCOPE) {
-      return "modelscope";
+  function modeOf(provider) {
+    if (can(provider, "probes_models")) {
+      return "probe";
     }
-    return providerInfo(id)?.needs_base_url ? "relay" : "balance";
+    if (can(provider, "lists_key_models")) {
+      return "list";
+    }
+    return can(provider, "balances") ? "balance" : "any";
   }
 
-  function providerName(id) {
-    if (state.lang === "zh" && Object.hasOwn(PROVIDER_NAMES_ZH, id)) {
-      return PROVIDER_NAMES_ZH[id];
-    }
-    const name = providerInfo(id)?.name;
-    return typeof name === "string" && name ? name : String(id);
+  /** A probing provider that also reads balances offers the free balance-only check. */
+  function offersBalanceOnly(provider) {
+    return can(provider, "probes_models") && can(provider, "balances");
   }
 
-  /** A message that differs per kind of provider: {modelscope, relay, balance}. */
-  function kindText(key, kind, ...args) {
-    const entry = MESSAGES[state.lang][key][kind];
+  /** Its name in the page's language when the server gives one (`names`), else its name. */
+  function providerName(provider) {
+    const localized = provider.names?.[locale()];
+    return typeof localized === "string" && localized ? localized : provider.name;
+  }
+
+  /** The name of the provider the results are from ("" when the page did not know it). */
+  function reportProviderName() {
+    return providerName(providerInfo(state.report?.provider) || UNKNOWN_PROVIDER);
+  }
+
+  /** "魔粒 balance", "CNY balance", or just "balance" when the unit depends on the account. */
+  function balanceName(provider) {
+    return t("balanceOf", provider.unit);
+  }
+
+  /**
+   * A provider as the page uses it, or null when the entry is unusable. Lists the server may grow
+   * later (capabilities, fields) are kept as given; unknown values simply match nothing.
+   */
+  function wellFormedProvider(raw) {
+    if (typeof raw?.id !== "string" || !raw.id || typeof raw.name !== "string") {
+      return null;
+    }
+    const strings = (list) =>
+      Array.isArray(list) ? list.filter((item) => typeof item === "string") : [];
+    return {
+      id: raw.id,
+      name: raw.name || raw.id,
+      names: raw.names !== null && typeof raw.names === "object" ? raw.names : null,
+      capabilities: strings(raw.capabilities),
+      fields: strings(raw.fields),
+      unit: typeof raw.unit === "string" && raw.unit ? raw.unit : null,
+      default_models: strings(raw.default_models),
+      key_hint: typeof raw.key_hint === "string" ? raw.key_hint : "",
+      resets_at: typeof raw.resets_at === "string" ? raw.resets_at : null,
+    };
+  }
+
+  /** A message that differs per mode of a provider: {probe, list, balance, …}. */
+  function modeText(key, mode, ...args) {
+    const entry = MESSAGES[state.lang][key][mode];
     return typeof entry === "function" ? entry(...args) : entry;
   }
 
@@ -552,6 +647,11 @@
     updateModelCount();
   }
 
+  /** The provider's proposed models, one per line. */
+  function defaultModelsText(provider) {
+    return provider.default_models.join("\n");
+  }
+
   function updateModelCount() {
     const n = parseModels(els.models.value).length;
     els.modelsCount.textContent = t("modelCount", n, state.config.max_models);
@@ -568,7 +668,7 @@
       return [];
     }
     // Storage can be edited by anyone at the keyboard: keep only well-formed entries. Entries
-    // from before there were providers have none: they are ModelScope lists.
+    // from before there were providers name none: they were the default provider's lists.
     const wellFormed = (entry) =>
       Array.isArray(entry?.models) &&
       entry.models.every((model) => typeof model === "string") &&
@@ -578,8 +678,13 @@
     return Array.isArray(parsed) ? parsed.filter(wellFormed).slice(0, HISTORY_LIMIT) : [];
   }
 
+  /** The provider an entry was checked with; entries from before there were providers name none. */
+  function entryProvider(entry) {
+    return entry.provider || state.defaultProvider;
+  }
+
   function historySignature(entry) {
-    return [entry.provider || MODELSCOPE, entry.base_url || "", ...entry.models].join("\n");
+    return [entryProvider(entry) || "", entry.base_url || "", ...entry.models].join("\n");
   }
 
   /**
@@ -587,7 +692,10 @@
    * remembered with its address (not a secret) even without models; keys and tokens never are.
    */
   function rememberCheck(report) {
-    const entry = { provider: report.provider, models: report.models, at: new Date().toISOString() };
+    const entry = { models: report.models, at: new Date().toISOString() };
+    if (report.provider) {
+      entry.provider = report.provider;
+    }
     if (report.baseUrl) {
       entry.base_url = report.baseUrl;
     }
@@ -606,14 +714,14 @@
 
   function renderHistory() {
     // Entries of a provider this server does not offer (now) cannot be used: they wait unseen.
-    const entries = loadHistory().filter((entry) => providerInfo(entry.provider || MODELSCOPE));
+    const entries = loadHistory().filter((entry) => providerInfo(entryProvider(entry)));
     els.historyList.replaceChildren(...entries.map(historyItem));
     els.historyEmpty.hidden = entries.length > 0;
     els.historyClear.hidden = entries.length === 0;
   }
 
   function historyItem(entry) {
-    const provider = entry.provider || MODELSCOPE;
+    const provider = entryProvider(entry);
     const button = el("button", "history-item");
     button.type = "button";
     const relay = typeof entry.base_url === "string";
@@ -660,10 +768,11 @@
 
   function historyMeta(entry) {
     const when = new Date(entry.at);
-    const provider = entry.provider || MODELSCOPE;
+    const provider = entryProvider(entry);
     const parts = [];
-    if (provider !== MODELSCOPE) {
-      parts.push(providerName(provider));
+    // The default provider's lists are the usual case: only the others say whose they are.
+    if (provider !== state.defaultProvider) {
+      parts.push(providerName(providerInfo(provider)));
     }
     if (entry.models.length > 0) {
       parts.push(t("historyCount", entry.models.length));
@@ -679,35 +788,38 @@
 
   /**
    * Mirrors the server's checks loosely, so common mistakes are explained without a round trip. The
-   * balance-only check needs no models at all; a relay's models are optional, its address is not,
-   * and its admin fields go together or not at all. The first field in error takes the focus.
+   * fields checked are the ones the provider takes: models are required where each is probed
+   * (except for the balance-only check), optional where the key's models are listed; an address
+   * where the provider needs one; the admin fields go together or not at all. The first field in
+   * error takes the focus.
    */
   function validate(balanceOnly) {
-    const provider = state.provider;
-    const kind = kindOf(provider);
+    const provider = current();
+    const mode = modeOf(provider);
     const key = els.key.value.trim();
-    const onlyBalance = kind === "balance" || (kind === "modelscope" && balanceOnly);
-    const list = onlyBalance ? [] : parseModels(els.models.value);
+    const onlyBalance = mode === "balance" || (balanceOnly && offersBalanceOnly(provider));
+    const list = onlyBalance || !takes(provider, "models") ? [] : parseModels(els.models.value);
     const max = state.config.max_models;
     const errors = state.fieldErrors;
     errors.key = !key ? message("keyMissing") : /\s/.test(key) ? message("keySpaces") : null;
     errors.models =
       list.length > max
         ? message("modelsTooMany", list.length, max)
-        : kind === "modelscope" && !onlyBalance && list.length === 0
-          ? message("modelsMissing")
+        : mode === "probe" && !onlyBalance && list.length === 0
+          ? message("modelsMissing", provider.default_models[0] || null)
           : null;
-    const relay = kind === "relay";
-    const baseUrl = relay ? els.baseUrl.value.trim() : "";
-    errors.baseUrl = !relay
+    const needsAddress = takes(provider, "base_url");
+    const baseUrl = needsAddress ? els.baseUrl.value.trim() : "";
+    errors.baseUrl = !needsAddress
       ? null
       : !baseUrl
         ? message("baseUrlMissing")
         : !/^https?:\/\/[^\s/]+/i.test(baseUrl)
           ? message("baseUrlInvalid")
           : null;
-    const userId = relay ? els.userId.value.trim() : "";
-    const accessToken = relay ? els.accessToken.value.trim() : "";
+    const admin = takesAdmin(provider);
+    const userId = admin ? els.userId.value.trim() : "";
+    const accessToken = admin ? els.accessToken.value.trim() : "";
     errors.userId =
       !userId && accessToken
         ? message("userIdMissing")
@@ -738,32 +850,40 @@
       return null;
     }
     return {
-      provider,
-      kind,
+      provider: provider.id,
+      mode: onlyBalance ? "balance" : mode,
       key,
       models: list,
-      balanceOnly: onlyBalance,
-      baseUrl: relay ? baseUrl : null,
+      viaBalanceButton: balanceOnly && offersBalanceOnly(provider),
+      baseUrl: needsAddress ? baseUrl : null,
       userId: userId || null,
       accessToken: accessToken || null,
     };
   }
 
-  /** The request body: ModelScope's is the seed's ({models, api_key}); others name themselves. */
+  /** The admin user id and access token: a provider takes both or neither. */
+  function takesAdmin(provider) {
+    return takes(provider, "user_id") && takes(provider, "access_token");
+  }
+
+  /**
+   * The request body: the provider's id (none while the page does not know the providers: the
+   * server's default answers) and the fields this check fills in.
+   */
   function requestBody(query) {
-    if (query.kind === "modelscope") {
-      return { models: query.models, api_key: query.key };
+    const body = { api_key: query.key };
+    if (query.provider) {
+      body.provider = query.provider;
     }
-    const body = { provider: query.provider, api_key: query.key };
-    if (query.kind === "relay") {
+    if (query.baseUrl !== null) {
       body.base_url = query.baseUrl;
-      if (query.models.length > 0) {
-        body.models = query.models;
-      }
-      if (query.userId && query.accessToken) {
-        body.user_id = query.userId;
-        body.access_token = query.accessToken;
-      }
+    }
+    if (query.models.length > 0) {
+      body.models = query.models;
+    }
+    if (query.userId && query.accessToken) {
+      body.user_id = query.userId;
+      body.access_token = query.accessToken;
     }
     return body;
   }
@@ -793,80 +913,103 @@
 
   /* ---------- talking to the server ---------- */
 
-  async function loadConfig() {
-    try {
-      const response = await fetch("/api/config", {
-        headers: { Accept: "application/json" },
-        cache: "no-store",
-      });
-      if (!response.ok) {
-        throw new Error(`HTTP ${response.status}`);
-      }
-      applyConfig(await response.json());
-    } catch {
+  async function getJson(path) {
+    const response = await fetch(path, {
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+    });
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}`);
+    }
+    return response.json();
+  }
+
+  /**
+   * The providers (GET /api/providers) and the limits (GET /api/config). Without the providers the
+   * form stays the server default's (a key and models, sent without a provider id) and says so.
+   */
+  async function loadSettings() {
+    const [providers, config] = await Promise.allSettled([
+      getJson("/api/providers"),
+      getJson("/api/config"),
+    ]);
+    if (config.status === "fulfilled" && count(config.value?.max_models)) {
+      state.config.max_models = config.value.max_models;
+    }
+    const usable = providers.status === "fulfilled" && applyProviders(providers.value);
+    if (!usable) {
       state.formError = message("errorConfig");
       renderFormError();
     }
+    updateModelCount();
+    els.form.dataset.ready = "true";
   }
 
-  function applyConfig(config) {
-    if (Array.isArray(config?.default_models)) {
-      state.config.default_models = config.default_models.filter((m) => typeof m === "string");
-    }
-    if (count(config?.max_models)) {
-      state.config.max_models = config.max_models;
-    }
-    const providers = Array.isArray(config?.providers)
-      ? config.providers.filter(
-          (provider) =>
-            typeof provider?.id === "string" && provider.id && typeof provider.name === "string",
-        )
+  /** Takes the server's providers; false when it named none the page can use. */
+  function applyProviders(body) {
+    const providers = Array.isArray(body?.providers)
+      ? body.providers.map(wellFormedProvider).filter(Boolean)
       : [];
-    if (providers.some((provider) => provider.id === MODELSCOPE)) {
-      state.config.providers = providers;
+    if (providers.length === 0) {
+      return false;
     }
-    // Pre-fill only if the person has not started typing while the config was loading.
-    if (state.provider === MODELSCOPE && !els.models.value.trim()) {
-      fillModels(state.config.default_models);
-    } else if (!state.modelDrafts.has(MODELSCOPE)) {
-      state.modelDrafts.set(MODELSCOPE, state.config.default_models.join("\n"));
+    state.providers = providers;
+    state.defaultProvider = providerInfo(body.default) ? body.default : providers[0].id;
+    for (const provider of providers) {
+      rememberReset(provider.id, provider.resets_at);
     }
-    renderProviderOptions();
+    // What was typed while the providers were loading is the default provider's list; an empty
+    // field gets the default provider's proposed models.
+    const typed = els.models.value;
+    const defaults = providerInfo(state.defaultProvider);
+    state.modelDrafts.set(
+      state.defaultProvider,
+      typed.trim() ? typed : defaultModelsText(defaults),
+    );
     // The last provider chosen on this device, if this server offers it.
     const saved = readStorage(STORAGE_PROVIDER);
-    if (saved && saved !== state.provider && providerInfo(saved)) {
-      setProvider(saved);
-    }
+    const chosen = saved && providerInfo(saved) ? saved : state.defaultProvider;
+    state.provider = chosen;
+    els.models.value = state.modelDrafts.get(chosen) ?? defaultModelsText(providerInfo(chosen));
+    renderProviderOptions();
+    renderProvider();
+    renderButton();
     renderHistory();
-    updateModelCount();
+    renderResults();
+    renderResetCountdown();
+    loadCatalog(current());
+    return true;
   }
 
   /* ---------- choosing the provider ---------- */
 
   function renderProviderOptions() {
-    const options = state.config.providers.map((provider) => {
-      const option = el("option", null, providerName(provider.id));
+    const options = state.providers.map((provider) => {
+      const option = el("option", null, providerName(provider));
       option.value = provider.id;
       return option;
     });
     els.provider.replaceChildren(...options);
-    els.provider.value = state.provider;
+    els.provider.value = state.provider ?? "";
+    els.provider.disabled = options.length === 0;
   }
 
   /**
-   * Switches the form to a provider: its fields only, its labels, and its own models text (a relay's
-   * list is not ModelScope's). The choice is remembered; nothing secret is.
+   * Switches the form to a provider: its fields only, its labels, and its own models text (one
+   * provider's model ids are not another's). The choice is remembered; nothing secret is.
    */
   function setProvider(id) {
-    if (!providerInfo(id) || id === state.provider) {
-      els.provider.value = state.provider;
+    const provider = providerInfo(id);
+    if (!provider || id === state.provider) {
+      els.provider.value = state.provider ?? "";
       return;
     }
-    state.modelDrafts.set(state.provider, els.models.value);
+    if (state.provider !== null) {
+      state.modelDrafts.set(state.provider, els.models.value);
+    }
     state.provider = id;
     writeStorage(STORAGE_PROVIDER, id);
-    const draft = state.modelDrafts.get(id);
-    els.models.value = draft ?? (id === MODELSCOPE ? state.config.default_models.join("\n") : "");
+    els.models.value = state.modelDrafts.get(id) ?? defaultModelsText(provider);
     updateModelCount();
     for (const field of Object.keys(state.fieldErrors)) {
       state.fieldErrors[field] = null;
@@ -877,24 +1020,37 @@
     renderButton();
     renderResults();
     renderResetCountdown();
+    loadCatalog(provider);
   }
 
+  /** Shows the fields the provider takes and words the form for what a check of it does. */
   function renderProvider() {
-    const id = state.provider;
-    const kind = kindOf(id);
-    els.provider.value = id;
-    els.providerHint.textContent = kindText("providerHint", kind, providerName(id));
-    els.baseUrlField.hidden = kind !== "relay";
-    els.adminSection.hidden = kind !== "relay";
-    els.modelsField.hidden = kind === "balance";
-    els.resetModels.hidden = kind !== "modelscope";
-    els.costNote.hidden = kind !== "modelscope";
-    els.balanceButton.hidden = kind !== "modelscope";
-    els.modelsLabel.textContent = t(kind === "relay" ? "modelsLabelRelay" : "modelsLabel");
-    els.modelsHintText.textContent = t(kind === "relay" ? "modelsHintRelay" : "modelsHint");
-    els.models.placeholder = t(kind === "relay" ? "modelsPlaceholderRelay" : "modelsPlaceholder");
-    els.key.placeholder = t(kind === "modelscope" ? "keyPlaceholder" : "keyPlaceholderOther");
-    els.form.dataset.provider = id;
+    const provider = current();
+    const mode = modeOf(provider);
+    const balance = can(provider, "balances") ? balanceName(provider) : null;
+    els.provider.value = state.provider ?? "";
+    els.providerHint.textContent = provider.id
+      ? modeText("providerHint", mode, providerName(provider), balance)
+      : "";
+    els.baseUrlField.hidden = !takes(provider, "base_url");
+    els.adminSection.hidden = !takesAdmin(provider);
+    els.modelsField.hidden = !takes(provider, "models");
+    els.resetModels.hidden = provider.default_models.length === 0;
+    els.costNote.hidden = mode !== "probe";
+    els.costNoteText.textContent = t("costNote", balance);
+    els.balanceButton.hidden = !offersBalanceOnly(provider);
+    els.balanceHint.textContent = t("balanceHint", balanceName(provider));
+    // Where the key's models are listed, naming some is optional: they are looked for.
+    const optional = mode === "list";
+    els.modelsLabel.textContent = t(optional ? "modelsLabelOptional" : "modelsLabel");
+    els.modelsHintText.textContent = t(optional ? "modelsHintOptional" : "modelsHint");
+    els.models.placeholder =
+      provider.default_models.length > 0
+        ? provider.default_models.slice(0, 2).join("\n")
+        : t("modelsPlaceholder");
+    els.key.placeholder = provider.key_hint;
+    els.form.dataset.provider = provider.id;
+    els.form.dataset.mode = mode;
   }
 
   /**
@@ -917,7 +1073,7 @@
     state.sort = { key: null, ascending: true };
     state.formError = null;
     renderFormError();
-    setBusy(query.kind === "modelscope" && query.balanceOnly ? "balance" : "models");
+    setBusy(query.viaBalanceButton ? "balance" : "models");
     let answered = false;
     try {
       const response = await fetch("/api/balance/stream", {
@@ -976,11 +1132,10 @@
   function newReport(query) {
     return {
       provider: query.provider,
-      kind: query.kind,
+      mode: query.mode,
       baseUrl: query.baseUrl,
-      balanceOnly: query.balanceOnly,
-      // A relay asked for no model in particular lists the models the key may use as they come.
-      growing: query.kind === "relay" && query.models.length === 0,
+      // Asked for no model in particular, a provider lists the models the key may use as they come.
+      growing: query.mode !== "balance" && query.models.length === 0,
       models: query.models,
       rows: query.models.map((model) => ({ model, local: "pending" })),
       account: null,
@@ -1073,9 +1228,12 @@
         break;
       case "summary":
         report.summary = line;
-        if (report.kind === "relay" || !report.balanceOnly) {
+        rememberReset(report.provider, line.resets_at);
+        // A model list or a relay's address is worth offering again; a bare balance check is not.
+        if (report.models.length > 0 || report.baseUrl) {
           rememberCheck(report);
         }
+        renderResetCountdown();
         break;
       default:
         // The server's last words when the query itself failed: {"success":false,"message":…}.
@@ -1109,7 +1267,9 @@
   /** Rows still pending when the stream ended become stopped or lost; none stays "checking…". */
   function endEarly(report, how) {
     report.ended = how;
-    report.rows = report.rows.map((row) => (row.local === "pending" ? { ...row, local: how } : row));
+    report.rows = report.rows.map((row) =>
+      row.local === "pending" ? { ...row, local: how } : row,
+    );
   }
 
   function showRefusal(status, body, retryAfter) {
@@ -1190,7 +1350,7 @@
       ? checkingText(state.report)
       : wait > 0
         ? t("retryWait", wait)
-        : checkText(kindOf(state.provider));
+        : checkText(modeOf(current()));
     els.balanceButton.disabled = isBusy() || wait > 0;
     els.balanceButton.classList.toggle("is-busy", reading);
     els.balanceLabel.textContent = reading ? t("readingBalance") : t("balanceOnly");
@@ -1198,15 +1358,15 @@
     els.shortcut.hidden = isBusy(); // Stop takes its place while a check runs
   }
 
-  function checkText(kind) {
-    return kind === "modelscope" ? t("check") : kind === "relay" ? t("checkRelay") : t("checkBalance");
+  function checkText(mode) {
+    return t({ probe: "check", list: "checkKey", balance: "checkBalance" }[mode] || "checkAny");
   }
 
   function checkingText(report) {
-    if (report.kind === "balance") {
+    if (report.mode === "balance") {
       return t("readingBalance");
     }
-    return report.growing ? t("checkingRelay") : t("checking", report.rows.length);
+    return report.growing ? t("checkingKey") : t("checking", report.rows.length);
   }
 
   /* ---------- results ---------- */
@@ -1216,17 +1376,28 @@
     const rows = report ? report.rows : [];
     els.results.setAttribute("aria-busy", String(isBusy()));
     els.empty.hidden = report !== null;
-    els.emptyText.textContent = kindText("emptyText", kindOf(state.provider));
+    els.emptyText.textContent = modeText("emptyText", emptyTextFor(current()));
     els.tableWrap.hidden = rows.length === 0;
-    // A relay's rows say only whether the key may use a model: no quota columns for them.
-    const relayRows = report?.kind === "relay";
-    els.resultsTable.dataset.kind = relayRows ? "relay" : "quota";
-    els.tableCaption.textContent = t(relayRows ? "tableCaptionRelay" : "tableCaption");
+    // Listed models say only whether the key may use them: no quota columns for them.
+    const listed = report?.mode === "list";
+    els.resultsTable.dataset.kind = listed ? "list" : "quota";
+    els.tableCaption.textContent = t(listed ? "tableCaptionList" : "tableCaption");
     renderAccount();
     renderProgress();
     renderSummary();
     renderSortHeaders();
     renderRows(rows);
+  }
+
+  function emptyTextFor(provider) {
+    const mode = modeOf(provider);
+    if (mode === "probe") {
+      return offersBalanceOnly(provider) ? "probeOrBalance" : "probe";
+    }
+    if (mode === "list") {
+      return takes(provider, "base_url") ? "listAt" : "list";
+    }
+    return mode;
   }
 
   /**
@@ -1304,7 +1475,7 @@
     }
   }
 
-  /* ---------- the balance: ModelScope's 魔粒, a relay token's or another provider's account ---------- */
+  /* ---------- the balances: every amount the provider reported, one entry each ---------- */
 
   function renderAccount() {
     const report = state.report;
@@ -1312,92 +1483,163 @@
     if (report === null) {
       return;
     }
-    const modelScope = report.kind === "modelscope";
+    const provider = providerInfo(report.provider) || UNKNOWN_PROVIDER;
     const account = report.account;
     const loading = account === null && isBusy();
     const known = account !== null && account.status === "ok";
+    const balances = Array.isArray(account?.balances)
+      ? account.balances.filter((balance) => balance !== null && typeof balance === "object")
+      : [];
     els.account.dataset.provider = report.provider;
-    els.accountHeading.textContent = modelScope
-      ? t("accountHeading")
-      : t("accountHeadingOf", providerName(report.provider));
-    els.accountLoadingText.textContent = t(modelScope ? "accountLoading" : "accountLoadingOther");
-    els.accountNote.hidden = !modelScope;
+    els.accountHeading.textContent = t("accountHeading", providerName(provider));
+    els.accountLoadingText.textContent = t("accountLoading", balanceName(provider));
+    // Where models are probed, the balance is what the calls spend: the card says why it matters.
+    els.accountNote.hidden = !offersBalanceOnly(provider);
+    els.accountNote.textContent = t("accountNote", providerName(provider), balanceName(provider));
     els.accountLoading.hidden = !loading;
-    els.accountFigures.hidden = !known;
-    els.accountError.hidden = loading || known;
     els.account.dataset.state = loading ? "loading" : known ? "ok" : "error";
-    const user = known && typeof account.user === "string" && account.user ? account.user : null;
+    const user =
+      account !== null && typeof account.user === "string" && account.user ? account.user : null;
     els.accountUser.hidden = user === null;
-    // A relay names the token (or, for an unlimited one read with the access token, the account).
+    // A key's own quota names the key (a token); otherwise the name is the account's.
+    const token = balances.some((balance) => balance.scope === "key");
     els.accountUserText.textContent =
-      user === null ? "" : t(report.kind === "relay" ? "accountToken" : "accountUser", user);
+      user === null ? "" : t(token ? "accountToken" : "accountUser", user);
+    // Whatever was read is shown, even beside an error (a relay's wallet when the key failed).
+    els.accountBalances.hidden = balances.length === 0;
+    els.accountBalances.replaceChildren(...balances.map(balanceEntry));
     // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
     const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
     els.accountRemark.hidden = note === null;
     els.accountRemarkText.textContent = note || "";
-    if (known) {
-      renderFigures(account, modelScope);
-    } else if (!loading) {
+    els.accountError.hidden = loading || known;
+    if (!loading && !known) {
       renderAccountError(account);
     }
   }
 
   /**
-   * The amounts. ModelScope's are plain numbers of 魔粒; others are money when the unit is a
-   * currency code ($8.00, ¥110.00) and number + unit otherwise (1,200 tokens). An unlimited key
-   * shows "Unlimited", never the sentinel or negative number some relays report for it.
+   * One balance entry: what can be spent (big), its unit and scope, then every other figure the
+   * upstream reported: total, used, frozen, expiry, requests and its own split (parts). A figure it
+   * did not report is left out; an unknown amount to spend says "unknown", never 0. An unlimited
+   * key says "Unlimited", never the sentinel or negative number some relays report for it, and a
+   * negative amount is shown as owed, never as money to spend.
    */
-  function renderFigures(account, modelScope) {
-    const unit = typeof account.unit === "string" && account.unit ? account.unit : null;
-    const unlimited = account.unlimited === true;
-    if (!modelScope && unlimited) {
-      els.accountAvailable.classList.remove("unknown");
-      els.accountAvailable.textContent = t("accountUnlimited");
-      els.accountUnit.textContent = "";
+  function balanceEntry(balance) {
+    const unit = typeof balance.unit === "string" && balance.unit ? balance.unit : null;
+    const scope = typeof balance.scope === "string" ? balance.scope : "";
+    const scopes = MESSAGES[state.lang].scope;
+    const entry = el("li", "balance");
+    entry.dataset.scope = scope;
+    entry.dataset.unit = unit || "";
+    const label = el("p", "balance-label", Object.hasOwn(scopes, scope) ? scopes[scope] : scope);
+    const figures = el("div", "account-figures");
+    const headline = el("p", "account-available");
+    const amount = el("span", "account-amount");
+    const unitText = el("span", "account-unit");
+    const caption = el("span", "account-caption", t("accountAvailable"));
+    const unlimited = balance.unlimited === true;
+    if (unlimited) {
+      amount.textContent = t("accountUnlimited");
+      headline.classList.add("is-unlimited");
     } else {
-      writeMoney(els.accountAvailable, account.available_balance, unit, false);
-      els.accountUnit.textContent = unit || (modelScope ? "魔粒" : "");
+      const owed = isAmount(balance.available) && balance.available < 0;
+      writeAmount(amount, owed ? -balance.available : balance.available, unit, false);
+      unitText.textContent = unit || "";
+      if (owed) {
+        headline.classList.add("is-owed");
+        caption.textContent = t("accountOwed");
+      }
     }
-    els.accountUnit.hidden = !els.accountUnit.textContent;
-    els.accountAvailable.parentElement.classList.toggle("is-unlimited", !modelScope && unlimited);
-    const write = (node, value) => writeMoney(node, value, unit, !modelScope);
-    write(els.accountTotal, account.total_balance);
-    els.accountUsedFact.hidden = modelScope;
-    write(els.accountUsed, account.used);
-    // Frozen is ModelScope's notion; another provider's is shown only when it reports one.
-    els.accountFrozenFact.hidden = !modelScope && !isAmount(account.frozen_amount);
-    write(els.accountFrozen, account.frozen_amount);
-    const expires = new Date(typeof account.expires_at === "string" ? account.expires_at : NaN);
-    const expiresKnown = !Number.isNaN(expires.getTime());
-    els.accountExpiresFact.hidden = !expiresKnown;
-    els.accountExpires.textContent = expiresKnown
-      ? expires.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })
-      : "";
-    els.accountExpires.dateTime = expiresKnown ? expires.toISOString() : "";
+    unitText.hidden = !unitText.textContent;
+    headline.append(amount, unitText, caption);
+    // The unit is beside the big amount; the facts repeat it only when it is not.
+    const facts = factList(balance, unit, unitText.hidden);
+    figures.append(headline);
+    if (facts.children.length > 0) {
+      figures.append(facts);
+    }
+    entry.append(label, figures);
+    return entry;
+  }
+
+  function factList(balance, unit, withUnit) {
+    const facts = el("dl", "account-facts");
+    const add = (name, label, value) => {
+      const fact = el("div");
+      fact.dataset.fact = name;
+      const dd = el("dd");
+      if (value instanceof Node) {
+        dd.append(value);
+      } else {
+        dd.textContent = value;
+      }
+      fact.append(el("dt", null, label), dd);
+      facts.append(fact);
+    };
+    const money = (value) => signedAmount(value, unit, withUnit);
+    for (const [name, label] of [
+      ["total", "accountTotal"],
+      ["used", "accountUsed"],
+      ["frozen", "accountFrozen"],
+    ]) {
+      if (isAmount(balance[name])) {
+        add(name, t(label), money(balance[name]));
+      }
+    }
+    const expires = new Date(typeof balance.expires_at === "string" ? balance.expires_at : NaN);
+    if (!Number.isNaN(expires.getTime())) {
+      const time = el(
+        "time",
+        null,
+        expires.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }),
+      );
+      time.dateTime = expires.toISOString();
+      add("expires", t("accountExpires"), time);
+    }
+    const requests = count(balance.requests);
+    if (requests !== null) {
+      add("requests", t("accountRequests"), requests.toLocaleString(locale()));
+    }
+    const parts = balance.parts !== null && typeof balance.parts === "object" ? balance.parts : {};
+    const partNames = MESSAGES[state.lang].part;
+    for (const [name, value] of Object.entries(parts)) {
+      if (isAmount(value)) {
+        const label = Object.hasOwn(partNames, name) ? partNames[name] : name.replaceAll("_", " ");
+        add(`part-${name}`, label, money(value));
+      }
+    }
+    return facts;
   }
 
   function isAmount(value) {
     return typeof value === "number" && Number.isFinite(value);
   }
 
-  /**
-   * Money with its currency when the unit is a 3-letter code, else the number (with the unit when
-   * `withUnit`, for figures shown apart from the big amount); unknown stays unknown, never 0.
-   */
-  function writeMoney(node, value, unit, withUnit) {
+  /** An amount as text; a negative one is money owed ("¥3.00 owed"), never money to spend. */
+  function signedAmount(value, unit, withUnit) {
+    const text = amountText(Math.abs(value), unit, withUnit);
+    return value < 0 ? t("owed", text) : text;
+  }
+
+  /** Writes an amount, or "unknown" (marked as such) when there is none: never 0. */
+  function writeAmount(node, value, unit, withUnit) {
     const known = isAmount(value);
     node.classList.toggle("unknown", !known);
-    if (!known) {
-      node.textContent = t("unknown");
-      return;
-    }
+    node.textContent = known ? amountText(value, unit, withUnit) : t("unknown");
+  }
+
+  /**
+   * Money with its currency when the unit is a 3-letter code, else the number (with the unit when
+   * `withUnit`, for figures shown apart from the big amount).
+   */
+  function amountText(value, unit, withUnit) {
     const money = formatCurrency(value, unit);
     if (money !== null) {
-      node.textContent = money;
-      return;
+      return money;
     }
     const number = value.toLocaleString(locale(), { maximumFractionDigits: 4 });
-    node.textContent = withUnit && unit ? `${number} ${unit}` : number;
+    return withUnit && unit ? `${number} ${unit}` : number;
   }
 
   function formatCurrency(value, unit) {
@@ -1443,19 +1685,38 @@
       typeof account.error === "string" && account.error ? account.error : t("accountFailed");
   }
 
-  /* ---------- countdown to the daily reset ---------- */
+  /* ---------- countdown to a daily reset ---------- */
 
-  /** The next 00:00 in UTC+8 (the instant the server sends as resets_at), counted here. */
-  function nextReset(now) {
-    const shifted = now + RESET_OFFSET_MS;
-    return new Date((Math.floor(shifted / DAY_MS) + 1) * DAY_MS - RESET_OFFSET_MS);
+  /**
+   * Keeps the next reset the server named for a provider (`resets_at`, an ISO time with the
+   * provider's offset, e.g. 2025-01-02T00:00:00+08:00), with that wall-clock time for the title.
+   */
+  function rememberReset(id, resetsAt) {
+    const at = new Date(typeof resetsAt === "string" ? resetsAt : NaN);
+    if (!id || Number.isNaN(at.getTime())) {
+      return;
+    }
+    const parts = /T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]\d{2}:\d{2})$/.exec(resetsAt);
+    const wallClock = parts ? `${parts[1]} UTC${parts[2] === "Z" ? "" : parts[2]}` : null;
+    state.resets.set(id, { at, wallClock });
+  }
+
+  /** The next reset after now: once the one the server named has passed, it is a day later. */
+  function nextReset(reset, now) {
+    const at = reset.at.getTime();
+    return at > now ? reset.at : new Date(at + (Math.floor((now - at) / DAY_MS) + 1) * DAY_MS);
   }
 
   function renderResetCountdown() {
-    // Only ModelScope resets its quotas daily; balances of other providers do not reset.
-    els.resetCountdown.hidden = state.provider !== MODELSCOPE;
+    // Only a provider with a daily reset has one, and only once the server has said when.
+    const provider = current();
+    const known = can(provider, "daily_reset") ? state.resets.get(provider.id) : undefined;
+    els.resetCountdown.hidden = known === undefined;
+    if (known === undefined) {
+      return;
+    }
     const now = Date.now();
-    const reset = nextReset(now);
+    const reset = nextReset(known, now);
     const left = reset.getTime() - now;
     const minutes = Math.ceil(left / 60000); // "in 1 min" until it is under a minute
     const text =
@@ -1464,15 +1725,19 @@
       els.resetText.textContent = text;
     }
     const iso = reset.toISOString();
-    if (els.resetText.dateTime !== iso || els.resetText.dataset.lang !== state.lang) {
+    const signature = `${iso} ${state.lang} ${provider.id}`;
+    if (els.resetText.dataset.signature !== signature) {
       els.resetText.dateTime = iso;
-      els.resetText.dataset.lang = state.lang;
+      els.resetText.dataset.signature = signature;
       const local = reset.toLocaleString(locale(), {
         weekday: "short",
         hour: "2-digit",
         minute: "2-digit",
       });
-      els.resetCountdown.title = t("resetTitle", local);
+      const wallClock =
+        known.wallClock ||
+        reset.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
+      els.resetCountdown.title = t("resetTitle", providerName(provider), wallClock, local);
     }
   }
 
@@ -1590,7 +1855,7 @@
       const style = LOCAL_STYLE[row.local];
       td.append(
         el("span", `badge badge-${style.tone}`, t(style.label)),
-        el("p", "detail", t(style.detail)),
+        el("p", "detail", t(style.detail, reportProviderName())),
       );
       return td;
     }
@@ -1681,24 +1946,37 @@
 
   /* ---------- model suggestions (combobox) ---------- */
 
-  /** ModelScope's model ids, fetched once; without them the field simply offers nothing. */
-  async function loadCatalog() {
+  /**
+   * The model ids a provider with a model list offers, fetched once per provider; without them the
+   * field simply offers nothing.
+   */
+  async function loadCatalog(provider) {
+    if (!can(provider, "model_catalog") || state.catalogs.has(provider.id)) {
+      return;
+    }
+    state.catalogs.set(provider.id, []); // asked once, even if the answer never comes
     try {
-      const response = await fetch("/api/models", {
+      const response = await fetch(`/api/models?provider=${encodeURIComponent(provider.id)}`, {
         headers: { Accept: "application/json" },
         cache: "no-store",
       });
       const body = response.ok ? await response.json() : null;
       if (Array.isArray(body?.models)) {
-        state.catalog = body.models.filter((id) => typeof id === "string" && id.length <= 200);
+        const ids = body.models.filter((id) => typeof id === "string" && id.length <= 200);
+        state.catalogs.set(provider.id, ids);
         // Someone may already be typing: offer what matches right away.
-        if (document.activeElement === els.models) {
+        if (document.activeElement === els.models && state.provider === provider.id) {
           updateSuggestions();
         }
       }
     } catch {
       // Suggestions are a convenience: no list, no suggestions, no message.
     }
+  }
+
+  /** The chosen provider's model ids; none for a provider without a list. */
+  function catalog() {
+    return state.catalogs.get(state.provider) || [];
   }
 
   /**
@@ -1730,7 +2008,8 @@
    */
   function suggestionsFor(token) {
     const needle = token.prefix.toLowerCase();
-    if (!needle || state.catalog.length === 0) {
+    const ids = catalog();
+    if (!needle || ids.length === 0) {
       return [];
     }
     const text = els.models.value;
@@ -1740,7 +2019,7 @@
       ),
     );
     const ranked = [];
-    state.catalog.forEach((id, order) => {
+    ids.forEach((id, order) => {
       const lower = id.toLowerCase();
       if (lower === needle || others.has(lower)) {
         return;
@@ -1754,14 +2033,12 @@
       const match = rank === 1 ? slash + 1 : at;
       ranked.push({ id, rank, order, match, length: needle.length });
     });
-    return ranked
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
-      .slice(0, SUGGESTION_LIMIT);
+    return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).slice(0, SUGGESTION_LIMIT);
   }
 
   function updateSuggestions() {
-    // The catalog is ModelScope's: a relay's or another provider's ids are not in it.
-    const token = state.provider === MODELSCOPE ? tokenAtCaret() : null;
+    // Only a provider with a model list has ids to offer; catalog() is empty for the others.
+    const token = catalog().length > 0 ? tokenAtCaret() : null;
     state.suggest.items = token ? suggestionsFor(token) : [];
     state.suggest.active = -1;
     renderSuggestions();
@@ -1962,6 +2239,8 @@
       accessTokenError: byId("access-token-error"),
       tokenToggle: byId("token-toggle"),
       costNote: byId("cost-note"),
+      costNoteText: byId("cost-note-text"),
+      balanceHint: byId("balance-hint"),
       modelsField: byId("models-field"),
       modelsLabel: byId("models-label"),
       modelsHintText: byId("models-hint-text"),
@@ -1997,19 +2276,10 @@
       accountNote: byId("account-note"),
       accountRemark: byId("account-remark"),
       accountRemarkText: byId("account-remark-text"),
-      accountUsedFact: byId("account-used-fact"),
-      accountUsed: byId("account-used"),
-      accountFrozenFact: byId("account-frozen-fact"),
-      accountExpiresFact: byId("account-expires-fact"),
-      accountExpires: byId("account-expires"),
       accountUser: byId("account-user"),
       accountUserText: byId("account-user-text"),
       accountLoading: byId("account-loading"),
-      accountFigures: byId("account-figures"),
-      accountAvailable: byId("account-available"),
-      accountUnit: byId("account-unit"),
-      accountTotal: byId("account-total"),
-      accountFrozen: byId("account-frozen"),
+      accountBalances: byId("account-balances"),
       accountError: byId("account-error"),
       accountErrorBadge: byId("account-error-badge"),
       accountErrorText: byId("account-error-text"),
@@ -2048,7 +2318,7 @@
     // Leaving the page ends the check, so the server stops its probes too.
     window.addEventListener("pagehide", stopCheck);
     els.resetModels.addEventListener("click", () => {
-      fillModels(state.config.default_models);
+      fillModels(current().default_models);
       els.models.focus();
     });
     els.historyClear.addEventListener("click", clearHistory);
@@ -2064,8 +2334,7 @@
     state.lang = initialLanguage();
     bindEvents();
     renderAll();
-    loadConfig();
-    loadCatalog();
+    loadSettings();
     // Minutes are shown, but a check every few seconds keeps the text right after sleep.
     setInterval(renderResetCountdown, 5000);
   }

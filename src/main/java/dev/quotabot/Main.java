@@ -10,11 +10,6 @@ import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar quota-bot.jar [--config FILE] [--healthcheck]}. Wiring only. */
 public final class Main {
-  // Before the logger: nothing may touch the common pool before it is sized.
-  static {
-    AsyncPool.widenBeforeFirstUse();
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
@@ -45,12 +40,6 @@ public final class Main {
       LOG.error("Cannot start: {}", StartupFailure.describe(failed, config));
       System.exit(1);
       return;
-    }
-    if (!AsyncPool.shared()) {
-      LOG.warn(
-          "{} is below {}: every upstream call will start new threads. Remove the setting.",
-          AsyncPool.PARALLELISM,
-          AsyncPool.SMALLEST_SHARED);
     }
     TerminationSignals.onTermination(application::close);
   }

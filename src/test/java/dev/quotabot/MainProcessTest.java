@@ -92,28 +92,7 @@ final class MainProcessTest {
       assertTrue(log.contains("Discord bot is off"), log);
       assertTrue(log.contains("SIGTERM received"), log);
       assertFalse(log.contains("Exception"), log);
-      // the common pool was widened even with one core, so there is nothing to warn about
-      assertFalse(log.contains(AsyncPool.PARALLELISM), log);
       assertEquals(1, healthCheckExitStatus(environment), "--healthcheck once stopped");
-    } finally {
-      process.destroyForcibly();
-    }
-  }
-
-  @Test
-  void warnsWhenTheOperatorPinsTheCommonPoolToOneThread() throws Exception {
-    // GIVEN an operator setting that makes CompletableFuture start a thread per task
-    int port = Ports.unused();
-    Process process =
-        launch(
-            List.of("-D" + AsyncPool.PARALLELISM + "=1"),
-            Map.of("PORT", Integer.toString(port), "QUOTABOT_WEB_HOST", "127.0.0.1"));
-    try {
-      // THEN the setting is kept (the operator's word wins), the product serves, and says why
-      // that is a bad idea
-      waitForHealth(URI.create("http://127.0.0.1:" + port + "/health"), process);
-      String log = output();
-      assertTrue(log.contains(AsyncPool.PARALLELISM + " is below 2") && log.contains("WARN"), log);
     } finally {
       process.destroyForcibly();
     }

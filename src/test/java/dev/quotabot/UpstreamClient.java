@@ -1,55 +1,50 @@
 package dev.quotabot;
 
-import dev.quotabot.quota.TimeoutScheduler;
-import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
+import dev.quotabot.quota.net.UpstreamClients;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.support.LocalTls;
 
 /**
- * Tests only: the upstream HTTP client built by {@link Application#upstreamClient} (so with
- * production's settings) on an executor of its own, and one {@link TimeoutScheduler}; closing it
- * releases both. It lives here, not in {@code support}, to reach the package-visible factory.
+ * Tests only: the upstream clients with production's settings ({@link UpstreamClients}), and the
+ * relay body cap {@link Application} gives them; closing it releases their threads and connections.
+ * It lives here, not in {@code support}, to reach the package-visible constant.
  */
 public final class UpstreamClient implements AutoCloseable {
   /** The body cap production gives the relay client. */
   public static final int RELAY_MAX_BODY_BYTES = Application.RELAY_MAX_BODY_BYTES;
 
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final TimeoutScheduler timeouts = new TimeoutScheduler();
-  private final HttpClient http;
+  private final UpstreamClients clients;
 
+  /** Production's clients; the guarded one refuses private addresses, as in production. */
   public UpstreamClient() {
-    http = Application.upstreamClient(executor).build();
+    this(UpstreamClients.builder());
   }
 
-  /** The same client, trusting {@code tls} instead of the JDK's default trust store. */
-  public UpstreamClient(SSLContext tls) {
-    http = Application.upstreamClient(executor).sslContext(tls).build();
+  public UpstreamClient(UpstreamClients.Builder settings) {
+    clients = settings.build();
   }
 
-  public HttpClient http() {
-    return http;
+  /** The same clients, trusting {@link LocalTls}'s certificate instead of the JDK's trust store. */
+  public static UpstreamClient trustingLocalTls() {
+    return new UpstreamClient(LocalTls.trustingLocal(UpstreamClients.builder()));
   }
 
-  /** The executor the client runs on: production's upstream-http pool in the tests. */
-  public ExecutorService executor() {
-    return executor;
+  /** The same clients, with the guarded one allowed to call loopback (a local relay). */
+  public static UpstreamClient allowingPrivateAddresses() {
+    return new UpstreamClient(UpstreamClients.builder().allowPrivateAddresses(true));
   }
 
-  public TimeoutScheduler timeouts() {
-    return timeouts;
+  public UpstreamClients clients() {
+    return clients;
+  }
+
+  /** The trusted client with the relay body cap: a relay as if its address were configured. */
+  public UpstreamHttp relayHttp() {
+    return clients.trusted(RELAY_MAX_BODY_BYTES);
   }
 
   @Override
   public void close() {
-    timeouts.close();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    clients.close();
   }
 }

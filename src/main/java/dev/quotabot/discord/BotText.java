@@ -1,25 +1,37 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the bot says, in English (the default) and Simplified Chinese. The reply language
  * follows the caller's Discord locale: {@code zh-*} gets Chinese, everything else English.
+ *
+ * <p>No text names a provider or a unit of its own: a provider's name, unit and key hint come from
+ * what the provider declares, passed in by the caller (already made inert where they are shown in
+ * Markdown).
  */
 enum BotText {
   EN,
   ZH;
 
-  static BotText of(DiscordLocale locale) {
+  static BotText of(@Nullable DiscordLocale locale) {
     return locale != null && locale.getLocale().startsWith("zh") ? ZH : EN;
   }
 
   private String pick(String english, String chinese) {
     return this == ZH ? chinese : english;
+  }
+
+  /** {@code " (a, b)"} in English, {@code "（a，b）"} in Chinese; nothing for no items. */
+  private String parenthesized(List<String> items) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    return pick(" (" + String.join(", ", items) + ")", "（" + String.join("，", items) + "）");
   }
 
   // --- the command as Discord lists it (English default, zh-CN localization) ---
@@ -37,22 +49,26 @@ enum BotText {
 
   String balanceOnlyOptionDescription() {
     return pick(
-        "Only read the 魔粒 balance: free, no model is called (models is then ignored)",
-        "仅查询魔粒余额：免费，不调用任何模型（此时忽略 models）");
+        "Only read the balance: free, no model is called (models is then ignored)",
+        "仅查询余额：免费，不调用任何模型（此时忽略 models）");
   }
 
   String keyOptionDescription() {
     return pick(
-        "Your API key (ModelScope: access token); leave empty to enter it privately in a form",
-        "你的 API Key（ModelScope 为访问令牌）；留空则在私密弹窗中填写");
+        "Your API key; leave empty to enter it privately in a form", "你的 API Key；留空则在私密弹窗中填写");
   }
 
   String providerOptionName() {
     return pick("provider", "服务商");
   }
 
-  String providerOptionDescription() {
-    return pick("Whose balance to read (default: ModelScope)", "查询哪家服务商的余额（默认 ModelScope）");
+  /**
+   * @param defaultProvider the name of the provider asked when none is chosen
+   */
+  String providerOptionDescription(String defaultProvider) {
+    return pick(
+        "Whose balance to read (default: " + defaultProvider + ")",
+        "查询哪家服务商的余额（默认 " + defaultProvider + "）");
   }
 
   String baseUrlOptionName() {
@@ -61,44 +77,54 @@ enum BotText {
 
   String baseUrlOptionDescription() {
     return pick(
-        "The relay's address for provider newapi, such as https://relay.example",
-        "中转站地址（仅 newapi），例如 https://relay.example");
+        "A relay's address, such as https://relay.example (only for a relay)",
+        "中转站地址（仅用于中转站），例如 https://relay.example");
   }
 
   // --- the modal ---
 
-  String modalTitle() {
-    return pick("Check ModelScope quota", "查询 ModelScope 额度");
+  /** The form's title for a provider that probes models. */
+  String modalTitle(String provider) {
+    return pick("Check " + provider + " quota", "查询 " + provider + " 额度");
+  }
+
+  /** The form's title for a provider that reads balances only (or lists the key's models). */
+  String modalBalanceTitle(String provider) {
+    return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
   }
 
   String modalKeyLabel() {
     return pick("API key", "API Key");
   }
 
-  String modalKeyDescription() {
+  /**
+   * @param keyHint how its keys start ({@code ms-…})
+   */
+  String modalKeyDescription(String provider, String keyHint) {
     return pick(
-        "ModelScope access token (ms-…). Used for this check only, never stored.",
-        "ModelScope 访问令牌（ms-…），仅用于本次查询，不会保存。");
+        provider + " API key (" + keyHint + "). Used for this check only, never stored.",
+        provider + " 的 API Key（" + keyHint + "），仅用于本次查询，不会保存。");
   }
 
   String modalModelsLabel() {
     return pick("Models (optional)", "模型（可选）");
   }
 
-  String modalModelsDescription() {
+  /**
+   * @param unit what the provider's balance counts, or null when that depends on the account
+   */
+  String modalModelsDescription(@Nullable String unit) {
     return pick(
-        "Model ids, comma-separated. Leave empty to check only the 魔粒 balance (free).",
-        "模型 ID，多个用逗号分隔。留空则只查询魔粒余额（免费）。");
+        "Model ids, comma-separated. Leave empty to check only the "
+            + unitBefore(unit)
+            + "balance (free).",
+        "模型 ID，多个用逗号分隔。留空则只查询" + unitOrEmpty(unit) + "余额（免费）。");
   }
 
-  String modalProviderTitle(String provider) {
-    return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
-  }
-
-  String modalProviderKeyDescription(String provider) {
+  String modalModelsPlaceholder(@Nullable String unit) {
     return pick(
-        provider + " API key. Used for this check only, never stored.",
-        provider + " 的 API Key，仅用于本次查询，不会保存。");
+        "Empty: only the " + unitBefore(unit) + "balance (free, no model called)",
+        "留空：只查询" + unitOrEmpty(unit) + "余额（免费，不调用模型）");
   }
 
   String modalBaseUrlLabel() {
@@ -111,13 +137,13 @@ enum BotText {
         "中转站地址，例如 https://relay.example（末尾带 /v1 也可以）。");
   }
 
-  String modalRelayModelsDescription() {
+  String modalKeyModelsDescription() {
     return pick(
         "Model ids to look for, comma-separated. Empty: list the models this key may use.",
         "要查找的模型 ID，多个用逗号分隔。留空则列出此 Key 可用的模型。");
   }
 
-  String modalRelayModelsPlaceholder() {
+  String modalKeyModelsPlaceholder() {
     return pick("Empty: the models this key may use", "留空：列出此 Key 可用的模型");
   }
 
@@ -141,10 +167,6 @@ enum BotText {
         "在中转站个人设置中生成。与 Key 一样是机密：仅用于本次查询，不会保存。");
   }
 
-  String modalModelsPlaceholder() {
-    return pick("Empty: only the 魔粒 balance (free, no model called)", "留空：只查询魔粒余额（免费，不调用模型）");
-  }
-
   // --- short replies ---
 
   String cooldown(long seconds) {
@@ -156,9 +178,11 @@ enum BotText {
     return pick("⚠️ Cannot check: " + problem, "⚠️ 无法查询：" + problem);
   }
 
-  String keyMissing() {
+  /** A form submitted without a key (Discord should not let that happen). */
+  String keyMissing(String provider, String keyHint) {
     return pick(
-        "⚠️ Enter your ModelScope access token (API key).", "⚠️ 请填写你的 ModelScope 访问令牌（API Key）。");
+        "⚠️ Enter your " + provider + " API key (" + keyHint + ").",
+        "⚠️ 请填写你的 " + provider + " API Key（" + keyHint + "）。");
   }
 
   String optionsOutdated() {
@@ -176,60 +200,133 @@ enum BotText {
     return pick("⚠️ Something went wrong while checking; please try again.", "⚠️ 查询时出错，请重试。");
   }
 
-  // --- the embed ---
+  // --- the embed: titles ---
 
-  String title() {
-    return pick("ModelScope quota", "ModelScope 额度");
+  /** A check of models a provider probed. */
+  String probedTitle(String provider) {
+    return pick(provider + " quota", provider + " 额度");
   }
 
-  String balanceOnlyTitle() {
-    return pick("ModelScope 魔粒 balance (free check)", "ModelScope 魔粒余额（免费查询）");
+  /** A balance-only check of a provider that could have probed models: it spent nothing. */
+  String freeCheckTitle(String provider, @Nullable String unit) {
+    return pick(
+        provider + " " + unitBefore(unit) + "balance (free check)",
+        provider + " " + unitOrEmpty(unit) + "余额（免费查询）");
   }
 
-  String providerTitle(String provider) {
+  /** A check of the balance and the models the key may use. */
+  String listedTitle(String provider) {
     return pick(provider + " balance and models", provider + " 余额与模型");
   }
 
-  String providerBalanceOnlyTitle(String provider) {
+  /** A check of a provider that reads balances only. */
+  String balanceTitle(String provider) {
     return pick(provider + " balance", provider + " 余额");
+  }
+
+  // --- the embed: description ---
+
+  String keyLine(String fingerprint) {
+    return pick("Key `" + fingerprint + "`", "密钥 `" + fingerprint + "`");
+  }
+
+  /**
+   * One balance entry in one line: {@code 💰 CNY balance: **110.00** available (granted 10.00,
+   * topped up 100.00)}, {@code 💰 USD wallet: **25** available (used 5, 7 requests)}. The amounts
+   * are already formatted; {@code details} are the known ones only (unknown: left out), {@code
+   * name} may be null.
+   *
+   * @param unit the entry's unit, already made inert; may be empty
+   * @param available the amount, {@link #unknown()} or {@link #unlimited()}
+   */
+  String balanceLine(
+      Balance.Scope scope,
+      String unit,
+      String available,
+      List<String> details,
+      @Nullable String name) {
+    String named = name == null ? "" : pick(" · name ", " · 名称 ") + name;
+    return pick(
+            "💰 " + scopeLabel(scope, unit) + ": **" + available + "** available",
+            "💰 " + scopeLabel(scope, unit) + "：可用 **" + available + "**")
+        + parenthesized(details)
+        + named;
+  }
+
+  /** {@code CNY balance}, {@code USD key quota}, {@code tokens wallet}; the noun alone without. */
+  private String scopeLabel(Balance.Scope scope, String unit) {
+    String noun =
+        switch (scope) {
+          case ACCOUNT -> pick("balance", "余额");
+          case KEY -> pick("key quota", "Key 额度");
+          case WALLET -> pick("wallet", "钱包");
+        };
+    if (unit.isEmpty()) {
+      return this == ZH ? noun : Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
+    // Chinese runs a Chinese unit into its noun (魔粒余额) but keeps a space after a Latin one
+    char last = unit.charAt(unit.length() - 1);
+    boolean latin = last < 0x80 && Character.isLetterOrDigit(last);
+    return this == ZH && !latin ? unit + noun : unit + " " + noun;
+  }
+
+  String totalDetail(String amount) {
+    return pick("total ", "总额 ") + amount;
+  }
+
+  String usedDetail(String amount) {
+    return pick("used ", "已用 ") + amount;
+  }
+
+  String frozenDetail(String amount) {
+    return pick("frozen ", "冻结 ") + amount;
+  }
+
+  /**
+   * The words upstreams use for the parts of a balance, translated; null for any other name (shown
+   * as sent).
+   */
+  @Nullable String partName(String name) {
+    return switch (name) {
+      case "granted" -> pick("granted", "赠送");
+      case "topped_up" -> pick("topped up", "充值");
+      case "charged" -> pick("charged", "充值");
+      case "voucher" -> pick("voucher", "代金券");
+      case "cash" -> pick("cash", "现金");
+      default -> null;
+    };
+  }
+
+  /** One part of the upstream's split: {@code granted 10.00}. */
+  String partDetail(String name, String amount) {
+    return name + " " + amount;
+  }
+
+  String requestsDetail(long count) {
+    return pick(count + (count == 1 ? " request" : " requests"), count + " 次请求");
+  }
+
+  String moreBalancesLine(int count) {
+    return pick(
+        "💰 +" + count + (count == 1 ? " more balance" : " more balances"),
+        "💰 另外 " + count + " 项余额");
+  }
+
+  /**
+   * @param unit what the balance counts when the provider said, already made inert; may be empty
+   * @param status the failure's name ({@link #status})
+   * @param error the human reason, already made inert; may be null
+   */
+  String balanceFailedLine(String unit, String status, @Nullable String error) {
+    String why = error == null ? "" : " — " + error;
+    String what = unit.isEmpty() ? "" : unit + " ";
+    return pick(
+        "⚠️ The " + what + "balance could not be read: **" + status + "**" + why,
+        "⚠️ 无法读取" + unit + "余额：**" + status + "**" + why);
   }
 
   String unlimited() {
     return pick("Unlimited", "无限额度");
-  }
-
-  /**
-   * {@code 💰 Balance: **$8.00** remaining (total $10.00, used $2.00) · name my-token}; the amounts
-   * are already formatted, {@code total}, {@code used}, {@code frozen} and {@code name} may be null
-   * (unknown: left out).
-   */
-  String providerBalanceLine(
-      String remaining, String total, String used, String frozen, String name) {
-    List<String> details = new ArrayList<>();
-    if (total != null) {
-      details.add(pick("total ", "总额 ") + total);
-    }
-    if (used != null) {
-      details.add(pick("used ", "已用 ") + used);
-    }
-    if (frozen != null) {
-      details.add(pick("frozen ", "冻结 ") + frozen);
-    }
-    String more =
-        details.isEmpty()
-            ? ""
-            : pick(" (" + String.join(", ", details) + ")", "（" + String.join("，", details) + "）");
-    String named = name == null ? "" : pick(" · name ", " · 名称 ") + name;
-    return pick("💰 Balance: **" + remaining + "** remaining", "💰 余额：剩余 **" + remaining + "**")
-        + more
-        + named;
-  }
-
-  String providerBalanceFailedLine(String status, String error) {
-    String why = error == null ? "" : " — " + error;
-    return pick(
-        "⚠️ The balance could not be read: **" + status + "**" + why,
-        "⚠️ 无法读取余额：**" + status + "**" + why);
   }
 
   String expiresLine(long epochSecond, boolean past) {
@@ -238,69 +335,8 @@ enum BotText {
         : pick("⏳ Expires <t:" + epochSecond + ":R>", "⏳ 将于 <t:" + epochSecond + ":R> 过期");
   }
 
-  String relaySummaryLine(long usable, int total) {
-    return pick(
-        total + (total == 1 ? " model" : " models") + ": " + usable + " usable with this key",
-        "共 " + total + " 个模型：此 Key 可用 " + usable + " 个");
-  }
-
-  String relayModelUsable() {
-    return pick("Usable with this key", "此 Key 可用");
-  }
-
-  String providerFooter() {
-    return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
-  }
-
-  String keyLine(String fingerprint) {
-    return pick("Key `" + fingerprint + "`", "密钥 `" + fingerprint + "`");
-  }
-
-  /**
-   * {@code 💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester}; the amounts
-   * are already formatted, {@code total}, {@code frozen} and {@code user} may be null (unknown:
-   * left out).
-   */
-  String balanceLine(String unit, String available, String total, String frozen, String user) {
-    List<String> details = new ArrayList<>();
-    if (total != null) {
-      details.add(pick("total ", "总额 ") + total);
-    }
-    if (frozen != null) {
-      details.add(pick("frozen ", "冻结 ") + frozen);
-    }
-    String more =
-        details.isEmpty()
-            ? ""
-            : pick(" (" + String.join(", ", details) + ")", "（" + String.join("，", details) + "）");
-    String account = user == null ? "" : pick(" · account ", " · 账户 ") + user;
-    return pick(
-            "💰 " + unit + " balance: **" + available + "** available",
-            "💰 " + unit + "余额：可用 **" + available + "**")
-        + more
-        + account;
-  }
-
-  String balanceFailedLine(String unit, ProbeStatus status, String error) {
-    String why = error == null ? "" : " — " + error;
-    return pick(
-        "⚠️ The " + unit + " balance could not be read: **" + status(status) + "**" + why,
-        "⚠️ 无法读取" + unit + "余额：**" + status(status) + "**" + why);
-  }
-
-  String balanceOnlyLine() {
-    return pick(
-        "Balance only: no model was called, so this check used no quota and no 魔粒.",
-        "仅查询余额：未调用任何模型，本次查询不消耗额度和魔粒。");
-  }
-
-  String modelsIgnoredLine() {
-    return pick(
-        "The models you gave were ignored because balance_only was set.",
-        "已设置 balance_only，因此忽略了你填写的模型。");
-  }
-
-  String summaryLine(long ok, int total) {
+  /** How probed models went. */
+  String probedSummaryLine(long ok, int total) {
     long failed = total - ok;
     return pick(
         total
@@ -313,26 +349,77 @@ enum BotText {
         "共查询 " + total + " 个模型：成功 " + ok + " 个，失败 " + failed + " 个");
   }
 
-  String resetLine(long epochSecond) {
+  /** How many of the models looked for the key may use. */
+  String listedSummaryLine(long usable, int total) {
     return pick(
-        "Daily quota resets <t:" + epochSecond + ":R> (00:00 UTC+8)",
-        "每日额度将于 <t:" + epochSecond + ":R> 重置（UTC+8 00:00）");
+        total + (total == 1 ? " model" : " models") + ": " + usable + " usable with this key",
+        "共 " + total + " 个模型：此 Key 可用 " + usable + " 个");
   }
 
-  String footer() {
+  /**
+   * @param time the reset's local time ({@code 00:00})
+   * @param zone its UTC offset ({@code UTC+8})
+   */
+  String resetLine(long epochSecond, String time, String zone) {
+    return pick(
+        "Daily quota resets <t:" + epochSecond + ":R> (" + time + " " + zone + ")",
+        "每日额度将于 <t:" + epochSecond + ":R> 重置（" + zone + " " + time + "）");
+  }
+
+  /** A balance-only check of a provider that could have probed models. */
+  String balanceOnlyLine(@Nullable String unit) {
+    return pick(
+        "Balance only: no model was called, so this check used no quota"
+            + (unit == null ? "." : " and no " + unit + "."),
+        "仅查询余额：未调用任何模型，本次查询不消耗额度" + (unit == null ? "。" : "和" + unit + "。"));
+  }
+
+  String modelsIgnoredLine() {
+    return pick(
+        "The models you gave were ignored because balance_only was set.",
+        "已设置 balance_only，因此忽略了你填写的模型。");
+  }
+
+  // --- the embed: footers ---
+
+  /**
+   * Models were probed: what that may cost, and when the quota resets.
+   *
+   * @param unit what the provider's balance counts, or null
+   * @param time the local time its quota resets daily ({@code 00:00}), or null when it does not
+   * @param zone that time's UTC offset ({@code UTC+8}), or null
+   */
+  String probedFooter(@Nullable String unit, @Nullable String time, @Nullable String zone) {
+    boolean resets = time != null && zone != null;
     return pick(
         "Each check makes one real 1-token call per model, which can use up one call of its"
-            + " quota or some 魔粒. Resets daily at 00:00 UTC+8. Reading the balance is free"
-            + " (balance_only).",
-        "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度或少量魔粒。每日 UTC+8 00:00 重置。" + "查询余额免费（balance_only）。");
+            + " quota"
+            + (unit == null ? "" : " or some " + unit)
+            + "."
+            + (resets ? " Resets daily at " + time + " " + zone + "." : "")
+            + " Reading the balance is free (balance_only).",
+        "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度"
+            + (unit == null ? "" : "或少量" + unit)
+            + "。"
+            + (resets ? "每日 " + zone + " " + time + " 重置。" : "")
+            + "查询余额免费（balance_only）。");
   }
 
-  String balanceOnlyFooter() {
+  /** A balance-only check of a provider that could have probed models. */
+  String freeCheckFooter(@Nullable String unit) {
     return pick(
-        "Reading the 魔粒 balance is free. Add models (or leave balance_only off) to check"
-            + " per-model quota.",
-        "查询魔粒余额是免费的。填写模型（或不设置 balance_only）即可查询各模型额度。");
+        "Reading the "
+            + unitBefore(unit)
+            + "balance is free. Add models (or leave balance_only off) to check per-model quota.",
+        "查询" + unitOrEmpty(unit) + "余额是免费的。填写模型（或不设置 balance_only）即可查询各模型额度。");
   }
+
+  /** No model was called: the provider reads balances only, or lists the key's models. */
+  String balanceFooter() {
+    return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
+  }
+
+  // --- the embed: fields ---
 
   String accountLabel() {
     return pick("Account", "账户");
@@ -350,11 +437,22 @@ enum BotText {
     return pick("limit unknown", "上限未知");
   }
 
-  String unknownNumbersNote() {
+  /**
+   * A probe worked but the provider reported no quota numbers.
+   *
+   * @param unit what the provider's balance counts, or null
+   */
+  String unknownNumbersNote(String provider, @Nullable String unit) {
     return pick(
-        "ModelScope did not report per-model quota for this call: unknown, not zero. The 魔粒"
-            + " balance above is the account's real budget.",
-        "ModelScope 本次未返回该模型的额度：未知，而不是 0。上方的魔粒余额才是账户的实际预算。");
+        provider
+            + " did not report per-model quota for this call: unknown, not zero. The "
+            + unitBefore(unit)
+            + "balance above is the account's real budget.",
+        provider + " 本次未返回该模型的额度：未知，而不是 0。上方的" + unitOrEmpty(unit) + "余额才是账户的实际预算。");
+  }
+
+  String usableWithKey() {
+    return pick("Usable with this key", "此 Key 可用");
   }
 
   String moreName(int count) {
@@ -363,10 +461,6 @@ enum BotText {
 
   String moreCounts(long ok, long failed) {
     return pick(ok + " ok, " + failed + " failed", ok + " 个成功，" + failed + " 个失败");
-  }
-
-  String status(ProbeStatus status) {
-    return status(status, ProviderRegistry.MODELSCOPE_NAME);
   }
 
   /** The status's name; an upstream error names the provider that made it. */
@@ -382,5 +476,14 @@ enum BotText {
       case TIMEOUT -> pick("Timed out", "超时");
       case NETWORK_ERROR -> pick("Network error", "网络错误");
     };
+  }
+
+  /** {@code "魔粒 "} before a noun in English; nothing without a unit. */
+  private static String unitBefore(@Nullable String unit) {
+    return unit == null || unit.isEmpty() ? "" : unit + " ";
+  }
+
+  private static String unitOrEmpty(@Nullable String unit) {
+    return unit == null ? "" : unit;
   }
 }

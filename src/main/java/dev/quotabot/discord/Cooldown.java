@@ -1,22 +1,45 @@
 package dev.quotabot.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One query per user per period. Only a user id and a start time are kept, and only until the
- * period is over.
+ * One query per user per period. Only a user id and a start time are kept, in a Caffeine cache that
+ * forgets each entry once its period is over (a bounded amount of clean-up with each use, never a
+ * scan of every user) and holds at most {@link #MAX_USERS} users: past that, Caffeine forgets some
+ * early, which can only shorten a cooldown, never lengthen one.
  */
 final class Cooldown {
+  static final int MAX_USERS = 100_000;
+
   private final long periodNanos;
   private final LongSupplier nanoTime;
-  private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
+  private final @Nullable Cache<Long, Long> startedAt;
 
   Cooldown(Duration period, LongSupplier nanoTime) {
+    this(period, nanoTime, MAX_USERS);
+  }
+
+  /**
+   * @param maxUsers how many users' start times are kept at most
+   */
+  Cooldown(Duration period, LongSupplier nanoTime, int maxUsers) {
     this.periodNanos = period.toNanos();
     this.nanoTime = nanoTime;
+    this.startedAt =
+        periodNanos <= 0
+            ? null
+            : Caffeine.newBuilder()
+                .expireAfterWrite(period)
+                .maximumSize(maxUsers)
+                .ticker(nanoTime::getAsLong)
+                // clean-up runs on the caller's thread: a few entries per call, and no task on the
+                // common pool
+                .executor(Runnable::run)
+                .build();
   }
 
   /**
@@ -24,33 +47,36 @@ final class Cooldown {
    * returns how long is left and starts nothing.
    */
   Duration tryStart(long userId) {
-    if (periodNanos <= 0) {
+    if (startedAt == null) {
       return Duration.ZERO;
     }
     long now = nanoTime.getAsLong();
-    forgetExpired(now);
     long[] left = {0};
-    startedAt.compute(
-        userId,
-        (id, started) -> {
-          if (started != null && now - started < periodNanos) {
-            left[0] = periodNanos - (now - started);
-            return started;
-          }
-          return now;
-        });
+    startedAt
+        .asMap()
+        .compute(
+            userId,
+            (id, started) -> {
+              if (started != null && now - started < periodNanos) {
+                left[0] = periodNanos - (now - started);
+                return started;
+              }
+              return now;
+            });
     return Duration.ofNanos(left[0]);
   }
 
   /** Ends the user's cooldown early: the query it was started for never ran. */
   void release(long userId) {
-    startedAt.remove(userId);
+    if (startedAt != null) {
+      startedAt.invalidate(userId);
+    }
   }
 
   /** How long the user still has to wait (zero when free), without starting anything. */
   Duration remaining(long userId) {
-    Long started = startedAt.get(userId);
-    if (started == null || periodNanos <= 0) {
+    Long started = startedAt == null ? null : startedAt.getIfPresent(userId);
+    if (started == null) {
       return Duration.ZERO;
     }
     long elapsed = nanoTime.getAsLong() - started;
@@ -63,11 +89,12 @@ final class Cooldown {
     return left.getNano() > 0 ? seconds + 1 : seconds;
   }
 
-  int tracked() {
-    return startedAt.size();
-  }
-
-  private void forgetExpired(long now) {
-    startedAt.values().removeIf(started -> now - started >= periodNanos);
+  /** How many users are kept right now, expired ones already forgotten. */
+  long tracked() {
+    if (startedAt == null) {
+      return 0;
+    }
+    startedAt.cleanUp();
+    return startedAt.estimatedSize();
   }
 }

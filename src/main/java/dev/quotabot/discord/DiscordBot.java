@@ -2,21 +2,21 @@ package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.QuotaService;
-import dev.quotabot.quota.TimeoutScheduler;
-import dev.quotabot.quota.Urls;
-import dev.quotabot.quota.modelscope.ModelCatalog;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class DiscordBot implements AutoCloseable {
   private final Duration drainTimeout;
   private final Thread login;
 
-  private JDA jda;
+  private @Nullable JDA jda;
   private boolean closed;
 
   private DiscordBot(
@@ -65,25 +65,21 @@ public final class DiscordBot implements AutoCloseable {
    * @param drainTimeout how long {@link #close()} waits for answers still being worked on
    */
   public static DiscordBot start(
-      DiscordConfig config, QuotaService service, ModelCatalog catalog, Duration drainTimeout) {
+      DiscordConfig config, QuotaService service, Duration drainTimeout) {
     PendingReplies pending = new PendingReplies();
-    QuotaOptions options =
-        new QuotaOptions(
-            service.queries(), service.providers(), service.settings().defaultModels());
+    QuotaOptions options = new QuotaOptions(service);
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
     QuotaReply reply = new QuotaReply(service, cooldown, pending);
-    QuotaModal modal =
-        new QuotaModal(options, reply, service.providers(), service.settings().defaultModels());
+    QuotaModal modal = new QuotaModal(options, reply);
     // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
     // shuts its own pools down at once, interrupting the thread that is still finishing the failed
     // request, and logs a stack trace about it; on our pool that thread simply finishes.
-    ExecutorService restPool =
-        Executors.newCachedThreadPool(TimeoutScheduler.daemonThreads("discord-rest-"));
+    ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
     JDABuilder builder =
         JDABuilder.createLight(config.token(), intents())
             .setRateLimitElastic(restPool, false)
             .setRestConfig(
-                new RestConfig().setBaseUrl(Urls.resolve(config.apiBaseUrl(), "").toString()))
+                new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl().toString())))
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
@@ -92,10 +88,24 @@ public final class DiscordBot implements AutoCloseable {
                     QuotaCommand.definition(service.providers()), config.guildId()),
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
-                new ModelAutocomplete(service.settings().defaultModels(), catalog));
+                new ModelAutocomplete(service));
     DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
     bot.login.start();
     return bot;
+  }
+
+  /** JDA appends its routes to the base URL as they are: it must end with a slash. */
+  private static String withTrailingSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /**

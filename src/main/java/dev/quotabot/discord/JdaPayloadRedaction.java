@@ -6,6 +6,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 
 /**
@@ -28,14 +29,19 @@ public final class JdaPayloadRedaction extends TurboFilter {
 
   @Override
   public FilterReply decide(
-      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+      @Nullable Marker marker,
+      Logger logger,
+      Level level,
+      @Nullable String format,
+      Object @Nullable [] params,
+      @Nullable Throwable t) {
     if (format == null
         || !logger.getName().startsWith(JDA_LOGGERS)
         || !logger.isEnabledFor(level)) {
       return FilterReply.NEUTRAL;
     }
     boolean changed = false;
-    Object[] cleaned = params == null ? null : params.clone();
+    Object @Nullable [] cleaned = params == null ? null : params.clone();
     if (cleaned != null) {
       for (int i = 0; i < cleaned.length; i++) {
         Object safe = redact(cleaned[i]);
@@ -53,7 +59,7 @@ public final class JdaPayloadRedaction extends TurboFilter {
     return FilterReply.DENY;
   }
 
-  private static Object redact(Object argument) {
+  private static @Nullable Object redact(@Nullable Object argument) {
     if (argument instanceof DataObject || argument instanceof DataArray) {
       return WITHHELD;
     }
@@ -69,7 +75,7 @@ public final class JdaPayloadRedaction extends TurboFilter {
   /**
    * The same throwable if no message in its chain holds JSON, else a copy without those messages.
    */
-  static Throwable redact(Throwable failure) {
+  static @Nullable Throwable redact(@Nullable Throwable failure) {
     if (failure == null || !chainHoldsJson(failure)) {
       return failure;
     }
@@ -105,7 +111,7 @@ public final class JdaPayloadRedaction extends TurboFilter {
   private static final class Withheld extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Withheld(String message, Throwable cause) {
+    Withheld(String message, @Nullable Throwable cause) {
       super(message, cause, false, true);
     }
 

@@ -1,14 +1,16 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.modelscope.ModelCatalog;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -18,17 +20,17 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Suggests model ids for {@code /quota models:}: the configured defaults first, then ModelScope's
- * catalog, those that start with what was typed before those that merely contain it. In a
- * comma-separated value only the last item is completed; the items before it are kept.
- *
- * <p>The suggestions are ModelScope's ids. With another {@code provider} chosen nothing is
- * suggested: a relay names its models its own way (leave {@code models} empty to list the models
- * the key may use), and the other providers report the balance only.
+ * Suggests model ids for {@code /quota models:}: the chosen provider's defaults first (the default
+ * provider's while none is chosen), then its model list, those that start with what was typed
+ * before those that merely contain it. In a comma-separated value only the last item is completed;
+ * the items before it are kept. A provider with neither defaults nor a model list (a relay names
+ * its models its own way; leave {@code models} empty to list those the key may use) gets no
+ * suggestions.
  */
 final class ModelAutocomplete extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelAutocomplete.class);
@@ -36,18 +38,16 @@ final class ModelAutocomplete extends ListenerAdapter {
   /** Discord drops an autocomplete answer after 3 s; answer with what is known before that. */
   static final Duration ANSWER_WITHIN = Duration.ofMillis(2_000);
 
-  private final List<String> defaults;
-  private final ModelCatalog catalog;
+  private final QuotaService service;
 
-  ModelAutocomplete(List<String> defaults, ModelCatalog catalog) {
-    this.defaults = List.copyOf(defaults);
-    this.catalog = catalog;
+  ModelAutocomplete(QuotaService service) {
+    this.service = service;
   }
 
   /**
    * Every request is answered, with no choices when there is nothing to suggest: another option
    * focused or {@code models} of another type (both possible while Discord rolls out a changed
-   * command), or another provider chosen.
+   * command), or a provider without suggestions.
    */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -56,39 +56,57 @@ final class ModelAutocomplete extends ListenerAdapter {
     }
     AutoCompleteQuery focused = event.getFocusedOption();
     if (!QuotaCommand.MODELS_OPTION.equals(focused.getName())
-        || focused.getType() != OptionType.STRING
-        || !forModelScope(event)) {
+        || focused.getType() != OptionType.STRING) {
       event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);
       return;
     }
-    String typed = focused.getValue();
-    catalog
-        .models()
-        .completeOnTimeout(catalog.lastKnown(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+    suggestions(chosen(event), focused.getValue())
         .thenAccept(
-            known -> {
+            choices -> {
               try {
-                event
-                    .replyChoices(choices(typed, defaults, known))
-                    .queue(null, ModelAutocomplete::notDelivered);
+                event.replyChoices(choices).queue(null, ModelAutocomplete::notDelivered);
               } catch (RuntimeException failed) {
                 LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
               }
             });
   }
 
-  private static boolean forModelScope(CommandAutoCompleteInteractionEvent event) {
-    try {
-      return forModelScope(
-          event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString));
-    } catch (IllegalStateException unreadable) {
-      return false;
+  /**
+   * The suggestions for {@code typed} with {@code provider} chosen so far: none for an unknown
+   * provider (null) or one that takes no models; else its defaults and its model list ({@link
+   * #choices}), with what is known after {@link #ANSWER_WITHIN} if the list is slow. Never
+   * completes exceptionally.
+   */
+  CompletableFuture<List<Command.Choice>> suggestions(
+      @Nullable ProviderInfo provider, String typed) {
+    if (provider == null || !provider.takesModels()) {
+      return CompletableFuture.completedFuture(List.of());
     }
+    List<String> defaults = provider.defaultModels();
+    ModelDirectory catalog = service.models(provider.id());
+    return catalog
+        .snapshot()
+        .completeOnTimeout(catalog.current(), ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(known -> choices(typed, defaults, known.ids()))
+        .exceptionally(
+            failed -> {
+              LOG.warn("Autocomplete failed: {}", failed.getClass().getName());
+              return List.of();
+            });
   }
 
-  /** True when no provider was chosen yet, or ModelScope was. */
-  static boolean forModelScope(String provider) {
-    return ProviderRegistry.MODELSCOPE.equals(ProviderRegistry.normalize(provider));
+  /**
+   * The provider chosen so far (the default one while none is); null for an unknown one, or an
+   * option Discord sent without a value (suggest nothing rather than guess).
+   */
+  private @Nullable ProviderInfo chosen(CommandAutoCompleteInteractionEvent event) {
+    try {
+      return service
+          .provider(event.getOption(QuotaCommand.PROVIDER_OPTION, OptionMapping::getAsString))
+          .orElse(null);
+    } catch (IllegalStateException unreadable) {
+      return null;
+    }
   }
 
   /** Usually the user typed on and Discord no longer wants this answer: not worth a warning. */

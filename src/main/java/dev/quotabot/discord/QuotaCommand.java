@@ -1,8 +1,9 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QueryInput;
 import java.time.Duration;
+import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
@@ -13,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code /quota [models] [api_key] [balance_only] [provider] [base_url]}: its definition as
  * registered with Discord, and its handler. With a key it answers at once (privately); without one
  * it shows {@link QuotaModal}. {@code balance_only} asks for the free balance check: no model is
- * probed. {@code provider} (ModelScope when left out) picks whose balance to read; a relay also
- * needs {@code base_url}.
+ * probed. {@code provider} (the default provider when left out) picks whose balance to read; a
+ * provider anyone can host (a relay) also needs {@code base_url}.
  */
 final class QuotaCommand extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaCommand.class);
@@ -49,9 +51,11 @@ final class QuotaCommand extends ListenerAdapter {
 
   /**
    * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
-   * choices are ModelScope and every registered provider (Discord allows 25).
+   * choices are every provider, the default first (Discord allows 25).
+   *
+   * @param providers every provider, the default first
    */
-  static SlashCommandData definition(ProviderRegistry providers) {
+  static SlashCommandData definition(List<ProviderInfo> providers) {
     BotText en = BotText.EN;
     BotText zh = BotText.ZH;
     OptionData models =
@@ -61,7 +65,7 @@ final class QuotaCommand extends ListenerAdapter {
     OptionData key =
         new OptionData(OptionType.STRING, KEY_OPTION, en.keyOptionDescription(), false, false)
             .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.keyOptionDescription())
-            .setMaxLength(ApiKey.MAX_LENGTH);
+            .setMaxLength(QueryInput.MAX_KEY_LENGTH);
     OptionData balanceOnly =
         new OptionData(
                 OptionType.BOOLEAN,
@@ -71,19 +75,26 @@ final class QuotaCommand extends ListenerAdapter {
                 false)
             .setDescriptionLocalization(
                 DiscordLocale.CHINESE_CHINA, zh.balanceOnlyOptionDescription());
+    String defaultName =
+        providers.isEmpty()
+            ? "-"
+            : QuotaEmbed.cut(providers.get(0).name(), QuotaEmbed.PROVIDER_NAME_MAX);
     OptionData provider =
         new OptionData(
-                OptionType.STRING, PROVIDER_OPTION, en.providerOptionDescription(), false, false)
+                OptionType.STRING,
+                PROVIDER_OPTION,
+                en.providerOptionDescription(defaultName),
+                false,
+                false)
             .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.providerOptionName())
             .setDescriptionLocalization(
-                DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription());
+                DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription(defaultName));
     int choices = 0;
-    for (ProviderRegistry.Listed each : providers.listing()) {
+    for (ProviderInfo each : providers) {
       if (choices++ == OptionData.MAX_CHOICES) {
         break;
       }
-      provider.addChoice(
-          QuotaEmbed.cut(each.displayName(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
+      provider.addChoice(QuotaEmbed.cut(each.name(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
     }
     OptionData baseUrl =
         new OptionData(
@@ -141,7 +152,7 @@ final class QuotaCommand extends ListenerAdapter {
    * An option's value as text, whatever type it came as: while Discord rolls out a changed command
    * (for up to an hour) it may still send an option with the type it had before.
    */
-  private static String text(OptionMapping option) {
+  private static @Nullable String text(@Nullable OptionMapping option) {
     return option == null ? null : option.getAsString();
   }
 
@@ -149,7 +160,7 @@ final class QuotaCommand extends ListenerAdapter {
    * {@code balance_only}: false when left out; a boolean, or {@code true}/{@code false} sent as
    * text; null for anything else, which must not be guessed (false would spend quota).
    */
-  static Boolean flag(OptionMapping option) {
+  static @Nullable Boolean flag(@Nullable OptionMapping option) {
     if (option == null) {
       return false;
     }
@@ -170,7 +181,7 @@ final class QuotaCommand extends ListenerAdapter {
   private void askForKey(
       SlashCommandInteractionEvent event,
       BotText text,
-      String models,
+      @Nullable String models,
       boolean balanceOnly,
       QuotaOptions.Target target) {
     Duration wait = cooldown.remaining(event.getUser().getIdLong());
@@ -183,8 +194,10 @@ final class QuotaCommand extends ListenerAdapter {
       Replies.ephemeral(event, Replies.refusal(text, problem));
       return;
     }
+    // the checks above found the provider; an unknown one was refused there
+    ProviderInfo provider = options.provider(target).orElseThrow();
     event
-        .replyModal(modal.build(text, models, balanceOnly, target))
+        .replyModal(modal.build(text, provider, models, balanceOnly, target.baseUrl()))
         .queue(
             null,
             failure -> LOG.warn("Could not show the /quota form ({})", Replies.describe(failure)));

@@ -1,35 +1,47 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
-import dev.quotabot.quota.UpstreamText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a report as one Discord embed: a pure function of the report, the language and whether
- * the models typed were ignored (balance only).
+ * Renders any provider's report as one Discord embed: a pure function of the report, the language
+ * and whether the models typed were ignored (balance only). What it shows follows the report and
+ * what the provider declares ({@link ProviderInfo}), never which provider it is.
  *
- * <p>The description names the key and shows the account's 魔粒 balance (or why it could not be read)
- * above the per-model fields. A balance-only report gets its own title, colour and footer, and no
- * fields.
+ * <p>The description names the key, then shows every balance entry in a line of its own (scope,
+ * unit, what is available, and the total, used, frozen amounts, the upstream's split and the
+ * request count where reported), or why the balances could not be read; when an entry expires; the
+ * provider's note; a summary of the models; and, for a provider with a daily reset, when it comes.
+ * Each model is a field: the quota numbers of a probed model, or whether the key may use a listed
+ * one. A provider that probes models is coloured by the lowest share left; otherwise the colour
+ * says whether the balance was read. A balance-only check of a provider that could have probed says
+ * it spent nothing.
  *
- * <p>It always fits Discord's limits (25 fields, 6000 characters, 256 per field name, 1024 per
- * value): the description is bounded and counted first; models that do not fit are summarized in a
- * last field that counts them ("+12 more: 10 ok, 2 failed") and names as many as fit, so nothing is
- * dropped silently and nothing throws.
+ * <p>It always fits Discord's limits (25 fields, 6000 characters, 4096 in the description, 256 per
+ * field name, 1024 per value): everything from elsewhere is bounded, the description is counted
+ * first, and models that do not fit are summarized in a last field that counts them ("+12 more: 10
+ * ok, 2 failed") and names as many as fit, so nothing is dropped silently and nothing throws.
  */
 final class QuotaEmbed {
   static final int GREEN = 0x2ECC71;
@@ -49,12 +61,20 @@ final class QuotaEmbed {
   static final int USER_MAX = 64;
   static final int NOTE_MAX = 400;
   static final int PROVIDER_NAME_MAX = 40;
-  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
   static final int UNIT_MAX = 16;
+
+  /** At most this many balance entries get a line; a last line counts the rest. */
+  static final int BALANCE_LINES_MAX = 4;
+
+  /** At most this many parts of one entry are shown, each name cut to {@link #PART_NAME_MAX}. */
+  static final int PARTS_MAX = 3;
+
+  static final int PART_NAME_MAX = 16;
 
   /** An amount longer than this in plain digits is shown in scientific notation. */
   static final int AMOUNT_MAX = 24;
 
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
   private static final MathContext SHOWN_DIGITS = new MathContext(6, RoundingMode.HALF_EVEN);
 
   private QuotaEmbed() {}
@@ -63,207 +83,170 @@ final class QuotaEmbed {
    * @param modelsIgnored the user typed models but asked for the balance only
    */
   static MessageEmbed render(QuotaReport report, BotText text, boolean modelsIgnored) {
-    if (report.balanceOnly()) {
-      return balanceOnly(report, text, modelsIgnored);
-    }
+    ProviderInfo provider = report.provider();
+    String name = plain(provider.name(), PROVIDER_NAME_MAX);
+    String unit = provider.unit() == null ? null : plain(provider.unit(), UNIT_MAX);
+    boolean probes = provider.can(Capability.PROBES_MODELS);
     List<ModelQuota> rows = report.models();
+    OffsetDateTime resetsAt = rows.isEmpty() ? null : report.resetsAt();
+
     List<String> description = new ArrayList<>();
     description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(balanceLine(report.account(), text));
-    description.add(text.summaryLine(report.successCount(), rows.size()));
-    if (report.resetsAt() != null) {
-      description.add(text.resetLine(report.resetsAt().toEpochSecond()));
+    description.addAll(balanceLines(report, text, name));
+    String note = report.account().note();
+    if (note != null && !note.isBlank()) {
+      description.add("ℹ️ *" + plain(note.strip(), NOTE_MAX) + "*");
     }
-    EmbedBuilder embed =
-        new EmbedBuilder()
-            .setTitle(text.title())
-            .setDescription(String.join("\n", description))
-            .setColor(colour(rows))
-            .setFooter(text.footer())
-            .setTimestamp(report.checkedAt());
-
-    addFields(embed, rows, row -> field(row, text), text);
-    return embed.build();
-  }
-
-  /**
-   * Adds one field per row while they fit (25 fields, 6000 characters); the rest are summarized in
-   * a last field.
-   */
-  private static void addFields(
-      EmbedBuilder embed,
-      List<ModelQuota> rows,
-      Function<ModelQuota, MessageEmbed.Field> fieldOf,
-      BotText text) {
-    int used = embed.length();
-    int shown = 0;
-    for (ModelQuota row : rows) {
-      int left = rows.size() - shown - 1;
-      boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
-      MessageEmbed.Field field = fieldOf.apply(row);
-      int size = field.getName().length() + field.getValue().length();
-      int reserve = left > 0 ? SUMMARY_RESERVE : 0;
-      if (!fieldSlotLeft || used + size + reserve > MessageEmbed.EMBED_MAX_LENGTH_BOT) {
-        break;
-      }
-      embed.addField(field);
-      used += size;
-      shown++;
-    }
-    if (shown < rows.size()) {
-      embed.addField(summary(rows.subList(shown, rows.size()), text));
-    }
-  }
-
-  /**
-   * A report from another provider (a relay, DeepSeek…), named {@code providerName}: the key, the
-   * balance line (remaining with its unit, or unlimited; total, used and frozen when known; the
-   * account or token name), when the key expires, the provider's note, and for a relay one field
-   * per model. No daily reset: that is ModelScope's.
-   *
-   * @param modelsIgnored the user typed models but asked for the balance only
-   */
-  static MessageEmbed renderProvider(
-      QuotaReport report, BotText text, boolean modelsIgnored, String providerName) {
-    String name = plain(providerName, PROVIDER_NAME_MAX);
-    AccountBalance account = report.account();
-    List<String> description = new ArrayList<>();
-    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(providerBalanceLine(account, text, name));
-    if (account.isKnown() && account.expiresAt() != null) {
-      description.add(
-          text.expiresLine(
-              account.expiresAt().getEpochSecond(),
-              account.expiresAt().isBefore(report.checkedAt())));
-    }
-    if (account.note() != null && !account.note().isBlank()) {
-      description.add("ℹ️ *" + plain(account.note().strip(), NOTE_MAX) + "*");
-    }
-    List<ModelQuota> rows = report.models();
     if (!rows.isEmpty()) {
-      description.add(text.relaySummaryLine(report.successCount(), rows.size()));
+      description.add(
+          probes
+              ? text.probedSummaryLine(report.successCount(), rows.size())
+              : text.listedSummaryLine(report.successCount(), rows.size()));
+    }
+    if (resetsAt != null) {
+      description.add(
+          text.resetLine(resetsAt.toEpochSecond(), clock(resetsAt), zone(resetsAt.getOffset())));
+    }
+    if (rows.isEmpty() && probes) {
+      description.add(text.balanceOnlyLine(unit));
     }
     if (modelsIgnored) {
       description.add(text.modelsIgnoredLine());
     }
+
     EmbedBuilder embed =
         new EmbedBuilder()
             .setTitle(
-                cut(
-                    rows.isEmpty() ? text.providerBalanceOnlyTitle(name) : text.providerTitle(name),
-                    MessageEmbed.TITLE_MAX_LENGTH))
-            .setDescription(String.join("\n", description))
-            .setColor(account.isKnown() ? BLUE : RED)
-            .setFooter(text.providerFooter())
+                cut(title(rows.isEmpty(), probes, name, unit, text), MessageEmbed.TITLE_MAX_LENGTH))
+            .setDescription(
+                cut(String.join("\n", description), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+            .setColor(
+                probes && !rows.isEmpty() ? colour(rows) : report.account().isKnown() ? BLUE : RED)
+            .setFooter(footer(rows.isEmpty(), probes, unit, resetsAt, text))
             .setTimestamp(report.checkedAt());
-    addFields(embed, rows, row -> providerField(row, text, name), text);
+    addFields(embed, rows, text, name, unit);
     return embed.build();
   }
 
+  private static String title(
+      boolean balanceOnly, boolean probes, String name, @Nullable String unit, BotText text) {
+    if (balanceOnly) {
+      return probes ? text.freeCheckTitle(name, unit) : text.balanceTitle(name);
+    }
+    return probes ? text.probedTitle(name) : text.listedTitle(name);
+  }
+
+  private static String footer(
+      boolean balanceOnly,
+      boolean probes,
+      @Nullable String unit,
+      @Nullable OffsetDateTime resetsAt,
+      BotText text) {
+    if (!probes) {
+      return text.balanceFooter();
+    }
+    if (balanceOnly) {
+      return text.freeCheckFooter(unit);
+    }
+    return resetsAt == null
+        ? text.probedFooter(unit, null, null)
+        : text.probedFooter(unit, clock(resetsAt), zone(resetsAt.getOffset()));
+  }
+
   /**
-   * Another provider's balance in one line: what is left with its unit ({@code $8.00}, {@code
-   * 110.00 CNY}, {@code 4000000 tokens}) or "Unlimited"; unknown (never 0) when not reported, and
-   * never a negative amount or an unlimited key's placeholder number as money. Or the status and
-   * the human reason it could not be read. Bounded in length whatever the upstream sent.
+   * The account's lines: why its balances could not be read (when they could not), then one line
+   * per balance entry, each followed by when it expires, if it does. A read account without any
+   * entry still gets a line: its balance is unknown, never 0.
    *
    * @param name the provider's name, already made {@link #plain plain}
    */
-  static String providerBalanceLine(AccountBalance account, BotText text, String name) {
-    if (!account.isKnown()) {
-      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      return text.providerBalanceFailedLine(text.status(account.status(), name), error);
-    }
-    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-    boolean unlimited = Boolean.TRUE.equals(account.unlimited());
-    String remaining =
-        unlimited ? text.unlimited() : money(account.availableBalance(), unit, text.unknown());
-    String total = unlimited ? null : money(account.totalBalance(), unit, null);
-    String used = money(account.used(), unit, null);
-    String frozen = money(account.frozenAmount(), unit, null);
+  static List<String> balanceLines(QuotaReport report, BotText text, String name) {
+    Account account = report.account();
+    List<String> lines = new ArrayList<>();
     String user = account.user() == null ? null : plain(account.user(), USER_MAX);
-    return text.providerBalanceLine(remaining, total, used, frozen, user);
+    if (!account.isKnown()) {
+      String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
+      lines.add(text.balanceFailedLine(unit, text.status(account.status(), name), error));
+    }
+    List<Balance> balances = account.balances();
+    if (balances.isEmpty() && account.isKnown()) {
+      String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+      lines.add(text.balanceLine(Balance.Scope.ACCOUNT, unit, text.unknown(), List.of(), user));
+    }
+    int shown = balances.size() <= BALANCE_LINES_MAX ? balances.size() : BALANCE_LINES_MAX - 1;
+    for (int i = 0; i < shown; i++) {
+      Balance balance = balances.get(i);
+      lines.add(balanceLine(balance, text, i == 0 ? user : null));
+      if (balance.expiresAt() != null) {
+        lines.add(
+            text.expiresLine(
+                balance.expiresAt().getEpochSecond(),
+                balance.expiresAt().isBefore(report.checkedAt())));
+      }
+    }
+    if (shown < balances.size()) {
+      lines.add(text.moreBalancesLine(balances.size() - shown));
+    }
+    return lines;
   }
 
   /**
-   * An amount with its unit: {@code $8.00} for US dollars, {@code 110.00 CNY} for another currency
-   * code (at least two decimals), {@code 4000000 tokens} otherwise. A negative or absent amount is
-   * {@code orElse}.
+   * One balance entry in one line: its scope and unit, what is available ("Unlimited" for a key
+   * without a limit, whose total is then a placeholder and left out; unknown when not reported,
+   * never 0), then each figure the upstream reported: total, used, frozen, its own split, and the
+   * request count. Bounded in length whatever the upstream sent.
+   *
+   * @param user the account's name, shown after the first entry; null for none
    */
-  static String money(BigDecimal value, String unit, String orElse) {
-    if (value == null || value.signum() < 0) {
-      return orElse;
+  static String balanceLine(Balance balance, BotText text, @Nullable String user) {
+    String unit = balance.unit();
+    boolean unlimited = Boolean.TRUE.equals(balance.unlimited());
+    String available =
+        unlimited
+            ? text.unlimited()
+            : balance.available() == null ? text.unknown() : amount(balance.available(), unit);
+    List<String> details = new ArrayList<>();
+    if (!unlimited && balance.total() != null) {
+      details.add(text.totalDetail(amount(balance.total(), unit)));
     }
-    boolean currency = CURRENCY_CODE.matcher(unit).matches();
-    String shown = currency ? currencyAmount(value) : amount(value);
-    if (unit.equals("USD")) {
-      return "$" + shown;
+    if (balance.used() != null) {
+      details.add(text.usedDetail(amount(balance.used(), unit)));
     }
-    return unit.isEmpty() ? shown : shown + " " + unit;
+    if (balance.frozen() != null) {
+      details.add(text.frozenDetail(amount(balance.frozen(), unit)));
+    }
+    int parts = 0;
+    for (Map.Entry<String, BigDecimal> part : balance.parts().entrySet()) {
+      if (parts++ == PARTS_MAX) {
+        break;
+      }
+      String known = text.partName(part.getKey());
+      String partName =
+          known != null ? known : plain(part.getKey().replace('_', ' '), PART_NAME_MAX);
+      details.add(text.partDetail(partName, amount(part.getValue(), unit)));
+    }
+    if (balance.requests() != null) {
+      details.add(text.requestsDetail(balance.requests()));
+    }
+    return text.balanceLine(balance.scope(), plain(unit, UNIT_MAX), available, details, user);
   }
 
-  /** {@code 8.00}, {@code 0.1234}: at least two decimals, more when the provider gave them. */
-  private static String currencyAmount(BigDecimal value) {
+  /**
+   * An amount as its unit is written: a currency code ({@code CNY}, {@code USD}) gets at least two
+   * decimals ({@code 110.00}, {@code 0.1234}); anything else ({@code 魔粒}, {@code tokens}) as {@link
+   * #amount(BigDecimal)}. A negative amount (money owed) stays negative.
+   */
+  static String amount(BigDecimal value, String unit) {
+    if (!CURRENCY_CODE.matcher(unit).matches()) {
+      return amount(value);
+    }
     BigDecimal stripped = value.stripTrailingZeros();
     if (stripped.scale() >= 2) {
       return amount(value);
     }
     BigDecimal cents = stripped.setScale(2);
     return cents.precision() <= AMOUNT_MAX ? cents.toPlainString() : amount(value);
-  }
-
-  /**
-   * A relay's row: whether the key may use the model, or why it is not listed.
-   *
-   * @param name the provider's name, already made {@link #plain plain}
-   */
-  private static MessageEmbed.Field providerField(ModelQuota row, BotText text, String name) {
-    String value;
-    if (row.isSuccess()) {
-      value =
-          row.note() == null || row.note().isBlank()
-              ? text.relayModelUsable()
-              : plain(row.note().strip(), MessageEmbed.VALUE_MAX_LENGTH);
-    } else {
-      value = "**" + text.status(row.status(), name) + "**" + errorSuffix(row);
-    }
-    return new MessageEmbed.Field(fieldName(row), cut(value, MessageEmbed.VALUE_MAX_LENGTH), false);
-  }
-
-  /** The free check: the balance (or why it is unknown) and that nothing was spent; no fields. */
-  private static MessageEmbed balanceOnly(QuotaReport report, BotText text, boolean modelsIgnored) {
-    List<String> description = new ArrayList<>();
-    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
-    description.add(balanceLine(report.account(), text));
-    description.add(text.balanceOnlyLine());
-    if (modelsIgnored) {
-      description.add(text.modelsIgnoredLine());
-    }
-    return new EmbedBuilder()
-        .setTitle(text.balanceOnlyTitle())
-        .setDescription(String.join("\n", description))
-        .setColor(report.account().isKnown() ? BLUE : RED)
-        .setFooter(text.balanceOnlyFooter())
-        .setTimestamp(report.checkedAt())
-        .build();
-  }
-
-  /**
-   * The account's balance in one line: what is available (unknown when not reported, never 0),
-   * total and frozen when known, and the account's name when known; or the status and the human
-   * reason it could not be read. Bounded in length whatever the upstream sent.
-   */
-  static String balanceLine(AccountBalance account, BotText text) {
-    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-    if (!account.isKnown()) {
-      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      return text.balanceFailedLine(unit, account.status(), error);
-    }
-    String available =
-        account.availableBalance() == null ? text.unknown() : amount(account.availableBalance());
-    String total = account.totalBalance() == null ? null : amount(account.totalBalance());
-    String frozen = account.frozenAmount() == null ? null : amount(account.frozenAmount());
-    String user = account.user() == null ? null : plain(account.user(), USER_MAX);
-    return text.balanceLine(unit, available, total, frozen, user);
   }
 
   /**
@@ -277,6 +260,25 @@ final class QuotaEmbed {
             && stripped.scale() <= AMOUNT_MAX - 2
             && stripped.precision() - stripped.scale() <= AMOUNT_MAX;
     return plainFits ? stripped.toPlainString() : stripped.round(SHOWN_DIGITS).toString();
+  }
+
+  /** The local time of a reset: {@code 00:00}. */
+  static String clock(OffsetDateTime at) {
+    return String.format(Locale.ROOT, "%02d:%02d", at.getHour(), at.getMinute());
+  }
+
+  /** An offset as people write it: {@code UTC+8}, {@code UTC-3:30}, {@code UTC}. */
+  static String zone(ZoneOffset offset) {
+    int seconds = offset.getTotalSeconds();
+    if (seconds == 0) {
+      return "UTC";
+    }
+    int absolute = Math.abs(seconds);
+    int minutes = absolute % 3600 / 60;
+    return "UTC"
+        + (seconds < 0 ? "-" : "+")
+        + absolute / 3600
+        + (minutes == 0 ? "" : String.format(Locale.ROOT, ":%02d", minutes));
   }
 
   /**
@@ -320,7 +322,7 @@ final class QuotaEmbed {
     return Double.isNaN(model) ? account : Math.min(account, model);
   }
 
-  private static double share(Long remaining, Long limit) {
+  private static double share(@Nullable Long remaining, @Nullable Long limit) {
     if (remaining == null || limit == null) {
       return Double.NaN;
     }
@@ -330,21 +332,64 @@ final class QuotaEmbed {
     return Math.min(1.0, (double) remaining / limit);
   }
 
-  private static MessageEmbed.Field field(ModelQuota row, BotText text) {
+  /**
+   * Adds one field per row while they fit (25 fields, 6000 characters); the rest are summarized in
+   * a last field.
+   */
+  private static void addFields(
+      EmbedBuilder embed, List<ModelQuota> rows, BotText text, String name, @Nullable String unit) {
+    int used = embed.length();
+    int shown = 0;
+    for (ModelQuota row : rows) {
+      int left = rows.size() - shown - 1;
+      boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
+      MessageEmbed.Field field = field(row, text, name, unit);
+      int size = field.getName().length() + field.getValue().length();
+      int reserve = left > 0 ? SUMMARY_RESERVE : 0;
+      if (!fieldSlotLeft || used + size + reserve > MessageEmbed.EMBED_MAX_LENGTH_BOT) {
+        break;
+      }
+      embed.addField(field);
+      used += size;
+      shown++;
+    }
+    if (shown < rows.size()) {
+      embed.addField(summary(rows.subList(shown, rows.size()), text));
+    }
+  }
+
+  /**
+   * One model: why it failed, if it did; its quota numbers when it carries any (or was probed
+   * without any being reported: then they are unknown, not zero, and the balance above is the
+   * budget); otherwise, for a model found in the key's list, the provider's remark or that the key
+   * may use it.
+   *
+   * @param name the provider's name, already made {@link #plain plain}
+   * @param unit what the provider's balance counts, already made plain; null when it varies
+   */
+  private static MessageEmbed.Field field(
+      ModelQuota row, BotText text, String name, @Nullable String unit) {
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
-      lines.add("**" + text.status(row.status()) + "**" + errorSuffix(row));
+      lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row));
     }
     RateLimits limits = row.limits();
-    if (row.isSuccess() || !limits.empty()) {
+    boolean unreported = row.status() == ProbeStatus.NO_QUOTA_HEADERS;
+    if (!limits.empty() || unreported) {
       lines.add(
           quotaLine(text.accountLabel(), limits.requestRemaining(), limits.requestLimit(), text));
       lines.add(
           quotaLine(
               text.modelLabel(), limits.modelRequestRemaining(), limits.modelRequestLimit(), text));
     }
-    if (row.status() == ProbeStatus.NO_QUOTA_HEADERS) {
-      lines.add("*" + text.unknownNumbersNote() + "*");
+    if (unreported) {
+      lines.add("*" + text.unknownNumbersNote(name, unit) + "*");
+    } else if (row.isSuccess() && limits.empty()) {
+      String note = row.note();
+      lines.add(
+          note == null || note.isBlank()
+              ? text.usableWithKey()
+              : plain(note.strip(), MessageEmbed.VALUE_MAX_LENGTH));
     }
     return new MessageEmbed.Field(
         fieldName(row), cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH), false);
@@ -352,7 +397,8 @@ final class QuotaEmbed {
 
   /** " — " and the row's error made {@link #plain plain}, or nothing when it has none. */
   private static String errorSuffix(ModelQuota row) {
-    return row.error() == null ? "" : " — " + plain(row.error(), MessageEmbed.VALUE_MAX_LENGTH);
+    String error = row.error();
+    return error == null ? "" : " — " + plain(error, MessageEmbed.VALUE_MAX_LENGTH);
   }
 
   /**
@@ -366,7 +412,8 @@ final class QuotaEmbed {
   }
 
   /** {@code Account: 1200 / 2000 ▰▰▰▱▱ 60%}; unknown numbers are written as unknown, never 0. */
-  static String quotaLine(String label, Long remaining, Long limit, BotText text) {
+  static String quotaLine(
+      String label, @Nullable Long remaining, @Nullable Long limit, BotText text) {
     String head = label + ": ";
     if (remaining == null && limit == null) {
       return head + text.unknown();
@@ -424,8 +471,15 @@ final class QuotaEmbed {
     return text.replace('`', 'ˋ');
   }
 
-  /** At most {@code max} characters in all, "…" included when cut. */
+  /**
+   * At most {@code max} characters in all, "…" included when cut; never half a surrogate pair (an
+   * emoji cut in two would make Discord refuse the message).
+   */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : UpstreamText.cut(text, max - 1) + "…";
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "…";
   }
 }

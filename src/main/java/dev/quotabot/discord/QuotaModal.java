@@ -1,10 +1,11 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QueryInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -13,18 +14,21 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The form {@code /quota} shows when no key was given, so the key is typed into a private form
- * rather than the command line; submitting it runs the same query. Its models field starts out with
- * the models typed, or else the default list, so submitting it untouched checks what the command
- * would have; emptied, it asks for the free balance-only check.
+ * rather than the command line; submitting it runs the same query. Which fields it holds follows
+ * what the provider declares: the key always; the address of a provider that needs one (pre-filled
+ * with what was typed); the models of a provider that probes them (starting out with the models
+ * typed, or else its defaults, so submitting it untouched checks what the command would, and
+ * emptied asks for the free balance-only check) or that looks for them in the key's list (empty:
+ * the models the key may use); and the optional admin user id and access token of a provider that
+ * reads a wallet with them (5 inputs at most, Discord's limit).
  *
- * <p>For another provider the form's id names it ({@code quota:deepseek}); nothing else typed is
- * carried in the id, and never a secret. A provider that reports the balance only asks for the key
- * alone. A relay's form also holds its address (pre-filled with what was typed), the models to look
- * for (empty: the models the key may use), and the optional admin user id and access token (5
- * inputs, Discord's most).
+ * <p>The form's id is always {@code quota:<provider id>}; nothing typed is carried in it, and never
+ * a secret. A bare {@code quota} (a form left open from a version before providers) means the
+ * default provider; an id naming no provider this bot knows is answered as out of date.
  */
 final class QuotaModal extends ListenerAdapter {
   static final String ID = "quota";
@@ -35,50 +39,41 @@ final class QuotaModal extends ListenerAdapter {
   static final String ACCESS_TOKEN_INPUT = "access_token";
   static final int MODELS_MAX_LENGTH = TextInput.MAX_VALUE_LENGTH;
   static final int BASE_URL_MAX_LENGTH = 300;
-  static final int USER_ID_MAX_LENGTH = QuotaQueryFactory.MAX_USER_ID_LENGTH;
+  static final int USER_ID_MAX_LENGTH = QueryInput.MAX_USER_ID_LENGTH;
 
   private static final String ID_SEPARATOR = ":";
 
   private final QuotaOptions options;
   private final QuotaReply reply;
-  private final ProviderRegistry providers;
-  private final String defaultsPrefill;
 
-  QuotaModal(
-      QuotaOptions options,
-      QuotaReply reply,
-      ProviderRegistry providers,
-      List<String> defaultModels) {
+  QuotaModal(QuotaOptions options, QuotaReply reply) {
     this.options = options;
     this.reply = reply;
-    this.providers = providers;
-    this.defaultsPrefill = prefill(defaultModels);
   }
 
   /**
-   * The form for the target's provider. ModelScope's models field is pre-filled with what the user
-   * already typed, else the default list, and left empty when the user asked for the balance only;
-   * a relay's with what was typed only.
+   * The form for {@code provider}, with the fields it takes.
+   *
+   * @param modelsTyped the models typed on the command line, or null
+   * @param balanceOnly the user asked for the balance only: the models field starts out empty
+   * @param baseUrlTyped the address typed on the command line, or null
    */
-  Modal build(BotText text, String modelsTyped, boolean balanceOnly, QuotaOptions.Target target) {
-    if (target.isModelScope()) {
-      String prefill = balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : defaultsPrefill;
-      return Modal.create(ID, text.modalTitle())
-          .addComponents(
-              Label.of(text.modalKeyLabel(), text.modalKeyDescription(), keyInput("ms-…")),
-              Label.of(
-                  text.modalModelsLabel(),
-                  text.modalModelsDescription(),
-                  modelsInput(text.modalModelsPlaceholder(), prefill)))
-          .build();
-    }
-    String provider = target.providerId();
-    String name = providers.displayName(provider);
+  Modal build(
+      BotText text,
+      ProviderInfo provider,
+      @Nullable String modelsTyped,
+      boolean balanceOnly,
+      @Nullable String baseUrlTyped) {
+    String name = QuotaEmbed.cut(provider.name(), QuotaEmbed.PROVIDER_NAME_MAX);
+    String keyHint = QuotaEmbed.cut(provider.keyHint(), TextInput.MAX_PLACEHOLDER_LENGTH);
     List<Label> fields = new ArrayList<>();
     fields.add(
-        Label.of(text.modalKeyLabel(), text.modalProviderKeyDescription(name), keyInput("sk-…")));
-    if (options.needsBaseUrl(target)) {
-      String typedUrl = target.baseUrl() == null ? "" : target.baseUrl().strip();
+        Label.of(
+            text.modalKeyLabel(),
+            QuotaEmbed.cut(text.modalKeyDescription(name, keyHint), Label.DESCRIPTION_MAX_LENGTH),
+            keyInput(keyHint)));
+    if (provider.can(Capability.NEEDS_BASE_URL)) {
+      String typedUrl = baseUrlTyped == null ? "" : baseUrlTyped.strip();
       TextInput.Builder baseUrl =
           TextInput.create(BASE_URL_INPUT, TextInputStyle.SHORT)
               .setRequired(true)
@@ -89,12 +84,26 @@ final class QuotaModal extends ListenerAdapter {
       }
       fields.add(
           Label.of(text.modalBaseUrlLabel(), text.modalBaseUrlDescription(), baseUrl.build()));
+    }
+    if (provider.can(Capability.PROBES_MODELS)) {
+      String unit =
+          provider.unit() == null ? null : QuotaEmbed.cut(provider.unit(), QuotaEmbed.UNIT_MAX);
+      String prefill =
+          balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : prefill(provider.defaultModels());
+      fields.add(
+          Label.of(
+              text.modalModelsLabel(),
+              text.modalModelsDescription(unit),
+              modelsInput(text.modalModelsPlaceholder(unit), prefill)));
+    } else if (provider.can(Capability.LISTS_KEY_MODELS)) {
       String prefill = balanceOnly || !usable(modelsTyped) ? "" : modelsTyped;
       fields.add(
           Label.of(
               text.modalModelsLabel(),
-              text.modalRelayModelsDescription(),
-              modelsInput(text.modalRelayModelsPlaceholder(), prefill)));
+              text.modalKeyModelsDescription(),
+              modelsInput(text.modalKeyModelsPlaceholder(), prefill)));
+    }
+    if (provider.can(Capability.ADMIN_ACCESS)) {
       fields.add(
           Label.of(
               text.modalUserIdLabel(),
@@ -109,20 +118,27 @@ final class QuotaModal extends ListenerAdapter {
               text.modalAccessTokenDescription(),
               TextInput.create(ACCESS_TOKEN_INPUT, TextInputStyle.SHORT)
                   .setRequired(false)
-                  .setMaxLength(ApiKey.MAX_LENGTH)
+                  .setMaxLength(QueryInput.MAX_KEY_LENGTH)
                   .build()));
     }
-    return Modal.create(
-            ID + ID_SEPARATOR + provider,
-            QuotaEmbed.cut(text.modalProviderTitle(name), Modal.MAX_TITLE_LENGTH))
+    String title =
+        provider.can(Capability.PROBES_MODELS)
+            ? text.modalTitle(name)
+            : text.modalBalanceTitle(name);
+    return Modal.create(idOf(provider), QuotaEmbed.cut(title, Modal.MAX_TITLE_LENGTH))
         .addComponents(fields)
         .build();
+  }
+
+  /** The form's id: {@code quota:<provider id>}. */
+  static String idOf(ProviderInfo provider) {
+    return ID + ID_SEPARATOR + provider.id();
   }
 
   private static TextInput keyInput(String placeholder) {
     return TextInput.create(KEY_INPUT, TextInputStyle.SHORT)
         .setRequired(true)
-        .setRequiredRange(1, ApiKey.MAX_LENGTH)
+        .setRequiredRange(1, QueryInput.MAX_KEY_LENGTH)
         .setPlaceholder(placeholder)
         .build();
   }
@@ -140,18 +156,19 @@ final class QuotaModal extends ListenerAdapter {
   }
 
   /**
-   * Every form submitted to the bot is answered. The bot shows no other form, so one whose id is
-   * not this form's comes from an older (or newer) version of it: the user is told to run {@code
-   * /quota} again rather than left with Discord's "something went wrong".
+   * Every form submitted to the bot is answered. The bot shows no other form, so one whose id names
+   * no provider it knows comes from an older (or newer) version of it: the user is told to run
+   * {@code /quota} again rather than left with Discord's "something went wrong".
    */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
     BotText text = BotText.of(event.getUserLocale());
-    String provider = providerOf(event.getModalId());
-    if (provider == null) {
+    Optional<ProviderInfo> provider = providerOf(event.getModalId());
+    if (provider.isEmpty()) {
       Replies.ephemeral(event, text.formOutdated());
       return;
     }
+    ProviderInfo asked = provider.get();
     Replies.guarded(
         event,
         text,
@@ -159,45 +176,57 @@ final class QuotaModal extends ListenerAdapter {
         () ->
             reply.answer(
                 event,
-                parse(provider, id -> valueOf(event, id)),
+                parse(asked, id -> valueOf(event, id)),
                 text,
-                () -> Replies.ephemeral(event, text.keyMissing())));
+                () -> Replies.ephemeral(event, keyMissing(text, asked))));
+  }
+
+  /** The answer to a form submitted without a key (Discord should not let that happen). */
+  static String keyMissing(BotText text, ProviderInfo provider) {
+    return text.keyMissing(
+        QuotaEmbed.plain(provider.name(), QuotaEmbed.PROVIDER_NAME_MAX),
+        QuotaEmbed.plain(provider.keyHint(), QuotaEmbed.UNIT_MAX));
   }
 
   /**
-   * What a submitted form asks for.
+   * What a submitted form asks for. Only the fields the provider's form holds ({@link #build}) are
+   * read: a value for any other (which only a client other than Discord's could send) is ignored,
+   * so the answer never depends on a field the user could not see.
    *
-   * @param provider the provider its id names ({@link #providerOf}): empty for ModelScope's form
-   * @param field a field's value by its id, null for a field the form does not hold
+   * @param provider the provider its id names ({@link #providerOf})
+   * @param field a field's value by its id, null for a field that was not sent
    */
-  QuotaOptions.Parsed parse(String provider, Function<String, String> field) {
+  QuotaOptions.Parsed parse(ProviderInfo provider, Function<String, @Nullable String> field) {
+    boolean admin = provider.can(Capability.ADMIN_ACCESS);
     QuotaOptions.Target target =
-        provider.isEmpty()
-            ? QuotaOptions.Target.MODELSCOPE
-            : new QuotaOptions.Target(
-                provider,
-                field.apply(BASE_URL_INPUT),
-                field.apply(USER_ID_INPUT),
-                field.apply(ACCESS_TOKEN_INPUT));
-    return options.parseForm(field.apply(KEY_INPUT), field.apply(MODELS_INPUT), target);
+        new QuotaOptions.Target(
+            provider.id(),
+            provider.can(Capability.NEEDS_BASE_URL) ? field.apply(BASE_URL_INPUT) : null,
+            admin ? field.apply(USER_ID_INPUT) : null,
+            admin ? field.apply(ACCESS_TOKEN_INPUT) : null);
+    String models = provider.takesModels() ? field.apply(MODELS_INPUT) : null;
+    return options.parseForm(field.apply(KEY_INPUT), models, target);
   }
 
   /**
-   * The provider a form id names: empty for ModelScope's form ({@code quota}), the id after the
-   * separator for another's ({@code quota:deepseek}), null for a form that is not this one.
+   * The provider a form id names: the one after the separator ({@code quota:deepseek}), the default
+   * one for the bare {@code quota} of older versions; empty for a provider this bot does not know
+   * (any more) and for a form that is not this one.
    */
-  static String providerOf(String modalId) {
+  Optional<ProviderInfo> providerOf(@Nullable String modalId) {
     if (ID.equals(modalId)) {
-      return "";
+      return options.providerNamed(null);
     }
     String prefix = ID + ID_SEPARATOR;
-    if (modalId != null && modalId.startsWith(prefix) && modalId.length() > prefix.length()) {
-      return modalId.substring(prefix.length());
+    if (modalId == null || !modalId.startsWith(prefix) || modalId.length() == prefix.length()) {
+      return Optional.empty();
     }
-    return null;
+    String id = modalId.substring(prefix.length());
+    // a blank id would name the default provider; a form never carries one
+    return id.isBlank() ? Optional.empty() : options.providerNamed(id);
   }
 
-  private static boolean usable(String modelsTyped) {
+  private static boolean usable(@Nullable String modelsTyped) {
     return !QuotaOptions.isBlank(modelsTyped) && modelsTyped.length() <= MODELS_MAX_LENGTH;
   }
 
@@ -220,7 +249,7 @@ final class QuotaModal extends ListenerAdapter {
     return value.toString();
   }
 
-  private static String valueOf(ModalInteractionEvent event, String id) {
+  private static @Nullable String valueOf(ModalInteractionEvent event, String id) {
     ModalMapping mapping = event.getValue(id);
     return mapping == null ? null : mapping.getAsString();
   }

@@ -1,23 +1,24 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.InvalidQueryException;
 import dev.quotabot.quota.ModelList;
-import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.QuotaService;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a user typed into {@code /quota} (options or modal) into a query. Every value is
- * optional: no models means the configured default list on the command line (for ModelScope; other
- * providers have no defaults), but the free balance-only check in the form (whose models field
- * starts out filled with the defaults); {@code balance_only} asks for the balance only whatever the
- * models say; no key means the key must be asked for (in a modal, so it never appears in the
- * command line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
- * QuotaQueryFactory}); its message is shown as is.
+ * optional: no models means the provider's default list on the command line (a provider that probes
+ * no model has none), but the free balance-only check in the form (whose models field starts out
+ * filled with the defaults); {@code balance_only} asks for the balance only whatever the models
+ * say; no key means the key must be asked for (in a modal, so it never appears in the command
+ * line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
+ * QuotaService#check}); its message is shown as is.
  */
 final class QuotaOptions {
   static final String KEY_IN_MODELS =
@@ -31,45 +32,41 @@ final class QuotaOptions {
    */
   private static final String STAND_IN_KEY = "stand-in-key-for-checking-the-other-values";
 
-  private final QuotaQueryFactory queries;
-  private final ProviderRegistry providers;
-  private final List<String> defaultModels;
+  private final QuotaService service;
 
-  /**
-   * @param queries the core's checks ({@code QuotaService#queries()})
-   * @param providers the providers other than ModelScope ({@code QuotaService#providers()})
-   * @param defaultModels ModelScope's default list
-   */
-  QuotaOptions(QuotaQueryFactory queries, ProviderRegistry providers, List<String> defaultModels) {
-    this.queries = queries;
-    this.providers = providers;
-    this.defaultModels = List.copyOf(defaultModels);
+  QuotaOptions(QuotaService service) {
+    this.service = service;
+  }
+
+  /** The provider the target names (the default one when it names none), if there is one. */
+  Optional<ProviderInfo> provider(Target target) {
+    return providerNamed(target.provider());
+  }
+
+  /** The provider an id as typed names (the default one for null or blank), if there is one. */
+  Optional<ProviderInfo> providerNamed(@Nullable String id) {
+    return service.provider(id);
   }
 
   /**
    * Which provider to ask, and for a relay where it is and the optional admin access. Its {@code
    * toString} never shows the access token.
    *
-   * @param provider the provider's id as typed; null or blank means ModelScope
+   * @param provider the provider's id as typed; null or blank means the default provider
    * @param baseUrl a relay's address as typed, or null
    * @param userId a relay user id, or null
    * @param accessToken a relay system access token (a secret like the key), or null
    */
-  record Target(String provider, String baseUrl, String userId, String accessToken) {
-    static final Target MODELSCOPE = new Target(null, null, null, null);
+  record Target(
+      @Nullable String provider,
+      @Nullable String baseUrl,
+      @Nullable String userId,
+      @Nullable String accessToken) {
+    static final Target DEFAULT = new Target(null, null, null, null);
 
     /** A provider chosen on the command line: no admin fields there. */
-    static Target of(String provider, String baseUrl) {
+    static Target of(@Nullable String provider, @Nullable String baseUrl) {
       return new Target(provider, baseUrl, null, null);
-    }
-
-    /** The provider's id, lower case; ModelScope when none was given. */
-    String providerId() {
-      return ProviderRegistry.normalize(provider);
-    }
-
-    boolean isModelScope() {
-      return ProviderRegistry.MODELSCOPE.equals(providerId());
     }
 
     @Override
@@ -99,18 +96,19 @@ final class QuotaOptions {
    *
    * @param rawKey the {@code api_key} value, or null when the option was left out (nothing but
    *     invisible characters counts as left out: the form asks for the key)
-   * @param rawModels the {@code models} value, or null when the option was left out (then
-   *     ModelScope's default list is checked; another provider gets none)
+   * @param rawModels the {@code models} value, or null when the option was left out (then the
+   *     provider's default list is checked)
    * @param balanceOnly the {@code balance_only} value: read the balance only, probe no model
    * @param target the provider, and a relay's address
    */
-  Parsed parse(String rawKey, String rawModels, boolean balanceOnly, Target target) {
+  Parsed parse(
+      @Nullable String rawKey, @Nullable String rawModels, boolean balanceOnly, Target target) {
     // before anything else, so a pasted key is never shown back: not in the form's models field,
     // not as a model name in an error or a report
     if (ModelList.holdsKeyShapedItem(rawModels)) {
       return new Invalid(KEY_IN_MODELS);
     }
-    if (ApiKey.isAbsent(rawKey)) {
+    if (QueryInput.keyAbsent(rawKey)) {
       return new NeedsKey();
     }
     return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);
@@ -123,7 +121,8 @@ final class QuotaOptions {
    *
    * @return the problem, or null when the form may be shown
    */
-  String problemBeforeForm(String rawModels, boolean balanceOnly, Target target) {
+  @Nullable String problemBeforeForm(
+      @Nullable String rawModels, boolean balanceOnly, Target target) {
     boolean formAsksForAddress =
         needsBaseUrl(target) && (target.baseUrl() == null || target.baseUrl().isBlank());
     if (formAsksForAddress) {
@@ -135,33 +134,37 @@ final class QuotaOptions {
 
   /** Whether the target is a relay, which anyone can host: its address must be given. */
   boolean needsBaseUrl(Target target) {
-    return providers.find(target.providerId()).map(BalanceProvider::needsBaseUrl).orElse(false);
+    return provider(target).map(info -> info.can(Capability.NEEDS_BASE_URL)).orElse(false);
   }
 
   /**
-   * The form's fields for any provider. ModelScope's models field starts out filled with the
-   * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a relay:
-   * the balance and the models the key may use).
+   * The form's fields for any provider. A models field starts out filled with the provider's
+   * defaults, so one left empty was emptied on purpose: it asks for the balance only (for a
+   * provider that lists the key's models: the balance and those models).
    */
-  Parsed parseForm(String rawKey, String rawModels, Target target) {
+  Parsed parseForm(@Nullable String rawKey, @Nullable String rawModels, Target target) {
     return parse(rawKey, rawModels, isBlank(rawModels), target);
   }
 
-  private List<String> models(String rawModels, boolean balanceOnly, Target target) {
+  private List<String> models(@Nullable String rawModels, boolean balanceOnly, Target target) {
     if (balanceOnly) {
       return List.of();
     }
     if (isBlank(rawModels)) {
-      return target.isModelScope() ? defaultModels : List.of();
+      return provider(target).map(ProviderInfo::defaultModels).orElse(List.of());
     }
     return List.of(rawModels);
   }
 
   private Parsed create(
-      String rawKey, List<String> models, Target target, boolean balanceOnly, String rawModels) {
+      String rawKey,
+      List<String> models,
+      Target target,
+      boolean balanceOnly,
+      @Nullable String rawModels) {
     try {
       QuotaQuery query =
-          queries.create(
+          service.check(
               new QueryInput(
                   rawKey,
                   models,
@@ -175,12 +178,12 @@ final class QuotaOptions {
     }
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 
   /** True when the value names no model at all (absent, empty, or only separators). */
-  static boolean isBlank(String rawModels) {
+  static boolean isBlank(@Nullable String rawModels) {
     return ModelList.namesNoModel(rawModels);
   }
 }

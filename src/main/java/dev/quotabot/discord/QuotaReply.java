@@ -1,6 +1,5 @@
 package dev.quotabot.discord;
 
-import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,23 +91,15 @@ final class QuotaReply {
 
   private void deliver(
       InteractionHook hook,
-      QuotaReport report,
-      Throwable failure,
+      @Nullable QuotaReport report,
+      @Nullable Throwable failure,
       QuotaOptions.Ready ready,
       BotText text,
       CompletableFuture<Void> delivered) {
     MessageEmbed embed = null;
-    if (failure == null) {
+    if (failure == null && report != null) {
       try {
-        QuotaQuery query = ready.query();
-        embed =
-            query.isModelScope()
-                ? QuotaEmbed.render(report, text, ready.modelsIgnored())
-                : QuotaEmbed.renderProvider(
-                    report,
-                    text,
-                    ready.modelsIgnored(),
-                    service.providers().displayName(query.provider()));
+        embed = QuotaEmbed.render(report, text, ready.modelsIgnored());
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

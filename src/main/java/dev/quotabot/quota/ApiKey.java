@@ -1,6 +1,7 @@
 package dev.quotabot.quota;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upstream API key. It exists only for the length of one query: it is never stored, logged or
@@ -22,7 +23,7 @@ public final class ApiKey {
    *
    * @throws InvalidQueryException if it is empty, too long, or holds anything but visible ASCII
    */
-  public static ApiKey of(String raw) {
+  public static ApiKey of(@Nullable String raw) {
     if (isAbsent(raw)) {
       throw new InvalidQueryException(
           "api_key is missing: send it as \"api_key\" in the JSON body or as"
@@ -35,7 +36,7 @@ public final class ApiKey {
    * Checks and wraps another secret of the same kind (a relay's access token), naming {@code field}
    * in any message.
    */
-  public static ApiKey secret(String raw, String field) {
+  public static ApiKey secret(@Nullable String raw, String field) {
     if (isAbsent(raw)) {
       throw new InvalidQueryException(field + " is missing.");
     }
@@ -64,11 +65,12 @@ public final class ApiKey {
    * True when nothing was typed: no value, or only whitespace and invisible characters (a lone
    * zero-width space or byte-order mark), which would otherwise be trimmed to an empty key.
    */
-  public static boolean isAbsent(String raw) {
+  public static boolean isAbsent(@Nullable String raw) {
     return raw == null || raw.chars().allMatch(c -> isInvisible((char) c));
   }
 
-  private static String trimInvisible(String raw) {
+  /** {@code raw} without the whitespace and invisible characters around it. */
+  static String trimInvisible(String raw) {
     int start = 0;
     int end = raw.length();
     while (start < end && isInvisible(raw.charAt(start))) {
@@ -107,7 +109,7 @@ public final class ApiKey {
    * Removes this key from a text that may have echoed it (an upstream error message, say), in any
    * letter case.
    */
-  public String redactFrom(String text) {
+  public @Nullable String redactFrom(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -132,7 +134,7 @@ public final class ApiKey {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof ApiKey && ((ApiKey) other).value.equals(value);
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider's model list as far as it is known.
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * @param fetchedAt when {@code ids} were fetched (null when never)
  */
 public record CatalogSnapshot(
-    List<String> ids, Set<String> lowerCaseIds, boolean stale, Instant fetchedAt) {
+    List<String> ids, Set<String> lowerCaseIds, boolean stale, @Nullable Instant fetchedAt) {
   public static final CatalogSnapshot UNAVAILABLE = new CatalogSnapshot(List.of(), true, null);
 
   public CatalogSnapshot {
@@ -25,7 +26,7 @@ public record CatalogSnapshot(
   }
 
   /** A list as fetched; its ids are lower-cased here, once. */
-  public CatalogSnapshot(List<String> ids, boolean stale, Instant fetchedAt) {
+  public CatalogSnapshot(List<String> ids, boolean stale, @Nullable Instant fetchedAt) {
     this(
         ids,
         ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),

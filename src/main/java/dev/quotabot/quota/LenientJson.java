@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tolerant reading of the providers' JSON answers: amounts may come as numbers or strings, anything
@@ -23,7 +24,7 @@ public final class LenientJson {
   private LenientJson() {}
 
   /** The body as a JSON object; null when it is empty, not JSON, or not an object. */
-  public static JsonObject object(byte[] body) {
+  public static @Nullable JsonObject object(byte @Nullable [] body) {
     if (body == null || body.length == 0) {
       return null;
     }
@@ -35,12 +36,12 @@ public final class LenientJson {
     }
   }
 
-  public static JsonObject objectField(JsonObject object, String name) {
+  public static @Nullable JsonObject objectField(@Nullable JsonObject object, String name) {
     JsonElement value = object == null ? null : object.get(name);
     return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
   }
 
-  public static JsonArray arrayField(JsonObject object, String name) {
+  public static @Nullable JsonArray arrayField(JsonObject object, String name) {
     JsonElement value = object.get(name);
     return value != null && value.isJsonArray() ? value.getAsJsonArray() : null;
   }
@@ -49,7 +50,7 @@ public final class LenientJson {
    * An amount sent as a JSON number or a string ({@code "110.00"}, with stray spaces); null for
    * anything else, including absurd magnitudes.
    */
-  public static BigDecimal amount(JsonObject object, String name) {
+  public static @Nullable BigDecimal amount(@Nullable JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     if (value == null || value.isBoolean()) {
       return null;
@@ -65,13 +66,13 @@ public final class LenientJson {
   }
 
   /** A string (or number) field as text; null when absent, null or structured. */
-  public static String text(JsonObject object, String name) {
+  public static @Nullable String text(@Nullable JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     return value == null ? null : value.getAsString();
   }
 
   /** A boolean sent as {@code true} or {@code "true"}; null when absent or anything else. */
-  public static Boolean flag(JsonObject object, String name) {
+  public static @Nullable Boolean flag(@Nullable JsonObject object, String name) {
     JsonPrimitive value = primitive(object, name);
     if (value == null) {
       return null;
@@ -87,7 +88,7 @@ public final class LenientJson {
   }
 
   /** An ISO-8601 time with an offset ({@code 2026-12-01T00:00:00Z}); null otherwise. */
-  public static Instant instant(JsonObject object, String name) {
+  public static @Nullable Instant instant(@Nullable JsonObject object, String name) {
     String text = text(object, name);
     if (text == null || text.isBlank()) {
       return null;
@@ -105,7 +106,7 @@ public final class LenientJson {
    * {@code {"error":"…"}}, {@code {"message"}} (relays) or {@code {"msg"}} (SiliconFlow); a blank
    * {@code message} does not count. Null when there is none. Not yet cleaned of secrets.
    */
-  public static String errorMessage(JsonObject root) {
+  public static @Nullable String errorMessage(@Nullable JsonObject root) {
     if (root == null) {
       return null;
     }
@@ -125,12 +126,7 @@ public final class LenientJson {
     return message != null && !message.isBlank() ? message : text(root, "msg");
   }
 
-  /** How an amount is written in a note: as sent, without exponent ({@code 10.00}). */
-  public static String show(BigDecimal amount) {
-    return amount.toPlainString();
-  }
-
-  private static JsonPrimitive primitive(JsonObject object, String name) {
+  private static @Nullable JsonPrimitive primitive(@Nullable JsonObject object, String name) {
     JsonElement value = object == null ? null : object.get(name);
     return value != null && value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a person typed into a clean list of model ids: every piece is split on commas (ASCII
@@ -33,7 +34,7 @@ public final class ModelList {
   private ModelList() {}
 
   /** True when a raw models value names no model: absent, empty, or only separators. */
-  public static boolean namesNoModel(String rawModels) {
+  public static boolean namesNoModel(@Nullable String rawModels) {
     return rawModels == null || rawModels.isEmpty() || SEPARATORS.matcher(rawModels).matches();
   }
 
@@ -59,7 +60,7 @@ public final class ModelList {
    * True when an item of a raw models value looks like a pasted key (whether or not a key was
    * given): it would be sent upstream as a model name and shown back.
    */
-  public static boolean holdsKeyShapedItem(String rawModels) {
+  public static boolean holdsKeyShapedItem(@Nullable String rawModels) {
     if (rawModels == null) {
       return false;
     }
@@ -96,7 +97,8 @@ public final class ModelList {
    * @param maxModels the most models one query may name
    * @throws InvalidQueryException if a name is unusable or there are too many
    */
-  public static List<String> parse(Collection<String> pieces, int maxModels) {
+  public static List<String> parse(
+      @Nullable Collection<? extends @Nullable String> pieces, int maxModels) {
     Set<String> models = new LinkedHashSet<>();
     if (pieces != null) {
       for (String piece : pieces) {

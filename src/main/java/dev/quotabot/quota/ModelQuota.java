@@ -1,5 +1,7 @@
 package dev.quotabot.quota;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer for one model.
  *
@@ -14,8 +16,8 @@ public record ModelQuota(
     String model,
     RateLimits limits,
     ProbeStatus status,
-    String error,
-    String note,
+    @Nullable String error,
+    @Nullable String note,
     long latencyMs) {
 
   public static ModelQuota failed(String model, ProbeStatus status, String error, long latencyMs) {

@@ -2,30 +2,26 @@ package dev.quotabot.quota;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question: "how much does this key have left (for these models)?". Build it with {@link
- * QuotaQueryFactory}, which checks the input.
+ * QuotaService#check}, which checks the input.
  *
  * @param key the API key
- * @param models model ids to probe (ModelScope) or to look for (relays); empty for balance only
- * @param provider the provider's id ({@link ProviderRegistry#MODELSCOPE} by default)
+ * @param models model ids to probe or to look for; empty for the balance only
+ * @param provider the provider's id
  * @param baseUrl a relay's site root, checked and normalized; null for other providers
  * @param admin a relay's admin access, or null
  */
 public record QuotaQuery(
-    ApiKey key, List<String> models, String provider, URI baseUrl, AdminAccess admin) {
+    ApiKey key,
+    List<String> models,
+    String provider,
+    @Nullable URI baseUrl,
+    @Nullable AdminAccess admin) {
   public QuotaQuery {
     models = List.copyOf(models);
-  }
-
-  /** A ModelScope query. */
-  public QuotaQuery(ApiKey key, List<String> models) {
-    this(key, models, ProviderRegistry.MODELSCOPE, null, null);
-  }
-
-  public boolean isModelScope() {
-    return ProviderRegistry.MODELSCOPE.equals(provider);
   }
 
   @Override

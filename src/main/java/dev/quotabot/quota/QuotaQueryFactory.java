@@ -2,13 +2,15 @@ package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Builds a checked {@link QuotaQuery} from what a door received. */
-public final class QuotaQueryFactory {
-  /** The longest relay user id accepted; the Discord form's field shares it. */
-  public static final int MAX_USER_ID_LENGTH = 20;
-
+/**
+ * Builds a checked {@link QuotaQuery} from what a door received. Which fields a provider takes
+ * follows from what it declares it can do, never from its id.
+ */
+final class QuotaQueryFactory {
   /** Shorter "keys" could be parts of real model names. */
   private static final int MIN_KEY_LENGTH_TO_SPOT = 8;
 
@@ -16,19 +18,16 @@ public final class QuotaQueryFactory {
   private final ProviderRegistry providers;
   private final BaseUrlRules baseUrls;
 
-  public QuotaQueryFactory(
-      QuotaSettings settings, ProviderRegistry providers, BaseUrlRules baseUrls) {
+  QuotaQueryFactory(QuotaSettings settings, ProviderRegistry providers, BaseUrlRules baseUrls) {
     this.maxModels = settings.maxModels();
     this.providers = providers;
     this.baseUrls = baseUrls;
   }
 
   /**
-   * A query for any provider.
-   *
    * @throws InvalidQueryException with a message that says what to fix (never a secret)
    */
-  public QuotaQuery create(QueryInput input) {
+  QuotaQuery create(QueryInput input) {
     // before parsing: a model list error quotes the start of a too-long name, key included
     if (keyInsideModels(input)) {
       throw keyInModels();
@@ -38,38 +37,75 @@ public final class QuotaQueryFactory {
     if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
       throw keyInModels();
     }
-    String provider = providerId(input.provider());
-    if (provider.equals(ProviderRegistry.MODELSCOPE)) {
-      refuseRelayFields(input, "modelscope");
-      return new QuotaQuery(key, models);
+    ProviderInfo provider = provider(input.provider());
+    String id = provider.id();
+    if (!provider.can(Capability.NEEDS_BASE_URL) && isGiven(input.baseUrl())) {
+      throw new InvalidQueryException(
+          "base_url is only for relays ("
+              + providerList(Capability.NEEDS_BASE_URL)
+              + "); provider "
+              + id
+              + " uses its configured address.");
     }
-    BalanceProvider chosen = providers.find(provider).orElseThrow();
-    if (!chosen.needsBaseUrl()) {
-      refuseRelayFields(input, provider);
-      if (!models.isEmpty()) {
-        throw new InvalidQueryException(
-            chosen.displayName()
-                + " reports the account balance only: leave \"models\" empty for provider "
-                + provider
-                + ".");
-      }
-      return new QuotaQuery(key, models, provider, null, null);
+    if (!provider.can(Capability.ADMIN_ACCESS)
+        && (input.userId() != null || input.accessToken() != null)) {
+      throw new InvalidQueryException(
+          "user_id and access_token are only for relays ("
+              + providerList(Capability.ADMIN_ACCESS)
+              + ").");
     }
-    if (input.baseUrl() == null || input.baseUrl().isBlank()) {
+    if (!provider.takesModels() && !models.isEmpty()) {
+      throw new InvalidQueryException(
+          provider.name()
+              + " reports the account balance only: leave \"models\" empty for provider "
+              + id
+              + ".");
+    }
+    if (!provider.can(Capability.NEEDS_BASE_URL)) {
+      return new QuotaQuery(key, models, id, null, null);
+    }
+    if (!isGiven(input.baseUrl())) {
       throw new InvalidQueryException(
           "provider "
-              + provider
+              + id
               + " needs base_url: the relay's address, such as https://relay.example.");
     }
     URI baseUrl = baseUrls.normalize(input.baseUrl());
-    return new QuotaQuery(key, models, provider, baseUrl, admin(input));
+    return new QuotaQuery(key, models, id, baseUrl, admin(input));
+  }
+
+  private ProviderInfo provider(@Nullable String raw) {
+    String id = providers.normalize(raw);
+    return providers
+        .find(id)
+        .map(Provider::info)
+        .orElseThrow(
+            () ->
+                new InvalidQueryException(
+                    "Unknown provider: use one of "
+                        + String.join(
+                            ", ", providers.infos().stream().map(ProviderInfo::id).toList())
+                        + "."));
+  }
+
+  /** "provider newapi", or "providers a, b" when several can. */
+  private String providerList(Capability capability) {
+    List<String> ids = providers.idsThatCan(capability);
+    return (ids.size() == 1 ? "provider " : "providers ") + String.join(", ", ids);
+  }
+
+  private static boolean isGiven(@Nullable String value) {
+    return value != null && !value.isBlank();
   }
 
   private static boolean keyInsideModels(QueryInput input) {
-    String key = input.apiKey() == null ? "" : input.apiKey().strip();
+    String raw = input.apiKey();
+    Collection<? extends @Nullable String> pieces = input.modelPieces();
+    // trimmed as the key itself will be: a key pasted with a zero-width space is still spotted
+    String key = raw == null ? "" : ApiKey.trimInvisible(raw);
     return key.length() >= MIN_KEY_LENGTH_TO_SPOT
-        && input.modelPieces() != null
-        && input.modelPieces().stream().anyMatch(piece -> piece != null && piece.contains(key));
+        && pieces != null
+        && pieces.stream().anyMatch(piece -> piece != null && piece.contains(key));
   }
 
   private static InvalidQueryException keyInModels() {
@@ -78,32 +114,10 @@ public final class QuotaQueryFactory {
             + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
   }
 
-  private String providerId(String raw) {
-    String id = ProviderRegistry.normalize(raw);
-    if (id.equals(ProviderRegistry.MODELSCOPE) || providers.find(id).isPresent()) {
-      return id;
-    }
-    throw new InvalidQueryException(
-        "Unknown provider: use one of " + String.join(", ", providers.ids()) + ".");
-  }
-
-  private static void refuseRelayFields(QueryInput input, String provider) {
-    if (input.baseUrl() != null && !input.baseUrl().isBlank()) {
-      throw new InvalidQueryException(
-          "base_url is only for relays (provider newapi); provider "
-              + provider
-              + " uses its configured address.");
-    }
-    if (input.userId() != null || input.accessToken() != null) {
-      throw new InvalidQueryException(
-          "user_id and access_token are only for relays (provider newapi).");
-    }
-  }
-
   /** Both or neither: the admin balance needs the user id and the system access token. */
-  private static AdminAccess admin(QueryInput input) {
-    boolean hasUser = input.userId() != null && !input.userId().isBlank();
-    boolean hasToken = input.accessToken() != null && !input.accessToken().isBlank();
+  private static @Nullable AdminAccess admin(QueryInput input) {
+    boolean hasUser = isGiven(input.userId());
+    boolean hasToken = isGiven(input.accessToken());
     if (!hasUser && !hasToken) {
       return null;
     }
@@ -115,7 +129,7 @@ public final class QuotaQueryFactory {
     String userId = input.userId().strip();
     // ASCII digits only: Character.isDigit also accepts other scripts' digits (٤٢, ４２), which
     // cannot be sent in the relay's New-Api-User header
-    if (userId.length() > MAX_USER_ID_LENGTH
+    if (userId.length() > QueryInput.MAX_USER_ID_LENGTH
         || !userId.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidQueryException("user_id must be the relay's numeric user id.");
     }

@@ -2,67 +2,34 @@ package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The one thing the doors call. For a query it reads the account's balance (free) and, beside it,
- * probes every model concurrently (at most {@link QuotaSettings#maxConcurrentProbes()} at once)
- * under one deadline. Models missing from the provider's model list are reported without spending a
- * probe. Probes are never retried: a retry could spend quota again.
+ * The one thing the doors call. It checks what a door received ({@link #check}), runs a query for
+ * any provider under one deadline ({@link #start}), and tells what each provider is and can do
+ * ({@link #providers}). Models are probed concurrently, at most {@link
+ * QuotaSettings#maxConcurrentProbes()} at once; probes are never retried (a retry could spend quota
+ * again).
  */
 public final class QuotaService {
-
-  /**
-   * How long past its own timeout a probe may take before the service stops waiting for it. A
-   * {@link ModelProbe} should never need it; it keeps the deadline promise if one misbehaves.
-   */
-  static final Duration OVERDUE_GRACE = Duration.ofSeconds(1);
-
-  private final ModelProbe probe;
-  private final AccountReader accounts;
-  private final ModelDirectory directory;
+  private final ProviderRegistry providers;
   private final QuotaSettings settings;
   private final Clock clock;
-  private final ProviderRegistry providers;
   private final QuotaQueryFactory queries;
 
-  /** A service for ModelScope only. */
-  public QuotaService(
-      ModelProbe probe,
-      AccountReader accounts,
-      ModelDirectory directory,
-      QuotaSettings settings,
-      Clock clock) {
-    this(
-        probe,
-        accounts,
-        directory,
-        settings,
-        clock,
-        new ProviderRegistry(List.of()),
-        new BaseUrlRules(false));
-  }
-
   /**
-   * @param providers the providers other than ModelScope
+   * @param providers every provider a query may name, the default first
    * @param baseUrls the rules for relay addresses given in queries
    */
   public QuotaService(
-      ModelProbe probe,
-      AccountReader accounts,
-      ModelDirectory directory,
-      QuotaSettings settings,
-      Clock clock,
-      ProviderRegistry providers,
-      BaseUrlRules baseUrls) {
-    this.probe = probe;
-    this.accounts = accounts;
-    this.directory = directory;
+      ProviderRegistry providers, QuotaSettings settings, BaseUrlRules baseUrls, Clock clock) {
+    this.providers = providers;
     this.settings = settings;
     this.clock = clock;
-    this.providers = providers;
     this.queries = new QuotaQueryFactory(settings, providers, baseUrls);
   }
 
@@ -70,14 +37,47 @@ public final class QuotaService {
     return settings;
   }
 
-  /** The providers other than ModelScope. */
-  public ProviderRegistry providers() {
-    return providers;
+  /** Every provider a query may name, the default first. */
+  public List<ProviderInfo> providers() {
+    return providers.infos();
   }
 
-  /** Checks what a door received and builds queries this service can run. */
-  public QuotaQueryFactory queries() {
-    return queries;
+  /** The provider a query without one asks. */
+  public ProviderInfo defaultProvider() {
+    return providers.defaultProvider().info();
+  }
+
+  /** The provider a door's value names (the default for null or blank), if there is one. */
+  public Optional<ProviderInfo> provider(@Nullable String rawId) {
+    return providers.find(providers.normalize(rawId)).map(Provider::info);
+  }
+
+  /**
+   * When the provider's daily quota resets next, for a provider with a {@link
+   * Capability#DAILY_RESET daily reset}; empty for the others and for an unknown id.
+   */
+  public Optional<OffsetDateTime> nextReset(@Nullable String rawId) {
+    return providers
+        .find(providers.normalize(rawId))
+        .filter(provider -> provider.info().can(Capability.DAILY_RESET))
+        .map(provider -> provider.nextReset(clock.instant()));
+  }
+
+  /** The models the provider offers; none for an unknown id or a provider without a list. */
+  public ModelDirectory models(@Nullable String rawId) {
+    return providers
+        .find(providers.normalize(rawId))
+        .map(Provider::catalog)
+        .orElse(ModelDirectory.NONE);
+  }
+
+  /**
+   * Checks what a door received and builds a query this service can run.
+   *
+   * @throws InvalidQueryException with a message that says what to fix (never a secret)
+   */
+  public QuotaQuery check(QueryInput input) {
+    return queries.create(input);
   }
 
   /** Runs the query; the future always completes normally, by the query deadline. */
@@ -85,22 +85,12 @@ public final class QuotaService {
     return start(query, QueryListener.NONE).report();
   }
 
-  /** Starts the query; {@code listener} hears the balance and each row as soon as it is known. */
+  /** Starts the query; {@code listener} hears the account and each row as soon as it is known. */
   public RunningQuery start(QuotaQuery query, QueryListener listener) {
-    if (!query.isModelScope()) {
-      return new ProviderCheck(
-              providers
-                  .find(query.provider())
-                  .orElseThrow(() -> new InvalidQueryException("Unknown provider.")),
-              query,
-              listener,
-              settings.probeTimeout(),
-              clock)
-          .begin();
-    }
-    ModelScopeRun run =
-        new ModelScopeRun(probe, accounts, directory, settings, clock, query, listener);
-    run.begin();
-    return run;
+    Provider provider =
+        providers
+            .find(query.provider())
+            .orElseThrow(() -> new InvalidQueryException("Unknown provider."));
+    return new QueryRun(provider, settings, clock, query, listener).begin();
   }
 }

@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /** Removes things that look like credentials from text that is about to be shown or logged. */
 public final class Redaction {
-  private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[^\\s\"',;]+");
+  /** The credential ends where the text does, or at a quote, a separator or a bracket. */
+  private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[^\\s\"',;()\\[\\]{}<>]+");
+
   private static final Pattern TOKEN_LIKE =
       Pattern.compile("(?i)\\b(?:ms|sk|pk|rk)-[A-Za-z0-9_\\-]{12,}");
 

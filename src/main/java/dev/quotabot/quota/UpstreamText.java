@@ -1,6 +1,7 @@
 package dev.quotabot.quota;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text that came from an upstream safe to show: the key and anything that looks like a
@@ -18,7 +19,7 @@ public final class UpstreamText {
   private UpstreamText() {}
 
   /** Returns the cleaned text, or null when nothing readable is left. */
-  public static String clean(String text, ApiKey key) {
+  public static @Nullable String clean(@Nullable String text, ApiKey key) {
     if (text == null) {
       return null;
     }
@@ -35,7 +36,7 @@ public final class UpstreamText {
    * An account's name from an upstream: cleaned, and cut to {@link #MAX_NAME_LENGTH} without a
    * mark.
    */
-  public static String name(String raw, ApiKey key) {
+  public static @Nullable String name(@Nullable String raw, ApiKey key) {
     return cut(clean(raw, key), MAX_NAME_LENGTH);
   }
 
@@ -44,7 +45,7 @@ public final class UpstreamText {
    * when the last would be the first half of a surrogate pair. Adds no mark; callers that want "…"
    * append it.
    */
-  public static String cut(String text, int max) {
+  public static @Nullable String cut(@Nullable String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }

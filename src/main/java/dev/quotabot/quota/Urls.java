@@ -1,13 +1,8 @@
 package dev.quotabot.quota;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 
-/**
- * Small helpers for upstream requests made with the JDK client, and for what their failures say.
- */
+/** Small helpers for the upstream addresses a provider builds. */
 public final class Urls {
   private Urls() {}
 
@@ -40,31 +35,5 @@ public final class Urls {
       end--;
     }
     return text.substring(0, end);
-  }
-
-  /**
-   * A request builder with the timeout set. Plain-http upstreams (tests, local relays) are spoken
-   * to in HTTP/1.1: an h2c upgrade attempt only costs a round trip.
-   */
-  public static HttpRequest.Builder request(URI uri, Duration timeout) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "quota-bot");
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      builder.version(HttpClient.Version.HTTP_1_1);
-    }
-    return builder;
-  }
-
-  /**
-   * What to say when the JDK client refused an answer as not HTTP ({@code ProtocolException}). Its
-   * message may quote the upstream's bytes, so only a fixed hint is kept from it.
-   */
-  public static String malformedAnswer(String upstreamName, Throwable refusal) {
-    String why = refusal.getMessage();
-    boolean tooBig = why != null && why.startsWith("Header size too big");
-    return upstreamName
-        + " sent a malformed HTTP response ("
-        + (tooBig ? "its headers are too large" : "not a valid status line or headers")
-        + ").";
   }
 }

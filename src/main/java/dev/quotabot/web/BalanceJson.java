@@ -2,16 +2,24 @@ package dev.quotabot.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}, {@code resets_at}, {@code account}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at} for a provider with a daily reset, {@code account} with its {@code
+ * balances}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -59,29 +67,78 @@ final class BalanceJson {
   }
 
   /**
-   * The account: ModelScope's names ({@code available_balance}, {@code total_balance}, {@code
-   * frozen_amount}) and the relay names ({@code currency}, {@code total}, {@code used}, {@code
-   * remaining}, {@code unlimited}, {@code expires_at}) side by side, for every provider.
+   * {@code account}: its outcome, the first balance's figures flat under the names the API has
+   * always had, and every balance in {@code balances}.
    */
-  static JsonObject account(AccountBalance account) {
-    JsonObject json = new JsonObject();
-    json.addProperty("provider", account.provider());
-    json.addProperty("unit", account.unit());
-    json.addProperty("currency", account.unit());
-    json.addProperty("available_balance", account.availableBalance());
-    json.addProperty("total_balance", account.totalBalance());
-    json.addProperty("frozen_amount", account.frozenAmount());
-    json.addProperty("total", account.totalBalance());
-    json.addProperty("used", account.used());
-    json.addProperty("remaining", account.availableBalance());
-    json.addProperty("unlimited", account.unlimited());
-    json.addProperty(
-        "expires_at", account.expiresAt() == null ? null : account.expiresAt().toString());
-    json.addProperty("user", account.user());
-    json.addProperty("note", account.note());
-    json.addProperty("error", account.error());
-    json.addProperty("status", account.status().wireName());
-    return json;
+  record AccountJson(
+      String provider,
+      @Nullable String unit,
+      @Nullable BigDecimal availableBalance,
+      @Nullable BigDecimal totalBalance,
+      @Nullable BigDecimal frozenAmount,
+      @Nullable BigDecimal used,
+      @Nullable Boolean unlimited,
+      @Nullable String expiresAt,
+      @Nullable String user,
+      @Nullable String note,
+      @Nullable String error,
+      String status,
+      List<BalanceEntry> balances) {
+
+    static AccountJson of(Account account) {
+      @Nullable Balance first = account.primary();
+      return new AccountJson(
+          account.provider(),
+          account.unit(),
+          first == null ? null : first.available(),
+          first == null ? null : first.total(),
+          first == null ? null : first.frozen(),
+          first == null ? null : first.used(),
+          first == null ? null : first.unlimited(),
+          first == null ? null : time(first.expiresAt()),
+          account.user(),
+          account.note(),
+          account.error(),
+          account.status().wireName(),
+          account.balances().stream().map(BalanceEntry::of).toList());
+    }
+  }
+
+  /** One entry of {@code account.balances}: only what the upstream reported is filled in. */
+  record BalanceEntry(
+      String scope,
+      String unit,
+      @Nullable BigDecimal available,
+      @Nullable BigDecimal total,
+      @Nullable BigDecimal used,
+      @Nullable BigDecimal frozen,
+      @Nullable Boolean unlimited,
+      @Nullable String expiresAt,
+      Map<String, BigDecimal> parts,
+      @Nullable Long requests) {
+
+    static BalanceEntry of(Balance balance) {
+      return new BalanceEntry(
+          balance.scope().wireName(),
+          balance.unit(),
+          balance.available(),
+          balance.total(),
+          balance.used(),
+          balance.frozen(),
+          balance.unlimited(),
+          time(balance.expiresAt()),
+          balance.parts(),
+          balance.requests());
+    }
+  }
+
+  /** The account as a JSON object: the {@code account} of an answer, or a stream's line. */
+  static JsonObject account(Account account) {
+    return JsonResponses.tree(AccountJson.of(account));
+  }
+
+  private static @Nullable String time(@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /**
@@ -97,7 +154,8 @@ final class BalanceJson {
     return ok == total ? "成功查询 " + total + " 个模型的余额信息" : "成功查询 " + ok + "/" + total + " 个模型的余额信息";
   }
 
-  private static String resetsAt(QuotaReport report) {
-    return report.resetsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  private static @Nullable String resetsAt(QuotaReport report) {
+    @Nullable OffsetDateTime at = report.resetsAt();
+    return at == null ? null : at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

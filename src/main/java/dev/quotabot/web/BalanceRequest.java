@@ -7,23 +7,25 @@ import dev.quotabot.quota.QueryInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a {@code POST /api/balance} body, type-checked: {@code api_key} (string), {@code
  * models} (an array of strings, or one string), and for other providers {@code provider}, {@code
  * base_url}, {@code user_id} (string or whole number) and {@code access_token}. Unknown fields are
- * ignored, so clients of the older tool keep working.
+ * ignored, so clients of the older tool keep working. Read from the tree rather than bound to a
+ * record: a wrong type gets a message naming the field and what it holds instead.
  */
 final class BalanceRequest {
   private BalanceRequest() {}
 
-  static QueryInput from(JsonElement root, String authorization) {
+  static QueryInput from(JsonElement root, @Nullable String authorization) {
     if (!root.isJsonObject()) {
       throw bad(
           "The request body must be a JSON object such as {\"models\":[…],\"api_key\":\"…\"}.");
     }
     JsonObject body = root.getAsJsonObject();
-    String key = optionalString(body, "api_key");
+    @Nullable String key = optionalString(body, "api_key");
     if (key == null) {
       key = bearer(authorization);
     }
@@ -36,7 +38,7 @@ final class BalanceRequest {
         optionalString(body, "access_token"));
   }
 
-  private static String userId(JsonElement value) {
+  private static @Nullable String userId(@Nullable JsonElement value) {
     if (value == null || value.isJsonNull()) {
       return null;
     }
@@ -54,7 +56,7 @@ final class BalanceRequest {
     return value.getAsString();
   }
 
-  private static List<String> models(JsonElement models) {
+  private static List<String> models(@Nullable JsonElement models) {
     if (models == null || models.isJsonNull()) {
       return List.of();
     }
@@ -76,8 +78,8 @@ final class BalanceRequest {
     return pieces;
   }
 
-  private static String optionalString(JsonObject body, String name) {
-    JsonElement value = body.get(name);
+  private static @Nullable String optionalString(JsonObject body, String name) {
+    @Nullable JsonElement value = body.get(name);
     if (value == null || value.isJsonNull()) {
       return null;
     }
@@ -87,7 +89,7 @@ final class BalanceRequest {
     return value.getAsString();
   }
 
-  private static String bearer(String authorization) {
+  private static @Nullable String bearer(@Nullable String authorization) {
     if (authorization == null) {
       return null;
     }

@@ -1,7 +1,7 @@
 package dev.quotabot.web;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QueryListener;
 import dev.quotabot.quota.QuotaQuery;
@@ -9,10 +9,9 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.RunningQuery;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.xnio.XnioExecutor;
 
 /**
@@ -40,16 +39,15 @@ final class BalanceStreamHandler implements HttpHandler {
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
-    AtomicReference<RunningQuery> running = new AtomicReference<>();
+    AtomicReference<@Nullable RunningQuery> running = new AtomicReference<>();
     NdjsonWriter out = NdjsonWriter.start(exchange, () -> cancel(running));
-    AccountFirst lines = new AccountFirst(out);
-    running.set(service.start(query, lines));
+    RunningQuery started = service.start(query, new Lines(out));
+    running.set(started);
     XnioExecutor.Key ping =
         exchange
             .getIoThread()
             .executeAtInterval(() -> out.write(PING), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    running
-        .get()
+    started
         .report()
         .whenComplete(
             (report, failure) -> {
@@ -62,8 +60,8 @@ final class BalanceStreamHandler implements HttpHandler {
             });
   }
 
-  private static void cancel(AtomicReference<RunningQuery> running) {
-    RunningQuery query = running.get();
+  private static void cancel(AtomicReference<@Nullable RunningQuery> running) {
+    @Nullable RunningQuery query = running.get();
     if (query != null && !query.report().isDone()) {
       query.cancel();
     }
@@ -75,36 +73,27 @@ final class BalanceStreamHandler implements HttpHandler {
     return ping;
   }
 
-  /** Keeps the promised order: the account line first, rows that finish earlier wait for it. */
-  private static final class AccountFirst implements QueryListener {
+  /** Writes each part as a line; the query run tells the account first, then the rows. */
+  private static final class Lines implements QueryListener {
     private final NdjsonWriter out;
-    private final List<JsonObject> early = new ArrayList<>();
-    private boolean accountSent;
 
-    AccountFirst(NdjsonWriter out) {
+    Lines(NdjsonWriter out) {
       this.out = out;
     }
 
     @Override
-    public synchronized void onAccount(AccountBalance account) {
+    public void onAccount(Account account) {
       JsonObject line = BalanceJson.account(account);
       line.addProperty("type", "account");
       out.write(line);
-      accountSent = true;
-      early.forEach(out::write);
-      early.clear();
     }
 
     @Override
-    public synchronized void onModel(int index, ModelQuota row) {
+    public void onModel(int index, ModelQuota row) {
       JsonObject line = BalanceJson.row(row);
       line.addProperty("type", "model");
       line.addProperty("index", index);
-      if (accountSent) {
-        out.write(line);
-      } else {
-        early.add(line);
-      }
+      out.write(line);
     }
   }
 }

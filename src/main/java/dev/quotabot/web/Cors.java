@@ -7,6 +7,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cross-origin access for the origins an operator listed in {@code web.cors_origins}, and for no
@@ -33,7 +34,7 @@ final class Cors implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+    @Nullable String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
     boolean allowed = origin != null && (origins.contains(origin) || origins.contains("*"));
     HeaderMap headers = exchange.getResponseHeaders();
     if (!origins.isEmpty()) {

@@ -1,22 +1,23 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonObject;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /** {@code GET /health}: the seed's shape, 200 while serving (503 while shutting down). */
 final class HealthHandler implements HttpHandler {
   static final String SERVICE = "ModelScope Balance Query";
+  static final String HEALTHY = "healthy";
+  static final String SHUTTING_DOWN = "shutting_down";
 
-  static JsonObject body(String status) {
-    JsonObject body = new JsonObject();
-    body.addProperty("status", status);
-    body.addProperty("service", SERVICE);
-    return body;
+  /** The seed's {@code {"status","service"}}. */
+  record Health(String status, String service) {}
+
+  static Health body(String status) {
+    return new Health(status, SERVICE);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    JsonResponses.send(exchange, 200, body("healthy"));
+    JsonResponses.send(exchange, 200, body(HEALTHY));
   }
 }

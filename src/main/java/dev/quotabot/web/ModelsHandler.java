@@ -1,75 +1,105 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.CatalogSnapshot;
-import dev.quotabot.quota.ModelDirectory;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /api/models}: the provider's model ids (cached; served stale with a note when the
- * upstream is down; 503 when it was never reachable).
+ * {@code GET /api/models[?provider=id]}: the model ids a provider offers (the default provider's
+ * without {@code provider}); cached, served stale with a note when the upstream is down, 503 when
+ * it was never reachable, 404 for an unknown provider or one without a model list.
  */
 final class ModelsHandler implements HttpHandler {
-  private final ModelDirectory directory;
+  private final QuotaService service;
 
   /**
-   * The last body written, for the list it was written from. The catalog hands out the same list
-   * until it refreshes, so most requests reuse it; a race only writes the same body twice.
+   * Per provider, the last body written, for the list it was written from. A catalog hands out the
+   * same list until it refreshes, so most requests reuse it; a race only writes the same body
+   * twice.
    */
-  private volatile Rendered rendered;
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-  ModelsHandler(ModelDirectory directory) {
-    this.directory = directory;
+  /** {@code {"success":true,"models":[…],"stale","fetched_at","note"}}. */
+  record Models(
+      boolean success,
+      List<String> models,
+      boolean stale,
+      @Nullable String fetchedAt,
+      @Nullable String note) {}
+
+  ModelsHandler(QuotaService service) {
+    this.service = service;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
+    @Nullable Deque<String> asked = exchange.getQueryParameters().get("provider");
+    @Nullable String id = asked == null ? null : asked.peekFirst();
+    @Nullable ProviderInfo provider = service.provider(id).orElse(null);
+    if (provider == null || !provider.can(Capability.MODEL_CATALOG)) {
+      JsonResponses.problem(
+          exchange,
+          404,
+          provider == null
+              ? "Unknown provider: GET /api/providers lists them."
+              : provider.name() + " has no model list.");
+      return;
+    }
     exchange.dispatch(
         SameThreadExecutor.INSTANCE,
         () ->
-            directory
+            service
+                .models(provider.id())
                 .snapshot()
-                .thenAcceptAsync(catalog -> answer(exchange, catalog), exchange.getIoThread()));
+                .thenAcceptAsync(
+                    catalog -> answer(exchange, provider, catalog), exchange.getIoThread()));
   }
 
-  private void answer(HttpServerExchange exchange, CatalogSnapshot catalog) {
+  private void answer(HttpServerExchange exchange, ProviderInfo provider, CatalogSnapshot catalog) {
     if (!catalog.loaded()) {
       JsonResponses.problem(
-          exchange, 503, "ModelScope's model list cannot be loaded right now: try again later.");
+          exchange,
+          503,
+          provider.name() + "'s model list cannot be loaded right now: try again later.");
       return;
     }
-    Rendered last = rendered;
+    @Nullable Rendered last = rendered.get(provider.id());
     if (last == null || !last.isFor(catalog)) {
-      last = new Rendered(catalog.ids(), catalog.stale(), catalog.fetchedAt(), body(catalog));
-      rendered = last;
+      last =
+          new Rendered(
+              catalog.ids(), catalog.stale(), catalog.fetchedAt(), body(provider, catalog));
+      rendered.put(provider.id(), last);
     }
-    JsonResponses.send(exchange, 200, last.json());
+    JsonResponses.sendText(exchange, 200, last.json());
   }
 
-  private static String body(CatalogSnapshot catalog) {
-    JsonArray models = new JsonArray();
-    catalog.ids().forEach(models::add);
-    JsonObject body = new JsonObject();
-    body.addProperty("success", true);
-    body.add("models", models);
-    body.addProperty("stale", catalog.stale());
-    body.addProperty(
-        "fetched_at", catalog.fetchedAt() == null ? null : catalog.fetchedAt().toString());
-    body.addProperty(
-        "note",
-        catalog.stale()
-            ? "ModelScope's model list could not be refreshed; this is the last list it gave."
-            : null);
-    return JsonResponses.toJson(body);
+  private static String body(ProviderInfo provider, CatalogSnapshot catalog) {
+    @Nullable Instant fetchedAt = catalog.fetchedAt();
+    return JsonResponses.toJson(
+        new Models(
+            true,
+            catalog.ids(),
+            catalog.stale(),
+            fetchedAt == null ? null : fetchedAt.toString(),
+            catalog.stale()
+                ? provider.name()
+                    + "'s model list could not be refreshed; this is the last list it gave."
+                : null));
   }
 
-  private record Rendered(List<String> ids, boolean stale, Instant fetchedAt, String json) {
+  private record Rendered(
+      List<String> ids, boolean stale, @Nullable Instant fetchedAt, String json) {
     boolean isFor(CatalogSnapshot catalog) {
       return ids == catalog.ids()
           && stale == catalog.stale()

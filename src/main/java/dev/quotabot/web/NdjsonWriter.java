@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import org.jspecify.annotations.Nullable;
 import org.xnio.IoUtils;
 
 /**
@@ -82,7 +83,7 @@ final class NdjsonWriter {
     if (writing || gone) {
       return;
     }
-    ByteBuffer next = pending.poll();
+    @Nullable ByteBuffer next = pending.poll();
     if (next == null) {
       if (finishing) {
         exchange.endExchange();

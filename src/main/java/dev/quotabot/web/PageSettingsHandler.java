@@ -1,43 +1,38 @@
 package dev.quotabot.web;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 
-/** {@code GET /api/config}: what the page needs to know (default models, limits, providers). */
+/**
+ * {@code GET /api/config}: the limits a client must respect and the default provider's models, as
+ * the page has always read them; {@code providers} lists every provider the way {@code GET
+ * /api/providers} does.
+ */
 final class PageSettingsHandler implements HttpHandler {
-  private final JsonObject body;
+  private final QuotaService service;
 
-  PageSettingsHandler(QuotaSettings settings, ProviderRegistry registry) {
-    JsonArray models = new JsonArray();
-    settings.defaultModels().forEach(models::add);
-    body = new JsonObject();
-    body.add("default_models", models);
-    body.addProperty("max_models", settings.maxModels());
-    body.addProperty("probe_timeout_ms", settings.probeTimeout().toMillis());
-    JsonArray providers = new JsonArray();
-    registry
-        .listing()
-        .forEach(
-            provider ->
-                providers.add(
-                    provider(provider.id(), provider.displayName(), provider.needsBaseUrl())));
-    body.add("providers", providers);
-  }
+  record PageSettings(
+      List<String> defaultModels,
+      int maxModels,
+      long probeTimeoutMs,
+      List<ProviderJson> providers) {}
 
-  private static JsonObject provider(String id, String name, boolean needsBaseUrl) {
-    JsonObject provider = new JsonObject();
-    provider.addProperty("id", id);
-    provider.addProperty("name", name);
-    provider.addProperty("needs_base_url", needsBaseUrl);
-    return provider;
+  PageSettingsHandler(QuotaService service) {
+    this.service = service;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    JsonResponses.send(exchange, 200, body);
+    QuotaSettings settings = service.settings();
+    PageSettings body =
+        new PageSettings(
+            service.defaultProvider().defaultModels(),
+            settings.maxModels(),
+            settings.probeTimeout().toMillis(),
+            ProvidersHandler.list(service));
+    JsonResponses.sendText(exchange, 200, JsonResponses.toJson(body));
   }
 }

@@ -1,11 +1,12 @@
 package dev.quotabot.web;
 
 import dev.quotabot.quota.QuotaQuery;
-import dev.quotabot.quota.QuotaQueryFactory;
+import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks the body of a query request ({@code /api/balance} and its streaming twin):
@@ -14,10 +15,10 @@ import java.util.function.BiConsumer;
  * callback's own work ends it.
  */
 final class QueryRequests {
-  private final QuotaQueryFactory queries;
+  private final QuotaService service;
 
-  QueryRequests(QuotaQueryFactory queries) {
-    this.queries = queries;
+  QueryRequests(QuotaService service) {
+    this.service = service;
   }
 
   void read(HttpServerExchange exchange, BiConsumer<HttpServerExchange, QuotaQuery> onQuery) {
@@ -28,8 +29,9 @@ final class QueryRequests {
         (current, body) -> {
           QuotaQuery query;
           try {
-            String authorization = current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-            query = queries.create(BalanceRequest.from(StrictJson.parse(body), authorization));
+            @Nullable String authorization =
+                current.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            query = service.check(BalanceRequest.from(StrictJson.parse(body), authorization));
           } catch (RuntimeException invalid) {
             Problems.send(current, invalid);
             return;

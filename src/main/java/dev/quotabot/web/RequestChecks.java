@@ -4,6 +4,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Checks every JSON query endpoint makes before reading a body. */
 final class RequestChecks {
@@ -14,9 +15,9 @@ final class RequestChecks {
 
   /** 415 unless the body is declared JSON (UTF-8, the only encoding JSON allows). */
   static void requireJson(HttpServerExchange exchange) {
-    String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    @Nullable String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     // limit -1: a bare ";" still yields a (blank) media type instead of no parts at all
-    String[] parts =
+    String @Nullable [] parts =
         contentType == null ? null : contentType.toLowerCase(Locale.ROOT).split(";", -1);
     if (parts == null || parts[0].isBlank()) {
       throw new HttpProblem(415, "Missing Content-Type: send the body as application/json.");

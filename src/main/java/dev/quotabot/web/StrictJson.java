@@ -20,13 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Parses a request body as RFC 8259 JSON and nothing looser: valid UTF-8, no comments, single
- * quotes, unquoted names, NaN or trailing data (Gson accepts all of those unless told not to), no
- * duplicate names and no absurd nesting.
+ * Parses a request body as RFC 8259 JSON and nothing looser: valid UTF-8, and Gson's strict mode
+ * (no comments, single quotes, unquoted names, NaN or trailing data) with its nesting limit. Gson
+ * has no check for duplicate names (its tree keeps the last value), so the tree is built here.
  */
 final class StrictJson {
+  /** How many arrays and objects may be nested inside the body's own object. */
   static final int MAX_DEPTH = 32;
+
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,19}");
+  private static final String TOO_DEEP =
+      "The request body is nested more than " + MAX_DEPTH + " levels deep.";
 
   private StrictJson() {}
 
@@ -38,18 +42,25 @@ final class StrictJson {
     }
     try (JsonReader reader = new JsonReader(new StringReader(text))) {
       reader.setStrictness(Strictness.STRICT);
-      JsonElement root = read(reader, 0);
+      reader.setNestingLimit(MAX_DEPTH + 1);
+      JsonElement root = read(reader);
       requireEnd(reader);
       return root;
-    } catch (MalformedJsonException
-        | EOFException
-        | IllegalStateException
-        | NumberFormatException e) {
-      throw bad(
-          "The request body is not valid JSON (" + where(e) + "): send strict JSON (RFC 8259).");
+    } catch (MalformedJsonException e) {
+      throw bad(isNestingLimit(e) ? TOO_DEEP : notJson(e));
+    } catch (EOFException | IllegalStateException | NumberFormatException e) {
+      throw bad(notJson(e));
     } catch (IOException unreadable) {
       throw bad("The request body could not be read as JSON.");
     }
+  }
+
+  private static String notJson(Exception e) {
+    return "The request body is not valid JSON (" + where(e) + "): send strict JSON (RFC 8259).";
+  }
+
+  private static boolean isNestingLimit(MalformedJsonException e) {
+    return e.getMessage() != null && e.getMessage().startsWith("Nesting limit");
   }
 
   /** In strict mode Gson reports trailing data as malformed JSON; name the real problem. */
@@ -65,10 +76,8 @@ final class StrictJson {
     }
   }
 
-  private static JsonElement read(JsonReader reader, int depth) throws IOException {
-    if (depth > MAX_DEPTH) {
-      throw bad("The request body is nested more than " + MAX_DEPTH + " levels deep.");
-    }
+  /** Recursion as deep as the reader's nesting limit allows, no deeper. */
+  private static JsonElement read(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
         JsonObject object = new JsonObject();
@@ -78,7 +87,7 @@ final class StrictJson {
           if (object.has(name)) {
             throw bad("The request body names " + quoted(name) + " twice: send each field once.");
           }
-          object.add(name, read(reader, depth + 1));
+          object.add(name, read(reader));
         }
         reader.endObject();
         return object;
@@ -86,7 +95,7 @@ final class StrictJson {
         JsonArray array = new JsonArray();
         reader.beginArray();
         while (reader.hasNext()) {
-          array.add(read(reader, depth + 1));
+          array.add(read(reader));
         }
         reader.endArray();
         return array;

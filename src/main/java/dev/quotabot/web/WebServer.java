@@ -1,11 +1,12 @@
 package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
-import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.ExceptionHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import org.slf4j.Logger;
@@ -19,54 +20,64 @@ public final class WebServer implements AutoCloseable {
 
   private final WebConfig config;
   private final Undertow undertow;
-  private final RequestTracker tracker;
+  private final GracefulShutdownHandler shutdown;
 
-  private WebServer(WebConfig config, Undertow undertow, RequestTracker tracker) {
+  private WebServer(WebConfig config, Undertow undertow, GracefulShutdownHandler shutdown) {
     this.config = config;
     this.undertow = undertow;
-    this.tracker = tracker;
+    this.shutdown = shutdown;
   }
 
-  /** Builds the routes and starts listening. */
-  public static WebServer start(WebConfig config, QuotaService service, ModelDirectory models) {
-    RequestTracker tracker =
-        new RequestTracker(new SecurityHeaders(cors(config, routes(config, service, models))));
+  /** Builds the handler chain and starts listening. */
+  public static WebServer start(WebConfig config, QuotaService service) {
+    GracefulShutdownHandler shutdown =
+        new GracefulShutdownHandler(jsonErrors(cors(config, routes(config, service))));
+    // outermost first: each request is logged, gets the security headers, and any answer without
+    // a body (the 503 while shutting down included) gets a JSON one
+    HttpHandler chain = AccessLog.around(new SecurityHeaders(new JsonErrorPages(shutdown)));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.host())
-            .setHandler(tracker)
+            .setHandler(chain)
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
             .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
             .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+            // for the access log's time
+            .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, true)
             .setSocketOption(Options.REUSE_ADDRESSES, true)
             .build();
     undertow.start();
-    WebServer server = new WebServer(config, undertow, tracker);
+    WebServer server = new WebServer(config, undertow, shutdown);
     LOG.info("Web page and API listening on http://{}:{}/", config.host(), server.port());
     return server;
   }
 
-  private static HttpHandler routes(WebConfig config, QuotaService service, ModelDirectory models) {
+  private static HttpHandler routes(WebConfig config, QuotaService service) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
-    QueryRequests requests = new QueryRequests(service.queries());
+    QueryRequests requests = new QueryRequests(service);
     HttpHandler balance =
         new RateLimitHandler(limiter, clients, new BalanceHandler(service, requests));
     HttpHandler stream =
         new RateLimitHandler(limiter, clients, new BalanceStreamHandler(service, requests));
-    StaticAsset page = StaticAsset.load("index.html", "text/html; charset=utf-8");
-    return new Router()
-        .get("/", page)
-        .get("/index.html", page)
-        .get("/app.js", StaticAsset.load("app.js", "text/javascript; charset=utf-8"))
-        .get("/app.css", StaticAsset.load("app.css", "text/css; charset=utf-8"))
-        .get("/favicon.svg", StaticAsset.load("favicon.svg", "image/svg+xml"))
+    return new Routes()
         .get("/health", new HealthHandler())
-        .get("/api/config", new PageSettingsHandler(service.settings(), service.providers()))
-        .get("/api/models", new ModelsHandler(models))
+        .get("/api/config", new PageSettingsHandler(service))
+        .get("/api/providers", new ProvidersHandler(service))
+        .get("/api/models", new ModelsHandler(service))
         .post("/api/balance", balance)
-        .post("/api/balance/stream", stream);
+        .post("/api/balance/stream", stream)
+        .otherwise(PageFiles.handler());
+  }
+
+  /** Whatever a handler throws becomes the JSON error {@link Problems} maps it to. */
+  private static HttpHandler jsonErrors(HttpHandler next) {
+    return new ExceptionHandler(next)
+        .addExceptionHandler(
+            Throwable.class,
+            exchange ->
+                Problems.send(exchange, exchange.getAttachment(ExceptionHandler.THROWABLE)));
   }
 
   private static HttpHandler cors(WebConfig config, HttpHandler next) {
@@ -80,11 +91,12 @@ public final class WebServer implements AutoCloseable {
     return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
   }
 
-  /** Stops taking new requests, lets those in flight finish (bounded), then closes the listener. */
+  /** Stops taking new requests (503), lets those in flight finish (bounded), then closes. */
   @Override
   public void close() {
+    shutdown.shutdown();
     try {
-      if (!tracker.drain(config.shutdownTimeout())) {
+      if (!shutdown.awaitShutdown(config.shutdownTimeout().toMillis())) {
         LOG.warn(
             "Shutdown timeout of {} ms passed with requests still running",
             config.shutdownTimeout().toMillis());

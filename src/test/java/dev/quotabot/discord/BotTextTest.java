@@ -1,6 +1,7 @@
 package dev.quotabot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.ProbeStatus;
@@ -29,36 +30,66 @@ final class BotTextTest {
   @ParameterizedTest
   @EnumSource(BotText.class)
   void fitsDiscordsLengthLimits(BotText text) {
+    String name = "A provider named at the limit".repeat(2).substring(0, 40);
+    String unit = "u".repeat(QuotaEmbed.UNIT_MAX);
     assertTrue(text.commandDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.modelsOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.keyOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.balanceOnlyOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
-    assertTrue(text.modalTitle().length() <= Modal.MAX_TITLE_LENGTH);
-    assertTrue(text.modalKeyLabel().length() <= Label.LABEL_MAX_LENGTH);
-    assertTrue(text.modalModelsLabel().length() <= Label.LABEL_MAX_LENGTH);
-    assertTrue(text.modalKeyDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
-    assertTrue(text.modalModelsDescription().length() <= Label.DESCRIPTION_MAX_LENGTH);
-    assertTrue(text.modalModelsPlaceholder().length() <= TextInput.MAX_PLACEHOLDER_LENGTH);
-    assertTrue(text.providerOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
+    assertTrue(text.providerOptionDescription(name).length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.baseUrlOptionDescription().length() <= OptionData.MAX_DESCRIPTION_LENGTH);
     assertTrue(text.providerOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
     assertTrue(text.baseUrlOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
+    // a form's title is cut to fit whatever the name; a usual one fits whole
+    String usual = "new-api / one-api relay";
+    assertTrue(text.modalTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
+    assertTrue(text.modalBalanceTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
     for (String label :
-        List.of(text.modalBaseUrlLabel(), text.modalUserIdLabel(), text.modalAccessTokenLabel())) {
+        List.of(
+            text.modalKeyLabel(),
+            text.modalModelsLabel(),
+            text.modalBaseUrlLabel(),
+            text.modalUserIdLabel(),
+            text.modalAccessTokenLabel())) {
       assertTrue(label.length() <= Label.LABEL_MAX_LENGTH, label);
     }
     for (String description :
         List.of(
-            text.modalProviderKeyDescription("A provider with a long name"),
+            text.modalModelsDescription(unit),
             text.modalBaseUrlDescription(),
-            text.modalRelayModelsDescription(),
+            text.modalKeyModelsDescription(),
             text.modalUserIdDescription(),
             text.modalAccessTokenDescription())) {
       assertTrue(description.length() <= Label.DESCRIPTION_MAX_LENGTH, description);
     }
-    assertTrue(text.modalRelayModelsPlaceholder().length() <= TextInput.MAX_PLACEHOLDER_LENGTH);
+    for (String placeholder :
+        List.of(text.modalModelsPlaceholder(unit), text.modalKeyModelsPlaceholder())) {
+      assertTrue(placeholder.length() <= TextInput.MAX_PLACEHOLDER_LENGTH, placeholder);
+    }
     for (ProbeStatus status : ProbeStatus.values()) {
-      assertTrue(!text.status(status).isBlank());
+      assertTrue(!text.status(status, name).isBlank());
+    }
+  }
+
+  @Test
+  void namesNoProviderOrUnitOfItsOwn() {
+    for (BotText text : BotText.values()) {
+      for (String said :
+          List.of(
+              text.balanceOnlyOptionDescription(),
+              text.keyOptionDescription(),
+              text.providerOptionDescription("Acme"),
+              text.baseUrlOptionDescription(),
+              text.freeCheckTitle("Acme", null),
+              text.balanceOnlyLine(null),
+              text.probedFooter(null, null, null),
+              text.freeCheckFooter(null),
+              text.unknownNumbersNote("Acme", null),
+              text.keyMissing("Acme", "ac-…"))) {
+        for (String provider : List.of("ModelScope", "魔粒", "newapi", "DeepSeek", "UTC+8")) {
+          assertFalse(said.contains(provider), said);
+        }
+      }
     }
   }
 }

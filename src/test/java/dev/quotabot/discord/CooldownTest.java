@@ -52,6 +52,17 @@ final class CooldownTest {
   }
 
   @Test
+  void keepsNoMoreUsersThanItsBound() {
+    Cooldown bounded = new Cooldown(Duration.ofSeconds(5), nanos::get, 2);
+
+    for (long user = 1; user <= 50; user++) {
+      bounded.tryStart(user);
+    }
+
+    assertTrue(bounded.tracked() <= 2, "tracked " + bounded.tracked());
+  }
+
+  @Test
   void aReleasedCooldownLetsTheUserStartAgainAtOnceAndOnlyThatUser() {
     cooldown.tryStart(1);
     cooldown.tryStart(2);

@@ -659,16 +659,16 @@ final class DiscordInputCorpus {
     Group deepseek = new Group(all, "deepseek");
     deepseek.form("the key", CHECKED, DEEPSEEK_FORM, "api_key", SK_KEY);
     deepseek.form(
-        "a base_url field it never had",
-        REFUSED,
+        "a base_url field it never had: ignored",
+        CHECKED,
         DEEPSEEK_FORM,
         "api_key",
         SK_KEY,
         "base_url",
         LOOPBACK_RELAY);
     deepseek.form(
-        "a models field it never had",
-        REFUSED,
+        "a models field it never had: ignored",
+        CHECKED,
         DEEPSEEK_FORM,
         "api_key",
         SK_KEY,

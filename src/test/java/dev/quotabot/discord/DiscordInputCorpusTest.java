@@ -10,24 +10,26 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quotabot.discord.DiscordInputCorpus.Case;
 import dev.quotabot.discord.DiscordInputCorpus.Expect;
-import dev.quotabot.quota.AccountBalance;
 import dev.quotabot.quota.AdminAccess;
-import dev.quotabot.quota.DailyReset;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
+import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -58,11 +60,18 @@ final class DiscordInputCorpusTest {
           "moonshotai/Kimi-K2-Instruct");
   private static final Map<Expect, Integer> SEEN = new EnumMap<>(Expect.class);
 
-  private final QuotaOptions options =
-      TestProviders.options(
-          new QuotaSettings(
-              DEFAULTS, MAX_MODELS, Duration.ofSeconds(1), Duration.ofSeconds(2), 10));
-  private final QuotaModal modal = new QuotaModal(options, null, TestProviders.REGISTRY, DEFAULTS);
+  private static final QuotaSettings SETTINGS =
+      new QuotaSettings(DEFAULTS, MAX_MODELS, Duration.ofSeconds(1), Duration.ofSeconds(2), 10);
+
+  private final QuotaService service =
+      TestProviders.service(SETTINGS, CoreDoubles.catalog(CATALOG));
+  private final QuotaOptions options = new QuotaOptions(service);
+  private final QuotaModal modal =
+      new QuotaModal(
+          options,
+          new QuotaReply(
+              service, new Cooldown(Duration.ZERO, System::nanoTime), new PendingReplies()));
+  private final ModelAutocomplete autocomplete = new ModelAutocomplete(service);
 
   /** What the bot answers. */
   private sealed interface Outcome permits Refused, Form, Checked, Suggested {
@@ -137,9 +146,10 @@ final class DiscordInputCorpusTest {
       case FORM -> form(c, text);
       case AUTOCOMPLETE ->
           new Suggested(
-              ModelAutocomplete.forModelScope(c.string("provider"))
-                  ? ModelAutocomplete.choices(c.string("models"), DEFAULTS, CATALOG)
-                  : List.of());
+              autocomplete
+                  .suggestions(
+                      service.provider(c.string("provider")).orElse(null), c.string("models"))
+                  .join());
     };
   }
 
@@ -153,18 +163,26 @@ final class DiscordInputCorpusTest {
       String problem = options.problemBeforeForm(models, balanceOnly, target);
       return problem != null
           ? new Refused(Replies.refusal(text, problem))
-          : new Form(modal.build(text, models, balanceOnly, target));
+          : new Form(
+              modal.build(
+                  text,
+                  options.provider(target).orElseThrow(),
+                  models,
+                  balanceOnly,
+                  target.baseUrl()));
     }
-    return answer(parsed, text, text.keyMissing());
+    ProviderInfo provider = options.provider(target).orElse(service.defaultProvider());
+    return answer(parsed, text, QuotaModal.keyMissing(text, provider));
   }
 
   /** As {@link QuotaModal}: the form's id names the provider, its fields the rest. */
   private Outcome form(Case c, BotText text) {
-    String provider = QuotaModal.providerOf(c.modalId());
-    if (provider == null) {
+    Optional<ProviderInfo> provider = modal.providerOf(c.modalId());
+    if (provider.isEmpty()) {
       return new Refused(text.formOutdated());
     }
-    return answer(modal.parse(provider, c::string), text, text.keyMissing());
+    return answer(
+        modal.parse(provider.get(), c::string), text, QuotaModal.keyMissing(text, provider.get()));
   }
 
   private Outcome answer(QuotaOptions.Parsed parsed, BotText text, String keyMissing) {
@@ -202,30 +220,19 @@ final class DiscordInputCorpusTest {
                     model, RateLimits.UNKNOWN, ProbeStatus.NO_QUOTA_HEADERS, null, "n/a", 9);
           });
     }
-    if (query.isModelScope()) {
-      QuotaReport report =
-          new QuotaReport(
-              query.key().fingerprint(), CoreDoubles.BALANCE, rows, NOW, DailyReset.after(NOW));
-      return QuotaEmbed.render(report, text, ready.modelsIgnored());
-    }
-    AccountBalance account =
-        new AccountBalance(
-            query.provider(),
-            "USD",
-            new BigDecimal("8"),
-            new BigDecimal("10"),
-            null,
-            new BigDecimal("2"),
-            false,
-            null,
-            "my-token",
-            null,
-            ProbeStatus.OK,
-            null);
+    ProviderInfo provider = service.provider(query.provider()).orElseThrow();
     QuotaReport report =
-        new QuotaReport(query.key().fingerprint(), account, rows, NOW, DailyReset.after(NOW));
-    return QuotaEmbed.renderProvider(
-        report, text, ready.modelsIgnored(), TestProviders.REGISTRY.displayName(query.provider()));
+        provider.can(Capability.PROBES_MODELS)
+            ? new QuotaReport(
+                provider,
+                query.key().fingerprint(),
+                CoreDoubles.BALANCE,
+                rows,
+                NOW,
+                OffsetDateTime.parse("2025-03-02T00:00+08:00"))
+            : new QuotaReport(
+                provider, query.key().fingerprint(), CoreDoubles.RELAY_ACCOUNT, rows, NOW, null);
+    return QuotaEmbed.render(report, text, ready.modelsIgnored());
   }
 
   // --- the checks ---

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.QuotaSettings;
+import dev.quotabot.support.CoreDoubles;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -21,12 +25,25 @@ final class ModelAutocompleteTest {
           "moonshotai/Kimi-K2-Instruct");
 
   @Test
-  void suggestsModelScopesIdsOnlyWhileModelScopeIsTheProvider() {
-    assertTrue(ModelAutocomplete.forModelScope(null));
-    assertTrue(ModelAutocomplete.forModelScope(""));
-    assertTrue(ModelAutocomplete.forModelScope("modelscope"));
-    assertFalse(ModelAutocomplete.forModelScope("newapi"));
-    assertFalse(ModelAutocomplete.forModelScope("deepseek"));
+  void suggestsOnlyForAProviderThatTakesModelsFromItsDefaultsAndItsList() {
+    QuotaService service =
+        TestProviders.service(
+            new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
+            CoreDoubles.catalog(CATALOG));
+    ModelAutocomplete autocomplete = new ModelAutocomplete(service);
+
+    List<Command.Choice> prober = autocomplete.suggestions(service.defaultProvider(), "glm").join();
+    List<Command.Choice> relay =
+        autocomplete.suggestions(service.provider("newapi").orElseThrow(), "").join();
+    List<Command.Choice> balanceOnly =
+        autocomplete.suggestions(service.provider("deepseek").orElseThrow(), "").join();
+    List<Command.Choice> unknown = autocomplete.suggestions(null, "").join();
+
+    assertEquals(
+        List.of("ZhipuAI/GLM-4.6"), prober.stream().map(Command.Choice::getAsString).toList());
+    assertEquals(List.of(), relay);
+    assertEquals(List.of(), balanceOnly);
+    assertEquals(List.of(), unknown);
   }
 
   @Test

@@ -145,7 +145,10 @@ final class ProviderCommandEndToEndTest {
     JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
     assertTrue(embed.get("title").getAsString().contains("DeepSeek"), embed.toString());
     String description = embed.get("description").getAsString();
-    assertTrue(description.contains("**110.00 CNY** remaining"), description);
+    assertTrue(
+        description.contains(
+            "💰 CNY balance: **110.00** available (granted 10.00, topped up 100.00)"),
+        description);
     assertTrue(description.contains("sk-…d5e6"), description);
     assertFalse(description.contains("魔粒"), description);
     assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0);
@@ -163,8 +166,10 @@ final class ProviderCommandEndToEndTest {
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
     String description = embed.get("description").getAsString();
-    assertTrue(description.contains("**$8.00** remaining"), description);
-    assertTrue(description.contains("my-token"), description);
+    assertTrue(
+        description.contains(
+            "💰 USD key quota: **8.00** available (total 10.00, used 2.00) · name my-token"),
+        description);
     List<String> names = new ArrayList<>();
     for (JsonElement field : embed.getAsJsonArray("fields")) {
       names.add(field.getAsJsonObject().get("name").getAsString());
@@ -236,6 +241,12 @@ final class ProviderCommandEndToEndTest {
       Interaction submitted = discord.modalSubmit(user, "quota:newapi", values);
 
       JsonObject edited = discord.awaitOriginalEdit(submitted);
+      String description = embedOf(edited).get("description").getAsString();
+      assertTrue(description.contains("💰 USD key quota: **8.00** available"), description);
+      assertTrue(
+          description.contains(
+              "💰 USD wallet: **5.00** available (total 6.00, used 1.00, 7 requests)"),
+          description);
       JsonArray fields = embedOf(edited).getAsJsonArray("fields");
       assertEquals(2, fields.size(), fields.toString());
       assertTrue(fields.get(0).getAsJsonObject().get("name").getAsString().contains(MINI));

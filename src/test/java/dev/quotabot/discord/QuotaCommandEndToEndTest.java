@@ -184,7 +184,7 @@ final class QuotaCommandEndToEndTest {
     assertTrue(description.contains("ms-…a1b2"), description);
     assertTrue(
         description.contains(
-            "💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester"),
+            "💰 魔粒 balance: **250** available (total 250, frozen 0) · name tester"),
         description);
     assertTrue(description.contains("<t:"), description);
     assertTrue(description.contains(":R>"), description);
@@ -250,8 +250,7 @@ final class QuotaCommandEndToEndTest {
     String description = embed.get("description").getAsString();
     assertTrue(description.contains("ms-…c3d4"), description);
     assertTrue(
-        description.contains("**250** available (total 250, frozen 0) · account tester"),
-        description);
+        description.contains("**250** available (total 250, frozen 0) · name tester"), description);
     assertTrue(description.contains("models you gave were ignored"), description);
     assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0, embed.toString());
     assertEquals(QuotaEmbed.BLUE, embed.get("color").getAsInt());
@@ -313,7 +312,8 @@ final class QuotaCommandEndToEndTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", key);
     values.put("models", "");
-    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
+    String formId = modal.getAsJsonObject("data").get("custom_id").getAsString();
+    Interaction submitted = discord.modalSubmit(user, formId, values);
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
     assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
@@ -356,7 +356,7 @@ final class QuotaCommandEndToEndTest {
     JsonObject modal = discord.awaitCallback(command);
     assertEquals(9, modal.get("type").getAsInt());
     JsonObject data = modal.getAsJsonObject("data");
-    assertEquals(QuotaModal.ID, data.get("custom_id").getAsString());
+    assertEquals("quota:modelscope", data.get("custom_id").getAsString());
     List<String> inputIds = new ArrayList<>();
     for (JsonElement label : data.getAsJsonArray("components")) {
       JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
@@ -371,7 +371,7 @@ final class QuotaCommandEndToEndTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", KEY);
     values.put("models", QWEN);
-    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
+    Interaction submitted = discord.modalSubmit(user, "quota:modelscope", values);
 
     JsonObject deferred = discord.awaitCallback(submitted);
     assertEquals(5, deferred.get("type").getAsInt());
@@ -379,6 +379,27 @@ final class QuotaCommandEndToEndTest {
     JsonArray fields = embedOf(discord.awaitOriginalEdit(submitted)).getAsJsonArray("fields");
     assertEquals(1, fields.size());
     assertTrue(fields.get(0).getAsJsonObject().get("value").getAsString().contains("1200 / 2000"));
+  }
+
+  @Test
+  void runsAFormLeftOpenFromAVersionBeforeProvidersForTheDefaultProvider() {
+    User user = User.fresh("en-US");
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("api_key", KEY);
+    values.put("models", QWEN);
+
+    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
+    assertEquals("ModelScope quota", embed.get("title").getAsString());
+    assertTrue(
+        embed
+            .getAsJsonArray("fields")
+            .get(0)
+            .getAsJsonObject()
+            .get("name")
+            .getAsString()
+            .contains(QWEN));
   }
 
   @Test
@@ -461,7 +482,7 @@ final class QuotaCommandEndToEndTest {
 
   @Test
   void answersAFormOfAnOlderVersionPrivatelyInsteadOfLeavingItUnanswered() {
-    for (String formId : List.of("quota:", "quota-form-v0")) {
+    for (String formId : List.of("quota:", "quota-form-v0", "quota:retired-provider")) {
       User user = User.fresh("en-US");
 
       Interaction submitted = discord.modalSubmit(user, formId, Map.of("api_key", KEY));
@@ -548,7 +569,7 @@ final class QuotaCommandEndToEndTest {
       Map<String, String> values = new LinkedHashMap<>();
       values.put("api_key", key);
       values.put("models", "");
-      Interaction form = discord.modalSubmit(formUser, QuotaModal.ID, values);
+      Interaction form = discord.modalSubmit(formUser, "quota:modelscope", values);
       discord.awaitOriginalEdit(form);
 
       User balanceUser = User.fresh("en-US");

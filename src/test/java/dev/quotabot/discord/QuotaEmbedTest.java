@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.DailyReset;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.support.CoreDoubles;
@@ -15,15 +17,47 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The one renderer, driven by what the provider declares and what the report holds: a provider that
+ * probes models (like ModelScope), one that lists the key's models (a relay) and one that reads
+ * balances only (like DeepSeek).
+ */
 final class QuotaEmbedTest {
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private static final Instant NEXT_MIDNIGHT_UTC8 = Instant.parse("2025-03-01T16:00:00Z");
+  private static final OffsetDateTime RESET = OffsetDateTime.parse("2025-03-02T00:00+08:00");
+
+  private static final ProviderInfo PROBER =
+      new ProviderInfo("modelscope", "ModelScope", CoreDoubles.PROBING, "魔粒", List.of(), "ms-…");
+  private static final ProviderInfo RELAY = relay("New API");
+  private static final ProviderInfo BALANCE_ONLY =
+      new ProviderInfo(
+          "deepseek", "DeepSeek", EnumSet.of(Capability.BALANCES), null, List.of(), "sk-…");
+
+  /** A DeepSeek account with a CNY and a USD balance, each split into granted and topped up. */
+  private static final Account DEEPSEEK =
+      Account.read(
+          "deepseek",
+          List.of(
+              Balance.of(Balance.Scope.ACCOUNT, "CNY")
+                  .available(new BigDecimal("110.00"))
+                  .part("granted", new BigDecimal("10.00"))
+                  .part("topped_up", new BigDecimal("100.00"))
+                  .build(),
+              Balance.of(Balance.Scope.ACCOUNT, "USD")
+                  .available(new BigDecimal("5.5"))
+                  .part("granted", BigDecimal.ZERO)
+                  .part("topped_up", new BigDecimal("5.5"))
+                  .build()),
+          null,
+          null);
 
   @Test
   void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
@@ -124,8 +158,7 @@ final class QuotaEmbedTest {
     String modelScope =
         QuotaEmbed.render(report(failed), BotText.EN, false).getFields().get(0).getValue();
     String relay =
-        QuotaEmbed.renderProvider(
-                providerReport(CoreDoubles.BALANCE, List.of(failed)), BotText.EN, false, "New API")
+        QuotaEmbed.render(report(RELAY, CoreDoubles.BALANCE, List.of(failed)), BotText.EN, false)
             .getFields()
             .get(0)
             .getValue();
@@ -264,7 +297,7 @@ final class QuotaEmbedTest {
     List<String> lines = List.of(embed.getDescription().split("\n"));
     assertEquals("Key `ms-…a1b2`", lines.get(0));
     assertEquals(
-        "💰 魔粒 balance: **250** available (total 250, frozen 0) · account tester", lines.get(1));
+        "💰 魔粒 balance: **250** available (total 250, frozen 0) · name tester", lines.get(1));
     assertEquals("1 model checked: 1 ok, 0 failed", lines.get(2));
     assertEquals(1, embed.getFields().size());
   }
@@ -274,27 +307,35 @@ final class QuotaEmbedTest {
     String description =
         QuotaEmbed.render(report(ok("a/a", 10, 10, 10, 10)), BotText.ZH, false).getDescription();
 
-    assertTrue(description.contains("💰 魔粒余额：可用 **250**（总额 250，冻结 0） · 账户 tester"), description);
+    assertTrue(description.contains("💰 魔粒余额：可用 **250**（总额 250，冻结 0） · 名称 tester"), description);
   }
 
   @Test
   void leavesUnknownAmountsOutOrCallsThemUnknownNeverZero() {
-    AccountBalance partial =
-        new AccountBalance(
-            "modelscope", "魔粒", null, new BigDecimal("80.50"), null, null, ProbeStatus.OK, null);
+    Balance partial =
+        Balance.of(Balance.Scope.ACCOUNT, "魔粒").total(new BigDecimal("80.50")).build();
 
-    String line = QuotaEmbed.balanceLine(partial, BotText.EN);
+    String line = QuotaEmbed.balanceLine(partial, BotText.EN, null);
 
     assertEquals("💰 魔粒 balance: **unknown** available (total 80.5)", line);
     assertFalse(line.contains("0 "), line);
     assertFalse(line.contains("frozen"), line);
-    assertFalse(line.contains("account"), line);
+    assertFalse(line.contains("name"), line);
+  }
+
+  @Test
+  void callsTheBalanceOfAnAccountReadWithoutAnyEntryUnknownNeverZero() {
+    Account empty = Account.read("deepseek", List.of(), null, null);
+
+    String line = lines(BALANCE_ONLY, empty, BotText.EN).get(1);
+
+    assertEquals("💰 Balance: **unknown** available", line);
   }
 
   @Test
   void showsWhyTheBalanceCouldNotBeRead() {
-    AccountBalance rejected =
-        AccountBalance.failed(
+    Account rejected =
+        Account.failed(
             "modelscope",
             "魔粒",
             ProbeStatus.INVALID_KEY,
@@ -302,7 +343,10 @@ final class QuotaEmbedTest {
 
     MessageEmbed embed =
         QuotaEmbed.render(
-            report(rejected, List.of(ok("a/a", 100, 90, 100, 90))), BotText.EN, false);
+            report(PROBER, rejected, List.of(ok("a/a", 100, 90, 100, 90))), BotText.EN, false);
+    MessageEmbed zh =
+        QuotaEmbed.render(
+            report(PROBER, rejected, List.of(ok("a/a", 100, 90, 100, 90))), BotText.ZH, false);
 
     String line = embed.getDescription().split("\n")[1];
     assertEquals(
@@ -311,8 +355,7 @@ final class QuotaEmbedTest {
         line);
     assertEquals(QuotaEmbed.GREEN, embed.getColorRaw(), "the rows still decide the colour");
     assertTrue(
-        QuotaEmbed.balanceLine(rejected, BotText.ZH).startsWith("⚠️ 无法读取魔粒余额：**密钥无效**"),
-        QuotaEmbed.balanceLine(rejected, BotText.ZH));
+        zh.getDescription().split("\n")[1].startsWith("⚠️ 无法读取魔粒余额：**密钥无效**"), zh.getDescription());
   }
 
   @Test
@@ -327,6 +370,25 @@ final class QuotaEmbedTest {
   }
 
   @Test
+  void writesCurrencyAmountsWithCentsAndOtherUnitsAsTheyAre() {
+    assertEquals("110.00", QuotaEmbed.amount(new BigDecimal("110.00"), "CNY"));
+    assertEquals("0.1234", QuotaEmbed.amount(new BigDecimal("0.1234"), "CNY"));
+    assertEquals("0.50", QuotaEmbed.amount(new BigDecimal("0.5"), "USD"));
+    assertEquals("4000000", QuotaEmbed.amount(new BigDecimal("4000000"), "tokens"));
+    assertEquals("12", QuotaEmbed.amount(new BigDecimal("12.0"), ""));
+    assertEquals("250", QuotaEmbed.amount(new BigDecimal("250.0"), "魔粒"));
+    assertEquals(
+        "💰 CNY 余额：可用 **110.00**（总额 110.00）",
+        QuotaEmbed.balanceLine(
+            Balance.of(Balance.Scope.ACCOUNT, "CNY")
+                .available(new BigDecimal("110"))
+                .total(new BigDecimal("110"))
+                .build(),
+            BotText.ZH,
+            null));
+  }
+
+  @Test
   void rendersABalanceOnlyCheckAsAFreeCheckWithoutFields() {
     MessageEmbed embed = QuotaEmbed.render(report(List.of()), BotText.EN, false);
 
@@ -336,8 +398,10 @@ final class QuotaEmbedTest {
     assertTrue(description.contains("Key `ms-…a1b2`"), description);
     assertTrue(description.contains("**250** available"), description);
     assertTrue(description.contains("no model was called"), description);
+    assertTrue(description.contains("no quota and no 魔粒"), description);
     assertFalse(description.contains("models checked"), description);
     assertFalse(description.contains("ignored"), description);
+    assertFalse(description.contains("<t:"), description);
     assertFalse(embed.getFooter().getText().contains("1-token call"));
     assertEquals(QuotaEmbed.BLUE, embed.getColorRaw());
     assertEquals(NOW.minusSeconds(1), embed.getTimestamp().toInstant());
@@ -345,11 +409,11 @@ final class QuotaEmbedTest {
 
   @Test
   void colorsAFailedBalanceOnlyCheckRedAndSaysWhy() {
-    AccountBalance slow =
-        AccountBalance.failed(
+    Account slow =
+        Account.failed(
             "modelscope", "魔粒", ProbeStatus.TIMEOUT, "ModelScope did not answer within 10000 ms.");
 
-    MessageEmbed embed = QuotaEmbed.render(report(slow, List.of()), BotText.ZH, false);
+    MessageEmbed embed = QuotaEmbed.render(report(PROBER, slow, List.of()), BotText.ZH, false);
 
     assertEquals("ModelScope 魔粒余额（免费查询）", embed.getTitle());
     assertTrue(embed.getDescription().contains("无法读取魔粒余额：**超时**"), embed.getDescription());
@@ -382,27 +446,46 @@ final class QuotaEmbedTest {
     MessageEmbed.Field zh = QuotaEmbed.render(report(silent), BotText.ZH, false).getFields().get(0);
 
     assertEquals("❔ deepseek-ai/DeepSeek-V3.1", en.getName());
-    assertTrue(en.getValue().contains("did not report per-model quota"), en.getValue());
+    assertTrue(en.getValue().contains("ModelScope did not report per-model quota"), en.getValue());
     assertTrue(en.getValue().contains("魔粒 balance above"), en.getValue());
     assertTrue(zh.getValue().contains("上方的魔粒余额"), zh.getValue());
   }
 
   @Test
-  void takesTheResetTimeFromTheReport() {
-    OffsetDateTime resetsAt = OffsetDateTime.parse("2031-07-04T00:00+08:00");
+  void takesTheResetTimeAndItsClockFromTheReport() {
+    OffsetDateTime resetsAt = OffsetDateTime.parse("2031-07-04T05:30+05:30");
     QuotaReport report =
         new QuotaReport(
-            "ms-…a1b2", CoreDoubles.BALANCE, List.of(ok("a/a", 1, 1, 1, 1)), NOW, resetsAt);
+            PROBER, "ms-…a1b2", CoreDoubles.BALANCE, List.of(ok("a/a", 1, 1, 1, 1)), NOW, resetsAt);
 
-    String description = QuotaEmbed.render(report, BotText.EN, false).getDescription();
+    MessageEmbed embed = QuotaEmbed.render(report, BotText.EN, false);
 
-    assertTrue(description.contains("<t:" + resetsAt.toEpochSecond() + ":R>"), description);
+    assertTrue(
+        embed
+            .getDescription()
+            .contains("resets <t:" + resetsAt.toEpochSecond() + ":R> (05:30 UTC+5:30)"),
+        embed.getDescription());
+    assertTrue(
+        embed.getFooter().getText().contains("Resets daily at 05:30 UTC+5:30."),
+        embed.getFooter().getText());
+  }
+
+  @Test
+  void showsNoResetForAProviderWithoutADailyReset() {
+    QuotaReport report =
+        new QuotaReport(
+            PROBER, "ms-…a1b2", CoreDoubles.BALANCE, List.of(ok("a/a", 1, 1, 1, 1)), NOW, null);
+
+    MessageEmbed embed = QuotaEmbed.render(report, BotText.EN, false);
+
+    assertFalse(embed.getDescription().contains("<t:"), embed.getDescription());
+    assertFalse(embed.getFooter().getText().contains("Resets"), embed.getFooter().getText());
   }
 
   @Test
   void countsTheBalanceLineTowardsDiscordsLimits() {
-    AccountBalance noisy =
-        AccountBalance.failed(
+    Account noisy =
+        Account.failed(
             "modelscope", "魔粒".repeat(50), ProbeStatus.UPSTREAM_ERROR, "_*`".repeat(2000));
     List<ModelQuota> rows = new ArrayList<>();
     String longError = "The upstream said something long. ".repeat(30);
@@ -411,8 +494,8 @@ final class QuotaEmbedTest {
       rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
     }
 
-    MessageEmbed embed = QuotaEmbed.render(report(noisy, rows), BotText.EN, false);
-    MessageEmbed alone = QuotaEmbed.render(report(noisy, List.of()), BotText.ZH, true);
+    MessageEmbed embed = QuotaEmbed.render(report(PROBER, noisy, rows), BotText.EN, false);
+    MessageEmbed alone = QuotaEmbed.render(report(PROBER, noisy, List.of()), BotText.ZH, true);
 
     assertTrue(embed.isSendable());
     assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
@@ -426,38 +509,112 @@ final class QuotaEmbedTest {
 
   @Test
   void boundsTheAccountNameAndKeepsItFromFormattingTheEmbed() {
-    AccountBalance odd =
-        new AccountBalance(
+    Account odd =
+        Account.read(
             "modelscope",
-            "魔粒",
-            BigDecimal.TEN,
-            BigDecimal.TEN,
-            BigDecimal.ZERO,
+            List.of(Balance.of(Balance.Scope.ACCOUNT, "魔粒").available(BigDecimal.TEN).build()),
             "**[site](https://example.com) " + "x".repeat(500),
-            ProbeStatus.OK,
             null);
 
-    String line = QuotaEmbed.balanceLine(odd, BotText.EN);
+    String line = lines(PROBER, odd, BotText.EN).get(1);
 
-    assertTrue(line.contains("account \\*\\*\\[site\\](https://example.com) xxx"), line);
+    assertTrue(line.contains("name \\*\\*\\[site\\](https://example.com) xxx"), line);
     assertTrue(line.length() < 200, line);
   }
 
   @Test
-  void showsARelaysRemainingMoneyInItsCurrencyWithTotalUsedTokenNameAndExpiry() {
-    Instant expires = NOW.plusSeconds(86_400 * 30);
-    AccountBalance relay =
-        providerBalance(
-            "USD", "8", "10", "2", null, expires, "my-token", null, ProbeStatus.OK, null);
+  void showsEachCurrencyOfAnAccountInALineOfItsOwnWithItsSplit() {
+    List<String> en = lines(BALANCE_ONLY, DEEPSEEK, BotText.EN);
+    List<String> zh = lines(BALANCE_ONLY, DEEPSEEK, BotText.ZH);
 
-    MessageEmbed embed =
-        QuotaEmbed.renderProvider(providerReport(relay, List.of()), BotText.EN, false, "New API");
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "💰 CNY balance: **110.00** available (granted 10.00, topped up 100.00)",
+            "💰 USD balance: **5.50** available (granted 0.00, topped up 5.50)"),
+        en);
+    assertEquals("💰 USD 余额：可用 **5.50**（赠送 0.00，充值 5.50）", zh.get(2));
+  }
+
+  @Test
+  void showsARelayKeysQuotaAndTheAccountsWalletInALineEachWithTheRequestCount() {
+    Account relay = CoreDoubles.RELAY_ACCOUNT;
+
+    List<String> en = lines(RELAY, relay, BotText.EN);
+    List<String> zh = lines(RELAY, relay, BotText.ZH);
+
+    assertEquals(
+        "💰 USD key quota: **8.00** available (total 10.00, used 2.00) · name my-token", en.get(1));
+    assertEquals(
+        "💰 USD wallet: **25.00** available (total 30.00, used 5.00, 321 requests)", en.get(2));
+    assertEquals("💰 USD 钱包：可用 **25.00**（总额 30.00，已用 5.00，321 次请求）", zh.get(2));
+  }
+
+  @Test
+  void showsAPartNoWordIsKnownForAsSentButInert() {
+    Balance odd =
+        Balance.of(Balance.Scope.ACCOUNT, "CNY")
+            .available(BigDecimal.ONE)
+            .part("promo_credit", BigDecimal.ONE)
+            .part("*[x](https://evil.example)", BigDecimal.ONE)
+            .build();
+
+    String line = QuotaEmbed.balanceLine(odd, BotText.ZH, null);
+
+    assertTrue(line.contains("promo credit 1.00"), line);
+    assertTrue(line.contains("\\*\\[x\\](https://ev… 1.00"), line);
+    DiscordInputCorpusTest.assertInert(line.substring(line.indexOf("（")));
+  }
+
+  @Test
+  void countsTheEntriesBeyondWhatOneEmbedShowsAndStaysWithinDiscordsLimits() {
+    List<Balance> many = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Balance.Builder entry =
+          Balance.of(Balance.Scope.KEY, "u".repeat(40) + i)
+              .available(new BigDecimal("1234567" + "0".repeat(40)))
+              .total(new BigDecimal("-1e-30"))
+              .used(BigDecimal.TEN)
+              .frozen(BigDecimal.ONE)
+              .expiresAt(NOW.plusSeconds(i))
+              .requests(Long.MAX_VALUE);
+      for (int part = 0; part < 10; part++) {
+        entry.part("_*`".repeat(20) + part, new BigDecimal("9".repeat(60)));
+      }
+      many.add(entry.build());
+    }
+    Account account = Account.read("newapi", many, "n".repeat(500), "note ".repeat(300));
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(relayRow("vendor/" + "long-model-name-".repeat(14) + i));
+    }
+
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, account, rows), BotText.EN, true);
+
+    assertTrue(embed.isSendable());
+    assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    List<String> balanceLines =
+        List.of(embed.getDescription().split("\n")).stream()
+            .filter(line -> line.startsWith("💰"))
+            .toList();
+    assertEquals(QuotaEmbed.BALANCE_LINES_MAX, balanceLines.size());
+    assertEquals("💰 +9 more balances", balanceLines.get(balanceLines.size() - 1));
+  }
+
+  @Test
+  void showsARelaysKeyQuotaWithTotalUsedTokenNameAndExpiry() {
+    Instant expires = NOW.plusSeconds(86_400 * 30);
+    Account relay = keyAccount(CoreDoubles.relayKey().expiresAt(expires).build(), "my-token", null);
+
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, relay, List.of()), BotText.EN, false);
 
     assertEquals("New API balance", embed.getTitle());
     List<String> lines = List.of(embed.getDescription().split("\n"));
     assertEquals("Key `sk-…9z9z`", lines.get(0));
     assertEquals(
-        "💰 Balance: **$8.00** remaining (total $10.00, used $2.00) · name my-token", lines.get(1));
+        "💰 USD key quota: **8.00** available (total 10.00, used 2.00) · name my-token",
+        lines.get(1));
     assertEquals("⏳ Expires <t:" + expires.getEpochSecond() + ":R>", lines.get(2));
     assertFalse(embed.getDescription().contains("魔粒"), embed.getDescription());
     assertFalse(embed.getDescription().contains("resets"), embed.getDescription());
@@ -467,101 +624,97 @@ final class QuotaEmbedTest {
   }
 
   @Test
-  void writesOtherCurrenciesAndTokensWithTheirUnit() {
-    assertEquals("110.00 CNY", QuotaEmbed.money(new BigDecimal("110.00"), "CNY", null));
-    assertEquals("0.1234 CNY", QuotaEmbed.money(new BigDecimal("0.1234"), "CNY", null));
-    assertEquals("$0.50", QuotaEmbed.money(new BigDecimal("0.5"), "USD", null));
-    assertEquals("4000000 tokens", QuotaEmbed.money(new BigDecimal("4000000"), "tokens", null));
-    assertEquals("12", QuotaEmbed.money(new BigDecimal("12.0"), "", null));
-    assertEquals(
-        "💰 余额：剩余 **110.00 CNY**（总额 110.00 CNY）",
-        QuotaEmbed.providerBalanceLine(
-            providerBalance(
-                "CNY", "110", "110", null, null, null, null, null, ProbeStatus.OK, null),
-            BotText.ZH,
-            "DeepSeek"));
-  }
-
-  @Test
-  void saysUnlimitedNeverAPlaceholderOrNegativeAmountAndShowsTheNote() {
-    AccountBalance unlimited =
-        providerBalance(
-            "USD",
-            "-12.5",
-            "100000000",
-            "3",
-            true,
-            null,
+  void saysUnlimitedNeverAPlaceholderAmountAndShowsTheNote() {
+    Account unlimited =
+        keyAccount(
+            Balance.of(Balance.Scope.KEY, "USD")
+                .available(new BigDecimal("-12.5"))
+                .total(new BigDecimal("100000000"))
+                .used(new BigDecimal("3"))
+                .unlimited(true)
+                .build(),
             "free-for-all",
-            "unlimited token: the wallet needs the admin access token",
-            ProbeStatus.OK,
-            null);
+            "unlimited token: the wallet needs the admin access token");
 
-    MessageEmbed embed =
-        QuotaEmbed.renderProvider(providerReport(unlimited, List.of()), BotText.EN, false, "relay");
+    String description = description(RELAY, unlimited, BotText.EN);
+    String zh = description(RELAY, unlimited, BotText.ZH);
 
-    String description = embed.getDescription();
     assertTrue(
         description.contains(
-            "💰 Balance: **Unlimited** remaining (used $3.00) · name free-for-all"),
+            "💰 USD key quota: **Unlimited** available (used 3.00) · name free-for-all"),
         description);
     assertTrue(
         description.contains("ℹ️ *unlimited token: the wallet needs the admin access token*"),
         description);
     assertFalse(description.contains("-12.5"), description);
     assertFalse(description.contains("100000000"), description);
-    assertTrue(QuotaEmbed.providerBalanceLine(unlimited, BotText.ZH, "relay").contains("**无限额度**"));
+    assertTrue(zh.contains("**无限额度**"), zh);
   }
 
   @Test
-  void callsANegativeRemainingAmountUnknownWhenTheKeyIsNotSaidToBeUnlimited() {
-    AccountBalance odd =
-        providerBalance("CNY", "-3", null, null, null, null, null, null, ProbeStatus.OK, null);
+  void showsMoneyOwedAsTheNegativeNumberTheProviderReported() {
+    Account owing =
+        Account.read(
+            "moonshot",
+            List.of(
+                Balance.of(Balance.Scope.ACCOUNT, "CNY")
+                    .available(new BigDecimal("-1.5"))
+                    .part("voucher", BigDecimal.ZERO)
+                    .part("cash", new BigDecimal("-1.5"))
+                    .build()),
+            null,
+            "the account owes money (its cash balance is negative)");
 
-    assertEquals(
-        "💰 Balance: **unknown** remaining", QuotaEmbed.providerBalanceLine(odd, BotText.EN, "x"));
+    String description = description(BALANCE_ONLY, owing, BotText.EN);
+
+    assertTrue(
+        description.contains("💰 CNY balance: **-1.50** available (voucher 0.00, cash -1.50)"),
+        description);
+    assertTrue(description.contains("owes money"), description);
   }
 
   @Test
   void saysWhenTheKeyHasExpired() {
     Instant expired = NOW.minusSeconds(3_600);
-    AccountBalance old =
-        providerBalance("USD", "1", null, null, null, expired, null, null, ProbeStatus.OK, null);
+    Account old =
+        keyAccount(
+            Balance.of(Balance.Scope.KEY, "USD")
+                .available(BigDecimal.ONE)
+                .expiresAt(expired)
+                .build(),
+            null,
+            null);
 
-    String description =
-        QuotaEmbed.renderProvider(providerReport(old, List.of()), BotText.ZH, false, "relay")
-            .getDescription();
+    String description = description(RELAY, old, BotText.ZH);
 
     assertTrue(description.contains("⏳ 已于 <t:" + expired.getEpochSecond() + ":R> 过期"), description);
   }
 
   @Test
-  void rendersADeepSeekLikeBalanceOnlyCheckWithoutFieldsOrModelScopeLines() {
-    AccountBalance deepseek =
-        providerBalance("CNY", "110.00", null, null, null, null, null, null, ProbeStatus.OK, null);
-
+  void rendersABalanceOnlyProvidersCheckWithoutFieldsOrProbeLines() {
     MessageEmbed embed =
-        QuotaEmbed.renderProvider(
-            providerReport(deepseek, List.of()), BotText.ZH, true, "DeepSeek");
+        QuotaEmbed.render(report(BALANCE_ONLY, DEEPSEEK, List.of()), BotText.ZH, true);
 
     assertEquals("DeepSeek 余额", embed.getTitle());
     String description = embed.getDescription();
-    assertTrue(description.contains("💰 余额：剩余 **110.00 CNY**"), description);
+    assertTrue(description.contains("💰 CNY 余额：可用 **110.00**"), description);
     assertTrue(description.contains("已设置 balance_only"), description);
     assertFalse(description.contains("<t:"), description);
     assertFalse(description.contains("魔粒"), description);
+    assertFalse(description.contains("未调用任何模型，本次"), description);
+    assertEquals("查询余额是免费的：未调用任何模型。", embed.getFooter().getText());
     assertTrue(embed.getFields().isEmpty());
     assertEquals(NOW, embed.getTimestamp().toInstant());
   }
 
   @Test
   void showsWhyAProvidersBalanceCouldNotBeReadNamingTheProvider() {
-    AccountBalance failed =
-        AccountBalance.failed(
+    Account failed =
+        Account.failed(
             "deepseek", null, ProbeStatus.UPSTREAM_ERROR, "DeepSeek answered HTTP 500: **oops**");
 
     MessageEmbed embed =
-        QuotaEmbed.renderProvider(providerReport(failed, List.of()), BotText.EN, false, "DeepSeek");
+        QuotaEmbed.render(report(BALANCE_ONLY, failed, List.of()), BotText.EN, false);
 
     assertEquals(
         "⚠️ The balance could not be read: **DeepSeek error** — DeepSeek answered HTTP 500:"
@@ -572,28 +725,29 @@ final class QuotaEmbedTest {
 
   @Test
   void listsTheModelsARelayKeyMayUseAsFields() {
-    AccountBalance relay =
-        providerBalance(
-            "USD", "8", null, null, false, null, "my-token", null, ProbeStatus.OK, null);
+    Account relay = keyAccount(CoreDoubles.relayKey().unlimited(false).build(), "my-token", null);
     List<ModelQuota> rows =
         List.of(
             relayRow("gpt-4o"),
+            new ModelQuota("o3", RateLimits.UNKNOWN, ProbeStatus.OK, null, null, 0),
             ModelQuota.failed(
                 "claude-3", ProbeStatus.MODEL_UNAVAILABLE, "Not in the relay's list.", 0));
 
-    MessageEmbed embed =
-        QuotaEmbed.renderProvider(providerReport(relay, rows), BotText.EN, false, "New API");
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, relay, rows), BotText.EN, false);
 
     assertEquals("New API balance and models", embed.getTitle());
     assertTrue(
-        embed.getDescription().contains("2 models: 1 usable with this key"),
+        embed.getDescription().contains("3 models: 2 usable with this key"),
         embed.getDescription());
     assertEquals("✅ gpt-4o", embed.getFields().get(0).getName());
     assertEquals("Listed by the relay for this key.", embed.getFields().get(0).getValue());
-    assertEquals("❌ claude-3", embed.getFields().get(1).getName());
+    assertEquals("Usable with this key", embed.getFields().get(1).getValue());
+    assertEquals("❌ claude-3", embed.getFields().get(2).getName());
     assertEquals(
-        "**Model unavailable** — Not in the relay's list.", embed.getFields().get(1).getValue());
+        "**Model unavailable** — Not in the relay's list.", embed.getFields().get(2).getValue());
     assertFalse(embed.getFields().get(0).getValue().contains("unknown"));
+    assertEquals(QuotaEmbed.BLUE, embed.getColorRaw(), "the balance, not the rows, decides");
+    assertEquals("Reading the balance is free: no model was called.", embed.getFooter().getText());
   }
 
   @Test
@@ -602,22 +756,14 @@ final class QuotaEmbedTest {
     for (int i = 0; i < 100; i++) {
       rows.add(relayRow("vendor/" + "long-model-name-".repeat(14) + i));
     }
-    AccountBalance relay =
-        providerBalance(
-            "USD",
-            "8",
-            "10",
-            "2",
-            false,
-            NOW.plusSeconds(60),
+    Account relay =
+        keyAccount(
+            CoreDoubles.relayKey().unlimited(false).expiresAt(NOW.plusSeconds(60)).build(),
             "n".repeat(500),
-            "note ".repeat(300),
-            ProbeStatus.OK,
-            null);
+            "note ".repeat(300));
 
     MessageEmbed embed =
-        QuotaEmbed.renderProvider(
-            providerReport(relay, rows), BotText.EN, true, "A provider ".repeat(40));
+        QuotaEmbed.render(report(relay("A provider ".repeat(40)), relay, rows), BotText.EN, true);
 
     assertTrue(embed.isSendable());
     assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
@@ -627,39 +773,27 @@ final class QuotaEmbedTest {
     assertEquals(100, embed.getFields().size() - 1 + Integer.parseInt(more.group(1)));
   }
 
+  private static ProviderInfo relay(String name) {
+    return new ProviderInfo("newapi", name, CoreDoubles.RELAY, null, List.of(), "sk-…");
+  }
+
   private static ModelQuota relayRow(String model) {
     return new ModelQuota(
         model, RateLimits.UNKNOWN, ProbeStatus.OK, null, "Listed by the relay for this key.", 0);
   }
 
-  private static AccountBalance providerBalance(
-      String unit,
-      String remaining,
-      String total,
-      String used,
-      Boolean unlimited,
-      Instant expiresAt,
-      String user,
-      String note,
-      ProbeStatus status,
-      String error) {
-    return new AccountBalance(
-        "newapi",
-        unit,
-        remaining == null ? null : new BigDecimal(remaining),
-        total == null ? null : new BigDecimal(total),
-        null,
-        used == null ? null : new BigDecimal(used),
-        unlimited,
-        expiresAt,
-        user,
-        note,
-        status,
-        error);
+  private static Account keyAccount(Balance key, String user, String note) {
+    return Account.read("newapi", List.of(key), user, note);
   }
 
-  private static QuotaReport providerReport(AccountBalance account, List<ModelQuota> rows) {
-    return new QuotaReport("sk-…9z9z", account, rows, NOW, DailyReset.after(NOW));
+  /** The description of {@code account}'s report without model rows. */
+  private static String description(ProviderInfo provider, Account account, BotText text) {
+    return QuotaEmbed.render(report(provider, account, List.of()), text, false).getDescription();
+  }
+
+  /** The same, a line each: the key, then the balance lines. */
+  private static List<String> lines(ProviderInfo provider, Account account, BotText text) {
+    return List.of(description(provider, account, text).split("\n"));
   }
 
   private static int colour(ModelQuota... rows) {
@@ -682,11 +816,17 @@ final class QuotaEmbedTest {
   }
 
   private static QuotaReport report(List<ModelQuota> rows) {
-    return report(CoreDoubles.BALANCE, rows);
+    return report(PROBER, CoreDoubles.BALANCE, rows);
   }
 
-  private static QuotaReport report(AccountBalance account, List<ModelQuota> rows) {
-    return new QuotaReport(
-        "ms-…a1b2", account, rows, NOW.minusSeconds(1), DailyReset.after(NOW.minusSeconds(1)));
+  /**
+   * A report of {@code provider}: a prober's a second before {@link #NOW}, with its daily reset;
+   * another's at {@link #NOW}, without.
+   */
+  private static QuotaReport report(ProviderInfo provider, Account account, List<ModelQuota> rows) {
+    if (provider.can(Capability.DAILY_RESET)) {
+      return new QuotaReport(provider, "ms-…a1b2", account, rows, NOW.minusSeconds(1), RESET);
+    }
+    return new QuotaReport(provider, "sk-…9z9z", account, rows, NOW, null);
   }
 }

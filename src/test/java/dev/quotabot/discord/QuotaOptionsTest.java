@@ -17,14 +17,14 @@ final class QuotaOptionsTest {
   private static final String KEY = "ms-0123456789abcdef-a1b2";
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
   private static final String RELAY = "https://relay.example/v1/";
-  private static final QuotaOptions.Target MODELSCOPE = QuotaOptions.Target.MODELSCOPE;
+  private static final QuotaOptions.Target DEFAULT = QuotaOptions.Target.DEFAULT;
   private final QuotaOptions options =
       TestProviders.options(
           new QuotaSettings(DEFAULTS, 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 10));
 
   @Test
   void probesTheDefaultModelsWhenModelsIsLeftOut() {
-    QuotaQuery query = ready(options.parse(KEY, null, false, MODELSCOPE));
+    QuotaQuery query = ready(options.parse(KEY, null, false, DEFAULT));
 
     assertEquals(DEFAULTS, query.models());
     assertEquals(KEY, query.key().reveal());
@@ -32,8 +32,8 @@ final class QuotaOptionsTest {
 
   @Test
   void treatsAModelsValueOfOnlySeparatorsAsLeftOut() {
-    assertEquals(DEFAULTS, ready(options.parse(KEY, " , ，\n", false, MODELSCOPE)).models());
-    assertEquals(DEFAULTS, ready(options.parse(KEY, "", false, MODELSCOPE)).models());
+    assertEquals(DEFAULTS, ready(options.parse(KEY, " , ，\n", false, DEFAULT)).models());
+    assertEquals(DEFAULTS, ready(options.parse(KEY, "", false, DEFAULT)).models());
   }
 
   @Test
@@ -44,7 +44,7 @@ final class QuotaOptionsTest {
                 KEY,
                 " deepseek-ai/DeepSeek-V3.1, Qwen/Qwen3-32B，deepseek-ai/DeepSeek-V3.1\n",
                 false,
-                MODELSCOPE));
+                DEFAULT));
 
     assertEquals(List.of("deepseek-ai/DeepSeek-V3.1", "Qwen/Qwen3-32B"), query.models());
   }
@@ -52,17 +52,17 @@ final class QuotaOptionsTest {
   @Test
   void trimsTheKey() {
     assertEquals(
-        KEY, ready(options.parse("  " + KEY + " \n", "a/b", false, MODELSCOPE)).key().reveal());
+        KEY, ready(options.parse("  " + KEY + " \n", "a/b", false, DEFAULT)).key().reveal());
   }
 
   @Test
   void asksForTheKeyWhenItIsLeftOutOrBlank() {
     assertInstanceOf(
-        QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false, MODELSCOPE));
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false, MODELSCOPE));
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false, MODELSCOPE));
+        QuotaOptions.NeedsKey.class, options.parse(null, "Qwen/Qwen3-32B", false, DEFAULT));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("   ", null, false, DEFAULT));
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parse("\u200B", null, false, DEFAULT));
     assertInstanceOf(
-        QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false, MODELSCOPE));
+        QuotaOptions.NeedsKey.class, options.parse("\uFEFF\u00A0", null, false, DEFAULT));
   }
 
   @Test
@@ -70,8 +70,7 @@ final class QuotaOptionsTest {
     String badKey = "ms-has a-space-inside-1234";
 
     QuotaOptions.Invalid invalid =
-        assertInstanceOf(
-            QuotaOptions.Invalid.class, options.parse(badKey, null, false, MODELSCOPE));
+        assertInstanceOf(QuotaOptions.Invalid.class, options.parse(badKey, null, false, DEFAULT));
 
     assertTrue(invalid.problem().contains("spaces"), invalid.problem());
     assertFalse(invalid.problem().contains("a-space-inside"), invalid.problem());
@@ -83,12 +82,12 @@ final class QuotaOptionsTest {
     String sk = "sk-0123456789abcdefABCDEF0123";
     List<QuotaOptions.Parsed> answers =
         List.of(
-            options.parse(null, pasted, false, MODELSCOPE),
-            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false, MODELSCOPE),
-            options.parse(null, pasted + "x".repeat(300), false, MODELSCOPE),
-            options.parse(KEY, pasted.toUpperCase(), false, MODELSCOPE),
-            options.parse(KEY, pasted, true, MODELSCOPE),
-            options.parseForm(KEY, "a/b, " + pasted, MODELSCOPE),
+            options.parse(null, pasted, false, DEFAULT),
+            options.parse(null, "Qwen/Qwen3-32B\n" + pasted, false, DEFAULT),
+            options.parse(null, pasted + "x".repeat(300), false, DEFAULT),
+            options.parse(KEY, pasted.toUpperCase(), false, DEFAULT),
+            options.parse(KEY, pasted, true, DEFAULT),
+            options.parseForm(KEY, "a/b, " + pasted, DEFAULT),
             options.parse(null, sk, false, QuotaOptions.Target.of("newapi", null)),
             options.parse(KEY, "gpt-4o," + sk, false, QuotaOptions.Target.of("newapi", RELAY)));
 
@@ -103,8 +102,7 @@ final class QuotaOptionsTest {
   void keepsModelIdsThatOnlyBeginLikeAKey() {
     for (String model :
         List.of("sk-abc", "cross-encoder/ms-marco-MiniLM-L-6-v2", "ms-swift", "sk-model-v2")) {
-      assertInstanceOf(
-          QuotaOptions.Ready.class, options.parse(KEY, model, false, MODELSCOPE), model);
+      assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, model, false, DEFAULT), model);
     }
   }
 
@@ -112,7 +110,7 @@ final class QuotaOptionsTest {
   void refusesMoreModelsThanAllowed() {
     QuotaOptions.Invalid invalid =
         assertInstanceOf(
-            QuotaOptions.Invalid.class, options.parse(KEY, "a/1,a/2,a/3,a/4", false, MODELSCOPE));
+            QuotaOptions.Invalid.class, options.parse(KEY, "a/1,a/2,a/3,a/4", false, DEFAULT));
 
     assertTrue(invalid.problem().contains("Too many models"), invalid.problem());
   }
@@ -121,29 +119,28 @@ final class QuotaOptionsTest {
   void readsTheBalanceOnlyWhenBalanceOnlyIsSetAndSaysTheModelsWereIgnored() {
     QuotaOptions.Ready withModels =
         assertInstanceOf(
-            QuotaOptions.Ready.class, options.parse(KEY, "Qwen/Qwen3-32B", true, MODELSCOPE));
+            QuotaOptions.Ready.class, options.parse(KEY, "Qwen/Qwen3-32B", true, DEFAULT));
     QuotaOptions.Ready withoutModels =
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, null, true, MODELSCOPE));
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, null, true, DEFAULT));
 
     assertEquals(List.of(), withModels.query().models());
     assertTrue(withModels.modelsIgnored());
     assertEquals(List.of(), withoutModels.query().models());
     assertFalse(withoutModels.modelsIgnored());
     assertFalse(
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, " ，", true, MODELSCOPE))
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, " ，", true, DEFAULT))
             .modelsIgnored());
   }
 
   @Test
   void ignoresEvenTooManyModelsWhenOnlyTheBalanceIsAskedFor() {
-    assertEquals(
-        List.of(), ready(options.parse(KEY, "a/1,a/2,a/3,a/4", true, MODELSCOPE)).models());
+    assertEquals(List.of(), ready(options.parse(KEY, "a/1,a/2,a/3,a/4", true, DEFAULT)).models());
   }
 
   @Test
   void probesTheModelsTypedWhenBalanceOnlyIsFalse() {
     QuotaOptions.Ready ready =
-        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, "a/b", false, MODELSCOPE));
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(KEY, "a/b", false, DEFAULT));
 
     assertEquals(List.of("a/b"), ready.query().models());
     assertFalse(ready.modelsIgnored());
@@ -151,25 +148,25 @@ final class QuotaOptionsTest {
 
   @Test
   void readsTheBalanceOnlyWhenTheFormsModelsFieldIsEmptied() {
-    assertEquals(List.of(), ready(options.parseForm(KEY, "", MODELSCOPE)).models());
-    assertEquals(List.of(), ready(options.parseForm(KEY, null, MODELSCOPE)).models());
-    assertEquals(List.of(), ready(options.parseForm(KEY, " \n，\u3000", MODELSCOPE)).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, "", DEFAULT)).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, null, DEFAULT)).models());
+    assertEquals(List.of(), ready(options.parseForm(KEY, " \n，\u3000", DEFAULT)).models());
     assertFalse(
-        assertInstanceOf(QuotaOptions.Ready.class, options.parseForm(KEY, "", MODELSCOPE))
+        assertInstanceOf(QuotaOptions.Ready.class, options.parseForm(KEY, "", DEFAULT))
             .modelsIgnored());
     assertEquals(
-        DEFAULTS, ready(options.parseForm(KEY, String.join("\n", DEFAULTS), MODELSCOPE)).models());
-    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parseForm(" ", "", MODELSCOPE));
+        DEFAULTS, ready(options.parseForm(KEY, String.join("\n", DEFAULTS), DEFAULT)).models());
+    assertInstanceOf(QuotaOptions.NeedsKey.class, options.parseForm(" ", "", DEFAULT));
   }
 
   @Test
   void treatsUnicodeSpacesAloneAsNoModelsLikeTheCoreDoes() {
     assertEquals(
-        DEFAULTS, ready(options.parse(KEY, "\u3000\u00A0\u200B", false, MODELSCOPE)).models());
+        DEFAULTS, ready(options.parse(KEY, "\u3000\u00A0\u200B", false, DEFAULT)).models());
   }
 
   @Test
-  void asksTheChosenProviderWithoutModelScopesDefaultModels() {
+  void asksTheChosenProviderWithItsOwnDefaultModelsNotTheDefaultProviders() {
     QuotaQuery query =
         ready(options.parse(KEY, null, false, QuotaOptions.Target.of("DeepSeek ", null)));
 
@@ -179,13 +176,14 @@ final class QuotaOptionsTest {
   }
 
   @Test
-  void treatsALeftOutOrBlankProviderAsModelScope() {
-    assertTrue(
-        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(null, null))).isModelScope());
-    assertTrue(
-        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(" ", null))).isModelScope());
+  void treatsALeftOutOrBlankProviderAsTheDefaultProvider() {
     assertEquals(
-        DEFAULTS, ready(options.parse(KEY, null, false, QuotaOptions.Target.MODELSCOPE)).models());
+        "modelscope",
+        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(null, null))).provider());
+    assertEquals(
+        "modelscope",
+        ready(options.parse(KEY, null, false, QuotaOptions.Target.of(" ", null))).provider());
+    assertEquals(DEFAULTS, ready(options.parse(KEY, null, false, DEFAULT)).models());
   }
 
   @Test
@@ -261,7 +259,7 @@ final class QuotaOptionsTest {
 
   @Test
   void checksEverythingButTheKeyBeforeTheFormIsShown() {
-    assertNull(options.problemBeforeForm(null, false, QuotaOptions.Target.MODELSCOPE));
+    assertNull(options.problemBeforeForm(null, false, DEFAULT));
     assertNull(options.problemBeforeForm("a/b", false, QuotaOptions.Target.of("newapi", null)));
     assertNull(options.problemBeforeForm(null, false, QuotaOptions.Target.of("deepseek", null)));
     assertTrue(
@@ -277,9 +275,7 @@ final class QuotaOptionsTest {
             .problemBeforeForm(null, false, QuotaOptions.Target.of("deepseek", RELAY))
             .contains("only for relays"));
     assertTrue(
-        options
-            .problemBeforeForm("a/1,a/2,a/3,a/4", false, QuotaOptions.Target.MODELSCOPE)
-            .contains("Too many models"));
+        options.problemBeforeForm("a/1,a/2,a/3,a/4", false, DEFAULT).contains("Too many models"));
   }
 
   @Test

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** An API key: how it is checked, trimmed, shown and kept out of texts. */
 final class ApiKeyTest {
   private static final String KEY = "ms-TESTKEY-1234567890abcdef";
 
@@ -30,7 +35,7 @@ final class ApiKeyTest {
 
     // WHEN it is turned into text by accident (concatenation, a record's toString)
     String concatenated = "key=" + key;
-    String inQuery = new QuotaQuery(key, List.of("m")).toString();
+    String inQuery = new QuotaQuery(key, List.of("m"), "modelscope", null, null).toString();
 
     // THEN the secret never shows
     assertEquals("key=ms-…cdef", concatenated);
@@ -98,24 +103,95 @@ final class ApiKeyTest {
     assertNotEquals(ApiKey.of(KEY), ApiKey.of(KEY + "x"));
   }
 
-  @Test
-  void rejectsAMissingKey() {
-    // GIVEN no key at all
-    // WHEN / THEN it is refused with a message saying where the key goes
-    InvalidQueryException missing =
-        assertThrows(InvalidQueryException.class, () -> ApiKey.of(null));
-    assertEquals(true, missing.getMessage().contains("api_key"));
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = {"", " \n", "\t\n", "\u200B", "\uFEFF\u200B", "\u00A0\u3000"})
+  void aMissingKeyIsRefusedSayingWhereTheKeyGoes(String missing) {
+    // GIVEN no key at all, or only whitespace and invisible characters (not an empty key)
+    // WHEN it is wrapped
+    InvalidQueryException refused =
+        assertThrows(InvalidQueryException.class, () -> ApiKey.of(missing));
+
+    // THEN it is refused as missing, with where the key goes; as another secret too
+    assertEquals(
+        "api_key is missing: send it as \"api_key\" in the JSON body or as"
+            + " \"Authorization: Bearer <key>\".",
+        refused.getMessage());
+    assertEquals(
+        "access_token is missing.",
+        assertThrows(InvalidQueryException.class, () -> ApiKey.secret(missing, "access_token"))
+            .getMessage());
+    assertTrue(ApiKey.isAbsent(missing));
   }
 
   @Test
-  void aKeyOfOnlyInvisibleCharactersIsMissingNotAnEmptyKey() {
-    for (String invisible : new String[] {"", " \n", "\u200B", "\uFEFF\u200B", "\u00A0\u3000"}) {
-      InvalidQueryException missing =
-          assertThrows(InvalidQueryException.class, () -> ApiKey.of(invisible));
-      assertEquals(true, missing.getMessage().startsWith("api_key is missing"));
-      assertThrows(InvalidQueryException.class, () -> ApiKey.secret(invisible, "access_token"));
-      assertEquals(true, ApiKey.isAbsent(invisible));
-    }
-    assertEquals(false, ApiKey.isAbsent("\u200Bk"));
+  void oneVisibleCharacterBesideInvisibleOnesIsNotAMissingKey() {
+    assertFalse(ApiKey.isAbsent("\u200Bk"));
+  }
+
+  @Test
+  void acceptsAKeyOf512Characters() {
+    // GIVEN a key exactly at the limit
+    String longest = "ms-" + "k".repeat(509);
+
+    // WHEN / THEN it is accepted
+    assertEquals(longest, ApiKey.of(longest).reveal());
+  }
+
+  @Test
+  void refusesAKeyOver512CharactersWithoutEchoingIt() {
+    // GIVEN a 513-character key
+    String tooLong = "ms-" + "k".repeat(510);
+
+    // WHEN it is wrapped
+    InvalidQueryException invalid =
+        assertThrows(InvalidQueryException.class, () -> ApiKey.of(tooLong));
+
+    // THEN the message names the limit, not the key
+    assertEquals(
+        "api_key is longer than 512 characters: paste only the key itself.", invalid.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\n", "\u0000", "\r\nX-Injected: 1", " "})
+  void refusesAKeyWithLineBreaksNulOrSpacesInsideWithoutEchoingIt(String inside) {
+    // GIVEN a key with a CR, LF, NUL or space in the middle (header injection, a bad paste)
+    String raw = "ms-TESTKEY-123456" + inside + "7890abcdef";
+
+    // WHEN it is wrapped
+    InvalidQueryException invalid = assertThrows(InvalidQueryException.class, () -> ApiKey.of(raw));
+
+    // THEN the message says what is wrong and holds no part of the key
+    assertEquals(
+        "api_key contains control characters or spaces (for example a line break): paste only"
+            + " the key itself.",
+        invalid.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ms-…cdef", "ms-TESTKEY-１２３４５６７８９０", "ms-TESTKEY-1234567890abcdé"})
+  void refusesAKeyThatCannotGoIntoAnHttpHeaderWithoutEchoingIt(String raw) {
+    // GIVEN a key with characters outside visible ASCII (a pasted fingerprint, full-width digits)
+    // WHEN it is wrapped
+    InvalidQueryException invalid = assertThrows(InvalidQueryException.class, () -> ApiKey.of(raw));
+
+    // THEN it is refused up front with a message that says why, instead of every model failing
+    assertTrue(
+        invalid.getMessage().startsWith("api_key contains characters"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("TESTKEY"), invalid.getMessage());
+  }
+
+  @Test
+  void namesTheFieldOfAnotherSecretInItsMessages() {
+    // GIVEN a relay access token with a line break
+    // WHEN it is wrapped as the access token
+    InvalidQueryException invalid =
+        assertThrows(
+            InvalidQueryException.class,
+            () -> ApiKey.secret("access-token-0123456789\nX: y", "access_token"));
+
+    // THEN the message names that field, and not the token
+    assertTrue(invalid.getMessage().startsWith("access_token contains"), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("0123456789"), invalid.getMessage());
   }
 }

@@ -9,13 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A probe whose results the test hands out one by one. */
-final class ManualProbe implements ModelProbe {
+/**
+ * Probes whose results the test hands out one by one ({@code CoreDoubles.prober(this::probe…)}).
+ */
+final class ManualProbe {
   private final Map<String, CompletableFuture<ModelQuota>> pending = new ConcurrentHashMap<>();
   private final List<String> started = new CopyOnWriteArrayList<>();
 
-  @Override
-  public CompletableFuture<ModelQuota> probe(ApiKey key, String model, Duration timeout) {
+  CompletableFuture<ModelQuota> probe(ProviderRequest request, String model) {
     started.add(model);
     return future(model);
   }

@@ -2,10 +2,12 @@ package dev.quotabot.quota;
 
 import static dev.quotabot.quota.ManualProbe.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.support.CoreDoubles;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,259 +15,126 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** {@link QuotaService} with hand-driven probes: ordering, isolation, the cap, clamped timeouts. */
+/**
+ * What the service adds to a query run: it checks a door's input, tells which providers there are
+ * and what they offer, and starts a query with the provider the query names.
+ */
 final class QuotaServiceTest {
-  private static final ApiKey KEY = ApiKey.of("ms-TESTKEY-1234567890abcdef");
-  private static final Instant NOW = Instant.parse("2026-09-01T08:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T01:00:00Z"), ZoneOffset.UTC);
+  private static final String KEY = "sk-quotaservice-0123456789";
+  private static final QuotaSettings SETTINGS =
+      new QuotaSettings(
+          List.of("Qwen/Qwen3-32B"), 2, Duration.ofSeconds(2), Duration.ofSeconds(20), 5);
+  private static final ModelDirectory LIST = CoreDoubles.catalog(List.of("Qwen/Qwen3-32B"));
+  private static final Account SEVEN_CNY =
+      Account.read(
+          "deepseek",
+          List.of(Balance.of(Balance.Scope.ACCOUNT, "CNY").available(new BigDecimal("7")).build()),
+          null,
+          null);
+
+  private final AtomicInteger proberReads = new AtomicInteger();
+  private final AtomicInteger deepSeekReads = new AtomicInteger();
+  private final Provider prober =
+      CoreDoubles.prober(
+          List.of("Qwen/Qwen3-32B"),
+          (request, model) -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK)),
+          request -> {
+            proberReads.incrementAndGet();
+            return CoreDoubles.ACCOUNT.apply(request);
+          },
+          LIST);
+  private final Provider deepSeek =
+      CoreDoubles.provider(
+          "deepseek",
+          "DeepSeek",
+          false,
+          request -> {
+            deepSeekReads.incrementAndGet();
+            return CompletableFuture.completedFuture(ProviderResult.balanceOnly(SEVEN_CNY));
+          });
+  private final QuotaService service = CoreDoubles.service(SETTINGS, CLOCK, prober, deepSeek);
 
   @Test
-  void keepsRowsInTheOrderAskedWhateverOrderProbesFinishIn() {
-    // GIVEN three probes that the test finishes in reverse order
-    ManualProbe probe = new ManualProbe();
-    QuotaService service =
-        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(10), CLOCK);
+  void tellsItsProvidersTheDefaultFirstAndItsSettings() {
+    assertEquals(List.of(prober.info(), deepSeek.info()), service.providers());
+    assertSame(prober.info(), service.defaultProvider());
+    assertSame(SETTINGS, service.settings());
+  }
 
-    // WHEN the query runs and the probes finish c, b, a
-    CompletableFuture<QuotaReport> report = service.query(query("a", "b", "c"));
-    probe.finish("c", ProbeStatus.OK);
-    probe.finish("b", ProbeStatus.LIMIT_REACHED);
-    assertFalse(report.isDone());
-    probe.finish("a", ProbeStatus.NO_QUOTA_HEADERS);
+  @Test
+  void findsAProviderAsADoorTypedIt() {
+    // GIVEN ids as a door may pass them: another case with spaces, nothing, unknown
+    // WHEN / THEN they name the provider, the default, or none
+    assertSame(deepSeek.info(), service.provider(" DeepSeek ").orElseThrow());
+    assertSame(prober.info(), service.provider(null).orElseThrow());
+    assertSame(prober.info(), service.provider("").orElseThrow());
+    assertTrue(service.provider("openai").isEmpty());
+  }
 
-    // THEN the report lists a, b, c with their own results, the fingerprint and the clock's time
-    QuotaReport done = report.join();
-    assertEquals(List.of("a", "b", "c"), done.models().stream().map(ModelQuota::model).toList());
+  @Test
+  void givesTheModelListOfAProviderThatHasOneAndNoneOtherwise() {
+    assertSame(LIST, service.models("modelscope"));
+    assertSame(LIST, service.models(null));
+    assertSame(ModelDirectory.NONE, service.models("DEEPSEEK"));
+    assertSame(ModelDirectory.NONE, service.models("openai"));
+  }
+
+  @Test
+  void checksADoorsInputWithItsProvidersAndSettings() {
+    // GIVEN input for the second provider, and input over the settings' two models
+    QueryInput deepSeekInput = new QueryInput(KEY, null, "deepseek", null, null, null);
+    QueryInput tooMany = new QueryInput(KEY, List.of("a b c"), null, null, null, null);
+
+    // WHEN / THEN the first is a query for it; the second is refused with what to fix
+    assertEquals("deepseek", service.check(deepSeekInput).provider());
     assertEquals(
-        List.of(ProbeStatus.NO_QUOTA_HEADERS, ProbeStatus.LIMIT_REACHED, ProbeStatus.OK),
-        done.models().stream().map(ModelQuota::status).toList());
-    assertEquals("ms-…cdef", done.keyFingerprint());
-    assertEquals(NOW, done.checkedAt());
-    assertEquals(2, done.successCount());
-    assertFalse(done.allSucceeded());
+        "Too many models: 3 given, at most 2 per query. Split the list into smaller queries.",
+        assertThrows(InvalidQueryException.class, () -> service.check(tooMany)).getMessage());
   }
 
   @Test
-  void tellsTheListenerEveryRowBeforeTheReportCompletes() {
-    // GIVEN a listener that records rows, and a note of how many it had heard when the report came
-    ManualProbe probe = new ManualProbe();
-    QuotaService service =
-        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(10), CLOCK);
-    List<String> heard = new CopyOnWriteArrayList<>();
-    QueryListener listener =
-        new QueryListener() {
-          @Override
-          public void onModel(int index, ModelQuota row) {
-            heard.add(row.model());
-          }
-        };
-    RunningQuery running = service.start(query("a", "b", "c"), listener);
-    CompletableFuture<List<String>> heardWhenDone =
-        running.report().thenApply(report -> List.copyOf(heard));
+  void runsAQueryWithTheProviderItNamesAndTellsTheListener() {
+    // GIVEN a checked query for the provider that is not the default
+    QuotaQuery query = service.check(new QueryInput(KEY, null, "deepseek", null, null, null));
+    List<Account> heard = new CopyOnWriteArrayList<>();
 
-    // WHEN the probes finish, the last one completing the report
-    probe.finish("b", ProbeStatus.OK);
-    probe.finish("c", ProbeStatus.OK);
-    probe.finish("a", ProbeStatus.OK);
+    // WHEN it is started with a listener, and run again without one
+    QuotaReport started =
+        service
+            .start(
+                query,
+                new QueryListener() {
+                  @Override
+                  public void onAccount(Account account) {
+                    heard.add(account);
+                  }
+                })
+            .report()
+            .join();
+    QuotaReport ran = service.query(query).join();
 
-    // THEN the listener had heard all three by then (a stream writes its summary at that moment)
-    assertEquals(List.of("b", "c", "a"), heardWhenDone.join());
+    // THEN that provider was asked both times, never the default, and the listener heard it
+    assertEquals(2, deepSeekReads.get());
+    assertEquals(0, proberReads.get());
+    assertSame(deepSeek.info(), started.provider());
+    assertSame(SEVEN_CNY, ran.account());
+    assertEquals(List.of(SEVEN_CNY), heard);
   }
 
   @Test
-  void neverStartsMoreProbesThanTheCap() {
-    // GIVEN a cap of 3 and 7 models
-    ManualProbe probe = new ManualProbe();
-    QuotaService service =
-        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(3), CLOCK);
+  void refusesToStartAQueryForAProviderItDoesNotHave() {
+    // GIVEN a query built by hand for a provider the service lacks
+    QuotaQuery query = new QuotaQuery(ApiKey.of(KEY), List.of(), "openai", null, null);
 
-    // WHEN the query starts
-    CompletableFuture<QuotaReport> report =
-        service.query(query("m1", "m2", "m3", "m4", "m5", "m6", "m7"));
-
-    // THEN only the first 3 are probed; each finish lets exactly one more start, in order
-    assertEquals(List.of("m1", "m2", "m3"), probe.started());
-    probe.finish("m2", ProbeStatus.OK);
-    assertEquals(List.of("m1", "m2", "m3", "m4"), probe.started());
-    probe.finish("m1", ProbeStatus.OK);
-    probe.finish("m3", ProbeStatus.OK);
-    assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), probe.started());
-    for (String model : List.of("m4", "m5", "m6")) {
-      probe.finish(model, ProbeStatus.OK);
-    }
-    probe.finish("m7", ProbeStatus.OK);
-    assertTrue(report.join().allSucceeded());
-  }
-
-  @Test
-  void aProbeThatThrowsBecomesARowAndTheOthersStillRun() {
-    // GIVEN a probe that throws for one model and fails its future for another
-    ModelProbe probe =
-        (key, model, timeout) ->
-            switch (model) {
-              case "throws" -> throw new IllegalStateException("boom");
-              case "fails" -> CompletableFuture.failedFuture(new RuntimeException("bang"));
-              default -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-            };
-    QuotaService service =
-        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(1), CLOCK);
-
-    // WHEN the query runs
-    QuotaReport report = service.query(query("a", "throws", "b", "fails", "c")).join();
-
-    // THEN the broken ones are network_error rows and every other model was probed
+    // WHEN / THEN it is refused, as bad input would be
     assertEquals(
-        List.of(
-            ProbeStatus.OK,
-            ProbeStatus.NETWORK_ERROR,
-            ProbeStatus.OK,
-            ProbeStatus.NETWORK_ERROR,
-            ProbeStatus.OK),
-        report.models().stream().map(ModelQuota::status).toList());
-    assertFalse(report.models().get(1).error().contains("boom"));
-  }
-
-  @Test
-  void givesEachProbeAtMostTheTimeLeftBeforeTheDeadline() {
-    // GIVEN a probe timeout of 10 s but a query deadline of 1 s
-    List<Duration> timeouts = new CopyOnWriteArrayList<>();
-    ModelProbe probe =
-        (key, model, timeout) -> {
-          timeouts.add(timeout);
-          return CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-        };
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofSeconds(10), Duration.ofSeconds(1), 5);
-
-    // WHEN a query runs
-    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
-        .query(query("a", "b"))
-        .join();
-
-    // THEN each probe was given no more than the deadline
-    assertEquals(2, timeouts.size());
-    timeouts.forEach(
-        timeout -> {
-          assertTrue(timeout.compareTo(Duration.ofSeconds(1)) <= 0, timeout.toString());
-          assertTrue(timeout.compareTo(Duration.ZERO) > 0, timeout.toString());
-        });
-  }
-
-  @Test
-  void givesEachProbeTheProbeTimeoutWhenTheDeadlineIsFarAway() {
-    // GIVEN a probe timeout of 2 s and a deadline of 60 s
-    List<Duration> timeouts = new CopyOnWriteArrayList<>();
-    ModelProbe probe =
-        (key, model, timeout) -> {
-          timeouts.add(timeout);
-          return CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-        };
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofSeconds(2), Duration.ofSeconds(60), 5);
-
-    // WHEN a query runs
-    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
-        .query(query("a"))
-        .join();
-
-    // THEN the probe got the probe timeout
-    assertEquals(List.of(Duration.ofSeconds(2)), timeouts);
-  }
-
-  @Test
-  void passesTheKeyToEveryProbe() {
-    // GIVEN a probe that records the key it was given
-    List<ApiKey> keys = new CopyOnWriteArrayList<>();
-    ModelProbe probe =
-        (key, model, timeout) -> {
-          keys.add(key);
-          return CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-        };
-
-    // WHEN a query runs
-    new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings(5), CLOCK)
-        .query(query("a", "b"))
-        .join();
-
-    // THEN each probe saw the query's key
-    assertEquals(List.of(KEY, KEY), keys);
-  }
-
-  @Test
-  void aProbeThatNeverAnswersStillEndsTheQuery() throws Exception {
-    // GIVEN a probe that breaks its contract and never completes for one model,
-    // with a 200 ms probe timeout (timing matters here: the service must not wait forever)
-    ModelProbe probe =
-        (key, model, timeout) ->
-            model.equals("hangs")
-                ? new CompletableFuture<>()
-                : CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofMillis(200), Duration.ofSeconds(5), 1);
-
-    // WHEN the query runs
-    QuotaReport report =
-        new QuotaService(probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, CLOCK)
-            .query(query("a", "hangs", "b"))
-            .get(3, java.util.concurrent.TimeUnit.SECONDS);
-
-    // THEN the hung model is a timeout row and the model queued behind it was still probed
-    assertEquals(
-        List.of(ProbeStatus.OK, ProbeStatus.TIMEOUT, ProbeStatus.OK),
-        report.models().stream().map(ModelQuota::status).toList());
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  /** A probe whose results the test hands out one by one. */
-  @Test
-  void aBalanceReaderThatNeverAnswersCannotHoldTheQuery() {
-    // GIVEN an account reader that never completes and a 200 ms probe timeout
-    AccountReader silent = (key, timeout) -> new CompletableFuture<>();
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofMillis(200), Duration.ofSeconds(5), 5);
-    QuotaService service =
-        new QuotaService(
-            (key, model, timeout) -> CompletableFuture.completedFuture(row(model, ProbeStatus.OK)),
-            silent,
-            CoreDoubles.NO_CATALOG,
-            settings,
-            CLOCK);
-
-    // WHEN a query runs
-    QuotaReport report = service.query(query("a")).orTimeout(5, TimeUnit.SECONDS).join();
-
-    // THEN it ends with the balance as timed out and the row intact
-    assertEquals(ProbeStatus.TIMEOUT, report.account().status());
-    assertEquals(ProbeStatus.OK, report.models().get(0).status());
-  }
-
-  @Test
-  void cancellingEndsTheReportAtOnceEvenWhileTheBalanceIsStillComing() {
-    // GIVEN a query whose balance and probe are both still running
-    AccountReader slow = (key, timeout) -> new CompletableFuture<>();
-    ManualProbe probe = new ManualProbe();
-    RunningQuery running =
-        new QuotaService(probe, slow, CoreDoubles.NO_CATALOG, settings(5), CLOCK)
-            .start(query("a"), QueryListener.NONE);
-
-    // WHEN the asker goes away
-    running.cancel();
-
-    // THEN the report is complete right away
-    assertTrue(running.report().isDone());
-    assertEquals(ProbeStatus.TIMEOUT, running.report().join().account().status());
-  }
-
-  private static QuotaSettings settings(int maxConcurrentProbes) {
-    return new QuotaSettings(
-        List.of(), 50, Duration.ofSeconds(10), Duration.ofSeconds(20), maxConcurrentProbes);
-  }
-
-  private static QuotaQuery query(String... models) {
-    return new QuotaQuery(KEY, List.of(models));
+        "Unknown provider.",
+        assertThrows(InvalidQueryException.class, () -> service.start(query, QueryListener.NONE))
+            .getMessage());
   }
 }

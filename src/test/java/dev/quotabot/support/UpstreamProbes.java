@@ -1,29 +1,38 @@
 package dev.quotabot.support;
 
 import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
-import dev.quotabot.quota.modelscope.ModelScopeProbe;
+import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The core wired the way {@code dev.quotabot.Application} wires it (its upstream client and one
- * {@link dev.quotabot.quota.TimeoutScheduler}, see {@link UpstreamClient}), pointed at a fake
- * upstream.
+ * ModelScope's real probe on the production upstream clients ({@link UpstreamClient}), pointed at a
+ * fake upstream; and a service that probes with it (the balance and the model list are stand-ins).
  */
 public final class UpstreamProbes implements AutoCloseable {
   /** A distinctive fake key: tests assert it never shows up in rows, messages or logs. */
   public static final String KEY = "ms-TESTKEY-1234567890abcdef";
 
   private final UpstreamClient client;
-  private final ModelScopeProbe probe;
+  private final ModelScopeProvider provider;
 
   private UpstreamProbes(URI apiBaseUrl, UpstreamClient client) {
     this.client = client;
-    probe = new ModelScopeProbe(client.http(), apiBaseUrl, client.timeouts());
+    provider =
+        new ModelScopeProvider(
+            client.clients(),
+            apiBaseUrl,
+            URI.create("http://127.0.0.1:9/openapi/v1"),
+            Duration.ofHours(1),
+            List.of());
   }
 
   /** Probes against {@code apiBaseUrl} (ModelScope's {@code …/v1}). */
@@ -37,17 +46,25 @@ public final class UpstreamProbes implements AutoCloseable {
    * production; the chain and host-name checks stay on.
    */
   public static UpstreamProbes againstLocalTls(String apiBaseUrl) {
-    return new UpstreamProbes(
-        URI.create(apiBaseUrl), new UpstreamClient(LocalTls.trustingLocalCertificate()));
+    return new UpstreamProbes(URI.create(apiBaseUrl), UpstreamClient.trustingLocalTls());
   }
 
-  public ModelScopeProbe probe() {
-    return probe;
+  public ModelScopeProvider provider() {
+    return provider;
   }
 
+  /** One probe of {@code model} with {@code key}. */
+  public CompletableFuture<ModelQuota> probe(String key, String model, Duration timeout) {
+    return provider.probe(
+        new ProviderRequest(ApiKey.of(key), List.of(model), null, null, timeout), model);
+  }
+
+  /** A service whose probes are real; its balance and model list are stand-ins. */
   public QuotaService service(QuotaSettings settings) {
-    return new QuotaService(
-        probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG, settings, Clock.systemUTC());
+    return CoreDoubles.service(
+        settings,
+        Clock.systemUTC(),
+        CoreDoubles.prober(provider::probe, CoreDoubles.ACCOUNT, CoreDoubles.NO_CATALOG));
   }
 
   /** Settings for a test: generous model limit, the given timing and cap. */

@@ -117,6 +117,23 @@ final class BadRequestTest {
   }
 
   @Test
+  void allowsNestingUpToTheLimitAndNoDeeper() {
+    // GIVEN an unknown field nested exactly as deep as allowed, and one level deeper
+    String deepest = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);
+    String tooDeep = "[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1);
+
+    // WHEN each is sent without a key
+    HttpResponse<String> allowed =
+        HttpCalls.postJson(app.uri("/api/balance"), "{\"x\":" + deepest + "}");
+    HttpResponse<String> refused =
+        HttpCalls.postJson(app.uri("/api/balance"), "{\"x\":" + tooDeep + "}");
+
+    // THEN the first gets as far as the missing key, the second is refused for its nesting
+    assertProblem(allowed, 400, "api_key");
+    assertProblem(refused, 400, "nested more than " + StrictJson.MAX_DEPTH + " levels");
+  }
+
+  @Test
   void refusesBodiesThatAreNotUtf8() {
     byte[] latin1 =
         "{\"models\":[\"café\"],\"api_key\":\"k-1234567890\"}"
@@ -211,20 +228,6 @@ final class BadRequestTest {
         HttpCalls.post(app.uri("/api/balance"), "application/json; charset=UTF-8", body),
         400,
         "api_key");
-  }
-
-  @Test
-  void answersWrongMethodWith405AndAllow() {
-    HttpResponse<String> response = HttpCalls.get(app.uri("/api/balance"));
-
-    assertProblem(response, 405, "post");
-    assertEquals("POST", response.headers().firstValue("Allow").orElseThrow());
-  }
-
-  @Test
-  void answersUnknownPathsWith404Json() {
-    assertProblem(HttpCalls.get(app.uri("/admin/../etc/passwd")), 404, "not found");
-    assertProblem(HttpCalls.get(app.uri("/api/balance/" + KEY)), 404, "not found");
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String hint) {

@@ -100,6 +100,16 @@ final class BalanceAccountApiTest {
     assertEquals("tester", account.get("user").getAsString());
     assertTrue(account.get("error").isJsonNull());
     assertEquals("ok", account.get("status").getAsString());
+    // and the 魔粒 are the account's one balance entry, the same figures as the flat fields
+    JsonArray balances = account.getAsJsonArray("balances");
+    assertEquals(1, balances.size(), balances.toString());
+    JsonObject balance = balances.get(0).getAsJsonObject();
+    assertEquals("account", balance.get("scope").getAsString());
+    assertEquals("魔粒", balance.get("unit").getAsString());
+    assertEquals(account.get("available_balance"), balance.get("available"));
+    assertEquals(account.get("total_balance"), balance.get("total"));
+    assertEquals(account.get("frozen_amount"), balance.get("frozen"));
+    assertTrue(balance.get("requests").isJsonNull());
     // and the balance was asked for with the key as a bearer token
     modelScope
         .server()
@@ -157,6 +167,7 @@ final class BalanceAccountApiTest {
     for (String amount : List.of("available_balance", "total_balance", "frozen_amount", "user")) {
       assertTrue(account.has(amount) && account.get(amount).isJsonNull(), amount);
     }
+    assertEquals(new JsonArray(), account.getAsJsonArray("balances"));
     assertFalse(body.toString().contains(KEY), "the key came back in the answer");
     assertEquals("ok", row(body, 0).get("status").getAsString());
     modelScope.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT)));
@@ -289,6 +300,43 @@ final class BalanceAccountApiTest {
     assertFalse(body.get("stale").getAsBoolean());
     Instant.parse(body.get("fetched_at").getAsString());
     assertTrue(body.get("note").isJsonNull());
+  }
+
+  @Test
+  void listsTheModelsOfTheProviderNamedInTheQueryString() {
+    // WHEN the list is asked for by provider id
+    HttpResponse<String> named = HttpCalls.get(app.uri("/api/models?provider=modelscope"));
+
+    // THEN it is that provider's list
+    assertEquals(200, named.statusCode(), named.body());
+    assertEquals(
+        List.of(LISTED, "deepseek-ai/DeepSeek-V3.1"),
+        strings(HttpCalls.json(named).getAsJsonArray("models")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"deepseek", "newapi"})
+  void aProviderWithoutAModelListIs404(String provider) {
+    // WHEN the list of a provider that has none is asked for
+    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=" + provider));
+
+    // THEN 404 with the usual JSON error, saying so
+    assertEquals(404, response.statusCode(), response.body());
+    JsonObject problem = HttpCalls.json(response);
+    assertFalse(problem.get("success").getAsBoolean());
+    assertTrue(problem.get("message").getAsString().contains("no model list"), problem.toString());
+  }
+
+  @Test
+  void anUnknownProviderIs404NamingTheProviderList() {
+    // WHEN the list of a provider that does not exist is asked for
+    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=openai"));
+
+    // THEN 404, pointing at the list of providers
+    assertEquals(404, response.statusCode(), response.body());
+    assertTrue(
+        HttpCalls.json(response).get("message").getAsString().contains("/api/providers"),
+        response.body());
   }
 
   @Test

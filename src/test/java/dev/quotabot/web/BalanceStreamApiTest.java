@@ -203,6 +203,21 @@ final class BalanceStreamApiTest {
   }
 
   @Test
+  void theAccountLineIsTheJsonApisAccountWithItsType() throws Exception {
+    // WHEN the same balance is read through the stream and through the JSON API
+    String query = "{\"api_key\":\"" + KEY + "\"}";
+    JsonObject line = stream(app, query).ofType("account").get(0).json.deepCopy();
+    JsonObject account =
+        HttpCalls.json(HttpCalls.postJson(app.uri("/api/balance"), query))
+            .getAsJsonObject("account");
+
+    // THEN the line is the same object, balances included, plus "type":"account"
+    assertEquals("account", line.remove("type").getAsString());
+    assertEquals(account, line);
+    assertEquals(1, line.getAsJsonArray("balances").size(), line.toString());
+  }
+
+  @Test
   void streamsABalanceOnlyCheckAsTheAccountAndTheSummary() throws Exception {
     // WHEN no model is named
     Streamed streamed = stream(app, "{\"api_key\":\"" + KEY + "\"}");

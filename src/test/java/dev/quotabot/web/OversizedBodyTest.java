@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.support.HttpCalls;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.RunningAppExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that sends its whole body before reading (as most HTTP libraries do) must see the 413,
@@ -23,17 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 final class OversizedBodyTest {
   private static final int PIECE = 16 * 1024;
-  private static RunningApp app;
-
-  @BeforeAll
-  static void start() {
-    app = RunningApp.start(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension static final RunningAppExtension app = new RunningAppExtension();
 
   @Test
   void aDeclaredBodyOfAMegabyteIsReadToItsEndAndAnswered413() throws IOException {

@@ -18,8 +18,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.quotabot.quota.DailyReset;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -60,7 +64,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real headless Chromium, against the real product, with WireMock standing in for
- * ModelScope. After every test no script error, CSP violation or alert may have happened.
+ * ModelScope and the other upstreams. After every test no script error, CSP violation or alert may
+ * have happened.
  */
 final class PageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -70,6 +75,9 @@ final class PageBrowserTest {
 
   private static final String KEY = "ms-4f1c2b7e-9d3a-4c55-8e21-0a6b1d9c7f3e";
   private static final String RELAY_KEY = "sk-relay-8c1f2d3e4b5a69788796a5b4c3d2e1f0";
+  private static final String ACCESS_TOKEN = "admin-token-5d9e1f3a7b2c4e6f";
+  // ModelScope's daily quota resets at 00:00 in UTC+8.
+  private static final ZoneOffset MODELSCOPE_RESET_ZONE = ZoneOffset.ofHours(8);
   private static final String DEFAULT_A = "Qwen/Qwen3-32B";
   private static final String DEFAULT_B = "deepseek-ai/DeepSeek-R1";
 
@@ -240,8 +248,8 @@ final class PageBrowserTest {
     assertEquals("unknown / unknown", cell(missing, "td:nth-child(4)"));
 
     // THEN the account's 魔粒 balance sits above the rows
-    assertEquals("250", text(byId("account-available")));
-    assertEquals("魔粒", text(byId("account-unit")));
+    assertEquals("250", balanceAmount(0));
+    assertEquals("魔粒", balanceUnit(0));
 
     // THEN the summary repeats the server's message, the tally and the time of the check
     assertEquals(
@@ -469,8 +477,7 @@ final class PageBrowserTest {
     // GIVEN a server that allows one query per minute, already used once
     expectedConsoleErrors.add(
         "/api/balance/stream - Failed to load resource: the server responded with a status of 429");
-    try (RunningApp strict = RunningApp.start(appProperties(modelScope, 1))) {
-      openPage(strict);
+    try (RunningApp strict = pageOf(appProperties(modelScope, 1))) {
       checkAndWait(List.of(QWEN_CODER));
 
       // WHEN another query is sent
@@ -513,7 +520,7 @@ final class PageBrowserTest {
     assertEquals("1 of 2 models answered", text(byId("progress-text")));
     assertEquals("1", byId("progress-bar").getDomAttribute("aria-valuenow"));
     assertEquals("", text(byId("summary")), "the summary waits for the last model");
-    assertEquals("250", text(byId("account-available")), "the balance line comes first");
+    assertEquals("250", balanceAmount(0), "the balance line comes first");
     screenshot("page-streaming.png", "light");
     emulatePhone();
     screenshot("page-streaming-phone-dark.png", "dark");
@@ -588,24 +595,31 @@ final class PageBrowserTest {
     // WHEN a model is checked
     checkAndWait(List.of(KIMI_NO_HEADERS));
 
-    // THEN the balance card shows the amounts, the account and why the balance matters
+    // THEN the balance card shows the one entry, its scope, amounts, the account and why the
+    // balance matters
     WebElement account = byId("account");
     assertTrue(account.isDisplayed());
     assertEquals("ok", account.getDomAttribute("data-state"));
-    assertEquals("250", text(byId("account-available")));
-    assertEquals("魔粒", text(byId("account-unit")));
-    assertEquals("250", text(byId("account-total")));
-    assertEquals("0", text(byId("account-frozen")), "a known 0 frozen is shown as 0");
+    assertEquals("ModelScope balance", text(byId("account-heading")));
+    assertEquals(1, balances().size());
+    assertEquals("account", balances().get(0).getDomAttribute("data-scope"));
+    assertEquals("Account", balanceLabel(0));
+    assertEquals("250", balanceAmount(0));
+    assertEquals("魔粒", balanceUnit(0));
+    assertEquals("250", balanceFact(0, "total"));
+    assertEquals("0", balanceFact(0, "frozen"), "a known 0 frozen is shown as 0");
     assertEquals("Account: tester", text(byId("account-user")));
     assertFalse(byId("account-error").isDisplayed());
-    assertTrue(text(account).contains("this balance is your real budget"), "the card explains 魔粒");
+    assertTrue(text(account).contains("this balance is your real budget"), "the card explains it");
+    assertTrue(text(account).contains("The 魔粒 balance is what ModelScope spends"), text(account));
     assertTrue(
         account.getLocation().getY() < byId("results-wrap").getLocation().getY(),
         "the card sits above the rows");
 
     // WHEN the language is switched, THEN the card speaks Chinese
     byId("lang-toggle").click();
-    assertEquals("魔粒余额", text(byId("account-heading")));
+    assertEquals("ModelScope 余额", text(byId("account-heading")));
+    assertEquals("账户", balanceLabel(0));
     assertEquals("账户：tester", text(byId("account-user")));
     assertTrue(text(account).contains("可用"), text(account));
   }
@@ -620,23 +634,19 @@ final class PageBrowserTest {
               .withBody(
                   "{\"success\":true,\"data\":{\"total_balance\":1234.5,"
                       + "\"available_balance\":1200.25,\"frozen_amount\":null}}"));
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         // WHEN only a key is given (no models at all) and the free check is pressed
         byId("models").clear();
         byId("api-key").sendKeys(KEY);
         assertEquals("Check balance only (free)", text(byId("balance-label")));
         byId("balance-button").click();
 
-        // THEN the balance is shown, with the unknown amount as unknown, not 0
-        wait.until(d -> visible(byId("account-figures")));
-        wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
+        // THEN the balance is shown; the frozen amount ModelScope did not report is not made 0
+        waitForBalances();
         assertFalse(byId("models-error").isDisplayed(), "models are not required");
-        assertEquals("1,200.25", text(byId("account-available")));
-        assertEquals("1,234.5", text(byId("account-total")));
-        assertEquals("unknown", text(byId("account-frozen")));
-        assertTrue(byId("account-frozen").getDomAttribute("class").contains("unknown"));
+        assertEquals("1,200.25", balanceAmount(0));
+        assertEquals("1,234.5", balanceFact(0, "total"));
+        assertFalse(hasFact(0, "frozen"), "an unreported figure is left out, never shown as 0");
         assertEquals(
             "成功查询账户余额", text(byId("summary").findElement(By.className("summary-message"))));
 
@@ -652,6 +662,25 @@ final class PageBrowserTest {
         screenshot("page-balance-only.png", "light");
         emulatePhone();
         screenshot("page-balance-only-phone-dark.png", "dark");
+        resetEmulation();
+
+        // WHEN the amount to spend itself is not reported, THEN it says unknown, never 0
+        fake.balance(
+            aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                    "{\"success\":true,\"data\":{\"total_balance\":1234.5,"
+                        + "\"available_balance\":null}}"));
+        byId("balance-button").click();
+        waitForBalances();
+        assertEquals("unknown", balanceAmount(0));
+        assertTrue(
+            balances()
+                .get(0)
+                .findElement(By.className("account-amount"))
+                .getDomAttribute("class")
+                .contains("unknown"));
+        assertEquals("1,234.5", balanceFact(0, "total"));
       }
     }
   }
@@ -662,9 +691,7 @@ final class PageBrowserTest {
     try (FakeModelScope fake = FakeModelScope.start(0)) {
       fake.balance(
           FakeModelScope.error(401, "{\"success\":false,\"message\":\"Invalid access token\"}"));
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         // WHEN the balance is checked
         byId("api-key").sendKeys(KEY);
         byId("balance-button").click();
@@ -677,7 +704,7 @@ final class PageBrowserTest {
         String reason = text(byId("account-error-text"));
         assertTrue(reason.contains("HTTP 401"), reason);
         assertTrue(reason.contains("Invalid access token"), reason);
-        assertFalse(byId("account-figures").isDisplayed());
+        assertFalse(byId("account-balances").isDisplayed());
         assertFalse(byId("account-user").isDisplayed());
         assertEquals(
             "账户余额查询失败", text(byId("summary").findElement(By.className("summary-message"))));
@@ -687,26 +714,26 @@ final class PageBrowserTest {
   }
 
   @Test
-  void countsDownToTheDailyReset() {
-    // GIVEN the page: the countdown is there before any check
+  void countsDownToTheDailyResetTheServerNames() {
+    // GIVEN the page before any check: the provider list says when ModelScope resets next
     WebElement countdown = byId("reset-text");
-    assertTrue(countdown.isDisplayed());
-    assertMinutesUntilReset(text(countdown), Instant.parse(dateTime(countdown)));
+    wait.until(d -> visible(byId("reset-countdown")));
+    Instant listed = Instant.parse(dateTime(countdown));
+    assertEquals(nextMidnightUtc8(Instant.now()), listed, "the next 00:00 in UTC+8");
+    assertMinutesUntilReset(text(countdown), listed);
 
-    // WHEN a check answers, THEN it still counts to the next 00:00 in UTC+8 (the server's
-    // resets_at)
+    // WHEN a check answers, THEN the page counts to the report's resets_at
     Instant before = Instant.now();
     checkAndWait(List.of(KIMI_NO_HEADERS));
     Instant after = Instant.now();
+    wait.until(d -> visible(byId("reset-countdown")));
     Instant reset = Instant.parse(dateTime(countdown));
     assertTrue(
-        reset.equals(DailyReset.after(before).toInstant())
-            || reset.equals(DailyReset.after(after).toInstant()),
+        reset.equals(nextMidnightUtc8(before)) || reset.equals(nextMidnightUtc8(after)),
         reset.toString());
     assertMinutesUntilReset(text(countdown), reset);
-    assertTrue(
-        byId("reset-countdown").getDomAttribute("title").contains("00:00 Beijing time"),
-        byId("reset-countdown").getDomAttribute("title"));
+    String title = byId("reset-countdown").getDomAttribute("title");
+    assertTrue(title.startsWith("ModelScope resets daily quotas at 00:00 UTC+08:00: "), title);
 
     // WHEN the language is switched, THEN the countdown speaks Chinese
     byId("lang-toggle").click();
@@ -718,8 +745,7 @@ final class PageBrowserTest {
     // GIVEN ModelScope lists its model ids
     try (FakeModelScope fake = FakeModelScope.start(0)) {
       fake.models(CATALOG);
-      try (RunningApp own = RunningApp.start(appProperties(fake, 1000))) {
-        openPage(own);
+      try (RunningApp own = pageOf(appProperties(fake, 1000))) {
         WebElement models = byId("models");
         WebElement combo = byId("models-combo");
         WebElement list = byId("model-suggestions");
@@ -791,43 +817,69 @@ final class PageBrowserTest {
   }
 
   @Test
-  void offersTheServersProvidersAndShowsOnlyTheFieldsEachNeeds() {
-    // GIVEN a server that offers ModelScope, a relay and balance-only providers
-    WebElement provider = byId("provider");
+  void showsEachProvidersFieldsAndWordsAsGetApiProvidersDeclares() {
+    // GIVEN what the server declares about its providers, a relay that needs a base URL among them
+    JsonObject declared = HttpCalls.json(HttpCalls.get(app.uri("/api/providers")));
+    JsonArray providers = declared.getAsJsonArray("providers");
+    assertTrue(
+        providers.asList().stream()
+            .anyMatch(provider -> provider.getAsJsonObject().get("needs_base_url").getAsBoolean()),
+        "a provider that needs a base URL is among them");
+
+    // THEN the page offers them in the server's order, the default chosen
     assertEquals("Provider", text(driver.findElement(By.cssSelector("label[for=provider]"))));
-    List<String> offered = providerOptions();
-    assertEquals("modelscope", offered.get(0));
-    assertTrue(offered.containsAll(List.of("newapi", "deepseek")), offered.toString());
     assertEquals(
-        "modelscope", new Select(provider).getFirstSelectedOption().getDomProperty("value"));
-    assertTrue(byId("models").isDisplayed());
-    assertTrue(byId("cost-note").isDisplayed());
-    assertTrue(byId("balance-button").isDisplayed());
-    assertTrue(byId("reset-countdown").isDisplayed());
-    assertFalse(byId("base-url").isDisplayed());
-    assertFalse(byId("admin-section").isDisplayed());
+        providers.asList().stream().map(provider -> string(provider, "id")).toList(),
+        providerOptions());
+    assertEquals(
+        declared.get("default").getAsString(),
+        js("return document.getElementById('provider').value;"));
 
-    // WHEN DeepSeek is chosen, THEN only the key and one "Check balance" button are left
-    chooseProvider("deepseek");
-    assertFalse(byId("models").isDisplayed());
-    assertFalse(byId("cost-note").isDisplayed(), "reading a balance is free");
-    assertFalse(byId("balance-button").isDisplayed());
-    assertFalse(byId("reset-countdown").isDisplayed(), "only ModelScope resets daily");
-    assertFalse(byId("base-url").isDisplayed());
-    assertEquals("Check balance", text(byId("check-label")));
-    assertEquals("sk-…", byId("api-key").getDomAttribute("placeholder"));
+    for (JsonElement element : providers) {
+      JsonObject provider = element.getAsJsonObject();
+      List<String> fields = strings(provider, "fields");
+      List<String> capabilities = strings(provider, "capabilities");
+      String id = string(provider, "id");
+      boolean probes = capabilities.contains("probes_models");
+      boolean lists = capabilities.contains("lists_key_models");
 
-    // WHEN the relay is chosen, THEN its address, optional models and admin section appear
+      // WHEN it is chosen
+      chooseProvider(id);
+
+      // THEN the form shows exactly the fields it takes, its key hint and its own words
+      assertEquals(
+          string(provider, "name"), text(new Select(byId("provider")).getFirstSelectedOption()));
+      assertEquals(fields.contains("base_url"), byId("base-url").isDisplayed(), id);
+      assertEquals(fields.contains("models"), byId("models").isDisplayed(), id);
+      assertEquals(fields.contains("access_token"), byId("admin-section").isDisplayed(), id);
+      assertEquals(
+          string(provider, "key_hint"), byId("api-key").getDomAttribute("placeholder"), id);
+      assertEquals(probes, byId("cost-note").isDisplayed(), id + ": a probe may cost a call");
+      assertEquals(
+          probes && capabilities.contains("balances"), byId("balance-button").isDisplayed(), id);
+      assertEquals(
+          probes ? "Check quota" : lists ? "Check key" : "Check balance",
+          text(byId("check-label")),
+          id);
+      List<String> defaults = strings(provider, "default_models");
+      assertEquals(!defaults.isEmpty(), byId("reset-models").isDisplayed(), id);
+      if (fields.contains("models")) {
+        assertEquals(
+            lists && !probes ? "Models to look for (optional)" : "Models",
+            text(byId("models-label")),
+            id);
+        assertEquals(String.join("\n", defaults), byId("models").getDomProperty("value"), id);
+      }
+      assertTrue(text(byId("provider-hint")).contains(string(provider, "name")), id);
+    }
+  }
+
+  @Test
+  void keepsTheChosenRelayAndExplainsItsMissingFieldsWithoutSendingAnything() {
+    // GIVEN the relay chosen: its address field and folded admin section
     chooseProvider("newapi");
-    assertTrue(byId("base-url").isDisplayed());
     assertTrue(text(byId("base-url-hint")).contains("with or without /v1"));
-    assertEquals("Models to look for (optional)", text(byId("models-label")));
-    assertEquals("", byId("models").getDomProperty("value"), "ModelScope's ids are not a relay's");
-    assertFalse(byId("reset-models").isDisplayed());
-    assertFalse(byId("cost-note").isDisplayed());
-    assertEquals("Check key", text(byId("check-label")));
     WebElement admin = byId("admin-section");
-    assertTrue(admin.isDisplayed());
     assertFalse(byId("access-token").isDisplayed(), "the admin section starts folded");
     admin.findElement(By.tagName("summary")).click();
     assertEquals("password", byId("access-token").getDomProperty("type"));
@@ -867,35 +919,44 @@ final class PageBrowserTest {
   }
 
   @Test
-  void readsADeepSeekBalanceWithTheKeyAlone() throws IOException {
-    // GIVEN DeepSeek holds 110 CNY for the key (10 granted, 100 topped up)
+  void showsEveryCurrencyOfADeepSeekAccountWithItsSplitAndNoCountdown() throws IOException {
+    // GIVEN DeepSeek holds 110 CNY (10 granted, 100 topped up) and 5.50 USD (all topped up)
     try (ProviderFake deepSeek = ProviderFake.start()) {
       deepSeek.stub(
           "/user/balance",
           "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
               + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-              + "\"topped_up_balance\":\"100.00\"}]}");
-      Map<String, String> properties = appProperties(modelScope, 1000);
-      properties.put("provider.deepseek.base_url", deepSeek.baseUrl());
-      try (RunningApp own = RunningApp.start(properties)) {
-        openPage(own);
-
+              + "\"topped_up_balance\":\"100.00\"},{\"currency\":\"USD\","
+              + "\"total_balance\":\"5.50\",\"granted_balance\":\"0.00\","
+              + "\"topped_up_balance\":\"5.50\"}]}");
+      try (RunningApp own = pageOfAppCalling("deepseek", deepSeek)) {
         // WHEN DeepSeek is chosen, a key entered and the balance checked
-        chooseProvider("deepseek");
-        assertFalse(byId("models").isDisplayed(), "DeepSeek reports no models");
-        byId("api-key").sendKeys(KEY);
-        byId("check-button").click();
+        checkBalanceOf("deepseek");
 
-        // THEN the card shows the money in yuan, how it splits, and no rows
-        wait.until(d -> visible(byId("account-figures")));
-        wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
-        assertEquals("¥110.00", text(byId("account-available")));
-        assertEquals("CNY", text(byId("account-unit")));
+        // THEN the card shows both balances, each with its unit, scope and split, and no rows
+        waitForBalances();
         assertEquals("DeepSeek balance", text(byId("account-heading")));
-        assertTrue(
-            text(byId("account-remark")).contains("granted 10"), text(byId("account-remark")));
-        assertFalse(byId("account-note").isDisplayed(), "the 魔粒 explanation is ModelScope's");
+        assertEquals(2, balances().size());
+        assertEquals("CNY", balances().get(0).getDomAttribute("data-unit"));
+        assertEquals("Account", balanceLabel(0));
+        assertEquals("¥110.00", balanceAmount(0));
+        assertEquals("CNY", balanceUnit(0));
+        assertEquals("¥10.00", balanceFact(0, "part-granted"));
+        assertEquals("¥100.00", balanceFact(0, "part-topped_up"));
+        assertEquals("Granted", balanceFactLabel(0, "part-granted"));
+        assertEquals("Topped up", balanceFactLabel(0, "part-topped_up"));
+        assertFalse(hasFact(0, "total"), "DeepSeek reports no total: none is shown");
+        assertEquals("USD", balances().get(1).getDomAttribute("data-unit"));
+        assertEquals("Account", balanceLabel(1));
+        assertEquals("$5.50", balanceAmount(1));
+        assertEquals("USD", balanceUnit(1));
+        assertEquals("$0.00", balanceFact(1, "part-granted"), "a reported 0 is shown as 0");
+        assertEquals("$5.50", balanceFact(1, "part-topped_up"));
+        assertFalse(byId("account-note").isDisplayed(), "nothing is probed: no budget to explain");
         assertFalse(byId("results-wrap").isDisplayed());
+
+        // THEN no countdown: DeepSeek has no daily reset
+        assertFalse(byId("reset-countdown").isDisplayed());
         deepSeek
             .server()
             .verify(
@@ -903,6 +964,50 @@ final class PageBrowserTest {
                 getRequestedFor(urlPathEqualTo("/user/balance"))
                     .withHeader("Authorization", equalTo("Bearer " + KEY)));
         assertKeyNotKept();
+        js("document.activeElement.blur();");
+        screenshot("page-deepseek-two-currencies.png", "light");
+
+        // WHEN the language is switched, THEN the entries speak Chinese too
+        byId("lang-toggle").click();
+        assertEquals("DeepSeek 余额", text(byId("account-heading")));
+        assertEquals("赠送", balanceFactLabel(0, "part-granted"));
+        assertEquals("充值", balanceFactLabel(0, "part-topped_up"));
+      }
+    }
+  }
+
+  @Test
+  void showsMoneyOwedAsOwedNeverAsMoneyToSpend() throws IOException {
+    // GIVEN a Moonshot account whose cash balance is 5 CNY in debt, more than its 3.50 of vouchers
+    try (ProviderFake moonshot = ProviderFake.start()) {
+      moonshot.stub(
+          "/v1/users/me/balance",
+          "{\"code\":0,\"data\":{\"available_balance\":-1.5,\"voucher_balance\":3.5,"
+              + "\"cash_balance\":-5},\"scode\":\"0x0\",\"status\":true}");
+      try (RunningApp own = pageOfAppCalling("moonshot", moonshot)) {
+        // WHEN its balance is checked
+        checkBalanceOf("moonshot");
+
+        // THEN the negative amounts read as owed, and no minus sign offers them as money
+        waitForBalances();
+        WebElement entry = balances().get(0);
+        assertEquals("¥1.50", balanceAmount(0));
+        assertEquals("owed", text(entry.findElement(By.className("account-caption"))));
+        assertTrue(
+            entry
+                .findElement(By.className("account-available"))
+                .getDomAttribute("class")
+                .contains("is-owed"));
+        assertEquals("¥3.50", balanceFact(0, "part-voucher"));
+        assertEquals("¥5.00 owed", balanceFact(0, "part-cash"));
+        assertFalse(text(byId("account-balances")).contains("-"), text(byId("account-balances")));
+        assertTrue(
+            text(byId("account-remark")).contains("owes money"), text(byId("account-remark")));
+
+        // WHEN the language is switched, THEN owed stays owed in Chinese
+        byId("lang-toggle").click();
+        assertEquals("欠款", text(balances().get(0).findElement(By.className("account-caption"))));
+        assertEquals("欠 ¥5.00", balanceFact(0, "part-cash"));
       }
     }
   }
@@ -915,23 +1020,20 @@ final class PageBrowserTest {
           "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
               + "\"total_granted\":5000000,\"total_used\":1000000,\"total_available\":4000000,"
               + "\"unlimited_quota\":false,\"expires_at\":0}}");
-      try (RunningApp own = RunningApp.start(relayAppProperties())) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(relayAppProperties())) {
         // WHEN the relay is chosen, its address pasted with /v1 and the key checked
-        chooseProvider("newapi");
-        byId("base-url").sendKeys(relay.baseUrl() + "/v1");
-        byId("api-key").sendKeys(RELAY_KEY);
-        byId("check-button").click();
+        checkRelayKeyAt(relay.baseUrl() + "/v1");
 
-        // THEN the card shows the token's dollars, and the rows the models the key may use
+        // THEN the card shows the key's dollars, and the rows the models the key may use
         List<WebElement> rows = waitForRows(2);
-        assertEquals("$8.00", text(byId("account-available")));
-        assertEquals("USD", text(byId("account-unit")));
-        assertEquals("$10.00", text(byId("account-total")));
-        assertEquals("$2.00", text(byId("account-used")));
+        assertEquals(1, balances().size());
+        assertEquals("Key", balanceLabel(0));
+        assertEquals("$8.00", balanceAmount(0));
+        assertEquals("USD", balanceUnit(0));
+        assertEquals("$10.00", balanceFact(0, "total"));
+        assertEquals("$2.00", balanceFact(0, "used"));
         assertEquals("Token: my-token", text(byId("account-user")));
-        assertFalse(byId("account-expires-fact").isDisplayed(), "expires_at 0 is never");
+        assertFalse(hasFact(0, "expires"), "expires_at 0 is never");
         assertEquals(List.of("gpt-4o-mini", "deepseek-chat"), modelOrder());
         assertEquals("ok", rows.get(0).getDomAttribute("data-status"));
         assertFalse(
@@ -978,19 +1080,14 @@ final class PageBrowserTest {
           "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"team\","
               + "\"total_granted\":0,\"total_used\":1500000,\"total_available\":-1500000,"
               + "\"unlimited_quota\":true,\"expires_at\":0}}");
-      try (RunningApp own = RunningApp.start(relayAppProperties())) {
-        openPage(own);
-
+      try (RunningApp own = pageOf(relayAppProperties())) {
         // WHEN it is checked
-        chooseProvider("newapi");
-        byId("base-url").sendKeys(relay.baseUrl());
-        byId("api-key").sendKeys(RELAY_KEY);
-        byId("check-button").click();
+        checkRelayKeyAt(relay.baseUrl());
 
         // THEN it says "Unlimited", never a negative amount, and the note says where the money is
         waitForRows(2);
-        assertEquals("Unlimited", text(byId("account-available")));
-        String figures = byId("account-figures").getText();
+        assertEquals("Unlimited", balanceAmount(0));
+        String figures = byId("account-balances").getText();
         assertFalse(figures.contains("-"), figures);
         String note = text(byId("account-remark"));
         assertTrue(note.contains("access token"), note);
@@ -1000,9 +1097,106 @@ final class PageBrowserTest {
 
         // WHEN the language is switched, THEN the card speaks Chinese (the note is the relay's)
         byId("lang-toggle").click();
-        assertEquals("无限额度", text(byId("account-available")));
+        assertEquals("无限额度", balanceAmount(0));
       }
     }
+  }
+
+  @Test
+  void showsARelayKeyAndTheAccountsWalletWithItsRequests() throws IOException {
+    // GIVEN a relay token with $8 of $10 left, and the account's wallet: $25 left, $5 used, 321
+    // requests, readable with the user id and the access token
+    try (ProviderFake relay = ProviderFake.start()) {
+      relay.stubRelay(
+          "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
+              + "\"total_granted\":5000000,\"total_used\":1000000,\"total_available\":4000000,"
+              + "\"unlimited_quota\":false,\"expires_at\":0}}");
+      relay
+          .server()
+          .stubFor(
+              get(urlPathEqualTo("/api/user/self"))
+                  .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                  .withHeader("New-Api-User", equalTo("42"))
+                  .willReturn(
+                      okJson(
+                          "{\"success\":true,\"data\":{\"id\":42,\"username\":\"alice\","
+                              + "\"quota\":12500000,\"used_quota\":2500000,"
+                              + "\"request_count\":321}}")));
+      try (RunningApp own = pageOf(relayAppProperties())) {
+        // WHEN the relay is checked with the key and the admin access
+        chooseProvider("newapi");
+        byId("base-url").sendKeys(relay.baseUrl());
+        byId("api-key").sendKeys(RELAY_KEY);
+        byId("admin-section").findElement(By.tagName("summary")).click();
+        byId("user-id").sendKeys("42");
+        byId("access-token").sendKeys(ACCESS_TOKEN);
+        byId("check-button").click();
+
+        // THEN both are shown: the key's quota first (it limits spending), then the wallet with
+        // its request count
+        waitForRows(2);
+        assertEquals(2, balances().size());
+        assertEquals("key", balances().get(0).getDomAttribute("data-scope"));
+        assertEquals("Key", balanceLabel(0));
+        assertEquals("$8.00", balanceAmount(0));
+        assertEquals("wallet", balances().get(1).getDomAttribute("data-scope"));
+        assertEquals("Wallet", balanceLabel(1));
+        assertEquals("$25.00", balanceAmount(1));
+        assertEquals("USD", balanceUnit(1));
+        assertEquals("$5.00", balanceFact(1, "used"));
+        assertEquals("321", balanceFact(1, "requests"));
+        assertEquals("Requests", balanceFactLabel(1, "requests"));
+        relay
+            .server()
+            .verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/user/self"))
+                    .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+
+        // THEN neither secret was kept
+        String stored =
+            String.valueOf(
+                js(
+                    "return JSON.stringify([Object.assign({}, localStorage),"
+                        + " Object.assign({}, sessionStorage), document.cookie]);"));
+        assertFalse(stored.contains(RELAY_KEY), stored);
+        assertFalse(stored.contains(ACCESS_TOKEN), stored);
+        js("document.activeElement.blur();");
+        screenshot("page-relay-wallet.png", "light");
+        screenshot("page-relay-wallet-dark.png", "dark");
+
+        // WHEN the language is switched, THEN the entries speak Chinese
+        byId("lang-toggle").click();
+        assertEquals("密钥", balanceLabel(0));
+        assertEquals("钱包", balanceLabel(1));
+        assertEquals("请求次数", balanceFactLabel(1, "requests"));
+      }
+    }
+  }
+
+  @Test
+  void usesModelListsSavedBeforeThereWereProvidersForTheDefaultProvider() {
+    // GIVEN a history entry saved by an older page, which named no provider, and a relay chosen
+    js(
+        "localStorage.setItem('quotabot.history', JSON.stringify([{models: arguments[0],"
+            + " at: '2025-06-01T08:00:00Z'}]));",
+        List.of(QWEN_CODER, DEEPSEEK));
+    chooseProvider("newapi");
+    openPage(app);
+
+    // WHEN its entry is clicked
+    List<WebElement> items = historyItems();
+    assertEquals(1, items.size());
+    assertTrue(text(items.get(0)).startsWith("Qwen3-Coder-480B-A35B-Instruct, DeepSeek-V3.1"));
+    items.get(0).click();
+
+    // THEN it fills in the default provider's form, and a check of it is remembered as one entry
+    assertEquals("modelscope", js("return document.getElementById('provider').value;"));
+    assertEquals(QWEN_CODER + "\n" + DEEPSEEK, byId("models").getDomProperty("value"));
+    byId("api-key").sendKeys(KEY);
+    byId("check-button").click();
+    waitForRows(2);
+    assertEquals(1, historyItems().size(), "the old entry and the new one are the same check");
   }
 
   // ---------- the cast ----------
@@ -1161,14 +1355,44 @@ final class PageBrowserTest {
     return chrome;
   }
 
+  /** An app started with {@code properties}, its page open. */
+  private RunningApp pageOf(Map<String, String> properties) {
+    RunningApp own = RunningApp.start(properties);
+    try {
+      openPage(own);
+      return own;
+    } catch (RuntimeException | Error failed) {
+      own.close();
+      throw failed;
+    }
+  }
+
+  /** An app whose official {@code provider} is {@code fake}, its page open. */
+  private RunningApp pageOfAppCalling(String provider, ProviderFake fake) {
+    Map<String, String> properties = appProperties(modelScope, 1000);
+    properties.put("provider." + provider + ".base_url", fake.baseUrl());
+    return pageOf(properties);
+  }
+
+  /** Chooses {@code provider}, enters {@link #KEY} and checks. */
+  private void checkBalanceOf(String provider) {
+    chooseProvider(provider);
+    byId("api-key").sendKeys(KEY);
+    byId("check-button").click();
+  }
+
+  /** Chooses the relay, enters {@code baseUrl} and {@link #RELAY_KEY}, and checks. */
+  private void checkRelayKeyAt(String baseUrl) {
+    chooseProvider("newapi");
+    byId("base-url").sendKeys(baseUrl);
+    byId("api-key").sendKeys(RELAY_KEY);
+    byId("check-button").click();
+  }
+
   private void openPage(RunningApp target) {
     driver.get(target.uri("/").toString());
-    // The page is ready once /api/config has filled in the default models, or has brought back
-    // another provider chosen earlier (whose models field starts empty).
-    wait.until(
-        d ->
-            !String.valueOf(byId("models").getDomProperty("value")).isEmpty()
-                || !"modelscope".equals(js("return document.getElementById('provider').value;")));
+    // The page is ready once it has read the providers and the limits from the server.
+    wait.until(d -> "true".equals(byId("check-form").getDomAttribute("data-ready")));
   }
 
   /** Reduced motion turns transitions off, so no colour is caught halfway through a change. */
@@ -1283,6 +1507,14 @@ final class PageBrowserTest {
     return String.valueOf(time.getDomProperty("dateTime"));
   }
 
+  private static Instant nextMidnightUtc8(Instant now) {
+    return now.atOffset(MODELSCOPE_RESET_ZONE)
+        .toLocalDate()
+        .plusDays(1)
+        .atStartOfDay()
+        .toInstant(MODELSCOPE_RESET_ZONE);
+  }
+
   /**
    * "Daily quota resets in 5 h 12 min" counts the minutes (rounded up) left until {@code reset}.
    */
@@ -1306,6 +1538,57 @@ final class PageBrowserTest {
         .getOptions().stream()
             .map(option -> String.valueOf(option.getDomProperty("value")))
             .toList();
+  }
+
+  /** Waits until a check is over and the card shows its balance entries. */
+  private void waitForBalances() {
+    wait.until(
+        d ->
+            "false".equals(byId("results").getDomAttribute("aria-busy"))
+                && byId("account-balances").isDisplayed());
+  }
+
+  private List<WebElement> balances() {
+    return driver.findElements(By.cssSelector("#account-balances > .balance"));
+  }
+
+  private String balanceLabel(int index) {
+    return text(balances().get(index).findElement(By.className("balance-label")));
+  }
+
+  private String balanceAmount(int index) {
+    return text(balances().get(index).findElement(By.className("account-amount")));
+  }
+
+  private String balanceUnit(int index) {
+    return text(balances().get(index).findElement(By.className("account-unit")));
+  }
+
+  private String balanceFact(int index, String name) {
+    return text(factOf(index, name).findElement(By.tagName("dd")));
+  }
+
+  private String balanceFactLabel(int index, String name) {
+    return text(factOf(index, name).findElement(By.tagName("dt")));
+  }
+
+  private boolean hasFact(int index, String name) {
+    return !balances()
+        .get(index)
+        .findElements(By.cssSelector("[data-fact='" + name + "']"))
+        .isEmpty();
+  }
+
+  private WebElement factOf(int index, String name) {
+    return balances().get(index).findElement(By.cssSelector("[data-fact='" + name + "']"));
+  }
+
+  private static String string(JsonElement object, String name) {
+    return object.getAsJsonObject().get(name).getAsString();
+  }
+
+  private static List<String> strings(JsonObject object, String name) {
+    return object.getAsJsonArray(name).asList().stream().map(JsonElement::getAsString).toList();
   }
 
   private List<WebElement> historyItems() {

@@ -15,17 +15,27 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Providers other than ModelScope through the real API, with WireMock as the provider. */
+/**
+ * {@code GET /api/providers}, and providers other than ModelScope through the real API, with
+ * WireMock as the provider.
+ */
 final class ProvidersApiTest {
   private static final String KEY = "sk-providersapi-0123456789abcdef";
   private static WireMockServer deepseek;
@@ -38,11 +48,7 @@ final class ProvidersApiTest {
     deepseek.stubFor(
         get(urlPathEqualTo("/user/balance"))
             .withHeader("Authorization", equalTo("Bearer " + KEY))
-            .willReturn(
-                okJson(
-                    "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
-                        + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-                        + "\"topped_up_balance\":\"100.00\"}]}")));
+            .willReturn(okJson(Fixtures.read("deepseek/balance-cny-and-usd.json"))));
     app = RunningApp.start(Map.of("provider.deepseek.base_url", deepseek.baseUrl()));
   }
 
@@ -53,26 +59,53 @@ final class ProvidersApiTest {
   }
 
   @Test
-  void readsADeepSeekBalanceThroughTheSameApi() {
-    // WHEN a DeepSeek key is checked
+  void readsEachDeepSeekCurrencyAsItsOwnBalanceWithItsParts() {
+    // GIVEN a DeepSeek account with a CNY and a USD balance
+    // WHEN its key is checked
     HttpResponse<String> response =
         HttpCalls.postJson(
             app.uri("/api/balance"), "{\"provider\":\"deepseek\",\"api_key\":\"" + KEY + "\"}");
 
-    // THEN the account is DeepSeek's, in its currency, in both vocabularies
+    // THEN the query ran, balance only, with no daily reset
     assertEquals(200, response.statusCode(), response.body());
     JsonObject body = HttpCalls.json(response);
     assertTrue(body.get("success").getAsBoolean());
     assertEquals(0, body.getAsJsonArray("data").size());
+    assertTrue(body.has("resets_at") && body.get("resets_at").isJsonNull(), body.toString());
+    // and the account's flat fields are the first balance's, without the old aliases
     JsonObject account = body.getAsJsonObject("account");
     assertEquals("deepseek", account.get("provider").getAsString());
-    assertEquals("CNY", account.get("currency").getAsString());
-    assertEquals("110.00", account.get("remaining").getAsString());
-    assertEquals("110.00", account.get("available_balance").getAsString());
-    assertTrue(account.get("note").getAsString().contains("topped up 100.00"));
     assertEquals("ok", account.get("status").getAsString());
+    assertEquals("CNY", account.get("unit").getAsString());
+    assertEquals(new BigDecimal("110.00"), account.get("available_balance").getAsBigDecimal());
+    assertTrue(account.get("total_balance").isJsonNull(), "DeepSeek reports no total");
+    for (String alias : List.of("currency", "remaining", "total")) {
+      assertFalse(account.has(alias), alias + " is gone: " + account);
+    }
+    // and each currency is a balance entry of its own, with DeepSeek's split in parts
+    JsonArray balances = account.getAsJsonArray("balances");
+    assertEquals(2, balances.size(), balances.toString());
+    assertBalance(balances.get(0).getAsJsonObject(), "CNY", "110.00", "10.00", "100.00");
+    assertBalance(balances.get(1).getAsJsonObject(), "USD", "1.20", "0.00", "1.20");
+    // and no note repeats the numbers
+    assertTrue(account.get("note").isJsonNull(), account.toString());
     assertFalse(response.body().contains(KEY));
     deepseek.verify(getRequestedFor(urlPathEqualTo("/user/balance")));
+  }
+
+  private static void assertBalance(
+      JsonObject balance, String unit, String available, String granted, String toppedUp) {
+    assertEquals("account", balance.get("scope").getAsString());
+    assertEquals(unit, balance.get("unit").getAsString());
+    assertEquals(new BigDecimal(available), balance.get("available").getAsBigDecimal());
+    JsonObject parts = balance.getAsJsonObject("parts");
+    assertEquals(new BigDecimal(granted), parts.get("granted").getAsBigDecimal());
+    assertEquals(new BigDecimal(toppedUp), parts.get("topped_up").getAsBigDecimal());
+    for (String unknown :
+        List.of("total", "used", "frozen", "unlimited", "expires_at", "requests")) {
+      assertTrue(
+          balance.has(unknown) && balance.get(unknown).isJsonNull(), unknown + " " + balance);
+    }
   }
 
   @Test
@@ -129,15 +162,71 @@ final class ProvidersApiTest {
   }
 
   @Test
-  void listsTheProvidersForThePage() {
-    JsonArray providers =
-        HttpCalls.json(HttpCalls.get(app.uri("/api/config"))).getAsJsonArray("providers");
+  void describesEveryProviderSoThatAClientNeverNeedsToKnowOne() {
+    // WHEN a client asks which providers there are
+    HttpResponse<String> response = HttpCalls.get(app.uri("/api/providers"));
 
-    List<String> ids = new ArrayList<>();
-    providers.forEach(provider -> ids.add(provider.getAsJsonObject().get("id").getAsString()));
+    // THEN every built-in provider is there, the default first and named as the default
+    assertEquals(200, response.statusCode());
     assertTrue(
-        ids.containsAll(List.of("modelscope", "deepseek", "siliconflow", "openrouter", "moonshot")),
-        ids.toString());
-    assertEquals("modelscope", ids.get(0));
+        response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    JsonObject body = HttpCalls.json(response);
+    assertEquals("modelscope", body.get("default").getAsString());
+    Map<String, JsonObject> byId = new LinkedHashMap<>();
+    body.getAsJsonArray("providers")
+        .forEach(p -> byId.put(p.getAsJsonObject().get("id").getAsString(), p.getAsJsonObject()));
+    assertEquals(
+        List.of("modelscope", "newapi", "deepseek", "siliconflow", "openrouter", "moonshot"),
+        List.copyOf(byId.keySet()));
+    // and each says what it is, what it can do and which request fields it takes
+    for (JsonObject provider : byId.values()) {
+      assertFalse(provider.get("name").getAsString().isBlank(), provider.toString());
+      assertTrue(provider.get("needs_base_url").getAsJsonPrimitive().isBoolean());
+      assertTrue(strings(provider.getAsJsonArray("capabilities")).contains("balances"));
+      assertEquals("api_key", strings(provider.getAsJsonArray("fields")).get(0));
+      assertTrue(provider.has("unit"), provider.toString());
+      assertTrue(provider.get("default_models").isJsonArray(), provider.toString());
+      assertFalse(provider.get("key_hint").getAsString().isBlank(), provider.toString());
+    }
+    JsonObject modelScope = byId.get("modelscope");
+    assertEquals(
+        List.of("balances", "probes_models", "model_catalog", "daily_reset"),
+        strings(modelScope.getAsJsonArray("capabilities")));
+    assertEquals(List.of("api_key", "models"), strings(modelScope.getAsJsonArray("fields")));
+    assertEquals("魔粒", modelScope.get("unit").getAsString());
+    assertFalse(modelScope.getAsJsonArray("default_models").isEmpty());
+    OffsetDateTime reset = OffsetDateTime.parse(modelScope.get("resets_at").getAsString());
+    assertEquals(ZoneOffset.ofHours(8), reset.getOffset(), "ModelScope resets at 00:00 UTC+8");
+    assertEquals(LocalTime.MIDNIGHT, reset.toLocalTime());
+    assertTrue(reset.toInstant().isAfter(Instant.now()), reset.toString());
+    JsonObject relay = byId.get("newapi");
+    assertTrue(relay.get("needs_base_url").getAsBoolean());
+    assertEquals(
+        List.of("api_key", "base_url", "models", "user_id", "access_token"),
+        strings(relay.getAsJsonArray("fields")));
+    assertTrue(relay.get("unit").isJsonNull(), "a relay's unit depends on the site");
+    JsonObject deepSeek = byId.get("deepseek");
+    assertEquals(List.of("balances"), strings(deepSeek.getAsJsonArray("capabilities")));
+    assertEquals(List.of("api_key"), strings(deepSeek.getAsJsonArray("fields")));
+    assertFalse(deepSeek.get("needs_base_url").getAsBoolean());
+    assertTrue(deepSeek.getAsJsonArray("default_models").isEmpty());
+    assertTrue(deepSeek.get("resets_at").isJsonNull(), "DeepSeek has no daily reset");
+  }
+
+  @Test
+  void givesThePageTheSameProvidersAsTheProviderList() {
+    // WHEN the page asks for its settings
+    JsonObject settings = HttpCalls.json(HttpCalls.get(app.uri("/api/config")));
+
+    // THEN they list the providers exactly as GET /api/providers does
+    assertEquals(
+        HttpCalls.json(HttpCalls.get(app.uri("/api/providers"))).getAsJsonArray("providers"),
+        settings.getAsJsonArray("providers"));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.getAsString()));
+    return values;
   }
 }

@@ -54,6 +54,27 @@ final class RateLimitAndCorsTest {
   }
 
   @Test
+  void countsAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
+    try (RunningApp app =
+        RunningApp.start(Map.of("web.rate_limit_per_minute", "1", "web.trust_proxy", "true"))) {
+      // WHEN two addresses of one IPv6 /64 query once each (the second written another way)
+      assertEquals(400, query(app, "X-Forwarded-For", "2001:db8:1:2::1").statusCode());
+      HttpResponse<String> sameSlash64 =
+          query(app, "X-Forwarded-For", "[2001:0db8:0001:0002:ffff:ffff:ffff:fffe]");
+
+      // THEN they share one allowance: the second is refused
+      assertEquals(429, sameSlash64.statusCode());
+      // and the next /64 has its own, as has each IPv4 address, even the neighbour's
+      assertEquals(400, query(app, "X-Forwarded-For", "2001:db8:1:3::1").statusCode());
+      assertEquals(400, query(app, "X-Forwarded-For", "192.0.2.1").statusCode());
+      assertEquals(400, query(app, "X-Forwarded-For", "192.0.2.2").statusCode());
+      assertEquals(429, query(app, "X-Forwarded-For", "192.0.2.2").statusCode());
+      // and an IPv4 address written as IPv6 is that IPv4 client
+      assertEquals(429, query(app, "X-Forwarded-For", "::ffff:192.0.2.1").statusCode());
+    }
+  }
+
+  @Test
   void sendsCorsHeadersOnlyToConfiguredOrigins() {
     try (RunningApp app = RunningApp.start(Map.of("web.cors_origins", "https://tools.example"))) {
       // WHEN a listed origin sends a preflight

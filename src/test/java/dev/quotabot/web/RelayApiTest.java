@@ -12,11 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,17 +99,26 @@ final class RelayApiTest {
     JsonObject body = HttpCalls.json(response);
     JsonObject account = body.getAsJsonObject("account");
     assertEquals("newapi", account.get("provider").getAsString());
-    assertEquals("USD", account.get("currency").getAsString());
-    assertEquals(
-        0, account.get("remaining").getAsBigDecimal().compareTo(new java.math.BigDecimal("8")));
-    assertEquals(
-        0, account.get("total").getAsBigDecimal().compareTo(new java.math.BigDecimal("10")));
-    assertEquals(0, account.get("used").getAsBigDecimal().compareTo(new java.math.BigDecimal("2")));
+    assertEquals("USD", account.get("unit").getAsString());
+    assertAmount("8", account.get("available_balance"));
+    assertAmount("10", account.get("total_balance"));
+    assertAmount("2", account.get("used"));
+    assertFalse(account.get("unlimited").getAsBoolean());
     assertEquals("my-token", account.get("user").getAsString());
+    // and the key's quota is its one balance entry
+    JsonArray balances = account.getAsJsonArray("balances");
+    assertEquals(1, balances.size(), balances.toString());
+    JsonObject key = balances.get(0).getAsJsonObject();
+    assertEquals("key", key.get("scope").getAsString());
+    assertEquals("USD", key.get("unit").getAsString());
+    assertAmount("8", key.get("available"));
+    assertTrue(key.get("requests").isJsonNull(), "a key does not count its calls");
     JsonArray data = body.getAsJsonArray("data");
     assertEquals(2, data.size());
     assertEquals("gpt-4o", data.get(0).getAsJsonObject().get("model").getAsString());
     assertTrue(body.get("success").getAsBoolean());
+    // and a relay has no daily reset
+    assertTrue(body.get("resets_at").isJsonNull(), body.toString());
   }
 
   @Test
@@ -153,25 +167,58 @@ final class RelayApiTest {
   }
 
   @Test
-  void sendsBothAdminHeadersForTheWallet() {
+  void readsTheWalletBesideTheKeyWithBothAdminHeaders() {
+    // GIVEN the relay's wallet for user 42: 50000000 units left, 12500000 used, 321 requests
     relay.stubFor(
         get(urlPathEqualTo("/api/user/self"))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"id\":42,\"username\":\"alice\","
-                        + "\"quota\":2500000,\"used_quota\":500000,\"request_count\":7}}")));
+            .willReturn(okJson(Fixtures.read("newapi/user-self.json"))));
 
+    // WHEN the key is checked with the user id and the access token
     HttpResponse<String> response =
         check(
             permissive,
             relay.baseUrl(),
             ",\"user_id\":42,\"access_token\":\"admin-token-0123456789\"");
 
+    // THEN the account has two balances: the key's quota and the wallet with its request count
     assertEquals(200, response.statusCode(), response.body());
+    JsonObject account = HttpCalls.json(response).getAsJsonObject("account");
+    JsonArray balances = account.getAsJsonArray("balances");
+    assertEquals(2, balances.size(), balances.toString());
+    List<String> scopes = new ArrayList<>();
+    balances.forEach(b -> scopes.add(b.getAsJsonObject().get("scope").getAsString()));
+    assertTrue(scopes.containsAll(List.of("key", "wallet")), scopes.toString());
+    JsonObject wallet = balanceOf(balances, "wallet");
+    assertEquals("USD", wallet.get("unit").getAsString());
+    assertAmount("100", wallet.get("available"));
+    assertAmount("25", wallet.get("used"));
+    assertAmount("125", wallet.get("total"));
+    assertEquals(321, wallet.get("requests").getAsLong());
+    JsonObject key = balanceOf(balances, "key");
+    assertAmount("8", key.get("available"));
+    // and the flat fields are the first entry's: the one that limits spending first
+    JsonObject first = balances.get(0).getAsJsonObject();
+    assertEquals(first.get("available"), account.get("available_balance"));
+    assertAmount("8", account.get("available_balance"));
+    // and the token went only into the two headers, never into the answer
     assertFalse(response.body().contains("admin-token-0123456789"));
     relay.verify(
         getRequestedFor(urlPathEqualTo("/api/user/self"))
             .withHeader("Authorization", equalTo("Bearer admin-token-0123456789"))
             .withHeader("New-Api-User", equalTo("42")));
+  }
+
+  private static JsonObject balanceOf(JsonArray balances, String scope) {
+    for (var balance : balances) {
+      if (balance.getAsJsonObject().get("scope").getAsString().equals(scope)) {
+        return balance.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no " + scope + " balance in " + balances);
+  }
+
+  private static void assertAmount(String expected, JsonElement actual) {
+    assertEquals(
+        0, new BigDecimal(expected).compareTo(actual.getAsBigDecimal()), expected + " ≠ " + actual);
   }
 }

@@ -48,6 +48,17 @@ final class ShutdownTest {
       // THEN new requests get 503 JSON, and the query in flight still gets its full answer
       assertEquals(503, health.statusCode());
       assertEquals("shutting_down", HttpCalls.json(health).get("status").getAsString());
+      assertEquals("ModelScope Balance Query", HttpCalls.json(health).get("service").getAsString());
+      HttpResponse<String> refused =
+          HttpCalls.postJson(app.uri("/api/balance"), "{\"api_key\":\"ms-shutdown-0123456789\"}");
+      assertEquals(503, refused.statusCode());
+      assertEquals(
+          "application/json; charset=utf-8",
+          refused.headers().firstValue("Content-Type").orElseThrow());
+      assertFalse(HttpCalls.json(refused).get("success").getAsBoolean());
+      assertTrue(
+          HttpCalls.json(refused).get("message").getAsString().contains("shutting down"),
+          refused.body());
       HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
       assertEquals(200, answer.statusCode());
       assertTrue(answer.body().contains("slow/Model"));

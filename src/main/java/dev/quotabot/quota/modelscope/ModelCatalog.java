@@ -8,12 +8,9 @@ import com.google.gson.JsonParser;
 import dev.quotabot.quota.CatalogSnapshot;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.Urls;
-import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *       list.
  * </ul>
  */
-public final class ModelCatalog implements ModelDirectory {
+final class ModelCatalog implements ModelDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
   static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
@@ -54,28 +52,28 @@ public final class ModelCatalog implements ModelDirectory {
   private final LongSupplier nanoTime;
 
   private final Object lock = new Object();
-  private CatalogSnapshot known; // null until a list was fetched
+  private @Nullable CatalogSnapshot known; // null until a list was fetched
   private long fetchedAt;
   private long retryNotBefore;
   private boolean failedSinceLastSuccess;
-  private CompletableFuture<List<String>> inFlight;
+  private @Nullable CompletableFuture<List<String>> inFlight;
 
   /**
+   * @param http trusted, reading at most {@link #MAX_BODY_BYTES}
    * @param apiBaseUrl API-Inference base, e.g. {@code https://api-inference.modelscope.cn/v1}
    * @param ttl how long a fetched list is served without asking again
    */
-  public ModelCatalog(HttpClient http, URI apiBaseUrl, Duration ttl, TimeoutScheduler timeouts) {
-    this(http, apiBaseUrl, ttl, timeouts, System::nanoTime, FETCH_TIMEOUT);
+  ModelCatalog(UpstreamHttp http, URI apiBaseUrl, Duration ttl) {
+    this(http, apiBaseUrl, ttl, System::nanoTime, FETCH_TIMEOUT);
   }
 
   ModelCatalog(
-      HttpClient http,
+      UpstreamHttp http,
       URI apiBaseUrl,
       Duration ttl,
-      TimeoutScheduler timeouts,
       LongSupplier nanoTime,
       Duration fetchTimeout) {
-    this.http = new DirectHttp(http, timeouts, MAX_BODY_BYTES);
+    this.http = http;
     this.modelsUrl = Urls.resolve(apiBaseUrl, "models");
     this.ttlNanos = ttl.toNanos();
     this.retryDelayNanos = Math.min(ttl.toNanos(), MAX_RETRY_DELAY.toNanos());
@@ -87,7 +85,7 @@ public final class ModelCatalog implements ModelDirectory {
    * The model ids, in the upstream's order. Completes normally, with an empty list when the list
    * has never been fetched successfully.
    */
-  public CompletableFuture<List<String>> models() {
+  CompletableFuture<List<String>> models() {
     CompletableFuture<List<String>> started;
     synchronized (lock) {
       long now = nanoTime.getAsLong();
@@ -119,10 +117,10 @@ public final class ModelCatalog implements ModelDirectory {
             });
   }
 
-  /** What is in memory right now, however old (empty if nothing was ever fetched). */
-  public List<String> lastKnown() {
+  @Override
+  public CatalogSnapshot current() {
     synchronized (lock) {
-      return lastKnownLocked();
+      return known == null ? CatalogSnapshot.UNAVAILABLE : known;
     }
   }
 
@@ -133,7 +131,7 @@ public final class ModelCatalog implements ModelDirectory {
   private void fetchInto(CompletableFuture<List<String>> result) {
     fetch()
         .whenComplete(
-            (ids, failure) -> {
+            (@Nullable List<String> ids, @Nullable Throwable failure) -> {
               List<String> answer;
               synchronized (lock) {
                 long now = nanoTime.getAsLong();
@@ -209,7 +207,7 @@ public final class ModelCatalog implements ModelDirectory {
     return List.copyOf(new ArrayList<>(ids));
   }
 
-  private static String idOf(JsonElement entry) {
+  private static @Nullable String idOf(JsonElement entry) {
     if (!entry.isJsonObject()) {
       return null;
     }

@@ -1,65 +1,87 @@
 package dev.quotabot.quota.modelscope;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.AccountReader;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.TimeoutScheduler;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
-import dev.quotabot.quota.net.DirectHttp;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 魔粒 balance of a ModelScope account ({@code GET {openapi}/magicubes/balance}) and, once that
  * answers, the account's name ({@code GET {openapi}/users/me}). Both are free to read.
  */
-public final class ModelScopeAccount implements AccountReader {
-  private static final String PROVIDER = ProviderRegistry.MODELSCOPE;
-  private static final String UNIT = ProviderRegistry.MODELSCOPE_UNIT;
-  private static final int MAX_BODY_BYTES = 64 * 1024;
+final class ModelScopeAccount {
+  private static final String PROVIDER = ModelScopeProvider.ID;
+  private static final String UNIT = ModelScopeProvider.UNIT;
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final UpstreamHttp http;
   private final URI balanceUrl;
   private final URI userUrl;
 
   /**
+   * @param http trusted, reading at most {@link #MAX_BODY_BYTES}
    * @param openApiBaseUrl e.g. {@code https://modelscope.cn/openapi/v1}
    */
-  public ModelScopeAccount(HttpClient http, URI openApiBaseUrl, TimeoutScheduler timeouts) {
-    this(new DirectHttp(http, timeouts, MAX_BODY_BYTES), openApiBaseUrl);
-  }
-
-  public ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
+  ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
     this.http = http;
     this.balanceUrl = Urls.resolve(openApiBaseUrl, "magicubes/balance");
     this.userUrl = Urls.resolve(openApiBaseUrl, "users/me");
   }
 
-  @Override
-  public CompletableFuture<AccountBalance> read(ApiKey key, Duration timeout) {
+  /**
+   * Always completes normally; failures are an account with a failure status. Cancelling it closes
+   * the call under way (the balance's or the name's).
+   */
+  CompletableFuture<Account> read(ApiKey key, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return get(balanceUrl, key, timeout)
-        .thenCompose(
+    CompletableFuture<Account> read = new CompletableFuture<>();
+    CompletableFuture<UpstreamResponse> balanceCall = get(balanceUrl, key, timeout);
+    AtomicReference<CompletableFuture<UpstreamResponse>> inFlight =
+        new AtomicReference<>(balanceCall);
+    read.whenComplete(
+        (account, failure) -> {
+          if (read.isCancelled()) {
+            inFlight.get().cancel(true);
+          }
+        });
+    balanceCall
+        .thenAccept(
             answer -> {
-              AccountBalance balance = BalanceAnswer.interpret(answer, key);
+              Account balance = BalanceAnswer.interpret(answer, key);
               Duration left = Duration.ofNanos(deadline - System.nanoTime());
-              if (!balance.isKnown() || left.isNegative() || left.isZero()) {
-                return CompletableFuture.completedFuture(balance);
+              if (!balance.isKnown() || left.isNegative() || left.isZero() || read.isDone()) {
+                read.complete(balance);
+                return;
               }
-              return get(userUrl, key, left)
-                  .thenApply(user -> balance.withUser(UserAnswer.name(user, key)));
+              CompletableFuture<UpstreamResponse> userCall = get(userUrl, key, left);
+              inFlight.set(userCall);
+              if (read.isCancelled()) {
+                userCall.cancel(true);
+              }
+              userCall.thenAccept(
+                  user -> read.complete(balance.withUser(UserAnswer.name(user, key))));
+            })
+        .exceptionally(
+            failure -> {
+              read.completeExceptionally(failure);
+              return null;
             });
+    return read;
   }
 
   private CompletableFuture<UpstreamResponse> get(URI url, ApiKey key, Duration timeout) {
@@ -73,13 +95,17 @@ public final class ModelScopeAccount implements AccountReader {
   static final class BalanceAnswer {
     private BalanceAnswer() {}
 
-    static AccountBalance interpret(UpstreamResponse answer, ApiKey key) {
+    static Account interpret(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null) {
-        return AccountBalance.failed(PROVIDER, UNIT, answer.failure(), answer.failureText());
+        return Account.failed(
+            PROVIDER,
+            UNIT,
+            answer.failure(),
+            Objects.requireNonNullElse(answer.failureText(), "The balance could not be read."));
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.INVALID_KEY,
@@ -93,7 +119,7 @@ public final class ModelScopeAccount implements AccountReader {
       boolean declaredFailure =
           root != null && root.has("success") && !Boolean.TRUE.equals(success);
       if (answer.status() != 200 || data == null || declaredFailure) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
@@ -106,18 +132,26 @@ public final class ModelScopeAccount implements AccountReader {
       BigDecimal total = LenientJson.amount(data, "total_balance");
       BigDecimal frozen = LenientJson.amount(data, "frozen_amount");
       if (available == null && total == null) {
-        return AccountBalance.failed(
+        return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
             "ModelScope's balance answer had no balance in it.");
       }
-      return new AccountBalance(
-          PROVIDER, UNIT, available, total, frozen, null, ProbeStatus.OK, null);
+      return Account.read(
+          PROVIDER,
+          List.of(
+              Balance.of(Balance.Scope.ACCOUNT, UNIT)
+                  .available(available)
+                  .total(total)
+                  .frozen(frozen)
+                  .build()),
+          null,
+          null);
     }
 
     /** ": " and the upstream's cleaned message, or {@code otherwise} when it gave none. */
-    private static String upstream(JsonObject root, ApiKey key, String otherwise) {
+    private static String upstream(@Nullable JsonObject root, ApiKey key, String otherwise) {
       String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
       return upstream == null ? otherwise : ": " + upstream;
     }
@@ -130,7 +164,7 @@ public final class ModelScopeAccount implements AccountReader {
   static final class UserAnswer {
     private UserAnswer() {}
 
-    static String name(UpstreamResponse answer, ApiKey key) {
+    static @Nullable String name(UpstreamResponse answer, ApiKey key) {
       if (answer.failure() != null || answer.status() != 200) {
         return null;
       }

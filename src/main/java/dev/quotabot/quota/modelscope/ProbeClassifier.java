@@ -6,8 +6,9 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.UpstreamText;
-import java.net.http.HttpHeaders;
+import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Turns ModelScope's answer to a probe into a row: status, numbers and a human explanation. */
 final class ProbeClassifier {
@@ -17,10 +18,13 @@ final class ProbeClassifier {
 
   private ProbeClassifier() {}
 
-  static ModelQuota classify(
-      String model, int status, HttpHeaders headers, byte[] body, ApiKey key, long latencyMs) {
-    RateLimits limits = QuotaHeaders.read(headers);
-    if (status >= 200 && status < 300 && isWebPage(headers)) {
+  /**
+   * @param answer an answer (not a failed call): its status, headers and (error) body
+   */
+  static ModelQuota classify(String model, UpstreamResponse answer, ApiKey key, long latencyMs) {
+    int status = answer.status();
+    RateLimits limits = QuotaHeaders.read(answer);
+    if (status >= 200 && status < 300 && isWebPage(answer)) {
       // a proxy's or a login page answered, not ModelScope's chat API: the call did not work
       return new ModelQuota(
           model,
@@ -40,19 +44,20 @@ final class ProbeClassifier {
               model, limits, ProbeStatus.NO_QUOTA_HEADERS, null, UNKNOWN_QUOTA_NOTE, latencyMs);
     }
     // Recognised on the whole message; only a cleaned, shortened copy is shown.
-    String message = LenientJson.errorMessage(LenientJson.object(body));
+    String message = LenientJson.errorMessage(LenientJson.object(answer.body()));
     String upstream = UpstreamText.clean(message, key);
     ProbeStatus failure = failureStatus(status, message);
     return new ModelQuota(
         model, limits, failure, explain(failure, status, message, upstream), null, latencyMs);
   }
 
-  private static boolean isWebPage(HttpHeaders headers) {
-    String type = headers.firstValue("Content-Type").orElse("").strip().toLowerCase(Locale.ROOT);
+  private static boolean isWebPage(UpstreamResponse answer) {
+    String header = answer.header("Content-Type");
+    String type = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
     return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
   }
 
-  private static ProbeStatus failureStatus(int status, String message) {
+  private static ProbeStatus failureStatus(int status, @Nullable String message) {
     return switch (status) {
       case 401, 403 -> ProbeStatus.INVALID_KEY;
       case 402 -> ProbeStatus.INSUFFICIENT_BALANCE;
@@ -66,7 +71,7 @@ final class ProbeClassifier {
     };
   }
 
-  private static boolean mentionsMissingModel(String message) {
+  private static boolean mentionsMissingModel(@Nullable String message) {
     if (message == null) {
       return false;
     }
@@ -79,7 +84,8 @@ final class ProbeClassifier {
         || text.contains("invalid model");
   }
 
-  private static String explain(ProbeStatus failure, int status, String message, String upstream) {
+  private static String explain(
+      ProbeStatus failure, int status, @Nullable String message, @Nullable String upstream) {
     String lead =
         switch (failure) {
           case INVALID_KEY -> "ModelScope rejected the key (HTTP " + status + ")";
@@ -95,7 +101,7 @@ final class ProbeClassifier {
   }
 
   /** ModelScope refuses keys whose account is not bound to Aliyun; say how to fix it. */
-  private static String aliyunHint(String message) {
+  private static String aliyunHint(@Nullable String message) {
     if (message == null) {
       return " Check that it is a ModelScope access token (modelscope.cn → Access Tokens).";
     }

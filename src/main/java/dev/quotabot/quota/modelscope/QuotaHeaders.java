@@ -1,9 +1,9 @@
 package dev.quotabot.quota.modelscope;
 
 import dev.quotabot.quota.RateLimits;
-import java.net.http.HttpHeaders;
-import java.util.Optional;
+import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads ModelScope's {@code modelscope-ratelimit-*} headers; present on any status code. */
 final class QuotaHeaders {
@@ -16,7 +16,7 @@ final class QuotaHeaders {
 
   private QuotaHeaders() {}
 
-  static RateLimits read(HttpHeaders headers) {
+  static RateLimits read(UpstreamResponse headers) {
     return new RateLimits(
         number(headers, REQUESTS_LIMIT),
         number(headers, REQUESTS_REMAINING),
@@ -27,11 +27,11 @@ final class QuotaHeaders {
   /**
    * A non-negative whole number, or null when absent or anything else (the raw value is dropped).
    */
-  private static Long number(HttpHeaders headers, String name) {
-    Optional<String> value = headers.firstValue(name).map(String::strip);
-    if (value.isEmpty() || !WHOLE_NUMBER.matcher(value.get()).matches()) {
+  private static @Nullable Long number(UpstreamResponse headers, String name) {
+    String value = headers.header(name);
+    if (value == null || !WHOLE_NUMBER.matcher(value.strip()).matches()) {
       return null;
     }
-    return Long.valueOf(value.get());
+    return Long.valueOf(value.strip());
   }
 }

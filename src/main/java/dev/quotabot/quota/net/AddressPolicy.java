@@ -3,6 +3,7 @@ package dev.quotabot.quota.net;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which resolved addresses a user-supplied upstream may have. Only public unicast addresses pass;
@@ -80,7 +81,7 @@ public final class AddressPolicy {
     return Optional.ofNullable(bytes.length == 4 ? ipv4(toInt(bytes, 0)) : ipv6(bytes));
   }
 
-  private static Rule ipv4(int a) {
+  private static @Nullable Rule ipv4(int a) {
     if (a == ip(169, 254, 169, 254) || a == ip(100, 100, 100, 200) || a == ip(192, 0, 0, 192)) {
       return Rule.METADATA; // AWS/GCP/Azure and most others, Alibaba Cloud, Oracle Cloud
     }
@@ -117,7 +118,7 @@ public final class AddressPolicy {
     return null;
   }
 
-  private static Rule ipv6(byte[] b) {
+  private static @Nullable Rule ipv6(byte[] b) {
     if (Arrays.equals(b, AWS_METADATA_V6)) {
       return Rule.METADATA;
     }

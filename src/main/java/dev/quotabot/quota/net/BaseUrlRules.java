@@ -5,12 +5,13 @@ import dev.quotabot.quota.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks a user-supplied base URL must pass before anything is sent to it: https only (plain
  * http only when the operator allows it), a host, no credentials, no query or fragment. It also
  * normalizes what people paste: a trailing {@code /v1} or slash is dropped. Where the name resolves
- * is checked separately, at connection time ({@link GuardedHttp}).
+ * is checked separately, at connection time ({@link AddressGuard}).
  */
 public final class BaseUrlRules {
   private final boolean allowHttp;
@@ -22,7 +23,7 @@ public final class BaseUrlRules {
   /**
    * @throws InvalidQueryException naming the rule the URL breaks
    */
-  public URI normalize(String raw) {
+  public URI normalize(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       throw new InvalidQueryException("base_url is missing: give the relay's address.");
     }

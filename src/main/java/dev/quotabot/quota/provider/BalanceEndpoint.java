@@ -1,7 +1,7 @@
 package dev.quotabot.quota.provider;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One provider's balance endpoint: a GET with {@code Authorization: Bearer <key>}, and the outcomes
@@ -26,22 +27,23 @@ import java.util.concurrent.CompletableFuture;
 final class BalanceEndpoint {
   /** Turns a 200 answer's JSON object into the account (a failed one when its shape is wrong). */
   interface Reader {
-    AccountBalance read(JsonObject root, ApiKey key);
+    Account read(JsonObject root, ApiKey key);
   }
 
   private final UpstreamHttp http;
   private final URI url;
   private final String provider;
   private final String name;
-  private final String unit;
+  private final @Nullable String unit;
 
   /**
    * @param url the endpoint
    * @param provider the provider's id ({@code deepseek})
    * @param name how failure texts name it ({@code DeepSeek})
-   * @param unit the unit of its amounts, also given on failed accounts
+   * @param unit the unit of its amounts, also given on failed accounts; null when it depends on the
+   *     account
    */
-  BalanceEndpoint(UpstreamHttp http, URI url, String provider, String name, String unit) {
+  BalanceEndpoint(UpstreamHttp http, URI url, String provider, String name, @Nullable String unit) {
     this.http = http;
     this.url = url;
     this.provider = provider;
@@ -58,7 +60,7 @@ final class BalanceEndpoint {
     return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
   }
 
-  String unit() {
+  @Nullable String unit() {
     return unit;
   }
 
@@ -68,7 +70,7 @@ final class BalanceEndpoint {
         .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
-  private AccountBalance interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
+  private Account interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
     if (!answer.answered()) {
       return failed(answer.failure(), answer.failureText());
     }
@@ -99,7 +101,7 @@ final class BalanceEndpoint {
    * The provider's words: the JSON error message, or for an error status a short plain-text body
    * (SiliconFlow answers {@code Invalid token}); never an HTML page.
    */
-  private static String errorText(JsonObject root, byte[] body, int status) {
+  private static @Nullable String errorText(@Nullable JsonObject root, byte[] body, int status) {
     if (root != null) {
       return LenientJson.errorMessage(root);
     }
@@ -111,17 +113,17 @@ final class BalanceEndpoint {
     return markup ? null : text;
   }
 
-  AccountBalance failed(ProbeStatus status, String why) {
-    return AccountBalance.failed(provider, unit, status, why);
+  Account failed(ProbeStatus status, String why) {
+    return Account.failed(provider, unit, status, why);
   }
 
   /** A 200 without the amounts this provider always sends. */
-  AccountBalance noBalance() {
+  Account noBalance() {
     return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer had no balance in it.");
   }
 
   /** A 200 whose body declares a failure ({@code "code":40001}, {@code "status":false}). */
-  AccountBalance declaredFailure(JsonObject root, ApiKey key) {
+  Account declaredFailure(JsonObject root, ApiKey key) {
     String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
     return failed(
         ProbeStatus.UPSTREAM_ERROR,

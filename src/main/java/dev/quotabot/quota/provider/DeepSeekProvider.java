@@ -3,8 +3,9 @@ package dev.quotabot.quota.provider;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DeepSeek's balance: {@code GET {base}/user/balance} answers {@code
@@ -21,11 +23,11 @@ import java.util.regex.Pattern;
  *
  * <p>DeepSeek's {@code total_balance} is what is left to spend (granted plus topped up), so it is
  * the available balance; the total ever held is not reported. An account can hold one balance per
- * currency. The one shown is the first entry with money in it (the first entry at all when none has
- * any): amounts in different currencies cannot be compared, and an empty CNY entry listed before a
- * funded USD one must not hide the money. The split and the other currencies go into the note.
- * {@code is_available:false} is still a balance read ({@code ok}); the note says DeepSeek will
- * refuse API calls.
+ * currency: each is a balance entry with its split ({@code parts.granted}, {@code
+ * parts.topped_up}). The first entry with money in it comes first (amounts in different currencies
+ * cannot be compared, and an empty CNY entry listed before a funded USD one must not hide the
+ * money), the others in DeepSeek's order. {@code is_available:false} is still a balance read
+ * ({@code ok}); the note says DeepSeek will refuse API calls.
  */
 public final class DeepSeekProvider extends EndpointProvider {
   static final String ID = "deepseek";
@@ -42,42 +44,38 @@ public final class DeepSeekProvider extends EndpointProvider {
         new BalanceEndpoint(
             http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
         ID,
-        NAME);
+        NAME,
+        null);
   }
 
   @Override
-  AccountBalance read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     Boolean available = LenientJson.flag(root, "is_available");
     List<Entry> entries = entries(root);
     if (entries.isEmpty()) {
-      AccountBalance none = endpoint.noBalance();
+      Account none = endpoint.noBalance();
       if (Boolean.FALSE.equals(available)) {
         return endpoint.failed(none.status(), none.error() + " " + NOT_ENOUGH + ".");
       }
       return none;
     }
-    Entry shown = entries.stream().filter(Entry::funded).findFirst().orElse(entries.get(0));
-    List<String> note = new ArrayList<>();
-    if (Boolean.FALSE.equals(available)) {
-      note.add(NOT_ENOUGH);
-    }
-    if (shown.granted != null && shown.toppedUp != null) {
-      note.add(
-          "granted "
-              + LenientJson.show(shown.granted)
-              + " + topped up "
-              + LenientJson.show(shown.toppedUp));
-    }
-    List<String> others = new ArrayList<>();
-    for (Entry entry : entries) {
-      if (entry != shown) {
-        others.add(entry.currency + " " + LenientJson.show(entry.total));
-      }
-    }
-    if (!others.isEmpty()) {
-      note.add("also " + String.join(", ", others));
-    }
-    return ok(shown.currency, shown.total, null, note.isEmpty() ? null : String.join("; ", note));
+    // the first entry with money first: an empty CNY entry must not hide a funded USD one
+    Entry first = entries.stream().filter(Entry::funded).findFirst().orElse(entries.get(0));
+    List<Entry> ordered = new ArrayList<>();
+    ordered.add(first);
+    entries.stream().filter(entry -> entry != first).forEach(ordered::add);
+    List<Balance> balances =
+        ordered.stream()
+            .map(
+                entry ->
+                    Balance.of(Balance.Scope.ACCOUNT, entry.currency)
+                        .available(entry.total)
+                        .part("granted", entry.granted)
+                        .part("topped_up", entry.toppedUp)
+                        .build())
+            .toList();
+    return Account.read(
+        ID, balances, null, Boolean.FALSE.equals(available) ? NOT_ENOUGH + "." : null);
   }
 
   /** The entries with a currency and a readable total, in DeepSeek's order. */
@@ -107,7 +105,11 @@ public final class DeepSeekProvider extends EndpointProvider {
     return entries;
   }
 
-  private record Entry(String currency, BigDecimal total, BigDecimal granted, BigDecimal toppedUp) {
+  private record Entry(
+      String currency,
+      BigDecimal total,
+      @Nullable BigDecimal granted,
+      @Nullable BigDecimal toppedUp) {
     boolean funded() {
       return total.signum() > 0;
     }

@@ -1,57 +1,45 @@
 package dev.quotabot.quota.provider;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.BalanceProvider;
-import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A provider whose whole check is one GET of its balance endpoint: subclasses only read the
- * answer's JSON into an {@link AccountBalance}.
+ * A provider whose whole check is one GET of its balance endpoint at an operator-configured
+ * address: subclasses only read the answer's JSON into an {@link Account}.
  */
-abstract class EndpointProvider implements BalanceProvider {
+abstract class EndpointProvider implements Provider {
   final BalanceEndpoint endpoint;
-  private final String id;
-  private final String name;
+  private final ProviderInfo info;
 
-  EndpointProvider(BalanceEndpoint endpoint, String id, String name) {
+  /**
+   * @param unit what its balances count, when fixed; null when it depends on the account
+   */
+  EndpointProvider(BalanceEndpoint endpoint, String id, String name, @Nullable String unit) {
     this.endpoint = endpoint;
-    this.id = id;
-    this.name = name;
+    this.info =
+        new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), unit, List.of(), "sk-…");
   }
 
   @Override
-  public final String id() {
-    return id;
+  public final ProviderInfo info() {
+    return info;
   }
 
   @Override
-  public final String displayName() {
-    return name;
-  }
-
-  /** The address is configured by the operator, never given in a query. */
-  @Override
-  public final boolean needsBaseUrl() {
-    return false;
-  }
-
-  @Override
-  public final CompletableFuture<ProviderResult> check(ProviderRequest request) {
+  public final CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
     return endpoint.check(request, this::read);
   }
 
   /** Reads a successful answer; failures are built with {@link #endpoint}'s helpers. */
-  abstract AccountBalance read(JsonObject root, ApiKey key);
-
-  /** A balance read: only what can be spent, with the account's name and a note when known. */
-  final AccountBalance ok(String unit, BigDecimal available, String user, String note) {
-    return new AccountBalance(
-        id, unit, available, null, null, null, null, null, user, note, ProbeStatus.OK, null);
-  }
+  abstract Account read(JsonObject root, ApiKey key);
 }

@@ -1,8 +1,9 @@
 package dev.quotabot.quota.provider;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -21,10 +22,10 @@ import java.util.Locale;
  * api.moonshot.cn}, a test server) in CNY.
  *
  * <p>{@code available_balance} is shown as Moonshot reports it (vouchers plus cash, so a debt is
- * already taken off; Moonshot refuses API calls when it is 0 or less). A negative {@code
- * cash_balance} is money the account owes: the number is not hidden, the note warns. A negative
- * available balance is likewise kept, never shown as something to spend: the note says calls are
- * refused.
+ * already taken off; Moonshot refuses API calls when it is 0 or less), with its split as {@code
+ * parts.voucher} and {@code parts.cash}. A negative cash balance is money the account owes: the
+ * number stays negative in {@code parts.cash}, and the note warns. A negative available balance is
+ * likewise kept, never shown as something to spend: the note says calls are refused.
  */
 public final class MoonshotProvider extends EndpointProvider {
   static final String ID = "moonshot";
@@ -48,7 +49,8 @@ public final class MoonshotProvider extends EndpointProvider {
         new BalanceEndpoint(
             http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
         ID,
-        NAME);
+        NAME,
+        unit);
   }
 
   /** USD for the international platform ({@code moonshot.ai}), CNY otherwise. */
@@ -58,7 +60,7 @@ public final class MoonshotProvider extends EndpointProvider {
   }
 
   @Override
-  AccountBalance read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     String code = LenientJson.text(root, "code");
     if ((code != null && !code.strip().equals("0"))
         || Boolean.FALSE.equals(LenientJson.flag(root, "status"))) {
@@ -69,26 +71,24 @@ public final class MoonshotProvider extends EndpointProvider {
       return endpoint.noBalance();
     }
     BigDecimal available = LenientJson.amount(data, "available_balance");
-    BigDecimal vouchers = LenientJson.amount(data, "voucher_balance");
     BigDecimal cash = LenientJson.amount(data, "cash_balance");
     if (available == null) {
       return endpoint.noBalance();
     }
     List<String> note = new ArrayList<>();
-    if (vouchers != null && cash != null) {
-      note.add("vouchers " + LenientJson.show(vouchers) + " + cash " + LenientJson.show(cash));
-    }
     if (cash != null && cash.signum() < 0) {
-      note.add(
-          "the account owes "
-              + LenientJson.show(cash.negate())
-              + " "
-              + endpoint.unit()
-              + " (negative cash balance)");
+      note.add("the account owes money (its cash balance is negative)");
     }
     if (available.signum() <= 0) {
       note.add("nothing left to spend: Moonshot refuses API calls until the account is topped up");
     }
-    return ok(endpoint.unit(), available, null, note.isEmpty() ? null : String.join("; ", note));
+    Balance balance =
+        Balance.of(Balance.Scope.ACCOUNT, endpoint.unit())
+            .available(available)
+            .part("voucher", LenientJson.amount(data, "voucher_balance"))
+            .part("cash", cash)
+            .build();
+    return Account.read(
+        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
   }
 }

@@ -2,10 +2,10 @@ package dev.quotabot.quota.provider;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,11 +41,12 @@ public final class OpenRouterProvider extends EndpointProvider {
         new BalanceEndpoint(
             http, BalanceEndpoint.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
         ID,
-        NAME);
+        NAME,
+        UNIT);
   }
 
   @Override
-  AccountBalance read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     JsonObject data = LenientJson.objectField(root, "data");
     if (data == null || !data.has("limit")) {
       return endpoint.noBalance();
@@ -68,18 +69,15 @@ public final class OpenRouterProvider extends EndpointProvider {
     if (Boolean.TRUE.equals(LenientJson.flag(data, "is_free_tier"))) {
       note.add("free tier (no credits bought)");
     }
-    return new AccountBalance(
-        ID,
-        UNIT,
-        unlimited ? null : LenientJson.amount(data, "limit_remaining"),
-        limit,
-        null,
-        LenientJson.amount(data, "usage"),
-        unlimited,
-        LenientJson.instant(data, "expires_at"),
-        null,
-        note.isEmpty() ? null : String.join("; ", note),
-        ProbeStatus.OK,
-        null);
+    Balance balance =
+        Balance.of(Balance.Scope.KEY, UNIT)
+            .available(unlimited ? null : LenientJson.amount(data, "limit_remaining"))
+            .total(limit)
+            .used(LenientJson.amount(data, "usage"))
+            .unlimited(unlimited)
+            .expiresAt(LenientJson.instant(data, "expires_at"))
+            .build();
+    return Account.read(
+        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
   }
 }

@@ -1,13 +1,15 @@
 package dev.quotabot.quota.provider;
 
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
 /**
  * SiliconFlow's balance: {@code GET {base}/v1/user/info} answers {@code
@@ -16,8 +18,8 @@ import java.net.URI;
  *
  * <p>{@code totalBalance} is what can be spent (granted {@code balance} plus {@code
  * chargeBalance}), so it is the available balance; when it is missing the sum of the two parts is
- * used. A {@code code} other than 20000 or {@code status:false} is a failure. The e-mail address is
- * not shown.
+ * used. The split is {@code parts.granted} and {@code parts.charged}. A {@code code} other than
+ * 20000 or {@code status:false} is a failure. The e-mail address is not shown.
  */
 public final class SiliconFlowProvider extends EndpointProvider {
   static final String ID = "siliconflow";
@@ -34,11 +36,12 @@ public final class SiliconFlowProvider extends EndpointProvider {
         new BalanceEndpoint(
             http, BalanceEndpoint.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, UNIT),
         ID,
-        NAME);
+        NAME,
+        UNIT);
   }
 
   @Override
-  AccountBalance read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     String code = LenientJson.text(root, "code");
     if ((code != null && !code.strip().equals(OK_CODE))
         || Boolean.FALSE.equals(LenientJson.flag(root, "status"))) {
@@ -57,10 +60,13 @@ public final class SiliconFlowProvider extends EndpointProvider {
     if (total == null) {
       return endpoint.noBalance();
     }
-    String note =
-        granted != null && charged != null
-            ? "granted " + LenientJson.show(granted) + " + charged " + LenientJson.show(charged)
-            : null;
-    return ok(UNIT, total, UpstreamText.name(LenientJson.text(data, "name"), key), note);
+    Balance balance =
+        Balance.of(Balance.Scope.ACCOUNT, UNIT)
+            .available(total)
+            .part("granted", granted)
+            .part("charged", charged)
+            .build();
+    return Account.read(
+        ID, List.of(balance), UpstreamText.name(LenientJson.text(data, "name"), key), null);
   }
 }

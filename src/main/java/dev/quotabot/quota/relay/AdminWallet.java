@@ -6,6 +6,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account's wallet, which a plain key cannot read (the seed's "Admin Backend Balance Query"):
@@ -28,7 +29,7 @@ final class AdminWallet {
     JsonObject data = RelayJson.data(root);
     BigDecimal quota = RelayJson.decimal(data, "quota");
     if (answer.status() != 200 || quota == null || RelayJson.declaresFailure(root)) {
-      return Refusals.of(answer, "/" + PATH, "access token", request);
+      return Refusals.of(answer, "/" + PATH, "access token", status, request);
     }
     BigDecimal used = RelayJson.decimal(data, "used_quota");
     BigDecimal requests = RelayJson.decimal(data, "request_count");
@@ -41,11 +42,23 @@ final class AdminWallet {
             false,
             null,
             name(data, request),
-            requests == null ? null : requests.longValue(),
+            count(requests),
             status.quotaNote()));
   }
 
-  private static String name(JsonObject user, ProviderRequest request) {
+  /** A count of calls: a whole number a long holds, else unknown (never a wrapped or cut value). */
+  private static @Nullable Long count(@Nullable BigDecimal value) {
+    if (value == null || value.signum() < 0) {
+      return null;
+    }
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException notACount) {
+      return null;
+    }
+  }
+
+  private static @Nullable String name(@Nullable JsonObject user, ProviderRequest request) {
     for (String field : new String[] {"display_name", "username"}) {
       String name = RelayText.name(RelayJson.string(user, field), request);
       if (name != null) {

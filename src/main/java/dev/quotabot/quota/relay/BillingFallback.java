@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenAI-style billing endpoints both relays serve (the seed's "Token Balance Query"), for
@@ -29,7 +30,7 @@ final class BillingFallback {
     JsonObject limits = answer(subscription);
     BigDecimal hardLimit = RelayJson.decimal(limits, "hard_limit_usd");
     if (hardLimit == null) {
-      return Refusals.of(subscription, "/" + SUBSCRIPTION, "key", request);
+      return Refusals.of(subscription, "/" + SUBSCRIPTION, "key", status, request);
     }
     JsonObject spent = answer(usage);
     BigDecimal hundredths = RelayJson.decimal(spent, "total_usage");
@@ -46,7 +47,7 @@ final class BillingFallback {
             "Read from the relay's OpenAI-style billing endpoints, which show this token or, on"
                 + " some relays, the whole account.");
     if (used == null && !unlimited) {
-      Reading why = Refusals.of(usage, "/" + USAGE, "key", request);
+      Reading why = Refusals.of(usage, "/" + USAGE, "key", status, request);
       note = Notes.join(note, "What is left is unknown: " + why.problem());
     }
     return Reading.of(
@@ -62,7 +63,7 @@ final class BillingFallback {
             note));
   }
 
-  private static JsonObject answer(UpstreamResponse response) {
+  private static @Nullable JsonObject answer(UpstreamResponse response) {
     if (!response.answered() || response.status() != 200) {
       return null;
     }

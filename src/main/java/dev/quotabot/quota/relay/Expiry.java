@@ -2,6 +2,7 @@ package dev.quotabot.quota.relay;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A relay's expiry time: unix seconds, where 0 and -1 mean never. */
 final class Expiry {
@@ -10,7 +11,7 @@ final class Expiry {
   private Expiry() {}
 
   /** Null for never or unreadable; milliseconds are accepted too (values past year 5138). */
-  static Instant of(BigDecimal value) {
+  static @Nullable Instant of(@Nullable BigDecimal value) {
     if (value == null || value.signum() <= 0) {
       return null;
     }

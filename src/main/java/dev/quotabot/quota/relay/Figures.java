@@ -1,7 +1,9 @@
 package dev.quotabot.quota.relay;
 
+import dev.quotabot.quota.Balance;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Amounts read from one relay endpoint, already in {@code unit} and rounded. Unknown amounts are
@@ -21,11 +23,24 @@ import java.time.Instant;
  */
 record Figures(
     String unit,
-    BigDecimal available,
-    BigDecimal total,
-    BigDecimal used,
+    @Nullable BigDecimal available,
+    @Nullable BigDecimal total,
+    @Nullable BigDecimal used,
     boolean unlimited,
-    Instant expiresAt,
-    String name,
-    Long requests,
-    String note) {}
+    @Nullable Instant expiresAt,
+    @Nullable String name,
+    @Nullable Long requests,
+    @Nullable String note) {
+
+  /** These figures as a balance entry of {@code scope}. */
+  Balance toBalance(Balance.Scope scope) {
+    return Balance.of(scope, unit)
+        .available(available)
+        .total(total)
+        .used(used)
+        .unlimited(unlimited)
+        .expiresAt(expiresAt)
+        .requests(requests)
+        .build();
+  }
+}

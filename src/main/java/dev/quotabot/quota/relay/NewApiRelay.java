@@ -1,8 +1,11 @@
 package dev.quotabot.quota.relay;
 
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.AdminAccess;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.Urls;
@@ -10,9 +13,11 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
@@ -23,61 +28,64 @@ import java.util.concurrent.Executor;
  *
  * <p>The calls that do not depend on each other run at once; all share the request's timeout. A
  * call whose {@link UpstreamHttp} breaks its promise fails alone; anything else unexpected is left
- * to {@code ProviderCheck}, which turns it into a failed balance.
+ * to the query run, which turns it into a failed balance.
  */
-public final class NewApiRelay implements BalanceProvider {
+public final class NewApiRelay implements Provider {
   public static final String ID = RelayAccount.PROVIDER;
   private static final String STATUS = "api/status";
+  private static final ProviderInfo INFO =
+      new ProviderInfo(
+          ID,
+          "new-api / one-api relay",
+          EnumSet.of(
+              Capability.BALANCES,
+              Capability.LISTS_KEY_MODELS,
+              Capability.NEEDS_BASE_URL,
+              Capability.ADMIN_ACCESS),
+          null,
+          List.of(),
+          "sk-…");
 
   private final UpstreamHttp http;
-  private final Executor compose;
 
   /**
-   * @param compose reads the answers into the result once all are in; the last call may be ended by
-   *     the single timeout thread, which must not do that work
+   * @param http the guarded client: the relay's address comes from the asker. Its answers complete
+   *     on the clients' own threads (never the JDK's timer thread), so reading them into the result
+   *     happens right there.
    */
-  public NewApiRelay(UpstreamHttp http, Executor compose) {
+  public NewApiRelay(UpstreamHttp http) {
     this.http = http;
-    this.compose = compose;
   }
 
   @Override
-  public String id() {
-    return ID;
+  public ProviderInfo info() {
+    return INFO;
   }
 
   @Override
-  public String displayName() {
-    return "new-api / one-api relay";
-  }
-
-  @Override
-  public boolean needsBaseUrl() {
-    return true;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> check(ProviderRequest request) {
-    if (request.baseUrl() == null) {
+  public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
+    URI base = request.baseUrl();
+    if (base == null) {
       return CompletableFuture.completedFuture(
           ProviderResult.balanceOnly(
-              AccountBalance.failed(
+              Account.failed(
                   ID, null, ProbeStatus.NETWORK_ERROR, "No relay address (base_url) was given.")));
     }
-    return new Check(request).run();
+    return new Check(request, base).run();
   }
 
   /** One check: its deadline and its calls. */
   private final class Check {
     private final ProviderRequest request;
+    private final URI base;
     private final long deadline;
     private final String site;
     private final Map<String, String> bearer;
 
-    Check(ProviderRequest request) {
+    Check(ProviderRequest request, URI base) {
       this.request = request;
+      this.base = base;
       this.deadline = System.nanoTime() + request.timeout().toNanos();
-      URI base = request.baseUrl();
       this.site = base.getHost() == null ? "The relay" : base.getHost();
       this.bearer = Map.of("Authorization", "Bearer " + request.key().reveal());
     }
@@ -89,30 +97,31 @@ public final class NewApiRelay implements BalanceProvider {
       CompletableFuture<UpstreamResponse> models = get(RelayModels.PATH, bearer);
       CompletableFuture<Long> modelsLatency =
           models.thenApply(answer -> (System.nanoTime() - modelsStarted) / 1_000_000);
-      CompletableFuture<UpstreamResponse> wallet =
-          request.admin() == null
+      AdminAccess access = request.admin();
+      CompletableFuture<@Nullable UpstreamResponse> wallet =
+          access == null
               ? CompletableFuture.completedFuture(null)
-              : get(AdminWallet.PATH, AdminWallet.headers(request.admin()));
-      CompletableFuture<UpstreamResponse[]> billing =
+              : get(AdminWallet.PATH, AdminWallet.headers(access));
+      CompletableFuture<UpstreamResponse @Nullable []> billing =
           usage.thenCompose(
               answer ->
                   TokenUsage.worthFallingBack(answer, request)
                       ? billing()
                       : CompletableFuture.completedFuture(null));
       return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
-          .thenApplyAsync(
+          .thenApply(
               done -> {
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
+                UpstreamResponse walletAnswer = wallet.join();
                 Reading admin =
-                    wallet.join() == null ? null : AdminWallet.read(wallet.join(), unit, request);
+                    walletAnswer == null ? null : AdminWallet.read(walletAnswer, unit, request);
                 return RelayModels.result(
                     RelayAccount.compose(key, admin, unit),
                     models.join(),
                     modelsLatency.join(),
                     request);
-              },
-              compose);
+              });
     }
 
     private CompletableFuture<UpstreamResponse[]> billing() {
@@ -123,7 +132,7 @@ public final class NewApiRelay implements BalanceProvider {
     }
 
     private Reading keyReading(
-        UpstreamResponse usage, UpstreamResponse[] billing, RelayStatus unit) {
+        UpstreamResponse usage, UpstreamResponse @Nullable [] billing, RelayStatus unit) {
       Reading token = TokenUsage.read(usage, unit, request);
       if (billing == null) {
         return token;
@@ -150,7 +159,7 @@ public final class NewApiRelay implements BalanceProvider {
                 site + " did not answer within " + request.timeout().toMillis() + " ms."));
       }
       try {
-        return http.get(Urls.resolve(request.baseUrl(), path), headers, left, site)
+        return http.get(Urls.resolve(base, path), headers, left, site)
             .exceptionally(
                 failure ->
                     UpstreamResponse.failed(

@@ -1,6 +1,7 @@
 package dev.quotabot.quota.relay;
 
 import dev.quotabot.quota.ProbeStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one of the relay's balance endpoints gave: figures, or why not.
@@ -11,20 +12,31 @@ import dev.quotabot.quota.ProbeStatus;
  * @param problem a human explanation of the failure, scrubbed of secrets
  * @param tryNext whether another endpoint might still answer (the route is missing or broken),
  *     unlike a refused key or a timeout
+ * @param leaked what a refusal said is left ({@code token remain quota: ＄0.14}), or null
  */
-record Reading(Figures figures, ProbeStatus failure, String problem, boolean tryNext) {
+record Reading(
+    @Nullable Figures figures,
+    @Nullable ProbeStatus failure,
+    @Nullable String problem,
+    boolean tryNext,
+    @Nullable Figures leaked) {
 
   static Reading of(Figures figures) {
-    return new Reading(figures, null, null, false);
+    return new Reading(figures, null, null, false, null);
   }
 
   static Reading failed(ProbeStatus failure, String problem) {
-    return new Reading(null, failure, problem, false);
+    return new Reading(null, failure, problem, false, null);
+  }
+
+  /** A refusal that still says what is left. */
+  static Reading usedUp(String problem, @Nullable Figures leaked) {
+    return new Reading(null, ProbeStatus.INSUFFICIENT_BALANCE, problem, false, leaked);
   }
 
   /** The endpoint is missing or gave nothing usable: another one may answer. */
   static Reading unusable(String problem) {
-    return new Reading(null, ProbeStatus.UPSTREAM_ERROR, problem, true);
+    return new Reading(null, ProbeStatus.UPSTREAM_ERROR, problem, true, null);
   }
 
   boolean read() {

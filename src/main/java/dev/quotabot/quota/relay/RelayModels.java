@@ -3,7 +3,7 @@ package dev.quotabot.quota.relay;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
@@ -11,15 +11,21 @@ import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The models this key may use, from {@code GET /v1/models} ({@code {"object":"list","data":[{"id",
- * "object":"model","owned_by"}]}}; new-api filters it to the key). One row per id, in the relay's
- * order, at most {@value #MAX_MODELS}; the relay reports no per-model quota, so every number is
- * unknown. A missing or broken list gives no rows, and says why.
+ * "object":"model","owned_by"}]}}; new-api filters it to the key). With no model asked: one row per
+ * id, in the relay's order, at most {@value #MAX_MODELS}. With models asked: one row per asked
+ * model, listed (the key may use it) or not. The relay reports no per-model quota, so every number
+ * is unknown. A list that could not be read says why, in those rows or, with none asked, in the
+ * account's note.
  */
 final class RelayModels {
   static final String PATH = "v1/models";
@@ -28,29 +34,62 @@ final class RelayModels {
 
   private RelayModels() {}
 
-  /**
-   * The check's answer: {@code account} and the rows, or, when the list could not be read, no rows
-   * and why not.
-   */
+  /** The check's answer: {@code account} and the rows for what the request asked. */
   static ProviderResult result(
-      AccountBalance account, UpstreamResponse answer, long latencyMs, ProviderRequest request) {
-    if (!answer.answered()) {
-      return new ProviderResult(account, List.of(), answer.failure(), answer.failureText());
-    }
-    JsonObject root = answer.status() == 200 ? RelayJson.parse(answer.body()) : null;
+      Account account, UpstreamResponse answer, long latencyMs, ProviderRequest request) {
+    List<ModelQuota> listed;
+    ProbeStatus failure = null;
+    String problem = null;
+    JsonObject root =
+        answer.answered() && answer.status() == 200 ? RelayJson.parse(answer.body()) : null;
     JsonElement data = root == null ? null : root.get("data");
-    if (data == null || !data.isJsonArray()) {
-      return new ProviderResult(
-          account,
-          List.of(),
-          ProbeStatus.UPSTREAM_ERROR,
+    if (!answer.answered()) {
+      listed = List.of();
+      failure = answer.failure();
+      problem = answer.failureText();
+    } else if (data == null || !data.isJsonArray()) {
+      listed = List.of();
+      failure = ProbeStatus.UPSTREAM_ERROR;
+      problem =
           "/"
               + PATH
               + " answered HTTP "
               + answer.status()
-              + (answer.status() == 200 ? " without a list of models." : "."));
+              + (answer.status() == 200 ? " without a list of models." : ".");
+    } else {
+      listed = rows(data.getAsJsonArray(), latencyMs, request);
     }
-    return new ProviderResult(account, rows(data.getAsJsonArray(), latencyMs, request));
+    String unread = problem == null ? null : "The relay's model list could not be read: " + problem;
+    if (request.models().isEmpty()) {
+      return new ProviderResult(unread == null ? account : account.withNoteAdded(unread), listed);
+    }
+    return new ProviderResult(account, asked(request.models(), listed, failure, unread));
+  }
+
+  /** One row per asked model: the listed row, or why it is not there. */
+  private static List<ModelQuota> asked(
+      List<String> models,
+      List<ModelQuota> listed,
+      @Nullable ProbeStatus failure,
+      @Nullable String unread) {
+    Map<String, ModelQuota> byId = new HashMap<>();
+    listed.forEach(row -> byId.put(row.model().toLowerCase(Locale.ROOT), row));
+    boolean none = listed.isEmpty();
+    ProbeStatus missing =
+        !none
+            ? ProbeStatus.MODEL_UNAVAILABLE
+            : failure != null ? failure : ProbeStatus.UPSTREAM_ERROR;
+    String why =
+        !none
+            ? "Not in the relay's list of models this key may use."
+            : unread != null ? unread : "The relay did not list the models this key may use.";
+    return models.stream()
+        .map(
+            model -> {
+              ModelQuota row = byId.get(model.toLowerCase(Locale.ROOT));
+              return row != null ? row : ModelQuota.failed(model, missing, why, 0);
+            })
+        .toList();
   }
 
   private static List<ModelQuota> rows(JsonArray data, long latencyMs, ProviderRequest request) {

@@ -7,6 +7,7 @@ import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a relay shows money, from its public {@code GET /api/status}: quota units per US dollar
@@ -27,18 +28,18 @@ final class RelayStatus {
 
   private final String quotaUnit;
   private final String displayUnit;
-  private final BigDecimal quotaPerUnit;
-  private final BigDecimal rate;
-  private final String quotaNote;
-  private final String displayNote;
+  private final @Nullable BigDecimal quotaPerUnit;
+  private final @Nullable BigDecimal rate;
+  private final @Nullable String quotaNote;
+  private final @Nullable String displayNote;
 
   private RelayStatus(
       String quotaUnit,
       String displayUnit,
-      BigDecimal quotaPerUnit,
-      BigDecimal rate,
-      String quotaNote,
-      String displayNote) {
+      @Nullable BigDecimal quotaPerUnit,
+      @Nullable BigDecimal rate,
+      @Nullable String quotaNote,
+      @Nullable String displayNote) {
     this.quotaUnit = quotaUnit;
     this.displayUnit = displayUnit;
     this.quotaPerUnit = quotaPerUnit;
@@ -120,7 +121,7 @@ final class RelayStatus {
     }
   }
 
-  private static RelayStatus withRate(String unit, BigDecimal rate, BigDecimal perUnit) {
+  private static RelayStatus withRate(String unit, @Nullable BigDecimal rate, BigDecimal perUnit) {
     if (rate == null || rate.signum() <= 0) {
       // the billing endpoints still answer in the display unit; only raw quota falls back to USD
       return new RelayStatus(
@@ -134,7 +135,8 @@ final class RelayStatus {
     return money(unit, perUnit, rate, null);
   }
 
-  private static RelayStatus money(String unit, BigDecimal perUnit, BigDecimal rate, String note) {
+  private static RelayStatus money(
+      String unit, BigDecimal perUnit, BigDecimal rate, @Nullable String note) {
     return new RelayStatus(unit, unit, perUnit, rate, note, note);
   }
 
@@ -158,17 +160,17 @@ final class RelayStatus {
   }
 
   /** Why raw amounts are not plain money, or null. */
-  String quotaNote() {
+  @Nullable String quotaNote() {
     return quotaNote;
   }
 
   /** Why display amounts carry no known currency, or null. */
-  String displayNote() {
+  @Nullable String displayNote() {
     return displayNote;
   }
 
   /** Raw quota units in {@link #quotaUnit()}: money to 6 decimals, tokens and raw units whole. */
-  BigDecimal fromQuota(BigDecimal raw) {
+  @Nullable BigDecimal fromQuota(@Nullable BigDecimal raw) {
     if (raw == null) {
       return null;
     }
@@ -179,7 +181,7 @@ final class RelayStatus {
   }
 
   /** An amount already in {@link #displayUnit()}, rounded like {@link #fromQuota}. */
-  BigDecimal fromDisplay(BigDecimal amount) {
+  @Nullable BigDecimal fromDisplay(@Nullable BigDecimal amount) {
     if (amount == null) {
       return null;
     }

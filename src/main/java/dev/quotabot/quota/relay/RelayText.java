@@ -2,12 +2,13 @@ package dev.quotabot.quota.relay;
 
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.UpstreamText;
+import org.jspecify.annotations.Nullable;
 
 /** Upstream text made safe to show: the key and the admin access token are removed. */
 final class RelayText {
   private RelayText() {}
 
-  static String clean(String text, ProviderRequest request) {
+  static @Nullable String clean(@Nullable String text, ProviderRequest request) {
     if (text == null) {
       return null;
     }
@@ -17,7 +18,7 @@ final class RelayText {
   }
 
   /** A token's or user's name: cleaned and cut to 100 characters and "…"; null when empty. */
-  static String name(String text, ProviderRequest request) {
+  static @Nullable String name(@Nullable String text, ProviderRequest request) {
     String name = clean(text, request);
     return name == null || name.length() <= UpstreamText.MAX_NAME_LENGTH
         ? name

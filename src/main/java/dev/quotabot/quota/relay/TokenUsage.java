@@ -21,7 +21,7 @@ final class TokenUsage {
     JsonObject root = answer.answered() ? RelayJson.parse(answer.body()) : null;
     JsonObject data = RelayJson.data(root);
     if (answer.status() != 200 || data == null || RelayJson.declaresFailure(root)) {
-      return Refusals.of(answer, "/" + PATH, "key", request);
+      return Refusals.of(answer, "/" + PATH, "key", status, request);
     }
     BigDecimal available = RelayJson.decimal(data, "total_available");
     BigDecimal granted = RelayJson.decimal(data, "total_granted");

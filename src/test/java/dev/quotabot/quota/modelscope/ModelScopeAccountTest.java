@@ -9,31 +9,38 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.support.Fixtures.response;
 import static dev.quotabot.support.Numbers.assertAmount;
 import static dev.quotabot.support.Numbers.elapsedMs;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.quotabot.UpstreamClient;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.TimeoutScheduler;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
+import dev.quotabot.support.SocketReads;
 import dev.quotabot.support.UpstreamProbes;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,8 +50,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The 魔粒 balance read ({@code GET /magicubes/balance}, then {@code GET /users/me}) against a
- * WireMock stand-in for ModelScope's OpenAPI, with an HTTP client wired as in production.
+ * The 魔粒 balance read ({@code GET /magicubes/balance}, then {@code GET /users/me}) through the real
+ * {@link ModelScopeProvider} on the production upstream clients, against a WireMock stand-in for
+ * ModelScope's OpenAPI.
  */
 final class ModelScopeAccountTest {
   private static final String BALANCE = "/openapi/v1/magicubes/balance";
@@ -52,28 +60,14 @@ final class ModelScopeAccountTest {
   private static final String KEY = UpstreamProbes.KEY;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private UpstreamClient client;
-  private TimeoutScheduler timeouts;
-  private HttpClient http;
+  @AutoClose private final UpstreamClient client = new UpstreamClient();
 
   @BeforeEach
-  void wireClient() {
-    client = new UpstreamClient();
-    timeouts = client.timeouts();
-    http = client.http();
+  void answerTheUser() {
     upstream.stubFor(
         get(urlPathEqualTo(USER)).willReturn(response(200, "modelscope/users-me-200.json")));
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
   }
 
   // ---------------------------------------------------------------- the balance
@@ -85,18 +79,29 @@ final class ModelScopeAccountTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
-    // THEN every amount is read exactly, the name is there, and both calls carried the key
+    // THEN one account balance in 魔粒 with every amount read exactly, the name is there, and
+    // both calls carried the key
     assertEquals(ProbeStatus.OK, account.status());
     assertTrue(account.isKnown());
     assertEquals("modelscope", account.provider());
     assertEquals("魔粒", account.unit());
-    assertAmount("250", account.availableBalance());
-    assertAmount("250", account.totalBalance());
-    assertAmount("0", account.frozenAmount());
+    assertEquals(1, account.balances().size());
+    Balance balance = account.balances().get(0);
+    assertEquals(Balance.Scope.ACCOUNT, balance.scope());
+    assertEquals("魔粒", balance.unit());
+    assertAmount("250", balance.available());
+    assertAmount("250", balance.total());
+    assertAmount("0", balance.frozen());
+    assertNull(balance.used());
+    assertNull(balance.unlimited());
+    assertNull(balance.expiresAt());
+    assertEquals(Map.of(), balance.parts());
+    assertNull(balance.requests());
     assertEquals("tester", account.user());
     assertNull(account.error());
+    assertNull(account.note());
     for (String path : List.of(BALANCE, USER)) {
       upstream.verify(
           exactly(1),
@@ -117,13 +122,13 @@ final class ModelScopeAccountTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/" + fixture)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN they are read as exact decimals
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount(available, account.availableBalance());
-    assertAmount(total, account.totalBalance());
-    assertAmount(frozen, account.frozenAmount());
+    assertAmount(available, account.primary().available());
+    assertAmount(total, account.primary().total());
+    assertAmount(frozen, account.primary().frozen());
   }
 
   @Test
@@ -134,13 +139,13 @@ final class ModelScopeAccountTest {
             .willReturn(response(200, "modelscope/balance-200-only-available.json")));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the available amount is known and the others are null, never 0
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("42", account.availableBalance());
-    assertNull(account.totalBalance());
-    assertNull(account.frozenAmount());
+    assertAmount("42", account.primary().available());
+    assertNull(account.primary().total());
+    assertNull(account.primary().frozen());
   }
 
   @Test
@@ -151,7 +156,7 @@ final class ModelScopeAccountTest {
             .willReturn(response(200, "modelscope/balance-200.json").withFixedDelay(400)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN users/me was asked once the balance had answered, not beside it
     assertEquals("tester", account.user());
@@ -172,11 +177,11 @@ final class ModelScopeAccountTest {
     upstream.stubFor(get(urlPathEqualTo(USER)).willReturn(aResponse().withFault(fault)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the balance is there and only the name is unknown
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("250", account.availableBalance());
+    assertAmount("250", account.primary().available());
     assertNull(account.user());
     assertNull(account.error());
   }
@@ -188,11 +193,11 @@ final class ModelScopeAccountTest {
     balanceAndUser(status, "{\"success\":false,\"data\":{\"name\":\"not-me\"}}");
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the balance is there and the name is unknown (an error body's name is not used)
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("250", account.availableBalance());
+    assertAmount("250", account.primary().available());
     assertNull(account.user());
   }
 
@@ -207,13 +212,12 @@ final class ModelScopeAccountTest {
 
     // WHEN the account is read with a 500 ms timeout
     long started = System.nanoTime();
-    AccountBalance account =
-        account().read(ApiKey.of(KEY), Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
+    Account account = read(provider(), Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
     long tookMs = elapsedMs(started);
 
     // THEN the balance comes back within the timeout (generous bound) without a name
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("250", account.availableBalance());
+    assertAmount("250", account.primary().available());
     assertNull(account.user());
     assertTrue(tookMs < 2_000, "took " + tookMs + " ms");
   }
@@ -231,7 +235,7 @@ final class ModelScopeAccountTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN invalid_key, with the status and the upstream's words, no amounts, and no users/me call
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
@@ -250,7 +254,7 @@ final class ModelScopeAccountTest {
             .willReturn(response(500, "modelscope/balance-500-internal.json")));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN upstream_error naming the status and the upstream's message
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -269,7 +273,7 @@ final class ModelScopeAccountTest {
             .willReturn(response(status, "modelscope/balance-quota-limit-exceed.json")));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN upstream_error with the upstream's message, and no amount is made up
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -290,7 +294,7 @@ final class ModelScopeAccountTest {
                             + "\"data\":{\"available_balance\":0,\"total_balance\":0}}")));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the declared failure wins: upstream_error, amounts unknown
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -309,7 +313,7 @@ final class ModelScopeAccountTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(status, "modelscope/" + fixture)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN upstream_error naming the status; no HTML reaches the user
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -337,7 +341,7 @@ final class ModelScopeAccountTest {
         get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withStatus(200).withBody(body)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN upstream_error, and every amount is unknown
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -353,8 +357,7 @@ final class ModelScopeAccountTest {
 
     // WHEN the account is read with a 300 ms timeout
     long started = System.nanoTime();
-    AccountBalance account =
-        account().read(ApiKey.of(KEY), Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
+    Account account = read(provider(), Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
     long tookMs = elapsedMs(started);
 
     // THEN timeout, well before the upstream would have answered (generous bound), and no
@@ -375,7 +378,7 @@ final class ModelScopeAccountTest {
     upstream.stubFor(get(urlPathEqualTo(BALANCE)).willReturn(aResponse().withFault(fault)));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN network_error, amounts unknown
     assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
@@ -387,12 +390,10 @@ final class ModelScopeAccountTest {
   void aRefusedConnectionIsANetworkError() throws Exception {
     // GIVEN a port nobody listens on
     int closedPort = Ports.unused();
-    ModelScopeAccount nowhere =
-        new ModelScopeAccount(
-            http, URI.create("http://127.0.0.1:" + closedPort + "/openapi/v1"), timeouts);
+    ModelScopeProvider nowhere = provider("http://127.0.0.1:" + closedPort + "/openapi/v1");
 
     // WHEN the account is read there
-    AccountBalance account = nowhere.read(ApiKey.of(KEY), TIMEOUT).get(10, TimeUnit.SECONDS);
+    Account account = read(nowhere, TIMEOUT).get(10, TimeUnit.SECONDS);
 
     // THEN network_error saying it could not connect
     assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
@@ -438,7 +439,7 @@ final class ModelScopeAccountTest {
     balanceAndUserNamed("user " + KEY);
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the balance is read and the key does not reach the name
     assertEquals(ProbeStatus.OK, account.status());
@@ -451,7 +452,7 @@ final class ModelScopeAccountTest {
     balanceAndUserNamed("n".repeat(99) + "\uD83D\uDE00" + "m".repeat(49));
 
     // WHEN the account is read
-    AccountBalance account = read();
+    Account account = read();
 
     // THEN the name stops before the emoji, without a mark, and no half character is left
     assertEquals(ProbeStatus.OK, account.status());
@@ -459,30 +460,95 @@ final class ModelScopeAccountTest {
   }
 
   @Test
+  void cancellingTheReadClosesTheCallUnderWayTheBalancesOrTheNames() throws Exception {
+    for (boolean nameCall : new boolean[] {false, true}) {
+      try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+        // GIVEN an OpenAPI that takes the balance request (or answers it, then takes the name
+        // request) and never answers
+        silent.setSoTimeout(10_000);
+        CompletableFuture<ProviderResult> read =
+            provider("http://127.0.0.1:" + silent.getLocalPort() + "/openapi/v1")
+                .readAccount(
+                    new ProviderRequest(
+                        ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(30)));
+        Socket upstream = silent.accept();
+        if (nameCall) {
+          assertTrue(SocketReads.head(upstream).startsWith("GET " + BALANCE), "balance first");
+          String body = Fixtures.read("modelscope/balance-200.json");
+          upstream
+              .getOutputStream()
+              .write(
+                  ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                          + "Content-Length: "
+                          + body.getBytes(UTF_8).length
+                          + "\r\n\r\n"
+                          + body)
+                      .getBytes(UTF_8));
+          upstream.close();
+          upstream = silent.accept();
+        }
+        try (Socket waiting = upstream) {
+          String head = SocketReads.head(waiting);
+          assertTrue(head.startsWith("GET " + (nameCall ? USER : BALANCE)), head);
+
+          // WHEN the read is cancelled (the query's asker went away)
+          long cancelled = System.nanoTime();
+          read.cancel(true);
+
+          // THEN the connection is closed promptly (generous bound)
+          assertEquals(-1, SocketReads.untilClosed(waiting));
+          long closedAfterMs = elapsedMs(cancelled);
+          assertTrue(closedAfterMs < 3_000, "closed " + closedAfterMs + " ms after the cancel");
+        }
+      }
+    }
+  }
+
+  @Test
   void neverCompletesExceptionallyWhenTheRequestCannotBeBuilt() throws Exception {
     // GIVEN a base URL the HTTP client cannot speak to (not http or https)
-    ModelScopeAccount account =
-        new ModelScopeAccount(http, URI.create("ftp://127.0.0.1/openapi/v1"), timeouts);
+    ModelScopeProvider provider = provider("ftp://127.0.0.1/openapi/v1");
 
     // WHEN the account is read
-    CompletableFuture<AccountBalance> read = account.read(ApiKey.of(KEY), TIMEOUT);
+    CompletableFuture<Account> read = read(provider, TIMEOUT);
 
     // THEN the future completes normally with a failure status
-    AccountBalance result = read.get(10, TimeUnit.SECONDS);
+    Account result = read.get(10, TimeUnit.SECONDS);
     assertEquals(ProbeStatus.NETWORK_ERROR, result.status());
     assertUnknownAmounts(result);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private ModelScopeAccount account() {
-    return new ModelScopeAccount(http, URI.create(upstream.baseUrl() + "/openapi/v1"), timeouts);
+  /** The real provider, its OpenAPI on the WireMock stand-in. */
+  private ModelScopeProvider provider() {
+    return provider(upstream.baseUrl() + "/openapi/v1");
+  }
+
+  private ModelScopeProvider provider(String openApiBaseUrl) {
+    return new ModelScopeProvider(
+        client.clients(),
+        URI.create(upstream.baseUrl() + "/v1"),
+        URI.create(openApiBaseUrl),
+        Duration.ofHours(1),
+        List.of());
+  }
+
+  /** The provider's account read with {@code timeout}: the account, and never a row. */
+  private static CompletableFuture<Account> read(ModelScopeProvider provider, Duration timeout) {
+    return provider
+        .readAccount(new ProviderRequest(ApiKey.of(KEY), List.of(), null, null, timeout))
+        .thenApply(
+            result -> {
+              assertEquals(List.of(), result.models());
+              return result.account();
+            });
   }
 
   /** Reads the account; the future must complete normally. */
-  private AccountBalance read() {
+  private Account read() {
     try {
-      return account().read(ApiKey.of(KEY), TIMEOUT).get(10, TimeUnit.SECONDS);
+      return read(provider(), TIMEOUT).get(10, TimeUnit.SECONDS);
     } catch (Exception failed) {
       throw new AssertionError("the read completed exceptionally or not at all", failed);
     }
@@ -507,10 +573,11 @@ final class ModelScopeAccountTest {
     return requests.get(0);
   }
 
-  private static void assertUnknownAmounts(AccountBalance account) {
-    assertNull(account.availableBalance(), "available_balance");
-    assertNull(account.totalBalance(), "total_balance");
-    assertNull(account.frozenAmount(), "frozen_amount");
+  /** Nothing was read: no balance (so no amount, not even 0) and no name; still in 魔粒. */
+  private static void assertUnknownAmounts(Account account) {
+    assertEquals(List.of(), account.balances(), "balances");
+    assertNull(account.primary(), "the first balance");
     assertNull(account.user(), "user");
+    assertEquals("魔粒", account.unit());
   }
 }

@@ -9,7 +9,6 @@ import static dev.quotabot.support.UpstreamProbes.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ModelQuota;
@@ -24,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,29 +39,16 @@ final class ModelScopeProbeHttp2Test {
   @RegisterExtension
   static final WireMockExtension upstream =
       WireMockExtension.newInstance()
-          .options(
-              WireMockConfiguration.options()
-                  .dynamicPort()
-                  .dynamicHttpsPort()
-                  .keystorePath(LocalTls.keystorePath())
-                  .keystoreType("PKCS12")
-                  .keystorePassword(LocalTls.PASSWORD)
-                  .keyManagerPassword(LocalTls.PASSWORD)
-                  .containerThreads(60))
+          .options(LocalTls.wireMockHttps().containerThreads(60))
           .build();
 
-  private UpstreamProbes probes;
+  @AutoClose private UpstreamProbes probes;
 
   @BeforeEach
   void wireProbe() {
     probes =
         UpstreamProbes.againstLocalTls(
             "https://localhost:" + upstream.getRuntimeInfo().getHttpsPort() + "/v1");
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probes.close();
   }
 
   @Test
@@ -83,8 +69,7 @@ final class ModelScopeProbeHttp2Test {
 
     // WHEN a model is probed over HTTPS
     long started = System.nanoTime();
-    ModelQuota row =
-        probes.probe().probe(ApiKey.of(KEY), "Qwen/Qwen3-32B", Duration.ofSeconds(10)).join();
+    ModelQuota row = probes.probe(KEY, "Qwen/Qwen3-32B", Duration.ofSeconds(10)).join();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     // THEN it spoke HTTP/2 and had the numbers long before the stream would end
@@ -114,7 +99,7 @@ final class ModelScopeProbeHttp2Test {
     QuotaReport report =
         probes
             .service(UpstreamProbes.settings(50, Duration.ofSeconds(10), Duration.ofSeconds(20)))
-            .query(new QuotaQuery(ApiKey.of(KEY), models))
+            .query(new QuotaQuery(ApiKey.of(KEY), models, ModelScopeProvider.ID, null, null))
             .join();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 

@@ -8,20 +8,22 @@ import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNum
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.BalanceProvider;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -35,24 +37,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class BalanceEndpointContractTest {
   /** The provider's stand-in, one per test class. */
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void closeHarness() {
-    harness.close();
-  }
+  @AutoClose final ProviderHarness harness = new ProviderHarness();
 
   WireMockExtension upstream() {
     return upstream;
   }
 
-  abstract BalanceProvider provider();
+  abstract Provider provider();
 
   /**
    * What the contract needs to know of a provider's endpoint.
@@ -85,12 +78,19 @@ abstract class BalanceEndpointContractTest {
   abstract Endpoint endpoint();
 
   @Test
-  void namesItselfAndNeedsNoBaseUrlFromTheQuery() {
-    BalanceProvider provider = provider();
+  void declaresItselfAsReadingBalancesOnlyWithNoBaseUrlFromTheQuery() {
+    // GIVEN the provider
+    // WHEN it is asked what it is
+    ProviderInfo info = provider().info();
 
-    assertEquals(endpoint().id(), provider.id());
-    assertEquals(endpoint().name(), provider.displayName());
-    assertFalse(provider.needsBaseUrl());
+    // THEN its id and name; it reads balances and does nothing else (no probe, no model list, no
+    // base_url, no admin access), and proposes no model
+    assertEquals(endpoint().id(), info.id());
+    assertEquals(endpoint().name(), info.name());
+    assertEquals(Set.of(Capability.BALANCES), info.capabilities());
+    assertFalse(info.takesModels());
+    assertTrue(info.defaultModels().isEmpty());
+    assertEquals("sk-…", info.keyHint());
   }
 
   @ParameterizedTest
@@ -103,16 +103,17 @@ abstract class BalanceEndpointContractTest {
                 .willReturn(response(status, endpoint().rejectedKeyFixture())));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), endpoint().key());
+    Account account = account(provider(), endpoint().key());
 
     // THEN invalid_key with the status and the provider's words, the key shown only as a
-    // fingerprint
+    // fingerprint; the unit is the one the provider declares
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertEquals(endpoint().id(), account.provider());
+    assertEquals(provider().info().unit(), account.unit());
     assertTrue(account.error().contains("HTTP " + status), account.error());
     assertTrue(account.error().contains(endpoint().rejectedKeyWords()), account.error());
     assertFalse(account.error().contains(secretPartOfKey()), account.error());
     assertFailedWithoutNumbers(account);
-    assertNull(account.unlimited());
   }
 
   @TestFactory
@@ -131,12 +132,12 @@ abstract class BalanceEndpointContractTest {
                                   .willReturn(aResponse().withStatus(200).withBody(body)));
 
                       // WHEN the key is checked
-                      AccountBalance account = account(provider(), endpoint().key());
+                      Account account = account(provider(), endpoint().key());
 
-                      // THEN upstream_error, every amount unknown, never zero or "unlimited"
+                      // THEN upstream_error, no balance at all (so no amount shown as zero and
+                      // nothing "unlimited")
                       assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
                       assertFailedWithoutNumbers(account);
-                      assertNull(account.unlimited());
                     }));
   }
 
@@ -154,7 +155,7 @@ abstract class BalanceEndpointContractTest {
                 .willReturn(response(500, endpoint().fixtures() + "/500-internal.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), endpoint().key());
+    Account account = account(provider(), endpoint().key());
 
     // THEN upstream_error naming the status and the provider's message
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -173,7 +174,7 @@ abstract class BalanceEndpointContractTest {
                 .willReturn(response(status, endpoint().fixtures() + "/502-bad-gateway.html")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), endpoint().key());
+    Account account = account(provider(), endpoint().key());
 
     // THEN upstream_error naming the status, no markup
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -192,7 +193,7 @@ abstract class BalanceEndpointContractTest {
 
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
-    AccountBalance account =
+    Account account =
         ProviderHarness.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
     long tookMs = Numbers.elapsedMs(started);
 

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.provider;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -8,14 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
-import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,26 +28,27 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
   @Test
-  void readsTheCnyBalanceWithTheSplitAndTheOtherCurrencyInTheNote() {
+  void readsEachCurrencyAsItsOwnBalanceWithItsSplit() {
     // GIVEN DeepSeek answers a CNY and a USD balance, amounts as strings
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
             .willReturn(response(200, "deepseek/balance-cny-and-usd.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN CNY 110.00 is available, the split and the USD balance are in the note, and the call
+    // THEN one account balance per currency in DeepSeek's order, each with what is left to spend
+    // (DeepSeek reports no total ever held) and its split, exactly as written; no note; the call
     // carried the key as a Bearer token
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals("deepseek", account.provider());
     assertEquals("CNY", account.unit());
-    assertAmount("110.00", account.availableBalance());
-    assertNull(account.totalBalance(), "DeepSeek does not report a total ever held");
-    assertNull(account.used());
-    assertNull(account.unlimited());
+    assertEquals(
+        List.of(
+            deepSeek("CNY", "110.00", "10.00", "100.00"), deepSeek("USD", "1.20", "0.00", "1.20")),
+        account.balances());
+    assertNull(account.note());
     assertNull(account.error());
-    assertEquals("granted 10.00 + topped up 100.00; also USD 1.20", account.note());
     upstream.verify(
         exactly(1),
         getRequestedFor(urlPathEqualTo(BALANCE))
@@ -53,20 +56,22 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
   }
 
   @Test
-  void showsTheFirstFundedCurrencyWhenAnEmptyOneIsListedFirst() {
+  void putsTheFundedCurrencyFirstWhenAnEmptyOneIsListedFirst() {
     // GIVEN an empty CNY entry before a funded USD one, amounts as JSON numbers
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
             .willReturn(response(200, "deepseek/balance-usd-funded-cny-empty.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN the USD money is shown, the empty CNY balance is mentioned
+    // THEN the USD money comes first, the empty CNY balance second, both with their split
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals("USD", account.unit());
-    assertAmount("5.5", account.availableBalance());
-    assertEquals("granted 0.5 + topped up 5; also CNY 0", account.note());
+    assertEquals(
+        List.of(deepSeek("USD", "5.5", "0.5", "5"), deepSeek("CNY", "0", "0", "0")),
+        account.balances());
+    assertNull(account.note());
   }
 
   @Test
@@ -77,14 +82,34 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
             .willReturn(response(200, "deepseek/balance-not-available.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN the balance is still read (ok), and the note says calls will be refused
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("0", account.availableBalance());
-    assertTrue(
-        account.note().startsWith("DeepSeek says the balance is not enough for API calls"),
-        account.note());
+    assertEquals(List.of(deepSeek("CNY", "0.00", "0.00", "0.00")), account.balances());
+    assertEquals("DeepSeek says the balance is not enough for API calls.", account.note());
+  }
+
+  @Test
+  void anAnswerWithoutABalanceThatIsNotAvailableSaysBoth() {
+    // GIVEN is_available:false and no balance entry
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"is_available\":false,\"balance_infos\":[]}")));
+
+    // WHEN the key is checked
+    Account account = account(provider(), KEY);
+
+    // THEN upstream_error: no balance in the answer, and DeepSeek's verdict on calls
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertEquals(
+        "DeepSeek's balance answer had no balance in it. DeepSeek says the balance is not enough"
+            + " for API calls.",
+        account.error());
+    assertFailedWithoutNumbers(account);
   }
 
   @Test
@@ -94,7 +119,7 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "deepseek/balance-no-infos.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN upstream_error, nothing made up
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -111,7 +136,7 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
         new DeepSeekProvider(harness.http(), URI.create(upstream.baseUrl() + "/v1/"));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider, KEY);
+    Account account = account(provider, KEY);
 
     // THEN /user/balance was asked
     assertEquals(ProbeStatus.OK, account.status());
@@ -136,6 +161,16 @@ final class DeepSeekProviderTest extends BalanceEndpointContractTest {
     assertTrue(all.contains("is invalid"), all);
     assertTrue(all.contains("no such key"), all);
     assertFalse(all.contains("1234567890abcdef"), all);
+  }
+
+  /** A DeepSeek balance: what is left to spend in {@code currency}, and its split. */
+  private static Balance deepSeek(
+      String currency, String available, String granted, String toppedUp) {
+    return Balance.of(Balance.Scope.ACCOUNT, currency)
+        .available(new BigDecimal(available))
+        .part("granted", new BigDecimal(granted))
+        .part("topped_up", new BigDecimal(toppedUp))
+        .build();
   }
 
   @Override

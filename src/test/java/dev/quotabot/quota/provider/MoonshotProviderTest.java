@@ -8,22 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
-import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.net.UpstreamHttp;
-import dev.quotabot.quota.net.UpstreamResponse;
 import dev.quotabot.support.Fixtures;
+import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Moonshot's {@code GET /v1/users/me/balance} against a WireMock stand-in, over real HTTP. */
@@ -38,16 +38,15 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "moonshot/balance-positive.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN the exact available balance in CNY (a host outside moonshot.ai), the split in the
-    // note, and the call carried the key as a Bearer token
+    // THEN one account balance in CNY (a host outside moonshot.ai): the exact available balance
+    // and its split into vouchers and cash; no note; the call carried the key as a Bearer token
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals("moonshot", account.provider());
     assertEquals("CNY", account.unit());
-    assertAmount("49.58894", account.availableBalance());
-    assertEquals("vouchers 46.58893 + cash 3.00001", account.note());
-    assertNull(account.totalBalance());
+    assertEquals(List.of(moonshot("CNY", "49.58894", "46.58893", "3.00001")), account.balances());
+    assertNull(account.note());
     assertNull(account.error());
     upstream.verify(
         exactly(1),
@@ -56,20 +55,23 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
   }
 
   @Test
-  void aNegativeCashBalanceIsShownAsADebtAndNothingToSpend() {
+  void aNegativeCashBalanceStaysNegativeAndIsWarnedAboutAsADebtAndNothingToSpend() {
     // GIVEN the account owes 1.5 in cash and has no vouchers (amounts as strings)
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE))
             .willReturn(response(200, "moonshot/balance-negative-cash.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN the balance is as Moonshot reports it, and the note says it is owed and unspendable
+    // THEN the balance is as Moonshot reports it, the debt is a negative cash part, and the note
+    // says it is owed and that calls are refused
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("-1.5", account.availableBalance());
-    assertTrue(account.note().contains("the account owes 1.5 CNY"), account.note());
-    assertTrue(account.note().contains("refuses API calls"), account.note());
+    assertEquals(List.of(moonshot("CNY", "-1.5", "0", "-1.5")), account.balances());
+    assertEquals(
+        "the account owes money (its cash balance is negative); nothing left to spend: Moonshot"
+            + " refuses API calls until the account is topped up",
+        account.note());
   }
 
   @Test
@@ -80,44 +82,51 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
             .willReturn(response(200, "moonshot/balance-negative-cash-covered-by-vouchers.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN 7 is available and the debt is noted, without saying calls are refused
+    // THEN 7 is available, the debt is the negative cash part and is noted, without saying calls
+    // are refused
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("7", account.availableBalance());
-    assertEquals(
-        "vouchers 10 + cash -3; the account owes 3 CNY (negative cash balance)", account.note());
+    assertEquals(List.of(moonshot("CNY", "7", "10", "-3")), account.balances());
+    assertEquals("the account owes money (its cash balance is negative)", account.note());
   }
 
   @Test
-  void theInternationalHostReportsUsd() throws Exception {
-    // GIVEN the international platform's base, answering the documented balance
-    List<URI> asked = new ArrayList<>();
-    UpstreamHttp international =
-        (url, headers, timeout, name) -> {
-          asked.add(url);
-          return CompletableFuture.completedFuture(
-              new UpstreamResponse(
-                  200,
-                  Fixtures.read("moonshot/balance-positive.json").getBytes(StandardCharsets.UTF_8),
-                  null,
-                  null));
-        };
+  void theInternationalHostReportsUsd() {
+    // GIVEN Moonshot's two hosts, both answering the documented balance (names resolved to the
+    // stand-in by the guarded client's resolver)
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE)).willReturn(response(200, "moonshot/balance-positive.json")));
+    int port = upstream.getPort();
+    try (UpstreamClient named =
+        new UpstreamClient(
+            UpstreamClients.builder()
+                .allowPrivateAddresses(true)
+                .resolver(host -> new InetAddress[] {InetAddress.getLoopbackAddress()}))) {
+      UpstreamHttp http = named.clients().guarded(OfficialProviders.MAX_BODY_BYTES);
 
-    // WHEN keys are checked there and on the Chinese host
-    AccountBalance ai =
-        account(new MoonshotProvider(international, URI.create("https://api.moonshot.ai")), KEY);
-    AccountBalance cn =
-        account(new MoonshotProvider(international, URI.create("https://api.moonshot.cn/v1")), KEY);
+      // WHEN keys are checked on the international host and on the Chinese one (with /v1)
+      Account ai =
+          account(new MoonshotProvider(http, URI.create("http://api.moonshot.ai:" + port)), KEY);
+      Account cn =
+          account(
+              new MoonshotProvider(http, URI.create("http://api.moonshot.cn:" + port + "/v1")),
+              KEY);
 
-    // THEN moonshot.ai amounts are USD, moonshot.cn ones CNY, both at the documented path
-    assertEquals("USD", ai.unit());
-    assertEquals("CNY", cn.unit());
-    assertEquals(
-        List.of(
-            URI.create("https://api.moonshot.ai/v1/users/me/balance"),
-            URI.create("https://api.moonshot.cn/v1/users/me/balance")),
-        asked);
+      // THEN moonshot.ai amounts are USD, moonshot.cn ones CNY, both asked at the documented path
+      assertEquals(List.of(moonshot("USD", "49.58894", "46.58893", "3.00001")), ai.balances());
+      assertEquals("CNY", cn.unit());
+      assertEquals(
+          "USD", new MoonshotProvider(http, URI.create("https://moonshot.ai")).info().unit());
+      upstream.verify(
+          exactly(1),
+          getRequestedFor(urlPathEqualTo(BALANCE))
+              .withHeader("Host", equalTo("api.moonshot.ai:" + port)));
+      upstream.verify(
+          exactly(1),
+          getRequestedFor(urlPathEqualTo(BALANCE))
+              .withHeader("Host", equalTo("api.moonshot.cn:" + port)));
+    }
   }
 
   @Test
@@ -129,10 +138,11 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
         new MoonshotProvider(harness.http(), URI.create(upstream.baseUrl()), "USD");
 
     // WHEN the key is checked
-    AccountBalance account = account(provider, KEY);
+    Account account = account(provider, KEY);
 
-    // THEN USD
+    // THEN its balance and its declared unit are USD
     assertEquals("USD", account.unit());
+    assertEquals("USD", provider.info().unit());
   }
 
   @Test
@@ -143,7 +153,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
             .willReturn(response(200, "moonshot/balance-declared-failure.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN upstream_error with Moonshot's words
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -168,6 +178,15 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     assertTrue(all.contains("Invalid Authentication"), all);
     assertTrue(all.contains("exhausted"), all);
     assertFalse(all.contains("1234567890abcdef"), all);
+  }
+
+  /** A Moonshot balance: what is left to spend, and its split into vouchers and cash. */
+  private static Balance moonshot(String unit, String available, String voucher, String cash) {
+    return Balance.of(Balance.Scope.ACCOUNT, unit)
+        .available(new BigDecimal(available))
+        .part("voucher", new BigDecimal(voucher))
+        .part("cash", new BigDecimal(cash))
+        .build();
   }
 
   @Override

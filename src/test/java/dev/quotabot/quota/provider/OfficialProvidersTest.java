@@ -1,23 +1,20 @@
 package dev.quotabot.quota.provider;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.BalanceProvider;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
-import dev.quotabot.quota.TimeoutScheduler;
-import dev.quotabot.quota.net.DirectHttp;
+import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,22 +22,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class OfficialProvidersTest {
   private static final String KEY = "sk-TESTKEY-1234567890abcdef";
 
-  @RegisterExtension
-  static final WireMockExtension upstream =
-      WireMockExtension.newInstance()
-          .options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final ProviderHarness harness = new ProviderHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final ProviderHarness harness = new ProviderHarness();
 
   @Test
-  void buildsTheFourProvidersEachAskingItsOwnBase() {
-    // GIVEN each provider's endpoint under its own base path
+  void buildsTheFourProvidersOnTheTrustedClientEachAskingItsOwnBase() {
+    // GIVEN each provider's endpoint under its own base path, on a loopback address (which the
+    // guarded client of production's settings refuses)
     upstream.stubFor(
         get(urlPathEqualTo("/ds/user/balance"))
             .willReturn(response(200, "deepseek/balance-cny-and-usd.json")));
@@ -54,32 +43,53 @@ final class OfficialProvidersTest {
         get(urlPathEqualTo("/ms/v1/users/me/balance"))
             .willReturn(response(200, "moonshot/balance-positive.json")));
 
-    // WHEN the factory builds them and they are registered
-    List<BalanceProvider> providers =
+    // WHEN the factory builds them on production's clients and they are registered
+    List<Provider> providers =
         OfficialProviders.create(
-            harness.http(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
     ProviderRegistry registry = new ProviderRegistry(providers);
 
-    // THEN four providers under their ids, none needing a base URL from the query, each reading
-    // its balance from its own base
+    // THEN four providers under their ids, in that order, each reading its balance from its own
+    // base on the trusted client
     assertEquals(
-        List.of("modelscope", "deepseek", "siliconflow", "openrouter", "moonshot"), registry.ids());
-    for (BalanceProvider provider : providers) {
-      assertFalse(provider.needsBaseUrl(), provider.id());
-      assertEquals(ProbeStatus.OK, ProviderHarness.account(provider, KEY).status(), provider.id());
+        List.of("deepseek", "siliconflow", "openrouter", "moonshot"),
+        registry.infos().stream().map(ProviderInfo::id).toList());
+    for (Provider provider : providers) {
+      assertEquals(
+          ProbeStatus.OK, ProviderHarness.account(provider, KEY).status(), provider.info().id());
     }
   }
 
   @Test
-  void theirHttpIsTheSharedClientWithTheBodyCap() {
-    // GIVEN the shared client and timeout scheduler
-    try (TimeoutScheduler timeouts = new TimeoutScheduler()) {
-      // WHEN the providers' HTTP is built on them
-      // THEN it is a direct (operator-trusted) client with a 64 KB cap
-      assertEquals(64 * 1024, OfficialProviders.MAX_BODY_BYTES);
-      assertInstanceOf(
-          DirectHttp.class, OfficialProviders.http(HttpClient.newHttpClient(), timeouts));
-    }
+  void readsABalanceAnswerUpTo64KbAndNoFurther() {
+    // GIVEN two DeepSeek answers padded to just under and just over 64 KB before the balance
+    List<Provider> providers =
+        OfficialProviders.create(
+            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+    Provider deepSeek = providers.get(0);
+
+    // WHEN the key is checked against each
+    ProbeStatus under = statusWithPadding(deepSeek, OfficialProviders.MAX_BODY_BYTES - 1_000);
+    ProbeStatus over = statusWithPadding(deepSeek, OfficialProviders.MAX_BODY_BYTES + 1_000);
+
+    // THEN the cap is 64 KB: the first is read whole, the second is cut at the cap (so it is no
+    // JSON) and is an upstream error, never a made-up balance
+    assertEquals(64 * 1024, OfficialProviders.MAX_BODY_BYTES);
+    assertEquals(ProbeStatus.OK, under);
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, over);
+  }
+
+  /** The status of a check whose answer is a good balance after {@code padding} bytes. */
+  private static ProbeStatus statusWithPadding(Provider provider, int padding) {
+    String body =
+        "{\"pad\":\""
+            + "x".repeat(padding)
+            + "\",\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
+            + "\"total_balance\":\"1.00\"}]}";
+    upstream.stubFor(
+        get(urlPathEqualTo("/ds/user/balance"))
+            .willReturn(aResponse().withStatus(200).withBody(body)));
+    return ProviderHarness.account(provider, KEY).status();
   }
 
   private static URI base(String path) {

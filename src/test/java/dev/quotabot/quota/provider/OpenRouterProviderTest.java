@@ -8,15 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.support.Fixtures.response;
-import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -34,20 +35,24 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-unlimited.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN unlimited, nothing claimed as available, usage read, the note says where the credits
-    // are; only /api/v1/key was asked (never /credits), with the key as a Bearer token
+    // THEN one key balance: unlimited, nothing claimed as available or as a limit, usage read;
+    // the note says where the credits are; only /api/v1/key was asked (never /credits), with the
+    // key as a Bearer token
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals("openrouter", account.provider());
-    assertEquals("USD", account.unit());
-    assertEquals(Boolean.TRUE, account.unlimited());
-    assertNull(account.availableBalance());
-    assertNull(account.totalBalance());
-    assertAmount("7.5", account.used());
-    assertNull(account.expiresAt());
-    assertTrue(account.note().contains("no spending limit"), account.note());
-    assertTrue(account.note().contains("management key"), account.note());
+    assertEquals(
+        List.of(
+            Balance.of(Balance.Scope.KEY, "USD")
+                .used(new BigDecimal("7.5"))
+                .unlimited(true)
+                .build()),
+        account.balances());
+    assertEquals(
+        "This key has no spending limit: it draws on the account's credits, which only a"
+            + " management key can read",
+        account.note());
     assertNull(account.error());
     upstream.verify(
         exactly(1),
@@ -63,15 +68,21 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-with-limit.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN limit, remaining, usage and expiry are read
+    // THEN one key balance with what is left, the limit, the usage and the expiry; the note says
+    // when the limit resets
     assertEquals(ProbeStatus.OK, account.status());
-    assertEquals(Boolean.FALSE, account.unlimited());
-    assertAmount("12.5", account.availableBalance());
-    assertAmount("20", account.totalBalance());
-    assertAmount("7.5", account.used());
-    assertEquals(Instant.parse("2026-12-01T00:00:00Z"), account.expiresAt());
+    assertEquals(
+        List.of(
+            Balance.of(Balance.Scope.KEY, "USD")
+                .available(new BigDecimal("12.5"))
+                .total(new BigDecimal("20"))
+                .used(new BigDecimal("7.5"))
+                .unlimited(false)
+                .expiresAt(Instant.parse("2026-12-01T00:00:00Z"))
+                .build()),
+        account.balances());
     assertEquals("the limit resets monthly", account.note());
   }
 
@@ -82,13 +93,15 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-free-tier.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN the free tier is noted and the expiry is unknown, not made up
     assertEquals(ProbeStatus.OK, account.status());
-    assertTrue(account.note().contains("free tier"), account.note());
-    assertNull(account.expiresAt());
-    assertAmount("0", account.used());
+    assertTrue(account.note().endsWith("; free tier (no credits bought)"), account.note());
+    assertEquals(
+        List.of(
+            Balance.of(Balance.Scope.KEY, "USD").used(new BigDecimal("0")).unlimited(true).build()),
+        account.balances());
   }
 
   @Test
@@ -98,7 +111,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(KEY_INFO)).willReturn(response(200, "openrouter/key-with-limit.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN the label is nowhere in the account
     assertEquals(ProbeStatus.OK, account.status());
@@ -115,7 +128,7 @@ final class OpenRouterProviderTest extends BalanceEndpointContractTest {
         new OpenRouterProvider(harness.http(), URI.create(upstream.baseUrl() + "/api/v1"));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider, KEY);
+    Account account = account(provider, KEY);
 
     // THEN /api/v1/key was asked
     assertEquals(ProbeStatus.OK, account.status());

@@ -8,14 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.provider.ProviderHarness.account;
 import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
-import static dev.quotabot.support.Numbers.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,16 +33,15 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(INFO)).willReturn(response(200, "siliconflow/user-info-strings.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN 88.88 CNY is available, the split is in the note, the name is shown (not the e-mail),
-    // and the call carried the key as a Bearer token
+    // THEN one account balance: 88.88 CNY to spend, split into granted and charged; the name is
+    // shown (not the e-mail), no note; the call carried the key as a Bearer token
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals("siliconflow", account.provider());
     assertEquals("CNY", account.unit());
-    assertAmount("88.88", account.availableBalance());
-    assertNull(account.totalBalance());
-    assertEquals("granted 0.88 + charged 88.00", account.note());
+    assertEquals(List.of(siliconFlow("88.88", "0.88", "88.00")), account.balances());
+    assertNull(account.note());
     assertEquals("tester", account.user());
     assertFalse(account.toString().contains("tester@example.invalid"), account.toString());
     assertNull(account.error());
@@ -59,12 +59,11 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
             .willReturn(response(200, "siliconflow/user-info-without-total.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
-    // THEN the available balance is their sum and the name is unknown
+    // THEN the available balance is their sum, the parts are as sent, and the name is unknown
     assertEquals(ProbeStatus.OK, account.status());
-    assertAmount("14.5", account.availableBalance());
-    assertEquals("granted 14 + charged 0.5", account.note());
+    assertEquals(List.of(siliconFlow("14.5", "14", "0.5")), account.balances());
     assertNull(account.user());
   }
 
@@ -76,7 +75,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
             .willReturn(response(200, "siliconflow/user-info-declared-failure.json")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN upstream_error with the message, nothing made up
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
@@ -91,7 +90,7 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
         get(urlPathEqualTo(INFO)).willReturn(response(401, "siliconflow/401-invalid-token.txt")));
 
     // WHEN the key is checked
-    AccountBalance account = account(provider(), KEY);
+    Account account = account(provider(), KEY);
 
     // THEN invalid_key with the status and SiliconFlow's words
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
@@ -119,6 +118,15 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
     assertTrue(all.contains("is invalid"), all);
     assertTrue(all.contains("user="), all);
     assertFalse(all.contains("1234567890abcdef"), all);
+  }
+
+  /** A SiliconFlow balance in CNY: what can be spent, and its split. */
+  private static Balance siliconFlow(String available, String granted, String charged) {
+    return Balance.of(Balance.Scope.ACCOUNT, "CNY")
+        .available(new BigDecimal(available))
+        .part("granted", new BigDecimal(granted))
+        .part("charged", new BigDecimal(charged))
+        .build();
   }
 
   @Override

@@ -8,18 +8,21 @@ import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.SUBSCRIPTION;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
 import static dev.quotabot.quota.relay.RelayHarness.USAGE;
-import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
+import static dev.quotabot.quota.relay.RelayHarness.amount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,40 +31,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * = hard_limit_usd − total_usage / 100, already in the site's display unit.
  */
 final class BillingFallbackTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void tokenUsage404FallsBackToSubscriptionMinusUsage() {
     // GIVEN /api/usage/token/ is 404; a 20.5 limit with 512.5 hundredths used
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
-    // THEN 20.5 − 5.125
+    // THEN one key balance: 20.5 − 5.125 left of 20.5, no expiry; the note says where it came from
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals("USD", account.unit());
-    assertAmount("15.375", account.availableBalance());
-    assertAmount("20.5", account.totalBalance());
-    assertAmount("5.125", account.used());
-    assertEquals(Boolean.FALSE, account.unlimited());
-    assertNull(account.expiresAt());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("billing endpoints"), account.note());
   }
 
   @Test
   void oneApiWebPageInsteadOfTokenUsageAlsoFallsBack() {
     // GIVEN one-api answers unknown routes with its web page (HTTP 200, HTML)
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(
         get(urlPathEqualTo(TOKEN_USAGE))
             .willReturn(
@@ -71,10 +62,10 @@ final class BillingFallbackTest {
                     .withBody(Fixtures.read("newapi/oneapi-index.html"))));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertAmount("15.375", account.availableBalance());
+    assertEquals(List.of(limitedKey("USD", "15.375", "20.5", "5.125").build()), account.balances());
   }
 
   @Test
@@ -87,14 +78,15 @@ final class BillingFallbackTest {
         "billing-usage-strings.json");
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
-    // THEN ¥66.74 stays ¥66.74 (not $66.74, not 66.74 × 7.3)
-    assertEquals("CNY", account.unit());
-    assertAmount("66.74", account.totalBalance());
-    assertAmount("10", account.used());
-    assertAmount("56.74", account.availableBalance());
-    assertEquals(Instant.ofEpochSecond(1767225600), account.expiresAt());
+    // THEN ¥66.74 stays ¥66.74 (not $66.74, not 66.74 × 7.3), with its expiry
+    assertEquals(
+        List.of(
+            limitedKey("CNY", "56.74", "66.74", "10")
+                .expiresAt(Instant.ofEpochSecond(1767225600))
+                .build()),
+        account.balances());
   }
 
   @Test
@@ -107,12 +99,12 @@ final class BillingFallbackTest {
         "billing-usage-tokens.json");
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertEquals("tokens", account.unit());
-    assertAmount("7500000", account.availableBalance());
-    assertAmount("2500000", account.used());
+    assertEquals(
+        List.of(limitedKey("tokens", "7500000", "10000000", "2500000").build()),
+        account.balances());
   }
 
   @Test
@@ -126,25 +118,25 @@ final class BillingFallbackTest {
     upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(401, "401-invalid-token.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.balances().isEmpty(), account.balances().toString());
   }
 
   @Test
   void statusDownLabelsBillingAmountsAsSiteUnits() {
     // GIVEN billing works but /api/status is 404
-    RelayHarness.oneApiBilling(
-        upstream, "status-oneapi-currency.json", "billing-subscription.json", "billing-usage.json");
+    RelayHarness.oneApiBilling(upstream);
     upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(404, "404-not-found.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN the numbers are there, the currency is not guessed
-    assertEquals("site units", account.unit());
-    assertAmount("15.375", account.availableBalance());
+    assertEquals(
+        List.of(limitedKey("site units", "15.375", "20.5", "5.125").build()), account.balances());
     assertTrue(account.note().contains("currency is unknown"), account.note());
   }
 
@@ -157,15 +149,36 @@ final class BillingFallbackTest {
     upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(404, "404-not-found.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
-    assertNull(account.availableBalance());
+    assertTrue(account.balances().isEmpty(), account.balances().toString());
     assertTrue(account.error().contains("/api/usage/token/ answered HTTP 404"), account.error());
     assertTrue(
         account.error().contains("/v1/dashboard/billing/subscription answered HTTP 404"),
         account.error());
+  }
+
+  @Test
+  void billingWithoutUsageGivesTheLimitAndSaysWhatIsLeftIsUnknown() {
+    // GIVEN a 20.5 limit, and a usage endpoint that fails
+    RelayHarness.oneApiBilling(upstream);
+    upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(500, "404-not-found.json")));
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the limit is read, what is left and what was used are unknown (never 0), and the note
+    // says why
+    assertEquals(ProbeStatus.OK, account.status(), account.error());
+    assertEquals(
+        List.of(
+            Balance.of(Balance.Scope.KEY, "USD").total(amount("20.5")).unlimited(false).build()),
+        account.balances());
+    assertTrue(
+        account.note().contains("What is left is unknown: /v1/dashboard/billing/usage answered"),
+        account.note());
   }
 
   @Test

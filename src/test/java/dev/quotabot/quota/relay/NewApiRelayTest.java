@@ -1,47 +1,62 @@
 package dev.quotabot.quota.relay;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.KEY;
-import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import dev.quotabot.quota.net.UpstreamHttp;
-import java.net.URI;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the registry sees, where requests go, and that nothing escapes as an exception. */
+/** What the relay declares, where its requests go, and that nothing escapes as an exception. */
 final class NewApiRelayTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
-  void describesItselfAsARelayThatNeedsABaseUrl() {
-    NewApiRelay relay = harness.relay();
-    assertEquals("newapi", relay.id());
-    assertEquals("new-api / one-api relay", relay.displayName());
-    assertTrue(relay.needsBaseUrl());
+  void declaresARelayThatNeedsABaseUrlListsTheKeysModelsAndTakesAdminAccess() {
+    // GIVEN the relay provider
+    // WHEN it is asked what it is
+    ProviderInfo info = harness.relay().info();
+
+    // THEN a relay: balances, the key's model list, a base_url, admin access; no probe, no
+    // catalog, no daily reset; its unit depends on the site
+    assertEquals("newapi", info.id());
+    assertEquals("new-api / one-api relay", info.name());
+    assertEquals(
+        Set.of(
+            Capability.BALANCES,
+            Capability.LISTS_KEY_MODELS,
+            Capability.NEEDS_BASE_URL,
+            Capability.ADMIN_ACCESS),
+        info.capabilities());
+    assertTrue(info.takesModels());
+    assertNull(info.unit());
+    assertTrue(info.defaultModels().isEmpty());
   }
 
   @Test
@@ -54,10 +69,10 @@ final class NewApiRelayTest {
             .willReturn(json(200, "usage-token-limited.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl() + "/relay").account();
+    Account account = harness.check(upstream.baseUrl() + "/relay").account();
 
     // THEN the status was asked without credentials, the token usage with the key
-    assertAmount("15", account.availableBalance());
+    assertEquals(List.of(limitedToken("USD", "15", "20", "5")), account.balances());
     upstream.verify(
         getRequestedFor(urlPathEqualTo("/relay/api/status")).withHeader("Authorization", absent()));
     upstream.verify(
@@ -66,31 +81,37 @@ final class NewApiRelayTest {
   }
 
   @Test
-  void throwingHttpBecomesAFailedBalanceNotAnException() {
-    // GIVEN an UpstreamHttp that breaks its promise
-    UpstreamHttp broken =
-        (url, headers, timeout, name) -> {
-          throw new IllegalStateException("boom");
-        };
-    UpstreamHttp failing =
-        (url, headers, timeout, name) ->
-            CompletableFuture.failedFuture(new IllegalStateException("boom"));
+  void noBaseUrlIsANetworkErrorWithoutAnyCall() {
+    // GIVEN a request without a relay address
+    ProviderRequest request =
+        new ProviderRequest(ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(1));
 
-    for (UpstreamHttp http : new UpstreamHttp[] {broken, failing}) {
-      // WHEN
-      ProviderResult result =
-          new NewApiRelay(http, Runnable::run)
-              .check(
-                  new ProviderRequest(
-                      ApiKey.of(KEY),
-                      URI.create("https://relay.example"),
-                      null,
-                      Duration.ofSeconds(1)))
-              .join();
+    // WHEN
+    ProviderResult result = harness.relay().readAccount(request).join();
 
-      // THEN
-      assertEquals(ProbeStatus.NETWORK_ERROR, result.account().status());
-      assertEquals("newapi", result.account().provider());
-    }
+    // THEN it says so, and nothing was asked
+    assertEquals(ProbeStatus.NETWORK_ERROR, result.account().status());
+    assertEquals("No relay address (base_url) was given.", result.account().error());
+    upstream.verify(0, getRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aClosedClientBecomesAFailedBalanceNotAnException() {
+    // GIVEN a relay whose HTTP client was closed (its threads refuse every call)
+    UpstreamClient closed = UpstreamClient.allowingPrivateAddresses();
+    closed.close();
+    NewApiRelay relay = new NewApiRelay(closed.relayHttp());
+
+    // WHEN the key is checked
+    ProviderResult result =
+        relay
+            .readAccount(RelayHarness.request(upstream.baseUrl(), Duration.ofSeconds(1)))
+            .orTimeout(5, TimeUnit.SECONDS)
+            .join();
+
+    // THEN a failed balance of the relay, completed normally
+    assertEquals(ProbeStatus.NETWORK_ERROR, result.account().status());
+    assertEquals("newapi", result.account().provider());
+    assertTrue(result.account().balances().isEmpty());
   }
 }

@@ -5,20 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
-import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
+import static dev.quotabot.quota.relay.RelayHarness.limitedKey;
+import static dev.quotabot.quota.relay.RelayHarness.limitedToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.support.Fixtures;
+import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * never assumed USD.
  */
 final class RelayCurrencyTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -56,17 +52,13 @@ final class RelayCurrencyTest {
     RelayHarness.healthyNewApi(upstream, status);
 
     // WHEN the key is checked
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
-    // THEN the amounts are in that unit
+    // THEN the key's balance is in that unit
     assertEquals(ProbeStatus.OK, account.status(), account.error());
     assertEquals(unit, account.unit());
-    assertAmount(available, account.availableBalance());
-    assertAmount(total, account.totalBalance());
-    assertAmount(used, account.used());
-    assertEquals(Boolean.FALSE, account.unlimited());
+    assertEquals(List.of(limitedToken(unit, available, total, used)), account.balances());
     assertEquals("team-a", account.user());
-    assertEquals(Instant.ofEpochSecond(1767225600), account.expiresAt());
     assertNull(account.note());
     assertNull(account.error());
   }
@@ -79,13 +71,11 @@ final class RelayCurrencyTest {
         get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-never-expires.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN 1,234,567 / 500,000 = 2.469134, and no expiry
-    assertAmount("2", account.availableBalance());
-    assertAmount("2.469134", account.totalBalance());
-    assertAmount("0.469134", account.used());
-    assertNull(account.expiresAt());
+    assertEquals(
+        List.of(limitedKey("USD", "2", "2.469134", "0.469134").build()), account.balances());
   }
 
   @Test
@@ -96,15 +86,11 @@ final class RelayCurrencyTest {
         get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, "usage-token-strings.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN they are read like numbers; expires_at "0" is never
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals("CNY", account.unit());
-    assertAmount("109.5", account.availableBalance());
-    assertAmount("36.5", account.used());
-    assertEquals(Boolean.FALSE, account.unlimited());
-    assertNull(account.expiresAt());
+    assertEquals(List.of(limitedKey("CNY", "109.5", "146", "36.5").build()), account.balances());
     assertEquals("strings", account.user());
   }
 
@@ -114,11 +100,10 @@ final class RelayCurrencyTest {
     RelayHarness.healthyNewApi(upstream, "status-newapi-cny-no-rate.json");
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN the amounts stay in the unit quota_per_unit is defined in, and the note says why
-    assertEquals("USD", account.unit());
-    assertAmount("15", account.availableBalance());
+    assertEquals(List.of(limitedToken("USD", "15", "20", "5")), account.balances());
     assertTrue(account.note().contains("no exchange rate"), account.note());
   }
 
@@ -135,14 +120,12 @@ final class RelayCurrencyTest {
                     .withBody(Fixtures.read("newapi/status-502.html"))));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN the balance is still read, in raw units, and the note explains
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals("quota units", account.unit());
-    assertAmount("7500000", account.availableBalance());
-    assertAmount("10000000", account.totalBalance());
-    assertFalse(account.unlimited());
+    assertEquals(
+        List.of(limitedToken("quota units", "7500000", "10000000", "2500000")), account.balances());
     assertTrue(account.note().contains("/api/status answered HTTP 502"), account.note());
     assertTrue(account.note().contains("raw quota units"), account.note());
   }
@@ -156,13 +139,12 @@ final class RelayCurrencyTest {
             .willReturn(json(200, "status-newapi-usd.json").withFixedDelay(3_000)));
 
     // WHEN checked with one second
-    AccountBalance account =
-        harness.check(upstream.baseUrl(), null, Duration.ofSeconds(1)).account();
+    Account account = harness.check(upstream.baseUrl(), null, Duration.ofSeconds(1)).account();
 
     // THEN the token's figures are there in raw units, and the note says the status timed out
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals("quota units", account.unit());
-    assertAmount("7500000", account.availableBalance());
+    assertEquals(
+        List.of(limitedToken("quota units", "7500000", "10000000", "2500000")), account.balances());
     assertTrue(account.note().contains("/api/status did not answer"), account.note());
   }
 
@@ -190,11 +172,12 @@ final class RelayCurrencyTest {
                             .replace("\"team-a\"", "\"" + name + "\""))));
 
     // WHEN the key is checked
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN the symbol keeps its whole characters (no mark) and the name its first 99 and "…"
     assertEquals(ProbeStatus.OK, account.status(), account.error());
     assertEquals("1234567", account.unit());
+    assertEquals("1234567", account.primary().unit());
     assertEquals("n".repeat(99) + "…", account.user());
   }
 }

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.relay;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.KEY;
@@ -16,33 +17,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
-import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Ports;
-import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Refused keys, used-up quotas (whose error text often leaks what is left), slow and unreachable
  * relays: a failure status with the relay's message, scrubbed; never an exception, never the key.
  */
 final class RelayErrorsTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @Test
   void rejectedKeyIsInvalidKeyWithTheRelaysMessageScrubbed() {
@@ -61,19 +61,19 @@ final class RelayErrorsTest {
     }
 
     // THEN
-    AccountBalance account = result.account();
+    Account account = result.account();
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
     assertTrue(
         account.error().startsWith("The relay rejected the key (HTTP 401)"), account.error());
     assertTrue(account.error().contains("无效的令牌"), account.error());
-    assertNull(account.availableBalance());
+    assertTrue(account.balances().isEmpty(), account.balances().toString());
     assertTrue(result.models().isEmpty());
     assertFalse(result.toString().contains(KEY), result.toString());
     assertFalse(logs.contains(KEY));
   }
 
   @Test
-  void usedUpQuotaKeepsTheLeakedRemainingInTheError() {
+  void usedUpQuotaKeepsTheLeakedRemainingInTheErrorAndAsTheKeyBalance() {
     // GIVEN a relay (one-api style) whose billing says the quota is not enough, and how much is
     // left
     upstream.stubFor(
@@ -84,12 +84,13 @@ final class RelayErrorsTest {
     upstream.stubFor(get(urlPathEqualTo(USAGE)).willReturn(json(403, "403-quota-leak.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
-    // THEN it is a balance problem, not a bad key, and the text keeps "＄0.14"
+    // THEN it is a balance problem, not a bad key; the text keeps "＄0.14", and 0.14 is the key's
+    // balance in the site's unit (what the refusal needed, 0.20, is no balance)
     assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
     assertTrue(account.error().contains("token remain quota: ＄0.14"), account.error());
-    assertNull(account.availableBalance());
+    assertEquals(List.of(leftOver("USD", "0.14")), account.balances());
   }
 
   @Test
@@ -99,11 +100,62 @@ final class RelayErrorsTest {
     upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(401, "403-quota-leak.json")));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
     assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
     assertTrue(account.error().contains("＄0.14"), account.error());
+    assertEquals(List.of(leftOver("USD", "0.14")), account.balances());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // the relay words what is left in its display unit: a CNY site's ¥ is not converted again
+    "status-newapi-cny.json, ¥1.02,   CNY,        1.02, false",
+    "status-newapi-tokens.json, 1500, tokens,     1500, false",
+    // a status that cannot be read: the figure is kept, its unit not guessed, the note says so
+    "status-502.html,        ＄0.14,  site units, 0.14, true",
+  })
+  void theLeakedRemainingIsInTheSitesDisplayUnit(
+      String status, String leaked, String unit, String available, boolean noted) {
+    // GIVEN token usage refuses a used-up key, saying in the site's words what is left
+    upstream.stubFor(
+        get(urlPathEqualTo(STATUS)).willReturn(json(status.endsWith(".html") ? 502 : 200, status)));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE))
+            .willReturn(
+                json(403, "403-quota-leak.json")
+                    .withBody(
+                        Fixtures.read("newapi/403-quota-leak.json")
+                            .replace("remain quota: ＄0.14", "remain quota: " + leaked))));
+    upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json")));
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the key's balance is that figure in the display unit
+    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
+    assertEquals(List.of(leftOver(unit, available)), account.balances());
+    assertEquals(noted, account.note() != null, String.valueOf(account.note()));
+  }
+
+  @Test
+  void aUsedUpQuotaThatSaysNothingOfWhatIsLeftHasNoBalance() {
+    // GIVEN a refusal of a used-up key without a figure
+    upstream.stubFor(get(urlPathEqualTo(STATUS)).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo(TOKEN_USAGE))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody("{\"error\":{\"message\":\"user quota is not enough\"}}")));
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN insufficient balance, and no figure made up
+    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
+    assertTrue(account.balances().isEmpty(), account.balances().toString());
   }
 
   @Test
@@ -133,23 +185,20 @@ final class RelayErrorsTest {
   void aLastCallThatTimesOutLeavesTheComposingOffTheTimeoutThread() {
     // GIVEN a relay on the guarded client (whose deadlines complete the call on the timeout
     // thread) that answers at once, except its model list, which outlasts the check
-    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
-    upstream.stubFor(
-        get(urlPathEqualTo(MODELS)).willReturn(json(200, "models.json").withFixedDelay(3_000)));
+    RelayHarness.healthyNewApiButModels(upstream, json(200, "models.json").withFixedDelay(3_000));
 
     // WHEN checked with 500 ms, noting the thread that hands the result on
     String thread =
         harness
             .guardedRelay()
-            .check(
-                new ProviderRequest(
-                    ApiKey.of(KEY), URI.create(upstream.baseUrl()), null, Duration.ofMillis(500)))
+            .readAccount(RelayHarness.request(upstream.baseUrl(), Duration.ofMillis(500)))
             .thenApply(result -> Thread.currentThread().getName())
             .orTimeout(5_000, TimeUnit.MILLISECONDS)
             .join();
 
-    // THEN the one thread that fires every deadline in the process was not kept busy with it
-    assertNotEquals("quota-timeouts", thread);
+    // THEN the JDK's one thread that fires every CompletableFuture deadline in the process was not
+    // kept busy with it
+    assertNotEquals("CompletableFutureDelayScheduler", thread);
   }
 
   @Test
@@ -168,8 +217,7 @@ final class RelayErrorsTest {
 
     // WHEN checked with 800 ms in all
     long started = System.nanoTime();
-    AccountBalance account =
-        harness.check(upstream.baseUrl(), null, Duration.ofMillis(800)).account();
+    Account account = harness.check(upstream.baseUrl(), null, Duration.ofMillis(800)).account();
     long tookMs = (System.nanoTime() - started) / 1_000_000;
 
     // THEN the whole check ends near 800 ms, not 400 + 800
@@ -183,11 +231,19 @@ final class RelayErrorsTest {
     int port = Ports.unused();
 
     // WHEN
-    AccountBalance account = harness.check("http://127.0.0.1:" + port).account();
+    Account account = harness.check("http://127.0.0.1:" + port).account();
 
     // THEN
     assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
     assertTrue(account.error().contains("Could not connect"), account.error());
     assertNull(account.unit());
+  }
+
+  /** The key's balance as a used-up refusal words it: only what is left. */
+  private static Balance leftOver(String unit, String available) {
+    return Balance.of(Balance.Scope.KEY, unit)
+        .available(new BigDecimal(available))
+        .unlimited(false)
+        .build();
   }
 }

@@ -4,16 +4,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.quotabot.quota.relay.RelayHarness.STATUS;
 import static dev.quotabot.quota.relay.RelayHarness.TOKEN_USAGE;
-import static dev.quotabot.quota.relay.RelayHarness.assertAmount;
 import static dev.quotabot.quota.relay.RelayHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.quotabot.quota.AccountBalance;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import org.junit.jupiter.api.AfterEach;
+import dev.quotabot.support.LoopbackWireMock;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * can read the wallet it spends.
  */
 final class UnlimitedTokenTest {
-  @RegisterExtension static final WireMockExtension upstream = RelayHarness.wireMock();
+  @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
-  private final RelayHarness harness = new RelayHarness();
-
-  @AfterEach
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final RelayHarness harness = new RelayHarness();
 
   @ParameterizedTest
   @ValueSource(strings = {"usage-token-unlimited-flag.json", "usage-token-negative-available.json"})
@@ -42,12 +39,10 @@ final class UnlimitedTokenTest {
     upstream.stubFor(get(urlPathEqualTo(TOKEN_USAGE)).willReturn(json(200, usage)));
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN unlimited, nothing shown as remaining or granted, the spending still shown
-    assertUnlimited(account);
-    assertEquals("USD", account.unit());
-    assertAmount("5", account.used());
+    assertUnlimited(account, "USD", "5");
   }
 
   @Test
@@ -60,11 +55,10 @@ final class UnlimitedTokenTest {
         "billing-usage.json");
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertUnlimited(account);
-    assertAmount("5.125", account.used());
+    assertUnlimited(account, "USD", "5.125");
   }
 
   @Test
@@ -77,18 +71,21 @@ final class UnlimitedTokenTest {
         "billing-usage-over-limit.json");
 
     // WHEN
-    AccountBalance account = harness.check(upstream.baseUrl()).account();
+    Account account = harness.check(upstream.baseUrl()).account();
 
     // THEN
-    assertUnlimited(account);
-    assertAmount("25.5", account.used());
+    assertUnlimited(account, "USD", "25.5");
   }
 
-  private static void assertUnlimited(AccountBalance account) {
+  /**
+   * One key balance: unlimited, only what was {@code used}; the note points to the access token.
+   */
+  private static void assertUnlimited(Account account, String unit, String used) {
     assertEquals(ProbeStatus.OK, account.status(), account.error());
-    assertEquals(Boolean.TRUE, account.unlimited());
-    assertNull(account.availableBalance());
-    assertNull(account.totalBalance());
+    assertEquals(
+        List.of(
+            Balance.of(Balance.Scope.KEY, unit).used(new BigDecimal(used)).unlimited(true).build()),
+        account.balances());
     assertTrue(account.note().contains(RelayAccount.NEEDS_ACCESS_TOKEN), account.note());
   }
 }
