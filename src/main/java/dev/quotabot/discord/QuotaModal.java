@@ -265,7 +265,7 @@ final class QuotaModal extends ListenerAdapter {
         () ->
             reply.answer(
                 event,
-                parse(form, !ID.equals(modalId), id -> valueOf(event, id)),
+                parse(modalId, id -> valueOf(event, id)).orElseThrow(),
                 text,
                 () -> Replies.ephemeral(event, keyMissing(text, form))));
   }
