@@ -72,7 +72,8 @@ public final class QuotaService {
     if (rawKey == null) {
       return Optional.empty();
     }
-    ProviderRegistry.KeyOwners owners = providers.ownersOf(rawKey.strip());
+    // trimmed as the query's key will be: a key pasted with a zero-width space names its owner too
+    ProviderRegistry.KeyOwners owners = providers.ownersOf(ApiKey.trimInvisible(rawKey));
     return owners.providers().size() == 1
         ? Optional.of(owners.providers().get(0))
         : Optional.empty();
