@@ -8,6 +8,7 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
+import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.provider.OfficialProviders;
@@ -79,7 +80,10 @@ public final class Application implements AutoCloseable {
             modelScope.apiBaseUrl(),
             modelScope.openApiBaseUrl(),
             modelScope.catalogTtl(),
-            config.quota().defaultModels()));
+            config.quota().defaultModels(),
+            new TierPrices(
+                modelScope.priceLight(), modelScope.priceStandard(), modelScope.priceFlagship()),
+            Clock.systemUTC()));
     providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
     providers.addAll(
         OfficialProviders.create(

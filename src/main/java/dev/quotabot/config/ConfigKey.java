@@ -20,6 +20,10 @@ public enum ConfigKey {
   MODELSCOPE_API_BASE_URL("modelscope.api_base_url", "https://api-inference.modelscope.cn/v1"),
   MODELSCOPE_OPENAPI_BASE_URL("modelscope.openapi_base_url", "https://modelscope.cn/openapi/v1"),
   MODELSCOPE_CATALOG_TTL_S("modelscope.catalog_ttl_s", "3600"),
+  // 魔粒 per call by model tier, as ModelScope's API-Inference limits page prices them
+  MODELSCOPE_PRICE_LIGHT("modelscope.price_light", "0.5"),
+  MODELSCOPE_PRICE_STANDARD("modelscope.price_standard", "1"),
+  MODELSCOPE_PRICE_FLAGSHIP("modelscope.price_flagship", "2"),
   QUOTA_DEFAULT_MODELS(
       "quota.default_models",
       "Qwen/Qwen3-Coder-480B-A35B-Instruct,Qwen/Qwen3-235B-A22B-Instruct-2507,"

@@ -81,7 +81,10 @@ public final class ConfigLoader {
     return new ModelScopeConfig(
         values.url(ConfigKey.MODELSCOPE_API_BASE_URL, HTTP),
         values.url(ConfigKey.MODELSCOPE_OPENAPI_BASE_URL, HTTP),
-        Duration.ofSeconds(values.integer(ConfigKey.MODELSCOPE_CATALOG_TTL_S, 1, 604_800)));
+        Duration.ofSeconds(values.integer(ConfigKey.MODELSCOPE_CATALOG_TTL_S, 1, 604_800)),
+        values.price(ConfigKey.MODELSCOPE_PRICE_LIGHT),
+        values.price(ConfigKey.MODELSCOPE_PRICE_STANDARD),
+        values.price(ConfigKey.MODELSCOPE_PRICE_FLAGSHIP));
   }
 
   private static QuotaSettings quota(ConfigValues values) {

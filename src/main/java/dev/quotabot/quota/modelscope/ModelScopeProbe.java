@@ -9,6 +9,7 @@ import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -28,14 +29,17 @@ final class ModelScopeProbe {
 
   private final UpstreamHttp http;
   private final URI chatCompletions;
+  private final Clock clock;
 
   /**
    * @param http trusted, reading at most {@link #MAX_ERROR_BODY_BYTES}
    * @param apiBaseUrl API-Inference base, e.g. {@code https://api-inference.modelscope.cn/v1}
+   * @param clock when an answer came, for the daily windows' reset
    */
-  ModelScopeProbe(UpstreamHttp http, URI apiBaseUrl) {
+  ModelScopeProbe(UpstreamHttp http, URI apiBaseUrl, Clock clock) {
     this.http = http;
     this.chatCompletions = Urls.resolve(apiBaseUrl, "chat/completions");
+    this.clock = clock;
   }
 
   /** Always completes normally; cancelling it closes the call. */
@@ -53,7 +57,7 @@ final class ModelScopeProbe {
             answer -> {
               long latencyMs = (System.nanoTime() - started) / 1_000_000;
               if (answer.answered()) {
-                return ProbeClassifier.classify(model, answer, key, latencyMs);
+                return ProbeClassifier.classify(model, answer, key, latencyMs, clock.instant());
               }
               ProbeStatus failure = Objects.requireNonNull(answer.failure());
               String why = Objects.requireNonNullElse(answer.failureText(), failure.wireName());
