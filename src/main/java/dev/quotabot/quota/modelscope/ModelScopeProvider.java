@@ -44,7 +44,7 @@ public final class ModelScopeProvider implements Provider {
       URI openApiBaseUrl,
       Duration catalogTtl,
       List<String> defaultModels) {
-    this.info =
+    ProviderInfo declared =
         new ProviderInfo(
             ID,
             "ModelScope",
@@ -56,6 +56,9 @@ public final class ModelScopeProvider implements Provider {
             UNIT,
             defaultModels,
             "ms-…");
+    // access tokens start "ms-" and a UUID (public API-Inference clients document
+    // MODELSCOPE_API_KEY=ms-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)
+    this.info = declared.withKeyPrefixes("ms-");
     this.account =
         new ModelScopeAccount(clients.trusted(ModelScopeAccount.MAX_BODY_BYTES), openApiBaseUrl);
     this.probe =

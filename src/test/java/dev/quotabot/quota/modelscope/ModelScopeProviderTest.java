@@ -98,16 +98,17 @@ final class ModelScopeProviderTest {
   void declaresWhatItIsAndCanDo() {
     assertEquals(
         new ProviderInfo(
-            "modelscope",
-            "ModelScope",
-            EnumSet.of(
-                Capability.BALANCES,
-                Capability.PROBES_MODELS,
-                Capability.MODEL_CATALOG,
-                Capability.DAILY_RESET),
-            "魔粒",
-            List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1"),
-            "ms-…"),
+                "modelscope",
+                "ModelScope",
+                EnumSet.of(
+                    Capability.BALANCES,
+                    Capability.PROBES_MODELS,
+                    Capability.MODEL_CATALOG,
+                    Capability.DAILY_RESET),
+                "魔粒",
+                List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1"),
+                "ms-…")
+            .withKeyPrefixes("ms-"),
         provider.info());
   }
 
