@@ -24,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
 abstract class HeaderProvider implements Provider {
   /**
    * A probe counts one request, and the prompt's few tokens and one output token, against the key's
-   * rate limits; it spends no balance a key could read.
+   * rate limits. On a paid plan those tokens are billed like any call's (a tiny amount); the
+   * balance they come from is one no key can read, so the cost is declared in requests.
    */
   static final ProbeCost ONE_REQUEST =
       new ProbeCost(BigDecimal.ONE, "requests", ProbeCost.Kind.COUNTS);
