@@ -7,6 +7,7 @@ import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.headers.HeaderProviders;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
@@ -92,6 +93,14 @@ public final class Application implements AutoCloseable {
             others.siliconflow(),
             others.openrouter(),
             others.moonshot()));
+    providers.addAll(
+        HeaderProviders.create(
+            clients,
+            others.groq(),
+            others.cerebras(),
+            others.openai(),
+            others.anthropic(),
+            Clock.systemUTC()));
     return providers;
   }
 

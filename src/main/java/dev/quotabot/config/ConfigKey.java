@@ -36,6 +36,10 @@ public enum ConfigKey {
   PROVIDER_SILICONFLOW_BASE_URL("provider.siliconflow.base_url", "https://api.siliconflow.cn"),
   PROVIDER_OPENROUTER_BASE_URL("provider.openrouter.base_url", "https://openrouter.ai"),
   PROVIDER_MOONSHOT_BASE_URL("provider.moonshot.base_url", "https://api.moonshot.cn"),
+  PROVIDER_GROQ_BASE_URL("provider.groq.base_url", "https://api.groq.com/openai"),
+  PROVIDER_CEREBRAS_BASE_URL("provider.cerebras.base_url", "https://api.cerebras.ai"),
+  PROVIDER_OPENAI_BASE_URL("provider.openai.base_url", "https://api.openai.com"),
+  PROVIDER_ANTHROPIC_BASE_URL("provider.anthropic.base_url", "https://api.anthropic.com"),
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
   UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
 

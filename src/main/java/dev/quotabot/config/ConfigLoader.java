@@ -54,6 +54,10 @@ public final class ConfigLoader {
         values.url(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL, HTTP),
         values.url(ConfigKey.PROVIDER_OPENROUTER_BASE_URL, HTTP),
         values.url(ConfigKey.PROVIDER_MOONSHOT_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_GROQ_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_CEREBRAS_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_OPENAI_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_ANTHROPIC_BASE_URL, HTTP),
         values.bool(ConfigKey.UPSTREAM_ALLOW_HTTP),
         values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES));
   }

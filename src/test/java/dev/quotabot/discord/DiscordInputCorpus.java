@@ -509,7 +509,7 @@ final class DiscordInputCorpus {
 
   private static void providers(Group g) {
     g.keyed("unknown", REFUSED, "provider", "unknown").e2e();
-    g.command("unknown without a key", REFUSED, "provider", "openai").e2e();
+    g.command("unknown without a key", REFUSED, "provider", "nosuchprovider").e2e();
     g.command(
         "upper-case relay",
         CHECKED,
@@ -729,7 +729,8 @@ final class DiscordInputCorpus {
         "deepseek-chat");
 
     Group ids = new Group(all, "form id");
-    ids.form("an unknown provider", REFUSED, QuotaModal.ID + ":openai", "api_key", SK_KEY).e2e();
+    ids.form("an unknown provider", REFUSED, QuotaModal.ID + ":nosuchprovider", "api_key", SK_KEY)
+        .e2e();
     ids.form("upper-case provider", CHECKED, QuotaModal.ID + ":DEEPSEEK", "api_key", SK_KEY);
     ids.form("nothing after the separator", REFUSED, QuotaModal.ID + ":", "api_key", KEY).e2e();
     ids.form("two separators", REFUSED, QuotaModal.ID + ":newapi:x", "api_key", SK_KEY);

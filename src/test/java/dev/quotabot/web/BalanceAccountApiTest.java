@@ -330,7 +330,7 @@ final class BalanceAccountApiTest {
   @Test
   void anUnknownProviderIs404NamingTheProviderList() {
     // WHEN the list of a provider that does not exist is asked for
-    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=openai"));
+    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=no-such-provider"));
 
     // THEN 404, pointing at the list of providers
     assertEquals(404, response.statusCode(), response.body());

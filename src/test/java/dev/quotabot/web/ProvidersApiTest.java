@@ -144,7 +144,8 @@ final class ProvidersApiTest {
   void namesTheProvidersWhenOneIsUnknown() {
     HttpResponse<String> response =
         HttpCalls.postJson(
-            app.uri("/api/balance"), "{\"provider\":\"openai\",\"api_key\":\"" + KEY + "\"}");
+            app.uri("/api/balance"),
+            "{\"provider\":\"no-such-provider\",\"api_key\":\"" + KEY + "\"}");
 
     assertEquals(400, response.statusCode());
     String message = HttpCalls.json(response).get("message").getAsString();
@@ -176,13 +177,26 @@ final class ProvidersApiTest {
     body.getAsJsonArray("providers")
         .forEach(p -> byId.put(p.getAsJsonObject().get("id").getAsString(), p.getAsJsonObject()));
     assertEquals(
-        List.of("modelscope", "newapi", "deepseek", "siliconflow", "openrouter", "moonshot"),
+        List.of(
+            "modelscope",
+            "newapi",
+            "deepseek",
+            "siliconflow",
+            "openrouter",
+            "moonshot",
+            "groq",
+            "cerebras",
+            "openai",
+            "anthropic"),
         List.copyOf(byId.keySet()));
     // and each says what it is, what it can do and which request fields it takes
     for (JsonObject provider : byId.values()) {
       assertFalse(provider.get("name").getAsString().isBlank(), provider.toString());
       assertTrue(provider.get("needs_base_url").getAsJsonPrimitive().isBoolean());
-      assertTrue(strings(provider.getAsJsonArray("capabilities")).contains("balances"));
+      List<String> capabilities = strings(provider.getAsJsonArray("capabilities"));
+      assertTrue(
+          capabilities.contains("balances") || capabilities.contains("probes_models"),
+          provider.toString());
       assertEquals("api_key", strings(provider.getAsJsonArray("fields")).get(0));
       assertTrue(provider.has("unit"), provider.toString());
       assertTrue(provider.get("default_models").isJsonArray(), provider.toString());
