@@ -228,6 +228,36 @@ final class ProvidersApiTest {
   }
 
   @Test
+  void saysWhatAProbeCostsAndWhichKeysAreWhose() {
+    // WHEN a client asks which providers there are
+    Map<String, JsonObject> byId = new LinkedHashMap<>();
+    HttpCalls.json(HttpCalls.get(app.uri("/api/providers")))
+        .getAsJsonArray("providers")
+        .forEach(p -> byId.put(p.getAsJsonObject().get("id").getAsString(), p.getAsJsonObject()));
+
+    // THEN ModelScope says a probe spends at most a flagship call's 魔粒, and its keys start ms-
+    JsonObject modelScope = byId.get("modelscope");
+    JsonObject cost = modelScope.getAsJsonObject("probe_cost");
+    assertEquals(0, new BigDecimal("2").compareTo(cost.get("per_model").getAsBigDecimal()));
+    assertEquals("魔粒", cost.get("unit").getAsString());
+    assertEquals("spends", cost.get("kind").getAsString());
+    assertEquals(List.of("ms-"), strings(modelScope.getAsJsonArray("key_prefixes")));
+    // and a provider that reads limits from headers counts one request, and names its console
+    JsonObject groq = byId.get("groq");
+    JsonObject counts = groq.getAsJsonObject("probe_cost");
+    assertEquals(1, counts.get("per_model").getAsInt());
+    assertEquals("requests", counts.get("unit").getAsString());
+    assertEquals("counts", counts.get("kind").getAsString());
+    assertEquals(List.of("gsk_"), strings(groq.getAsJsonArray("key_prefixes")));
+    assertTrue(groq.get("console_url").getAsString().startsWith("https://"), groq.toString());
+    assertEquals(List.of("probes_models"), strings(groq.getAsJsonArray("capabilities")));
+    // and a balance-only provider probes nothing, so costs nothing
+    JsonObject deepSeek = byId.get("deepseek");
+    assertTrue(deepSeek.get("probe_cost").isJsonNull(), deepSeek.toString());
+    assertEquals(List.of("sk-"), strings(deepSeek.getAsJsonArray("key_prefixes")));
+  }
+
+  @Test
   void givesThePageTheSameProvidersAsTheProviderList() {
     // WHEN the page asks for its settings
     JsonObject settings = HttpCalls.json(HttpCalls.get(app.uri("/api/config")));

@@ -34,9 +34,8 @@ final class ModelScopeAccount {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   static final String ESTIMATE_NOTE =
-      "The calls left per model tier are an estimate, not a reading: the available 魔粒 divided"
-          + " by each tier's price per call (the price used is beside each estimate). ModelScope"
-          + " does not say which tier a model is in; its model page shows the price.";
+      "Calls left per tier are an estimate: the available 魔粒 divided by each tier's price"
+          + " (shown beside it); ModelScope does not say which tier a model is in.";
 
   /**
    * Today's grants were read. Short-term 魔粒 last 24 hours from their grant and the soonest to
@@ -45,14 +44,11 @@ final class ModelScopeAccount {
    * scripts/modelscope.py; Zelnlll/ai-checkin app/platforms/modelscope.py).
    */
   static final String GRANTS_NOTE =
-      "Today's 魔粒 grants are as ModelScope's earn rules report them: earned today is all that"
-          + " was granted today, to earn today is what the daily sign-in grants still give (signing"
-          + " in on modelscope.cn claims it). Short-term 魔粒 last a day from their grant, and the"
-          + " soonest to expire are spent first.";
+      "Today's grants are as ModelScope's earn rules report them; signing in on modelscope.cn"
+          + " claims what is still to earn. Short-term 魔粒 last a day and are spent first.";
 
   static final String GRANTS_UNKNOWN_NOTE =
-      "Today's 魔粒 grants (earned today, still to earn) are unknown: ModelScope's earn rules did"
-          + " not answer with them.";
+      "Today's 魔粒 grants are unknown: ModelScope's earn rules did not answer.";
 
   private final UpstreamHttp http;
   private final URI balanceUrl;
