@@ -1,8 +1,7 @@
 package dev.quotabot.quota.headers;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ChatBody;
 import dev.quotabot.quota.Urls;
 import java.net.URI;
 import java.util.Map;
@@ -42,16 +41,6 @@ final class OpenAiChat implements CallStyle {
   }
 
   static String body(String model) {
-    JsonObject message = new JsonObject();
-    message.addProperty("role", "user");
-    message.addProperty("content", "hi");
-    JsonArray messages = new JsonArray();
-    messages.add(message);
-    JsonObject body = new JsonObject();
-    body.addProperty("model", model);
-    body.add("messages", messages);
-    body.addProperty("max_completion_tokens", 1);
-    body.addProperty("stream", true);
-    return body.toString();
+    return ChatBody.oneToken(model, "max_completion_tokens");
   }
 }

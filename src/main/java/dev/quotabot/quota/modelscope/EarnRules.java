@@ -67,21 +67,11 @@ final class EarnRules {
 
     /** {@code balance} with the known figures added to its parts. */
     Balance addedTo(Balance balance) {
-      Map<String, BigDecimal> parts = new LinkedHashMap<>(balance.parts());
+      Map<String, BigDecimal> parts = new LinkedHashMap<>();
       put(parts, EARNED_TODAY, earnedToday);
       put(parts, TO_EARN_TODAY, toEarnToday);
       put(parts, SHORT_TERM_EARNED_TODAY, shortTermEarnedToday);
-      return new Balance(
-          balance.scope(),
-          balance.unit(),
-          balance.available(),
-          balance.total(),
-          balance.used(),
-          balance.frozen(),
-          balance.unlimited(),
-          balance.expiresAt(),
-          parts,
-          balance.requests());
+      return balance.withParts(parts);
     }
 
     private static void put(Map<String, BigDecimal> parts, String name, @Nullable BigDecimal v) {

@@ -1,8 +1,7 @@
 package dev.quotabot.quota.modelscope;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ChatBody;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Urls;
@@ -77,16 +76,6 @@ final class ModelScopeProbe {
   }
 
   static String cheapestChat(String model) {
-    JsonObject message = new JsonObject();
-    message.addProperty("role", "user");
-    message.addProperty("content", "hi");
-    JsonArray messages = new JsonArray();
-    messages.add(message);
-    JsonObject body = new JsonObject();
-    body.addProperty("model", model);
-    body.add("messages", messages);
-    body.addProperty("max_tokens", 1);
-    body.addProperty("stream", true);
-    return body.toString();
+    return ChatBody.oneToken(model, "max_tokens");
   }
 }
