@@ -147,6 +147,14 @@ final class Stub implements AutoCloseable {
                   + "\"available_balance\":250,\"frozen_amount\":0}}");
         } else if (target.startsWith("/openapi/v1/users/me")) {
           json(out, 200, "{\"success\":true,\"data\":{\"name\":\"bench\"}}");
+        } else if (target.startsWith("/openapi/v1/magicubes/earn/rules")) {
+          // today's grants, in the shape of src/test/resources/fixtures/modelscope/earn-rules-200.json
+          json(
+              out,
+              200,
+              "{\"success\":true,\"data\":[{\"rule_key\":\"daily_active\",\"category_key\":"
+                  + "\"daily\",\"scene\":\"short_term\",\"amount\":200,\"today_used\":1,"
+                  + "\"today_remain\":0,\"today_earned_amount\":200}]}");
         } else {
           json(out, 404, "{\"error\":\"not found\"}");
         }

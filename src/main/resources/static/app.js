@@ -34,6 +34,9 @@
     unit: null,
     default_models: [],
     key_hint: "",
+    key_prefixes: [],
+    probe_cost: null,
+    console_url: null,
   });
   const HISTORY_LIMIT = 10;
   // A safety net so the button never stays disabled forever; the server has its own deadline.
@@ -70,6 +73,9 @@
       baseUrlHint: "https://your-relay.example — with or without /v1.",
       keyLabel: "API key",
       keyHint: "Used for this check only: never stored, never put in the address.",
+      keyProvider: (name, prefix) => `${name} chosen: its keys start with ${prefix}.`,
+      keyAmbiguous: (prefix, names) =>
+        `Keys that start with ${prefix} are used by several providers (${names}): choose one.`,
       showKey: "Show key",
       hideKey: "Hide key",
       modelsLabel: "Models",
@@ -94,6 +100,16 @@
         `${n === 1 ? "1 suggestion" : `${n} suggestions`}: ↑ and ↓ to choose, Enter or Tab to insert.`,
       costNote: (balance) =>
         `Each model is probed with one tiny chat request, which may count as one call against your quota.${balance ? ` Reading the ${balance} is free.` : ""}`,
+      // The most a check may cost (the provider's probe_cost): it spends, or counts against limits.
+      costSpends: (total, unit, n, each) =>
+        `Costs at most ${total} ${unit} (${modelsText(n)} × ${each})`,
+      costCounts: (amount, n, each, perModel) =>
+        `Uses ${amount} of your rate limits${perModel ? ` (${modelsText(n)} × ${each})` : ""}`,
+      costUnits: {
+        requests: (n) => (n === 1 ? "request" : "requests"),
+        tokens: (n) => (n === 1 ? "token" : "tokens"),
+      },
+      costAmount: (number, unit) => `${number} ${unit}`,
       check: "Check quota",
       checkKey: "Check key",
       checkBalance: "Check balance",
@@ -132,7 +148,17 @@
         any: "Enter your key, then press “Check”.",
       },
       accountHeading: (name) => (name ? `${name} balance` : "Balance"),
+      accountHeadingNoBalance: (name) => (name ? `${name} account` : "Account"),
       accountLoading: (balance) => `Reading the ${balance}…`,
+      accountLoadingNoBalance: "Reading the account…",
+      accountConsole: "Balance and limits on the provider’s console: ",
+      estimateLabel: "Estimated calls left",
+      // "≈ 500 light · 250 standard · 125 flagship calls, at 0.5 / 1 / 2 魔粒 a call"
+      estimateTier: (calls, tier) => `${calls} ${tier}`,
+      estimate: (tiers, prices, unit) =>
+        `≈ ${tiers} calls, at ${prices}${unit ? ` ${unit}` : ""} a call`,
+      estimateNote: "An estimate from the published prices per call, not a reading.",
+      tier: { light: "light", standard: "standard", flagship: "flagship" },
       accountAvailable: "available",
       accountOwed: "owed",
       owed: (amount) => `${amount} owed`,
@@ -151,6 +177,8 @@
         voucher: "Voucher",
         cash: "Cash",
         charged: "Charged",
+        earned_today: "Earned today",
+        to_earn_today: "Still to earn today",
       },
       accountNote: (name, balance) =>
         `The ${balance} is what ${name} spends from your account. When ${name} does not report a model’s quota (shown as unknown), this balance is your real budget.`,
@@ -173,6 +201,35 @@
       shareOfModel: "of model limit",
       shareOfUser: "of user limit",
       shareUnknown: "share left unknown",
+      shareOfWindow: (name) => `of ${name}`,
+      // A row's named rate-limit windows: "requests/day 14,370 / 14,400 · resets in 3 h".
+      windowsLabel: "Rate limits (remaining / limit)",
+      windowWhat: {
+        requests: "requests",
+        tokens: "tokens",
+        input_tokens: "input tokens",
+        output_tokens: "output tokens",
+        model_requests: "model requests",
+        audio_seconds: "audio seconds",
+      },
+      windowPeriod: {
+        second: "second",
+        minute: "minute",
+        hour: "hour",
+        day: "day",
+        week: "week",
+        month: "month",
+      },
+      windowName: (what, period) => (period ? `${what}/${period}` : what),
+      resetsIn: (duration) => `resets in ${duration}`,
+      hasReset: "has reset",
+      resetsAtTitle: (local) => `Resets at ${local}`,
+      duration: {
+        seconds: (s) => `${s} s`,
+        minutes: (m) => `${m} min`,
+        hours: (h, m) => (m > 0 ? `${h} h ${m} min` : `${h} h`),
+        days: (d, h) => (h > 0 ? `${d} d ${h} h` : `${d} d`),
+      },
       checkedAt: (time) => `Checked ${time}`,
       tally: (ok, failed) => `${ok} answered · ${failed} failed`,
       summaryStopped: (done, total) => `Stopped: ${done} of ${modelsText(total)} answered.`,
@@ -236,6 +293,9 @@
       baseUrlHint: "https://your-relay.example — 带不带 /v1 都可以。",
       keyLabel: "API 密钥",
       keyHint: "仅用于本次查询：不会保存，也不会出现在网址中。",
+      keyProvider: (name, prefix) => `已选择 ${name}：它的密钥以 ${prefix} 开头。`,
+      keyAmbiguous: (prefix, names) =>
+        `以 ${prefix} 开头的密钥被多个服务商使用（${names}）：请选择一个。`,
       showKey: "显示密钥",
       hideKey: "隐藏密钥",
       modelsLabel: "模型",
@@ -257,6 +317,14 @@
       suggestionsCount: (n) => `${n} 个建议：用 ↑ ↓ 选择，按 Enter 或 Tab 填入。`,
       costNote: (balance) =>
         `每个模型会用一次极小的对话请求来探测，这次请求可能会占用你一次调用额度。${balance ? `读取${balance}是免费的。` : ""}`,
+      costSpends: (total, unit, n, each) => `最多花费 ${total} ${unit}（${n} 个模型 × ${each}）`,
+      costCounts: (amount, n, each, perModel) =>
+        `占用你的速率限额中的 ${amount}${perModel ? `（${n} 个模型 × ${each}）` : ""}`,
+      costUnits: {
+        requests: () => "次请求",
+        tokens: () => "个 Token",
+      },
+      costAmount: (number, unit) => `${number} ${unit}`,
       check: "查询额度",
       checkKey: "查询密钥",
       checkBalance: "查询余额",
@@ -292,7 +360,16 @@
         any: "填写密钥，然后点击“查询”。",
       },
       accountHeading: (name) => (name ? `${name} 余额` : "余额"),
+      accountHeadingNoBalance: (name) => (name ? `${name} 账户` : "账户"),
       accountLoading: (balance) => `正在读取${balance}…`,
+      accountLoadingNoBalance: "正在读取账户…",
+      accountConsole: "在服务商控制台查看余额和限额：",
+      estimateLabel: "估计还可调用",
+      estimateTier: (calls, tier) => `${calls} 次${tier}`,
+      estimate: (tiers, prices, unit) =>
+        `约 ${tiers}调用，按每次 ${prices}${unit ? ` ${unit}` : ""}计`,
+      estimateNote: "按公布的每次调用价格估算，并非实际读数。",
+      tier: { light: "轻量", standard: "标准", flagship: "旗舰" },
       accountAvailable: "可用",
       accountOwed: "欠款",
       owed: (amount) => `欠 ${amount}`,
@@ -311,6 +388,8 @@
         voucher: "代金券",
         cash: "现金",
         charged: "充值",
+        earned_today: "今日已获得",
+        to_earn_today: "今日还可获得",
       },
       accountNote: (name, balance) =>
         `${balance}是 ${name} 从你的账户中扣除的额度。当 ${name} 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。`,
@@ -333,6 +412,34 @@
       shareOfModel: "模型额度",
       shareOfUser: "用户额度",
       shareUnknown: "剩余比例未知",
+      shareOfWindow: (name) => name,
+      windowsLabel: "速率限制（剩余 / 上限）",
+      windowWhat: {
+        requests: "请求",
+        tokens: "Token",
+        input_tokens: "输入 Token",
+        output_tokens: "输出 Token",
+        model_requests: "模型请求",
+        audio_seconds: "音频秒数",
+      },
+      windowPeriod: {
+        second: "秒",
+        minute: "分钟",
+        hour: "小时",
+        day: "天",
+        week: "周",
+        month: "月",
+      },
+      windowName: (what, period) => (period ? `${what}/${period}` : what),
+      resetsIn: (duration) => `${duration}后重置`,
+      hasReset: "已重置",
+      resetsAtTitle: (local) => `重置时间 ${local}`,
+      duration: {
+        seconds: (s) => `${s} 秒`,
+        minutes: (m) => `${m} 分钟`,
+        hours: (h, m) => (m > 0 ? `${h} 小时 ${m} 分钟` : `${h} 小时`),
+        days: (d, h) => (h > 0 ? `${d} 天 ${h} 小时` : `${d} 天`),
+      },
       checkedAt: (time) => `查询时间 ${time}`,
       tally: (ok, failed) => `${ok} 个成功 · ${failed} 个失败`,
       summaryStopped: (done, total) => `已停止：${done}/${total} 个模型已返回结果。`,
@@ -433,6 +540,13 @@
     catalogs: new Map(), // provider id → its model ids from /api/models, for suggestions
     resets: new Map(), // provider id → {at, wallClock}: the next daily reset the server named
     suggest: { items: [], active: -1, announced: -1 },
+    /*
+     * What the key's prefix says about its provider: null, or {kind: "chosen" | "ambiguous",
+     * prefix, ids}. Worked out in the page from the declared key_prefixes; nothing is sent.
+     */
+    keyMatch: null,
+    // True once the person picks a provider themselves; a new paste of a key clears it.
+    chosenByHand: false,
   };
 
   const els = {};
@@ -538,7 +652,38 @@
       default_models: strings(raw.default_models),
       key_hint: typeof raw.key_hint === "string" ? raw.key_hint : "",
       resets_at: typeof raw.resets_at === "string" ? raw.resets_at : null,
+      key_prefixes: strings(raw.key_prefixes).filter(Boolean),
+      probe_cost: wellFormedCost(raw.probe_cost),
+      console_url: typeof raw.console_url === "string" && raw.console_url ? raw.console_url : null,
     };
+  }
+
+  /**
+   * What probing one model may cost at most ({"per_model":2,"unit":"魔粒","kind":"spends"}), or
+   * null when the provider declares none, nothing (0), or an unusable entry: then no cost is shown.
+   */
+  function wellFormedCost(raw) {
+    const perModel = raw?.per_model;
+    if (
+      !isAmount(perModel) ||
+      perModel <= 0 ||
+      typeof raw.unit !== "string" ||
+      !raw.unit ||
+      (raw.kind !== "spends" && raw.kind !== "counts")
+    ) {
+      return null;
+    }
+    return { per_model: perModel, unit: raw.unit, kind: raw.kind };
+  }
+
+  /** The address as a link target when it is http(s); null for anything else (javascript:, …). */
+  function safeHttpUrl(text) {
+    try {
+      const url = new URL(text);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+    } catch {
+      return null;
+    }
   }
 
   /** A message that differs per mode of a provider: {probe, list, balance, …}. */
@@ -656,6 +801,47 @@
     const n = parseModels(els.models.value).length;
     els.modelsCount.textContent = t("modelCount", n, state.config.max_models);
     els.modelsCount.classList.toggle("count-over", n > state.config.max_models);
+    renderCost(n);
+  }
+
+  /* ---------- what the check may cost, said before anything is sent ---------- */
+
+  /**
+   * Beside the check button: the most this check may cost, the provider's probe_cost times the
+   * models in the field ("Costs at most 10 魔粒 (5 models × 2)", "Uses 5 requests of your rate
+   * limits"). Nothing for a provider that declares no cost, or when no model would be probed (the
+   * balance-only check is free). The button is described by it only while it is shown.
+   */
+  function renderCost(models) {
+    const provider = current();
+    const cost = provider.probe_cost;
+    const shown =
+      cost !== null && modeOf(provider) === "probe" && takes(provider, "models") && models > 0;
+    els.checkCost.hidden = !shown;
+    els.checkCost.textContent = shown ? costText(cost, models) : "";
+    els.checkCost.dataset.kind = shown ? cost.kind : "";
+    if (shown) {
+      els.checkButton.setAttribute("aria-describedby", "check-cost");
+    } else {
+      els.checkButton.removeAttribute("aria-describedby");
+    }
+  }
+
+  function costText(cost, models) {
+    const total = cost.per_model * models;
+    const each = formatNumber(cost.per_model);
+    if (cost.kind === "spends") {
+      return t("costSpends", formatNumber(total), cost.unit, models, each);
+    }
+    const units = MESSAGES[state.lang].costUnits;
+    const unit = Object.hasOwn(units, cost.unit) ? units[cost.unit](total) : cost.unit;
+    const amount = t("costAmount", formatNumber(total), unit);
+    return t("costCounts", amount, models, each, cost.per_model !== 1);
+  }
+
+  /** A number as people read it here: grouped, up to 4 decimals (0.5, 1,234.5). */
+  function formatNumber(value) {
+    return value.toLocaleString(locale(), { maximumFractionDigits: 4 });
   }
 
   /* ---------- history of model lists and relays (never keys or tokens) ---------- */
@@ -743,7 +929,7 @@
     button.append(names, el("span", "history-meta", historyMeta(entry)));
     button.dataset.provider = provider;
     button.addEventListener("click", () => {
-      setProvider(provider);
+      chooseByHand(provider);
       if (relay) {
         els.baseUrl.value = entry.base_url;
       }
@@ -996,9 +1182,11 @@
 
   /**
    * Switches the form to a provider: its fields only, its labels, and its own models text (one
-   * provider's model ids are not another's). The choice is remembered; nothing secret is.
+   * provider's model ids are not another's). The choice is remembered; nothing secret is. A switch
+   * made from the key's prefix asks the server nothing (not even the model list, which waits until
+   * the models field is used): nothing leaves the page before the person presses a button.
    */
-  function setProvider(id) {
+  function setProvider(id, { fromKey = false } = {}) {
     const provider = providerInfo(id);
     if (!provider || id === state.provider) {
       els.provider.value = state.provider ?? "";
@@ -1020,7 +1208,77 @@
     renderButton();
     renderResults();
     renderResetCountdown();
-    loadCatalog(provider);
+    if (!fromKey) {
+      loadCatalog(provider);
+    }
+  }
+
+  /** The person picked a provider themselves (the list, a remembered check): the key obeys it. */
+  function chooseByHand(id) {
+    state.chosenByHand = true;
+    state.keyMatch = null;
+    setProvider(id);
+    renderKeyMatch();
+  }
+
+  /* ---------- the provider a key's prefix names ---------- */
+
+  /**
+   * The providers that declare the longest prefix the key starts with (the server's rule, so the
+   * page and the API agree): one provider, several (a shared prefix like sk-), or none.
+   */
+  function keyOwners(key) {
+    let prefix = "";
+    let owners = [];
+    for (const provider of state.providers) {
+      for (const declared of provider.key_prefixes) {
+        if (!key.startsWith(declared) || declared.length < prefix.length) {
+          continue;
+        }
+        if (declared.length > prefix.length) {
+          prefix = declared;
+          owners = [];
+        }
+        if (!owners.includes(provider)) {
+          owners.push(provider);
+        }
+      }
+    }
+    return { prefix, owners };
+  }
+
+  /**
+   * As a key is pasted (or typed), a prefix only one provider declares chooses that provider,
+   * unless the person chose one by hand after the last paste; a prefix several declare leaves the
+   * choice as it is and asks for one. Only the page changes: nothing is sent.
+   */
+  function onKeyInput(event) {
+    if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") {
+      state.chosenByHand = false;
+    }
+    const { prefix, owners } = keyOwners(els.key.value.trim());
+    const ids = owners.map((provider) => provider.id);
+    if (owners.length === 1 && !state.chosenByHand) {
+      setProvider(ids[0], { fromKey: true });
+      state.keyMatch = { kind: "chosen", prefix, ids };
+    } else if (owners.length > 1 && !state.chosenByHand) {
+      state.keyMatch = { kind: "ambiguous", prefix, ids };
+    } else {
+      state.keyMatch = null;
+    }
+    renderKeyMatch();
+  }
+
+  function renderKeyMatch() {
+    const match = state.keyMatch;
+    const names = match ? match.ids.map((id) => providerName(providerInfo(id))) : [];
+    els.keyProvider.textContent =
+      match === null
+        ? ""
+        : match.kind === "chosen"
+          ? t("keyProvider", names[0], match.prefix)
+          : t("keyAmbiguous", match.prefix, names.join(", "));
+    els.keyProvider.dataset.match = match ? match.kind : "";
   }
 
   /** Shows the fields the provider takes and words the form for what a check of it does. */
@@ -1381,6 +1639,10 @@
     // Listed models say only whether the key may use them: no quota columns for them.
     const listed = report?.mode === "list";
     els.resultsTable.dataset.kind = listed ? "list" : "quota";
+    // Rows that report named windows and none of the seed's four numbers need no seed columns.
+    const windowsOnly =
+      rows.some((row) => shownWindows(row).length > 0) && !rows.some(hasSeedNumber);
+    els.resultsTable.dataset.quota = windowsOnly ? "windows" : "seed";
     els.tableCaption.textContent = t(listed ? "tableCaptionList" : "tableCaption");
     renderAccount();
     renderProgress();
@@ -1491,8 +1753,15 @@
       ? account.balances.filter((balance) => balance !== null && typeof balance === "object")
       : [];
     els.account.dataset.provider = report.provider;
-    els.accountHeading.textContent = t("accountHeading", providerName(provider));
-    els.accountLoadingText.textContent = t("accountLoading", balanceName(provider));
+    // A provider that reads no balance (its limits come with each answer) has an account, not a
+    // balance, to show: its note and where its console shows the rest.
+    const readsBalances = can(provider, "balances") || provider === UNKNOWN_PROVIDER;
+    els.accountHeading.textContent = readsBalances
+      ? t("accountHeading", providerName(provider))
+      : t("accountHeadingNoBalance", providerName(provider));
+    els.accountLoadingText.textContent = readsBalances
+      ? t("accountLoading", balanceName(provider))
+      : t("accountLoadingNoBalance");
     // Where models are probed, the balance is what the calls spend: the card says why it matters.
     els.accountNote.hidden = !offersBalanceOnly(provider);
     els.accountNote.textContent = t("accountNote", providerName(provider), balanceName(provider));
@@ -1508,14 +1777,88 @@
     // Whatever was read is shown, even beside an error (a relay's wallet when the key failed).
     els.accountBalances.hidden = balances.length === 0;
     els.accountBalances.replaceChildren(...balances.map(balanceEntry));
+    renderEstimate(account);
     // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
     const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
+    const consoleUrl = provider.console_url;
     els.accountRemark.hidden = note === null;
-    els.accountRemarkText.textContent = note || "";
+    writeWithLink(els.accountRemarkText, note || "", consoleUrl);
+    // The console page, unless the note already names it.
+    const consoleLine = consoleUrl !== null && !(note || "").includes(consoleUrl);
+    els.accountConsole.hidden = !consoleLine;
+    els.accountConsole.replaceChildren();
+    if (consoleLine) {
+      els.accountConsole.append(t("accountConsole"), linkOrText(consoleUrl));
+    }
     els.accountError.hidden = loading || known;
     if (!loading && !known) {
       renderAccountError(account);
     }
+  }
+
+  /**
+   * "≈ 500 light · 250 standard · 125 flagship calls, at 0.5 / 1 / 2 魔粒 a call": how many calls of
+   * each price tier the available balance pays for, as the server estimated them, with the prices
+   * it used. Labelled an estimate; entries without a usable price or count are left out.
+   */
+  function renderEstimate(account) {
+    const entries = Array.isArray(account?.estimated_calls)
+      ? account.estimated_calls.filter(
+          (entry) =>
+            entry !== null &&
+            typeof entry === "object" &&
+            typeof entry.tier === "string" &&
+            entry.tier &&
+            isAmount(entry.price) &&
+            entry.price > 0 &&
+            count(entry.calls) !== null,
+        )
+      : [];
+    els.accountEstimate.hidden = entries.length === 0;
+    els.accountEstimateLabel.textContent = t("estimateLabel");
+    els.accountEstimateLabel.title = t("estimateNote");
+    els.accountEstimateText.replaceChildren();
+    if (entries.length === 0) {
+      return;
+    }
+    const tiers = MESSAGES[state.lang].tier;
+    const tierName = (tier) =>
+      Object.hasOwn(tiers, tier) ? tiers[tier] : tier.replaceAll("_", " ");
+    const calls = entries
+      .map((entry) => t("estimateTier", entry.calls.toLocaleString(locale()), tierName(entry.tier)))
+      .join(" · ");
+    const prices = entries.map((entry) => formatNumber(entry.price)).join(" / ");
+    const unit = typeof account.unit === "string" && account.unit ? account.unit : null;
+    els.accountEstimateText.textContent = t("estimate", calls, prices, unit);
+  }
+
+  /**
+   * Writes text, making the provider's console address a link where the text names it; everything
+   * else stays text.
+   */
+  function writeWithLink(node, text, url) {
+    const at = url === null ? -1 : text.indexOf(url);
+    if (at < 0) {
+      node.textContent = text;
+      return;
+    }
+    node.replaceChildren(text.slice(0, at), linkOrText(url), text.slice(at + url.length));
+  }
+
+  /**
+   * A link that opens the address in a new tab without telling it where it came from, when the
+   * address is http(s); any other address is shown as plain text, never as a link.
+   */
+  function linkOrText(url) {
+    const href = safeHttpUrl(url);
+    if (href === null) {
+      return el("span", "console-url", url);
+    }
+    const link = el("a", "console-url", url);
+    link.href = href;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    return link;
   }
 
   /**
@@ -1846,7 +2189,126 @@
     }
     name.append(el("span", "model-id", id));
     td.append(name);
+    const windows = row.local ? [] : shownWindows(row);
+    if (windows.length > 0) {
+      td.append(windowList(windows));
+    }
     return td;
+  }
+
+  /* ---------- named rate-limit windows (data[].limits) ---------- */
+
+  /** Whether the row carries any of the seed's four numbers (ModelScope's quota columns). */
+  function hasSeedNumber(row) {
+    return [
+      row.request_limit,
+      row.request_remaining,
+      row.model_request_limit,
+      row.model_request_remaining,
+    ].some((value) => count(value) !== null);
+  }
+
+  /**
+   * The row's windows worth a line: well-formed, with something known, and not a repeat of the
+   * seed's numbers already in the quota columns (a window whose limit and remaining are exactly a
+   * seed pair, as ModelScope's requests_per_day is). Decided by the data, never by the provider.
+   */
+  function shownWindows(row) {
+    if (!Array.isArray(row.limits)) {
+      return [];
+    }
+    const seeds = [
+      [row.request_limit, row.request_remaining],
+      [row.model_request_limit, row.model_request_remaining],
+    ]
+      .map(([limit, remaining]) => [count(limit), count(remaining)])
+      .filter(([limit, remaining]) => limit !== null || remaining !== null);
+    return row.limits.filter((entry) => {
+      if (entry === null || typeof entry !== "object" || typeof entry.name !== "string") {
+        return false;
+      }
+      const limit = count(entry.limit);
+      const remaining = count(entry.remaining);
+      const known = limit !== null || remaining !== null || resetTime(entry) !== null;
+      const repeat = seeds.some(([l, r]) => l === limit && r === remaining);
+      return entry.name !== "" && known && !repeat;
+    });
+  }
+
+  /** "requests/day 14,370 / 14,400 · resets in 3 h", one line per window; unknown never 0. */
+  function windowList(windows) {
+    const list = el("ul", "windows");
+    list.setAttribute("aria-label", t("windowsLabel"));
+    for (const entry of windows) {
+      const item = el("li", "window");
+      item.dataset.window = entry.name;
+      item.append(
+        el("span", "window-name", windowName(entry.name)),
+        " ",
+        numberOrUnknown("window-remaining", count(entry.remaining)),
+        el("span", "quota-sep", " / "),
+        numberOrUnknown("window-limit", count(entry.limit)),
+      );
+      const reset = resetTime(entry);
+      if (reset !== null) {
+        item.append(el("span", "window-sep", " · "), resetElement(reset));
+      }
+      list.append(item);
+    }
+    return list;
+  }
+
+  /**
+   * A window's name as people say it: requests_per_day → "requests/day" ("请求/天"). Names are
+   * what_per_period as the provider defines them; a part the page has no word for is shown with
+   * spaces for underscores.
+   */
+  function windowName(name) {
+    const words = MESSAGES[state.lang];
+    const match = /^(.+?)_per_([a-z]+)$/.exec(name);
+    const what = match ? match[1] : name;
+    const period = match ? match[2] : null;
+    const say = (table, key) => (Object.hasOwn(table, key) ? table[key] : key.replaceAll("_", " "));
+    return t(
+      "windowName",
+      say(words.windowWhat, what),
+      period === null ? null : say(words.windowPeriod, period),
+    );
+  }
+
+  function resetTime(entry) {
+    const at = new Date(typeof entry.resets_at === "string" ? entry.resets_at : NaN);
+    return Number.isNaN(at.getTime()) ? null : at;
+  }
+
+  /** "resets in 3 h", with the local time as the title and the instant as its datetime. */
+  function resetElement(at) {
+    const left = at.getTime() - Date.now();
+    const text = left > 0 ? t("resetsIn", durationText(left)) : t("hasReset");
+    const time = el("time", "window-reset", text);
+    time.dateTime = at.toISOString();
+    time.title = t(
+      "resetsAtTitle",
+      at.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "medium" }),
+    );
+    return time;
+  }
+
+  /** A time to come, rounded up to what is worth saying: 45 s, 12 min, 3 h 5 min, 2 d 4 h. */
+  function durationText(ms) {
+    const units = MESSAGES[state.lang].duration;
+    if (ms < 60000) {
+      return units.seconds(Math.ceil(ms / 1000));
+    }
+    const minutes = Math.ceil(ms / 60000);
+    if (minutes < 60) {
+      return units.minutes(minutes);
+    }
+    if (minutes < 48 * 60) {
+      return units.hours(Math.floor(minutes / 60), minutes % 60);
+    }
+    const hours = Math.ceil(ms / 3600000);
+    return units.days(Math.floor(hours / 24), hours % 24);
   }
 
   function statusCell(row) {
@@ -1884,14 +2346,27 @@
       : el("span", className, value.toLocaleString(locale()));
   }
 
-  /** Share left: of the model's own limit when known, otherwise of the user's overall limit. */
+  /**
+   * Share left: of the model's own limit when known, otherwise of the user's overall limit,
+   * otherwise of the row's tightest named window (the one that runs out first, in proportion).
+   */
   function shareOf(row) {
     const model = ratio(row.model_request_remaining, row.model_request_limit);
     if (model !== null) {
       return { value: model, basis: "model" };
     }
     const user = ratio(row.request_remaining, row.request_limit);
-    return user === null ? null : { value: user, basis: "user" };
+    if (user !== null) {
+      return { value: user, basis: "user" };
+    }
+    let tightest = null;
+    for (const entry of shownWindows(row)) {
+      const value = ratio(entry.remaining, entry.limit);
+      if (value !== null && (tightest === null || value < tightest.value)) {
+        tightest = { value, basis: "window", name: entry.name };
+      }
+    }
+    return tightest;
   }
 
   function ratio(remaining, limit) {
@@ -1915,7 +2390,10 @@
       return td;
     }
     const percent = Math.round(share.value * 100);
-    const basis = t(share.basis === "model" ? "shareOfModel" : "shareOfUser");
+    const basis =
+      share.basis === "window"
+        ? t("shareOfWindow", windowName(share.name))
+        : t(share.basis === "model" ? "shareOfModel" : "shareOfUser");
     meter.setAttribute("role", "meter");
     meter.setAttribute("aria-valuemin", "0");
     meter.setAttribute("aria-valuemax", "100");
@@ -2196,6 +2674,7 @@
     renderButton();
     renderFieldErrors();
     renderFormError();
+    renderKeyMatch();
     renderHistory();
     renderResults();
     renderResetCountdown();
@@ -2232,6 +2711,7 @@
       key: byId("api-key"),
       keyToggle: byId("key-toggle"),
       keyError: byId("api-key-error"),
+      keyProvider: byId("api-key-provider"),
       adminSection: byId("admin-section"),
       userId: byId("user-id"),
       userIdError: byId("user-id-error"),
@@ -2250,6 +2730,7 @@
       resetModels: byId("reset-models"),
       checkButton: byId("check-button"),
       checkLabel: byId("check-label"),
+      checkCost: byId("check-cost"),
       balanceButton: byId("balance-button"),
       balanceLabel: byId("balance-label"),
       stopButton: byId("stop-button"),
@@ -2280,6 +2761,10 @@
       accountUserText: byId("account-user-text"),
       accountLoading: byId("account-loading"),
       accountBalances: byId("account-balances"),
+      accountEstimate: byId("account-estimate"),
+      accountEstimateLabel: byId("account-estimate-label"),
+      accountEstimateText: byId("account-estimate-text"),
+      accountConsole: byId("account-console"),
       accountError: byId("account-error"),
       accountErrorBadge: byId("account-error-badge"),
       accountErrorText: byId("account-error-text"),
@@ -2300,8 +2785,9 @@
     els.tokenToggle.addEventListener("click", () =>
       toggleVisibility(els.accessToken, els.tokenToggle),
     );
-    els.provider.addEventListener("change", () => setProvider(els.provider.value));
+    els.provider.addEventListener("change", () => chooseByHand(els.provider.value));
     els.key.addEventListener("input", clearFieldErrorOnInput("key"));
+    els.key.addEventListener("input", onKeyInput);
     els.baseUrl.addEventListener("input", clearFieldErrorOnInput("baseUrl"));
     els.userId.addEventListener("input", clearFieldErrorOnInput("userId"));
     els.accessToken.addEventListener("input", clearFieldErrorOnInput("accessToken"));
@@ -2310,6 +2796,8 @@
     els.models.addEventListener("input", updateModelCount);
     els.models.addEventListener("change", updateModelCount);
     els.models.addEventListener("input", updateSuggestions);
+    // A provider chosen from the key has not fetched its model list yet: the field asks for it.
+    els.models.addEventListener("focus", () => loadCatalog(current()));
     els.models.addEventListener("keydown", onModelsKeydown);
     els.models.addEventListener("blur", closeSuggestions);
     els.models.addEventListener("click", closeSuggestions);

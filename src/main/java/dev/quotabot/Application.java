@@ -7,7 +7,9 @@ import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.headers.HeaderProviders;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
+import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.provider.OfficialProviders;
@@ -79,7 +81,10 @@ public final class Application implements AutoCloseable {
             modelScope.apiBaseUrl(),
             modelScope.openApiBaseUrl(),
             modelScope.catalogTtl(),
-            config.quota().defaultModels()));
+            config.quota().defaultModels(),
+            new TierPrices(
+                modelScope.priceLight(), modelScope.priceStandard(), modelScope.priceFlagship()),
+            Clock.systemUTC()));
     providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
     providers.addAll(
         OfficialProviders.create(
@@ -88,6 +93,14 @@ public final class Application implements AutoCloseable {
             others.siliconflow(),
             others.openrouter(),
             others.moonshot()));
+    providers.addAll(
+        HeaderProviders.create(
+            clients,
+            others.groq(),
+            others.cerebras(),
+            others.openai(),
+            others.anthropic(),
+            Clock.systemUTC()));
     return providers;
   }
 

@@ -39,6 +39,9 @@ final class PackageRulesTest {
           "Balance",
           "ModelQuota",
           "RateLimits",
+          "RateWindow",
+          "CallEstimate",
+          "ProbeCost",
           "ProbeStatus",
           "ProviderInfo",
           "Capability",
@@ -51,7 +54,8 @@ final class PackageRulesTest {
   /** Provider ids as a quoted literal in code: a branch on one provider. */
   private static final Pattern PROVIDER_ID =
       Pattern.compile(
-          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot)[\"']",
+          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|groq|cerebras|openai"
+              + "|anthropic)[\"']",
           Pattern.CASE_INSENSITIVE);
 
   @Test

@@ -20,6 +20,10 @@ public enum ConfigKey {
   MODELSCOPE_API_BASE_URL("modelscope.api_base_url", "https://api-inference.modelscope.cn/v1"),
   MODELSCOPE_OPENAPI_BASE_URL("modelscope.openapi_base_url", "https://modelscope.cn/openapi/v1"),
   MODELSCOPE_CATALOG_TTL_S("modelscope.catalog_ttl_s", "3600"),
+  // 魔粒 per call by model tier, as ModelScope's API-Inference limits page prices them
+  MODELSCOPE_PRICE_LIGHT("modelscope.price_light", "0.5"),
+  MODELSCOPE_PRICE_STANDARD("modelscope.price_standard", "1"),
+  MODELSCOPE_PRICE_FLAGSHIP("modelscope.price_flagship", "2"),
   QUOTA_DEFAULT_MODELS(
       "quota.default_models",
       "Qwen/Qwen3-Coder-480B-A35B-Instruct,Qwen/Qwen3-235B-A22B-Instruct-2507,"
@@ -32,6 +36,10 @@ public enum ConfigKey {
   PROVIDER_SILICONFLOW_BASE_URL("provider.siliconflow.base_url", "https://api.siliconflow.cn"),
   PROVIDER_OPENROUTER_BASE_URL("provider.openrouter.base_url", "https://openrouter.ai"),
   PROVIDER_MOONSHOT_BASE_URL("provider.moonshot.base_url", "https://api.moonshot.cn"),
+  PROVIDER_GROQ_BASE_URL("provider.groq.base_url", "https://api.groq.com/openai"),
+  PROVIDER_CEREBRAS_BASE_URL("provider.cerebras.base_url", "https://api.cerebras.ai"),
+  PROVIDER_OPENAI_BASE_URL("provider.openai.base_url", "https://api.openai.com"),
+  PROVIDER_ANTHROPIC_BASE_URL("provider.anthropic.base_url", "https://api.anthropic.com"),
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
   UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
 

@@ -54,6 +54,10 @@ public final class ConfigLoader {
         values.url(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL, HTTP),
         values.url(ConfigKey.PROVIDER_OPENROUTER_BASE_URL, HTTP),
         values.url(ConfigKey.PROVIDER_MOONSHOT_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_GROQ_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_CEREBRAS_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_OPENAI_BASE_URL, HTTP),
+        values.url(ConfigKey.PROVIDER_ANTHROPIC_BASE_URL, HTTP),
         values.bool(ConfigKey.UPSTREAM_ALLOW_HTTP),
         values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES));
   }
@@ -81,7 +85,10 @@ public final class ConfigLoader {
     return new ModelScopeConfig(
         values.url(ConfigKey.MODELSCOPE_API_BASE_URL, HTTP),
         values.url(ConfigKey.MODELSCOPE_OPENAPI_BASE_URL, HTTP),
-        Duration.ofSeconds(values.integer(ConfigKey.MODELSCOPE_CATALOG_TTL_S, 1, 604_800)));
+        Duration.ofSeconds(values.integer(ConfigKey.MODELSCOPE_CATALOG_TTL_S, 1, 604_800)),
+        values.price(ConfigKey.MODELSCOPE_PRICE_LIGHT),
+        values.price(ConfigKey.MODELSCOPE_PRICE_STANDARD),
+        values.price(ConfigKey.MODELSCOPE_PRICE_FLAGSHIP));
   }
 
   private static QuotaSettings quota(ConfigValues values) {

@@ -2,6 +2,7 @@ package dev.quotabot.config;
 
 import dev.quotabot.quota.InvalidQueryException;
 import dev.quotabot.quota.ModelList;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -19,6 +20,9 @@ final class ConfigValues {
   /** The shape of a Discord bot token: three base64url parts joined by dots. */
   private static final Pattern DISCORD_TOKEN_SHAPE =
       Pattern.compile("[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{16,}");
+
+  /** A price: a positive decimal written plainly (no sign, exponent or grouping). */
+  private static final Pattern PRICE = Pattern.compile("\\d{1,9}(?:\\.\\d{1,6})?");
 
   private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/?#]*@");
   private static final Pattern URL_QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
@@ -65,6 +69,22 @@ final class ConfigValues {
       // reported below with the range
     }
     throw invalid(key, found, "must be a whole number from " + min + " to " + max);
+  }
+
+  /** A positive decimal such as {@code 0.5}, with at most 9 digits before the point and 6 after. */
+  BigDecimal price(ConfigKey key) {
+    Found found = find(key);
+    if (PRICE.matcher(found.value()).matches()) {
+      BigDecimal price = new BigDecimal(found.value());
+      if (price.signum() > 0) {
+        return price;
+      }
+    }
+    throw invalid(
+        key,
+        found,
+        "must be a positive decimal number such as 0.5 (at most 9 digits before the point and 6"
+            + " after)");
   }
 
   boolean bool(ConfigKey key) {

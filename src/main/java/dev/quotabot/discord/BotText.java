@@ -127,6 +127,90 @@ enum BotText {
         "留空：只查询" + unitOrEmpty(unit) + "余额（免费，不调用模型）");
   }
 
+  /**
+   * The models field of a provider whose probe spends money or points: what checking costs at most,
+   * before anything is sent.
+   *
+   * @param perModel the most one model costs, formatted
+   * @param unit what it is counted in, already cut
+   * @param models how many models the field starts out with; their sum is shown for two or more
+   * @param total the most those models cost together, formatted
+   */
+  String modalSpendsDescription(String perModel, String unit, int models, String total) {
+    return models > 1
+        ? pick(
+            "Each model checked costs at most "
+                + perModel
+                + " "
+                + unit
+                + " ("
+                + models
+                + " models: "
+                + total
+                + ").",
+            "每查询一个模型最多消耗 " + perModel + " " + unit + "（" + models + " 个模型：" + total + "）。")
+        : pick(
+            "Each model checked costs at most " + perModel + " " + unit + ".",
+            "每查询一个模型最多消耗 " + perModel + " " + unit + "。");
+  }
+
+  /**
+   * The models field of a provider whose probe counts against the key's rate limits.
+   *
+   * @param perModel how much of them one model uses, formatted
+   * @param unit what that is counted in ({@code requests}), already cut
+   */
+  String modalCountsDescription(String perModel, String unit) {
+    boolean one = "1".equals(perModel);
+    return pick(
+        "Each model checked uses "
+            + perModel
+            + " "
+            + englishUnit(unit, one)
+            + " of your rate limits.",
+        "每查询一个模型占用你速率限额中的 " + perModel + " " + chineseUnit(unit) + "。");
+  }
+
+  /** Added to a cost when the form's models field may be emptied for the free balance check. */
+  String modalFreeBalanceSuffix(@Nullable String unit) {
+    return pick(
+        " Empty: free " + unitBefore(unit) + "balance check.",
+        "留空则只免费查询" + unitOrEmpty(unit) + "余额。");
+  }
+
+  /** The models field of a provider that reads no balance: at least one model is needed. */
+  String modalRequiredModelsLabel() {
+    return pick("Models", "模型");
+  }
+
+  String modalRequiredModelsDescription() {
+    return pick(
+        "Model ids, comma-separated: what is left comes with each model's answer.",
+        "模型 ID，多个用逗号分隔：剩余额度随每个模型的回复返回。");
+  }
+
+  String modalRequiredModelsPlaceholder() {
+    return pick("Model ids, comma-separated (at least one)", "模型 ID，多个用逗号分隔（至少一个）");
+  }
+
+  /**
+   * {@code 1 request}, {@code 2 requests}: a unit declared in the plural, made singular for one.
+   */
+  private static String englishUnit(String unit, boolean one) {
+    return one && unit.length() > 1 && unit.endsWith("s")
+        ? unit.substring(0, unit.length() - 1)
+        : unit;
+  }
+
+  /** The units a probe is counted in, in Chinese; any other as declared. */
+  private static String chineseUnit(String unit) {
+    return switch (unit) {
+      case "requests", "request" -> "次请求";
+      case "tokens", "token" -> "个 Token";
+      default -> unit;
+    };
+  }
+
   String modalBaseUrlLabel() {
     return pick("Relay address", "中转地址");
   }
@@ -231,6 +315,16 @@ enum BotText {
   }
 
   /**
+   * After the key, when no provider was chosen and the key's prefix named it.
+   *
+   * @param provider the provider's name, already made inert
+   */
+  String providerFromKey(String provider) {
+    return pick(
+        " · " + provider + ", recognised from the key's prefix", " · 按 Key 前缀识别为 " + provider);
+  }
+
+  /**
    * One balance entry in one line: {@code 💰 CNY balance: **110.00** available (granted 10.00,
    * topped up 100.00)}, {@code 💰 USD wallet: **25** available (used 5, 7 requests)}. The amounts
    * are already formatted; {@code details} are the known ones only (unknown: left out), {@code
@@ -293,6 +387,8 @@ enum BotText {
       case "charged" -> pick("charged", "充值");
       case "voucher" -> pick("voucher", "代金券");
       case "cash" -> pick("cash", "现金");
+      case "earned_today" -> pick("earned today", "今日已获得");
+      case "to_earn_today" -> pick("still to earn today", "今日还可获得");
       default -> null;
     };
   }
@@ -310,6 +406,51 @@ enum BotText {
     return pick(
         "💰 +" + count + (count == 1 ? " more balance" : " more balances"),
         "💰 另外 " + count + " 项余额");
+  }
+
+  /**
+   * The words providers use for their price tiers, translated; null for any other (shown as sent).
+   */
+  @Nullable String tierName(String tier) {
+    return switch (tier) {
+      case "light" -> pick("light", "轻量");
+      case "standard" -> pick("standard", "标准");
+      case "flagship" -> pick("flagship", "旗舰");
+      default -> null;
+    };
+  }
+
+  /** One tier's estimate: {@code 500 light}, {@code 轻量 500 次}. */
+  String tierCalls(long calls, String tier) {
+    return pick(calls + " " + tier, tier + " " + calls + " 次");
+  }
+
+  /**
+   * How many calls the balance pays for, saying it is an estimate and at which prices: {@code ≈ 500
+   * light / 250 standard / 125 flagship calls (estimate at 0.5 / 1 / 2 魔粒 a call)}.
+   *
+   * @param calls each tier's {@link #tierCalls}
+   * @param prices each tier's price per call, formatted, in the same order
+   * @param unit what the prices count, already made inert; may be empty
+   */
+  String estimateLine(List<String> calls, List<String> prices, String unit) {
+    String priced = String.join(" / ", prices) + (unit.isEmpty() ? "" : " " + unit);
+    return pick(
+        "≈ " + String.join(" / ", calls) + " calls (estimate at " + priced + " a call)",
+        "≈ 可调用 " + String.join(" / ", calls) + "（估算，按每次 " + priced + " 计）");
+  }
+
+  /**
+   * A provider whose balance a key cannot read.
+   *
+   * @param consoleUrl where a person sees it, ready to show; null when unknown
+   */
+  String balanceNotReadableLine(@Nullable String consoleUrl) {
+    return consoleUrl == null
+        ? pick("💰 The balance cannot be read with an API key", "💰 无法用 API Key 读取余额")
+        : pick(
+            "💰 The balance cannot be read with an API key: see " + consoleUrl,
+            "💰 无法用 API Key 读取余额，请在 " + consoleUrl + " 查看");
   }
 
   /**
@@ -390,6 +531,15 @@ enum BotText {
    * @param zone that time's UTC offset ({@code UTC+8}), or null
    */
   String probedFooter(@Nullable String unit, @Nullable String time, @Nullable String zone) {
+    return probedFooter(unit, time, zone, true);
+  }
+
+  /**
+   * The same, for a provider that reads balances ({@code balanceFree}: reading it is free and
+   * {@code balance_only} does it) or not.
+   */
+  String probedFooter(
+      @Nullable String unit, @Nullable String time, @Nullable String zone, boolean balanceFree) {
     boolean resets = time != null && zone != null;
     return pick(
         "Each check makes one real 1-token call per model, which can use up one call of its"
@@ -397,12 +547,12 @@ enum BotText {
             + (unit == null ? "" : " or some " + unit)
             + "."
             + (resets ? " Resets daily at " + time + " " + zone + "." : "")
-            + " Reading the balance is free (balance_only).",
+            + (balanceFree ? " Reading the balance is free (balance_only)." : ""),
         "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度"
             + (unit == null ? "" : "或少量" + unit)
             + "。"
             + (resets ? "每日 " + zone + " " + time + " 重置。" : "")
-            + "查询余额免费（balance_only）。");
+            + (balanceFree ? "查询余额免费（balance_only）。" : ""));
   }
 
   /** A balance-only check of a provider that could have probed models. */
@@ -438,17 +588,82 @@ enum BotText {
   }
 
   /**
+   * A rate-limit window's wire name for people: {@code requests_per_day} is {@code requests/day}
+   * ({@code 请求/天}), {@code input_tokens_per_minute} {@code input tokens/minute}; a word this does
+   * not know is shown as sent, underscores as spaces. Not yet made inert.
+   */
+  String windowName(String wire) {
+    int per = wire.indexOf("_per_");
+    String what = per < 0 ? wire : wire.substring(0, per);
+    return per < 0
+        ? windowCounts(what)
+        : windowCounts(what) + "/" + windowPeriod(wire.substring(per + "_per_".length()));
+  }
+
+  private String windowCounts(String what) {
+    return switch (what) {
+      case "requests" -> pick("requests", "请求");
+      case "tokens" -> pick("tokens", "Token");
+      case "input_tokens" -> pick("input tokens", "输入 Token");
+      case "output_tokens" -> pick("output tokens", "输出 Token");
+      case "model_requests" -> pick("model requests", "模型请求");
+      default -> what.replace('_', ' ');
+    };
+  }
+
+  private String windowPeriod(String period) {
+    return switch (period) {
+      case "second" -> pick("second", "秒");
+      case "minute" -> pick("minute", "分钟");
+      case "hour" -> pick("hour", "小时");
+      case "day" -> pick("day", "天");
+      case "week" -> pick("week", "周");
+      case "month" -> pick("month", "月");
+      default -> period.replace('_', ' ');
+    };
+  }
+
+  /** After a window's numbers: when it is full again. */
+  String windowResets(long epochSecond) {
+    return pick(" · resets <t:" + epochSecond + ":R>", " · <t:" + epochSecond + ":R> 重置");
+  }
+
+  String moreWindowsLine(int count) {
+    return pick(
+        "+" + count + (count == 1 ? " more limit" : " more limits"), "另外 " + count + " 项限额");
+  }
+
+  /**
    * A probe worked but the provider reported no quota numbers.
    *
    * @param unit what the provider's balance counts, or null
    */
   String unknownNumbersNote(String provider, @Nullable String unit) {
+    return unknownNumbersNote(provider, unit, true, null);
+  }
+
+  /**
+   * The same, for any provider.
+   *
+   * @param balanceAbove whether the provider reads a balance, shown above as the real budget
+   * @param spentAtMost what the call may have spent ({@code 2 魔粒}), for a provider whose probe
+   *     spends; null otherwise
+   */
+  String unknownNumbersNote(
+      String provider, @Nullable String unit, boolean balanceAbove, @Nullable String spentAtMost) {
     return pick(
         provider
-            + " did not report per-model quota for this call: unknown, not zero. The "
-            + unitBefore(unit)
-            + "balance above is the account's real budget.",
-        provider + " 本次未返回该模型的额度：未知，而不是 0。上方的" + unitOrEmpty(unit) + "余额才是账户的实际预算。");
+            + " did not report per-model quota for this call: unknown, not zero."
+            + (spentAtMost == null
+                ? ""
+                : " The call worked; what it cost is unknown (at most " + spentAtMost + ").")
+            + (balanceAbove
+                ? " The " + unitBefore(unit) + "balance above is the account's real budget."
+                : ""),
+        provider
+            + " 本次未返回该模型的额度：未知，而不是 0。"
+            + (spentAtMost == null ? "" : "调用成功，实际消耗未知（最多 " + spentAtMost + "）。")
+            + (balanceAbove ? "上方的" + unitOrEmpty(unit) + "余额才是账户的实际预算。" : ""));
   }
 
   String usableWithKey() {

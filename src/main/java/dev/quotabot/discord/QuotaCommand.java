@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code /quota [models] [api_key] [balance_only] [provider] [base_url]}: its definition as
  * registered with Discord, and its handler. With a key it answers at once (privately); without one
  * it shows {@link QuotaModal}. {@code balance_only} asks for the free balance check: no model is
- * probed. {@code provider} (the default provider when left out) picks whose balance to read; a
- * provider anyone can host (a relay) also needs {@code base_url}.
+ * probed. {@code provider} picks whose balance to read; left out, the key's prefix picks it when
+ * exactly one provider declares it (else the default provider); a provider anyone can host (a
+ * relay) also needs {@code base_url}.
  */
 final class QuotaCommand extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaCommand.class);
@@ -195,9 +196,8 @@ final class QuotaCommand extends ListenerAdapter {
       return;
     }
     // the checks above found the provider; an unknown one was refused there
-    ProviderInfo provider = options.provider(target).orElseThrow();
     event
-        .replyModal(modal.build(text, provider, models, balanceOnly, target.baseUrl()))
+        .replyModal(modal.forCommand(text, target, models, balanceOnly))
         .queue(
             null,
             failure -> LOG.warn("Could not show the /quota form ({})", Replies.describe(failure)));

@@ -2,12 +2,15 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -29,14 +32,17 @@ import org.jspecify.annotations.Nullable;
  * and whether the models typed were ignored (balance only). What it shows follows the report and
  * what the provider declares ({@link ProviderInfo}), never which provider it is.
  *
- * <p>The description names the key, then shows every balance entry in a line of its own (scope,
- * unit, what is available, and the total, used, frozen amounts, the upstream's split and the
- * request count where reported), or why the balances could not be read; when an entry expires; the
- * provider's note; a summary of the models; and, for a provider with a daily reset, when it comes.
- * Each model is a field: the quota numbers of a probed model, or whether the key may use a listed
- * one. A provider that probes models is coloured by the lowest share left; otherwise the colour
- * says whether the balance was read. A balance-only check of a provider that could have probed says
- * it spent nothing.
+ * <p>The description names the key (and, when no provider was chosen, that its prefix named the
+ * provider), then shows every balance entry in a line of its own (scope, unit, what is available,
+ * and the total, used, frozen amounts, the upstream's split and the request count where reported),
+ * or why the balances could not be read, or, for a provider without balances, that a key cannot
+ * read them; when an entry expires; the estimated calls the balance pays for, with the prices used;
+ * the provider's note; a summary of the models; and, for a provider with a daily reset, when it
+ * comes. Each model is a field: the seed's quota numbers of a probed model, or, for a row without
+ * them, one line per rate-limit window the provider reported; or whether the key may use a listed
+ * model. A provider that probes models is coloured by the lowest share left (seed numbers and
+ * windows alike); otherwise the colour says whether the balance was read. A balance-only check of a
+ * provider that could have probed says it spent nothing.
  *
  * <p>It always fits Discord's limits (25 fields, 6000 characters, 4096 in the description, 256 per
  * field name, 1024 per value): everything from elsewhere is bounded, the description is counted
@@ -67,9 +73,20 @@ final class QuotaEmbed {
   static final int BALANCE_LINES_MAX = 4;
 
   /** At most this many parts of one entry are shown, each name cut to {@link #PART_NAME_MAX}. */
-  static final int PARTS_MAX = 3;
+  static final int PARTS_MAX = 5;
 
   static final int PART_NAME_MAX = 16;
+
+  /** At most this many call estimates are shown, each tier name cut to {@link #PART_NAME_MAX}. */
+  static final int ESTIMATES_MAX = 4;
+
+  /** At most this many rate-limit windows of one row get a line; a last line counts the rest. */
+  static final int WINDOWS_MAX = 6;
+
+  static final int WINDOW_NAME_MAX = 40;
+
+  /** A console address shown as a link only when it is this plain; otherwise as inert text. */
+  private static final Pattern PLAIN_URL = Pattern.compile("https://[A-Za-z0-9./-]{1,200}");
 
   /** An amount longer than this in plain digits is shown in scientific notation. */
   static final int AMOUNT_MAX = 24;
@@ -83,6 +100,15 @@ final class QuotaEmbed {
    * @param modelsIgnored the user typed models but asked for the balance only
    */
   static MessageEmbed render(QuotaReport report, BotText text, boolean modelsIgnored) {
+    return render(report, text, modelsIgnored, false);
+  }
+
+  /**
+   * @param modelsIgnored the user typed models but asked for the balance only
+   * @param providerFromKey no provider was chosen: the key's prefix named it
+   */
+  static MessageEmbed render(
+      QuotaReport report, BotText text, boolean modelsIgnored, boolean providerFromKey) {
     ProviderInfo provider = report.provider();
     String name = plain(provider.name(), PROVIDER_NAME_MAX);
     String unit = provider.unit() == null ? null : plain(provider.unit(), UNIT_MAX);
@@ -91,8 +117,13 @@ final class QuotaEmbed {
     OffsetDateTime resetsAt = rows.isEmpty() ? null : report.resetsAt();
 
     List<String> description = new ArrayList<>();
-    description.add(text.keyLine(codeSafe(report.keyFingerprint())));
+    String keyLine = text.keyLine(codeSafe(report.keyFingerprint()));
+    description.add(providerFromKey ? keyLine + text.providerFromKey(name) : keyLine);
     description.addAll(balanceLines(report, text, name));
+    String estimates = estimateLine(report.account(), text);
+    if (estimates != null) {
+      description.add(estimates);
+    }
     String note = report.account().note();
     if (note != null && !note.isBlank()) {
       description.add("ℹ️ *" + plain(note.strip(), NOTE_MAX) + "*");
@@ -122,11 +153,26 @@ final class QuotaEmbed {
                 cut(String.join("\n", description), MessageEmbed.DESCRIPTION_MAX_LENGTH))
             .setColor(
                 probes && !rows.isEmpty() ? colour(rows) : report.account().isKnown() ? BLUE : RED)
-            .setFooter(footer(rows.isEmpty(), probes, unit, resetsAt, text))
+            .setFooter(
+                footer(
+                    rows.isEmpty(),
+                    probes,
+                    provider.can(Capability.BALANCES),
+                    unit,
+                    resetsAt,
+                    text))
             .setTimestamp(report.checkedAt());
-    addFields(embed, rows, text, name, unit);
+    addFields(embed, rows, text, new RowContext(name, unit, provider));
     return embed.build();
   }
+
+  /**
+   * What every row's field needs to know of its provider.
+   *
+   * @param name the provider's name, already made {@link #plain plain}
+   * @param unit what its balance counts, already made plain; null when it varies
+   */
+  private record RowContext(String name, @Nullable String unit, ProviderInfo provider) {}
 
   private static String title(
       boolean balanceOnly, boolean probes, String name, @Nullable String unit, BotText text) {
@@ -139,6 +185,7 @@ final class QuotaEmbed {
   private static String footer(
       boolean balanceOnly,
       boolean probes,
+      boolean balances,
       @Nullable String unit,
       @Nullable OffsetDateTime resetsAt,
       BotText text) {
@@ -149,8 +196,8 @@ final class QuotaEmbed {
       return text.freeCheckFooter(unit);
     }
     return resetsAt == null
-        ? text.probedFooter(unit, null, null)
-        : text.probedFooter(unit, clock(resetsAt), zone(resetsAt.getOffset()));
+        ? text.probedFooter(unit, null, null, balances)
+        : text.probedFooter(unit, clock(resetsAt), zone(resetsAt.getOffset()), balances);
   }
 
   /**
@@ -171,8 +218,14 @@ final class QuotaEmbed {
     }
     List<Balance> balances = account.balances();
     if (balances.isEmpty() && account.isKnown()) {
-      String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-      lines.add(text.balanceLine(Balance.Scope.ACCOUNT, unit, text.unknown(), List.of(), user));
+      ProviderInfo provider = report.provider();
+      if (provider.can(Capability.BALANCES)) {
+        String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+        lines.add(text.balanceLine(Balance.Scope.ACCOUNT, unit, text.unknown(), List.of(), user));
+      } else {
+        String console = provider.consoleUrl();
+        lines.add(text.balanceNotReadableLine(console == null ? null : shownUrl(console)));
+      }
     }
     int shown = balances.size() <= BALANCE_LINES_MAX ? balances.size() : BALANCE_LINES_MAX - 1;
     for (int i = 0; i < shown; i++) {
@@ -189,6 +242,36 @@ final class QuotaEmbed {
       lines.add(text.moreBalancesLine(balances.size() - shown));
     }
     return lines;
+  }
+
+  /**
+   * The calls the balance pays for, as the provider estimates them per price tier, with the prices
+   * it used: null when it gave none. At most {@link #ESTIMATES_MAX} tiers; a tier named in a word
+   * this bot does not know is shown as sent, made inert.
+   */
+  static @Nullable String estimateLine(Account account, BotText text) {
+    List<CallEstimate> estimates = account.estimatedCalls();
+    if (estimates.isEmpty()) {
+      return null;
+    }
+    List<String> calls = new ArrayList<>();
+    List<String> prices = new ArrayList<>();
+    for (CallEstimate estimate : estimates.subList(0, Math.min(estimates.size(), ESTIMATES_MAX))) {
+      String known = text.tierName(estimate.tier());
+      String tier = known != null ? known : plain(estimate.tier().replace('_', ' '), PART_NAME_MAX);
+      calls.add(text.tierCalls(estimate.calls(), tier));
+      prices.add(amount(estimate.price()));
+    }
+    String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
+    return text.estimateLine(calls, prices, unit);
+  }
+
+  /**
+   * A console address as the embed shows it: as it is when it is a plain https address (Discord
+   * makes it a link), else made inert.
+   */
+  private static String shownUrl(String url) {
+    return PLAIN_URL.matcher(url).matches() ? url : plain(url, 200);
   }
 
   /**
@@ -307,19 +390,32 @@ final class QuotaEmbed {
     return share >= 0.5 ? GREEN : share >= 0.2 ? AMBER : RED;
   }
 
-  /** The row's smallest known remaining share, 0 for exhausted rows, NaN when nothing is known. */
+  /**
+   * The row's smallest known remaining share (of the seed's numbers and of every rate-limit window
+   * alike), 0 for exhausted rows, NaN when nothing is known.
+   */
   private static double worstShare(ModelQuota row) {
     if (row.status() == ProbeStatus.LIMIT_REACHED
         || row.status() == ProbeStatus.INSUFFICIENT_BALANCE) {
       return 0;
     }
     RateLimits limits = row.limits();
-    double account = share(limits.requestRemaining(), limits.requestLimit());
-    double model = share(limits.modelRequestRemaining(), limits.modelRequestLimit());
-    if (Double.isNaN(account)) {
-      return model;
+    double worst =
+        lower(
+            share(limits.requestRemaining(), limits.requestLimit()),
+            share(limits.modelRequestRemaining(), limits.modelRequestLimit()));
+    for (RateWindow window : row.windows()) {
+      worst = lower(worst, share(window.remaining(), window.limit()));
     }
-    return Double.isNaN(model) ? account : Math.min(account, model);
+    return worst;
+  }
+
+  /** The lower of two shares, NaN (unknown) counting as neither. */
+  private static double lower(double a, double b) {
+    if (Double.isNaN(a)) {
+      return b;
+    }
+    return Double.isNaN(b) ? a : Math.min(a, b);
   }
 
   private static double share(@Nullable Long remaining, @Nullable Long limit) {
@@ -337,13 +433,13 @@ final class QuotaEmbed {
    * a last field.
    */
   private static void addFields(
-      EmbedBuilder embed, List<ModelQuota> rows, BotText text, String name, @Nullable String unit) {
+      EmbedBuilder embed, List<ModelQuota> rows, BotText text, RowContext context) {
     int used = embed.length();
     int shown = 0;
     for (ModelQuota row : rows) {
       int left = rows.size() - shown - 1;
       boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
-      MessageEmbed.Field field = field(row, text, name, unit);
+      MessageEmbed.Field field = field(row, text, context);
       int size = field.getName().length() + field.getValue().length();
       int reserve = left > 0 ? SUMMARY_RESERVE : 0;
       if (!fieldSlotLeft || used + size + reserve > MessageEmbed.EMBED_MAX_LENGTH_BOT) {
@@ -359,32 +455,33 @@ final class QuotaEmbed {
   }
 
   /**
-   * One model: why it failed, if it did; its quota numbers when it carries any (or was probed
-   * without any being reported: then they are unknown, not zero, and the balance above is the
-   * budget); otherwise, for a model found in the key's list, the provider's remark or that the key
-   * may use it.
-   *
-   * @param name the provider's name, already made {@link #plain plain}
-   * @param unit what the provider's balance counts, already made plain; null when it varies
+   * One model: why it failed, if it did; the seed's quota numbers when it carries any (or was
+   * probed without any being reported: then they are unknown, not zero, and the balance above is
+   * the budget); else a line per rate-limit window the provider reported (a row with the seed's
+   * numbers has them as windows too: shown once); otherwise, for a model found in the key's list,
+   * the provider's remark or that the key may use it.
    */
-  private static MessageEmbed.Field field(
-      ModelQuota row, BotText text, String name, @Nullable String unit) {
+  private static MessageEmbed.Field field(ModelQuota row, BotText text, RowContext context) {
+    String name = context.name();
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
       lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row));
     }
     RateLimits limits = row.limits();
     boolean unreported = row.status() == ProbeStatus.NO_QUOTA_HEADERS;
-    if (!limits.empty() || unreported) {
+    List<RateWindow> windows =
+        limits.empty() ? row.windows().stream().filter(RateWindow::known).toList() : List.of();
+    if (!limits.empty() || (unreported && windows.isEmpty())) {
       lines.add(
           quotaLine(text.accountLabel(), limits.requestRemaining(), limits.requestLimit(), text));
       lines.add(
           quotaLine(
               text.modelLabel(), limits.modelRequestRemaining(), limits.modelRequestLimit(), text));
     }
+    lines.addAll(windowLines(windows, text));
     if (unreported) {
-      lines.add("*" + text.unknownNumbersNote(name, unit) + "*");
-    } else if (row.isSuccess() && limits.empty()) {
+      lines.add("*" + unknownNumbersNote(context, text) + "*");
+    } else if (row.isSuccess() && limits.empty() && windows.isEmpty()) {
       String note = row.note();
       lines.add(
           note == null || note.isBlank()
@@ -393,6 +490,42 @@ final class QuotaEmbed {
     }
     return new MessageEmbed.Field(
         fieldName(row), cut(String.join("\n", lines), MessageEmbed.VALUE_MAX_LENGTH), false);
+  }
+
+  /**
+   * One line per window: {@code requests/day: 14370 / 14400 ▰▰▰▰▰ 99% · resets <t:…:R>}; unknown
+   * numbers written as unknown, never 0. At most {@link #WINDOWS_MAX}; a last line counts the rest.
+   */
+  static List<String> windowLines(List<RateWindow> windows, BotText text) {
+    List<String> lines = new ArrayList<>();
+    int shown = windows.size() <= WINDOWS_MAX ? windows.size() : WINDOWS_MAX - 1;
+    for (RateWindow window : windows.subList(0, shown)) {
+      String label = plain(text.windowName(window.name()), WINDOW_NAME_MAX);
+      String line = quotaLine(label, window.remaining(), window.limit(), text);
+      lines.add(
+          window.resetsAt() == null
+              ? line
+              : line + text.windowResets(window.resetsAt().getEpochSecond()));
+    }
+    if (shown < windows.size()) {
+      lines.add(text.moreWindowsLine(windows.size() - shown));
+    }
+    return lines;
+  }
+
+  /**
+   * Why a probe that worked shows no numbers: what the call may have spent, for a provider whose
+   * probe spends (unknown, never 0), and the balance above as the real budget where there is one.
+   */
+  private static String unknownNumbersNote(RowContext context, BotText text) {
+    ProviderInfo provider = context.provider();
+    ProbeCost cost = provider.probeCost();
+    String spent =
+        cost == null || cost.kind() != ProbeCost.Kind.SPENDS
+            ? null
+            : amount(cost.perModel()) + " " + plain(cost.unit(), UNIT_MAX);
+    return text.unknownNumbersNote(
+        context.name(), context.unit(), provider.can(Capability.BALANCES), spent);
   }
 
   /** " — " and the row's error made {@link #plain plain}, or nothing when it has none. */

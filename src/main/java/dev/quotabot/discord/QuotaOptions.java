@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * optional: no models means the provider's default list on the command line (a provider that probes
  * no model has none), but the free balance-only check in the form (whose models field starts out
  * filled with the defaults); {@code balance_only} asks for the balance only whatever the models
- * say; no key means the key must be asked for (in a modal, so it never appears in the command
- * line). Which provider, base URL and admin fields are allowed is the core's rule ({@link
- * QuotaService#check}); its message is shown as is.
+ * say, and is refused for a provider that reads no balance; no key means the key must be asked for
+ * (in a modal, so it never appears in the command line). No provider chosen means the one the key's
+ * prefix names, if exactly one does ({@link QuotaService#providerOfKey}), else the default: its
+ * default models are the ones checked. Which provider, base URL and admin fields are allowed is the
+ * core's rule ({@link QuotaService#check}); its message is shown as is.
  */
 final class QuotaOptions {
   static final String KEY_IN_MODELS =
@@ -48,6 +50,19 @@ final class QuotaOptions {
     return service.provider(id);
   }
 
+  /** The provider the key's prefix names, when exactly one provider declares it. */
+  Optional<ProviderInfo> providerOfKey(@Nullable String rawKey) {
+    return service.providerOfKey(rawKey);
+  }
+
+  /**
+   * The provider a query for these values asks: the one chosen; else the one the key's prefix
+   * names; else the default. (A prefix several providers share is refused by the core.)
+   */
+  Optional<ProviderInfo> providerFor(@Nullable String rawKey, Target target) {
+    return target.chosen() ? provider(target) : providerOfKey(rawKey).or(() -> provider(target));
+  }
+
   /**
    * Which provider to ask, and for a relay where it is and the optional admin access. Its {@code
    * toString} never shows the access token.
@@ -63,6 +78,11 @@ final class QuotaOptions {
       @Nullable String userId,
       @Nullable String accessToken) {
     static final Target DEFAULT = new Target(null, null, null, null);
+
+    /** Whether a provider was named; if not, the key's prefix or the default decides. */
+    boolean chosen() {
+      return provider != null && !provider.isBlank();
+    }
 
     /** A provider chosen on the command line: no admin fields there. */
     static Target of(@Nullable String provider, @Nullable String baseUrl) {
@@ -82,8 +102,10 @@ final class QuotaOptions {
    * A checked query, ready to run.
    *
    * @param modelsIgnored models were typed, but the balance only was asked for
+   * @param providerFromKey no provider was chosen: the key's prefix named the one asked
    */
-  record Ready(QuotaQuery query, boolean modelsIgnored) implements Parsed {}
+  record Ready(QuotaQuery query, boolean modelsIgnored, boolean providerFromKey)
+      implements Parsed {}
 
   /** No key was given. */
   record NeedsKey() implements Parsed {}
@@ -103,6 +125,19 @@ final class QuotaOptions {
    */
   Parsed parse(
       @Nullable String rawKey, @Nullable String rawModels, boolean balanceOnly, Target target) {
+    return parse(rawKey, rawModels, balanceOnly, target, true);
+  }
+
+  /**
+   * @param balanceOnlyAsked {@code balance_only} was set, rather than a form's models emptied: for
+   *     a provider that reads no balance, that option is refused as such
+   */
+  private Parsed parse(
+      @Nullable String rawKey,
+      @Nullable String rawModels,
+      boolean balanceOnly,
+      Target target,
+      boolean balanceOnlyAsked) {
     // before anything else, so a pasted key is never shown back: not in the form's models field,
     // not as a model name in an error or a report
     if (ModelList.holdsKeyShapedItem(rawModels)) {
@@ -111,7 +146,35 @@ final class QuotaOptions {
     if (QueryInput.keyAbsent(rawKey)) {
       return new NeedsKey();
     }
-    return create(rawKey, models(rawModels, balanceOnly, target), target, balanceOnly, rawModels);
+    Optional<ProviderInfo> provider = providerFor(rawKey, target);
+    if (balanceOnly
+        && balanceOnlyAsked
+        && provider.isPresent()
+        && !provider.get().can(Capability.BALANCES)) {
+      return new Invalid(noBalanceToRead(provider.get()));
+    }
+    boolean fromKey = !target.chosen() && providerOfKey(rawKey).isPresent();
+    return create(
+        rawKey,
+        models(rawModels, balanceOnly, provider),
+        target,
+        balanceOnly && !isBlank(rawModels),
+        fromKey);
+  }
+
+  /**
+   * Why {@code balance_only} cannot apply to a provider that reads no balance, and what to do
+   * instead.
+   */
+  static String noBalanceToRead(ProviderInfo provider) {
+    String console = provider.consoleUrl();
+    return provider.name()
+        + " has no balance an API key can read: it tells what is left only per model, in the"
+        + " answer to a call. Leave balance_only off"
+        + (provider.defaultModels().isEmpty()
+            ? " and name at least one model in models"
+            : " (without models, its default models are checked)")
+        + (console == null ? "." : ". Its balance is shown at " + console + ".");
   }
 
   /**
@@ -143,15 +206,17 @@ final class QuotaOptions {
    * provider that lists the key's models: the balance and those models).
    */
   Parsed parseForm(@Nullable String rawKey, @Nullable String rawModels, Target target) {
-    return parse(rawKey, rawModels, isBlank(rawModels), target);
+    return parse(rawKey, rawModels, isBlank(rawModels), target, false);
   }
 
-  private List<String> models(@Nullable String rawModels, boolean balanceOnly, Target target) {
+  /** The models typed, or the asked provider's defaults when none were. */
+  private static List<String> models(
+      @Nullable String rawModels, boolean balanceOnly, Optional<ProviderInfo> provider) {
     if (balanceOnly) {
       return List.of();
     }
     if (isBlank(rawModels)) {
-      return provider(target).map(ProviderInfo::defaultModels).orElse(List.of());
+      return provider.map(ProviderInfo::defaultModels).orElse(List.of());
     }
     return List.of(rawModels);
   }
@@ -160,8 +225,8 @@ final class QuotaOptions {
       String rawKey,
       List<String> models,
       Target target,
-      boolean balanceOnly,
-      @Nullable String rawModels) {
+      boolean modelsIgnored,
+      boolean providerFromKey) {
     try {
       QuotaQuery query =
           service.check(
@@ -172,7 +237,7 @@ final class QuotaOptions {
                   target.baseUrl(),
                   blankToNull(target.userId()),
                   blankToNull(target.accessToken())));
-      return new Ready(query, balanceOnly && !isBlank(rawModels));
+      return new Ready(query, modelsIgnored, providerFromKey);
     } catch (InvalidQueryException invalid) {
       return new Invalid(invalid.getMessage());
     }

@@ -99,7 +99,7 @@ final class QuotaReply {
     MessageEmbed embed = null;
     if (failure == null && report != null) {
       try {
-        embed = QuotaEmbed.render(report, text, ready.modelsIgnored());
+        embed = QuotaEmbed.render(report, text, ready.modelsIgnored(), ready.providerFromKey());
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
       }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param note a human remark on how to read the numbers; every figure it mentions is also a field
  * @param balances the amounts, the one that limits what the key can spend first; empty when nothing
  *     was read
+ * @param estimatedCalls how many calls of each price tier the first balance pays for: an estimate
+ *     from the provider's published prices, empty where there are none
  */
 public record Account(
     String provider,
@@ -24,13 +26,27 @@ public record Account(
     @Nullable String error,
     @Nullable String user,
     @Nullable String note,
-    List<Balance> balances) {
+    List<Balance> balances,
+    List<CallEstimate> estimatedCalls) {
 
   public Account {
     balances = List.copyOf(balances);
+    estimatedCalls = List.copyOf(estimatedCalls);
     if (!balances.isEmpty()) {
       unit = balances.get(0).unit();
     }
+  }
+
+  /** An account without call estimates. */
+  public Account(
+      String provider,
+      @Nullable String unit,
+      ProbeStatus status,
+      @Nullable String error,
+      @Nullable String user,
+      @Nullable String note,
+      List<Balance> balances) {
+    this(provider, unit, status, error, user, note, balances, List.of());
   }
 
   /** Balances read, with the account's name and a note when known. */
@@ -56,12 +72,17 @@ public record Account(
 
   /** The same account with the name added. */
   public Account withUser(@Nullable String name) {
-    return new Account(provider, unit, status, error, name, note, balances);
+    return new Account(provider, unit, status, error, name, note, balances, estimatedCalls);
+  }
+
+  /** The same account with call estimates. */
+  public Account withEstimatedCalls(List<CallEstimate> estimates) {
+    return new Account(provider, unit, status, error, user, note, balances, estimates);
   }
 
   /** The same account with {@code sentence} added to its note. */
   public Account withNoteAdded(String sentence) {
     String joined = note == null || note.isBlank() ? sentence : note + " " + sentence;
-    return new Account(provider, unit, status, error, user, joined, balances);
+    return new Account(provider, unit, status, error, user, joined, balances, estimatedCalls);
   }
 }

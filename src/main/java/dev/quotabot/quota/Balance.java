@@ -65,6 +65,14 @@ public record Balance(
     return new Builder(scope, unit);
   }
 
+  /** The same entry with {@code more} parts after its own (a part of the same name replaced). */
+  public Balance withParts(Map<String, BigDecimal> more) {
+    Map<String, BigDecimal> all = new LinkedHashMap<>(parts);
+    all.putAll(more);
+    return new Balance(
+        scope, unit, available, total, used, frozen, unlimited, expiresAt, all, requests);
+  }
+
   /** Every figure of this entry, parts and request count included (for checks over reports). */
   public List<BigDecimal> figures() {
     List<BigDecimal> figures = new ArrayList<>();

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  *     depends on the account or the site
  * @param defaultModels the models a door proposes; empty for a provider that probes none
  * @param keyHint how its keys start, as a placeholder ({@code ms-…}, {@code sk-…})
+ * @param keyPrefixes how its keys start, as its documentation says ({@code ms-}, {@code gsk_}); a
+ *     key is taken for this provider when it starts with a prefix no other provider declares
+ * @param probeCost what probing one model may cost at most; null for a provider that probes none
+ * @param consoleUrl where a person sees what the key cannot read (the balance, the limits); null
+ *     when the key reads it all
  */
 public record ProviderInfo(
     String id,
@@ -24,7 +29,10 @@ public record ProviderInfo(
     Set<Capability> capabilities,
     @Nullable String unit,
     List<String> defaultModels,
-    String keyHint) {
+    String keyHint,
+    List<String> keyPrefixes,
+    @Nullable ProbeCost probeCost,
+    @Nullable String consoleUrl) {
 
   public ProviderInfo {
     capabilities =
@@ -32,6 +40,44 @@ public record ProviderInfo(
             ? Set.of()
             : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
     defaultModels = List.copyOf(defaultModels);
+    keyPrefixes = List.copyOf(keyPrefixes);
+  }
+
+  /** A provider that declares no key prefix, probe cost or console page. */
+  public ProviderInfo(
+      String id,
+      String name,
+      Set<Capability> capabilities,
+      @Nullable String unit,
+      List<String> defaultModels,
+      String keyHint) {
+    this(id, name, capabilities, unit, defaultModels, keyHint, List.of(), null, null);
+  }
+
+  /** The same, with the prefixes its keys start with. */
+  public ProviderInfo withKeyPrefixes(String... prefixes) {
+    return new ProviderInfo(
+        id,
+        name,
+        capabilities,
+        unit,
+        defaultModels,
+        keyHint,
+        List.of(prefixes),
+        probeCost,
+        consoleUrl);
+  }
+
+  /** The same, with what probing one model may cost. */
+  public ProviderInfo withProbeCost(ProbeCost cost) {
+    return new ProviderInfo(
+        id, name, capabilities, unit, defaultModels, keyHint, keyPrefixes, cost, consoleUrl);
+  }
+
+  /** The same, with the console page where a person sees what the key cannot read. */
+  public ProviderInfo withConsoleUrl(String url) {
+    return new ProviderInfo(
+        id, name, capabilities, unit, defaultModels, keyHint, keyPrefixes, probeCost, url);
   }
 
   public boolean can(Capability capability) {

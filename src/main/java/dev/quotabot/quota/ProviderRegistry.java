@@ -1,5 +1,6 @@
 package dev.quotabot.quota;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,36 @@ public final class ProviderRegistry {
   public List<ProviderInfo> infos() {
     return providers.values().stream().map(Provider::info).toList();
   }
+
+  /**
+   * The providers a key's prefix points to: those declaring the longest of the declared prefixes
+   * the key starts with. One provider is a match; several ({@code sk-} is everybody's) mean the
+   * asker must choose; none means the prefix says nothing.
+   */
+  KeyOwners ownersOf(String key) {
+    String longest = "";
+    List<ProviderInfo> owners = List.of();
+    for (ProviderInfo info : infos()) {
+      for (String prefix : info.keyPrefixes()) {
+        if (key.startsWith(prefix) && prefix.length() >= longest.length()) {
+          if (prefix.length() > longest.length()) {
+            longest = prefix;
+            owners = new ArrayList<>();
+          }
+          if (!owners.contains(info)) {
+            owners.add(info);
+          }
+        }
+      }
+    }
+    return new KeyOwners(longest, List.copyOf(owners));
+  }
+
+  /**
+   * @param prefix the longest declared prefix the key starts with; empty when none
+   * @param providers the providers declaring it
+   */
+  record KeyOwners(String prefix, List<ProviderInfo> providers) {}
 
   /** The ids of the providers that can do {@code capability}, for messages. */
   List<String> idsThatCan(Capability capability) {

@@ -37,7 +37,8 @@ final class QuotaQueryFactory {
     if (models.stream().anyMatch(model -> model.equalsIgnoreCase(key.reveal()))) {
       throw keyInModels();
     }
-    ProviderInfo provider = provider(input.provider());
+    ProviderInfo provider =
+        isGiven(input.provider()) ? provider(input.provider()) : providerOfKey(key);
     String id = provider.id();
     if (!provider.can(Capability.NEEDS_BASE_URL) && isGiven(input.baseUrl())) {
       throw new InvalidQueryException(
@@ -60,6 +61,18 @@ final class QuotaQueryFactory {
               + " reports the account balance only: leave \"models\" empty for provider "
               + id
               + ".");
+    }
+    if (!provider.can(Capability.BALANCES) && models.isEmpty()) {
+      throw new InvalidQueryException(
+          provider.name()
+              + " tells what is left only in the answer to a call, per model: name at least one"
+              + " model in \"models\""
+              + (provider.defaultModels().isEmpty()
+                  ? "."
+                  : " (for example " + provider.defaultModels().get(0) + ").")
+              + (provider.consoleUrl() == null
+                  ? ""
+                  : " Its balance is shown at " + provider.consoleUrl() + "."));
     }
     if (!provider.can(Capability.NEEDS_BASE_URL)) {
       return new QuotaQuery(key, models, id, null, null);
@@ -86,6 +99,27 @@ final class QuotaQueryFactory {
                         + String.join(
                             ", ", providers.infos().stream().map(ProviderInfo::id).toList())
                         + "."));
+  }
+
+  /**
+   * The provider a query names none for: the one the key's prefix belongs to ({@code gsk_} is
+   * Groq's), else the default provider. A prefix several providers use ({@code sk-}) is not
+   * guessed: the key is never sent to a provider the asker did not choose.
+   */
+  private ProviderInfo providerOfKey(ApiKey key) {
+    ProviderRegistry.KeyOwners owners = providers.ownersOf(key.reveal());
+    if (owners.providers().size() == 1) {
+      return owners.providers().get(0);
+    }
+    if (owners.providers().size() > 1) {
+      throw new InvalidQueryException(
+          "Keys that start with "
+              + owners.prefix()
+              + " belong to several providers ("
+              + String.join(", ", owners.providers().stream().map(ProviderInfo::id).toList())
+              + "): say which one with \"provider\".");
+    }
+    return providers.defaultProvider().info();
   }
 
   /** "provider newapi", or "providers a, b" when several can. */

@@ -63,6 +63,22 @@ public final class QuotaService {
         .map(provider -> provider.nextReset(clock.instant()));
   }
 
+  /**
+   * The provider a key's prefix belongs to, when exactly one declares it ({@code gsk_} → Groq):
+   * what a door may preselect. Empty for a prefix several providers share ({@code sk-}) or none
+   * declares.
+   */
+  public Optional<ProviderInfo> providerOfKey(@Nullable String rawKey) {
+    if (rawKey == null) {
+      return Optional.empty();
+    }
+    // trimmed as the query's key will be: a key pasted with a zero-width space names its owner too
+    ProviderRegistry.KeyOwners owners = providers.ownersOf(ApiKey.trimInvisible(rawKey));
+    return owners.providers().size() == 1
+        ? Optional.of(owners.providers().get(0))
+        : Optional.empty();
+  }
+
   /** The models the provider offers; none for an unknown id or a provider without a list. */
   public ModelDirectory models(@Nullable String rawId) {
     return providers

@@ -4,9 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,7 +65,28 @@ final class BalanceJson {
     json.addProperty("status", row.status().wireName());
     json.addProperty("note", row.note());
     json.addProperty("latency_ms", row.latencyMs());
+    JsonArray windows = new JsonArray();
+    row.windows().forEach(window -> windows.add(JsonResponses.tree(WindowJson.of(window))));
+    json.add("limits", windows);
     return json;
+  }
+
+  /** One entry of a row's {@code limits}: a named rate-limit window, unknown numbers null. */
+  record WindowJson(
+      String name, @Nullable Long limit, @Nullable Long remaining, @Nullable String resetsAt) {
+
+    static WindowJson of(RateWindow window) {
+      return new WindowJson(
+          window.name(), window.limit(), window.remaining(), time(window.resetsAt()));
+    }
+  }
+
+  /** One entry of {@code account.estimated_calls}: calls of a price tier the balance pays for. */
+  record EstimateJson(String tier, BigDecimal price, long calls) {
+
+    static EstimateJson of(CallEstimate estimate) {
+      return new EstimateJson(estimate.tier(), estimate.price(), estimate.calls());
+    }
   }
 
   /**
@@ -83,7 +106,8 @@ final class BalanceJson {
       @Nullable String note,
       @Nullable String error,
       String status,
-      List<BalanceEntry> balances) {
+      List<BalanceEntry> balances,
+      List<EstimateJson> estimatedCalls) {
 
     static AccountJson of(Account account) {
       @Nullable Balance first = account.primary();
@@ -100,7 +124,8 @@ final class BalanceJson {
           account.note(),
           account.error(),
           account.status().wireName(),
-          account.balances().stream().map(BalanceEntry::of).toList());
+          account.balances().stream().map(BalanceEntry::of).toList(),
+          account.estimatedCalls().stream().map(EstimateJson::of).toList());
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.quotabot.web;
 
 import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaService;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param unit what its balances count when that is fixed; null when it depends on the account
  * @param resetsAt when its daily quota resets next (ISO-8601 with offset), for a provider with a
  *     daily reset; null for the others
+ * @param keyPrefixes how its keys start, per its documentation (a key starting with a prefix only
+ *     one provider declares is taken for that provider when a query names none)
+ * @param probeCost the most probing one model may cost; null for a provider that probes none
+ * @param consoleUrl where a person sees what the key cannot read; null when it reads it all
  */
 record ProviderJson(
     String id,
@@ -29,7 +35,20 @@ record ProviderJson(
     @Nullable String unit,
     List<String> defaultModels,
     String keyHint,
-    @Nullable String resetsAt) {
+    @Nullable String resetsAt,
+    List<String> keyPrefixes,
+    @Nullable CostJson probeCost,
+    @Nullable String consoleUrl) {
+
+  /** What probing one model may cost at most: {@code {"per_model":2,"unit":"魔粒","kind":…}}. */
+  record CostJson(BigDecimal perModel, String unit, String kind) {
+
+    static @Nullable CostJson of(@Nullable ProbeCost cost) {
+      return cost == null
+          ? null
+          : new CostJson(cost.perModel(), cost.unit(), cost.kind().wireName());
+    }
+  }
 
   /** The provider as declared, with its next reset as of now. */
   static ProviderJson of(ProviderInfo provider, QuotaService service) {
@@ -45,7 +64,10 @@ record ProviderJson(
         service
             .nextReset(provider.id())
             .map(reset -> reset.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-            .orElse(null));
+            .orElse(null),
+        provider.keyPrefixes(),
+        CostJson.of(provider.probeCost()),
+        provider.consoleUrl());
   }
 
   private static List<String> fields(ProviderInfo provider) {

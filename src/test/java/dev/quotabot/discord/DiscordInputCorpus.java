@@ -41,6 +41,13 @@ final class DiscordInputCorpus {
   /** Shaped like a DeepSeek or relay key. */
   static final String SK_KEY = "sk-d15c0de5c0a54e5f9abc5ec7e7c0de77";
 
+  /**
+   * Shaped like a key whose prefix names one provider ({@code gsk_}: the unit tests' header prober,
+   * {@link TestProviders}); the product on this branch declares no such prefix, so its cases are
+   * not sent end to end.
+   */
+  static final String PREFIXED_KEY = "gsk_d15c0de5c0a54e5f9abc5ec7e7c0de55";
+
   static final String ACCESS_TOKEN = "tok-DISCORD-CORPUS-HIDDEN-4242";
 
   /** Parts of the secrets only: none may reach an answer, a form, a log line or Discord. */
@@ -98,7 +105,10 @@ final class DiscordInputCorpus {
     /** What the case is; a secret it holds is named, never shown. */
     String displayName() {
       String shown =
-          name.replace(KEY, "<key>").replace(SK_KEY, "<sk-key>").replace(ACCESS_TOKEN, "<token>");
+          name.replace(KEY, "<key>")
+              .replace(SK_KEY, "<sk-key>")
+              .replace(PREFIXED_KEY, "<gsk-key>")
+              .replace(ACCESS_TOKEN, "<token>");
       return surface.name().toLowerCase(Locale.ROOT) + " · " + category + " · " + shown;
     }
 
@@ -202,6 +212,7 @@ final class DiscordInputCorpus {
     injections(new Group(all, "injection"));
     baseUrls(new Group(all, "base_url"));
     providers(new Group(all, "provider"));
+    keyPrefixes(new Group(all, "key prefix"));
     forms(all);
     autocomplete(new Group(all, "typed"), new Group(all, "provider"));
     wrongTypes(new Group(all, "wrong type"));
@@ -498,7 +509,7 @@ final class DiscordInputCorpus {
 
   private static void providers(Group g) {
     g.keyed("unknown", REFUSED, "provider", "unknown").e2e();
-    g.command("unknown without a key", REFUSED, "provider", "openai").e2e();
+    g.command("unknown without a key", REFUSED, "provider", "nosuchprovider").e2e();
     g.command(
         "upper-case relay",
         CHECKED,
@@ -535,6 +546,48 @@ final class DiscordInputCorpus {
         "deepseek-chat",
         "balance_only",
         true);
+  }
+
+  /** No provider chosen: the key's prefix picks it, or, shared by several, must be chosen. */
+  private static void keyPrefixes(Group g) {
+    g.command("a prefix one provider declares", CHECKED, "api_key", PREFIXED_KEY);
+    g.command("a prefix several providers share", REFUSED, "api_key", SK_KEY);
+    g.command(
+        "balance_only for a provider without balances",
+        REFUSED,
+        "api_key",
+        PREFIXED_KEY,
+        "balance_only",
+        true);
+    g.command(
+        "balance_only chosen for one, no key", REFUSED, "provider", "groq", "balance_only", true);
+    g.command("a provider without balances, no key", FORM, "provider", "groq");
+    g.form(
+        "its form with the models emptied",
+        REFUSED,
+        QuotaModal.ID + ":groq",
+        "api_key",
+        PREFIXED_KEY,
+        "models",
+        "");
+    g.form(
+        "its form with its model",
+        CHECKED,
+        QuotaModal.ID + ":groq",
+        "api_key",
+        PREFIXED_KEY,
+        "models",
+        "llama-3.1-8b-instant");
+    g.form(
+        "the bare form, its models untouched",
+        CHECKED,
+        QuotaModal.ID,
+        "api_key",
+        PREFIXED_KEY,
+        "models",
+        String.join("\n", DEFAULTS));
+    g.form(
+        "the bare form, a shared prefix", REFUSED, QuotaModal.ID, "api_key", SK_KEY, "models", "");
   }
 
   // --- the forms ---
@@ -676,7 +729,8 @@ final class DiscordInputCorpus {
         "deepseek-chat");
 
     Group ids = new Group(all, "form id");
-    ids.form("an unknown provider", REFUSED, QuotaModal.ID + ":openai", "api_key", SK_KEY).e2e();
+    ids.form("an unknown provider", REFUSED, QuotaModal.ID + ":nosuchprovider", "api_key", SK_KEY)
+        .e2e();
     ids.form("upper-case provider", CHECKED, QuotaModal.ID + ":DEEPSEEK", "api_key", SK_KEY);
     ids.form("nothing after the separator", REFUSED, QuotaModal.ID + ":", "api_key", KEY).e2e();
     ids.form("two separators", REFUSED, QuotaModal.ID + ":newapi:x", "api_key", SK_KEY);

@@ -163,26 +163,22 @@ final class DiscordInputCorpusTest {
       String problem = options.problemBeforeForm(models, balanceOnly, target);
       return problem != null
           ? new Refused(Replies.refusal(text, problem))
-          : new Form(
-              modal.build(
-                  text,
-                  options.provider(target).orElseThrow(),
-                  models,
-                  balanceOnly,
-                  target.baseUrl()));
+          : new Form(modal.forCommand(text, target, models, balanceOnly));
     }
     ProviderInfo provider = options.provider(target).orElse(service.defaultProvider());
     return answer(parsed, text, QuotaModal.keyMissing(text, provider));
   }
 
-  /** As {@link QuotaModal}: the form's id names the provider, its fields the rest. */
+  /** As {@link QuotaModal}: the form's id names the provider (or none), its fields the rest. */
   private Outcome form(Case c, BotText text) {
     Optional<ProviderInfo> provider = modal.providerOf(c.modalId());
     if (provider.isEmpty()) {
       return new Refused(text.formOutdated());
     }
     return answer(
-        modal.parse(provider.get(), c::string), text, QuotaModal.keyMissing(text, provider.get()));
+        modal.parse(c.modalId(), c::string).orElseThrow(),
+        text,
+        QuotaModal.keyMissing(text, provider.get()));
   }
 
   private Outcome answer(QuotaOptions.Parsed parsed, BotText text, String keyMissing) {
@@ -232,7 +228,7 @@ final class DiscordInputCorpusTest {
                 OffsetDateTime.parse("2025-03-02T00:00+08:00"))
             : new QuotaReport(
                 provider, query.key().fingerprint(), CoreDoubles.RELAY_ACCOUNT, rows, NOW, null);
-    return QuotaEmbed.render(report, text, ready.modelsIgnored());
+    return QuotaEmbed.render(report, text, ready.modelsIgnored(), ready.providerFromKey());
   }
 
   // --- the checks ---

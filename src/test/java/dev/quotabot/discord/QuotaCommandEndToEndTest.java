@@ -356,7 +356,8 @@ final class QuotaCommandEndToEndTest {
     JsonObject modal = discord.awaitCallback(command);
     assertEquals(9, modal.get("type").getAsInt());
     JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota:modelscope", data.get("custom_id").getAsString());
+    // no provider chosen: the bare id, so the key typed picks the provider by its prefix
+    assertEquals(QuotaModal.ID, data.get("custom_id").getAsString());
     List<String> inputIds = new ArrayList<>();
     for (JsonElement label : data.getAsJsonArray("components")) {
       JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
@@ -371,7 +372,7 @@ final class QuotaCommandEndToEndTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", KEY);
     values.put("models", QWEN);
-    Interaction submitted = discord.modalSubmit(user, "quota:modelscope", values);
+    Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
 
     JsonObject deferred = discord.awaitCallback(submitted);
     assertEquals(5, deferred.get("type").getAsInt());

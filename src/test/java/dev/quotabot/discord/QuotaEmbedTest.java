@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import dev.quotabot.support.CoreDoubles;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one renderer, driven by what the provider declares and what the report holds: a provider that
- * probes models (like ModelScope), one that lists the key's models (a relay) and one that reads
- * balances only (like DeepSeek).
+ * probes models (like ModelScope), one that lists the key's models (a relay), one that reads
+ * balances only (like DeepSeek) and one that probes models for their rate-limit windows but reads
+ * no balance (like Groq).
  */
 final class QuotaEmbedTest {
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
@@ -40,6 +43,14 @@ final class QuotaEmbedTest {
   private static final ProviderInfo BALANCE_ONLY =
       new ProviderInfo(
           "deepseek", "DeepSeek", EnumSet.of(Capability.BALANCES), null, List.of(), "sk-…");
+
+  /** The same prober, declaring that a probe spends up to 2 魔粒. */
+  private static final ProviderInfo SPENDING_PROBER = PROBER.withProbeCost(TestProviders.SPENDS);
+
+  /** Probes models for their rate-limit windows; no balance, a console page. */
+  private static final ProviderInfo HEADER_PROBER = TestProviders.headerProber();
+
+  private static final Instant DAY_RESET = NOW.plusSeconds(6 * 3600);
 
   /** A DeepSeek account with a CNY and a USD balance, each split into granted and topped up. */
   private static final Account DEEPSEEK =
@@ -771,6 +782,284 @@ final class QuotaEmbedTest {
     Matcher more = Pattern.compile("\\+(\\d+) more").matcher(last.getName());
     assertTrue(more.matches(), last.getName());
     assertEquals(100, embed.getFields().size() - 1 + Integer.parseInt(more.group(1)));
+  }
+
+  // ------------------------------------------------------------ rate-limit windows
+
+  @Test
+  void showsEachRateLimitWindowInALineWithItsReset() {
+    // GIVEN a row with a daily request window (with its reset) and a per-minute token window
+    ModelQuota row =
+        windowed(
+            new RateWindow("requests_per_day", 14_400L, 14_370L, DAY_RESET),
+            new RateWindow("tokens_per_minute", 6_000L, 5_990L, null));
+
+    // WHEN it is rendered in English and in Chinese
+    MessageEmbed en = QuotaEmbed.render(headerReport(row), BotText.EN, false);
+    MessageEmbed zh = QuotaEmbed.render(headerReport(row), BotText.ZH, false);
+
+    // THEN each window has its own line, its name made human, its reset where known
+    long reset = DAY_RESET.getEpochSecond();
+    assertEquals("✅ llama-3.1-8b-instant", en.getFields().get(0).getName());
+    assertEquals(
+        "requests/day: 14370 / 14400 ▰▰▰▰▰ 99% · resets <t:"
+            + reset
+            + ":R>\ntokens/minute: 5990 / 6000 ▰▰▰▰▰ 99%",
+        en.getFields().get(0).getValue());
+    assertEquals(
+        "请求/天: 14370 / 14400 ▰▰▰▰▰ 99% · <t:" + reset + ":R> 重置\nToken/分钟: 5990 / 6000 ▰▰▰▰▰ 99%",
+        zh.getFields().get(0).getValue());
+    assertEquals("Groq quota", en.getTitle());
+  }
+
+  @Test
+  void namesWindowsOfEveryKindTheProvidersDefine() {
+    assertEquals("input tokens/minute", BotText.EN.windowName("input_tokens_per_minute"));
+    assertEquals("输出 Token/分钟", BotText.ZH.windowName("output_tokens_per_minute"));
+    assertEquals("model requests/day", BotText.EN.windowName("model_requests_per_day"));
+    assertEquals("请求/小时", BotText.ZH.windowName("requests_per_hour"));
+    assertEquals("requests", BotText.EN.windowName("requests"));
+    assertEquals("Token", BotText.ZH.windowName("tokens"));
+    assertEquals("images/fortnight", BotText.EN.windowName("images_per_fortnight"));
+  }
+
+  @Test
+  void showsUnknownWindowNumbersAsUnknownNeverAsZeroAndLeavesEmptyWindowsOut() {
+    // GIVEN windows with only a limit, only what remains, and nothing at all
+    ModelQuota row =
+        windowed(
+            new RateWindow("requests_per_minute", 30L, null, null),
+            new RateWindow("tokens_per_minute", null, 5_000L, null),
+            new RateWindow("requests_per_day", null, null, null));
+
+    // WHEN it is rendered
+    String value =
+        QuotaEmbed.render(headerReport(row), BotText.EN, false).getFields().get(0).getValue();
+
+    // THEN unknown stays unknown, and the window without any number gets no line
+    assertEquals("requests/minute: unknown / 30\ntokens/minute: 5000 (limit unknown)", value);
+    assertFalse(value.contains("requests/day"), value);
+  }
+
+  @Test
+  void showsAWindowsNameAsTextNeverAsFormatting() {
+    ModelQuota row = windowed(new RateWindow("**loud**_[x](https://evil.example)", 1L, 1L, null));
+
+    String value =
+        QuotaEmbed.render(headerReport(row), BotText.EN, false).getFields().get(0).getValue();
+
+    DiscordInputCorpusTest.assertInert(value.substring(0, value.indexOf(": ")));
+  }
+
+  @Test
+  void countsTheWindowsBeyondWhatOneFieldShows() {
+    List<RateWindow> many = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      many.add(new RateWindow("requests_per_" + i + "_minutes", 100L, 50L, DAY_RESET));
+    }
+
+    String value =
+        QuotaEmbed.render(
+                headerReport(windowed(many.toArray(RateWindow[]::new))), BotText.EN, false)
+            .getFields()
+            .get(0)
+            .getValue();
+
+    List<String> lines = List.of(value.split("\n"));
+    assertEquals(QuotaEmbed.WINDOWS_MAX, lines.size());
+    assertEquals("+5 more limits", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void showsTheSeedsNumbersOnceWhenTheRowAlsoCarriesThemAsWindows() {
+    // GIVEN a ModelScope row whose windows repeat its four numbers
+    ModelQuota seed =
+        new ModelQuota(
+            "Qwen/Qwen3-32B",
+            new RateLimits(2000L, 1200L, 500L, 100L),
+            ProbeStatus.OK,
+            null,
+            null,
+            100,
+            List.of(
+                new RateWindow("requests_per_day", 2000L, 1200L, null),
+                new RateWindow("model_requests_per_day", 500L, 100L, null)));
+
+    // WHEN it is rendered
+    String value = QuotaEmbed.render(report(seed), BotText.EN, false).getFields().get(0).getValue();
+
+    // THEN only the seed's lines show, exactly as before
+    assertEquals("Account: 1200 / 2000 ▰▰▰▱▱ 60%\nModel: 100 / 500 ▰▱▱▱▱ 20%", value);
+  }
+
+  @Test
+  void coloursByTheWorstShareOfAnyWindowToo() {
+    assertEquals(
+        QuotaEmbed.GREEN, colour(windowed(new RateWindow("requests_per_day", 100L, 90L, null))));
+    assertEquals(
+        QuotaEmbed.RED,
+        colour(
+            windowed(
+                new RateWindow("requests_per_day", 100L, 90L, null),
+                new RateWindow("tokens_per_minute", 6000L, 100L, null))));
+    assertEquals(
+        QuotaEmbed.AMBER,
+        colour(ok("a/a", 100, 100, 100, 100), windowed(new RateWindow("r", 10L, 3L, null))));
+    assertEquals(
+        QuotaEmbed.GREY, colour(windowed(new RateWindow("requests_per_day", null, 5L, null))));
+  }
+
+  // ------------------------------------------------------------ a provider without balances
+
+  @Test
+  void saysAProviderWithoutBalancesCannotReadOneAndWhereToLookNeverUnknownAmounts() {
+    // GIVEN a provider that reads no balance, its account read with no entry
+    Account none = Account.read("groq", List.of(), null, null);
+    ModelQuota silent =
+        new ModelQuota(
+            "llama-3.1-8b-instant",
+            RateLimits.UNKNOWN,
+            ProbeStatus.NO_QUOTA_HEADERS,
+            null,
+            "no headers",
+            50);
+
+    // WHEN a probe of it is rendered
+    MessageEmbed en =
+        QuotaEmbed.render(report(HEADER_PROBER, none, List.of(silent)), BotText.EN, false);
+    MessageEmbed zh =
+        QuotaEmbed.render(report(HEADER_PROBER, none, List.of(silent)), BotText.ZH, false);
+
+    // THEN it says where the balance is shown, and points at no balance above or balance_only
+    String line = en.getDescription().split("\n")[1];
+    assertEquals(
+        "💰 The balance cannot be read with an API key: see " + TestProviders.GROQ_CONSOLE, line);
+    assertEquals(
+        "💰 无法用 API Key 读取余额，请在 " + TestProviders.GROQ_CONSOLE + " 查看",
+        zh.getDescription().split("\n")[1]);
+    assertFalse(en.getDescription().contains("**unknown** available"), en.getDescription());
+    String value = en.getFields().get(0).getValue();
+    assertTrue(value.contains("Groq did not report per-model quota"), value);
+    assertFalse(value.contains("balance above"), value);
+    assertFalse(en.getFooter().getText().contains("balance_only"), en.getFooter().getText());
+    assertTrue(en.getFooter().getText().contains("1-token call"), en.getFooter().getText());
+  }
+
+  @Test
+  void saysACallThatSpendsWorkedButItsCostIsUnknownWhenNoNumbersCame() {
+    ModelQuota silent =
+        new ModelQuota(
+            "deepseek-ai/DeepSeek-V3.1",
+            RateLimits.UNKNOWN,
+            ProbeStatus.NO_QUOTA_HEADERS,
+            null,
+            "not reported",
+            90);
+
+    String en =
+        QuotaEmbed.render(
+                report(SPENDING_PROBER, CoreDoubles.BALANCE, List.of(silent)), BotText.EN, false)
+            .getFields()
+            .get(0)
+            .getValue();
+    String zh =
+        QuotaEmbed.render(
+                report(SPENDING_PROBER, CoreDoubles.BALANCE, List.of(silent)), BotText.ZH, false)
+            .getFields()
+            .get(0)
+            .getValue();
+
+    assertTrue(en.contains("The call worked; what it cost is unknown (at most 2 魔粒)."), en);
+    assertTrue(en.contains("魔粒 balance above"), en);
+    assertTrue(zh.contains("调用成功，实际消耗未知（最多 2 魔粒）"), zh);
+    assertFalse(en.contains(" 0 "), en);
+  }
+
+  // ------------------------------------------------------------ estimates and grant progress
+
+  @Test
+  void estimatesTheCallsLeftPerTierSayingItIsAnEstimateAndWhichPricesItUsed() {
+    // GIVEN 250 魔粒 and the provider's estimate per tier
+    Account account = CoreDoubles.BALANCE.withEstimatedCalls(TIERS);
+
+    // WHEN it is rendered
+    List<String> en = lines(SPENDING_PROBER, account, BotText.EN);
+    List<String> zh = lines(SPENDING_PROBER, account, BotText.ZH);
+
+    // THEN one line right under the balance gives the estimate and the prices
+    assertTrue(en.get(1).startsWith("💰 魔粒 balance"), en.get(1));
+    assertEquals(
+        "≈ 500 light / 250 standard / 125 flagship calls (estimate at 0.5 / 1 / 2 魔粒 a call)",
+        en.get(2));
+    assertEquals("≈ 可调用 轻量 500 次 / 标准 250 次 / 旗舰 125 次（估算，按每次 0.5 / 1 / 2 魔粒 计）", zh.get(2));
+  }
+
+  @Test
+  void showsNoEstimateWhenTheProviderGaveNoneAndATierNoWordIsKnownForAsSentButInert() {
+    assertFalse(
+        description(SPENDING_PROBER, CoreDoubles.BALANCE, BotText.EN).contains("≈"),
+        "no estimate, no line");
+
+    Account odd =
+        CoreDoubles.BALANCE.withEstimatedCalls(
+            List.of(new CallEstimate("*turbo_[x]*", new BigDecimal("0.25"), 1000)));
+    String line = QuotaEmbed.estimateLine(odd, BotText.EN);
+
+    assertTrue(line.startsWith("≈ 1000 \\*turbo \\[x\\]\\* calls (estimate at 0.25 魔粒"), line);
+  }
+
+  @Test
+  void namesTodaysGrantProgressReadably() {
+    Balance today =
+        Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+            .available(new BigDecimal("250"))
+            .part("earned_today", new BigDecimal("200"))
+            .part("to_earn_today", new BigDecimal("50"))
+            .build();
+
+    assertEquals(
+        "💰 魔粒 balance: **250** available (earned today 200, still to earn today 50)",
+        QuotaEmbed.balanceLine(today, BotText.EN, null));
+    assertEquals(
+        "💰 魔粒余额：可用 **250**（今日已获得 200，今日还可获得 50）", QuotaEmbed.balanceLine(today, BotText.ZH, null));
+  }
+
+  // ------------------------------------------------------------ the provider from the key
+
+  @Test
+  void namesTheProviderTheKeysPrefixPickedBesideTheKey() {
+    QuotaReport report =
+        report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(windowed()));
+
+    String picked = QuotaEmbed.render(report, BotText.EN, false, true).getDescription();
+    String pickedZh = QuotaEmbed.render(report, BotText.ZH, false, true).getDescription();
+    String chosen = QuotaEmbed.render(report, BotText.EN, false, false).getDescription();
+
+    assertEquals("Key `sk-…9z9z` · Groq, recognised from the key's prefix", picked.split("\n")[0]);
+    assertEquals("密钥 `sk-…9z9z` · 按 Key 前缀识别为 Groq", pickedZh.split("\n")[0]);
+    assertEquals("Key `sk-…9z9z`", chosen.split("\n")[0]);
+  }
+
+  private static final List<CallEstimate> TIERS =
+      List.of(
+          new CallEstimate("light", new BigDecimal("0.5"), 500),
+          new CallEstimate("standard", BigDecimal.ONE, 250),
+          new CallEstimate("flagship", new BigDecimal("2"), 125));
+
+  /** An OK Groq-like row with these windows and no seed numbers. */
+  private static ModelQuota windowed(RateWindow... windows) {
+    return new ModelQuota(
+        "llama-3.1-8b-instant",
+        RateLimits.UNKNOWN,
+        ProbeStatus.OK,
+        null,
+        null,
+        80,
+        List.of(windows));
+  }
+
+  private static QuotaReport headerReport(ModelQuota row) {
+    return report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(row));
   }
 
   private static ProviderInfo relay(String name) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ final class QuotaModalTest {
   private static final ProviderInfo PROBER = SERVICE.defaultProvider();
   private static final ProviderInfo RELAY = SERVICE.provider("newapi").orElseThrow();
   private static final ProviderInfo BALANCE_ONLY = SERVICE.provider("deepseek").orElseThrow();
+  private static final ProviderInfo HEADER_PROBER = SERVICE.provider("groq").orElseThrow();
+  private static final String GROQ_KEY = "gsk_groq0test0key0do0not0log0a1b2";
   private final QuotaModal modal = TestProviders.modal(SETTINGS);
 
   @Test
@@ -58,8 +63,152 @@ final class QuotaModalTest {
     Modal en = modal.build(BotText.EN, PROBER, null, false, null);
 
     assertTrue(modelsInput(en).getPlaceHolder().contains("魔粒 balance (free"));
-    assertTrue(label(en).getDescription().contains("Leave empty to check only the 魔粒 balance"));
-    assertTrue(label(zh).getDescription().contains("留空则只查询魔粒余额（免费）"));
+    assertTrue(label(en).getDescription().endsWith("Empty: free 魔粒 balance check."));
+    assertTrue(label(zh).getDescription().endsWith("留空则只免费查询魔粒余额。"));
+  }
+
+  @Test
+  void saysWhatCheckingTheModelsCostsAtMostBeforeAnythingIsSent() {
+    // GIVEN a provider whose probe spends up to 2 魔粒, and the two default models
+    // WHEN its form is shown in English and Chinese
+    Modal en = modal.build(BotText.EN, PROBER, null, false, null);
+    Modal zh = modal.build(BotText.ZH, PROBER, null, false, null);
+
+    // THEN the models field says the worst case, per model and for the models it holds
+    assertEquals(
+        "Each model checked costs at most 2 魔粒 (2 models: 4). Empty: free 魔粒 balance check.",
+        label(en).getDescription());
+    assertEquals("每查询一个模型最多消耗 2 魔粒（2 个模型：4）。留空则只免费查询魔粒余额。", label(zh).getDescription());
+  }
+
+  @Test
+  void countsTheModelsTheFieldStartsWithOnceEach() {
+    String three =
+        label(modal.build(BotText.EN, PROBER, "a/b, c/d，a/b\ne/f", false, null)).getDescription();
+    String one = label(modal.build(BotText.EN, PROBER, "a/b", false, null)).getDescription();
+    String none = label(modal.build(BotText.EN, PROBER, "a/b", true, null)).getDescription();
+
+    assertTrue(three.startsWith("Each model checked costs at most 2 魔粒 (3 models: 6)."), three);
+    assertTrue(one.startsWith("Each model checked costs at most 2 魔粒. Empty"), one);
+    assertTrue(none.startsWith("Each model checked costs at most 2 魔粒. Empty"), none);
+  }
+
+  @Test
+  void saysAProbeThatCountsAgainstRateLimitsUsesOneRequestAndRequiresAModel() {
+    // GIVEN a provider without balances whose probe counts one request
+    // WHEN its form is shown
+    Modal en = modal.build(BotText.EN, HEADER_PROBER, null, false, null);
+    Modal zh = modal.build(BotText.ZH, HEADER_PROBER, null, false, null);
+
+    // THEN the field says so, offers no free balance check, needs a model and starts with its own
+    assertEquals(
+        "Each model checked uses 1 request of your rate limits.", label(en).getDescription());
+    assertEquals("每查询一个模型占用你速率限额中的 1 次请求。", label(zh).getDescription());
+    assertEquals("Models", label(en).getLabel());
+    TextInput models = modelsInput(en);
+    assertTrue(models.isRequired());
+    assertEquals(TestProviders.GROQ_MODEL, models.getValue());
+    assertFalse(models.getPlaceHolder().contains("balance"), models.getPlaceHolder());
+    assertEquals("Check Groq quota", en.getTitle());
+  }
+
+  @Test
+  void keepsEveryLabelDescriptionAndPlaceholderWithinDiscordsLimits() {
+    // GIVEN an absurd cost (a huge price, a long unit) and a field full of models
+    ProviderInfo costly =
+        PROBER.withProbeCost(
+            new ProbeCost(
+                new BigDecimal("1234567.891234567891234"), "u".repeat(80), ProbeCost.Kind.SPENDS));
+    String many = DiscordInputCorpus.names(300);
+    List<Modal> forms = new ArrayList<>();
+    for (BotText text : BotText.values()) {
+      forms.add(modal.build(text, costly, many, false, null));
+      for (ProviderInfo provider : SERVICE.providers()) {
+        forms.add(modal.build(text, provider, null, false, "https://relay.example"));
+      }
+    }
+
+    // WHEN they are built THEN every text fits, and the cost is still said first
+    for (Modal form : forms) {
+      for (var component : form.getComponents()) {
+        Label label = component.asLabel();
+        assertTrue(label.getLabel().length() <= Label.LABEL_MAX_LENGTH, label.getLabel());
+        String description = label.getDescription();
+        assertTrue(
+            description == null || description.length() <= Label.DESCRIPTION_MAX_LENGTH,
+            description);
+        String placeholder = label.getChild().asTextInput().getPlaceHolder();
+        assertTrue(
+            placeholder == null || placeholder.length() <= TextInput.MAX_PLACEHOLDER_LENGTH,
+            placeholder);
+      }
+    }
+    assertTrue(
+        label(forms.get(0))
+            .getDescription()
+            .startsWith("Each model checked costs at most 1234567.891234567891234 uuu"));
+  }
+
+  @Test
+  void showsTheDefaultProvidersFormUnderTheBareIdWhenNoProviderWasChosen() {
+    Modal unchosen = modal.forCommand(BotText.EN, QuotaOptions.Target.DEFAULT, null, false);
+    Modal chosen =
+        modal.forCommand(BotText.EN, QuotaOptions.Target.of("modelscope", null), null, false);
+
+    assertEquals(QuotaModal.ID, unchosen.getId());
+    assertEquals(List.of("api_key", "models"), inputIds(unchosen));
+    assertEquals("Qwen/Qwen3-32B\nZhipuAI/GLM-4.6", modelsInput(unchosen).getValue());
+    assertEquals("quota:modelscope", chosen.getId());
+  }
+
+  @Test
+  void checksAKeyInTheBareFormWithTheProviderItsPrefixNamesAndThatProvidersOwnModels() {
+    // GIVEN the bare form, submitted with a Groq key and the models it started with
+    Map<String, String> fields =
+        Map.of("api_key", GROQ_KEY, "models", "Qwen/Qwen3-32B\nZhipuAI/GLM-4.6");
+
+    // WHEN it is read
+    QuotaOptions.Ready ready = readyOf(modal.parse(QuotaModal.ID, fields::get));
+
+    // THEN Groq is asked for its own default model, never ModelScope for its models
+    assertEquals("groq", ready.query().provider());
+    assertEquals(List.of(TestProviders.GROQ_MODEL), ready.query().models());
+    assertTrue(ready.providerFromKey());
+  }
+
+  @Test
+  void checksTheModelsTypedIntoTheBareFormWithTheKeysProvider() {
+    Map<String, String> fields = Map.of("api_key", GROQ_KEY, "models", "llama-3.3-70b-versatile");
+
+    QuotaQuery query = ready(modal.parse(QuotaModal.ID, fields::get).orElseThrow());
+
+    assertEquals("groq", query.provider());
+    assertEquals(List.of("llama-3.3-70b-versatile"), query.models());
+  }
+
+  @Test
+  void
+      refusesInTheBareFormAKeyWhosePrefixSeveralProvidersShareOrAnEmptiedFieldForAProviderWithoutBalances() {
+    Map<String, String> shared = Map.of("api_key", "sk-shared-prefix-0123456789", "models", "");
+    Map<String, String> emptied = Map.of("api_key", GROQ_KEY, "models", "");
+
+    String sharedProblem = problem(modal.parse(QuotaModal.ID, shared::get).orElseThrow());
+    String emptiedProblem = problem(modal.parse(QuotaModal.ID, emptied::get).orElseThrow());
+
+    assertTrue(sharedProblem.contains("belong to several providers"), sharedProblem);
+    assertTrue(emptiedProblem.contains("name at least one model"), emptiedProblem);
+    assertFalse(sharedProblem.contains("0123456789"), sharedProblem);
+  }
+
+  @Test
+  void checksAKeyWithoutAKnownPrefixInTheBareFormWithTheDefaultProviderAsBefore() {
+    Map<String, String> fields = Map.of("api_key", "custom-key-0123456789", "models", "a/b");
+
+    QuotaOptions.Ready ready = readyOf(modal.parse(QuotaModal.ID, fields::get));
+
+    assertEquals("modelscope", ready.query().provider());
+    assertEquals(List.of("a/b"), ready.query().models());
+    assertFalse(ready.providerFromKey());
   }
 
   @Test
@@ -175,6 +324,14 @@ final class QuotaModalTest {
 
   private static QuotaQuery ready(QuotaOptions.Parsed parsed) {
     return assertInstanceOf(QuotaOptions.Ready.class, parsed).query();
+  }
+
+  private static QuotaOptions.Ready readyOf(Optional<QuotaOptions.Parsed> parsed) {
+    return assertInstanceOf(QuotaOptions.Ready.class, parsed.orElseThrow());
+  }
+
+  private static String problem(QuotaOptions.Parsed parsed) {
+    return assertInstanceOf(QuotaOptions.Invalid.class, parsed).problem();
   }
 
   private static List<String> inputIds(Modal modal) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 final class QuotaOptionsTest {
   private static final String KEY = "ms-0123456789abcdef-a1b2";
+  private static final String GROQ_KEY = "gsk_0123456789abcdefGROQ";
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
   private static final String RELAY = "https://relay.example/v1/";
   private static final QuotaOptions.Target DEFAULT = QuotaOptions.Target.DEFAULT;
@@ -276,6 +277,88 @@ final class QuotaOptionsTest {
             .contains("only for relays"));
     assertTrue(
         options.problemBeforeForm("a/1,a/2,a/3,a/4", false, DEFAULT).contains("Too many models"));
+  }
+
+  // ------------------------------------------------------------ the provider from the key
+
+  @Test
+  void asksTheProviderTheKeysPrefixNamesWithItsOwnDefaultModelsWhenNoneIsChosen() {
+    // GIVEN a Groq key, no provider and no models
+    // WHEN the options are read
+    QuotaOptions.Ready ready =
+        assertInstanceOf(QuotaOptions.Ready.class, options.parse(GROQ_KEY, null, false, DEFAULT));
+
+    // THEN Groq is asked, for its own default model, and the answer will say why Groq
+    assertEquals("groq", ready.query().provider());
+    assertEquals(List.of(TestProviders.GROQ_MODEL), ready.query().models());
+    assertTrue(ready.providerFromKey());
+  }
+
+  @Test
+  void recognisesAPrefixBehindTheInvisibleCharactersACopyBringsAlong() {
+    QuotaQuery query = ready(options.parse("\u200B " + GROQ_KEY, null, false, DEFAULT));
+
+    assertEquals("groq", query.provider());
+    assertEquals(List.of(TestProviders.GROQ_MODEL), query.models());
+  }
+
+  @Test
+  void refusesAPrefixSeveralProvidersShareAndSaysToChooseOne() {
+    String problem = problem(options.parse("sk-0123456789abcdefABCDEF", null, false, DEFAULT));
+
+    assertTrue(problem.contains("Keys that start with sk- belong to several providers"), problem);
+    assertTrue(problem.contains("deepseek, moonshot"), problem);
+    assertFalse(problem.contains("0123456789abcdef"), problem);
+  }
+
+  @Test
+  void asksTheChosenProviderWhateverTheKeysPrefixSays() {
+    QuotaOptions.Ready ready =
+        assertInstanceOf(
+            QuotaOptions.Ready.class,
+            options.parse(
+                "sk-0123456789abcdef", null, false, QuotaOptions.Target.of("moonshot", null)));
+
+    assertEquals("moonshot", ready.query().provider());
+    assertFalse(ready.providerFromKey());
+  }
+
+  @Test
+  void asksTheDefaultProviderForAKeyWithoutAKnownPrefixAsBefore() {
+    QuotaOptions.Ready ready =
+        assertInstanceOf(
+            QuotaOptions.Ready.class, options.parse("custom-0123456789", null, false, DEFAULT));
+
+    assertEquals("modelscope", ready.query().provider());
+    assertEquals(DEFAULTS, ready.query().models());
+    assertFalse(ready.providerFromKey());
+  }
+
+  // ------------------------------------------------------------ a provider without balances
+
+  @Test
+  void checksAProviderWithoutBalancesWithItsDefaultModelsWhenNoneAreTyped() {
+    QuotaQuery query =
+        ready(options.parse(GROQ_KEY, null, false, QuotaOptions.Target.of("groq", null)));
+
+    assertEquals(List.of(TestProviders.GROQ_MODEL), query.models());
+  }
+
+  @Test
+  void refusesBalanceOnlyForAProviderWithoutBalancesSayingWhatToDoInstead() {
+    // GIVEN balance_only for Groq: chosen, picked by the key, or before the form
+    List<String> problems =
+        List.of(
+            problem(options.parse(GROQ_KEY, null, true, QuotaOptions.Target.of("groq", null))),
+            problem(options.parse(GROQ_KEY, "llama-3.3-70b", true, DEFAULT)),
+            options.problemBeforeForm(null, true, QuotaOptions.Target.of("groq", null)));
+
+    // THEN each refusal says why, what to do, and where the balance is shown
+    for (String problem : problems) {
+      assertTrue(problem.startsWith("Groq has no balance an API key can read"), problem);
+      assertTrue(problem.contains("Leave balance_only off"), problem);
+      assertTrue(problem.contains(TestProviders.GROQ_CONSOLE), problem);
+    }
   }
 
   @Test

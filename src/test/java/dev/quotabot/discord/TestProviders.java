@@ -1,19 +1,37 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelDirectory;
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.support.CoreDoubles;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
- * Providers like the product's for the door's unit tests: one that probes models (the default, id
- * {@code modelscope}, proposing the settings' default models), a relay ({@code newapi}) and one
- * that reads balances only ({@code deepseek}). Nothing here is ever asked for a balance or a probe.
+ * Providers like the product's for the door's unit tests: one that probes models and spends 魔粒
+ * doing it (the default, id {@code modelscope}, keys {@code ms-}, proposing the settings' default
+ * models), a relay ({@code newapi}), two that read balances only and share the prefix {@code sk-}
+ * ({@code deepseek}, {@code moonshot}), and one that reads no balance but probes models against its
+ * rate limits ({@code groq}, keys {@code gsk_}). Nothing here is ever asked for a balance or a
+ * probe.
  */
 final class TestProviders {
+  /** What the prober's probe costs at most: 2 魔粒 a model. */
+  static final ProbeCost SPENDS = new ProbeCost(new BigDecimal("2"), "魔粒", ProbeCost.Kind.SPENDS);
+
+  /** What the header prober's probe costs: one request of its rate limits. */
+  static final ProbeCost COUNTS = new ProbeCost(BigDecimal.ONE, "requests", ProbeCost.Kind.COUNTS);
+
+  static final String GROQ_MODEL = "llama-3.1-8b-instant";
+  static final String GROQ_CONSOLE = "https://console.groq.example/settings/limits";
+
   private TestProviders() {}
 
   static QuotaService service(QuotaSettings settings) {
@@ -25,17 +43,35 @@ final class TestProviders {
     return CoreDoubles.service(
         settings,
         Clock.systemUTC(),
-        CoreDoubles.prober(
-            settings.defaultModels(),
-            (request, model) -> {
-              throw new AssertionError("a door test probed " + model);
-            },
-            request -> {
-              throw new AssertionError("a door test asked the prober for a balance");
-            },
+        unused(
+            new ProviderInfo(
+                    "modelscope",
+                    "ModelScope",
+                    CoreDoubles.PROBING,
+                    "魔粒",
+                    settings.defaultModels(),
+                    "ms-…")
+                .withKeyPrefixes("ms-")
+                .withProbeCost(SPENDS),
             catalog),
         provider("newapi", "New API relay", true),
-        provider("deepseek", "DeepSeek", false));
+        unused(balanceOnly("deepseek", "DeepSeek").withKeyPrefixes("sk-"), CoreDoubles.NO_CATALOG),
+        unused(balanceOnly("moonshot", "Moonshot").withKeyPrefixes("sk-"), CoreDoubles.NO_CATALOG),
+        unused(headerProber(), CoreDoubles.NO_CATALOG));
+  }
+
+  /** What {@code groq} declares: probes only, no balance, keys {@code gsk_}. */
+  static ProviderInfo headerProber() {
+    return new ProviderInfo(
+            "groq",
+            "Groq",
+            EnumSet.of(Capability.PROBES_MODELS),
+            null,
+            List.of(GROQ_MODEL),
+            "gsk_…")
+        .withKeyPrefixes("gsk_")
+        .withProbeCost(COUNTS)
+        .withConsoleUrl(GROQ_CONSOLE);
   }
 
   static QuotaOptions options(QuotaSettings settings) {
@@ -59,5 +95,22 @@ final class TestProviders {
         request -> {
           throw new AssertionError("a door test asked " + id + " for a balance");
         });
+  }
+
+  private static ProviderInfo balanceOnly(String id, String name) {
+    return new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), null, List.of(), "sk-…");
+  }
+
+  /** A provider declaring {@code info} that must never be asked anything. */
+  private static Provider unused(ProviderInfo info, ModelDirectory catalog) {
+    return CoreDoubles.declaring(
+        info,
+        request -> {
+          throw new AssertionError("a door test asked " + info.id() + " for a balance");
+        },
+        (request, model) -> {
+          throw new AssertionError("a door test probed " + model + " at " + info.id());
+        },
+        catalog);
   }
 }

@@ -44,10 +44,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the new-api relay and ModelScope's balance
- * answers is served by a WireMock upstream and read by the real provider; every number that the
- * account's {@code note} or {@code error} (or a row's) states must also be in a structured field (a
- * balance's available, total, used, frozen, parts or requests, or a row's limits).
+ * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the new-api relay and ModelScope's balance and
+ * earn-rules answers is served by a WireMock upstream and read by the real provider; every number
+ * that the account's {@code note} or {@code error} (or a row's) states must also be in a structured
+ * field (a balance's available, total, used, frozen, parts or requests, or a row's limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -89,7 +89,13 @@ final class NoteFiguresTest {
     officialProvider(tests, "moonshot", "/v1/users/me/balance", MoonshotProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
-        tests.add(DynamicTest.dynamicTest(fixture, () -> modelScope(fixture)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                fixture, () -> modelScope(fixture, "modelscope/earn-rules-200.json")));
+      } else if (fixture.startsWith("modelscope/earn-rules-")) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                fixture, () -> modelScope("modelscope/balance-200.json", fixture)));
       }
     }
     for (String fixture : fixtures("newapi")) {
@@ -194,12 +200,13 @@ final class NoteFiguresTest {
     }
   }
 
-  /** A ModelScope balance answer, read with the account's name beside it. */
-  private static void modelScope(String fixture) {
+  /** A ModelScope balance answer, read with the account's name and today's grants beside it. */
+  private static void modelScope(String balance, String earnRules) {
     upstream.resetAll();
     Map<String, String> served = new LinkedHashMap<>();
-    serve("/openapi/v1/magicubes/balance", fixture, served);
+    serve("/openapi/v1/magicubes/balance", balance, served);
     serve("/openapi/v1/users/me", "modelscope/users-me-200.json", served);
+    serve("/openapi/v1/magicubes/earn/rules", earnRules, served);
     Provider provider =
         new ModelScopeProvider(
             clients.clients(),
@@ -207,7 +214,11 @@ final class NoteFiguresTest {
             URI.create(upstream.baseUrl() + "/openapi/v1"),
             Duration.ofMinutes(1),
             List.of());
-    assertRule(fixture, provider, request(MODELSCOPE_KEY, null, null), served.values());
+    assertRule(
+        balance + " + " + earnRules,
+        provider,
+        request(MODELSCOPE_KEY, null, null),
+        served.values());
   }
 
   /**

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.ProductionProviders;
 import dev.quotabot.quota.net.BaseUrlRules;
+import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.support.CoreDoubles;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,8 +16,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -234,6 +238,73 @@ final class QuotaQueryFactoryTest {
           + " model ids such as \"Qwen/Qwen3-32B\" in \"models\".";
 
   /** A query as the doors ask for the default provider: no provider, base URL or admin fields. */
+  // ---------------------------------------------------------------- the key's prefix
+
+  /** Every provider as the application registers them: only what they declare is used here. */
+  private static final UpstreamClients CLIENTS = UpstreamClients.create(false);
+
+  private static final QuotaQueryFactory PRODUCTION =
+      new QuotaQueryFactory(
+          new QuotaSettings(
+              List.of("Qwen/Qwen3-32B"), 3, Duration.ofSeconds(10), Duration.ofSeconds(20), 50),
+          new ProviderRegistry(ProductionProviders.all(CLIENTS)),
+          new BaseUrlRules(false));
+
+  @AfterAll
+  static void closeClients() {
+    CLIENTS.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ms-0123abcd-4567-89ef-0123-456789abcdef, modelscope, ''",
+    "sk-or-v1-0123456789abcdef0123456789abcdef, openrouter, ''",
+    "sk-ant-api03-0123456789abcdefghijklmnop, anthropic, claude-haiku-4-5",
+    "gsk_0123456789abcdefghijklmnopqrstuv, groq, llama-3.1-8b-instant",
+    "csk-0123456789abcdefghijklmnopqrstuv, cerebras, llama3.1-8b",
+    "sk-proj-0123456789abcdefghijklmnopqr, openai, gpt-4o-mini",
+    "sk-svcacct-0123456789abcdefghijklmno, openai, gpt-4o-mini"
+  })
+  void aKeysPrefixPicksTheOneProviderThatDeclaresItWhenTheQueryNamesNone(
+      String key, String provider, String model) {
+    // GIVEN a query without a provider, its key starting with one provider's own prefix
+    List<String> models = model.isEmpty() ? List.of() : List.of(model);
+
+    // WHEN it is checked against the providers the application registers
+    QuotaQuery query = PRODUCTION.create(new QueryInput(key, models, null, null, null, null));
+
+    // THEN it asks that provider
+    assertEquals(provider, query.provider());
+  }
+
+  @Test
+  void aPlainSkKeyMustSayItsProviderForSeveralHandOutSuchKeys() {
+    // GIVEN a key that starts with sk- and nothing longer anyone declares
+    String key = "sk-0123456789abcdef0123456789abcdef";
+
+    // WHEN it is checked without a provider
+    String message =
+        assertThrows(
+                InvalidQueryException.class,
+                () -> PRODUCTION.create(new QueryInput(key, List.of(), null, null, null, null)))
+            .getMessage();
+
+    // THEN it is refused with the providers to choose from (no guess: the key is sent nowhere)
+    assertEquals(
+        "Keys that start with sk- belong to several providers (newapi, deepseek, siliconflow,"
+            + " moonshot, openai): say which one with \"provider\".",
+        message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"xai-0123456789abcdefghijklmnop", "AIzaSy0123456789abcdefghijkl", "0123456789ab"})
+  void aKeyNoProviderClaimsStaysWithTheDefaultProvider(String key) {
+    assertEquals(
+        "modelscope",
+        PRODUCTION.create(new QueryInput(key, List.of(), null, null, null, null)).provider());
+  }
+
   private static QuotaQuery create(
       @Nullable String rawKey, @Nullable Collection<@Nullable String> modelPieces) {
     return FACTORY.create(new QueryInput(rawKey, modelPieces, null, null, null, null));

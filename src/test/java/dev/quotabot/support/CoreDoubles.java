@@ -131,6 +131,18 @@ public final class CoreDoubles {
         ModelDirectory.NONE);
   }
 
+  /**
+   * A provider declaring exactly {@code info} (its capabilities, key prefixes, probe cost…),
+   * offering {@code catalog}, answered by the test.
+   */
+  public static Provider declaring(
+      ProviderInfo info,
+      Function<ProviderRequest, CompletableFuture<ProviderResult>> account,
+      BiFunction<ProviderRequest, String, CompletableFuture<ModelQuota>> probe,
+      ModelDirectory catalog) {
+    return new Stub(info, account, probe, catalog);
+  }
+
   /** The service over these providers (the first is the default), plain http relays refused. */
   public static QuotaService service(QuotaSettings settings, Clock clock, Provider... providers) {
     return new QuotaService(

@@ -30,6 +30,10 @@ public final class RunningApp implements AutoCloseable {
     // internet.
     all.put("modelscope.api_base_url", "http://127.0.0.1:9/v1");
     all.put("modelscope.openapi_base_url", "http://127.0.0.1:9/openapi/v1");
+    all.put("provider.groq.base_url", "http://127.0.0.1:9/groq");
+    all.put("provider.cerebras.base_url", "http://127.0.0.1:9/cerebras");
+    all.put("provider.openai.base_url", "http://127.0.0.1:9/openai");
+    all.put("provider.anthropic.base_url", "http://127.0.0.1:9/anthropic");
     all.putAll(properties);
     AppConfig config = ConfigLoader.fromMaps(all, "test", Map.of());
     return new RunningApp(Application.start(config));

@@ -110,6 +110,20 @@ final class BalanceAccountApiTest {
     assertEquals(account.get("total_balance"), balance.get("total"));
     assertEquals(account.get("frozen_amount"), balance.get("frozen"));
     assertTrue(balance.get("requests").isJsonNull());
+    // and the calls 250 魔粒 pay for are estimated at the published tier prices
+    JsonArray estimates = account.getAsJsonArray("estimated_calls");
+    assertEquals(3, estimates.size(), estimates.toString());
+    List<String> tiers = new ArrayList<>();
+    for (var estimate : estimates) {
+      JsonObject each = estimate.getAsJsonObject();
+      tiers.add(
+          each.get("tier").getAsString()
+              + " "
+              + each.get("price").getAsBigDecimal().stripTrailingZeros().toPlainString()
+              + " "
+              + each.get("calls").getAsLong());
+    }
+    assertEquals(List.of("light 0.5 500", "standard 1 250", "flagship 2 125"), tiers);
     // and the balance was asked for with the key as a bearer token
     modelScope
         .server()
@@ -330,7 +344,7 @@ final class BalanceAccountApiTest {
   @Test
   void anUnknownProviderIs404NamingTheProviderList() {
     // WHEN the list of a provider that does not exist is asked for
-    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=openai"));
+    HttpResponse<String> response = HttpCalls.get(app.uri("/api/models?provider=no-such-provider"));
 
     // THEN 404, pointing at the list of providers
     assertEquals(404, response.statusCode(), response.body());

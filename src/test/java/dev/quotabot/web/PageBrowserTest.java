@@ -21,13 +21,34 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.config.WebConfig;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.CallEstimate;
+import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.CatalogSnapshot;
+import dev.quotabot.quota.ModelDirectory;
+import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeCost;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.QuotaSettings;
+import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
+import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,9 +56,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +149,7 @@ final class PageBrowserTest {
 
   private static FakeModelScope modelScope;
   private static RunningApp app;
+  private static WebServer declared;
   private static ChromeDriver driver;
   private static Path profile;
   private static String browserMissing;
@@ -146,6 +172,7 @@ final class PageBrowserTest {
     modelScope = FakeModelScope.start(0);
     stubModelScope();
     app = RunningApp.start(appProperties(modelScope, 1000));
+    declared = DeclaredCast.serve();
     profile = Files.createTempDirectory("quotabot-chromium-");
     driver = startBrowser(profile);
   }
@@ -157,6 +184,9 @@ final class PageBrowserTest {
     }
     if (app != null) {
       app.close();
+    }
+    if (declared != null) {
+      declared.close();
     }
     if (modelScope != null) {
       modelScope.close();
@@ -1199,7 +1229,474 @@ final class PageBrowserTest {
     assertEquals(1, historyItems().size(), "the old entry and the new one are the same check");
   }
 
+  // ---------- what GET /api/providers declares beyond the seed (the declared cast) ----------
+
+  @Test
+  void showsEachRowsNamedWindowsUnderTheModelAndNeverTheSeedNumbersTwice() throws IOException {
+    // GIVEN Groq (see DeclaredCast), whose rows carry named windows and none of the seed's numbers
+    openDeclaredPage();
+    chooseProvider("groq");
+    byId("api-key").sendKeys(DeclaredCast.GROQ_KEY);
+
+    // WHEN its two default models are checked
+    byId("check-button").click();
+    waitForRows(2);
+
+    // THEN each row lists its windows under the model, named for people, unknown never 0
+    WebElement large = row(DeclaredCast.GROQ_LARGE);
+    assertEquals("requests/day 14,370 / 14,400 · resets in 3 h", window(large, "requests_per_day"));
+    assertTrue(
+        window(large, "tokens_per_minute")
+            .matches("tokens/minute 5,900 / 6,000 · resets in \\d+ s"),
+        window(large, "tokens_per_minute"));
+    WebElement small = row(DeclaredCast.GROQ_SMALL);
+    assertEquals("Limit reached", cell(small, ".badge"));
+    assertEquals("requests/day 0 / 14,400 · resets in 2 h", window(small, "requests_per_day"));
+    assertEquals("input tokens/minute unknown / 6,000", window(small, "input_tokens_per_minute"));
+    assertTrue(
+        small
+            .findElement(By.cssSelector("[data-window=input_tokens_per_minute] .window-remaining"))
+            .getDomAttribute("class")
+            .contains("unknown"));
+    // THEN the share left is the tightest window's, and the seed's empty columns are not shown
+    assertEquals("98%", cell(large, ".share-percent"));
+    assertEquals("of tokens/minute", cell(large, ".share-basis"));
+    assertEquals("0%", cell(small, ".share-percent"));
+    assertFalse(header("modelQuota").isDisplayed());
+    assertFalse(large.findElement(By.className("cell-quota")).isDisplayed());
+    js("document.activeElement.blur();");
+    screenshot("page-windows.png", "light");
+    emulatePhone();
+    screenshot("page-windows-phone-dark.png", "dark");
+    resetEmulation();
+
+    // WHEN the language is switched, THEN the windows speak Chinese
+    byId("lang-toggle").click();
+    assertEquals(
+        "请求/天 14,370 / 14,400 · 3 小时后重置", window(row(DeclaredCast.GROQ_LARGE), "requests_per_day"));
+    byId("lang-toggle").click();
+
+    // WHEN ModelScope is checked, whose rows repeat the seed's numbers as windows
+    chooseProvider("modelscope");
+    enterKeyAndModels(KEY, List.of(DEFAULT_A));
+    byId("check-button").click();
+    WebElement qwen = waitForRows(1).get(0);
+
+    // THEN the numbers are in the seed's columns as today, and not repeated under the model
+    assertEquals("123 / 500", cell(qwen, "td:nth-child(3)"));
+    assertEquals("1,987 / 2,000", cell(qwen, "td:nth-child(4)"));
+    assertTrue(header("modelQuota").isDisplayed());
+    assertEquals(0, qwen.findElements(By.className("windows")).size());
+  }
+
+  @Test
+  void showsTheCallEstimateWithThePricesItUsedAndTodaysGrant() throws IOException {
+    // GIVEN a ModelScope account of 250 魔粒, 200 earned today and 50 still to earn, whose answer
+    // estimates the calls of each price tier
+    openDeclaredPage();
+
+    // WHEN its balance is checked
+    byId("api-key").sendKeys(KEY);
+    byId("balance-button").click();
+    waitForBalances();
+
+    // THEN the card says it is an estimate, how many calls of each tier, and at which prices
+    assertTrue(byId("account-estimate").isDisplayed());
+    assertEquals("Estimated calls left", text(byId("account-estimate-label")));
+    assertEquals(
+        "≈ 500 light · 250 standard · 125 flagship calls, at 0.5 / 1 / 2 魔粒 a call",
+        text(byId("account-estimate-text")));
+    // THEN today's grant has readable labels
+    assertEquals("Earned today", balanceFactLabel(0, "part-earned_today"));
+    assertEquals("200", balanceFact(0, "part-earned_today"));
+    assertEquals("Still to earn today", balanceFactLabel(0, "part-to_earn_today"));
+    assertEquals("50", balanceFact(0, "part-to_earn_today"));
+    js("document.activeElement.blur();");
+    screenshot("page-estimate.png", "light");
+
+    // WHEN the language is switched, THEN so are the estimate and the labels
+    byId("lang-toggle").click();
+    assertEquals("估计还可调用", text(byId("account-estimate-label")));
+    assertEquals(
+        "约 500 次轻量 · 250 次标准 · 125 次旗舰调用，按每次 0.5 / 1 / 2 魔粒计", text(byId("account-estimate-text")));
+    assertEquals("今日已获得", balanceFactLabel(0, "part-earned_today"));
+    assertEquals("今日还可获得", balanceFactLabel(0, "part-to_earn_today"));
+  }
+
+  @Test
+  void showsTheWorstCaseCostBesideTheButtonAndFollowsTheModels() throws IOException {
+    // GIVEN ModelScope, whose probe may spend 2 魔粒 a model, with its two default models
+    openDeclaredPage();
+    WebElement cost = byId("check-cost");
+
+    // THEN the button is described by what the check may cost at most
+    assertEquals("Costs at most 4 魔粒 (2 models × 2)", text(cost));
+    assertEquals("check-cost", byId("check-button").getDomAttribute("aria-describedby"));
+    js("document.activeElement.blur();");
+    screenshot("page-cost.png", "light");
+
+    // WHEN a third model is typed, THEN the cost follows at once
+    byId("models").sendKeys("\n" + QWEN_CODER);
+    assertEquals("Costs at most 6 魔粒 (3 models × 2)", text(cost));
+
+    // WHEN the models are cleared (only the free balance check is left), THEN no cost is shown
+    byId("models").clear();
+    assertFalse(cost.isDisplayed());
+    assertNull(byId("check-button").getDomAttribute("aria-describedby"));
+
+    // WHEN Groq is chosen, whose probe counts one request against the key's rate limits
+    chooseProvider("groq");
+    assertEquals("Uses 2 requests of your rate limits", text(cost));
+    byId("models").clear();
+    byId("models").sendKeys(DeclaredCast.GROQ_LARGE);
+    assertEquals("Uses 1 request of your rate limits", text(cost));
+
+    // WHEN a provider that probes nothing is chosen, THEN nothing is shown
+    chooseProvider("deepseek");
+    assertFalse(cost.isDisplayed());
+    assertNull(byId("check-button").getDomAttribute("aria-describedby"));
+
+    // WHEN ModelScope is chosen again, its defaults put back and the page read in Chinese, THEN
+    // the cost is back, in Chinese
+    chooseProvider("modelscope");
+    byId("reset-models").click();
+    byId("lang-toggle").click();
+    assertEquals("最多花费 4 魔粒（2 个模型 × 2）", text(cost));
+  }
+
+  @Test
+  void choosesTheProviderThatAloneDeclaresThePastedKeysPrefixWithoutSendingAnything() {
+    // GIVEN the page last used with Groq
+    openDeclaredPage();
+    js("localStorage.setItem('quotabot.provider', 'groq');");
+    openPage(declaredUri());
+    assertEquals("groq", selectedProvider());
+    DeclaredCast.CALLS.clear();
+
+    // WHEN a ModelScope key is pasted
+    pasteKey(KEY);
+
+    // THEN ModelScope is chosen, and the page says why
+    assertEquals("modelscope", selectedProvider());
+    assertEquals("ModelScope chosen: its keys start with ms-.", text(byId("api-key-provider")));
+    assertTrue(
+        String.valueOf(byId("api-key").getDomAttribute("aria-describedby"))
+            .contains("api-key-provider"));
+
+    // WHEN an OpenRouter key is pasted, THEN its longer prefix wins over the shared sk-
+    pasteKey(DeclaredCast.OPENROUTER_KEY);
+    assertEquals("openrouter", selectedProvider());
+    assertEquals("OpenRouter chosen: its keys start with sk-or-.", text(byId("api-key-provider")));
+
+    // THEN nothing reached any provider, not even for a model list
+    assertEquals(List.of(), DeclaredCast.CALLS);
+    assertTrue(byId("results-empty").isDisplayed());
+  }
+
+  @Test
+  void leavesTheProviderAsItIsWhenSeveralDeclareTheKeysPrefix() {
+    // GIVEN Groq chosen
+    openDeclaredPage();
+    chooseProvider("groq");
+
+    // WHEN a key is pasted whose prefix DeepSeek and Moonshot both declare
+    pasteKey(DeclaredCast.SHARED_KEY);
+
+    // THEN the choice stays, and the page asks for one
+    assertEquals("groq", selectedProvider());
+    assertEquals(
+        "Keys that start with sk- are used by several providers (DeepSeek, Moonshot): choose one.",
+        text(byId("api-key-provider")));
+
+    // WHEN the language is switched, THEN it asks in Chinese
+    byId("lang-toggle").click();
+    assertEquals("以 sk- 开头的密钥被多个服务商使用（DeepSeek, Moonshot）：请选择一个。", text(byId("api-key-provider")));
+  }
+
+  @Test
+  void keepsTheProviderChosenByHandAfterThePasteUntilTheNextPaste() {
+    // GIVEN a Groq key pasted (Groq chosen from it), then DeepSeek chosen by hand
+    openDeclaredPage();
+    pasteKey(DeclaredCast.GROQ_KEY);
+    assertEquals("groq", selectedProvider());
+    chooseProvider("deepseek");
+    assertEquals("", text(byId("api-key-provider")));
+
+    // WHEN the key is edited
+    byId("api-key").sendKeys(Keys.BACK_SPACE, "Z");
+
+    // THEN the hand's choice stays
+    assertEquals("deepseek", selectedProvider());
+    assertEquals("", text(byId("api-key-provider")));
+
+    // WHEN another key is pasted, THEN its prefix chooses again
+    pasteKey(KEY);
+    assertEquals("modelscope", selectedProvider());
+  }
+
+  @Test
+  void offersNoBalanceCheckForAProviderWithoutBalancesAndLinksItsConsoleSafely()
+      throws IOException {
+    // GIVEN Groq, which reads no balance, only the limits that come with each answer
+    openDeclaredPage();
+    chooseProvider("groq");
+
+    // THEN there is no balance-only check
+    assertFalse(byId("balance-button").isDisplayed());
+
+    // WHEN a model is checked
+    byId("api-key").sendKeys(DeclaredCast.GROQ_KEY);
+    byId("models").clear();
+    byId("models").sendKeys(DeclaredCast.GROQ_LARGE);
+    byId("check-button").click();
+    waitForRows(1);
+
+    // THEN the card is the account's: its note, and its console as a link that leaks nothing
+    assertEquals("Groq account", text(byId("account-heading")));
+    assertEquals("ok", byId("account").getDomAttribute("data-state"));
+    assertFalse(byId("account-balances").isDisplayed());
+    assertFalse(byId("account-estimate").isDisplayed());
+    assertEquals(DeclaredCast.GROQ_NOTE, text(byId("account-remark")));
+    WebElement link = byId("account-console").findElement(By.tagName("a"));
+    assertEquals(DeclaredCast.GROQ_CONSOLE, link.getDomAttribute("href"));
+    assertEquals(DeclaredCast.GROQ_CONSOLE, text(link));
+    assertEquals("noopener noreferrer", link.getDomAttribute("rel"));
+    assertEquals("_blank", link.getDomAttribute("target"));
+    js("document.activeElement.blur();");
+    screenshot("page-no-balances.png", "light");
+
+    // WHEN a provider declares a console address that is not http(s), THEN it is only text
+    chooseProvider("moonshot");
+    byId("check-button").click();
+    waitForBalances();
+    assertEquals(
+        DeclaredCast.SCRIPT_CONSOLE,
+        text(byId("account-console").findElement(By.className("console-url"))));
+    assertEquals(0, byId("account-console").findElements(By.tagName("a")).size());
+  }
+
   // ---------- the cast ----------
+
+  /**
+   * The cast of the tests of what GET /api/providers declares beyond the seed: key prefixes, what a
+   * probe may cost, console pages, rows with named windows and accounts with call estimates. The
+   * real web layer serves it, over providers that answer as the test says (the providers that read
+   * these upstreams are built elsewhere); the JSON is the server's own.
+   *
+   * <p>Key prefixes as their owners document them: {@code ms-} ModelScope (its access tokens, see
+   * the README's fingerprints); {@code gsk_} Groq (https://console.groq.com/docs/quickstart, and
+   * secret scanners' Groq rule {@code gsk_[a-zA-Z0-9]{52}}); {@code sk-or-} OpenRouter ("OpenRouter
+   * treats a bearer that starts with sk-or-v1- as an API key",
+   * https://openrouter.ai/docs/guides/overview/auth/api-keys); {@code sk-} both DeepSeek and
+   * Moonshot (their key hints in this product), the shared prefix issue 11 names. ModelScope's tier
+   * prices, 0.5 / 1 / 2 魔粒 a call, are from its limits page (shared notes, modelscope.md §2b);
+   * Groq's windows (requests per day, tokens per minute) and console page from
+   * https://console.groq.com/docs/rate-limits.
+   */
+  private static final class DeclaredCast {
+    static final String GROQ_KEY = "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";
+    static final String OPENROUTER_KEY =
+        "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";
+    static final String SHARED_KEY = "sk-9a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    static final String GROQ_LARGE = "llama-3.3-70b-versatile";
+    static final String GROQ_SMALL = "llama-3.1-8b-instant";
+    static final String GROQ_CONSOLE = "https://console.groq.com/settings/limits";
+    static final String GROQ_NOTE =
+        "Groq reports no balance through its API: each model's limits come with its answer.";
+    static final String SCRIPT_CONSOLE = "javascript:alert(3)";
+
+    /** What the providers were asked, in order: a query or a model list. */
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private DeclaredCast() {}
+
+    static WebServer serve() {
+      QuotaSettings settings =
+          new QuotaSettings(
+              List.of(DEFAULT_A, DEFAULT_B), 50, Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
+      WebConfig web =
+          new WebConfig("127.0.0.1", 0, 1_000_000, false, List.of(), Duration.ofSeconds(2));
+      return WebServer.start(
+          web,
+          CoreDoubles.service(
+              settings,
+              Clock.systemUTC(),
+              modelScope(),
+              groq(),
+              openRouter(),
+              deepSeek(),
+              moonshot()));
+    }
+
+    /**
+     * 250 魔粒 (200 earned today, 50 to earn), estimated per tier; rows repeat the seed's numbers.
+     */
+    private static Provider modelScope() {
+      ProviderInfo info =
+          new ProviderInfo(
+                  "modelscope",
+                  "ModelScope",
+                  EnumSet.of(
+                      Capability.BALANCES, Capability.PROBES_MODELS, Capability.MODEL_CATALOG),
+                  "魔粒",
+                  List.of(DEFAULT_A, DEFAULT_B),
+                  "ms-…")
+              .withKeyPrefixes("ms-")
+              .withProbeCost(new ProbeCost(BigDecimal.valueOf(2), "魔粒", ProbeCost.Kind.SPENDS));
+      Balance magicubes =
+          Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+              .available(BigDecimal.valueOf(250))
+              .total(BigDecimal.valueOf(250))
+              .part("earned_today", BigDecimal.valueOf(200))
+              .part("to_earn_today", BigDecimal.valueOf(50))
+              .build();
+      Account account =
+          Account.read("modelscope", List.of(magicubes), "tester", null)
+              .withEstimatedCalls(
+                  List.of(
+                      new CallEstimate("light", new BigDecimal("0.5"), 500),
+                      new CallEstimate("standard", BigDecimal.ONE, 250),
+                      new CallEstimate("flagship", BigDecimal.valueOf(2), 125)));
+      return new Declared(
+          info,
+          account,
+          model ->
+              new ModelQuota(
+                  model,
+                  new RateLimits(2000L, 1987L, 500L, 123L),
+                  ProbeStatus.OK,
+                  null,
+                  null,
+                  40,
+                  List.of(
+                      new RateWindow("requests_per_day", 2000L, 1987L, null),
+                      new RateWindow("model_requests_per_day", 500L, 123L, null))),
+          recording("modelscope", CoreDoubles.catalog(List.of(DEFAULT_A, DEFAULT_B))));
+    }
+
+    /**
+     * No balance; each row's windows as Groq's headers tell them (a day of requests, a minute of
+     * tokens).
+     */
+    private static Provider groq() {
+      ProviderInfo info =
+          new ProviderInfo(
+                  "groq",
+                  "Groq",
+                  EnumSet.of(Capability.PROBES_MODELS),
+                  null,
+                  List.of(GROQ_LARGE, GROQ_SMALL),
+                  "gsk_…")
+              .withKeyPrefixes("gsk_")
+              .withProbeCost(new ProbeCost(BigDecimal.ONE, "requests", ProbeCost.Kind.COUNTS))
+              .withConsoleUrl(GROQ_CONSOLE);
+      return new Declared(
+          info,
+          Account.read("groq", List.of(), null, GROQ_NOTE),
+          model -> {
+            Instant now = Instant.now();
+            return GROQ_LARGE.equals(model)
+                ? new ModelQuota(
+                    model,
+                    RateLimits.UNKNOWN,
+                    ProbeStatus.OK,
+                    null,
+                    null,
+                    35,
+                    List.of(
+                        new RateWindow(
+                            "requests_per_day", 14_400L, 14_370L, now.plus(Duration.ofHours(3))),
+                        new RateWindow("tokens_per_minute", 6_000L, 5_900L, now.plusSeconds(10))))
+                : new ModelQuota(
+                    model,
+                    RateLimits.UNKNOWN,
+                    ProbeStatus.LIMIT_REACHED,
+                    "Rate limit reached (HTTP 429): requests per day",
+                    null,
+                    30,
+                    List.of(
+                        new RateWindow(
+                            "requests_per_day", 14_400L, 0L, now.plus(Duration.ofHours(2))),
+                        new RateWindow("input_tokens_per_minute", 6_000L, null, null)));
+          },
+          ModelDirectory.NONE);
+    }
+
+    private static Provider openRouter() {
+      return balanceOnly(
+          new ProviderInfo(
+                  "openrouter",
+                  "OpenRouter",
+                  EnumSet.of(Capability.BALANCES),
+                  "USD",
+                  List.of(),
+                  "sk-or-…")
+              .withKeyPrefixes("sk-or-"));
+    }
+
+    private static Provider deepSeek() {
+      return balanceOnly(
+          new ProviderInfo(
+                  "deepseek", "DeepSeek", EnumSet.of(Capability.BALANCES), "CNY", List.of(), "sk-…")
+              .withKeyPrefixes("sk-"));
+    }
+
+    /** Declares a console address that is no web page: the page must never make it a link. */
+    private static Provider moonshot() {
+      return balanceOnly(
+          new ProviderInfo(
+                  "moonshot", "Moonshot", EnumSet.of(Capability.BALANCES), "CNY", List.of(), "sk-…")
+              .withKeyPrefixes("sk-")
+              .withConsoleUrl(SCRIPT_CONSOLE));
+    }
+
+    private static Provider balanceOnly(ProviderInfo info) {
+      Balance balance =
+          Balance.of(Balance.Scope.ACCOUNT, info.unit()).available(BigDecimal.TEN).build();
+      return new Declared(
+          info,
+          Account.read(info.id(), List.of(balance), null, null),
+          model -> {
+            throw new AssertionError(info.id() + " probes no model");
+          },
+          ModelDirectory.NONE);
+    }
+
+    /** The model list, noting each time it is asked for. */
+    private static ModelDirectory recording(String id, ModelDirectory catalog) {
+      return new ModelDirectory() {
+        @Override
+        public CompletableFuture<CatalogSnapshot> snapshot() {
+          CALLS.add(id + " model list");
+          return catalog.snapshot();
+        }
+
+        @Override
+        public CatalogSnapshot current() {
+          CALLS.add(id + " model list");
+          return catalog.current();
+        }
+      };
+    }
+  }
+
+  /** A provider of the declared cast: its declaration, its account and its row for each model. */
+  private record Declared(
+      ProviderInfo info, Account account, Function<String, ModelQuota> rows, ModelDirectory catalog)
+      implements Provider {
+
+    @Override
+    public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
+      DeclaredCast.CALLS.add(info.id() + " account");
+      return CompletableFuture.completedFuture(ProviderResult.balanceOnly(account));
+    }
+
+    @Override
+    public CompletableFuture<ModelQuota> probe(ProviderRequest request, String model) {
+      DeclaredCast.CALLS.add(info.id() + " " + model);
+      return CompletableFuture.completedFuture(rows.apply(model));
+    }
+  }
 
   private static Map<String, String> relayAppProperties() {
     Map<String, String> properties = appProperties(modelScope, 1000);
@@ -1390,7 +1887,11 @@ final class PageBrowserTest {
   }
 
   private void openPage(RunningApp target) {
-    driver.get(target.uri("/").toString());
+    openPage(target.uri("/"));
+  }
+
+  private void openPage(URI page) {
+    driver.get(page.toString());
     // The page is ready once it has read the providers and the limits from the server.
     wait.until(d -> "true".equals(byId("check-form").getDomAttribute("data-ready")));
   }
@@ -1527,6 +2028,53 @@ final class PageBrowserTest {
     long expected = (Duration.between(Instant.now(), reset).toSeconds() + 59) / 60;
     assertTrue(Math.abs(shown - expected) <= 1, text + " but " + expected + " min are left");
     assertTrue(parts.group(2) != null && Long.parseLong(parts.group(2)) < 60, text);
+  }
+
+  private static URI declaredUri() {
+    return URI.create("http://127.0.0.1:" + declared.port() + "/");
+  }
+
+  /**
+   * The declared cast's page, fresh: its origin is not the app's, so its storage (language,
+   * provider, history) is cleared here.
+   */
+  private void openDeclaredPage() {
+    openPage(declaredUri());
+    js("localStorage.clear(); sessionStorage.clear();");
+    openPage(declaredUri());
+    DeclaredCast.CALLS.clear();
+  }
+
+  /**
+   * Pastes {@code text} over the key field's content as a person does: from the clipboard, with
+   * Ctrl+V (so the page sees a paste, not typing).
+   */
+  private void pasteKey(String text) {
+    driver.executeCdpCommand(
+        "Browser.grantPermissions",
+        Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    WebElement key = byId("api-key");
+    key.click();
+    Object failure =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " navigator.clipboard.writeText(arguments[0])"
+                    + ".then(() => done(null), e => done(String(e)));",
+                text);
+    assertNull(failure, "the clipboard could not be written");
+    key.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    key.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+    wait.until(d -> text.equals(key.getDomProperty("value")));
+  }
+
+  private String selectedProvider() {
+    return String.valueOf(js("return document.getElementById('provider').value;"));
+  }
+
+  /** The line of a row's named window, e.g. "requests/day 14,370 / 14,400 · resets in 3 h". */
+  private static String window(WebElement row, String name) {
+    return cell(row, "[data-window=" + name + "]");
   }
 
   private void chooseProvider(String id) {

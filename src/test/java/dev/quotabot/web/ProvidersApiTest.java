@@ -144,7 +144,8 @@ final class ProvidersApiTest {
   void namesTheProvidersWhenOneIsUnknown() {
     HttpResponse<String> response =
         HttpCalls.postJson(
-            app.uri("/api/balance"), "{\"provider\":\"openai\",\"api_key\":\"" + KEY + "\"}");
+            app.uri("/api/balance"),
+            "{\"provider\":\"no-such-provider\",\"api_key\":\"" + KEY + "\"}");
 
     assertEquals(400, response.statusCode());
     String message = HttpCalls.json(response).get("message").getAsString();
@@ -176,13 +177,26 @@ final class ProvidersApiTest {
     body.getAsJsonArray("providers")
         .forEach(p -> byId.put(p.getAsJsonObject().get("id").getAsString(), p.getAsJsonObject()));
     assertEquals(
-        List.of("modelscope", "newapi", "deepseek", "siliconflow", "openrouter", "moonshot"),
+        List.of(
+            "modelscope",
+            "newapi",
+            "deepseek",
+            "siliconflow",
+            "openrouter",
+            "moonshot",
+            "groq",
+            "cerebras",
+            "openai",
+            "anthropic"),
         List.copyOf(byId.keySet()));
     // and each says what it is, what it can do and which request fields it takes
     for (JsonObject provider : byId.values()) {
       assertFalse(provider.get("name").getAsString().isBlank(), provider.toString());
       assertTrue(provider.get("needs_base_url").getAsJsonPrimitive().isBoolean());
-      assertTrue(strings(provider.getAsJsonArray("capabilities")).contains("balances"));
+      List<String> capabilities = strings(provider.getAsJsonArray("capabilities"));
+      assertTrue(
+          capabilities.contains("balances") || capabilities.contains("probes_models"),
+          provider.toString());
       assertEquals("api_key", strings(provider.getAsJsonArray("fields")).get(0));
       assertTrue(provider.has("unit"), provider.toString());
       assertTrue(provider.get("default_models").isJsonArray(), provider.toString());
@@ -211,6 +225,36 @@ final class ProvidersApiTest {
     assertFalse(deepSeek.get("needs_base_url").getAsBoolean());
     assertTrue(deepSeek.getAsJsonArray("default_models").isEmpty());
     assertTrue(deepSeek.get("resets_at").isJsonNull(), "DeepSeek has no daily reset");
+  }
+
+  @Test
+  void saysWhatAProbeCostsAndWhichKeysAreWhose() {
+    // WHEN a client asks which providers there are
+    Map<String, JsonObject> byId = new LinkedHashMap<>();
+    HttpCalls.json(HttpCalls.get(app.uri("/api/providers")))
+        .getAsJsonArray("providers")
+        .forEach(p -> byId.put(p.getAsJsonObject().get("id").getAsString(), p.getAsJsonObject()));
+
+    // THEN ModelScope says a probe spends at most a flagship call's 魔粒, and its keys start ms-
+    JsonObject modelScope = byId.get("modelscope");
+    JsonObject cost = modelScope.getAsJsonObject("probe_cost");
+    assertEquals(0, new BigDecimal("2").compareTo(cost.get("per_model").getAsBigDecimal()));
+    assertEquals("魔粒", cost.get("unit").getAsString());
+    assertEquals("spends", cost.get("kind").getAsString());
+    assertEquals(List.of("ms-"), strings(modelScope.getAsJsonArray("key_prefixes")));
+    // and a provider that reads limits from headers counts one request, and names its console
+    JsonObject groq = byId.get("groq");
+    JsonObject counts = groq.getAsJsonObject("probe_cost");
+    assertEquals(1, counts.get("per_model").getAsInt());
+    assertEquals("requests", counts.get("unit").getAsString());
+    assertEquals("counts", counts.get("kind").getAsString());
+    assertEquals(List.of("gsk_"), strings(groq.getAsJsonArray("key_prefixes")));
+    assertTrue(groq.get("console_url").getAsString().startsWith("https://"), groq.toString());
+    assertEquals(List.of("probes_models"), strings(groq.getAsJsonArray("capabilities")));
+    // and a balance-only provider probes nothing, so costs nothing
+    JsonObject deepSeek = byId.get("deepseek");
+    assertTrue(deepSeek.get("probe_cost").isJsonNull(), deepSeek.toString());
+    assertEquals(List.of("sk-"), strings(deepSeek.getAsJsonArray("key_prefixes")));
   }
 
   @Test

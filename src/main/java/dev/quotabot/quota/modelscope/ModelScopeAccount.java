@@ -16,77 +16,142 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The 魔粒 balance of a ModelScope account ({@code GET {openapi}/magicubes/balance}) and, once that
- * answers, the account's name ({@code GET {openapi}/users/me}). Both are free to read.
+ * answers, side by side, the account's name ({@code GET {openapi}/users/me}) and today's grants
+ * ({@code GET {openapi}/magicubes/earn/rules}, see {@link EarnRules}). All are free to read; only
+ * the balance decides whether the read worked. The calls the balance pays for are estimated from
+ * the configured {@link TierPrices}.
  */
 final class ModelScopeAccount {
   private static final String PROVIDER = ModelScopeProvider.ID;
   private static final String UNIT = ModelScopeProvider.UNIT;
   static final int MAX_BODY_BYTES = 64 * 1024;
 
+  static final String ESTIMATE_NOTE =
+      "Calls left per tier are an estimate: the available 魔粒 divided by each tier's price"
+          + " (shown beside it); ModelScope does not say which tier a model is in.";
+
+  /**
+   * Today's grants were read. Short-term 魔粒 last 24 hours from their grant and the soonest to
+   * expire are spent first (https://modelscope.cn/docs/magicube/intro, "三、注意事项"); the daily grants
+   * come with a sign-in on the website, not with API calls (xxy9468615/cat_checkin
+   * scripts/modelscope.py; Zelnlll/ai-checkin app/platforms/modelscope.py).
+   */
+  static final String GRANTS_NOTE =
+      "Today's grants are as ModelScope's earn rules report them; signing in on modelscope.cn"
+          + " claims what is still to earn. Short-term 魔粒 last a day and are spent first.";
+
+  static final String GRANTS_UNKNOWN_NOTE =
+      "Today's 魔粒 grants are unknown: ModelScope's earn rules did not answer.";
+
   private final UpstreamHttp http;
   private final URI balanceUrl;
   private final URI userUrl;
+  private final URI earnRulesUrl;
+  private final TierPrices prices;
 
   /**
    * @param http trusted, reading at most {@link #MAX_BODY_BYTES}
    * @param openApiBaseUrl e.g. {@code https://modelscope.cn/openapi/v1}
+   * @param prices what a call of each tier costs, for the estimates
    */
-  ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl) {
+  ModelScopeAccount(UpstreamHttp http, URI openApiBaseUrl, TierPrices prices) {
     this.http = http;
     this.balanceUrl = Urls.resolve(openApiBaseUrl, "magicubes/balance");
     this.userUrl = Urls.resolve(openApiBaseUrl, "users/me");
+    this.earnRulesUrl = Urls.resolve(openApiBaseUrl, "magicubes/earn/rules");
+    this.prices = prices;
   }
 
   /**
    * Always completes normally; failures are an account with a failure status. Cancelling it closes
-   * the call under way (the balance's or the name's).
+   * the calls under way (the balance's, or the name's and the grants').
    */
   CompletableFuture<Account> read(ApiKey key, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<Account> read = new CompletableFuture<>();
-    CompletableFuture<UpstreamResponse> balanceCall = get(balanceUrl, key, timeout);
-    AtomicReference<CompletableFuture<UpstreamResponse>> inFlight =
-        new AtomicReference<>(balanceCall);
+    Set<CompletableFuture<UpstreamResponse>> inFlight = ConcurrentHashMap.newKeySet();
     read.whenComplete(
         (account, failure) -> {
           if (read.isCancelled()) {
-            inFlight.get().cancel(true);
+            inFlight.forEach(call -> call.cancel(true));
           }
         });
-    balanceCall
-        .thenAccept(
+    start(balanceUrl, key, timeout, inFlight, read)
+        .thenCompose(
             answer -> {
               Account balance = BalanceAnswer.interpret(answer, key);
               Duration left = Duration.ofNanos(deadline - System.nanoTime());
-              if (!balance.isKnown() || left.isNegative() || left.isZero() || read.isDone()) {
-                read.complete(balance);
-                return;
+              if (!balance.isKnown()) {
+                return CompletableFuture.completedFuture(balance);
               }
-              CompletableFuture<UpstreamResponse> userCall = get(userUrl, key, left);
-              inFlight.set(userCall);
-              if (read.isCancelled()) {
-                userCall.cancel(true);
+              if (left.isNegative() || left.isZero() || read.isDone()) {
+                return CompletableFuture.completedFuture(described(balance, null, null));
               }
-              userCall.thenAccept(
-                  user -> read.complete(balance.withUser(UserAnswer.name(user, key))));
+              // the name and the grants are asked only for a key the balance accepted, together
+              CompletableFuture<UpstreamResponse> user = start(userUrl, key, left, inFlight, read);
+              CompletableFuture<UpstreamResponse> rules =
+                  start(earnRulesUrl, key, left, inFlight, read);
+              return user.thenCombine(
+                  rules,
+                  (userAnswer, rulesAnswer) ->
+                      described(
+                          balance, UserAnswer.name(userAnswer, key), EarnRules.read(rulesAnswer)));
             })
-        .exceptionally(
-            failure -> {
-              read.completeExceptionally(failure);
-              return null;
+        .whenComplete(
+            (account, failure) -> {
+              if (failure != null) {
+                read.completeExceptionally(failure);
+              } else {
+                read.complete(account);
+              }
             });
     return read;
   }
 
-  private CompletableFuture<UpstreamResponse> get(URI url, ApiKey key, Duration timeout) {
-    return http.get(
-        url, Map.of("Authorization", "Bearer " + key.reveal()), timeout, "ModelScope's OpenAPI");
+  /** A call that the read's cancellation closes. */
+  private CompletableFuture<UpstreamResponse> start(
+      URI url,
+      ApiKey key,
+      Duration timeout,
+      Set<CompletableFuture<UpstreamResponse>> inFlight,
+      CompletableFuture<Account> read) {
+    CompletableFuture<UpstreamResponse> call =
+        http.get(
+            url,
+            Map.of("Authorization", "Bearer " + key.reveal()),
+            timeout,
+            "ModelScope's OpenAPI");
+    inFlight.add(call);
+    if (read.isCancelled()) {
+      call.cancel(true);
+    }
+    return call;
+  }
+
+  /**
+   * The balance read, with the name, today's grants (as parts of the 魔粒 entry) and the call
+   * estimates; a note says how to read them.
+   */
+  private Account described(
+      Account balance, @Nullable String user, EarnRules.@Nullable Grants grants) {
+    Balance entry = Objects.requireNonNull(balance.primary());
+    if (grants != null) {
+      entry = grants.addedTo(entry);
+    }
+    Account account =
+        Account.read(PROVIDER, List.of(entry), user, null)
+            .withEstimatedCalls(prices.estimates(entry.available()));
+    if (!account.estimatedCalls().isEmpty()) {
+      account = account.withNoteAdded(ESTIMATE_NOTE);
+    }
+    return account.withNoteAdded(grants != null ? GRANTS_NOTE : GRANTS_UNKNOWN_NOTE);
   }
 
   /**
@@ -112,7 +177,8 @@ final class ModelScopeAccount {
             "ModelScope rejected the key for the balance (HTTP "
                 + answer.status()
                 + ")"
-                + upstream(root, key, "."));
+                + upstream(root, key, ".")
+                + AliyunAccount.hint(LenientJson.errorMessage(root)));
       }
       JsonObject data = LenientJson.objectField(root, "data");
       Boolean success = LenientJson.flag(root, "success");

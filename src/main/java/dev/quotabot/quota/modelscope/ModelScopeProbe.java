@@ -1,14 +1,14 @@
 package dev.quotabot.quota.modelscope;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.ChatBody;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -28,14 +28,17 @@ final class ModelScopeProbe {
 
   private final UpstreamHttp http;
   private final URI chatCompletions;
+  private final Clock clock;
 
   /**
    * @param http trusted, reading at most {@link #MAX_ERROR_BODY_BYTES}
    * @param apiBaseUrl API-Inference base, e.g. {@code https://api-inference.modelscope.cn/v1}
+   * @param clock when an answer came, for the daily windows' reset
    */
-  ModelScopeProbe(UpstreamHttp http, URI apiBaseUrl) {
+  ModelScopeProbe(UpstreamHttp http, URI apiBaseUrl, Clock clock) {
     this.http = http;
     this.chatCompletions = Urls.resolve(apiBaseUrl, "chat/completions");
+    this.clock = clock;
   }
 
   /** Always completes normally; cancelling it closes the call. */
@@ -53,7 +56,7 @@ final class ModelScopeProbe {
             answer -> {
               long latencyMs = (System.nanoTime() - started) / 1_000_000;
               if (answer.answered()) {
-                return ProbeClassifier.classify(model, answer, key, latencyMs);
+                return ProbeClassifier.classify(model, answer, key, latencyMs, clock.instant());
               }
               ProbeStatus failure = Objects.requireNonNull(answer.failure());
               String why = Objects.requireNonNullElse(answer.failureText(), failure.wireName());
@@ -73,16 +76,6 @@ final class ModelScopeProbe {
   }
 
   static String cheapestChat(String model) {
-    JsonObject message = new JsonObject();
-    message.addProperty("role", "user");
-    message.addProperty("content", "hi");
-    JsonArray messages = new JsonArray();
-    messages.add(message);
-    JsonObject body = new JsonObject();
-    body.addProperty("model", model);
-    body.add("messages", messages);
-    body.addProperty("max_tokens", 1);
-    body.addProperty("stream", true);
-    return body.toString();
+    return ChatBody.oneToken(model, "max_tokens");
   }
 }

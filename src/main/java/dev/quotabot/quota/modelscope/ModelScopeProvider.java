@@ -4,6 +4,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
@@ -11,6 +12,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamClients;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,13 +21,28 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * ModelScope API-Inference: the account's 魔粒 balance from the OpenAPI (free), a 1-token probe per
- * model whose response headers carry the per-model quota, and the model list to skip ids that
- * cannot work. Its quota resets daily at 00:00 Asia/Shanghai.
+ * ModelScope API-Inference: the account's 魔粒 balance and today's grants from the OpenAPI (free),
+ * with the calls they pay for estimated per price tier; a 1-token probe per model whose response
+ * headers carry the per-model quota when ModelScope still sends them (a probe that works spends 魔粒:
+ * at most a flagship call's price); and the model list to skip ids that cannot work. Its quota
+ * resets daily at 00:00 Asia/Shanghai.
  */
 public final class ModelScopeProvider implements Provider {
   public static final String ID = "modelscope";
   static final String UNIT = "魔粒";
+
+  /**
+   * ModelScope access tokens start with {@code ms-} (notes §1; "用户自建令牌（ms-、39 字符）" in
+   * HUIdada1/AgentHub docs/ModelScope渠道反代接入方案.md §2.1, whose OAuth tokens start {@code ms_oauth}
+   * instead).
+   */
+  static final String KEY_PREFIX = "ms-";
+
+  /**
+   * Where a person sees the 魔粒 spent per day and tier, which no API tells: ModelScope's 魔粒 usage
+   * page (Weidows/userscripts scripts/modelscope-magicube-checkin.user.js, URL_PAGE).
+   */
+  static final String CONSOLE_URL = "https://modelscope.cn/magicube/usage?tab=consume";
 
   private final ProviderInfo info;
   private final ModelScopeAccount account;
@@ -44,22 +61,51 @@ public final class ModelScopeProvider implements Provider {
       URI openApiBaseUrl,
       Duration catalogTtl,
       List<String> defaultModels) {
+    this(
+        clients,
+        apiBaseUrl,
+        openApiBaseUrl,
+        catalogTtl,
+        defaultModels,
+        TierPrices.PUBLISHED,
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param prices what a call of each tier costs in 魔粒 (configuration)
+   * @param clock when probe answers come, for the daily windows' reset
+   */
+  public ModelScopeProvider(
+      UpstreamClients clients,
+      URI apiBaseUrl,
+      URI openApiBaseUrl,
+      Duration catalogTtl,
+      List<String> defaultModels,
+      TierPrices prices,
+      Clock clock) {
     this.info =
         new ProviderInfo(
-            ID,
-            "ModelScope",
-            EnumSet.of(
-                Capability.BALANCES,
-                Capability.PROBES_MODELS,
-                Capability.MODEL_CATALOG,
-                Capability.DAILY_RESET),
-            UNIT,
-            defaultModels,
-            "ms-…");
+                ID,
+                "ModelScope",
+                EnumSet.of(
+                    Capability.BALANCES,
+                    Capability.PROBES_MODELS,
+                    Capability.MODEL_CATALOG,
+                    Capability.DAILY_RESET),
+                UNIT,
+                defaultModels,
+                KEY_PREFIX + "…")
+            .withKeyPrefixes(KEY_PREFIX)
+            // a probe that works is a real call, billed by the model's tier; which tier a model is
+            // in is not told, so the worst case
+            .withProbeCost(new ProbeCost(prices.flagship(), UNIT, ProbeCost.Kind.SPENDS))
+            .withConsoleUrl(CONSOLE_URL);
     this.account =
-        new ModelScopeAccount(clients.trusted(ModelScopeAccount.MAX_BODY_BYTES), openApiBaseUrl);
+        new ModelScopeAccount(
+            clients.trusted(ModelScopeAccount.MAX_BODY_BYTES), openApiBaseUrl, prices);
     this.probe =
-        new ModelScopeProbe(clients.trusted(ModelScopeProbe.MAX_ERROR_BODY_BYTES), apiBaseUrl);
+        new ModelScopeProbe(
+            clients.trusted(ModelScopeProbe.MAX_ERROR_BODY_BYTES), apiBaseUrl, clock);
     this.catalog =
         new ModelCatalog(clients.trusted(ModelCatalog.MAX_BODY_BYTES), apiBaseUrl, catalogTtl);
   }

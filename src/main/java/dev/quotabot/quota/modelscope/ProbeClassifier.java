@@ -5,25 +5,45 @@ import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Turns ModelScope's answer to a probe into a row: status, numbers and a human explanation. */
 final class ProbeClassifier {
+  /**
+   * A call that worked without the quota headers. Since ModelScope bills calls in 魔粒 the headers
+   * may not come (a client's spike saw none: "推理响应无任何限流/额度响应头", notes §2b); the call still spent
+   * 魔粒, how many is not said, and at most a flagship call's price ({@link TierPrices}, declared as
+   * the probe's cost).
+   */
   static final String UNKNOWN_QUOTA_NOTE =
-      "ModelScope did not report per-model quota for this call, so these numbers are unknown"
-          + " (not zero).";
+      "The call worked, but ModelScope did not report per-model quota for this call, so these"
+          + " numbers are unknown (not zero). What the call cost in 魔粒 is unknown too: at most"
+          + " a flagship model's price per call (the probe cost).";
+
+  /** The user's daily calls, across models ({@code modelscope-ratelimit-requests-*}). */
+  static final String REQUESTS_PER_DAY = "requests_per_day";
+
+  /** This model's daily calls ({@code modelscope-ratelimit-model-requests-*}). */
+  static final String MODEL_REQUESTS_PER_DAY = "model_requests_per_day";
 
   private ProbeClassifier() {}
 
   /**
    * @param answer an answer (not a failed call): its status, headers and (error) body
+   * @param now when the answer came: the daily windows reset at the next 00:00 UTC+8
    */
-  static ModelQuota classify(String model, UpstreamResponse answer, ApiKey key, long latencyMs) {
+  static ModelQuota classify(
+      String model, UpstreamResponse answer, ApiKey key, long latencyMs, Instant now) {
     int status = answer.status();
     RateLimits limits = QuotaHeaders.read(answer);
+    List<RateWindow> windows = windows(limits, DailyReset.after(now).toInstant());
     if (status >= 200 && status < 300 && isWebPage(answer)) {
       // a proxy's or a login page answered, not ModelScope's chat API: the call did not work
       return new ModelQuota(
@@ -35,20 +55,55 @@ final class ProbeClassifier {
               + " with a web page instead of a chat answer: a proxy or login page may be in the"
               + " way.",
           null,
-          latencyMs);
+          latencyMs,
+          windows);
     }
     if (status >= 200 && status < 300) {
       return limits.complete()
-          ? new ModelQuota(model, limits, ProbeStatus.OK, null, null, latencyMs)
+          ? new ModelQuota(model, limits, ProbeStatus.OK, null, null, latencyMs, windows)
           : new ModelQuota(
-              model, limits, ProbeStatus.NO_QUOTA_HEADERS, null, UNKNOWN_QUOTA_NOTE, latencyMs);
+              model,
+              limits,
+              ProbeStatus.NO_QUOTA_HEADERS,
+              null,
+              UNKNOWN_QUOTA_NOTE,
+              latencyMs,
+              windows);
     }
     // Recognised on the whole message; only a cleaned, shortened copy is shown.
     String message = LenientJson.errorMessage(LenientJson.object(answer.body()));
     String upstream = UpstreamText.clean(message, key);
     ProbeStatus failure = failureStatus(status, message);
     return new ModelQuota(
-        model, limits, failure, explain(failure, status, message, upstream), null, latencyMs);
+        model,
+        limits,
+        failure,
+        explain(failure, status, message, upstream),
+        null,
+        latencyMs,
+        windows);
+  }
+
+  /**
+   * The seed's four numbers as the two daily windows they are, each when ModelScope reported any of
+   * it; the quota resets daily at 00:00 Asia/Shanghai (notes §1).
+   */
+  private static List<RateWindow> windows(RateLimits limits, Instant resetsAt) {
+    List<RateWindow> windows = new ArrayList<>(2);
+    if (limits.requestLimit() != null || limits.requestRemaining() != null) {
+      windows.add(
+          new RateWindow(
+              REQUESTS_PER_DAY, limits.requestLimit(), limits.requestRemaining(), resetsAt));
+    }
+    if (limits.modelRequestLimit() != null || limits.modelRequestRemaining() != null) {
+      windows.add(
+          new RateWindow(
+              MODEL_REQUESTS_PER_DAY,
+              limits.modelRequestLimit(),
+              limits.modelRequestRemaining(),
+              resetsAt));
+    }
+    return windows;
   }
 
   private static boolean isWebPage(UpstreamResponse answer) {
@@ -96,19 +151,18 @@ final class ProbeClassifier {
               "Model not available on ModelScope API-Inference (HTTP " + status + ")";
           default -> "ModelScope answered HTTP " + status;
         };
-    String hint = failure == ProbeStatus.INVALID_KEY ? aliyunHint(message) : "";
+    String hint = failure == ProbeStatus.INVALID_KEY ? keyHint(message) : "";
     return (upstream == null ? lead + "." : lead + ": " + upstream) + hint;
   }
 
-  /** ModelScope refuses keys whose account is not bound to Aliyun; say how to fix it. */
-  private static String aliyunHint(@Nullable String message) {
+  /**
+   * What to do about a refused key: the Alibaba Cloud account's fix when ModelScope names it
+   * (matched on the whole message, not the shortened copy shown), else what a valid key is.
+   */
+  private static String keyHint(@Nullable String message) {
     if (message == null) {
       return " Check that it is a ModelScope access token (modelscope.cn → Access Tokens).";
     }
-    String text = message.toLowerCase(Locale.ROOT);
-    if (text.contains("aliyun") || text.contains("阿里云") || text.contains("alibaba cloud")) {
-      return " Bind your Alibaba Cloud (Aliyun) account on modelscope.cn, then try again.";
-    }
-    return "";
+    return AliyunAccount.hint(message);
   }
 }

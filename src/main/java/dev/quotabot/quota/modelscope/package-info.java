@@ -1,7 +1,9 @@
 /**
- * ModelScope API-Inference as a provider: the free 魔粒 balance, the 1-token probe whose headers
- * carry the per-model quota, and the cached model list. Only {@code ModelScopeProvider} is public.
- * Talks HTTP only through {@code quota.net}; never imports Undertow or JDA.
+ * ModelScope API-Inference as a provider: the free 魔粒 balance with today's grants and the calls it
+ * pays for per price tier, the 1-token probe whose headers carry the per-model quota (and which
+ * spends 魔粒 when it works), and the cached model list. Only {@code ModelScopeProvider} and its
+ * {@code TierPrices} are public. Talks HTTP only through {@code quota.net}; never imports Undertow
+ * or JDA.
  */
 @NullMarked
 package dev.quotabot.quota.modelscope;

@@ -45,7 +45,10 @@ public final class DeepSeekProvider extends EndpointProvider {
             http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
         ID,
         NAME,
-        null);
+        null,
+        // betterleaks' deepseek-api-key rule (cmd/generate/config/rules/deepseek.go):
+        // sk-[a-f0-9]{32}
+        "sk-");
   }
 
   @Override

@@ -23,11 +23,18 @@ abstract class EndpointProvider implements Provider {
 
   /**
    * @param unit what its balances count, when fixed; null when it depends on the account
+   * @param keyPrefixes how its keys start, as its documentation (or a secret scanner's rule) says
    */
-  EndpointProvider(BalanceEndpoint endpoint, String id, String name, @Nullable String unit) {
+  EndpointProvider(
+      BalanceEndpoint endpoint,
+      String id,
+      String name,
+      @Nullable String unit,
+      String... keyPrefixes) {
     this.endpoint = endpoint;
     this.info =
-        new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), unit, List.of(), "sk-…");
+        new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), unit, List.of(), "sk-…")
+            .withKeyPrefixes(keyPrefixes);
   }
 
   @Override

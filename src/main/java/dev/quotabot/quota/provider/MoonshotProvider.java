@@ -50,7 +50,9 @@ public final class MoonshotProvider extends EndpointProvider {
             http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
         ID,
         NAME,
-        unit);
+        unit,
+        // betterleaks' kimi-api-key rule (cmd/generate/config/rules/kimi.go): sk-[A-Za-z0-9_-]{48}
+        "sk-");
   }
 
   /** USD for the international platform ({@code moonshot.ai}), CNY otherwise. */

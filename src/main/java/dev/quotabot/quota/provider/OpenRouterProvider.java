@@ -42,7 +42,10 @@ public final class OpenRouterProvider extends EndpointProvider {
             http, BalanceEndpoint.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
         ID,
         NAME,
-        UNIT);
+        UNIT,
+        // betterleaks' openrouter-api-key rule (cmd/generate/config/rules/openrouter.go):
+        // sk-or-v1-[0-9a-f]{64}
+        "sk-or-");
   }
 
   @Override

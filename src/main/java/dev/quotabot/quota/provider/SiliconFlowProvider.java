@@ -37,7 +37,9 @@ public final class SiliconFlowProvider extends EndpointProvider {
             http, BalanceEndpoint.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, UNIT),
         ID,
         NAME,
-        UNIT);
+        UNIT,
+        // SiliconFlow's console hands out "sk-…" keys (SILICONFLOW_API_KEY=sk-… in public clients)
+        "sk-");
   }
 
   @Override

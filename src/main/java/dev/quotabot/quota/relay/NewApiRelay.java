@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class NewApiRelay implements Provider {
   public static final String ID = RelayAccount.PROVIDER;
   private static final String STATUS = "api/status";
-  private static final ProviderInfo INFO =
+  private static final ProviderInfo DECLARED =
       new ProviderInfo(
           ID,
           "new-api / one-api relay",
@@ -45,6 +45,12 @@ public final class NewApiRelay implements Provider {
           null,
           List.of(),
           "sk-…");
+
+  /**
+   * One-api and new-api hand out keys as "sk-…" and strip that prefix when they read one
+   * (songquanpeng/one-api and QuantumNous/new-api, middleware/auth.go TokenAuth).
+   */
+  private static final ProviderInfo INFO = DECLARED.withKeyPrefixes("sk-");
 
   private final UpstreamHttp http;
 

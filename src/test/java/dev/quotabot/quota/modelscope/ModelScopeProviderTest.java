@@ -23,22 +23,28 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ProbeCost;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.UpstreamProbes;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,13 +86,7 @@ final class ModelScopeProviderTest {
 
   @BeforeEach
   void wireProvider() {
-    provider =
-        new ModelScopeProvider(
-            client.clients(),
-            URI.create(upstream.baseUrl() + "/v1"),
-            URI.create(upstream.baseUrl() + "/openapi/v1"),
-            Duration.ofHours(1),
-            List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1"));
+    provider = provider(TierPrices.PUBLISHED);
     upstream.stubFor(get(urlPathEqualTo(MODELS)).willReturn(okJson("{\"data\":[]}")));
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "modelscope/balance-200.json")));
@@ -95,7 +95,11 @@ final class ModelScopeProviderTest {
   }
 
   @Test
-  void declaresWhatItIsAndCanDo() {
+  void declaresWhatItIsCanDoAndThatAProbeSpendsAtMostAFlagshipCall() {
+    // GIVEN the provider with today's published prices
+    // WHEN it is asked what it is
+    // THEN it declares its capabilities, its keys' prefix, its 魔粒 usage page, and that probing
+    // one model spends at most 2 魔粒 (a flagship call: which tier a model is in is not told)
     assertEquals(
         new ProviderInfo(
             "modelscope",
@@ -107,8 +111,37 @@ final class ModelScopeProviderTest {
                 Capability.DAILY_RESET),
             "魔粒",
             List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1"),
-            "ms-…"),
+            "ms-…",
+            List.of("ms-"),
+            new ProbeCost(new BigDecimal("2"), "魔粒", ProbeCost.Kind.SPENDS),
+            "https://modelscope.cn/magicube/usage?tab=consume"),
         provider.info());
+  }
+
+  @Test
+  void estimatesCallsAndDeclaresTheProbeCostWithTheConfiguredPrices() {
+    // GIVEN prices of 0.25, 0.8 and 3 魔粒 per call, and an account holding 250 魔粒
+    ModelScopeProvider custom =
+        provider(
+            new TierPrices(new BigDecimal("0.25"), new BigDecimal("0.8"), new BigDecimal("3")));
+
+    // WHEN the account is read
+    Account account =
+        custom
+            .readAccount(
+                new ProviderRequest(ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(5)))
+            .join()
+            .account();
+
+    // THEN the estimates use those prices, rounded down, and a probe may cost 3 魔粒
+    assertEquals(
+        List.of(
+            new CallEstimate("light", new BigDecimal("0.25"), 1000),
+            new CallEstimate("standard", new BigDecimal("0.8"), 312),
+            new CallEstimate("flagship", new BigDecimal("3"), 83)),
+        account.estimatedCalls());
+    assertEquals(
+        new ProbeCost(new BigDecimal("3"), "魔粒", ProbeCost.Kind.SPENDS), custom.info().probeCost());
   }
 
   @Test
@@ -144,11 +177,17 @@ final class ModelScopeProviderTest {
             .join();
 
     // THEN the rows are in the order asked; the unlisted model was not probed and says how ids
-    // look; the balance and the name are read; the quota resets at that midnight
+    // look; the balance and the name are read; the quota resets at that midnight, and so do the
+    // rows' daily windows
     assertEquals(
         List.of(ProbeStatus.OK, ProbeStatus.LIMIT_REACHED, ProbeStatus.MODEL_UNAVAILABLE),
         report.models().stream().map(ModelQuota::status).toList());
     assertEquals(new RateLimits(2000L, 1000L, 500L, 400L), report.models().get(0).limits());
+    assertEquals(
+        List.of(
+            new RateWindow("requests_per_day", 2000L, 1000L, report.resetsAt().toInstant()),
+            new RateWindow("model_requests_per_day", 500L, 400L, report.resetsAt().toInstant())),
+        report.models().get(0).windows());
     assertEquals(
         "Not in ModelScope's model list, so it was not probed: check the id (it is"
             + " Organization/Model, e.g. Qwen/Qwen3-32B).",
@@ -252,6 +291,18 @@ final class ModelScopeProviderTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The real provider on WireMock, its clock one second before midnight in Shanghai. */
+  private ModelScopeProvider provider(TierPrices prices) {
+    return new ModelScopeProvider(
+        client.clients(),
+        URI.create(upstream.baseUrl() + "/v1"),
+        URI.create(upstream.baseUrl() + "/openapi/v1"),
+        Duration.ofHours(1),
+        List.of("Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.1"),
+        prices,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
 
   private QuotaService service(QuotaSettings settings) {
     return CoreDoubles.service(settings, Clock.fixed(NOW, ZoneOffset.UTC), provider);

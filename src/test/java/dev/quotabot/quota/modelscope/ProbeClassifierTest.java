@@ -10,9 +10,12 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.net.UpstreamResponse;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.UpstreamProbes;
+import java.time.Instant;
+import java.util.List;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class ProbeClassifierTest {
   private static final ApiKey KEY = ApiKey.of(UpstreamProbes.KEY);
   private static final String MODEL = "Qwen/Qwen3-32B";
+
+  /** One second before midnight in Shanghai: the windows reset one second later. */
+  private static final Instant NOW = Instant.parse("2026-11-24T15:59:59Z");
+
+  private static final Instant MIDNIGHT_SHANGHAI = Instant.parse("2026-11-24T16:00:00Z");
   private static final Headers ALL_FOUR =
       Headers.of(
           QuotaHeaders.REQUESTS_LIMIT, "2000",
@@ -37,33 +45,47 @@ final class ProbeClassifierTest {
   // ---------------------------------------------------------------- 2xx
 
   @Test
-  void aSuccessWithAllFourNumbersIsOk() {
+  void aSuccessWithAllFourNumbersIsOkWithTheSeedsNumbersAndTwoDailyWindows() {
     // GIVEN a 200 with all four quota headers, 231 ms after the probe started
     // WHEN it is classified
     ModelQuota row = classify(200, ALL_FOUR, "", 231);
 
-    // THEN the row is ok with exactly those numbers, no error or note, and the latency
+    // THEN the row is ok with exactly the seed's four numbers, no error or note, the latency, and
+    // the same numbers as the user's and the model's daily windows, full again at the next
+    // midnight in Shanghai
     assertEquals(
         new ModelQuota(
-            MODEL, new RateLimits(2000L, 1500L, 500L, 20L), ProbeStatus.OK, null, null, 231),
+            MODEL,
+            new RateLimits(2000L, 1500L, 500L, 20L),
+            ProbeStatus.OK,
+            null,
+            null,
+            231,
+            List.of(
+                new RateWindow("requests_per_day", 2000L, 1500L, MIDNIGHT_SHANGHAI),
+                new RateWindow("model_requests_per_day", 500L, 20L, MIDNIGHT_SHANGHAI))),
         row);
     assertTrue(row.isSuccess());
   }
 
   @Test
-  void aSuccessWithoutNumbersHasThemUnknownNotZeroAndSaysSo() {
+  void aSuccessWithoutNumbersSaysTheCallWorkedAndItsCostIsUnknownNeverZero() {
     // GIVEN a 200 without any quota header (as reported since the 魔粒 change)
     // WHEN it is classified
     ModelQuota row = classify(200, Headers.of(), "", 1);
 
-    // THEN the probe worked, every number is null and a note says why
+    // THEN the probe worked, every number is null, no window is made up, and the note says the
+    // call worked and its cost is unknown (at most a flagship call), with no figure in it
     assertEquals(ProbeStatus.NO_QUOTA_HEADERS, row.status());
     assertEquals(RateLimits.UNKNOWN, row.limits());
+    assertEquals(List.of(), row.windows());
     assertNull(row.error());
     assertEquals(
-        "ModelScope did not report per-model quota for this call, so these numbers are unknown"
-            + " (not zero).",
+        "The call worked, but ModelScope did not report per-model quota for this call, so these"
+            + " numbers are unknown (not zero). What the call cost in 魔粒 is unknown too: at most"
+            + " a flagship model's price per call (the probe cost).",
         row.note());
+    assertFalse(row.note().matches(".*\\d.*"), row.note());
     assertTrue(row.isSuccess());
   }
 
@@ -77,9 +99,12 @@ final class ProbeClassifierTest {
     // WHEN it is classified
     ModelQuota row = classify(200, some, "", 1);
 
-    // THEN the known numbers are kept, the missing ones are null, never 0
+    // THEN the known numbers are kept, the missing ones are null, never 0; only the window
+    // ModelScope reported is there
     assertEquals(ProbeStatus.NO_QUOTA_HEADERS, row.status());
     assertEquals(new RateLimits(2000L, 42L, null, null), row.limits());
+    assertEquals(
+        List.of(new RateWindow("requests_per_day", 2000L, 42L, MIDNIGHT_SHANGHAI)), row.windows());
     assertNull(row.error());
     assertEquals(ProbeClassifier.UNKNOWN_QUOTA_NOTE, row.note());
   }
@@ -149,9 +174,14 @@ final class ProbeClassifierTest {
     // WHEN it is classified
     ModelQuota row = classify(400, some, Fixtures.read("modelscope/400-no-provider.json"), 1);
 
-    // THEN the model is unavailable, with the numbers it sent
+    // THEN the model is unavailable, with the numbers it sent, as windows too
     assertEquals(ProbeStatus.MODEL_UNAVAILABLE, row.status());
     assertEquals(new RateLimits(2000L, 1999L, 0L, null), row.limits());
+    assertEquals(
+        List.of(
+            new RateWindow("requests_per_day", 2000L, 1999L, MIDNIGHT_SHANGHAI),
+            new RateWindow("model_requests_per_day", 0L, null, MIDNIGHT_SHANGHAI)),
+        row.windows());
   }
 
   @Test
@@ -168,26 +198,42 @@ final class ProbeClassifierTest {
   // ---------------------------------------------------------------- the key
 
   @Test
-  void tellsHowToBindAliyunWhenModelScopeAsksForIt() {
-    // GIVEN ModelScope refuses a key whose account is not bound to Aliyun, in English or Chinese
-    // WHEN they are classified
-    ModelQuota english =
-        classify(401, Headers.of(), Fixtures.read("modelscope/401-bind-aliyun.json"), 1);
-    ModelQuota chinese =
-        classify(401, Headers.of(), Fixtures.read("modelscope/401-bind-aliyun-zh.json"), 1);
+  void tellsWhereToBindAlibabaCloudWhenTheAccountIsNotBound() {
+    // GIVEN ModelScope's 401 for an account not bound to Alibaba Cloud
+    // WHEN it is classified
+    ModelQuota row =
+        classify(401, Headers.of(), Fixtures.read("modelscope/401-bind-alibaba-cloud.json"), 1);
 
-    // THEN invalid_key, ModelScope's words, and what to do
-    assertEquals(ProbeStatus.INVALID_KEY, english.status());
+    // THEN invalid_key, ModelScope's words, and exactly what to do and where
+    assertEquals(ProbeStatus.INVALID_KEY, row.status());
     assertEquals(
-        "ModelScope rejected the key (HTTP 401): Please bind your Alibaba Cloud (Aliyun) account"
-            + " before using API-Inference: https://modelscope.cn/docs/accounts/aliyun-binding Bind"
-            + " your Alibaba Cloud (Aliyun) account on modelscope.cn, then try again.",
-        english.error());
-    assertEquals(ProbeStatus.INVALID_KEY, chinese.status());
-    assertEquals(
-        "ModelScope rejected the key (HTTP 401): 请先绑定阿里云账号后再使用 API-Inference 服务 Bind your"
-            + " Alibaba Cloud (Aliyun) account on modelscope.cn, then try again.",
-        chinese.error());
+        "ModelScope rejected the key (HTTP 401): Please bind your Alibaba Cloud account before"
+            + " use. The ModelScope account is not bound to an Alibaba Cloud (Aliyun) account,"
+            + " which API-Inference needs: sign in on modelscope.cn, bind one in your account"
+            + " settings (https://www.modelscope.cn/my/accountsettings; steps:"
+            + " https://www.modelscope.cn/docs/accounts/aliyun-binding-and-authorization),"
+            + " complete its real-name verification, then check again.",
+        row.error());
+  }
+
+  @Test
+  void tellsToVerifyTheAlibabaCloudAccountWhenItIsNotRealNameVerified() {
+    // GIVEN ModelScope's 403 for a bound Alibaba Cloud account without real-name verification
+    // WHEN it is classified
+    ModelQuota row =
+        classify(403, Headers.of(), Fixtures.read("modelscope/403-aliyun-real-name.json"), 1);
+
+    // THEN invalid_key, and the fix is the verification, not a binding
+    assertEquals(ProbeStatus.INVALID_KEY, row.status());
+    assertTrue(
+        row.error()
+            .endsWith(
+                " The Alibaba Cloud (Aliyun) account bound to this ModelScope account has not"
+                    + " passed real-name verification, which API-Inference needs: complete it from"
+                    + " your account settings on modelscope.cn"
+                    + " (https://www.modelscope.cn/my/accountsettings), then check again."),
+        row.error());
+    assertFalse(row.error().contains("bind one"), row.error());
   }
 
   @Test
@@ -201,11 +247,7 @@ final class ProbeClassifierTest {
         classify(401, Headers.of(), "{\"errors\":{\"message\":\"" + message + "\"}}", 1);
 
     // THEN the binding hint is still given, after the shortened message
-    assertTrue(
-        row.error()
-            .endsWith(
-                "… Bind your Alibaba Cloud (Aliyun) account on modelscope.cn, then try again."),
-        row.error());
+    assertTrue(row.error().endsWith("…" + AliyunAccount.BIND), row.error());
   }
 
   @Test
@@ -244,7 +286,7 @@ final class ProbeClassifierTest {
         answer(401, Headers.of(), "{\"error\":{\"message\":\"unknown token " + plainKey + "\"}}");
 
     // WHEN it is classified for that key
-    ModelQuota row = ProbeClassifier.classify(MODEL, answer, ApiKey.of(plainKey), 1);
+    ModelQuota row = ProbeClassifier.classify(MODEL, answer, ApiKey.of(plainKey), 1, NOW);
 
     // THEN the key is replaced by its fingerprint
     assertEquals("ModelScope rejected the key (HTTP 401): unknown token Zq8…7HfJ", row.error());
@@ -253,7 +295,7 @@ final class ProbeClassifierTest {
   // ---------------------------------------------------------------- helpers
 
   private static ModelQuota classify(int status, Headers headers, String body, long latencyMs) {
-    return ProbeClassifier.classify(MODEL, answer(status, headers, body), KEY, latencyMs);
+    return ProbeClassifier.classify(MODEL, answer(status, headers, body), KEY, latencyMs, NOW);
   }
 
   private static UpstreamResponse answer(int status, Headers headers, String body) {
