@@ -42,6 +42,8 @@ final class PackageRulesTest {
           "RateWindow",
           "CallEstimate",
           "ProbeCost",
+          "ModelSpend",
+          "Site",
           "ProbeStatus",
           "ProviderInfo",
           "Capability",

@@ -62,7 +62,9 @@ final class QuotaQueryFactory {
               + id
               + ".");
     }
-    if (!provider.can(Capability.BALANCES) && models.isEmpty()) {
+    if (provider.can(Capability.PROBES_MODELS)
+        && !provider.can(Capability.BALANCES)
+        && models.isEmpty()) {
       throw new InvalidQueryException(
           provider.name()
               + " tells what is left only in the answer to a call, per model: name at least one"
