@@ -89,17 +89,17 @@ public final class Application implements AutoCloseable {
     providers.addAll(
         OfficialProviders.create(
             clients,
-            others.deepseek(),
-            others.siliconflow(),
-            others.openrouter(),
-            others.moonshot()));
+            others.baseUrl("deepseek"),
+            others.baseUrl("siliconflow"),
+            others.baseUrl("openrouter"),
+            others.baseUrl("moonshot")));
     providers.addAll(
         HeaderProviders.create(
             clients,
-            others.groq(),
-            others.cerebras(),
-            others.openai(),
-            others.anthropic(),
+            others.baseUrl("groq"),
+            others.baseUrl("cerebras"),
+            others.baseUrl("openai"),
+            others.baseUrl("anthropic"),
             Clock.systemUTC()));
     return providers;
   }

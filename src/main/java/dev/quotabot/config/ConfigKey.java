@@ -1,6 +1,9 @@
 package dev.quotabot.config;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key with its default. New keys are added here and to bot.properties.example.
@@ -43,6 +46,9 @@ public enum ConfigKey {
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
   UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
 
+  private static final Pattern PROVIDER_BASE_URL =
+      Pattern.compile("provider\\.([a-z0-9]+)\\.base_url");
+
   private final String key;
   private final String defaultValue;
 
@@ -57,6 +63,12 @@ public enum ConfigKey {
 
   public String defaultValue() {
     return defaultValue;
+  }
+
+  /** For a {@code provider.<id>.base_url} key, the provider's id; empty for any other key. */
+  public Optional<String> providerId() {
+    Matcher matcher = PROVIDER_BASE_URL.matcher(key);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   /** {@code web.port} → {@code QUOTABOT_WEB_PORT}. */

@@ -3,6 +3,7 @@ package dev.quotabot.config;
 import dev.quotabot.quota.QuotaSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +50,12 @@ public final class ConfigLoader {
   }
 
   private static ProvidersConfig providers(ConfigValues values) {
+    Map<String, URI> baseUrls = new HashMap<>();
+    for (ConfigKey key : ConfigKey.values()) {
+      key.providerId().ifPresent(id -> baseUrls.put(id, values.url(key, HTTP)));
+    }
     return new ProvidersConfig(
-        values.url(ConfigKey.PROVIDER_DEEPSEEK_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_OPENROUTER_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_MOONSHOT_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_GROQ_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_CEREBRAS_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_OPENAI_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_ANTHROPIC_BASE_URL, HTTP),
+        baseUrls,
         values.bool(ConfigKey.UPSTREAM_ALLOW_HTTP),
         values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES));
   }

@@ -104,11 +104,14 @@ final class BalanceJson {
     }
   }
 
-  /** {@code account.site}: the software a relay runs and the operator's name for the site. */
-  record SiteJson(@Nullable String software, @Nullable String name) {
+  /**
+   * {@code account.site}: the software a relay runs, its version, and the operator's name for the
+   * site.
+   */
+  record SiteJson(@Nullable String software, @Nullable String version, @Nullable String name) {
 
     static @Nullable SiteJson of(@Nullable Site site) {
-      return site == null ? null : new SiteJson(site.software(), site.name());
+      return site == null ? null : new SiteJson(site.software(), site.version(), site.name());
     }
   }
 
@@ -141,6 +144,7 @@ final class BalanceJson {
       List<EstimateJson> estimatedCalls,
       List<WindowJson> limits,
       List<SpendJson> spend,
+      @Nullable String flavour,
       @Nullable SiteJson site) {
 
     static AccountJson of(Account account) {
@@ -162,6 +166,7 @@ final class BalanceJson {
           account.estimatedCalls().stream().map(EstimateJson::of).toList(),
           account.limits().stream().map(WindowJson::of).toList(),
           account.spend().stream().map(SpendJson::of).toList(),
+          account.site() == null ? null : account.site().flavour(),
           SiteJson.of(account.site()));
     }
   }
