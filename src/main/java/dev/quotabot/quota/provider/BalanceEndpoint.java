@@ -147,7 +147,7 @@ final class BalanceEndpoint {
               + status
               + ")"
               + said
-              + (refusalAdvice == null ? "" : " " + refusalAdvice));
+              + (refusalAdvice == null ? "" : (upstream == null ? " " : ". ") + refusalAdvice));
     }
     if (status == 404 || status == 410 || (status != 200 && saysGone(upstream))) {
       return gone("answered HTTP " + status, upstream);
