@@ -18,10 +18,13 @@ import java.util.Locale;
  * "chargeBalance":"88.00","totalBalance":"88.88",…}}} with the amounts as strings.
  *
  * <p>Only the international host answers it now: SiliconFlow retired the endpoint on its China host
- * ({@code api.siliconflow.cn}) on 2026-08-14 (it answers 410; clients report it and dropped the
- * China host's balance), so the default is {@code api.siliconflow.com}, which bills in USD; a host
- * under {@code siliconflow.cn} (or any other, a test server) reads as CNY. An endpoint that answers
- * it is gone says so, naming the change and the setting.
+ * ({@code api.siliconflow.cn}) on 2026-08-14 and it answers 410 (rikkahub/rikkahub#1811, citing
+ * SiliconFlow's release note "userinfo 接口将停止服务"; Chevey339/kelivo commit 67646fa7 turned the lookup
+ * off; a public usage prober registers only the international URL, noting the China one went
+ * offline in 2026-08), while docs.siliconflow.com still documents {@code GET /v1/user/info}. So the
+ * default is {@code api.siliconflow.com}, which bills in USD; a host under {@code siliconflow.cn}
+ * (or any other, a test server) reads as CNY. An endpoint that answers it is gone says so, naming
+ * the change and the setting.
  *
  * <p>{@code totalBalance} is what can be spent (granted {@code balance} plus {@code
  * chargeBalance}), so it is the available balance; when it is missing the sum of the two parts is
