@@ -179,6 +179,11 @@
         charged: "Charged",
         earned_today: "Earned today",
         to_earn_today: "Still to earn today",
+        lifetime_topped_up: "Lifetime top-ups",
+        lifetime_granted: "Lifetime grants",
+        credit_limit: "Credit limit",
+        outstanding_invoices: "Owed",
+        pending_charges: "Pending charges",
       },
       accountNote: (name, balance) =>
         `The ${balance} is what ${name} spends from your account. When ${name} does not report a model’s quota (shown as unknown), this balance is your real budget.`,
@@ -390,6 +395,11 @@
         charged: "充值",
         earned_today: "今日已获得",
         to_earn_today: "今日还可获得",
+        lifetime_topped_up: "累计充值",
+        lifetime_granted: "累计赠送",
+        credit_limit: "信用额度",
+        outstanding_invoices: "未结账单",
+        pending_charges: "待结费用",
       },
       accountNote: (name, balance) =>
         `${balance}是 ${name} 从你的账户中扣除的额度。当 ${name} 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。`,

@@ -92,7 +92,10 @@ public final class Application implements AutoCloseable {
             others.baseUrl("deepseek"),
             others.baseUrl("siliconflow"),
             others.baseUrl("openrouter"),
-            others.baseUrl("moonshot")));
+            others.baseUrl("moonshot"),
+            others.baseUrl("stepfun"),
+            others.baseUrl("novita"),
+            others.baseUrl("302ai")));
     providers.addAll(
         HeaderProviders.create(
             clients,

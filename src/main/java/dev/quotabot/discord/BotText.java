@@ -389,6 +389,11 @@ enum BotText {
       case "cash" -> pick("cash", "现金");
       case "earned_today" -> pick("earned today", "今日已获得");
       case "to_earn_today" -> pick("still to earn today", "今日还可获得");
+      case "lifetime_topped_up" -> pick("lifetime top-ups", "累计充值");
+      case "lifetime_granted" -> pick("lifetime grants", "累计赠送");
+      case "credit_limit" -> pick("credit limit", "信用额度");
+      case "outstanding_invoices" -> pick("owed", "未结账单");
+      case "pending_charges" -> pick("pending charges", "待结费用");
       default -> null;
     };
   }

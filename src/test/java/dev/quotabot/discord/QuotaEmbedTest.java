@@ -1024,6 +1024,24 @@ final class QuotaEmbedTest {
         "💰 魔粒余额：可用 **250**（今日已获得 200，今日还可获得 50）", QuotaEmbed.balanceLine(today, BotText.ZH, null));
   }
 
+  @Test
+  void namesLifetimeTotalsAsLifetimeNotAsWhatIsLeft() {
+    // StepFun's lifetime top-ups and grants (see StepFunProvider) beside what is left
+    Balance stepFun =
+        Balance.of(Balance.Scope.ACCOUNT, "CNY")
+            .available(new BigDecimal("150.00"))
+            .part("lifetime_topped_up", new BigDecimal("200.00"))
+            .part("lifetime_granted", new BigDecimal("50.00"))
+            .build();
+
+    assertEquals(
+        "💰 CNY balance: **150.00** available (lifetime top-ups 200.00, lifetime grants 50.00)",
+        QuotaEmbed.balanceLine(stepFun, BotText.EN, null));
+    assertEquals(
+        "💰 CNY 余额：可用 **150.00**（累计充值 200.00，累计赠送 50.00）",
+        QuotaEmbed.balanceLine(stepFun, BotText.ZH, null));
+  }
+
   // ------------------------------------------------------------ the provider from the key
 
   @Test

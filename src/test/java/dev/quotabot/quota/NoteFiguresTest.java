@@ -9,11 +9,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.provider.Ai302Provider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
 import dev.quotabot.quota.provider.MoonshotProvider;
+import dev.quotabot.quota.provider.NovitaProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.provider.OpenRouterProvider;
 import dev.quotabot.quota.provider.SiliconFlowProvider;
+import dev.quotabot.quota.provider.StepFunProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
@@ -44,10 +47,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the new-api relay and ModelScope's balance and
- * earn-rules answers is served by a WireMock upstream and read by the real provider; every number
- * that the account's {@code note} or {@code error} (or a row's) states must also be in a structured
- * field (a balance's available, total, used, frozen, parts or requests, or a row's limits).
+ * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, the new-api relay and
+ * ModelScope's balance and earn-rules answers is served by a WireMock upstream and read by the real
+ * provider; every number that the account's {@code note} or {@code error} (or a row's) states must
+ * also be in a structured field (a balance's available, total, used, frozen, parts or requests, or
+ * a row's limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -63,7 +67,9 @@ final class NoteFiguresTest {
 
   /** Facts the product's own texts state, which no upstream reported. */
   private static final List<String> PRODUCT_FACTS =
-      List.of("count 500000 per US dollar" /* new-api's and one-api's default quota_per_unit */);
+      List.of(
+          "count 500000 per US dollar" /* new-api's and one-api's default quota_per_unit */,
+          "302.AI" /* a brand name */);
 
   private static final Pattern HTTP_STATUS = Pattern.compile("HTTP \\d{3}");
   private static final Pattern DURATION = Pattern.compile("\\d+ ms\\b");
@@ -87,6 +93,9 @@ final class NoteFiguresTest {
     officialProvider(tests, "siliconflow", "/v1/user/info", SiliconFlowProvider::new);
     officialProvider(tests, "openrouter", "/api/v1/key", OpenRouterProvider::new);
     officialProvider(tests, "moonshot", "/v1/users/me/balance", MoonshotProvider::new);
+    officialProvider(tests, "stepfun", "/v1/accounts", StepFunProvider::new);
+    officialProvider(tests, "novita", "/openapi/v1/billing/balance/detail", NovitaProvider::new);
+    officialProvider(tests, "302ai", "/dashboard/balance", Ai302Provider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(

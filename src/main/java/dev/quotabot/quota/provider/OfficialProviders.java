@@ -17,20 +17,34 @@ public final class OfficialProviders {
   private OfficialProviders() {}
 
   /**
-   * DeepSeek, SiliconFlow, OpenRouter and Moonshot, in that order.
+   * DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita and 302.AI, in that order.
    *
    * @param deepseek e.g. {@code https://api.deepseek.com}
-   * @param siliconflow e.g. {@code https://api.siliconflow.cn}
+   * @param siliconflow e.g. {@code https://api.siliconflow.com} (a {@code siliconflow.com} host
+   *     reports USD, any other CNY)
    * @param openrouter e.g. {@code https://openrouter.ai}
    * @param moonshot e.g. {@code https://api.moonshot.cn} (a {@code moonshot.ai} host reports USD)
+   * @param stepfun e.g. {@code https://api.stepfun.com}
+   * @param novita e.g. {@code https://api.novita.ai}
+   * @param ai302 e.g. {@code https://api.302.ai}
    */
   public static List<Provider> create(
-      UpstreamClients clients, URI deepseek, URI siliconflow, URI openrouter, URI moonshot) {
+      UpstreamClients clients,
+      URI deepseek,
+      URI siliconflow,
+      URI openrouter,
+      URI moonshot,
+      URI stepfun,
+      URI novita,
+      URI ai302) {
     UpstreamHttp http = clients.trusted(MAX_BODY_BYTES);
     return List.of(
         new DeepSeekProvider(http, deepseek),
         new SiliconFlowProvider(http, siliconflow),
         new OpenRouterProvider(http, openrouter),
-        new MoonshotProvider(http, moonshot));
+        new MoonshotProvider(http, moonshot),
+        new StepFunProvider(http, stepfun),
+        new NovitaProvider(http, novita),
+        new Ai302Provider(http, ai302));
   }
 }

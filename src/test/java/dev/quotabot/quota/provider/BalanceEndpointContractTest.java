@@ -183,6 +183,47 @@ abstract class BalanceEndpointContractTest {
     assertFailedWithoutNumbers(account);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {404, 410})
+  void aGoneEndpointIsUpstreamErrorNamingTheSetting(int status) {
+    // GIVEN the balance endpoint answers that it is not there (retired, or a wrong base_url)
+    upstream()
+        .stubFor(get(urlPathEqualTo(endpoint().path())).willReturn(aResponse().withStatus(status)));
+
+    // WHEN the key is checked
+    Account account = account(provider(), endpoint().key());
+
+    // THEN upstream_error saying the endpoint is gone, with the status and the setting to change
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("balance endpoint is gone"), account.error());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(
+        account.error().contains("provider." + endpoint().id() + ".base_url"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void anErrorSayingTheEndpointIsDeprecatedIsAGoneEndpoint() {
+    // GIVEN a refusal whose words say the endpoint is deprecated (the product's rule, not an
+    // upstream's documented body)
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withBody("{\"message\":\"This endpoint is deprecated\"}")));
+
+    // WHEN the key is checked
+    Account account = account(provider(), endpoint().key());
+
+    // THEN the endpoint is gone, with the upstream's words
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("balance endpoint is gone"), account.error());
+    assertTrue(account.error().contains("This endpoint is deprecated"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
   @Test
   void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
     // GIVEN the provider takes 5 s

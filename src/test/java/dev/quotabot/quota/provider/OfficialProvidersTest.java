@@ -27,7 +27,7 @@ final class OfficialProvidersTest {
   @AutoClose private final ProviderHarness harness = new ProviderHarness();
 
   @Test
-  void buildsTheFourProvidersOnTheTrustedClientEachAskingItsOwnBase() {
+  void buildsTheSevenProvidersOnTheTrustedClientEachAskingItsOwnBase() {
     // GIVEN each provider's endpoint under its own base path, on a loopback address (which the
     // guarded client of production's settings refuses)
     upstream.stubFor(
@@ -42,17 +42,24 @@ final class OfficialProvidersTest {
     upstream.stubFor(
         get(urlPathEqualTo("/ms/v1/users/me/balance"))
             .willReturn(response(200, "moonshot/balance-positive.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/st/v1/accounts"))
+            .willReturn(response(200, "stepfun/accounts-prepaid.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/nv/openapi/v1/billing/balance/detail"))
+            .willReturn(response(200, "novita/balance-detail-documented.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/ai302/dashboard/balance"))
+            .willReturn(response(200, "302ai/balance-string.json")));
 
     // WHEN the factory builds them on production's clients and they are registered
-    List<Provider> providers =
-        OfficialProviders.create(
-            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+    List<Provider> providers = create();
     ProviderRegistry registry = new ProviderRegistry(providers);
 
-    // THEN four providers under their ids, in that order, each reading its balance from its own
+    // THEN seven providers under their ids, in that order, each reading its balance from its own
     // base on the trusted client
     assertEquals(
-        List.of("deepseek", "siliconflow", "openrouter", "moonshot"),
+        List.of("deepseek", "siliconflow", "openrouter", "moonshot", "stepfun", "novita", "302ai"),
         registry.infos().stream().map(ProviderInfo::id).toList());
     for (Provider provider : providers) {
       assertEquals(
@@ -63,9 +70,7 @@ final class OfficialProvidersTest {
   @Test
   void readsABalanceAnswerUpTo64KbAndNoFurther() {
     // GIVEN two DeepSeek answers padded to just under and just over 64 KB before the balance
-    List<Provider> providers =
-        OfficialProviders.create(
-            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+    List<Provider> providers = create();
     Provider deepSeek = providers.get(0);
 
     // WHEN the key is checked against each
@@ -90,6 +95,18 @@ final class OfficialProvidersTest {
         get(urlPathEqualTo("/ds/user/balance"))
             .willReturn(aResponse().withStatus(200).withBody(body)));
     return ProviderHarness.account(provider, KEY).status();
+  }
+
+  private List<Provider> create() {
+    return OfficialProviders.create(
+        harness.clients(),
+        base("/ds"),
+        base("/sf"),
+        base("/or"),
+        base("/ms"),
+        base("/st"),
+        base("/nv"),
+        base("/ai302"));
   }
 
   private static URI base(String path) {
