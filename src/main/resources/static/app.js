@@ -1829,21 +1829,23 @@
     const limits = renderLimits(account);
     renderEstimate(account);
     const spend = renderSpend(account);
-    // A provider that tells a key no balance says so plainly when nothing else was read either.
+    // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
+    const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
+    const consoleUrl = provider.console_url;
+    els.accountRemark.hidden = note === null;
+    writeWithLink(els.accountRemarkText, note || "", consoleUrl);
+    // A provider that tells a key no balance says so plainly when nothing else was read either
+    // (no figure, no remark, no model row): the card is never silently empty.
     const nothingRead =
       known &&
       !readsBalances &&
       balances.length === 0 &&
       limits === 0 &&
       spend === 0 &&
-      provider !== UNKNOWN_PROVIDER;
+      note === null &&
+      report.rows.length === 0;
     els.accountEmpty.hidden = !nothingRead;
     els.accountEmpty.textContent = nothingRead ? t("accountNothingRead", providerName(provider)) : "";
-    // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
-    const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
-    const consoleUrl = provider.console_url;
-    els.accountRemark.hidden = note === null;
-    writeWithLink(els.accountRemarkText, note || "", consoleUrl);
     // The console page, unless the note already names it.
     const consoleLine = consoleUrl !== null && !(note || "").includes(consoleUrl);
     els.accountConsole.hidden = !consoleLine;
@@ -1933,7 +1935,9 @@
       meter.setAttribute("role", "img");
       meter.setAttribute("aria-label", t("limitUnknown"));
     } else {
-      const percent = (used * 100).toLocaleString(locale(), { maximumFractionDigits: 1 });
+      // The bar stops at its ends; the text says what the provider said (105 % used is news).
+      const said = isAmount(entry.used_percent) ? entry.used_percent : used * 100;
+      const percent = said.toLocaleString(locale(), { maximumFractionDigits: 1 });
       usedText.textContent = t("limitUsed", percent);
       meter.setAttribute("role", "meter");
       meter.setAttribute("aria-valuemin", "0");

@@ -127,6 +127,7 @@ final class PageAccountBrowserTest {
     }
     wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
     wait.ignoring(StaleElementReferenceException.class);
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     openPage();
     js("localStorage.clear(); sessionStorage.clear();");
     driver.manage().logs().get(LogType.BROWSER);
@@ -158,7 +159,12 @@ final class PageAccountBrowserTest {
     assertTrue(byId("account-limits").isDisplayed());
     assertEquals("Quota windows", text(byId("account-limits-label")));
     assertEquals(
-        List.of("tokens/5 hours", "requests/week", "prompts/day", "mcp calls/month"),
+        List.of(
+            "tokens/5 hours",
+            "requests/week",
+            "prompts/day",
+            "search calls/month",
+            "mcp calls/month"),
         texts("#account-limits-list .limit-name"));
 
     // THEN a window reported as a percent shows it, as text and as a bar, with its reset
@@ -173,6 +179,11 @@ final class PageAccountBrowserTest {
     assertEquals("75% used", cell(counts, ".limit-used"));
     assertEquals("250 / 1,000 left", cell(counts, ".limit-counts"));
     assertTrue(cell(counts, ".window-reset").startsWith("resets in 2 d"), counts.getText());
+
+    // THEN more than all of it used is said as the provider said it, the bar full
+    WebElement over = limit("search_calls_per_month");
+    assertEquals("104% used", cell(over, ".limit-used"));
+    assertEquals("100", over.findElement(By.className("meter")).getDomAttribute("aria-valuenow"));
 
     // THEN what is unknown stays blank: no percent, a striped bar, never 0
     WebElement limitOnly = limit("prompts_per_day");
@@ -212,6 +223,11 @@ final class PageAccountBrowserTest {
 
     js("document.activeElement.blur();");
     screenshot("page-account-relay.png");
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    screenshot("page-account-relay-phone.png");
+    assertTrue(byId("account-spend-body").isDisplayed(), "the spend table fits a phone");
   }
 
   @Test
@@ -361,6 +377,8 @@ final class PageAccountBrowserTest {
                         new RateWindow(
                             "requests_per_week", 1000L, 250L, now.plus(Duration.ofDays(2))),
                         new RateWindow("prompts_per_day", 500L, null, null),
+                        new RateWindow(
+                            "search_calls_per_month", null, null, null, new BigDecimal("104")),
                         new RateWindow("mcp_calls_per_month", null, null, null)));
           });
     }
