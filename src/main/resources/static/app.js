@@ -2455,7 +2455,11 @@
       }
       const limit = count(entry.limit);
       const remaining = count(entry.remaining);
-      const known = limit !== null || remaining !== null || resetTime(entry) !== null;
+      const known =
+        limit !== null ||
+        remaining !== null ||
+        resetTime(entry) !== null ||
+        isAmount(entry.used_percent);
       const repeat = seeds.some(([l, r]) => l === limit && r === remaining);
       return entry.name !== "" && known && !repeat;
     });
@@ -2468,13 +2472,18 @@
     for (const entry of windows) {
       const item = el("li", "window");
       item.dataset.window = entry.name;
-      item.append(
-        el("span", "window-name", windowName(entry.name)),
-        " ",
-        numberOrUnknown("window-remaining", count(entry.remaining)),
-        el("span", "quota-sep", " / "),
-        numberOrUnknown("window-limit", count(entry.limit)),
-      );
+      item.append(el("span", "window-name", windowName(entry.name)), " ");
+      if (count(entry.remaining) === null && count(entry.limit) === null && isAmount(entry.used_percent)) {
+        // A window told as a share (a plan's), not as counts: the share, not "unknown / unknown".
+        const percent = entry.used_percent.toLocaleString(locale(), { maximumFractionDigits: 1 });
+        item.append(el("span", "window-used", t("limitUsed", percent)));
+      } else {
+        item.append(
+          numberOrUnknown("window-remaining", count(entry.remaining)),
+          el("span", "quota-sep", " / "),
+          numberOrUnknown("window-limit", count(entry.limit)),
+        );
+      }
       const reset = resetTime(entry);
       if (reset !== null) {
         item.append(el("span", "window-sep", " · "), resetElement(reset));
@@ -2587,7 +2596,8 @@
     }
     let tightest = null;
     for (const entry of shownWindows(row)) {
-      const value = ratio(entry.remaining, entry.limit);
+      const used = usedShare(entry);
+      const value = used === null ? null : 1 - used;
       if (value !== null && (tightest === null || value < tightest.value)) {
         tightest = { value, basis: "window", name: entry.name };
       }

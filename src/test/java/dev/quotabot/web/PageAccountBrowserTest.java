@@ -12,10 +12,12 @@ import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ModelSpend;
+import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.QuotaSettings;
+import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
 import dev.quotabot.support.CoreDoubles;
@@ -322,6 +324,25 @@ final class PageAccountBrowserTest {
         byId("account-console").findElement(By.tagName("a")).getDomAttribute("href"));
   }
 
+  @Test
+  void showsARowsWindowToldAsAShareAsTheShareUsedAndWhatIsLeft() {
+    // GIVEN a provider whose rows tell their window as a share used, with no counts
+    chooseProvider(Cast.SHARES);
+    byId("api-key").sendKeys(KEY);
+    byId("models").clear();
+    byId("models").sendKeys(Cast.SHARE_MODEL);
+
+    // WHEN the model is checked
+    byId("check-button").click();
+    waitUntilIdle();
+
+    // THEN its window says the share used, not "unknown / unknown", and the row what is left
+    WebElement row = driver.findElement(By.cssSelector("#results-body tr"));
+    String window = cell(row, "[data-window=tokens_per_5_hours]");
+    assertTrue(window.startsWith("tokens/5 hours 30% used · resets in "), window);
+    assertEquals("70%", cell(row, ".share-percent"));
+  }
+
   // ---------- the cast ----------
 
   /**
@@ -334,6 +355,8 @@ final class PageAccountBrowserTest {
     static final String RELAY = "relay";
     static final String CONSOLE = "console";
     static final String BARE = "bare";
+    static final String SHARES = "shares";
+    static final String SHARE_MODEL = "plan-model-1";
     static final String SCRIPT_SITE = "<script>alert(5)</script> Relay One";
     static final String SCRIPT_MODEL = "<img src=x onerror=alert(6)>";
     static final String CONSOLE_URL = "https://console.example.com/billing";
@@ -353,7 +376,8 @@ final class PageAccountBrowserTest {
           new WebConfig("127.0.0.1", 0, 1_000_000, false, List.of(), Duration.ofSeconds(2));
       return WebServer.start(
           web,
-          CoreDoubles.service(settings, Clock.systemUTC(), plan(), relay(), console(), bare()));
+          CoreDoubles.service(
+              settings, Clock.systemUTC(), plan(), relay(), console(), bare(), shares()));
     }
 
     /** Windows as a percent, as counts, with only a limit, and with nothing known. */
@@ -438,6 +462,37 @@ final class PageAccountBrowserTest {
                   BARE, "Bare Co", EnumSet.noneOf(Capability.class), null, List.of(), "bc-…")
               .withConsoleUrl(BARE_CONSOLE);
       return reading(info, () -> Account.read(BARE, List.of(), null, null));
+    }
+
+    /** Probes models; each row's window is told as a share used, with no counts. */
+    private static Provider shares() {
+      ProviderInfo info =
+          new ProviderInfo(
+              SHARES, "Shares Co", EnumSet.of(Capability.PROBES_MODELS), null, List.of(), "sh-…");
+      return CoreDoubles.declaring(
+          info,
+          request -> {
+            CALLS.add(SHARES + " account");
+            return CompletableFuture.completedFuture(
+                ProviderResult.balanceOnly(Account.read(SHARES, List.of(), null, null)));
+          },
+          (request, model) ->
+              CompletableFuture.completedFuture(
+                  new ModelQuota(
+                      model,
+                      RateLimits.UNKNOWN,
+                      ProbeStatus.OK,
+                      null,
+                      null,
+                      20,
+                      List.of(
+                          new RateWindow(
+                              "tokens_per_5_hours",
+                              null,
+                              null,
+                              Instant.now().plus(Duration.ofHours(1)),
+                              new BigDecimal("30"))))),
+          ModelDirectory.NONE);
     }
 
     private static Provider reading(ProviderInfo info, Supplier<Account> account) {
