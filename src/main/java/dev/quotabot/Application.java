@@ -7,12 +7,17 @@ import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.console.ConsoleProviders;
 import dev.quotabot.quota.headers.HeaderProviders;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.provider.DeepInfraProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
+import dev.quotabot.quota.provider.PoeProvider;
+import dev.quotabot.quota.provider.VeniceProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.web.WebServer;
 import java.time.Clock;
@@ -93,6 +98,10 @@ public final class Application implements AutoCloseable {
             others.baseUrl("siliconflow"),
             others.baseUrl("openrouter"),
             others.baseUrl("moonshot")));
+    UpstreamHttp balances = clients.trusted(OfficialProviders.MAX_BODY_BYTES);
+    providers.add(new PoeProvider(balances, others.baseUrl("poe")));
+    providers.add(new VeniceProvider(balances, others.baseUrl("venice")));
+    providers.add(new DeepInfraProvider(balances, others.baseUrl("deepinfra")));
     providers.addAll(
         HeaderProviders.create(
             clients,
@@ -101,6 +110,7 @@ public final class Application implements AutoCloseable {
             others.baseUrl("openai"),
             others.baseUrl("anthropic"),
             Clock.systemUTC()));
+    providers.addAll(ConsoleProviders.create(clients, others::baseUrl));
     return providers;
   }
 

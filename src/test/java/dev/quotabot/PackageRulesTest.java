@@ -57,7 +57,8 @@ final class PackageRulesTest {
   private static final Pattern PROVIDER_ID =
       Pattern.compile(
           "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|groq|cerebras|openai"
-              + "|anthropic)[\"']",
+              + "|anthropic|poe|venice|deepinfra|gemini|mistral|dashscope|volcengine|qianfan"
+              + "|fireworks|together)[\"']",
           Pattern.CASE_INSENSITIVE);
 
   @Test

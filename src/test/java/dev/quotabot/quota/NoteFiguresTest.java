@@ -9,11 +9,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.provider.DeepInfraProvider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
 import dev.quotabot.quota.provider.MoonshotProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.provider.OpenRouterProvider;
+import dev.quotabot.quota.provider.PoeProvider;
 import dev.quotabot.quota.provider.SiliconFlowProvider;
+import dev.quotabot.quota.provider.VeniceProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
@@ -87,6 +90,9 @@ final class NoteFiguresTest {
     officialProvider(tests, "siliconflow", "/v1/user/info", SiliconFlowProvider::new);
     officialProvider(tests, "openrouter", "/api/v1/key", OpenRouterProvider::new);
     officialProvider(tests, "moonshot", "/v1/users/me/balance", MoonshotProvider::new);
+    officialProvider(tests, "poe", "/usage/current_balance", PoeProvider::new);
+    officialProvider(tests, "venice", "/api/v1/billing/balance", VeniceProvider::new);
+    officialProvider(tests, "deepinfra", "/payment/checklist", DeepInfraProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(

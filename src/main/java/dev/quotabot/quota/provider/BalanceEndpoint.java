@@ -35,6 +35,7 @@ final class BalanceEndpoint {
   private final String provider;
   private final String name;
   private final @Nullable String unit;
+  private final String rejectedKeyHint;
 
   /**
    * @param url the endpoint
@@ -44,11 +45,31 @@ final class BalanceEndpoint {
    *     account
    */
   BalanceEndpoint(UpstreamHttp http, URI url, String provider, String name, @Nullable String unit) {
+    this(http, url, provider, name, unit, "");
+  }
+
+  private BalanceEndpoint(
+      UpstreamHttp http,
+      URI url,
+      String provider,
+      String name,
+      @Nullable String unit,
+      String rejectedKeyHint) {
     this.http = http;
     this.url = url;
     this.provider = provider;
     this.name = name;
     this.unit = unit;
+    this.rejectedKeyHint = rejectedKeyHint;
+  }
+
+  /**
+   * The same endpoint, adding {@code hint} to the {@code invalid_key} error: for a provider whose
+   * balance only some kinds of key may read (Venice's admin keys), a refusal does not mean the key
+   * is dead.
+   */
+  BalanceEndpoint withRejectedKeyHint(String hint) {
+    return new BalanceEndpoint(http, url, provider, name, unit, " " + hint);
   }
 
   /**
@@ -79,8 +100,12 @@ final class BalanceEndpoint {
     String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
     String said = upstream == null ? "." : ": " + upstream;
     if (status == 401 || status == 403) {
+      String rejected = name + " rejected the key (HTTP " + status + ")" + said;
       return failed(
-          ProbeStatus.INVALID_KEY, name + " rejected the key (HTTP " + status + ")" + said);
+          ProbeStatus.INVALID_KEY,
+          rejectedKeyHint.isEmpty()
+              ? rejected
+              : rejected + (rejected.endsWith(".") ? "" : ".") + rejectedKeyHint);
     }
     if (status != 200 || root == null) {
       return failed(
