@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * the key in the {@code x-goog-api-key} header (never {@code ?key=}: a key never goes into a URL).
  *
  * <p>Gemini refuses a wrong or expired key with HTTP 400 {@code INVALID_ARGUMENT} whose details
- * hold {@code "reason":"API_KEY_INVALID"} (https://ai.google.dev/gemini-api/docs/troubleshooting):
- * that is {@code invalid_key}, like 401 and 403. Gemini sends no rate-limit headers
+ * hold {@code "reason":"API_KEY_INVALID"} ("API key not valid. Please pass a valid API key.", as
+ * open-source Gemini clients record Google's answer in their tests): that is {@code invalid_key},
+ * like 401 and 403; any other 400 is not about the key. Gemini sends no rate-limit headers
  * (notes/relays.md §3), so there is nothing to probe.
  */
 public final class GeminiProvider extends KeyCheckProvider {
