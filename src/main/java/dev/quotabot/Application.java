@@ -7,6 +7,7 @@ import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.console.ConsoleProviders;
 import dev.quotabot.quota.headers.HeaderProviders;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.modelscope.TierPrices;
@@ -86,16 +87,7 @@ public final class Application implements AutoCloseable {
                 modelScope.priceLight(), modelScope.priceStandard(), modelScope.priceFlagship()),
             Clock.systemUTC()));
     providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
-    providers.addAll(
-        OfficialProviders.create(
-            clients,
-            others.baseUrl("deepseek"),
-            others.baseUrl("siliconflow"),
-            others.baseUrl("openrouter"),
-            others.baseUrl("moonshot"),
-            others.baseUrl("stepfun"),
-            others.baseUrl("novita"),
-            others.baseUrl("302ai")));
+    providers.addAll(OfficialProviders.create(clients, others::baseUrl));
     providers.addAll(
         HeaderProviders.create(
             clients,
@@ -104,6 +96,7 @@ public final class Application implements AutoCloseable {
             others.baseUrl("openai"),
             others.baseUrl("anthropic"),
             Clock.systemUTC()));
+    providers.addAll(ConsoleProviders.create(clients, others::baseUrl));
     return providers;
   }
 

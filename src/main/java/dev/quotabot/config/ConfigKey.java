@@ -46,6 +46,16 @@ public enum ConfigKey {
   PROVIDER_CEREBRAS_BASE_URL("provider.cerebras.base_url", "https://api.cerebras.ai"),
   PROVIDER_OPENAI_BASE_URL("provider.openai.base_url", "https://api.openai.com"),
   PROVIDER_ANTHROPIC_BASE_URL("provider.anthropic.base_url", "https://api.anthropic.com"),
+  PROVIDER_POE_BASE_URL("provider.poe.base_url", "https://api.poe.com"),
+  PROVIDER_VENICE_BASE_URL("provider.venice.base_url", "https://api.venice.ai"),
+  PROVIDER_DEEPINFRA_BASE_URL("provider.deepinfra.base_url", "https://api.deepinfra.com"),
+  PROVIDER_GEMINI_BASE_URL("provider.gemini.base_url", "https://generativelanguage.googleapis.com"),
+  PROVIDER_MISTRAL_BASE_URL("provider.mistral.base_url", "https://api.mistral.ai"),
+  PROVIDER_DASHSCOPE_BASE_URL("provider.dashscope.base_url", "https://dashscope.aliyuncs.com"),
+  PROVIDER_VOLCENGINE_BASE_URL("provider.volcengine.base_url", "https://ark.cn-beijing.volces.com"),
+  PROVIDER_QIANFAN_BASE_URL("provider.qianfan.base_url", "https://qianfan.baidubce.com"),
+  PROVIDER_FIREWORKS_BASE_URL("provider.fireworks.base_url", "https://api.fireworks.ai"),
+  PROVIDER_TOGETHER_BASE_URL("provider.together.base_url", "https://api.together.xyz"),
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
   UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
 

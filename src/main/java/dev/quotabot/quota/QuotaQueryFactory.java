@@ -58,7 +58,10 @@ final class QuotaQueryFactory {
     if (!provider.takesModels() && !models.isEmpty()) {
       throw new InvalidQueryException(
           provider.name()
-              + " reports the account balance only: leave \"models\" empty for provider "
+              + (provider.can(Capability.BALANCES)
+                  ? " reports the account balance only"
+                  : " reads nothing per model")
+              + ": leave \"models\" empty for provider "
               + id
               + ".");
     }

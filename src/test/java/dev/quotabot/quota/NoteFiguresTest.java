@@ -7,16 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.console.DashScopeProvider;
+import dev.quotabot.quota.console.FireworksProvider;
+import dev.quotabot.quota.console.GeminiProvider;
+import dev.quotabot.quota.console.MistralProvider;
+import dev.quotabot.quota.console.QianfanProvider;
+import dev.quotabot.quota.console.TogetherProvider;
+import dev.quotabot.quota.console.VolcengineProvider;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.provider.Ai302Provider;
+import dev.quotabot.quota.provider.DeepInfraProvider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
 import dev.quotabot.quota.provider.MoonshotProvider;
 import dev.quotabot.quota.provider.NovitaProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.provider.OpenRouterProvider;
+import dev.quotabot.quota.provider.PoeProvider;
 import dev.quotabot.quota.provider.SiliconFlowProvider;
 import dev.quotabot.quota.provider.StepFunProvider;
+import dev.quotabot.quota.provider.VeniceProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
@@ -47,7 +57,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, the new-api relay and
+ * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, the new-api relay and of
+ * DeepSeek, SiliconFlow, OpenRouter, Moonshot, Poe, Venice, DeepInfra, the key-check providers
+ * (Gemini, Mistral, DashScope, Volcengine Ark, Qianfan, Fireworks, Together), the new-api relay and
  * ModelScope's balance and earn-rules answers is served by a WireMock upstream and read by the real
  * provider; every number that the account's {@code note} or {@code error} (or a row's) states must
  * also be in a structured field (a balance's available, total, used, frozen, parts or requests, or
@@ -96,6 +108,16 @@ final class NoteFiguresTest {
     officialProvider(tests, "stepfun", "/v1/accounts", StepFunProvider::new);
     officialProvider(tests, "novita", "/openapi/v1/billing/balance/detail", NovitaProvider::new);
     officialProvider(tests, "302ai", "/dashboard/balance", Ai302Provider::new);
+    officialProvider(tests, "poe", "/usage/current_balance", PoeProvider::new);
+    officialProvider(tests, "venice", "/api/v1/billing/balance", VeniceProvider::new);
+    officialProvider(tests, "deepinfra", "/payment/checklist", DeepInfraProvider::new);
+    officialProvider(tests, "gemini", "/v1beta/models", GeminiProvider::new);
+    officialProvider(tests, "mistral", "/v1/models", MistralProvider::new);
+    officialProvider(tests, "dashscope", "/compatible-mode/v1/models", DashScopeProvider::new);
+    officialProvider(tests, "volcengine", "/api/v3/models", VolcengineProvider::new);
+    officialProvider(tests, "qianfan", "/v2/models", QianfanProvider::new);
+    officialProvider(tests, "fireworks", "/v1/accounts", FireworksProvider::new);
+    officialProvider(tests, "together", "/v1/models", TogetherProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(

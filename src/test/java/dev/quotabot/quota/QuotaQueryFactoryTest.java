@@ -263,7 +263,10 @@ final class QuotaQueryFactoryTest {
     "gsk_0123456789abcdefghijklmnopqrstuv, groq, llama-3.1-8b-instant",
     "csk-0123456789abcdefghijklmnopqrstuv, cerebras, llama3.1-8b",
     "sk-proj-0123456789abcdefghijklmnopqr, openai, gpt-4o-mini",
-    "sk-svcacct-0123456789abcdefghijklmno, openai, gpt-4o-mini"
+    "sk-svcacct-0123456789abcdefghijklmno, openai, gpt-4o-mini",
+    "AIzaSy0123456789abcdefghijkl, gemini, ''",
+    "fw_0123456789abcdefghijklmnop, fireworks, ''",
+    "bce-v3/ALTAK-0123456789/abcdef0123456789, qianfan, ''"
   })
   void aKeysPrefixPicksTheOneProviderThatDeclaresItWhenTheQueryNamesNone(
       String key, String provider, String model) {
@@ -297,8 +300,7 @@ final class QuotaQueryFactoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"xai-0123456789abcdefghijklmnop", "AIzaSy0123456789abcdefghijkl", "0123456789ab"})
+  @ValueSource(strings = {"xai-0123456789abcdefghijklmnop", "0123456789ab"})
   void aKeyNoProviderClaimsStaysWithTheDefaultProvider(String key) {
     assertEquals(
         "modelscope",

@@ -140,6 +140,7 @@ final class BalanceEndpoint {
     String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
     String said = upstream == null ? "." : ": " + upstream;
     if (status == 401 || status == 403) {
+      String rejected = name + " rejected the key (HTTP " + status + ")" + said;
       return failed(
           ProbeStatus.INVALID_KEY,
           name

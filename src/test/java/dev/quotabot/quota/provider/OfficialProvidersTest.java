@@ -14,6 +14,7 @@ import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,15 +52,34 @@ final class OfficialProvidersTest {
     upstream.stubFor(
         get(urlPathEqualTo("/ai302/dashboard/balance"))
             .willReturn(response(200, "302ai/balance-string.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/poe/usage/current_balance"))
+            .willReturn(response(200, "poe/balance.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/venice/api/v1/billing/balance"))
+            .willReturn(response(200, "venice/balance-diem.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/di/payment/checklist"))
+            .willReturn(response(200, "deepinfra/checklist-prepaid.json")));
 
     // WHEN the factory builds them on production's clients and they are registered
     List<Provider> providers = create();
     ProviderRegistry registry = new ProviderRegistry(providers);
 
-    // THEN seven providers under their ids, in that order, each reading its balance from its own
+    // THEN ten providers under their ids, in that order, each reading its balance from its own
     // base on the trusted client
     assertEquals(
-        List.of("deepseek", "siliconflow", "openrouter", "moonshot", "stepfun", "novita", "302ai"),
+        List.of(
+            "deepseek",
+            "siliconflow",
+            "openrouter",
+            "moonshot",
+            "stepfun",
+            "novita",
+            "302ai",
+            "poe",
+            "venice",
+            "deepinfra"),
         registry.infos().stream().map(ProviderInfo::id).toList());
     for (Provider provider : providers) {
       assertEquals(
@@ -98,15 +118,29 @@ final class OfficialProvidersTest {
   }
 
   private List<Provider> create() {
-    return OfficialProviders.create(
-        harness.clients(),
-        base("/ds"),
-        base("/sf"),
-        base("/or"),
-        base("/ms"),
-        base("/st"),
-        base("/nv"),
-        base("/ai302"));
+    Map<String, String> paths =
+        Map.of(
+            "deepseek",
+            "/ds",
+            "siliconflow",
+            "/sf",
+            "openrouter",
+            "/or",
+            "moonshot",
+            "/ms",
+            "stepfun",
+            "/st",
+            "novita",
+            "/nv",
+            "302ai",
+            "/ai302",
+            "poe",
+            "/poe",
+            "venice",
+            "/venice",
+            "deepinfra",
+            "/di");
+    return OfficialProviders.create(harness.clients(), id -> base(paths.get(id)));
   }
 
   private static URI base(String path) {
