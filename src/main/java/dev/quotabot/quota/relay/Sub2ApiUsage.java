@@ -1,0 +1,376 @@
+package dev.quotabot.quota.relay;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.quotabot.quota.Account;
+import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.ModelSpend;
+import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.UpstreamText;
+import dev.quotabot.quota.net.UpstreamResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * sub2api's {@code GET /v1/usage} with the key as Bearer (Wei-Shaw/sub2api
+ * backend/internal/handler/gateway_handler.go Usage; read here from the fork youxuanxue/sub2api at
+ * 58eefbb, same module). It answers in one of three shapes, all amounts in US dollars:
+ *
+ * <ul>
+ *   <li>{@code "mode":"quota_limited"}: the key has its own {@code quota{limit,used,remaining}}
+ *       and/or {@code rate_limits[{window 5h|1d|7d, limit, used, remaining, reset_at}]} (spend
+ *       windows in dollars), and a key {@code status} (active, quota_exhausted, expired);
+ *   <li>{@code "mode":"unrestricted"} with {@code subscription{daily|weekly|monthly_usage_usd,
+ *       …_limit_usd, weekly_window_start, expires_at}}: the key's group is a plan named {@code
+ *       planName}; {@code remaining} is the least left of its capped periods, -1 when none is
+ *       capped;
+ *   <li>{@code "mode":"unrestricted"} with {@code balance}: the account's wallet; its {@code
+ *       planName} is the placeholder {@value #WALLET_PLACEHOLDER}, not a plan.
+ * </ul>
+ *
+ * Each may carry {@code usage{today,total{requests, cost, actual_cost}}} (the key's own spend; the
+ * {@code actual_cost} is what was charged) and {@code model_stats[{model, requests, actual_cost}]}.
+ * Older builds send only {@code isValid, planName, remaining, unit}.
+ */
+final class Sub2ApiUsage {
+  static final String PATH = "v1/usage";
+  static final String WALLET_PLACEHOLDER = "钱包余额";
+  static final String SPEND_NOTE =
+      "Per-model spend is sub2api's own usage summary of this key over its recent window.";
+  private static final String DEFAULT_UNIT = "USD";
+  private static final int UNIT_MAX = 8;
+  private static final int MAX_MODELS = 500;
+  private static final BigDecimal HUNDRED = new BigDecimal(100);
+  private static final BigDecimal NO_PERIOD_CAPPED = BigDecimal.ONE.negate();
+
+  /** sub2api's key-window names (service.RateLimitWindow5h/1d/7d) and ours. */
+  private static final Map<String, String> KEY_WINDOWS =
+      Map.of("5h", "usd_per_5_hours", "1d", "usd_per_day", "7d", "usd_per_week");
+
+  private Sub2ApiUsage() {}
+
+  /**
+   * Whether {@code /v1/usage} is worth asking: the site has no {@code /api/status} (sub2api answers
+   * it 404, new-api 200: zh667/TokenLedger src/adapters/detect.js, measured on live sites) or
+   * answers it with something that is not JSON.
+   */
+  static boolean worthAsking(UpstreamResponse status) {
+    return status.answered()
+        && (status.status() == 404
+            || (status.status() == 200 && RelayJson.parse(status.body()) == null));
+  }
+
+  /**
+   * Whether the site is sub2api: its {@code /v1/usage} answered with {@code isValid}, or refused
+   * the key (401/403) where new-api has no such route (404).
+   */
+  static boolean answeredBy(@Nullable UpstreamResponse answer) {
+    if (answer == null || !answer.answered()) {
+      return false;
+    }
+    if (answer.status() == 401 || answer.status() == 403) {
+      return true;
+    }
+    JsonObject root = answer.status() == 200 ? RelayJson.parse(answer.body()) : null;
+    return root != null && root.has("isValid");
+  }
+
+  static Account read(UpstreamResponse answer, ProviderRequest request) {
+    if (answer.status() != 200) {
+      Reading refused =
+          Refusals.of(
+              answer, "/" + PATH, "key", RelayStatus.unknown("is not served by sub2api"), request);
+      return Account.failed(RelayAccount.PROVIDER, DEFAULT_UNIT, refused.failure(), sub2(refused));
+    }
+    JsonObject root = RelayJson.parse(answer.body());
+    if (Boolean.FALSE.equals(RelayJson.flag(root, "isValid"))) {
+      String status = RelayText.name(RelayJson.string(root, "status"), request);
+      return Account.failed(
+          RelayAccount.PROVIDER,
+          DEFAULT_UNIT,
+          ProbeStatus.INVALID_KEY,
+          "The sub2api site says this key is not valid"
+              + (status == null ? "." : " (status: " + status + ")."));
+    }
+    String unit = unit(root, request);
+    Shape shape = new Shape(root, unit, request);
+    return shape.account();
+  }
+
+  private static String sub2(Reading refused) {
+    String problem = refused.problem() == null ? "" : refused.problem();
+    return problem.startsWith("The relay")
+        ? "The sub2api site" + problem.substring("The relay".length())
+        : problem;
+  }
+
+  private static String unit(JsonObject root, ProviderRequest request) {
+    String unit = RelayJson.string(root, "unit");
+    if (unit == null) {
+      unit = RelayJson.string(RelayJson.object(root, "quota"), "unit");
+    }
+    String clean = UpstreamText.cut(RelayText.clean(unit, request), UNIT_MAX);
+    // every amount of this answer is in dollars (the handler writes "unit":"USD" where it writes
+    // one)
+    return clean == null || clean.isBlank() ? DEFAULT_UNIT : clean.strip();
+  }
+
+  /** One answer read: balances, windows, spend and the words that go with them. */
+  private static final class Shape {
+    private final JsonObject root;
+    private final String unit;
+    private final ProviderRequest request;
+    private final @Nullable JsonObject today;
+    private final @Nullable JsonObject total;
+
+    Shape(JsonObject root, String unit, ProviderRequest request) {
+      this.root = root;
+      this.unit = unit;
+      this.request = request;
+      JsonObject usage = RelayJson.object(root, "usage");
+      this.today = RelayJson.object(usage, "today");
+      this.total = RelayJson.object(usage, "total");
+    }
+
+    Account account() {
+      List<Balance> balances = new ArrayList<>();
+      List<RateWindow> windows = new ArrayList<>();
+      List<String> note = new ArrayList<>();
+      ProbeStatus status = ProbeStatus.OK;
+      String error = null;
+      JsonObject subscription = RelayJson.object(root, "subscription");
+      String mode = RelayJson.string(root, "mode");
+      if ("quota_limited".equals(mode)) {
+        balances.add(ownQuota());
+        windows.addAll(keyWindows());
+        note.add("The sub2api site limits this key on its own (its quota and spend windows).");
+        String keyStatus = RelayJson.string(root, "status");
+        if ("quota_exhausted".equals(keyStatus)) {
+          status = ProbeStatus.INSUFFICIENT_BALANCE;
+          error = "The sub2api site says this key's quota is used up.";
+        } else if ("expired".equals(keyStatus)) {
+          status = ProbeStatus.INVALID_KEY;
+          error = "The sub2api site says this key has expired.";
+        }
+      } else if (subscription != null || isPlan()) {
+        balances.add(plan(subscription));
+        balances.add(keySpend());
+        windows.addAll(periods(subscription));
+        note.add(planNote());
+      } else {
+        BigDecimal wallet = RelayJson.decimal(root, "balance");
+        balances.add(
+            Balance.of(Balance.Scope.ACCOUNT, unit)
+                .available(wallet != null ? wallet : RelayJson.decimal(root, "remaining"))
+                .build());
+        balances.add(keySpend());
+        note.add("This key spends the sub2api account's wallet (the first balance).");
+      }
+      // a shape without a figure for a balance (no quota, no usage summary) leaves it out
+      balances.removeIf(
+          balance ->
+              balance.figures().isEmpty()
+                  && balance.unlimited() == null
+                  && balance.expiresAt() == null);
+      List<ModelSpend> spend = spend();
+      if (!spend.isEmpty()) {
+        note.add(SPEND_NOTE);
+      }
+      return new Account(
+              RelayAccount.PROVIDER,
+              unit,
+              status,
+              error,
+              null,
+              Notes.join(note.toArray(String[]::new)),
+              balances)
+          .withLimits(windows)
+          .withSpend(spend);
+    }
+
+    /** An older answer without {@code mode}: a plan unless it names the wallet placeholder. */
+    private boolean isPlan() {
+      String plan = RelayJson.string(root, "planName");
+      return RelayJson.string(root, "mode") == null
+          && RelayJson.decimal(root, "balance") == null
+          && plan != null
+          && !plan.isBlank()
+          && !WALLET_PLACEHOLDER.equals(plan.strip());
+    }
+
+    private Balance ownQuota() {
+      JsonObject quota = RelayJson.object(root, "quota");
+      return withSpend(
+              Balance.of(Balance.Scope.KEY, unit)
+                  .available(RelayJson.decimal(quota, "remaining"))
+                  .total(RelayJson.decimal(quota, "limit"))
+                  .used(RelayJson.decimal(quota, "used"))
+                  .unlimited(quota == null ? null : false)
+                  .expiresAt(LenientJson.instant(root, "expires_at")))
+          .build();
+    }
+
+    private Balance plan(@Nullable JsonObject subscription) {
+      BigDecimal remaining = RelayJson.decimal(root, "remaining");
+      boolean unlimited = remaining != null && remaining.compareTo(NO_PERIOD_CAPPED) == 0;
+      return Balance.of(Balance.Scope.ACCOUNT, unit)
+          .available(unlimited ? null : remaining)
+          .unlimited(remaining == null ? null : unlimited)
+          .expiresAt(LenientJson.instant(subscription, "expires_at"))
+          .build();
+    }
+
+    /** The key's own spend, when the answer carries it. */
+    private Balance keySpend() {
+      return withSpend(
+              Balance.of(Balance.Scope.KEY, unit).used(RelayJson.decimal(total, "actual_cost")))
+          .build();
+    }
+
+    private Balance.Builder withSpend(Balance.Builder balance) {
+      BigDecimal requests = RelayJson.decimal(total, "requests");
+      return balance
+          .part("spent_today", RelayJson.decimal(today, "actual_cost"))
+          .part("spent_total", RelayJson.decimal(total, "actual_cost"))
+          .requests(requests == null ? null : wholeOrNull(requests));
+    }
+
+    private String planNote() {
+      String plan = RelayText.name(RelayJson.string(root, "planName"), request);
+      String named = plan == null || plan.isBlank() ? "" : " \"" + plan.strip() + "\"";
+      BigDecimal remaining = RelayJson.decimal(root, "remaining");
+      boolean unlimited = remaining != null && remaining.compareTo(NO_PERIOD_CAPPED) == 0;
+      return "This key belongs to the sub2api subscription plan"
+          + named
+          + (unlimited
+              ? ": none of its periods is capped."
+              : ": what is left is the least left of its capped periods (the windows).");
+    }
+
+    /** The key's spend windows; a window sub2api names otherwise is left out, not guessed. */
+    private List<RateWindow> keyWindows() {
+      JsonArray list = LenientJson.arrayField(root, "rate_limits");
+      List<RateWindow> windows = new ArrayList<>();
+      if (list == null) {
+        return windows;
+      }
+      for (JsonElement element : list) {
+        JsonObject entry = element.isJsonObject() ? element.getAsJsonObject() : null;
+        String name = KEY_WINDOWS.get(RelayJson.string(entry, "window"));
+        if (name == null) {
+          continue;
+        }
+        // reset_at is absent once a window lapsed: the next request opens a new one
+        add(
+            windows,
+            name,
+            RelayJson.decimal(entry, "used"),
+            RelayJson.decimal(entry, "limit"),
+            LenientJson.instant(entry, "reset_at"));
+      }
+      return windows;
+    }
+
+    /** A plan's capped periods; an uncapped one (null limit) is no window. */
+    private List<RateWindow> periods(@Nullable JsonObject subscription) {
+      List<RateWindow> windows = new ArrayList<>();
+      if (subscription == null) {
+        return windows;
+      }
+      Instant opened = LenientJson.instant(subscription, "weekly_window_start");
+      add(windows, "usd_per_day", subscription, "daily", null);
+      // the weekly period rolls over a week after it opened (zh667/TokenLedger src/balance.js)
+      add(
+          windows,
+          "usd_per_week",
+          subscription,
+          "weekly",
+          opened == null ? null : opened.plus(Duration.ofDays(7)));
+      add(windows, "usd_per_month", subscription, "monthly", null);
+      return windows;
+    }
+
+    private void add(
+        List<RateWindow> windows,
+        String name,
+        JsonObject subscription,
+        String period,
+        @Nullable Instant resetsAt) {
+      add(
+          windows,
+          name,
+          RelayJson.decimal(subscription, period + "_usage_usd"),
+          RelayJson.decimal(subscription, period + "_limit_usd"),
+          resetsAt);
+    }
+
+    /**
+     * A spend window as the share used: its limits are dollars, which a window's whole-number
+     * counts cannot hold (the dollars are in the key's balance and the plan's remaining).
+     */
+    private static void add(
+        List<RateWindow> windows,
+        String name,
+        @Nullable BigDecimal used,
+        @Nullable BigDecimal limit,
+        @Nullable Instant resetsAt) {
+      if (limit == null || limit.signum() <= 0) {
+        return;
+      }
+      BigDecimal percent =
+          used == null
+              ? null
+              : used.multiply(HUNDRED)
+                  .divide(limit, 2, RoundingMode.HALF_EVEN)
+                  .stripTrailingZeros();
+      if (percent != null && percent.scale() < 0) {
+        percent = percent.setScale(0);
+      }
+      windows.add(new RateWindow(name, null, null, resetsAt, percent));
+    }
+
+    /** {@code model_stats}: what each model charged this key, most first. */
+    private List<ModelSpend> spend() {
+      JsonArray stats = LenientJson.arrayField(root, "model_stats");
+      List<ModelSpend> spend = new ArrayList<>();
+      if (stats == null) {
+        return spend;
+      }
+      for (JsonElement element : stats) {
+        JsonObject entry = element.isJsonObject() ? element.getAsJsonObject() : null;
+        String model = RelayText.name(RelayJson.string(entry, "model"), request);
+        BigDecimal cost = RelayJson.decimal(entry, "actual_cost");
+        BigDecimal requests = RelayJson.decimal(entry, "requests");
+        if (model == null || model.isBlank() || cost == null) {
+          continue;
+        }
+        Long calls = requests == null ? null : wholeOrNull(requests);
+        spend.add(new ModelSpend(model, cost, unit, calls == null ? 0 : calls, null));
+        if (spend.size() == MAX_MODELS) {
+          break;
+        }
+      }
+      spend.sort(Comparator.comparing(ModelSpend::amount).reversed());
+      return spend;
+    }
+  }
+
+  private static @Nullable Long wholeOrNull(BigDecimal number) {
+    try {
+      return number.longValueExact();
+    } catch (ArithmeticException notWhole) {
+      return null;
+    }
+  }
+}
