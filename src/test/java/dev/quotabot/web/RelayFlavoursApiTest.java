@@ -168,6 +168,8 @@ final class RelayFlavoursApiTest {
 
     assertSite(account, "one-hub v1.0.0", "one-hub", "My Hub");
     assertAmount("15.375", account.get("available_balance"));
+    // and the note says what one-hub's billing endpoints show for an unlimited token
+    assertTrue(account.get("note").getAsString().contains("On one-hub"), account.toString());
   }
 
   @Test
@@ -181,12 +183,14 @@ final class RelayFlavoursApiTest {
 
   @Test
   void veloeraIsToldByItsOwnFields() {
-    newApiFamily("status-veloera.json");
+    // GIVEN Veloera, whose routes (Veloera/Veloera router at 8117f30) have the billing endpoints
+    // but neither /api/usage/token/ nor /api/log/token
+    billingOnly("status-veloera.json");
 
     JsonObject account = account();
 
     assertSite(account, "Veloera v0.4.1", "Veloera", "Veloera");
-    assertAmount("15", account.get("available_balance"));
+    assertAmount("15.375", account.get("available_balance"));
   }
 
   @Test

@@ -143,9 +143,12 @@ public final class NewApiRelay implements Provider {
                 UpstreamResponse walletAnswer = wallet.join();
                 Reading admin =
                     walletAnswer == null ? null : AdminWallet.read(walletAnswer, unit, request);
-                Account account =
-                    RelayAccount.compose(key, admin, unit)
-                        .withSite(RelaySite.fromStatus(status.join(), request));
+                Site site = RelaySite.fromStatus(status.join(), request);
+                Account account = RelayAccount.compose(key, admin, unit).withSite(site);
+                String billingRemark = RelaySite.billingRemark(site);
+                if (billing.join() != null && account.isKnown() && billingRemark != null) {
+                  account = account.withNoteAdded(billingRemark);
+                }
                 List<ModelSpend> spend = TokenLog.read(log.join(), unit, request);
                 if (!spend.isEmpty()) {
                   account = account.withSpend(spend).withNoteAdded(TokenLog.NOTE);

@@ -88,6 +88,21 @@ final class RelaySite {
     return site.software() == null && site.version() == null && site.name() == null ? null : site;
   }
 
+  /**
+   * What the billing endpoints mean on this software, when it differs from new-api: one-hub and
+   * done-hub answer an unlimited token's billing with the account's wallet (MartialBE/one-hub and
+   * deanxv/done-hub controller/billing.go GetSubscription, GetUsage); null otherwise.
+   */
+  static @Nullable String billingRemark(@Nullable Site site) {
+    String software = site == null ? null : site.software();
+    return ONE_HUB.equals(software) || DONE_HUB.equals(software)
+        ? "On "
+            + software
+            + " these billing figures are the account's wallet, not the token's, when the token"
+            + " has no limit of its own."
+        : null;
+  }
+
   private static @Nullable String software(JsonObject data) {
     if (any(data, DONE_HUB_FIELDS)) {
       return DONE_HUB;

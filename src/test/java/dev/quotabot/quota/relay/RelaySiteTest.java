@@ -118,4 +118,31 @@ final class RelaySiteTest {
     assertEquals(false, site.name().contains(RelayHarness.KEY), site.name());
     assertEquals(true, site.version().length() <= 41, site.version());
   }
+
+  @Test
+  void saysWhatAHubsBillingFiguresMean() {
+    // GIVEN one-hub, read through the billing endpoints (it has no /api/usage/token/)
+    RelayHarness.oneApiBilling(
+        upstream, "status-onehub.json", "billing-subscription.json", "billing-usage.json");
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the note says an unlimited token's billing is the account's wallet there
+    assertEquals("one-hub", account.site().software());
+    assertEquals(true, account.note().contains("On one-hub"), account.note());
+  }
+
+  @Test
+  void addsNoHubRemarkElsewhere() {
+    // GIVEN one-api, read through the same billing endpoints
+    RelayHarness.oneApiBilling(
+        upstream, "status-oneapi-v0.6.json", "billing-subscription.json", "billing-usage.json");
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN
+    assertEquals(false, account.note().contains("On one-"), account.note());
+  }
 }
