@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProbeStatus;
@@ -139,6 +140,28 @@ final class TokenLogTest {
     // THEN only the bound's worth of calls is counted
     long calls = account.spend().stream().mapToLong(ModelSpend::calls).sum();
     assertEquals(TokenLog.MAX_ENTRIES, calls);
+  }
+
+  @Test
+  void aLogBeyondTheBodyCapGivesNoSpendAndLeavesTheBalanceAlone() {
+    // GIVEN a log larger than the relay client's body cap
+    StringBuilder big = new StringBuilder("{\"success\":true,\"data\":[");
+    String entry =
+        "{\"type\":2,\"model_name\":\"m\",\"quota\":1,\"content\":\"" + "x".repeat(1000) + "\"}";
+    while (big.length() <= UpstreamClient.RELAY_MAX_BODY_BYTES) {
+      big.append(entry).append(',');
+    }
+    big.append(entry).append("]}");
+    RelayHarness.healthyNewApi(upstream, "status-newapi-usd.json");
+    upstream.stubFor(get(urlPathEqualTo(LOG)).willReturn(okJson(big.toString())));
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN the key's balance is read, the log is not
+    assertEquals(ProbeStatus.OK, account.status());
+    assertEquals(amount("15"), account.primary().available());
+    assertTrue(account.spend().isEmpty());
   }
 
   @Test
