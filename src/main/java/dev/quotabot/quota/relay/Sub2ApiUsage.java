@@ -87,6 +87,17 @@ final class Sub2ApiUsage {
   }
 
   static Account read(UpstreamResponse answer, ProviderRequest request) {
+    JsonObject error = RelayJson.object(RelayJson.parse(answer.body()), "error");
+    if (answer.status() == 403 && "subscription_error".equals(RelayJson.string(error, "type"))) {
+      // a plan's key without an active subscription (Wei-Shaw/sub2api at d3e73f1, Usage)
+      String message = RelayText.clean(RelayJson.string(error, "message"), request);
+      return Account.failed(
+          RelayAccount.PROVIDER,
+          DEFAULT_UNIT,
+          ProbeStatus.INSUFFICIENT_BALANCE,
+          "The sub2api site says this key's plan has no active subscription"
+              + (message == null ? "." : ": " + message));
+    }
     if (answer.status() != 200) {
       Reading refused =
           Refusals.of(

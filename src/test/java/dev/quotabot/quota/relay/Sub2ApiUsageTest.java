@@ -224,6 +224,28 @@ final class Sub2ApiUsageTest {
   }
 
   @Test
+  void aKeyTheSiteDisabledIsAnInvalidKey() {
+    // GIVEN a quota-limited key whose status is disabled (isValid false)
+    // WHEN
+    Account account = sub2api(200, "sub2api-disabled.json");
+
+    // THEN
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertTrue(account.error().contains("disabled"), account.error());
+  }
+
+  @Test
+  void aPlanWithoutAnActiveSubscriptionHasNoBalanceToSpend() {
+    // GIVEN the 403 sub2api answers for a plan's key without an active subscription
+    // WHEN
+    Account account = sub2api(403, "sub2api-403-no-subscription.json");
+
+    // THEN
+    assertEquals(ProbeStatus.INSUFFICIENT_BALANCE, account.status());
+    assertTrue(account.error().contains("no active subscription"), account.error());
+  }
+
+  @Test
   void sendsTheKeyOnlyAsABearerHeaderNeverInAUrl() {
     // WHEN
     sub2api(200, "sub2api-subscription.json");
