@@ -13,13 +13,9 @@ import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,12 +47,7 @@ final class Sub2ApiUsage {
   private static final String DEFAULT_UNIT = "USD";
   private static final int UNIT_MAX = 8;
   private static final int MAX_MODELS = 500;
-  private static final BigDecimal HUNDRED = new BigDecimal(100);
   private static final BigDecimal NO_PERIOD_CAPPED = BigDecimal.ONE.negate();
-
-  /** sub2api's key-window names (service.RateLimitWindow5h/1d/7d) and ours. */
-  private static final Map<String, String> KEY_WINDOWS =
-      Map.of("5h", "usd_per_5_hours", "1d", "usd_per_day", "7d", "usd_per_week");
 
   private Sub2ApiUsage() {}
 
@@ -102,7 +93,8 @@ final class Sub2ApiUsage {
       Reading refused =
           Refusals.of(
               answer, "/" + PATH, "key", RelayStatus.unknown("is not served by sub2api"), request);
-      return Account.failed(RelayAccount.PROVIDER, DEFAULT_UNIT, refused.failure(), sub2(refused));
+      return Account.failed(
+          RelayAccount.PROVIDER, DEFAULT_UNIT, refused.failure(), namedAsSub2api(refused));
     }
     JsonObject root = RelayJson.parse(answer.body());
     if (Boolean.FALSE.equals(RelayJson.flag(root, "isValid"))) {
@@ -119,7 +111,7 @@ final class Sub2ApiUsage {
     return shape.account();
   }
 
-  private static String sub2(Reading refused) {
+  private static String namedAsSub2api(Reading refused) {
     String problem = refused.problem() == null ? "" : refused.problem();
     return problem.startsWith("The relay")
         ? "The sub2api site" + problem.substring("The relay".length())
@@ -132,8 +124,7 @@ final class Sub2ApiUsage {
       unit = RelayJson.string(RelayJson.object(root, "quota"), "unit");
     }
     String clean = UpstreamText.cut(RelayText.clean(unit, request), UNIT_MAX);
-    // every amount of this answer is in dollars (the handler writes "unit":"USD" where it writes
-    // one)
+    // the handler writes "unit":"USD" wherever it writes a unit: every amount is in dollars
     return clean == null || clean.isBlank() ? DEFAULT_UNIT : clean.strip();
   }
 
@@ -164,7 +155,7 @@ final class Sub2ApiUsage {
       String mode = RelayJson.string(root, "mode");
       if ("quota_limited".equals(mode)) {
         balances.add(ownQuota());
-        windows.addAll(keyWindows());
+        windows.addAll(Sub2ApiWindows.ofKey(root));
         note.add("The sub2api site limits this key on its own (its quota and spend windows).");
         String keyStatus = RelayJson.string(root, "status");
         if ("quota_exhausted".equals(keyStatus)) {
@@ -177,7 +168,7 @@ final class Sub2ApiUsage {
       } else if (subscription != null || isPlan()) {
         balances.add(plan(subscription));
         balances.add(keySpend());
-        windows.addAll(periods(subscription));
+        windows.addAll(Sub2ApiWindows.ofPlan(subscription));
         note.add(planNote());
       } else {
         BigDecimal wallet = RelayJson.decimal(root, "balance");
@@ -267,88 +258,6 @@ final class Sub2ApiUsage {
           + (unlimited
               ? ": none of its periods is capped."
               : ": what is left is the least left of its capped periods (the windows).");
-    }
-
-    /** The key's spend windows; a window sub2api names otherwise is left out, not guessed. */
-    private List<RateWindow> keyWindows() {
-      JsonArray list = LenientJson.arrayField(root, "rate_limits");
-      List<RateWindow> windows = new ArrayList<>();
-      if (list == null) {
-        return windows;
-      }
-      for (JsonElement element : list) {
-        JsonObject entry = element.isJsonObject() ? element.getAsJsonObject() : null;
-        String name = KEY_WINDOWS.get(RelayJson.string(entry, "window"));
-        if (name == null) {
-          continue;
-        }
-        // reset_at is absent once a window lapsed: the next request opens a new one
-        add(
-            windows,
-            name,
-            RelayJson.decimal(entry, "used"),
-            RelayJson.decimal(entry, "limit"),
-            LenientJson.instant(entry, "reset_at"));
-      }
-      return windows;
-    }
-
-    /** A plan's capped periods; an uncapped one (null limit) is no window. */
-    private List<RateWindow> periods(@Nullable JsonObject subscription) {
-      List<RateWindow> windows = new ArrayList<>();
-      if (subscription == null) {
-        return windows;
-      }
-      Instant opened = LenientJson.instant(subscription, "weekly_window_start");
-      add(windows, "usd_per_day", subscription, "daily", null);
-      // the weekly period rolls over a week after it opened (zh667/TokenLedger src/balance.js)
-      add(
-          windows,
-          "usd_per_week",
-          subscription,
-          "weekly",
-          opened == null ? null : opened.plus(Duration.ofDays(7)));
-      add(windows, "usd_per_month", subscription, "monthly", null);
-      return windows;
-    }
-
-    private void add(
-        List<RateWindow> windows,
-        String name,
-        JsonObject subscription,
-        String period,
-        @Nullable Instant resetsAt) {
-      add(
-          windows,
-          name,
-          RelayJson.decimal(subscription, period + "_usage_usd"),
-          RelayJson.decimal(subscription, period + "_limit_usd"),
-          resetsAt);
-    }
-
-    /**
-     * A spend window as the share used: its limits are dollars, which a window's whole-number
-     * counts cannot hold (the dollars are in the key's balance and the plan's remaining).
-     */
-    private static void add(
-        List<RateWindow> windows,
-        String name,
-        @Nullable BigDecimal used,
-        @Nullable BigDecimal limit,
-        @Nullable Instant resetsAt) {
-      if (limit == null || limit.signum() <= 0) {
-        return;
-      }
-      BigDecimal percent =
-          used == null
-              ? null
-              : used.multiply(HUNDRED)
-                  .divide(limit, 2, RoundingMode.HALF_EVEN)
-                  .stripTrailingZeros();
-      if (percent != null && percent.scale() < 0) {
-        percent = percent.setScale(0);
-      }
-      windows.add(new RateWindow(name, null, null, resetsAt, percent));
     }
 
     /** {@code model_stats}: what each model charged this key, most first. */
