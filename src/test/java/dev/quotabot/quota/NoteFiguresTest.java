@@ -254,9 +254,9 @@ final class NoteFiguresTest {
 
   /**
    * A healthy new-api relay (USD, a limited token, billing, a wallet, a model list) with {@code
-   * fixture} served where it belongs: a status, token usage, billing or wallet answer at its
-   * endpoint (billing with the token usage route missing), and an error answer at every endpoint
-   * that takes a credential.
+   * fixture} served where it belongs: a status, token usage, billing, wallet or log answer at its
+   * endpoint (billing with the token usage route missing; sub2api's usage on a site without a
+   * status), and an error answer at every endpoint that takes a credential.
    */
   private static void relay(String fixture, boolean admin) {
     upstream.resetAll();
@@ -267,8 +267,15 @@ final class NoteFiguresTest {
     answers.put("/v1/dashboard/billing/usage", "newapi/billing-usage.json");
     answers.put("/api/user/self", "newapi/user-self.json");
     answers.put("/v1/models", "newapi/models.json");
+    answers.put("/api/log/token", "newapi/log-token-mixed.json");
     String name = fixture.substring("newapi/".length());
-    if (name.startsWith("status-")) {
+    if (name.startsWith("sub2api-")) {
+      // a sub2api site: no /api/status, its own /v1/usage
+      answers.put("/api/status", "newapi/404-not-found.json");
+      answers.put("/v1/usage", fixture);
+    } else if (name.startsWith("log-token-")) {
+      answers.put("/api/log/token", fixture);
+    } else if (name.startsWith("status-")) {
       answers.put("/api/status", fixture);
     } else if (name.startsWith("usage-token-") || name.startsWith("oneapi-index")) {
       answers.put("/api/usage/token/", fixture);
@@ -283,7 +290,9 @@ final class NoteFiguresTest {
     } else if (name.startsWith("models")) {
       answers.put("/v1/models", fixture);
     } else {
-      answers.replaceAll((path, good) -> path.equals("/api/status") ? good : fixture);
+      answers.replaceAll(
+          (path, good) ->
+              path.equals("/api/status") || path.equals("/api/log/token") ? good : fixture);
     }
     Map<String, String> served = new LinkedHashMap<>();
     answers.forEach((path, answer) -> serve(path, answer, served));
