@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  * found with the configured JSON pointers, as numbers or numeric strings, exactly.
  *
  * <p>Outcomes: 401 and 403 are {@code invalid_key}; a value at the {@code error} pointer (a
- * non-blank string or a number, {@code true}, or a non-empty object or array) is {@code
- * upstream_error} with the upstream's words; an {@code available} pointer that finds no number is
- * {@code upstream_error} naming the pointer. A {@code total} or {@code used} pointer that finds no
- * number leaves that figure unknown (null, never 0).
+ * non-blank string, {@code true}, or a non-empty object or array; never a number, since a code of 0
+ * or 200 often means success) is {@code upstream_error} with the upstream's words; an {@code
+ * available} pointer that finds no number is {@code upstream_error} naming the pointer. A {@code
+ * total} or {@code used} pointer that finds no number leaves that figure unknown (null, never 0).
  */
 public final class CustomProvider implements Provider {
   /** The most of an answer that is read. */
@@ -146,7 +146,7 @@ public final class CustomProvider implements Provider {
     }
     if (spec.error() != null) {
       JsonElement found = spec.error().find(root);
-      if (found instanceof JsonPrimitive primitive && !primitive.isBoolean()) {
+      if (found instanceof JsonPrimitive primitive && primitive.isString()) {
         return primitive.getAsString();
       }
     }
@@ -159,7 +159,10 @@ public final class CustomProvider implements Provider {
       return false;
     }
     if (found instanceof JsonPrimitive primitive) {
-      return primitive.isBoolean() ? primitive.getAsBoolean() : !primitive.getAsString().isBlank();
+      // a number is a code, and 0 or 200 often means success: only words or true say failure
+      return primitive.isBoolean()
+          ? primitive.getAsBoolean()
+          : primitive.isString() && !primitive.getAsString().isBlank();
     }
     return found.isJsonObject()
         ? !found.getAsJsonObject().isEmpty()

@@ -294,8 +294,9 @@ final class CustomProviderTest {
   }
 
   @Test
-  void anErrorPointerThatFindsNullOrEmptyTextIsNoFailure() {
-    for (String error : new String[] {"null", "\"\"", "\"  \"", "false"}) {
+  void anErrorPointerThatFindsNoWordsIsNoFailure() {
+    // GIVEN an error member that is null, blank, false, a code or empty
+    for (String error : new String[] {"null", "\"\"", "\"  \"", "false", "0", "{}", "[]"}) {
       upstream.stubFor(
           get(urlPathEqualTo(PATH))
               .willReturn(okJson("{\"error\":" + error + ",\"left\":\"5.5\"}")));
@@ -305,6 +306,22 @@ final class CustomProviderTest {
       assertEquals(ProbeStatus.OK, account.status(), error + ": " + account.error());
       assertEquals(new BigDecimal("5.5"), account.balances().get(0).available());
     }
+  }
+
+  @Test
+  void anErrorPointerThatFindsAnObjectFailsTheCheck() {
+    // GIVEN a 200 answer whose error member is an object (the pointer stops short of its text)
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(
+                okJson("{\"error\":{\"message\":\"quota check disabled\"},\"left\":\"1\"}")));
+
+    // WHEN read with an error pointer at /error
+    Account account = check(spec("/left", null, null, "/error"));
+
+    // THEN upstream_error, with the message found where errors usually are
+    assertFailedWithoutNumbers(account, ProbeStatus.UPSTREAM_ERROR);
+    assertEquals("Acme AI reported a failure: quota check disabled", account.error());
   }
 
   @Test
