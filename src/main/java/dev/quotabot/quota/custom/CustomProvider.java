@@ -80,17 +80,26 @@ public final class CustomProvider implements Provider {
           ProbeStatus.INVALID_KEY, spec.name() + " rejected the key (HTTP " + status + ")" + said);
     }
     if (status != 200) {
+      // a redirect (never followed) or a missing page means the configured address is wrong
+      boolean wrongAddress = status == 404 || (status >= 300 && status < 400);
+      String answered = spec.name() + " answered HTTP " + status + said;
+      if (!wrongAddress) {
+        return failed(ProbeStatus.UPSTREAM_ERROR, answered);
+      }
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          spec.name() + " answered HTTP " + status + (upstream == null ? "." : ": " + upstream));
+          answered
+              + (answered.endsWith(".") ? "" : ".")
+              + " Check "
+              + key("base_url")
+              + " and "
+              + key("path")
+              + ".");
     }
     if (root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          spec.name()
-              + " answered, but not with JSON: check provider.custom."
-              + spec.id()
-              + ".path.");
+          spec.name() + " answered, but not with JSON: check " + key("path") + ".");
     }
     if (spec.error() != null && reportsError(spec.error().find(root))) {
       return failed(ProbeStatus.UPSTREAM_ERROR, spec.name() + " reported a failure" + said);
@@ -102,9 +111,9 @@ public final class CustomProvider implements Provider {
           spec.name()
               + "'s answer has no number at "
               + spec.available()
-              + " (provider.custom."
-              + spec.id()
-              + ".available).");
+              + " ("
+              + key("available")
+              + ").");
     }
     Balance balance =
         Balance.of(Balance.Scope.ACCOUNT, spec.unit())
@@ -167,6 +176,11 @@ public final class CustomProvider implements Provider {
     return found.isJsonObject()
         ? !found.getAsJsonObject().isEmpty()
         : !found.getAsJsonArray().isEmpty();
+  }
+
+  /** The configuration key of one of its settings, for messages that say what to check. */
+  private String key(String setting) {
+    return "provider.custom." + spec.id() + "." + setting;
   }
 
   private static @Nullable BigDecimal amountAt(@Nullable JsonPointer pointer, JsonElement root) {

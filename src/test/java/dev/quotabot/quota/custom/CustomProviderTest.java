@@ -377,6 +377,21 @@ final class CustomProviderTest {
   }
 
   @Test
+  void aMissingPageIsUpstreamErrorPointingAtTheAddress() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+
+    Account account = check(spec("/left", null, null, null));
+
+    assertFailedWithoutNumbers(account, ProbeStatus.UPSTREAM_ERROR);
+    assertEquals(
+        "Acme AI answered HTTP 404: Not Found. Check provider.custom.acme.base_url and"
+            + " provider.custom.acme.path.",
+        account.error());
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsUpstreamErrorPointingAtThePath() {
     // GIVEN a 200 HTML page (a path that leads to the dashboard, not the API)
     upstream.stubFor(
