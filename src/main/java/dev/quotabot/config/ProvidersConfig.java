@@ -1,6 +1,8 @@
 package dev.quotabot.config;
 
+import dev.quotabot.quota.custom.CustomProviderSpec;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,12 +13,23 @@ import java.util.Map;
  * @param allowHttp whether a relay address given in a query may use plain http
  * @param allowPrivateAddresses whether a relay address given in a query may resolve to loopback,
  *     private, link-local or other internal addresses (tests and private deployments only)
+ * @param custom the operator-defined providers ({@code provider.custom.<id>.*}), ordered by id
  */
 public record ProvidersConfig(
-    Map<String, URI> baseUrls, boolean allowHttp, boolean allowPrivateAddresses) {
+    Map<String, URI> baseUrls,
+    boolean allowHttp,
+    boolean allowPrivateAddresses,
+    List<CustomProviderSpec> custom) {
 
   public ProvidersConfig {
     baseUrls = Map.copyOf(baseUrls);
+    custom = List.copyOf(custom);
+  }
+
+  /** Without operator-defined providers. */
+  public ProvidersConfig(
+      Map<String, URI> baseUrls, boolean allowHttp, boolean allowPrivateAddresses) {
+    this(baseUrls, allowHttp, allowPrivateAddresses, List.of());
   }
 
   /**

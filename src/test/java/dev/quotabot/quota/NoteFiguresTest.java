@@ -14,6 +14,10 @@ import dev.quotabot.quota.console.MistralProvider;
 import dev.quotabot.quota.console.QianfanProvider;
 import dev.quotabot.quota.console.TogetherProvider;
 import dev.quotabot.quota.console.VolcengineProvider;
+import dev.quotabot.quota.custom.CustomAuth;
+import dev.quotabot.quota.custom.CustomProvider;
+import dev.quotabot.quota.custom.CustomProviderSpec;
+import dev.quotabot.quota.custom.JsonPointer;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.provider.Ai302Provider;
@@ -57,13 +61,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, the new-api relay and of
- * DeepSeek, SiliconFlow, OpenRouter, Moonshot, Poe, Venice, DeepInfra, the key-check providers
- * (Gemini, Mistral, DashScope, Volcengine Ark, Qianfan, Fireworks, Together), the new-api relay and
- * ModelScope's balance and earn-rules answers is served by a WireMock upstream and read by the real
- * provider; every number that the account's {@code note} or {@code error} (or a row's) states must
- * also be in a structured field (a balance's available, total, used, frozen, parts or requests, or
- * a row's limits).
+ * of every built-in provider (DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI,
+ * Poe, Venice, DeepInfra, the key-check providers, the new-api relay and its flavours), the answers
+ * custom providers were tested against (Featherless, Meshy, WaveSpeedAI) and ModelScope's balance
+ * and earn-rules answers is served by a WireMock upstream and read by the real provider; every
+ * number that the account's {@code note} or {@code error} (or a row's) states must also be in a
+ * structured field (a balance's available, total, used, frozen, parts or requests, or a row's
+ * limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -128,6 +132,9 @@ final class NoteFiguresTest {
             DynamicTest.dynamicTest(
                 fixture, () -> modelScope("modelscope/balance-200.json", fixture)));
       }
+    }
+    for (String fixture : fixtures("custom")) {
+      tests.add(DynamicTest.dynamicTest(fixture, () -> customProvider(fixture)));
     }
     for (String fixture : fixtures("newapi")) {
       tests.add(DynamicTest.dynamicTest(fixture, () -> relay(fixture, false)));
@@ -307,6 +314,35 @@ final class NoteFiguresTest {
         provider,
         request(RELAY_KEY, URI.create(upstream.baseUrl()), access),
         served.values());
+  }
+
+  /** The pointers an operator would configure for each documented answer of {@code custom/}. */
+  private static final Map<String, String[]> CUSTOM_POINTERS =
+      Map.of(
+          "custom/featherless-balance.json", new String[] {"/available_usd", "/balance_usd"},
+          "custom/meshy-balance.json", new String[] {"/balance", "/total"},
+          "custom/wavespeed-balance.json", new String[] {"/data/balance", "/data/total"});
+
+  /** One case per documented answer an operator-defined provider is pointed at. */
+  private static void customProvider(String fixture) {
+    upstream.resetAll();
+    Map<String, String> served = new LinkedHashMap<>();
+    serve("/balance", fixture, served);
+    String[] pointers = Objects.requireNonNull(CUSTOM_POINTERS.get(fixture), fixture);
+    Provider provider =
+        new CustomProvider(
+            clients.clients().trusted(CustomProvider.MAX_BODY_BYTES),
+            new CustomProviderSpec(
+                "acme",
+                "Acme AI",
+                URI.create(upstream.baseUrl() + "/balance"),
+                CustomAuth.BEARER,
+                "USD",
+                JsonPointer.parse(pointers[0]),
+                JsonPointer.parse(pointers[1]),
+                null,
+                JsonPointer.parse("/error/message")));
+    assertRule(fixture, provider, request(KEY, null, null), served.values());
   }
 
   private static ProviderRequest request(String key, URI baseUrl, AdminAccess admin) {
