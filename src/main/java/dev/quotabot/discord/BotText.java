@@ -3,6 +3,8 @@ package dev.quotabot.discord;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 enum BotText {
   EN,
   ZH;
+
+  private static final Pattern SEVERAL_UNITS =
+      Pattern.compile("(\\d{1,4})_(second|minute|hour|day|week|month)s?");
 
   static BotText of(@Nullable DiscordLocale locale) {
     return locale != null && locale.getLocale().startsWith("zh") ? ZH : EN;
@@ -91,6 +96,11 @@ enum BotText {
   /** The form's title for a provider that reads balances only (or lists the key's models). */
   String modalBalanceTitle(String provider) {
     return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
+  }
+
+  /** The form's title for a provider whose balance a key cannot read, which probes no model. */
+  String modalAccountTitle(String provider) {
+    return pick("Check " + provider + " account", "查询 " + provider + " 账户");
   }
 
   String modalKeyLabel() {
@@ -308,6 +318,16 @@ enum BotText {
     return pick(provider + " balance", provider + " 余额");
   }
 
+  /** A check of an account described by its quota windows (a coding plan), not by money. */
+  String limitsTitle(String provider) {
+    return pick(provider + " usage limits", provider + " 用量限额");
+  }
+
+  /** A check of a provider whose balance a key cannot read: what can be read, and where to look. */
+  String accountTitle(String provider) {
+    return pick(provider + " account", provider + " 账户");
+  }
+
   // --- the embed: description ---
 
   String keyLine(String fingerprint) {
@@ -322,6 +342,94 @@ enum BotText {
   String providerFromKey(String provider) {
     return pick(
         " · " + provider + ", recognised from the key's prefix", " · 按 Key 前缀识别为 " + provider);
+  }
+
+  /**
+   * The site a key belongs to: its operator's display name and the software it runs, either of
+   * which may be unknown (null), not both.
+   *
+   * @param name the site's display name, already made inert
+   * @param flavour the software and its version ({@code new-api v0.6.10}), already made inert
+   */
+  String siteLine(@Nullable String name, @Nullable String flavour) {
+    if (name == null) {
+      return pick("🌐 Site runs " + flavour, "🌐 站点程序：" + flavour);
+    }
+    return flavour == null
+        ? pick("🌐 Site: **" + name + "**", "🌐 站点：**" + name + "**")
+        : pick(
+            "🌐 Site: **" + name + "** · runs " + flavour,
+            "🌐 站点：**" + name + "** · 程序 " + flavour);
+  }
+
+  /**
+   * One quota window of the account (a coding plan's 5-hour or weekly window) in one line: {@code
+   * ⏱️ 5-hour window: ▰▰▱▱▱ 40% used (60 / 100 left) · resets <t:…:R>}.
+   *
+   * @param name the window's name for people, already made inert
+   * @param usage what is known of its use ({@link #usedShare}, {@link #leftCounts}, or both), or
+   *     {@link #unknown()}
+   * @param resetsAt when it is full again, in epoch seconds; null when not said
+   */
+  String limitLine(String name, String usage, @Nullable Long resetsAt) {
+    return pick("⏱️ " + name + ": " + usage, "⏱️ " + name + "：" + usage)
+        + (resetsAt == null ? "" : windowResets(resetsAt));
+  }
+
+  /** How much of a window is used: {@code ▰▰▱▱▱ 40% used}. */
+  String usedShare(String bar, String percent) {
+    return pick(bar + " " + percent + " used", bar + " 已用 " + percent);
+  }
+
+  /**
+   * What is left of a window in counts: {@code 60 / 100 left}; either number may be unknown (null),
+   * not both.
+   */
+  String leftCounts(@Nullable Long remaining, @Nullable Long limit) {
+    if (remaining == null) {
+      return pick("limit " + limit + ", " + unknown() + " left", "上限 " + limit + "，剩余" + unknown());
+    }
+    if (limit == null) {
+      return pick(
+          remaining + " left (" + limitUnknown() + ")",
+          "剩余 " + remaining + "（" + limitUnknown() + "）");
+    }
+    return pick(remaining + " / " + limit + " left", "剩余 " + remaining + " / " + limit);
+  }
+
+  /** The two together: {@code ▰▰▱▱▱ 40% used (60 / 100 left)}. */
+  String usedAndLeft(String used, String left) {
+    return pick(used + " (" + left + ")", used + "（" + left + "）");
+  }
+
+  /** The field of what each model spent of the key's quota: recent, from the key's log. */
+  String spendFieldName() {
+    return pick("Recent spend by model", "近期各模型消耗");
+  }
+
+  /** Above the rows, when the log says how far back it goes. */
+  String spendSince(long epochSecond) {
+    return pick(
+        "*From the key's recent log, since <t:" + epochSecond + ":f>*",
+        "*来自此 Key 的近期日志，自 <t:" + epochSecond + ":f> 起*");
+  }
+
+  /**
+   * One model's spend: {@code `gpt-4o-mini`: 1.25 USD · 12 calls}.
+   *
+   * @param model the model, already made safe for a code span
+   * @param amount what it spent, formatted, with its unit
+   */
+  String spendRow(String model, String amount, long calls) {
+    return pick(
+        "`" + model + "`: " + amount + " · " + calls + (calls == 1 ? " call" : " calls"),
+        "`" + model + "`：" + amount + " · " + calls + " 次调用");
+  }
+
+  /** After the rows shown: how many models were left out. */
+  String spendMore(int count) {
+    return pick(
+        "and " + count + (count == 1 ? " more model" : " more models"), "另有 " + count + " 个模型");
   }
 
   /**
@@ -389,6 +497,12 @@ enum BotText {
       case "cash" -> pick("cash", "现金");
       case "earned_today" -> pick("earned today", "今日已获得");
       case "to_earn_today" -> pick("still to earn today", "今日还可获得");
+      case "lifetime_topped_up" -> pick("topped up in all (lifetime)", "累计充值");
+      case "lifetime_granted" -> pick("granted in all (lifetime)", "累计赠送");
+      case "lifetime_used" -> pick("used in all (lifetime)", "累计使用");
+      case "credit_limit" -> pick("credit limit", "信用额度");
+      case "credit" -> pick("credit", "信用额度");
+      case "bonus" -> pick("bonus", "赠金");
       default -> null;
     };
   }
@@ -569,6 +683,11 @@ enum BotText {
     return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
   }
 
+  /** No model was called, and there was no balance to read: the check cost nothing. */
+  String nothingCalledFooter() {
+    return pick("No model was called: this check cost nothing.", "未调用任何模型：本次查询不产生费用。");
+  }
+
   // --- the embed: fields ---
 
   String accountLabel() {
@@ -612,6 +731,13 @@ enum BotText {
   }
 
   private String windowPeriod(String period) {
+    // a period of several units, as coding plans have them: 5_hours
+    Matcher several = SEVERAL_UNITS.matcher(period);
+    if (several.matches()) {
+      String count = several.group(1);
+      String unit = windowPeriod(several.group(2));
+      return this == ZH ? count + " " + unit : count + " " + unit + "s";
+    }
     return switch (period) {
       case "second" -> pick("second", "秒");
       case "minute" -> pick("minute", "分钟");
