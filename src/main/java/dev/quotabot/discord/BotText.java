@@ -20,6 +20,9 @@ enum BotText {
   EN,
   ZH;
 
+  private static final Pattern COUNTED_PERIOD = Pattern.compile("(\\d{1,4})(min|h|d|w)");
+  private static final Pattern SUFFIXED_PERIOD =
+      Pattern.compile("([a-z_]+)_(hourly|daily|weekly|monthly|\\d{1,4}(?:min|h|d|w))");
   private static final Pattern SEVERAL_UNITS =
       Pattern.compile("(\\d{1,4})_(second|minute|hour|day|week|month)s?");
 
@@ -500,6 +503,12 @@ enum BotText {
       case "lifetime_topped_up" -> pick("topped up in all (lifetime)", "累计充值");
       case "lifetime_granted" -> pick("granted in all (lifetime)", "累计赠送");
       case "lifetime_used" -> pick("used in all (lifetime)", "累计使用");
+      case "spent_today" -> pick("spent today", "今日消耗");
+      case "spent_total" -> pick("spent in all", "累计消耗");
+      case "prepaid" -> pick("prepaid", "预付");
+      case "unbilled_usage" -> pick("unbilled usage", "未结算用量");
+      case "outstanding_invoices" -> pick("outstanding invoices", "未付账单");
+      case "pending_charges" -> pick("pending charges", "待扣费用");
       case "credit_limit" -> pick("credit limit", "信用额度");
       case "credit" -> pick("credit", "信用额度");
       case "bonus" -> pick("bonus", "赠金");
@@ -713,10 +722,42 @@ enum BotText {
    */
   String windowName(String wire) {
     int per = wire.indexOf("_per_");
-    String what = per < 0 ? wire : wire.substring(0, per);
-    return per < 0
-        ? windowCounts(what)
-        : windowCounts(what) + "/" + windowPeriod(wire.substring(per + "_per_".length()));
+    if (per >= 0) {
+      return windowCounts(wire.substring(0, per))
+          + "/"
+          + windowPeriod(wire.substring(per + "_per_".length()));
+    }
+    // a coding plan's what_period: tokens_5h, tokens_weekly, mcp_monthly
+    Matcher suffixed = SUFFIXED_PERIOD.matcher(wire);
+    if (suffixed.matches()) {
+      return windowCounts(suffixed.group(1)) + "/" + shortPeriod(suffixed.group(2));
+    }
+    return windowCounts(wire);
+  }
+
+  /**
+   * {@code weekly} is {@code week}, {@code 5h} is {@code 5 hours}, {@code 30min} {@code 30
+   * minutes}.
+   */
+  private String shortPeriod(String period) {
+    Matcher counted = COUNTED_PERIOD.matcher(period);
+    if (!counted.matches()) {
+      return windowPeriod(
+          switch (period) {
+            case "hourly" -> "hour";
+            case "daily" -> "day";
+            case "weekly" -> "week";
+            default -> "month";
+          });
+    }
+    String unit =
+        switch (counted.group(2)) {
+          case "min" -> "minute";
+          case "h" -> "hour";
+          case "d" -> "day";
+          default -> "week";
+        };
+    return windowPeriod(counted.group(1) + "_" + unit);
   }
 
   private String windowCounts(String what) {
@@ -726,6 +767,9 @@ enum BotText {
       case "input_tokens" -> pick("input tokens", "输入 Token");
       case "output_tokens" -> pick("output tokens", "输出 Token");
       case "model_requests" -> pick("model requests", "模型请求");
+      case "credits" -> pick("credits", "积分");
+      case "usd" -> "USD";
+      case "mcp" -> pick("MCP calls", "MCP 调用");
       default -> what.replace('_', ' ');
     };
   }

@@ -84,6 +84,51 @@ final class AccountDetailsTest {
   }
 
   @Test
+  void namesTheWindowsCodingPlansAndRelaysReport() {
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    for (String wire :
+        List.of(
+            "tokens_5h",
+            "tokens_weekly",
+            "mcp_monthly",
+            "credits_daily",
+            "tokens_30min",
+            "tokens_2d",
+            "usd_per_5_hours",
+            "usd_per_day",
+            "tokens")) {
+      en.add(BotText.EN.windowName(wire));
+      zh.add(BotText.ZH.windowName(wire));
+    }
+
+    assertEquals(
+        List.of(
+            "tokens/5 hours",
+            "tokens/week",
+            "MCP calls/month",
+            "credits/day",
+            "tokens/30 minutes",
+            "tokens/2 days",
+            "USD/5 hours",
+            "USD/day",
+            "tokens"),
+        en);
+    assertEquals(
+        List.of(
+            "Token/5 小时",
+            "Token/周",
+            "MCP 调用/月",
+            "积分/天",
+            "Token/30 分钟",
+            "Token/2 天",
+            "USD/5 小时",
+            "USD/天",
+            "Token"),
+        zh);
+  }
+
+  @Test
   void callsUnknownNumbersUnknownNeverZeroAndLeavesEmptyWindowsOut() {
     List<String> lines =
         AccountDetails.limitLines(
