@@ -475,6 +475,15 @@ enum BotText {
     return this == ZH && !latin ? unit + noun : unit + " " + noun;
   }
 
+  /**
+   * The account's or token's name on a line of its own, where there is no balance line to carry it.
+   *
+   * @param name already made inert
+   */
+  String nameLine(String name) {
+    return pick("👤 Name " + name, "👤 名称 " + name);
+  }
+
   String totalDetail(String amount) {
     return pick("total ", "总额 ") + amount;
   }

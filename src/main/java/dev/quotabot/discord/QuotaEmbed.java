@@ -276,6 +276,9 @@ final class QuotaEmbed {
       if (provider.can(Capability.BALANCES)) {
         if (!account.limits().isEmpty()) {
           // an account described by its quota windows (a coding plan): they follow, no money line
+          if (user != null) {
+            lines.add(text.nameLine(user));
+          }
           return lines;
         }
         String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);

@@ -1075,6 +1075,22 @@ final class QuotaEmbedTest {
   }
 
   @Test
+  void keepsTheNameOfAnAccountDescribedByItsWindowsOnALineOfItsOwn() {
+    Account plan =
+        Account.read(PLAN.id(), List.of(), "*lite*", null)
+            .withLimits(List.of(new RateWindow("tokens_5h", 10L, 9L, null)));
+
+    List<String> lines = lines(PLAN, plan, BotText.EN);
+
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "👤 Name \\*lite\\*",
+            "⏱️ tokens/5 hours: ▰▱▱▱▱ 10% used (9 / 10 left)"),
+        lines);
+  }
+
+  @Test
   void namesTheRelaySiteAndItsSoftwareRightUnderTheKey() {
     Account account = CoreDoubles.RELAY_ACCOUNT.withSite(new Site("new-api", "0.6.10", "Juhe"));
 
