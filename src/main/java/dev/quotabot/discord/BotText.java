@@ -598,6 +598,19 @@ enum BotText {
         "⚠️ 无法读取" + unit + "余额：**" + status + "**" + why);
   }
 
+  /**
+   * A provider whose balance a key cannot read could not check the key either.
+   *
+   * @param status the failure's name ({@link #status})
+   * @param error the human reason, already made inert; may be null
+   */
+  String keyCheckFailedLine(String status, @Nullable String error) {
+    String why = error == null ? "" : " — " + error;
+    return pick(
+        "⚠️ The key could not be checked: **" + status + "**" + why,
+        "⚠️ 无法检查此 Key：**" + status + "**" + why);
+  }
+
   String unlimited() {
     return pick("Unlimited", "无限额度");
   }

@@ -268,7 +268,17 @@ final class QuotaEmbed {
     if (!account.isKnown()) {
       String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
       String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      lines.add(text.balanceFailedLine(unit, text.status(account.status(), name), error));
+      String status = text.status(account.status(), name);
+      ProviderInfo provider = report.provider();
+      if (provider.can(Capability.BALANCES)) {
+        lines.add(text.balanceFailedLine(unit, status, error));
+      } else {
+        // there was no balance to read: what failed is the check of the key; the console still
+        // shows the balance
+        lines.add(text.keyCheckFailedLine(status, error));
+        String console = provider.consoleUrl();
+        lines.add(text.balanceNotReadableLine(console == null ? null : shownUrl(console)));
+      }
     }
     List<Balance> balances = account.balances();
     if (balances.isEmpty() && account.isKnown()) {

@@ -1186,6 +1186,26 @@ final class QuotaEmbedTest {
   }
 
   @Test
+  void saysAKeyCheckFailedAndStillWhereTheBalanceIsForAProviderWithoutAKeyReadableBalance() {
+    Account refused =
+        Account.failed(
+            CONSOLE_ONLY.id(), null, ProbeStatus.INVALID_KEY, "Console Cloud rejected the key.");
+
+    MessageEmbed en =
+        QuotaEmbed.render(report(CONSOLE_ONLY, refused, List.of()), BotText.EN, false);
+    List<String> zh = lines(CONSOLE_ONLY, refused, BotText.ZH);
+
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "⚠️ The key could not be checked: **Invalid key** — Console Cloud rejected the key.",
+            "💰 The balance cannot be read with an API key: see " + CONSOLE),
+        List.of(en.getDescription().split("\n")));
+    assertEquals("⚠️ 无法检查此 Key：**密钥无效** — Console Cloud rejected the key.", zh.get(1));
+    assertEquals(QuotaEmbed.RED, en.getColorRaw());
+  }
+
+  @Test
   void answersAProviderWithoutAKeyReadableBalanceOrConsoleWithoutALink() {
     ProviderInfo bare =
         new ProviderInfo("bare", "Bare", EnumSet.noneOf(Capability.class), null, List.of(), "k-…");
