@@ -527,16 +527,16 @@ final class QuotaCommandEndToEndTest {
 
   @Test
   void answersAutocompleteForAnotherOptionOrTypeWithNoChoices() {
-    Interaction provider =
+    Interaction address =
         discord.autocompleteRaw(
             User.fresh("en-US"),
-            rawOptions(FakeDiscord.rawOption("provider", 3, new JsonPrimitive("deep"), true)));
+            rawOptions(FakeDiscord.rawOption("base_url", 3, new JsonPrimitive("http"), true)));
     Interaction number =
         discord.autocompleteRaw(
             User.fresh("en-US"),
             rawOptions(FakeDiscord.rawOption("models", 4, new JsonPrimitive(3), true)));
 
-    for (Interaction sent : List.of(provider, number)) {
+    for (Interaction sent : List.of(address, number)) {
       JsonObject answer = discord.awaitCallback(sent);
       assertEquals(8, answer.get("type").getAsInt());
       assertEquals(0, answer.getAsJsonObject("data").getAsJsonArray("choices").size());
