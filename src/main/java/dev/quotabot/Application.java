@@ -12,6 +12,7 @@ import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
+import dev.quotabot.quota.plans.CodingPlans;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.web.WebServer;
@@ -93,6 +94,14 @@ public final class Application implements AutoCloseable {
             others.baseUrl("siliconflow"),
             others.baseUrl("openrouter"),
             others.baseUrl("moonshot")));
+    providers.addAll(
+        CodingPlans.create(
+            clients,
+            others.baseUrl("zhipu"),
+            others.baseUrl("zai"),
+            others.baseUrl("minimax"),
+            others.baseUrl("kimicode"),
+            Clock.systemUTC()));
     providers.addAll(
         HeaderProviders.create(
             clients,

@@ -56,7 +56,8 @@ final class PackageRulesTest {
   /** Provider ids as a quoted literal in code: a branch on one provider. */
   private static final Pattern PROVIDER_ID =
       Pattern.compile(
-          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|groq|cerebras|openai"
+          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|zhipu|zai|minimax|kimicode"
+              + "|groq|cerebras|openai"
               + "|anthropic)[\"']",
           Pattern.CASE_INSENSITIVE);
 
