@@ -9,6 +9,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.plans.GlmCodingPlanProvider;
+import dev.quotabot.quota.plans.KimiCodeProvider;
+import dev.quotabot.quota.plans.MiniMaxPlanProvider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
 import dev.quotabot.quota.provider.MoonshotProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
@@ -25,6 +28,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,10 +48,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the new-api relay and ModelScope's balance and
- * earn-rules answers is served by a WireMock upstream and read by the real provider; every number
- * that the account's {@code note} or {@code error} (or a row's) states must also be in a structured
- * field (a balance's available, total, used, frozen, parts or requests, or a row's limits).
+ * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the coding plans (Zhipu/Z.ai, MiniMax, Kimi
+ * Code), the new-api relay and ModelScope's balance and earn-rules answers is served by a WireMock
+ * upstream and read by the real provider; every number that the account's {@code note} or {@code
+ * error} (or a row's) states must also be in a structured field (a balance's available, total,
+ * used, frozen, parts or requests, an account window's limit, remaining or used percent, or a row's
+ * limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -87,6 +93,13 @@ final class NoteFiguresTest {
     officialProvider(tests, "siliconflow", "/v1/user/info", SiliconFlowProvider::new);
     officialProvider(tests, "openrouter", "/api/v1/key", OpenRouterProvider::new);
     officialProvider(tests, "moonshot", "/v1/users/me/balance", MoonshotProvider::new);
+    officialProvider(tests, "glm", "/api/monitor/usage/quota/limit", GlmCodingPlanProvider::zhipu);
+    officialProvider(
+        tests,
+        "minimax",
+        "/v1/api/openplatform/coding_plan/remains",
+        (http, base) -> new MiniMaxPlanProvider(http, base, Clock.systemUTC()));
+    officialProvider(tests, "kimicode", "/coding/v1/usages", KimiCodeProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(
@@ -332,6 +345,15 @@ final class NoteFiguresTest {
       Account account, List<ModelQuota> rows, Collection<String> quoted) {
     List<BigDecimal> fields = new ArrayList<>();
     account.balances().forEach(balance -> fields.addAll(balance.figures()));
+    for (RateWindow window : account.limits()) {
+      Stream.of(window.limit(), window.remaining())
+          .filter(Objects::nonNull)
+          .map(BigDecimal::valueOf)
+          .forEach(fields::add);
+      if (window.usedPercent() != null) {
+        fields.add(window.usedPercent());
+      }
+    }
     for (ModelQuota row : rows) {
       RateLimits limits = row.limits();
       Stream.of(
