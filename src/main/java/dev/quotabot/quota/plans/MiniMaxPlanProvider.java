@@ -14,6 +14,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.net.UpstreamHttp;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,13 @@ import org.jspecify.annotations.Nullable;
  * is a window named after its model and its length ({@code MiniMax-M2_5h}); it refills at {@code
  * end_time}, or {@code remains_time} after the answer when that is all there is.
  *
+ * <p>The newer (Token Plan) answer puts these under {@code data}, adds the week's window in the
+ * same words ({@code current_weekly_total_count}, {@code current_weekly_usage_count}, {@code
+ * weekly_start_time}, {@code weekly_end_time}, {@code weekly_remains_time}: {@code <model>_weekly})
+ * and may report a window only as the share left ({@code current_interval_remaining_percent},
+ * {@code current_weekly_remaining_percent}) with both counts 0: then the counts are unknown and the
+ * share used is 100 minus the share left.
+ *
  * <p>A {@code base_resp.status_code} other than 0 is a failure: 1004 ("not authorized") and the
  * words "invalid api key" are {@code invalid_key}, anything else {@code upstream_error}, with the
  * provider's words.
@@ -49,6 +57,7 @@ public final class MiniMaxPlanProvider implements Provider {
   private static final String CONSOLE =
       "https://platform.minimax.io/user-center/payment/coding-plan";
   private static final String NOT_AUTHORIZED = "1004";
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final PlanEndpoint endpoint;
   private final ProviderInfo info;
@@ -85,7 +94,13 @@ public final class MiniMaxPlanProvider implements Provider {
 
   private Account read(JsonObject root, ApiKey key) {
     Instant answered = clock.instant();
-    JsonObject status = LenientJson.objectField(root, "base_resp");
+    // the newer answer wraps its fields in "data"; the older one has them at the top
+    JsonObject data = LenientJson.objectField(root, "data");
+    JsonObject body = data == null ? root : data;
+    JsonObject status = LenientJson.objectField(body, "base_resp");
+    if (status == null) {
+      status = LenientJson.objectField(root, "base_resp");
+    }
     String code = LenientJson.text(status, "status_code");
     if (code != null && !code.strip().equals("0")) {
       String words = LenientJson.text(status, "status_msg");
@@ -101,7 +116,7 @@ public final class MiniMaxPlanProvider implements Provider {
               words,
               key);
     }
-    JsonArray remains = LenientJson.arrayField(root, "model_remains");
+    JsonArray remains = LenientJson.arrayField(body, "model_remains");
     if (remains == null) {
       return endpoint.failed(
           ProbeStatus.UPSTREAM_ERROR, NAME + "'s quota answer had no model_remains in it.");
@@ -109,41 +124,94 @@ public final class MiniMaxPlanProvider implements Provider {
     List<RateWindow> windows = new ArrayList<>();
     for (JsonElement element : remains) {
       if (element.isJsonObject()) {
-        RateWindow window = window(element.getAsJsonObject(), answered);
-        if (window.known()) {
-          windows.add(window);
-        }
+        JsonObject entry = element.getAsJsonObject();
+        String model = PlanFigures.label(LenientJson.text(entry, "model_name"));
+        String what = model == null ? "model" : model;
+        addIfKnown(windows, what, null, INTERVAL, entry, answered);
+        addIfKnown(windows, what, "weekly", WEEKLY, entry, answered);
       }
     }
     String plan =
-        PlanFigures.words(firstText(root, "current_subscribe_title", "plan_name", "plan"));
+        PlanFigures.words(firstText(body, "current_subscribe_title", "plan_name", "plan"));
     return endpoint.windows(windows, plan == null ? null : "Coding Plan: " + plan, CONSOLE);
   }
 
-  private static RateWindow window(JsonObject entry, Instant answered) {
-    String model = PlanFigures.label(LenientJson.text(entry, "model_name"));
-    Instant start = PlanFigures.epoch(entry, "start_time");
-    Instant end = PlanFigures.epoch(entry, "end_time");
-    String period =
-        start == null || end == null || !end.isAfter(start)
-            ? null
-            : PlanFigures.period(Duration.between(start, end).toMinutes());
-    Long remaining = PlanFigures.count(entry, "current_interval_remaining_count");
-    if (remaining == null) {
-      remaining = PlanFigures.count(entry, "current_interval_usage_count");
+  /**
+   * One of an entry's windows, when it reports one: a count needs a total above 0 (a window
+   * reported as a share sends 0 for both counts, which are then unknown, never 0).
+   */
+  private static void addIfKnown(
+      List<RateWindow> windows,
+      String what,
+      @Nullable String fixedPeriod,
+      Fields fields,
+      JsonObject entry,
+      Instant answered) {
+    Long total = PlanFigures.count(entry, fields.total());
+    BigDecimal remainingPercent = PlanFigures.percent(entry, fields.remainingPercent());
+    boolean counted = total != null && total > 0;
+    if (!counted && remainingPercent == null) {
+      return;
+    }
+    Long remaining = null;
+    if (counted) {
+      remaining = PlanFigures.count(entry, fields.remainingAlias());
+      if (remaining == null) {
+        remaining = PlanFigures.count(entry, fields.left());
+      }
+    }
+    Instant start = PlanFigures.epoch(entry, fields.start());
+    Instant end = PlanFigures.epoch(entry, fields.end());
+    String period = fixedPeriod;
+    if (period == null && start != null && end != null && end.isAfter(start)) {
+      period = PlanFigures.period(Duration.between(start, end).toMinutes());
     }
     Instant resets = end;
-    Long left = PlanFigures.count(entry, "remains_time");
-    if (resets == null && left != null && left > 0) {
-      resets = answered.plusMillis(left);
+    Long millisLeft = PlanFigures.count(entry, fields.millisLeft());
+    if (resets == null && millisLeft != null && millisLeft > 0) {
+      resets = answered.plusMillis(millisLeft);
     }
-    return new RateWindow(
-        PlanFigures.windowName(model == null ? "model" : model, period),
-        PlanFigures.count(entry, "current_interval_total_count"),
-        remaining,
-        resets,
-        null);
+    BigDecimal usedPercent =
+        remainingPercent == null || remainingPercent.compareTo(HUNDRED) > 0
+            ? null
+            : HUNDRED.subtract(remainingPercent);
+    windows.add(
+        new RateWindow(
+            PlanFigures.windowName(what, period),
+            counted ? total : null,
+            remaining,
+            resets,
+            usedPercent));
   }
+
+  /** Where one window's figures are in an entry: the interval's or the week's. */
+  private record Fields(
+      String total,
+      String left,
+      String remainingAlias,
+      String remainingPercent,
+      String start,
+      String end,
+      String millisLeft) {}
+
+  private static final Fields INTERVAL =
+      new Fields(
+          "current_interval_total_count",
+          "current_interval_usage_count",
+          "current_interval_remaining_count",
+          "current_interval_remaining_percent",
+          "start_time",
+          "end_time",
+          "remains_time");
+  private static final Fields WEEKLY =
+      new Fields(
+          "current_weekly_total_count",
+          "current_weekly_usage_count",
+          "current_weekly_remaining_count",
+          "current_weekly_remaining_percent",
+          "weekly_start_time",
+          "weekly_end_time",
+          "weekly_remains_time");
 
   private static @Nullable String firstText(JsonObject root, String... names) {
     for (String name : names) {

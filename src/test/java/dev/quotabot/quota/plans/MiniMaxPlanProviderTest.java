@@ -38,7 +38,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * current_interval_usage_count} read as what is left, {@code start_time}/{@code end_time} in
  * milliseconds, {@code remains_time} as the fallback, extra daily buckets such as {@code speech-hd}
  * and {@code image-01}); the console page and the remains path from steipete/CodexBar
- * Sources/CodexBarCore/Providers/MiniMax/MiniMaxAPIRegion.swift; code 1004 "not authorized" from
+ * Sources/CodexBarCore/Providers/MiniMax/MiniMaxAPIRegion.swift; the newer Token Plan answer
+ * (fields under {@code data}, the week's window, shares left with counts of 0) from
+ * steipete/CodexBar Tests/CodexBarTests/Fixtures/Providers/MiniMax/token-plan-normal.json and
+ * token-plan-missing-reset.json, read as
+ * Sources/CodexBarCore/Providers/MiniMax/MiniMaxModelRemains.swift and MiniMaxUsageFetcher.swift do
+ * (commit 27c7f334e3c46c96ff8c063afbe0c7944ba5e0b7); code 1004 "not authorized" from
  * https://platform.minimax.io/docs/api-reference/errorcode.
  */
 final class MiniMaxPlanProviderTest {
@@ -97,6 +102,41 @@ final class MiniMaxPlanProviderTest {
             window("MiniMax-M2.7_5h", 1500L, 1200L, "2026-12-31T12:00:00Z", null),
             window("speech-hd_daily", 4000L, 4000L, "2027-01-01T00:00:00Z", null),
             window("image-01_daily", 50L, 48L, "2027-01-01T00:00:00Z", null)),
+        account.limits());
+  }
+
+  @Test
+  void aTokenPlanWindowReportedAsAShareLeftHasUnknownCountsAndTheShareUsed() {
+    // GIVEN the newer answer under "data": the 5 hours and the week as shares left (96 and 99),
+    // both counts sent as 0
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(response(200, "minimax/remains-token-plan-shares.json")));
+
+    Account account = account(provider(), KEY);
+
+    // THEN two windows with the share used, no count (never 0); the plan's title in the note
+    assertWindowsOnly(account);
+    assertEquals(
+        List.of(
+            window("general_5h", null, null, "2026-12-31T12:00:00Z", "4"),
+            window("general_weekly", null, null, "2027-01-07T00:00:00Z", "1")),
+        account.limits());
+    assertEquals("Coding Plan: Token Plan Plus", account.note());
+  }
+
+  @Test
+  void aTokenPlanWeekInCountsIsItsOwnWindow() {
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(response(200, "minimax/remains-token-plan-weekly-counts.json")));
+
+    Account account = account(provider(), KEY);
+
+    assertEquals(
+        List.of(
+            window("general", 100L, 25L, null, "25"),
+            window("general_weekly", 100L, 40L, null, "40")),
         account.limits());
   }
 
