@@ -19,6 +19,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,24 @@ final class KimiCodeProviderTest {
 
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertFailedWithoutWindows(account, KEY);
+  }
+
+  @Test
+  void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
+    // GIVEN the plan takes 5 s to answer
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(response(200, "kimicode/usages-5h-and-weekly.json").withFixedDelay(5_000)));
+
+    // WHEN the key is checked with a 300 ms timeout
+    long started = System.nanoTime();
+    Account account = PlanHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    // THEN timeout, long before the plan would have answered, and no window
+    assertEquals(ProbeStatus.TIMEOUT, account.status());
+    assertTrue(tookMs < 4_000, tookMs + " ms");
     assertFailedWithoutWindows(account, KEY);
   }
 
