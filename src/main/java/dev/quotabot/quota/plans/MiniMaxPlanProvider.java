@@ -59,6 +59,25 @@ public final class MiniMaxPlanProvider implements Provider {
   private static final String NOT_AUTHORIZED = "1004";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+  private static final Fields INTERVAL =
+      new Fields(
+          "current_interval_total_count",
+          "current_interval_usage_count",
+          "current_interval_remaining_count",
+          "current_interval_remaining_percent",
+          "start_time",
+          "end_time",
+          "remains_time");
+  private static final Fields WEEKLY =
+      new Fields(
+          "current_weekly_total_count",
+          "current_weekly_usage_count",
+          null,
+          "current_weekly_remaining_percent",
+          "weekly_start_time",
+          "weekly_end_time",
+          "weekly_remains_time");
+
   private final PlanEndpoint endpoint;
   private final ProviderInfo info;
   private final Clock clock;
@@ -155,7 +174,8 @@ public final class MiniMaxPlanProvider implements Provider {
     }
     Long remaining = null;
     if (counted) {
-      remaining = PlanFigures.count(entry, fields.remainingAlias());
+      String alias = fields.remainingAlias();
+      remaining = alias == null ? null : PlanFigures.count(entry, alias);
       if (remaining == null) {
         remaining = PlanFigures.count(entry, fields.left());
       }
@@ -184,35 +204,6 @@ public final class MiniMaxPlanProvider implements Provider {
             usedPercent));
   }
 
-  /** Where one window's figures are in an entry: the interval's or the week's. */
-  private record Fields(
-      String total,
-      String left,
-      String remainingAlias,
-      String remainingPercent,
-      String start,
-      String end,
-      String millisLeft) {}
-
-  private static final Fields INTERVAL =
-      new Fields(
-          "current_interval_total_count",
-          "current_interval_usage_count",
-          "current_interval_remaining_count",
-          "current_interval_remaining_percent",
-          "start_time",
-          "end_time",
-          "remains_time");
-  private static final Fields WEEKLY =
-      new Fields(
-          "current_weekly_total_count",
-          "current_weekly_usage_count",
-          "current_weekly_remaining_count",
-          "current_weekly_remaining_percent",
-          "weekly_start_time",
-          "weekly_end_time",
-          "weekly_remains_time");
-
   private static @Nullable String firstText(JsonObject root, String... names) {
     for (String name : names) {
       String text = LenientJson.text(root, name);
@@ -222,4 +213,14 @@ public final class MiniMaxPlanProvider implements Provider {
     }
     return null;
   }
+
+  /** Where one window's figures are in an entry: the interval's or the week's. */
+  private record Fields(
+      String total,
+      String left,
+      @Nullable String remainingAlias,
+      String remainingPercent,
+      String start,
+      String end,
+      String millisLeft) {}
 }
