@@ -39,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  * limit of another type is not shown.
  *
  * <p>Failures may come as HTTP 200 with {@code "success":false} and a code: the platform's
- * authentication codes (1000 to 1005) and 401 are {@code invalid_key}, an expired plan (1309) or an
- * account in arrears (1113) is {@code insufficient_balance}, anything else {@code upstream_error},
- * always with the provider's words.
+ * authentication codes (1000 to 1005) are {@code invalid_key}, an expired plan (1309) or an account
+ * in arrears (1113) is {@code insufficient_balance}, anything else {@code upstream_error}, always
+ * with the provider's words.
  */
 public final class GlmCodingPlanProvider implements Provider {
   private static final String PATH = "api/monitor/usage/quota/limit";
@@ -49,8 +49,11 @@ public final class GlmCodingPlanProvider implements Provider {
     "/api/coding/paas/v4", "/api/paas/v4", "/api/anthropic", "/api"
   };
   private static final Set<String> SUCCESS_CODES = Set.of("0", "200");
+
+  /** The platform's authentication codes (https://docs.bigmodel.cn/cn/faq/api-code). */
   private static final Set<String> KEY_CODES =
-      Set.of("401", "1000", "1001", "1002", "1003", "1004", "1005");
+      Set.of("1000", "1001", "1002", "1003", "1004", "1005");
+
   private static final Set<String> ENDED_CODES = Set.of("1113", "1309");
 
   private final PlanEndpoint endpoint;
