@@ -17,6 +17,7 @@ import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.plans.CodingPlans;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.web.WebServer;
@@ -93,6 +94,14 @@ public final class Application implements AutoCloseable {
             Clock.systemUTC()));
     providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
     providers.addAll(OfficialProviders.create(clients, others::baseUrl));
+    providers.addAll(
+        CodingPlans.create(
+            clients,
+            others.baseUrl("zhipu"),
+            others.baseUrl("zai"),
+            others.baseUrl("minimax"),
+            others.baseUrl("kimicode"),
+            Clock.systemUTC()));
     providers.addAll(
         HeaderProviders.create(
             clients,

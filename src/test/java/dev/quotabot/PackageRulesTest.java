@@ -57,8 +57,8 @@ final class PackageRulesTest {
   private static final Pattern PROVIDER_ID =
       Pattern.compile(
           "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|stepfun|novita|302ai"
-              + "|poe|venice|deepinfra|groq|cerebras|openai|anthropic|gemini|mistral|dashscope"
-              + "|volcengine|qianfan|fireworks|together)[\"']",
+              + "|poe|venice|deepinfra|zhipu|zai|minimax|kimicode|groq|cerebras|openai|anthropic"
+              + "|gemini|mistral|dashscope|volcengine|qianfan|fireworks|together)[\"']",
           Pattern.CASE_INSENSITIVE);
 
   @Test

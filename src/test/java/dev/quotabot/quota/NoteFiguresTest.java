@@ -20,6 +20,9 @@ import dev.quotabot.quota.custom.CustomProviderSpec;
 import dev.quotabot.quota.custom.JsonPointer;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.plans.GlmCodingPlanProvider;
+import dev.quotabot.quota.plans.KimiCodeProvider;
+import dev.quotabot.quota.plans.MiniMaxPlanProvider;
 import dev.quotabot.quota.provider.Ai302Provider;
 import dev.quotabot.quota.provider.DeepInfraProvider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
@@ -42,6 +45,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,12 +66,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
  * of every built-in provider (DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI,
- * Poe, Venice, DeepInfra, the key-check providers, the new-api relay and its flavours), the answers
- * custom providers were tested against (Featherless, Meshy, WaveSpeedAI) and ModelScope's balance
- * and earn-rules answers is served by a WireMock upstream and read by the real provider; every
- * number that the account's {@code note} or {@code error} (or a row's) states must also be in a
- * structured field (a balance's available, total, used, frozen, parts or requests, or a row's
- * limits).
+ * Poe, Venice, DeepInfra, the coding plans, the key-check providers, the new-api relay and its
+ * flavours), the answers custom providers were tested against (Featherless, Meshy, WaveSpeedAI) and
+ * ModelScope's balance and earn-rules answers is served by a WireMock upstream and read by the real
+ * provider; every number that the account's {@code note} or {@code error} (or a row's) states must
+ * also be in a structured field (a balance's available, total, used, frozen, parts or requests, an
+ * account window's limit, remaining or used percent, or a row's limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -122,6 +126,13 @@ final class NoteFiguresTest {
     officialProvider(tests, "qianfan", "/v2/models", QianfanProvider::new);
     officialProvider(tests, "fireworks", "/v1/accounts", FireworksProvider::new);
     officialProvider(tests, "together", "/v1/models", TogetherProvider::new);
+    officialProvider(tests, "glm", "/api/monitor/usage/quota/limit", GlmCodingPlanProvider::zhipu);
+    officialProvider(
+        tests,
+        "minimax",
+        "/v1/api/openplatform/coding_plan/remains",
+        (http, base) -> new MiniMaxPlanProvider(http, base, Clock.systemUTC()));
+    officialProvider(tests, "kimicode", "/coding/v1/usages", KimiCodeProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(
@@ -408,6 +419,15 @@ final class NoteFiguresTest {
       Account account, List<ModelQuota> rows, Collection<String> quoted) {
     List<BigDecimal> fields = new ArrayList<>();
     account.balances().forEach(balance -> fields.addAll(balance.figures()));
+    for (RateWindow window : account.limits()) {
+      Stream.of(window.limit(), window.remaining())
+          .filter(Objects::nonNull)
+          .map(BigDecimal::valueOf)
+          .forEach(fields::add);
+      if (window.usedPercent() != null) {
+        fields.add(window.usedPercent());
+      }
+    }
     for (ModelQuota row : rows) {
       RateLimits limits = row.limits();
       Stream.of(

@@ -259,6 +259,7 @@ final class QuotaQueryFactoryTest {
   @CsvSource({
     "ms-0123abcd-4567-89ef-0123-456789abcdef, modelscope, ''",
     "sk-or-v1-0123456789abcdef0123456789abcdef, openrouter, ''",
+    "sk-kimi-0123456789abcdef0123456789abcdef, kimicode, ''",
     "sk-ant-api03-0123456789abcdefghijklmnop, anthropic, claude-haiku-4-5",
     "gsk_0123456789abcdefghijklmnopqrstuv, groq, llama-3.1-8b-instant",
     "csk-0123456789abcdefghijklmnopqrstuv, cerebras, llama3.1-8b",
