@@ -509,9 +509,9 @@ enum BotText {
       case "cash" -> pick("cash", "现金");
       case "earned_today" -> pick("earned today", "今日已获得");
       case "to_earn_today" -> pick("still to earn today", "今日还可获得");
-      case "lifetime_topped_up" -> pick("topped up in all (lifetime)", "累计充值");
-      case "lifetime_granted" -> pick("granted in all (lifetime)", "累计赠送");
-      case "lifetime_used" -> pick("used in all (lifetime)", "累计使用");
+      case "lifetime_topped_up" -> pick("lifetime top-ups", "累计充值");
+      case "lifetime_granted" -> pick("lifetime grants", "累计赠送");
+      case "lifetime_used" -> pick("lifetime use", "累计使用");
       case "spent_today" -> pick("spent today", "今日消耗");
       case "spent_total" -> pick("spent in all", "累计消耗");
       case "prepaid" -> pick("prepaid", "预付");

@@ -1246,8 +1246,8 @@ final class QuotaEmbedTest {
             .build();
 
     assertEquals(
-        "💰 USD balance: **12.00** available (cash 2.00, credit limit 10.00, topped up in all"
-            + " (lifetime) 50.00, granted in all (lifetime) 5.00, promo pool 1.00)",
+        "💰 USD balance: **12.00** available (cash 2.00, credit limit 10.00, lifetime top-ups"
+            + " 50.00, lifetime grants 5.00, promo pool 1.00)",
         QuotaEmbed.balanceLine(balance, BotText.EN, null));
     assertEquals(
         "💰 USD 余额：可用 **12.00**（现金 2.00，信用额度 10.00，累计充值 50.00，累计赠送 5.00，promo pool 1.00）",

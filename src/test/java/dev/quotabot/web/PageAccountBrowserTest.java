@@ -251,9 +251,9 @@ final class PageAccountBrowserTest {
     check(Cast.RELAY);
 
     // THEN each part is labelled in words, the known ones as the page words them
-    assertEquals("Topped up (lifetime)", factLabel("part-lifetime_topped_up"));
+    assertEquals("Lifetime top-ups", factLabel("part-lifetime_topped_up"));
     assertEquals("$120.00", fact("part-lifetime_topped_up"));
-    assertEquals("Granted (lifetime)", factLabel("part-lifetime_granted"));
+    assertEquals("Lifetime grants", factLabel("part-lifetime_granted"));
     assertEquals("Cash", factLabel("part-cash"));
     assertEquals("Credit limit", factLabel("part-credit_limit"));
     assertEquals("Bonus from referrals", factLabel("part-bonus_from_referrals"));

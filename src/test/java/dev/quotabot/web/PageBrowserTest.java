@@ -887,8 +887,10 @@ final class PageBrowserTest {
       assertEquals(probes, byId("cost-note").isDisplayed(), id + ": a probe may cost a call");
       assertEquals(
           probes && capabilities.contains("balances"), byId("balance-button").isDisplayed(), id);
+      // a provider that reads no balance, probes nothing and lists nothing only checks the key
+      boolean keyOnly = !probes && !lists && !capabilities.contains("balances");
       assertEquals(
-          probes ? "Check quota" : lists ? "Check key" : "Check balance",
+          probes ? "Check quota" : lists || keyOnly ? "Check key" : "Check balance",
           text(byId("check-label")),
           id);
       List<String> defaults = strings(provider, "default_models");
