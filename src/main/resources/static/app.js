@@ -152,6 +152,7 @@
       },
       accountHeading: (name) => (name ? `${name} balance` : "Balance"),
       accountHeadingNoBalance: (name) => (name ? `${name} account` : "Account"),
+      accountHeadingLimits: (name) => (name ? `${name} usage limits` : "Usage limits"),
       accountLoading: (balance) => `Reading the ${balance}…`,
       accountLoadingNoBalance: "Reading the account…",
       accountConsole: "Balance and limits on the provider’s console: ",
@@ -386,6 +387,7 @@
       },
       accountHeading: (name) => (name ? `${name} 余额` : "余额"),
       accountHeadingNoBalance: (name) => (name ? `${name} 账户` : "账户"),
+      accountHeadingLimits: (name) => (name ? `${name} 用量限额` : "用量限额"),
       accountLoading: (balance) => `正在读取${balance}…`,
       accountLoadingNoBalance: "正在读取账户…",
       accountConsole: "在服务商控制台查看余额和限额：",
@@ -1808,9 +1810,17 @@
     // A provider that reads no balance (its limits come with each answer) has an account, not a
     // balance, to show: its note and where its console shows the rest.
     const readsBalances = can(provider, "balances") || provider === UNKNOWN_PROVIDER;
-    els.accountHeading.textContent = readsBalances
-      ? t("accountHeading", providerName(provider))
-      : t("accountHeadingNoBalance", providerName(provider));
+    // An account read as windows and no money (a coding plan) is usage limits, not a balance.
+    const windowsOnly =
+      readsBalances &&
+      balances.length === 0 &&
+      Array.isArray(account?.limits) &&
+      account.limits.length > 0;
+    els.accountHeading.textContent = windowsOnly
+      ? t("accountHeadingLimits", providerName(provider))
+      : readsBalances
+        ? t("accountHeading", providerName(provider))
+        : t("accountHeadingNoBalance", providerName(provider));
     els.accountLoadingText.textContent = readsBalances
       ? t("accountLoading", balanceName(provider))
       : t("accountLoadingNoBalance");

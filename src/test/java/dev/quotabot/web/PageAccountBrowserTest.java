@@ -157,7 +157,9 @@ final class PageAccountBrowserTest {
     // GIVEN a coding plan whose account reports windows as a percent, as counts, and unknown
     check(Cast.PLAN);
 
-    // THEN each window has a row under a readable name, in the order given
+    // THEN the card is the plan's usage limits, not a balance
+    assertEquals("Plan Co usage limits", text(byId("account-heading")));
+    // AND each window has a row under a readable name, in the order given
     assertTrue(byId("account-limits").isDisplayed());
     assertEquals("Quota windows", text(byId("account-limits-label")));
     assertEquals(
