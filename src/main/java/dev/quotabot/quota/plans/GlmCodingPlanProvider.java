@@ -13,6 +13,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,8 +63,7 @@ public final class GlmCodingPlanProvider implements Provider {
   private GlmCodingPlanProvider(
       UpstreamHttp http, URI baseUrl, String id, String name, String consoleUrl) {
     this.endpoint =
-        new PlanEndpoint(
-            http, PlanEndpoint.under(baseUrl, PATH, REDUNDANT), id, name, PlanEndpoint::raw);
+        new PlanEndpoint(http, Urls.under(baseUrl, PATH, REDUNDANT), id, name, PlanEndpoint::raw);
     this.info =
         new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), null, List.of(), "API key")
             .withConsoleUrl(consoleUrl);

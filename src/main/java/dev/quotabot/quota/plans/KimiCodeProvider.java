@@ -12,6 +12,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class KimiCodeProvider implements Provider {
     this.endpoint =
         new PlanEndpoint(
             http,
-            PlanEndpoint.under(baseUrl, PATH, "/coding/v1", "/coding"),
+            Urls.under(baseUrl, PATH, "/coding/v1", "/coding"),
             ID,
             NAME,
             PlanEndpoint::bearer);

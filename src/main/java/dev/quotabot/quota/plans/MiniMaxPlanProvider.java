@@ -13,6 +13,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -91,7 +92,7 @@ public final class MiniMaxPlanProvider implements Provider {
     this.endpoint =
         new PlanEndpoint(
             http,
-            PlanEndpoint.under(baseUrl, PATH, "/anthropic/v1", "/anthropic", "/v1"),
+            Urls.under(baseUrl, PATH, "/anthropic/v1", "/anthropic", "/v1"),
             ID,
             NAME,
             PlanEndpoint::bearer);
