@@ -67,6 +67,10 @@ final class PlanEndpoint {
     return key.reveal();
   }
 
+  String provider() {
+    return provider;
+  }
+
   String name() {
     return name;
   }

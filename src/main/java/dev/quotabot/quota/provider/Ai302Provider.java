@@ -37,10 +37,7 @@ public final class Ai302Provider extends EndpointProvider {
   public Ai302Provider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(http, Urls.under(baseUrl, "dashboard/balance", "/v1"), ID, NAME, UNIT)
-            .whenRefused(REFUSAL_ADVICE),
-        ID,
-        NAME,
-        UNIT);
+            .whenRefused(REFUSAL_ADVICE));
   }
 
   @Override

@@ -111,6 +111,14 @@ final class BalanceEndpoint {
     return GONE_WORDS.stream().anyMatch(lower::contains);
   }
 
+  String provider() {
+    return provider;
+  }
+
+  String name() {
+    return name;
+  }
+
   @Nullable String unit() {
     return unit;
   }

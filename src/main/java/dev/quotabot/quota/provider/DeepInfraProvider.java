@@ -53,10 +53,7 @@ public final class DeepInfraProvider extends EndpointProvider {
             Urls.under(baseUrl, "payment/checklist?compute_owed=true", "/v1/openai"),
             ID,
             NAME,
-            UNIT),
-        ID,
-        NAME,
-        UNIT);
+            UNIT));
   }
 
   @Override

@@ -43,9 +43,6 @@ public final class DeepSeekProvider extends EndpointProvider {
   public DeepSeekProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(http, Urls.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
-        ID,
-        NAME,
-        null,
         // betterleaks' deepseek-api-key rule (cmd/generate/config/rules/deepseek.go):
         // sk-[a-f0-9]{32}
         "sk-");

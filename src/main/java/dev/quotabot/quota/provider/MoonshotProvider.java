@@ -49,9 +49,6 @@ public final class MoonshotProvider extends EndpointProvider {
     super(
         new BalanceEndpoint(
             http, Urls.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
-        ID,
-        NAME,
-        unit,
         // betterleaks' kimi-api-key rule (cmd/generate/config/rules/kimi.go): sk-[A-Za-z0-9_-]{48}
         "sk-");
   }

@@ -40,10 +40,7 @@ public final class NovitaProvider extends EndpointProvider {
   public NovitaProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-            http, Urls.under(baseUrl, "openapi/v1/billing/balance/detail"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT);
+            http, Urls.under(baseUrl, "openapi/v1/billing/balance/detail"), ID, NAME, UNIT));
   }
 
   @Override

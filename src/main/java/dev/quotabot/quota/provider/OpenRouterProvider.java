@@ -41,9 +41,6 @@ public final class OpenRouterProvider extends EndpointProvider {
     super(
         new BalanceEndpoint(
             http, Urls.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT,
         // betterleaks' openrouter-api-key rule (cmd/generate/config/rules/openrouter.go):
         // sk-or-v1-[0-9a-f]{64}
         "sk-or-");

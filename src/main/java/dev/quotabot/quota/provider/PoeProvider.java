@@ -29,10 +29,7 @@ public final class PoeProvider extends EndpointProvider {
   public PoeProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-            http, Urls.under(baseUrl, "usage/current_balance", "/v1"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT);
+            http, Urls.under(baseUrl, "usage/current_balance", "/v1"), ID, NAME, UNIT));
   }
 
   @Override

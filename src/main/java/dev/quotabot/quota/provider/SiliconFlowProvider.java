@@ -66,9 +66,6 @@ public final class SiliconFlowProvider extends EndpointProvider {
     super(
         new BalanceEndpoint(http, Urls.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, unit)
             .whenGone(GONE_ADVICE),
-        ID,
-        NAME,
-        unit,
         // SiliconFlow's console hands out "sk-…" keys (SILICONFLOW_API_KEY=sk-… in public clients)
         "sk-");
   }

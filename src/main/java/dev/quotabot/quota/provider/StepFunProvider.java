@@ -34,11 +34,7 @@ public final class StepFunProvider extends EndpointProvider {
    *     is dropped)
    */
   public StepFunProvider(UpstreamHttp http, URI baseUrl) {
-    super(
-        new BalanceEndpoint(http, Urls.under(baseUrl, "v1/accounts", "/v1"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT);
+    super(new BalanceEndpoint(http, Urls.under(baseUrl, "v1/accounts", "/v1"), ID, NAME, UNIT));
   }
 
   @Override

@@ -49,10 +49,7 @@ public final class VeniceProvider extends EndpointProvider {
     super(
         new BalanceEndpoint(
                 http, Urls.under(baseUrl, "api/v1/billing/balance", "/api/v1"), ID, NAME, null)
-            .whenRefused(ADMIN_KEY_ONLY),
-        ID,
-        NAME,
-        null);
+            .whenRefused(ADMIN_KEY_ONLY));
   }
 
   @Override
