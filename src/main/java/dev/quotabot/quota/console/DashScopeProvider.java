@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,6 @@ public final class DashScopeProvider extends KeyCheckProvider {
         List.of(),
         CONSOLE,
         http,
-        under(baseUrl, "compatible-mode/v1/models", "/compatible-mode/v1"));
+        Urls.under(baseUrl, "compatible-mode/v1/models", "/compatible-mode/v1"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,6 @@ public final class FireworksProvider extends KeyCheckProvider {
         List.of(KEY_PREFIX),
         CONSOLE,
         http,
-        under(baseUrl, "v1/accounts", "/inference/v1"));
+        Urls.under(baseUrl, "v1/accounts", "/inference/v1"));
   }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class GeminiProvider extends KeyCheckProvider {
         List.of(KEY_PREFIX),
         CONSOLE,
         http,
-        under(baseUrl, "v1beta/models?pageSize=1", "/v1beta/openai", "/v1beta"));
+        Urls.under(baseUrl, "v1beta/models?pageSize=1", "/v1beta/openai", "/v1beta"));
   }
 
   @Override

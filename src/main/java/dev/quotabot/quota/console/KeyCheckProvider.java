@@ -3,18 +3,15 @@ package dev.quotabot.quota.console;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
-import dev.quotabot.quota.UpstreamText;
-import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,14 +72,6 @@ abstract class KeyCheckProvider implements Provider {
         + " accepted it on a free call that lists what the key may use.";
   }
 
-  /**
-   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
-   * redundant} the base ends with (the OpenAI-compatible base people paste).
-   */
-  static URI under(URI base, String path, String... redundant) {
-    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
-  }
-
   @Override
   public final ProviderInfo info() {
     return info;
@@ -117,15 +106,10 @@ abstract class KeyCheckProvider implements Provider {
     if (status >= 200 && status < 300) {
       return Account.read(id, List.of(), null, note);
     }
-    JsonObject root = LenientJson.object(answer.body());
-    String upstream = UpstreamText.clean(errorText(root, answer.body()), key);
-    String said = upstream == null ? "." : ": " + upstream;
-    if (refusesKey(status, root)) {
-      return Account.failed(
-          id,
-          null,
-          ProbeStatus.INVALID_KEY,
-          name + " rejected the key (HTTP " + status + ")" + said);
+    EndpointAnswer read = EndpointAnswer.of(answer, key);
+    String said = read.said();
+    if (refusesKey(status, read.root())) {
+      return Account.failed(id, null, ProbeStatus.INVALID_KEY, read.rejected(name));
     }
     if (status == 429) {
       return Account.failed(
@@ -143,22 +127,6 @@ abstract class KeyCheckProvider implements Provider {
         id,
         null,
         ProbeStatus.UPSTREAM_ERROR,
-        name
-            + " answered the key check with HTTP "
-            + status
-            + (upstream == null ? "." : ": " + upstream));
-  }
-
-  /** The provider's words: its JSON error message, or a short plain-text body; never HTML. */
-  private static @Nullable String errorText(@Nullable JsonObject root, byte[] body) {
-    if (root != null) {
-      return LenientJson.errorMessage(root);
-    }
-    if (body.length == 0 || body.length > 1024) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    boolean markup = text.contains("<") || text.startsWith("{") || text.startsWith("[");
-    return markup || text.isEmpty() ? null : text;
+        name + " answered the key check with HTTP " + status + said);
   }
 }

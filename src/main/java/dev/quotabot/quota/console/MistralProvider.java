@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +26,6 @@ public final class MistralProvider extends KeyCheckProvider {
    * @param baseUrl e.g. {@code https://api.mistral.ai} (a trailing {@code /v1} is dropped)
    */
   public MistralProvider(UpstreamHttp http, URI baseUrl) {
-    super(ID, NAME, "…", List.of(), CONSOLE, http, under(baseUrl, "v1/models", "/v1"));
+    super(ID, NAME, "…", List.of(), CONSOLE, http, Urls.under(baseUrl, "v1/models", "/v1"));
   }
 }

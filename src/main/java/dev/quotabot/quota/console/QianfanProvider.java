@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -33,6 +34,6 @@ public final class QianfanProvider extends KeyCheckProvider {
         List.of(KEY_PREFIX),
         CONSOLE,
         http,
-        under(baseUrl, "v2/models", "/v2"));
+        Urls.under(baseUrl, "v2/models", "/v2"));
   }
 }

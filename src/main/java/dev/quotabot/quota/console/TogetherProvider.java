@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -22,6 +23,6 @@ public final class TogetherProvider extends KeyCheckProvider {
    * @param baseUrl e.g. {@code https://api.together.xyz} (a trailing {@code /v1} is dropped)
    */
   public TogetherProvider(UpstreamHttp http, URI baseUrl) {
-    super(ID, NAME, "…", List.of(), CONSOLE, http, under(baseUrl, "v1/models", "/v1"));
+    super(ID, NAME, "…", List.of(), CONSOLE, http, Urls.under(baseUrl, "v1/models", "/v1"));
   }
 }

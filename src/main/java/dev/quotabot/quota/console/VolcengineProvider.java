@@ -1,5 +1,6 @@
 package dev.quotabot.quota.console;
 
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +26,6 @@ public final class VolcengineProvider extends KeyCheckProvider {
    *     dropped)
    */
   public VolcengineProvider(UpstreamHttp http, URI baseUrl) {
-    super(ID, NAME, "…", List.of(), CONSOLE, http, under(baseUrl, "api/v3/models", "/api/v3"));
+    super(ID, NAME, "…", List.of(), CONSOLE, http, Urls.under(baseUrl, "api/v3/models", "/api/v3"));
   }
 }

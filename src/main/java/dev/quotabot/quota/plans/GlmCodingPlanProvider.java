@@ -5,22 +5,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.ProviderInfo;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * in arrears (1113) is {@code insufficient_balance}, anything else {@code upstream_error}, always
  * with the provider's words.
  */
-public final class GlmCodingPlanProvider implements Provider {
+public final class GlmCodingPlanProvider extends PlanProvider {
   private static final String PATH = "api/monitor/usage/quota/limit";
   private static final String[] REDUNDANT = {
     "/api/coding/paas/v4", "/api/paas/v4", "/api/anthropic", "/api"
@@ -56,17 +50,12 @@ public final class GlmCodingPlanProvider implements Provider {
 
   private static final Set<String> ENDED_CODES = Set.of("1113", "1309");
 
-  private final PlanEndpoint endpoint;
-  private final ProviderInfo info;
-
   private GlmCodingPlanProvider(
       UpstreamHttp http, URI baseUrl, String id, String name, String consoleUrl) {
-    this.endpoint =
-        new PlanEndpoint(
-            http, PlanEndpoint.under(baseUrl, PATH, REDUNDANT), id, name, PlanEndpoint::raw);
-    this.info =
-        new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), null, List.of(), "API key")
-            .withConsoleUrl(consoleUrl);
+    super(
+        new PlanEndpoint(http, Urls.under(baseUrl, PATH, REDUNDANT), id, name, PlanEndpoint::raw),
+        "API key",
+        consoleUrl);
   }
 
   /**
@@ -91,16 +80,7 @@ public final class GlmCodingPlanProvider implements Provider {
   }
 
   @Override
-  public ProviderInfo info() {
-    return info;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private Account read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     String code = LenientJson.text(root, "code");
     boolean refused = Boolean.FALSE.equals(LenientJson.flag(root, "success"));
     if (refused || (code != null && !SUCCESS_CODES.contains(code.strip()))) {
@@ -125,7 +105,7 @@ public final class GlmCodingPlanProvider implements Provider {
     }
     String level = PlanFigures.words(LenientJson.text(data, "level"));
     return endpoint.windows(
-        windows, level == null ? null : "GLM Coding Plan level: " + level, info.consoleUrl());
+        windows, level == null ? null : "GLM Coding Plan level: " + level, info().consoleUrl());
   }
 
   private Account declaredFailure(String code, JsonObject root, ApiKey key) {
@@ -137,7 +117,10 @@ public final class GlmCodingPlanProvider implements Provider {
     if (ENDED_CODES.contains(code)) {
       return endpoint.declared(
           ProbeStatus.INSUFFICIENT_BALANCE,
-          endpoint.name() + " says the plan cannot be used (renew it at " + info.consoleUrl() + ")",
+          endpoint.name()
+              + " says the plan cannot be used (renew it at "
+              + info().consoleUrl()
+              + ")",
           words,
           key);
     }

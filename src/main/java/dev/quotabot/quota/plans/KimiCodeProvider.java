@@ -5,20 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.ProviderInfo;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,47 +26,34 @@ import org.jspecify.annotations.Nullable;
  * limits} is a shorter window named by its length ({@code requests_5h}). {@code remaining} is read
  * as sent, or worked out from {@code limit} and {@code used}.
  */
-public final class KimiCodeProvider implements Provider {
+public final class KimiCodeProvider extends PlanProvider {
   static final String ID = "kimicode";
   private static final String NAME = "Kimi Code";
   private static final String PATH = "coding/v1/usages";
   private static final String CONSOLE = "https://www.kimi.com/code/console";
   private static final String WHAT = "requests";
 
-  private final PlanEndpoint endpoint;
-  private final ProviderInfo info;
-
   /**
    * @param baseUrl e.g. {@code https://api.kimi.com} (a trailing {@code /coding/v1} or {@code
    *     /coding} is dropped)
    */
   public KimiCodeProvider(UpstreamHttp http, URI baseUrl) {
-    this.endpoint =
+    super(
         new PlanEndpoint(
             http,
-            PlanEndpoint.under(baseUrl, PATH, "/coding/v1", "/coding"),
+            Urls.under(baseUrl, PATH, "/coding/v1", "/coding"),
             ID,
             NAME,
-            PlanEndpoint::bearer);
-    this.info =
-        new ProviderInfo(ID, NAME, EnumSet.of(Capability.BALANCES), null, List.of(), "sk-kimi-…")
-            .withConsoleUrl(CONSOLE)
-            // Kimi Code console keys start sk-kimi- (clients such as hermes-agent route them to
-            // api.kimi.com/coding by that prefix); longer than Moonshot's sk-, so not ambiguous
-            .withKeyPrefixes("sk-kimi-");
+            PlanEndpoint::bearer),
+        "sk-kimi-…",
+        CONSOLE,
+        // Kimi Code console keys start sk-kimi- (clients such as hermes-agent route them to
+        // api.kimi.com/coding by that prefix); longer than Moonshot's sk-, so not ambiguous
+        "sk-kimi-");
   }
 
   @Override
-  public ProviderInfo info() {
-    return info;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private Account read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     List<RateWindow> windows = new ArrayList<>();
     JsonArray limits = LenientJson.arrayField(root, "limits");
     if (limits != null) {

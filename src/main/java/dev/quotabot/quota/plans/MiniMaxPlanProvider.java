@@ -5,14 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.ProviderInfo;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -20,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * words "invalid api key" are {@code invalid_key}, anything else {@code upstream_error}, with the
  * provider's words.
  */
-public final class MiniMaxPlanProvider implements Provider {
+public final class MiniMaxPlanProvider extends PlanProvider {
   static final String ID = "minimax";
   private static final String NAME = "MiniMax";
   private static final String PATH = "v1/api/openplatform/coding_plan/remains";
@@ -78,8 +72,6 @@ public final class MiniMaxPlanProvider implements Provider {
           "weekly_end_time",
           "weekly_remains_time");
 
-  private final PlanEndpoint endpoint;
-  private final ProviderInfo info;
   private final Clock clock;
 
   /**
@@ -88,30 +80,20 @@ public final class MiniMaxPlanProvider implements Provider {
    * @param clock when an answer came, the start of a refill given as time left
    */
   public MiniMaxPlanProvider(UpstreamHttp http, URI baseUrl, Clock clock) {
-    this.endpoint =
+    super(
         new PlanEndpoint(
             http,
-            PlanEndpoint.under(baseUrl, PATH, "/anthropic/v1", "/anthropic", "/v1"),
+            Urls.under(baseUrl, PATH, "/anthropic/v1", "/anthropic", "/v1"),
             ID,
             NAME,
-            PlanEndpoint::bearer);
-    this.info =
-        new ProviderInfo(ID, NAME, EnumSet.of(Capability.BALANCES), null, List.of(), "API key")
-            .withConsoleUrl(CONSOLE);
+            PlanEndpoint::bearer),
+        "API key",
+        CONSOLE);
     this.clock = clock;
   }
 
   @Override
-  public ProviderInfo info() {
-    return info;
-  }
-
-  @Override
-  public CompletableFuture<ProviderResult> readAccount(ProviderRequest request) {
-    return endpoint.check(request, this::read);
-  }
-
-  private Account read(JsonObject root, ApiKey key) {
+  Account read(JsonObject root, ApiKey key) {
     Instant answered = clock.instant();
     // the newer answer wraps its fields in "data"; the older one has them at the top
     JsonObject data = LenientJson.objectField(root, "data");

@@ -3,17 +3,15 @@ package dev.quotabot.quota.plans;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.UpstreamText;
-import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,13 +67,8 @@ final class PlanEndpoint {
     return key.reveal();
   }
 
-  /**
-   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
-   * redundant} the base ends with: an operator who pastes the address a coding tool is given
-   * ({@code https://open.bigmodel.cn/api/anthropic}) gets the same URL as one who gives the host.
-   */
-  static URI under(URI base, String path, String... redundant) {
-    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
+  String provider() {
+    return provider;
   }
 
   String name() {
@@ -88,51 +81,28 @@ final class PlanEndpoint {
         .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
-  private Account interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
-    if (!answer.answered()) {
-      return failed(answer.failure(), answer.failureText());
+  private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
+    if (!response.answered()) {
+      return failed(response.failure(), response.failureText());
     }
-    JsonObject root = LenientJson.object(answer.body());
-    int status = answer.status();
-    String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
-    if (status == 401 || status == 403) {
-      return failed(
-          ProbeStatus.INVALID_KEY,
-          name
-              + " rejected the key (HTTP "
-              + status
-              + ")"
-              + (upstream == null ? "." : ": " + upstream));
+    EndpointAnswer answer = EndpointAnswer.of(response, key);
+    if (answer.refusesKey()) {
+      return failed(ProbeStatus.INVALID_KEY, answer.rejected(name));
     }
-    if (status != 200 || root == null) {
+    JsonObject root = answer.root();
+    if (answer.status() != 200 || root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
           name
               + "'s quota endpoint answered HTTP "
-              + status
-              + (upstream == null ? " without a usable answer." : ": " + upstream));
+              + answer.status()
+              + (answer.words() == null ? " without a usable answer." : answer.said()));
     }
     try {
       return reader.read(root, key);
     } catch (RuntimeException unexpectedShape) {
       return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s quota answer could not be read.");
     }
-  }
-
-  /**
-   * The provider's words: the JSON error message, or for an error status a short plain-text body;
-   * never an HTML page.
-   */
-  private static @Nullable String errorText(@Nullable JsonObject root, byte[] body, int status) {
-    if (root != null) {
-      return LenientJson.errorMessage(root);
-    }
-    if (status == 200 || body.length == 0 || body.length > 1024) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    boolean markup = text.contains("<") || text.startsWith("{") || text.startsWith("[");
-    return markup ? null : text;
   }
 
   Account failed(@Nullable ProbeStatus status, @Nullable String why) {

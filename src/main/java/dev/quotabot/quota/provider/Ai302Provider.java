@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,12 +36,8 @@ public final class Ai302Provider extends EndpointProvider {
    */
   public Ai302Provider(UpstreamHttp http, URI baseUrl) {
     super(
-        new BalanceEndpoint(
-                http, BalanceEndpoint.under(baseUrl, "dashboard/balance", "/v1"), ID, NAME, UNIT)
-            .whenRefused(REFUSAL_ADVICE),
-        ID,
-        NAME,
-        UNIT);
+        new BalanceEndpoint(http, Urls.under(baseUrl, "dashboard/balance", "/v1"), ID, NAME, UNIT)
+            .whenRefused(REFUSAL_ADVICE));
   }
 
   @Override

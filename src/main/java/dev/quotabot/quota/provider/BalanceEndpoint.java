@@ -8,11 +8,10 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.UpstreamText;
-import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,13 +111,12 @@ final class BalanceEndpoint {
     return GONE_WORDS.stream().anyMatch(lower::contains);
   }
 
-  /**
-   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
-   * redundant} the base ends with: an operator who pastes the OpenAI-style base ({@code
-   * https://api.moonshot.cn/v1}) gets the same URL as one who gives the host.
-   */
-  static URI under(URI base, String path, String... redundant) {
-    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
+  String provider() {
+    return provider;
+  }
+
+  String name() {
+    return name;
   }
 
   @Nullable String unit() {
@@ -131,57 +129,36 @@ final class BalanceEndpoint {
         .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
-  private Account interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
-    if (!answer.answered()) {
-      return failed(answer.failure(), answer.failureText());
+  private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
+    if (!response.answered()) {
+      return failed(response.failure(), response.failureText());
     }
-    JsonObject root = LenientJson.object(answer.body());
+    EndpointAnswer answer = EndpointAnswer.of(response, key);
     int status = answer.status();
-    String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
-    String said = upstream == null ? "." : ": " + upstream;
-    if (status == 401 || status == 403) {
-      String rejected = name + " rejected the key (HTTP " + status + ")" + said;
+    String upstream = answer.words();
+    if (answer.refusesKey()) {
       return failed(
           ProbeStatus.INVALID_KEY,
-          name
-              + " rejected the key (HTTP "
-              + status
-              + ")"
-              + said
+          answer.rejected(name)
               + (refusalAdvice == null ? "" : (upstream == null ? " " : ". ") + refusalAdvice));
     }
     if (status == 404 || status == 410 || (status != 200 && saysGone(upstream))) {
       return gone("answered HTTP " + status, upstream);
     }
+    JsonObject root = answer.root();
     if (status != 200 || root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
           name
               + "'s balance endpoint answered HTTP "
               + status
-              + (upstream == null ? " without a usable balance." : ": " + upstream));
+              + (upstream == null ? " without a usable balance." : answer.said()));
     }
     try {
       return reader.read(root, key);
     } catch (RuntimeException unexpectedShape) {
       return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer could not be read.");
     }
-  }
-
-  /**
-   * The provider's words: the JSON error message, or for an error status a short plain-text body
-   * (SiliconFlow answers {@code Invalid token}); never an HTML page.
-   */
-  private static @Nullable String errorText(@Nullable JsonObject root, byte[] body, int status) {
-    if (root != null) {
-      return LenientJson.errorMessage(root);
-    }
-    if (status == 200 || body.length == 0 || body.length > 1024) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    boolean markup = text.contains("<") || text.startsWith("{") || text.startsWith("[");
-    return markup ? null : text;
   }
 
   Account failed(ProbeStatus status, String why) {

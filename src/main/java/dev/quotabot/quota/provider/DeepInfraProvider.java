@@ -6,6 +6,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.UpstreamText;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -49,13 +50,10 @@ public final class DeepInfraProvider extends EndpointProvider {
     super(
         new BalanceEndpoint(
             http,
-            BalanceEndpoint.under(baseUrl, "payment/checklist?compute_owed=true", "/v1/openai"),
+            Urls.under(baseUrl, "payment/checklist?compute_owed=true", "/v1/openai"),
             ID,
             NAME,
-            UNIT),
-        ID,
-        NAME,
-        UNIT);
+            UNIT));
   }
 
   @Override

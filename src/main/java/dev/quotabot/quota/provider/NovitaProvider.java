@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,14 +40,7 @@ public final class NovitaProvider extends EndpointProvider {
   public NovitaProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-            http,
-            BalanceEndpoint.under(baseUrl, "openapi/v1/billing/balance/detail"),
-            ID,
-            NAME,
-            UNIT),
-        ID,
-        NAME,
-        UNIT);
+            http, Urls.under(baseUrl, "openapi/v1/billing/balance/detail"), ID, NAME, UNIT));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,10 +29,7 @@ public final class PoeProvider extends EndpointProvider {
   public PoeProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "usage/current_balance", "/v1"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT);
+            http, Urls.under(baseUrl, "usage/current_balance", "/v1"), ID, NAME, UNIT));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.UpstreamText;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -63,12 +64,8 @@ public final class SiliconFlowProvider extends EndpointProvider {
    */
   public SiliconFlowProvider(UpstreamHttp http, URI baseUrl, String unit) {
     super(
-        new BalanceEndpoint(
-                http, BalanceEndpoint.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, unit)
+        new BalanceEndpoint(http, Urls.under(baseUrl, "v1/user/info", "/v1"), ID, NAME, unit)
             .whenGone(GONE_ADVICE),
-        ID,
-        NAME,
-        unit,
         // SiliconFlow's console hands out "sk-…" keys (SILICONFLOW_API_KEY=sk-… in public clients)
         "sk-");
   }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,12 +34,7 @@ public final class StepFunProvider extends EndpointProvider {
    *     is dropped)
    */
   public StepFunProvider(UpstreamHttp http, URI baseUrl) {
-    super(
-        new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "v1/accounts", "/v1"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT);
+    super(new BalanceEndpoint(http, Urls.under(baseUrl, "v1/accounts", "/v1"), ID, NAME, UNIT));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -47,15 +48,8 @@ public final class VeniceProvider extends EndpointProvider {
   public VeniceProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-                http,
-                BalanceEndpoint.under(baseUrl, "api/v1/billing/balance", "/api/v1"),
-                ID,
-                NAME,
-                null)
-            .whenRefused(ADMIN_KEY_ONLY),
-        ID,
-        NAME,
-        null);
+                http, Urls.under(baseUrl, "api/v1/billing/balance", "/api/v1"), ID, NAME, null)
+            .whenRefused(ADMIN_KEY_ONLY));
   }
 
   @Override

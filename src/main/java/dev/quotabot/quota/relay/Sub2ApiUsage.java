@@ -82,9 +82,7 @@ final class Sub2ApiUsage {
     if (answer.status() == 403 && "subscription_error".equals(RelayJson.string(error, "type"))) {
       // a plan's key without an active subscription (Wei-Shaw/sub2api at d3e73f1, Usage)
       String message = RelayText.clean(RelayJson.string(error, "message"), request);
-      return Account.failed(
-          RelayAccount.PROVIDER,
-          DEFAULT_UNIT,
+      return failed(
           ProbeStatus.INSUFFICIENT_BALANCE,
           "The sub2api site says this key's plan has no active subscription"
               + (message == null ? "." : ": " + message));
@@ -93,15 +91,12 @@ final class Sub2ApiUsage {
       Reading refused =
           Refusals.of(
               answer, "/" + PATH, "key", RelayStatus.unknown("is not served by sub2api"), request);
-      return Account.failed(
-          RelayAccount.PROVIDER, DEFAULT_UNIT, refused.failure(), namedAsSub2api(refused));
+      return failed(refused.failure(), namedAsSub2api(refused));
     }
     JsonObject root = RelayJson.parse(answer.body());
     if (Boolean.FALSE.equals(RelayJson.flag(root, "isValid"))) {
       String status = RelayText.name(RelayJson.string(root, "status"), request);
-      return Account.failed(
-          RelayAccount.PROVIDER,
-          DEFAULT_UNIT,
+      return failed(
           ProbeStatus.INVALID_KEY,
           "The sub2api site says this key is not valid"
               + (status == null ? "." : " (status: " + status + ")."));
@@ -109,6 +104,11 @@ final class Sub2ApiUsage {
     String unit = unit(root, request);
     Shape shape = new Shape(root, unit, request);
     return shape.account();
+  }
+
+  /** A failed sub2api account: every failure here names the same provider and unit. */
+  private static Account failed(ProbeStatus status, String why) {
+    return Account.failed(RelayAccount.PROVIDER, DEFAULT_UNIT, status, why);
   }
 
   private static String namedAsSub2api(Reading refused) {
