@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * The HTTP the plans get in production (the trusted client with {@link
- * CodingPlans#MAX_BODY_BYTES}), and the checks every plan test shares (reading an account: {@link
- * dev.quotabot.support.AccountChecks}).
+ * CodingPlans#MAX_BODY_BYTES}), and the checks only plan tests make; reading an account is {@link
+ * dev.quotabot.support.AccountChecks}.
  */
 final class PlanHarness implements AutoCloseable {
   private final UpstreamClient client = new UpstreamClient();
