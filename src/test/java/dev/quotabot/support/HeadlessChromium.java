@@ -1,9 +1,13 @@
 package dev.quotabot.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The headless Chromium the page's browser tests drive: started the same way for every test class,
@@ -28,6 +34,7 @@ public final class HeadlessChromium {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(15);
 
   /**
    * Collects what must never happen on the page; injected before any page script runs (CDP-added
@@ -48,18 +55,23 @@ public final class HeadlessChromium {
 
   /**
    * Why {@code testClass} cannot run here, or null when it can: without Chromium and its driver a
-   * browser test cannot run.
+   * browser test cannot run. On CI (CI=true) that fails the build; elsewhere the caller skips.
    */
-  public static String missing(String testClass) {
+  public static String unavailable(String testClass) {
     if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
       return null;
     }
-    return testClass
-        + " needs "
-        + CHROMIUM
-        + " and "
-        + CHROMEDRIVER
-        + " (Debian: apt-get install chromium chromium-driver).";
+    String missing =
+        testClass
+            + " needs "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (Debian: apt-get install chromium chromium-driver).";
+    if ("true".equals(System.getenv("CI"))) {
+      fail(missing + " CI=true, so a missing browser fails the build.");
+    }
+    return missing;
   }
 
   /** A headless Chromium on {@code profile}, logging its console, with the error trap in place. */
@@ -92,16 +104,38 @@ public final class HeadlessChromium {
     return chrome;
   }
 
-  /** What the error trap caught on the current page (a marker when the trap is missing). */
-  public static List<?> pageProblems(ChromeDriver driver) {
-    return (List<?>) js(driver, "return window.__pageProblems || ['error trap missing'];");
+  /**
+   * A wait of up to 15 s, polled every 50 ms. Rows are redrawn as their lines arrive: an element
+   * read mid-redraw is simply read again.
+   */
+  public static WebDriverWait waitFor(ChromeDriver driver) {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
-  /** The console's errors (SEVERE and above) since the console was last read. */
-  public static Stream<String> consoleErrors(ChromeDriver driver) {
-    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage);
+  /** Clears the open origin's storage and drops the console of earlier tests. */
+  public static void forgetEarlierTests(ChromeDriver driver) {
+    js(driver, "localStorage.clear(); sessionStorage.clear();");
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  /**
+   * No script error, CSP violation or alert happened on the page, and the console holds no error
+   * (SEVERE and above) since it was last read but those containing one of {@code expected} (Chrome
+   * logs every HTTP 4xx of a fetch, which a test may provoke on purpose).
+   */
+  public static void assertPageHadNoErrors(ChromeDriver driver, List<String> expected) {
+    List<?> problems =
+        (List<?>) js(driver, "return window.__pageProblems || ['error trap missing'];");
+    assertEquals(List.of(), problems, "script errors, CSP violations or alerts on the page");
+    List<String> consoleErrors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter(text -> expected.stream().noneMatch(text::contains))
+            .toList();
+    assertEquals(List.of(), consoleErrors, "errors in the browser console");
   }
 
   /**
