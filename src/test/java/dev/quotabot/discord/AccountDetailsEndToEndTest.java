@@ -9,7 +9,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelSpend;
@@ -20,13 +19,13 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.support.BotOverService;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +58,12 @@ final class AccountDetailsEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
+  private static BotOverService running;
   private static FakeDiscord discord;
-  private static DiscordBot bot;
   private LogCapture logs;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
     QuotaService service =
         CoreDoubles.service(
             new QuotaSettings(List.of(), 10, Duration.ofSeconds(5), Duration.ofSeconds(10), 4),
@@ -91,27 +89,14 @@ final class AccountDetailsEndToEndTest {
                     .withKeyPrefixes("co-")
                     .withConsoleUrl(CONSOLE),
                 AccountDetailsEndToEndTest::consoleAccount));
-    Map<String, String> properties = discord.botProperties();
-    bot =
-        DiscordBot.start(
-            new DiscordConfig(
-                FakeDiscord.TOKEN,
-                "",
-                URI.create(properties.get("discord.api_base_url")),
-                URI.create(properties.get("discord.gateway_url")),
-                Duration.ZERO),
-            service,
-            Duration.ofSeconds(2));
-    discord.awaitGlobalCommands();
+    running = BotOverService.start(service);
+    discord = running.discord();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (discord != null) {
-      discord.close();
+    if (running != null) {
+      running.close();
     }
   }
 
@@ -123,14 +108,7 @@ final class AccountDetailsEndToEndTest {
 
   @AfterEach
   void noKeyLoggedOrSentToDiscord() {
-    try {
-      for (String key : List.of(RELAY_KEY, CONSOLE_KEY)) {
-        assertFalse(logs.text().contains(key), "a log line holds a key");
-        assertFalse(logs.text().contains(key.substring(4, 24)), "a log line holds part of a key");
-      }
-    } finally {
-      logs.close();
-    }
+    logs.assertNoKeyAndClose(List.of(RELAY_KEY, CONSOLE_KEY));
     for (LoggedRequest request : discord.allRequests()) {
       for (String key : List.of(RELAY_KEY, CONSOLE_KEY)) {
         assertFalse(request.getBodyAsString().contains(key), "Discord received a key");

@@ -1,9 +1,9 @@
 package dev.quotabot.web;
 
+import static dev.quotabot.support.HeadlessChromium.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quotabot.config.WebConfig;
 import dev.quotabot.quota.Account;
@@ -21,7 +21,7 @@ import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
 import dev.quotabot.support.CoreDoubles;
-import java.io.File;
+import dev.quotabot.support.HeadlessChromium;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,16 +29,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -46,15 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,22 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * no script error, CSP violation or alert may have happened.
  */
 final class PageAccountBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String KEY = "sk-7a1c2b3d4e5f60718293a4b5c6d7e8f9";
-
-  private static final String ERROR_TRAP =
-      """
-      window.__pageProblems = [];
-      addEventListener('error', e => __pageProblems.push('error: '
-          + (e.message || (e.target && (e.target.src || e.target.outerHTML)) || e.type)), true);
-      addEventListener('unhandledrejection', e => __pageProblems.push('rejection: ' + e.reason));
-      document.addEventListener('securitypolicyviolation',
-          e => __pageProblems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
-      window.alert = message => __pageProblems.push('alert: ' + message);
-      """;
 
   private static WebServer server;
   private static ChromeDriver driver;
@@ -94,21 +68,13 @@ final class PageAccountBrowserTest {
 
   @BeforeAll
   static void startServerAndBrowser() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      browserMissing =
-          "PageAccountBrowserTest needs "
-              + CHROMIUM
-              + " and "
-              + CHROMEDRIVER
-              + " (Debian: apt-get install chromium chromium-driver).";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(browserMissing + " CI=true, so a missing browser fails the build.");
-      }
+    browserMissing = HeadlessChromium.unavailable("PageAccountBrowserTest");
+    if (browserMissing != null) {
       return;
     }
     server = Cast.serve();
     profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = startBrowser(profile);
+    driver = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -119,7 +85,7 @@ final class PageAccountBrowserTest {
     if (server != null) {
       server.close();
     }
-    deleteRecursively(profile);
+    HeadlessChromium.deleteRecursively(profile);
   }
 
   @BeforeEach
@@ -127,12 +93,10 @@ final class PageAccountBrowserTest {
     if (browserMissing != null) {
       Assumptions.abort("SKIPPED: " + browserMissing);
     }
-    wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
-    wait.ignoring(StaleElementReferenceException.class);
+    wait = HeadlessChromium.waitFor(driver);
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     openPage();
-    js("localStorage.clear(); sessionStorage.clear();");
-    driver.manage().logs().get(LogType.BROWSER);
+    HeadlessChromium.forgetEarlierTests(driver);
     openPage();
     Cast.CALLS.clear();
   }
@@ -142,14 +106,7 @@ final class PageAccountBrowserTest {
     if (browserMissing != null) {
       return;
     }
-    List<?> problems = (List<?>) js("return window.__pageProblems || ['error trap missing'];");
-    assertEquals(List.of(), problems, "script errors, CSP violations or alerts on the page");
-    List<String> consoleErrors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .toList();
-    assertEquals(List.of(), consoleErrors, "errors in the browser console");
+    HeadlessChromium.assertPageHadNoErrors(driver, List.of());
   }
 
   @Test
@@ -201,7 +158,7 @@ final class PageAccountBrowserTest {
     assertFalse(text(byId("account-limits")).contains("0%"), text(byId("account-limits")));
 
     js("document.activeElement.blur();");
-    screenshot("page-account-limits.png");
+    HeadlessChromium.screenshot(driver, "page-account-limits.png");
   }
 
   @Test
@@ -226,11 +183,11 @@ final class PageAccountBrowserTest {
     assertEquals(0, driver.findElements(By.cssSelector("#account-spend img")).size());
 
     js("document.activeElement.blur();");
-    screenshot("page-account-relay.png");
+    HeadlessChromium.screenshot(driver, "page-account-relay.png");
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-    screenshot("page-account-relay-phone.png");
+    HeadlessChromium.screenshot(driver, "page-account-relay-phone.png");
     assertTrue(byId("account-spend-body").isDisplayed(), "the spend table fits a phone");
   }
 
@@ -306,7 +263,7 @@ final class PageAccountBrowserTest {
     assertFalse(byId("account-error").isDisplayed());
 
     js("document.activeElement.blur();");
-    screenshot("page-account-console.png");
+    HeadlessChromium.screenshot(driver, "page-account-console.png");
   }
 
   @Test
@@ -515,35 +472,6 @@ final class PageAccountBrowserTest {
 
   // ---------- the browser and the page ----------
 
-  private static ChromeDriver startBrowser(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--lang=en-US",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    ChromeDriver chrome = new ChromeDriver(service, options);
-    chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
-    return chrome;
-  }
-
   private void openPage() {
     driver.get("http://127.0.0.1:" + server.port() + "/");
     wait.until(d -> "true".equals(byId("check-form").getDomAttribute("data-ready")));
@@ -582,9 +510,7 @@ final class PageAccountBrowserTest {
   }
 
   private static List<String> texts(String css) {
-    return driver.findElements(By.cssSelector(css)).stream()
-        .map(PageAccountBrowserTest::text)
-        .toList();
+    return driver.findElements(By.cssSelector(css)).stream().map(HeadlessChromium::text).toList();
   }
 
   private static boolean hasClass(WebElement element, String name) {
@@ -599,41 +525,7 @@ final class PageAccountBrowserTest {
     return text(parent.findElement(By.cssSelector(css)));
   }
 
-  /** The text as written into the DOM, whitespace collapsed (CSS text-transform ignored). */
-  private static String text(WebElement element) {
-    return String.valueOf(element.getDomProperty("textContent")).replaceAll("\\s+", " ").strip();
-  }
-
   private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  /** The whole page as PNG under target/screenshots/, to see what a person sees. */
-  private static void screenshot(String name) throws IOException {
-    Map<?, ?> size =
-        (Map<?, ?>)
-            js(
-                "return {width: window.innerWidth,"
-                    + " height: document.documentElement.scrollHeight};");
-    Map<String, Object> clip =
-        Map.of(
-            "x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
-    Map<String, Object> shot =
-        driver.executeCdpCommand(
-            "Page.captureScreenshot",
-            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (directory == null || !Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    return HeadlessChromium.js(driver, script, args);
   }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.quotabot.support.AccountChecks.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,20 +16,17 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.Account;
-import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * fixture of a working key only stands for what the provider sends.
  */
 abstract class KeyCheckContractTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @RegisterExtension static final WireMockExtension upstream = LoopbackWireMock.extension();
 
@@ -102,21 +99,11 @@ abstract class KeyCheckContractTest {
   }
 
   final Account account(Provider provider, Duration timeout) {
-    try {
-      ProviderResult result =
-          provider
-              .readAccount(
-                  new ProviderRequest(ApiKey.of(check().key()), List.of(), null, null, timeout))
-              .get(10, TimeUnit.SECONDS);
-      assertTrue(result.models().isEmpty(), "no per-model rows: " + result.models());
-      return result.account();
-    } catch (Exception failed) {
-      throw new AssertionError("the check completed exceptionally or not at all", failed);
-    }
+    return AccountChecks.check(provider, check().key(), timeout).account();
   }
 
   final Account account() {
-    return account(provider(), TIMEOUT);
+    return account(provider(), AccountChecks.TIMEOUT);
   }
 
   private void serve(int status, String fixture) {
@@ -242,7 +229,7 @@ abstract class KeyCheckContractTest {
     Provider down = provider(http(), URI.create("http://127.0.0.1:9"));
 
     // WHEN the key is checked
-    Account account = account(down, TIMEOUT);
+    Account account = account(down, AccountChecks.TIMEOUT);
 
     // THEN network_error with a sentence, no number, no note
     assertEquals(ProbeStatus.NETWORK_ERROR, account.status());
@@ -301,7 +288,9 @@ abstract class KeyCheckContractTest {
     serve(200, check().keyWorks());
 
     Account account =
-        account(provider(http(), URI.create(upstream.baseUrl() + pastedSuffix() + "/")), TIMEOUT);
+        account(
+            provider(http(), URI.create(upstream.baseUrl() + pastedSuffix() + "/")),
+            AccountChecks.TIMEOUT);
 
     assertEquals(ProbeStatus.OK, account.status());
     upstream.verify(exactly(1), getRequestedFor(urlPathEqualTo(check().path())));
@@ -316,15 +305,5 @@ abstract class KeyCheckContractTest {
     account();
 
     upstream.verify(exactly(2), getRequestedFor(urlPathEqualTo(check().path())));
-  }
-
-  /** A failed account: no amount, no name, no note, an error text without markup. */
-  static void assertFailedWithoutNumbers(Account account) {
-    assertTrue(account.balances().isEmpty(), "no balance: " + account.balances());
-    assertNull(account.user(), "user");
-    assertNull(account.note(), "note");
-    assertFalse(account.isKnown());
-    assertTrue(account.error() != null && !account.error().isBlank(), "an error text");
-    assertFalse(account.error().contains("<"), account.error());
   }
 }

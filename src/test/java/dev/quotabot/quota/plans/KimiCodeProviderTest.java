@@ -5,10 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.plans.PlanHarness.account;
 import static dev.quotabot.quota.plans.PlanHarness.assertFailedWithoutWindows;
 import static dev.quotabot.quota.plans.PlanHarness.assertWindowsOnly;
 import static dev.quotabot.quota.plans.PlanHarness.window;
+import static dev.quotabot.support.AccountChecks.account;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.time.Duration;
@@ -143,7 +144,7 @@ final class KimiCodeProviderTest {
 
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
-    Account account = PlanHarness.check(provider(), KEY, Duration.ofMillis(300)).account();
+    Account account = AccountChecks.check(provider(), KEY, Duration.ofMillis(300)).account();
     long tookMs = (System.nanoTime() - started) / 1_000_000;
 
     // THEN timeout, long before the plan would have answered, and no window

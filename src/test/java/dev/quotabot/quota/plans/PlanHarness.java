@@ -6,48 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.Account;
-import dev.quotabot.quota.ApiKey;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.ProviderRequest;
-import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP the plans get in production (the trusted client with {@link
- * CodingPlans#MAX_BODY_BYTES}), and the checks every plan test shares.
+ * CodingPlans#MAX_BODY_BYTES}), and the checks only plan tests make; reading an account is {@link
+ * dev.quotabot.support.AccountChecks}.
  */
 final class PlanHarness implements AutoCloseable {
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
-
   private final UpstreamClient client = new UpstreamClient();
   private final UpstreamHttp http = client.clients().trusted(CodingPlans.MAX_BODY_BYTES);
 
   UpstreamHttp http() {
     return http;
-  }
-
-  /** Checks the key; the future must complete normally, with no per-model rows. */
-  static ProviderResult check(Provider provider, String key, Duration timeout) {
-    try {
-      ProviderResult result =
-          provider
-              .readAccount(new ProviderRequest(ApiKey.of(key), List.of(), null, null, timeout))
-              .get(10, TimeUnit.SECONDS);
-      assertTrue(result.models().isEmpty(), "no per-model rows: " + result.models());
-      return result;
-    } catch (Exception failed) {
-      throw new AssertionError("the check completed exceptionally or not at all", failed);
-    }
-  }
-
-  static Account account(Provider provider, String key) {
-    return check(provider, key, TIMEOUT).account();
   }
 
   /** A failed account: no window, no balance, no note, an error text without markup or key. */

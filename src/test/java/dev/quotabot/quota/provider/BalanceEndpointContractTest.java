@@ -3,8 +3,8 @@ package dev.quotabot.quota.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.support.AccountChecks.account;
+import static dev.quotabot.support.AccountChecks.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
@@ -235,7 +236,7 @@ abstract class BalanceEndpointContractTest {
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
     Account account =
-        ProviderHarness.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
+        AccountChecks.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
     long tookMs = Numbers.elapsedMs(started);
 
     // THEN timeout, well before the provider would have answered (generous bound)
@@ -257,8 +258,7 @@ abstract class BalanceEndpointContractTest {
             .stubFor(
                 get(urlPathEqualTo(endpoint().path()))
                     .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
-        results.append(
-            ProviderHarness.check(provider(), endpoint().key(), ProviderHarness.TIMEOUT));
+        results.append(AccountChecks.check(provider(), endpoint().key(), AccountChecks.TIMEOUT));
         results.append('\n');
       }
       assertFalse(logs.text().contains(endpoint().key()), logs.text());

@@ -11,6 +11,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
@@ -83,7 +84,7 @@ final class OfficialProvidersTest {
         registry.infos().stream().map(ProviderInfo::id).toList());
     for (Provider provider : providers) {
       assertEquals(
-          ProbeStatus.OK, ProviderHarness.account(provider, KEY).status(), provider.info().id());
+          ProbeStatus.OK, AccountChecks.account(provider, KEY).status(), provider.info().id());
     }
   }
 
@@ -114,7 +115,7 @@ final class OfficialProvidersTest {
     upstream.stubFor(
         get(urlPathEqualTo("/ds/user/balance"))
             .willReturn(aResponse().withStatus(200).withBody(body)));
-    return ProviderHarness.account(provider, KEY).status();
+    return AccountChecks.account(provider, KEY).status();
   }
 
   private List<Provider> create() {
