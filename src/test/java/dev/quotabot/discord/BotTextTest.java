@@ -42,7 +42,7 @@ final class BotTextTest {
     assertTrue(text.providerOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
     assertTrue(text.baseUrlOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
     // a form's title is cut to fit whatever the name; a usual one fits whole
-    String usual = "new-api / one-api relay";
+    String usual = "Relay (new-api, sub2api…)";
     assertTrue(text.modalTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
     assertTrue(text.modalBalanceTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
     assertTrue(text.modalAccountTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);

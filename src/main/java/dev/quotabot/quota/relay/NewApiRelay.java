@@ -40,7 +40,7 @@ public final class NewApiRelay implements Provider {
   private static final ProviderInfo DECLARED =
       new ProviderInfo(
           ID,
-          "new-api / one-api relay",
+          "Relay (new-api, sub2api…)",
           EnumSet.of(
               Capability.BALANCES,
               Capability.LISTS_KEY_MODELS,
