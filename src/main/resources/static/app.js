@@ -67,6 +67,8 @@
             : `Per-model quotas of a ${name} key.`,
         list: (name) => `${name}: the key’s balance and the models it may use.`,
         balance: (name) => `Reads the account balance of a ${name} key. Free: no model is called.`,
+        account: (name) =>
+          `A ${name} key cannot read its balance: the check shows what the key can read, and the console page where the balance is.`,
       },
       balanceOf: (unit) => (unit ? `${unit} balance` : "balance"),
       baseUrlLabel: "Relay address",
@@ -145,13 +147,29 @@
         list: "Enter your key, then press “Check key”.",
         listAt: "Enter the relay’s address and your key, then press “Check key”.",
         balance: "Enter your key, then press “Check balance”.",
+        account: "Enter your key, then press “Check key”.",
         any: "Enter your key, then press “Check”.",
       },
       accountHeading: (name) => (name ? `${name} balance` : "Balance"),
       accountHeadingNoBalance: (name) => (name ? `${name} account` : "Account"),
+      accountHeadingLimits: (name) => (name ? `${name} usage limits` : "Usage limits"),
       accountLoading: (balance) => `Reading the ${balance}…`,
       accountLoadingNoBalance: "Reading the account…",
       accountConsole: "Balance and limits on the provider’s console: ",
+      accountNothingRead: (name) =>
+        `${name || "This provider"} does not tell a key its balance: nothing was read, so no figure is shown.`,
+      siteName: (name) => `Site: ${name}`,
+      siteSoftware: (flavour) => `Software: ${flavour}`,
+      limitsLabel: "Quota windows",
+      limitUsed: (percent) => `${percent}% used`,
+      limitLeft: "left",
+      limitUnknown: "use unknown",
+      spendCaption: "Recent spend by model",
+      spendModel: "Model",
+      spendAmount: "Spent",
+      spendCalls: "Calls",
+      spendNote: "From the key’s recent log only: not a lifetime total.",
+      spendSince: (time) => `From the key’s recent log (since ${time}) only: not a lifetime total.`,
       estimateLabel: "Estimated calls left",
       // "≈ 500 light · 250 standard · 125 flagship calls, at 0.5 / 1 / 2 魔粒 a call"
       estimateTier: (calls, tier) => `${calls} ${tier}`,
@@ -179,6 +197,11 @@
         charged: "Charged",
         earned_today: "Earned today",
         to_earn_today: "Still to earn today",
+        lifetime_topped_up: "Lifetime top-ups",
+        lifetime_granted: "Lifetime grants",
+        credit_limit: "Credit limit",
+        outstanding_invoices: "Owed",
+        pending_charges: "Pending charges",
       },
       accountNote: (name, balance) =>
         `The ${balance} is what ${name} spends from your account. When ${name} does not report a model’s quota (shown as unknown), this balance is your real budget.`,
@@ -287,6 +310,8 @@
             : `查询 ${name} 密钥在每个模型上的额度。`,
         list: (name) => `${name}：密钥的余额和它可用的模型。`,
         balance: (name) => `读取 ${name} 密钥所属账户的余额。免费：不会调用任何模型。`,
+        account: (name) =>
+          `${name} 的密钥无法读取余额：查询会显示密钥能读到的内容，以及可以查看余额的控制台页面。`,
       },
       balanceOf: (unit) => (unit ? `${unit}余额` : "余额"),
       baseUrlLabel: "中转站地址",
@@ -357,13 +382,29 @@
         list: "填写密钥，然后点击“查询密钥”。",
         listAt: "填写中转站地址和密钥，然后点击“查询密钥”。",
         balance: "填写密钥，然后点击“查询余额”。",
+        account: "填写密钥，然后点击“查询密钥”。",
         any: "填写密钥，然后点击“查询”。",
       },
       accountHeading: (name) => (name ? `${name} 余额` : "余额"),
       accountHeadingNoBalance: (name) => (name ? `${name} 账户` : "账户"),
+      accountHeadingLimits: (name) => (name ? `${name} 用量限额` : "用量限额"),
       accountLoading: (balance) => `正在读取${balance}…`,
       accountLoadingNoBalance: "正在读取账户…",
       accountConsole: "在服务商控制台查看余额和限额：",
+      accountNothingRead: (name) =>
+        `${name || "该服务商"}不向密钥提供余额：没有读到任何内容，因此不显示任何数字。`,
+      siteName: (name) => `站点：${name}`,
+      siteSoftware: (flavour) => `程序：${flavour}`,
+      limitsLabel: "额度窗口",
+      limitUsed: (percent) => `已用 ${percent}%`,
+      limitLeft: "剩余",
+      limitUnknown: "用量未知",
+      spendCaption: "各模型近期花费",
+      spendModel: "模型",
+      spendAmount: "花费",
+      spendCalls: "调用次数",
+      spendNote: "仅来自该密钥的近期日志：并非累计总额。",
+      spendSince: (time) => `仅来自该密钥的近期日志（自 ${time} 起）：并非累计总额。`,
       estimateLabel: "估计还可调用",
       estimateTier: (calls, tier) => `${calls} 次${tier}`,
       estimate: (tiers, prices, unit) =>
@@ -390,6 +431,11 @@
         charged: "充值",
         earned_today: "今日已获得",
         to_earn_today: "今日还可获得",
+        lifetime_topped_up: "累计充值",
+        lifetime_granted: "累计赠送",
+        credit_limit: "信用额度",
+        outstanding_invoices: "未结账单",
+        pending_charges: "待结费用",
       },
       accountNote: (name, balance) =>
         `${balance}是 ${name} 从你的账户中扣除的额度。当 ${name} 没有报告某个模型的额度（显示为未知）时，这个余额才是你真正的预算。`,
@@ -598,8 +644,9 @@
 
   /**
    * What a check of this provider does: "probe" (each model is called), "list" (the key's models are
-   * listed, and looked for), "balance" (only balances are read), or "any" when the page does not
-   * know the provider and lets the server decide.
+   * listed, and looked for), "balance" (only balances are read), "account" (a provider that tells a
+   * key no balance: what the key can read is shown, with the console where the rest is), or "any"
+   * when the page does not know the provider and lets the server decide.
    */
   function modeOf(provider) {
     if (can(provider, "probes_models")) {
@@ -608,7 +655,10 @@
     if (can(provider, "lists_key_models")) {
       return "list";
     }
-    return can(provider, "balances") ? "balance" : "any";
+    if (can(provider, "balances")) {
+      return "balance";
+    }
+    return provider.id ? "account" : "any";
   }
 
   /** A probing provider that also reads balances offers the free balance-only check. */
@@ -1393,7 +1443,7 @@
       mode: query.mode,
       baseUrl: query.baseUrl,
       // Asked for no model in particular, a provider lists the models the key may use as they come.
-      growing: query.mode !== "balance" && query.models.length === 0,
+      growing: query.mode !== "balance" && query.mode !== "account" && query.models.length === 0,
       models: query.models,
       rows: query.models.map((model) => ({ model, local: "pending" })),
       account: null,
@@ -1617,12 +1667,16 @@
   }
 
   function checkText(mode) {
-    return t({ probe: "check", list: "checkKey", balance: "checkBalance" }[mode] || "checkAny");
+    const keys = { probe: "check", list: "checkKey", balance: "checkBalance", account: "checkKey" };
+    return t(keys[mode] || "checkAny");
   }
 
   function checkingText(report) {
     if (report.mode === "balance") {
       return t("readingBalance");
+    }
+    if (report.mode === "account") {
+      return t("checkingKey");
     }
     return report.growing ? t("checkingKey") : t("checking", report.rows.length);
   }
@@ -1756,9 +1810,17 @@
     // A provider that reads no balance (its limits come with each answer) has an account, not a
     // balance, to show: its note and where its console shows the rest.
     const readsBalances = can(provider, "balances") || provider === UNKNOWN_PROVIDER;
-    els.accountHeading.textContent = readsBalances
-      ? t("accountHeading", providerName(provider))
-      : t("accountHeadingNoBalance", providerName(provider));
+    // An account read as windows and no money (a coding plan) is usage limits, not a balance.
+    const windowsOnly =
+      readsBalances &&
+      balances.length === 0 &&
+      Array.isArray(account?.limits) &&
+      account.limits.length > 0;
+    els.accountHeading.textContent = windowsOnly
+      ? t("accountHeadingLimits", providerName(provider))
+      : readsBalances
+        ? t("accountHeading", providerName(provider))
+        : t("accountHeadingNoBalance", providerName(provider));
     els.accountLoadingText.textContent = readsBalances
       ? t("accountLoading", balanceName(provider))
       : t("accountLoadingNoBalance");
@@ -1777,12 +1839,27 @@
     // Whatever was read is shown, even beside an error (a relay's wallet when the key failed).
     els.accountBalances.hidden = balances.length === 0;
     els.accountBalances.replaceChildren(...balances.map(balanceEntry));
+    renderSite(account);
+    const limits = renderLimits(account);
     renderEstimate(account);
+    const spend = renderSpend(account);
     // The provider's remark carries guidance (where the real wallet is…): shown whatever the state.
     const note = typeof account?.note === "string" && account.note.trim() ? account.note : null;
     const consoleUrl = provider.console_url;
     els.accountRemark.hidden = note === null;
     writeWithLink(els.accountRemarkText, note || "", consoleUrl);
+    // A provider that tells a key no balance says so plainly when nothing else was read either
+    // (no figure, no remark, no model row): the card is never silently empty.
+    const nothingRead =
+      known &&
+      !readsBalances &&
+      balances.length === 0 &&
+      limits === 0 &&
+      spend === 0 &&
+      note === null &&
+      report.rows.length === 0;
+    els.accountEmpty.hidden = !nothingRead;
+    els.accountEmpty.textContent = nothingRead ? t("accountNothingRead", providerName(provider)) : "";
     // The console page, unless the note already names it.
     const consoleLine = consoleUrl !== null && !(note || "").includes(consoleUrl);
     els.accountConsole.hidden = !consoleLine;
@@ -1794,6 +1871,169 @@
     if (!loading && !known) {
       renderAccountError(account);
     }
+  }
+
+
+  /* ---------- what else the account tells: its site, its own windows, recent spend ---------- */
+
+  /** A non-empty string from the server, or null. */
+  function nonEmpty(value) {
+    return typeof value === "string" && value.trim() ? value : null;
+  }
+
+  /**
+   * A name from the server as words: lifetime_topped_up → "Lifetime topped up". A name that is
+   * not all lower case (a model's, a brand's) keeps its letters; only underscores become spaces.
+   */
+  function readableName(name) {
+    const words = String(name).replaceAll("_", " ").replace(/\s+/g, " ").trim();
+    return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+  }
+
+  /** "Site: My Relay · Software: new-api v0.6.10": the operator's name and what the site runs. */
+  function renderSite(account) {
+    const site = account?.site !== null && typeof account?.site === "object" ? account.site : null;
+    const name = nonEmpty(site?.name);
+    const flavour = nonEmpty(account?.flavour);
+    els.accountSite.hidden = name === null && flavour === null;
+    els.accountSiteName.hidden = name === null;
+    els.accountSiteName.textContent = name === null ? "" : t("siteName", name);
+    els.accountSiteSoftware.hidden = flavour === null;
+    els.accountSiteSoftware.textContent = flavour === null ? "" : t("siteSoftware", flavour);
+  }
+
+  /**
+   * The account's own quota windows (`account.limits`), one row each: its name, a bar of what is
+   * used (used_percent, or worked out from the counts), remaining / limit when given, and when it
+   * resets. What is unknown stays blank: never a 0 % bar. Returns how many rows were drawn.
+   */
+  function renderLimits(account) {
+    const windows = Array.isArray(account?.limits)
+      ? account.limits.filter(
+          (entry) =>
+            entry !== null && typeof entry === "object" && nonEmpty(entry.name) !== null,
+        )
+      : [];
+    els.accountLimits.hidden = windows.length === 0;
+    els.accountLimitsLabel.textContent = t("limitsLabel");
+    els.accountLimitsList.replaceChildren(...windows.map(limitRow));
+    return windows.length;
+  }
+
+  /** The share of a window used, 0…1, or null when neither a percent nor both counts are known. */
+  function usedShare(entry) {
+    if (isAmount(entry.used_percent)) {
+      return Math.min(1, Math.max(0, entry.used_percent / 100));
+    }
+    const limit = count(entry.limit);
+    const remaining = count(entry.remaining);
+    if (limit === null || remaining === null || limit === 0) {
+      return null;
+    }
+    return Math.min(1, Math.max(0, (limit - remaining) / limit));
+  }
+
+  function limitRow(entry) {
+    const item = el("li", "limit");
+    item.dataset.window = entry.name;
+    const head = el("p", "limit-head");
+    head.append(el("span", "limit-name", windowName(entry.name)));
+    const used = usedShare(entry);
+    const usedText = el("span", "limit-used");
+    head.append(usedText);
+    const meter = el("div", "meter limit-meter");
+    const fill = el("div", "meter-fill");
+    meter.append(fill);
+    if (used === null) {
+      meter.classList.add("meter-unknown");
+      meter.setAttribute("role", "img");
+      meter.setAttribute("aria-label", t("limitUnknown"));
+    } else {
+      // The bar stops at its ends; the text says what the provider said (105 % used is news).
+      const said = isAmount(entry.used_percent) ? entry.used_percent : used * 100;
+      const percent = said.toLocaleString(locale(), { maximumFractionDigits: 1 });
+      usedText.textContent = t("limitUsed", percent);
+      meter.setAttribute("role", "meter");
+      meter.setAttribute("aria-valuemin", "0");
+      meter.setAttribute("aria-valuemax", "100");
+      meter.setAttribute("aria-valuenow", String(Math.round(used * 100)));
+      meter.setAttribute("aria-label", `${windowName(entry.name)}: ${t("limitUsed", percent)}`);
+      meter.classList.add(meterTone(1 - used));
+      // Through the CSSOM, like the other bars: the CSP allows no style attribute.
+      fill.style.width = `${used * 100}%`;
+    }
+    const facts = el("p", "limit-facts");
+    const limit = count(entry.limit);
+    const remaining = count(entry.remaining);
+    if (limit !== null || remaining !== null) {
+      const counts = el("span", "limit-counts");
+      counts.append(
+        numberOrUnknown("limit-remaining", remaining),
+        el("span", "quota-sep", " / "),
+        numberOrUnknown("limit-limit", limit),
+        " ",
+        el("span", "limit-left", t("limitLeft")),
+      );
+      facts.append(counts);
+    }
+    const reset = resetTime(entry);
+    if (reset !== null) {
+      if (facts.childNodes.length > 0) {
+        facts.append(el("span", "window-sep", " · "));
+      }
+      facts.append(resetElement(reset));
+      const local = el(
+        "span",
+        "limit-reset-at",
+        ` (${reset.toLocaleString(locale(), { weekday: "short", hour: "2-digit", minute: "2-digit" })})`,
+      );
+      facts.append(local);
+    }
+    item.append(head, meter);
+    if (facts.childNodes.length > 0) {
+      item.append(facts);
+    }
+    return item;
+  }
+
+  /**
+   * "Recent spend by model": a row per model in the order the server gave, its amount in its unit
+   * and its calls, labelled as the recent log it is (never a lifetime total). Returns the rows.
+   */
+  function renderSpend(account) {
+    const entries = Array.isArray(account?.spend)
+      ? account.spend.filter(
+          (entry) => entry !== null && typeof entry === "object" && nonEmpty(entry.model) !== null,
+        )
+      : [];
+    els.accountSpend.hidden = entries.length === 0;
+    els.accountSpendCaption.textContent = t("spendCaption");
+    els.spendColModel.textContent = t("spendModel");
+    els.spendColAmount.textContent = t("spendAmount");
+    els.spendColCalls.textContent = t("spendCalls");
+    els.accountSpendBody.replaceChildren(...entries.map(spendRow));
+    const since = entries
+      .map((entry) => new Date(typeof entry.since === "string" ? entry.since : NaN))
+      .filter((at) => !Number.isNaN(at.getTime()))
+      .sort((a, b) => a - b)[0];
+    els.accountSpendNote.textContent = since
+      ? t("spendSince", since.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }))
+      : t("spendNote");
+    return entries.length;
+  }
+
+  function spendRow(entry) {
+    const tr = el("tr");
+    tr.dataset.model = entry.model;
+    const model = el("th", "spend-model", entry.model);
+    model.scope = "row";
+    const unit = nonEmpty(entry.unit);
+    const amount = el("td", "num spend-amount");
+    writeAmount(amount, entry.amount, unit, true);
+    const calls = count(entry.calls);
+    const callCell = el("td", "num spend-calls", calls === null ? "" : calls.toLocaleString(locale()));
+    tr.append(model, amount, callCell);
+    return tr;
   }
 
   /**
@@ -1948,7 +2188,7 @@
     const partNames = MESSAGES[state.lang].part;
     for (const [name, value] of Object.entries(parts)) {
       if (isAmount(value)) {
-        const label = Object.hasOwn(partNames, name) ? partNames[name] : name.replaceAll("_", " ");
+        const label = Object.hasOwn(partNames, name) ? partNames[name] : readableName(name);
         add(`part-${name}`, label, money(value));
       }
     }
@@ -2229,7 +2469,11 @@
       }
       const limit = count(entry.limit);
       const remaining = count(entry.remaining);
-      const known = limit !== null || remaining !== null || resetTime(entry) !== null;
+      const known =
+        limit !== null ||
+        remaining !== null ||
+        resetTime(entry) !== null ||
+        isAmount(entry.used_percent);
       const repeat = seeds.some(([l, r]) => l === limit && r === remaining);
       return entry.name !== "" && known && !repeat;
     });
@@ -2242,13 +2486,18 @@
     for (const entry of windows) {
       const item = el("li", "window");
       item.dataset.window = entry.name;
-      item.append(
-        el("span", "window-name", windowName(entry.name)),
-        " ",
-        numberOrUnknown("window-remaining", count(entry.remaining)),
-        el("span", "quota-sep", " / "),
-        numberOrUnknown("window-limit", count(entry.limit)),
-      );
+      item.append(el("span", "window-name", windowName(entry.name)), " ");
+      if (count(entry.remaining) === null && count(entry.limit) === null && isAmount(entry.used_percent)) {
+        // A window told as a share (a plan's), not as counts: the share, not "unknown / unknown".
+        const percent = entry.used_percent.toLocaleString(locale(), { maximumFractionDigits: 1 });
+        item.append(el("span", "window-used", t("limitUsed", percent)));
+      } else {
+        item.append(
+          numberOrUnknown("window-remaining", count(entry.remaining)),
+          el("span", "quota-sep", " / "),
+          numberOrUnknown("window-limit", count(entry.limit)),
+        );
+      }
       const reset = resetTime(entry);
       if (reset !== null) {
         item.append(el("span", "window-sep", " · "), resetElement(reset));
@@ -2260,12 +2509,12 @@
 
   /**
    * A window's name as people say it: requests_per_day → "requests/day" ("请求/天"). Names are
-   * what_per_period as the provider defines them; a part the page has no word for is shown with
-   * spaces for underscores.
+   * what_per_period as the provider defines them (tokens_per_5_hours → "tokens/5 hours"); a part the
+   * page has no word for is shown with spaces for underscores.
    */
   function windowName(name) {
     const words = MESSAGES[state.lang];
-    const match = /^(.+?)_per_([a-z]+)$/.exec(name);
+    const match = /^(.+?)_per_(.+)$/.exec(name);
     const what = match ? match[1] : name;
     const period = match ? match[2] : null;
     const say = (table, key) => (Object.hasOwn(table, key) ? table[key] : key.replaceAll("_", " "));
@@ -2361,7 +2610,8 @@
     }
     let tightest = null;
     for (const entry of shownWindows(row)) {
-      const value = ratio(entry.remaining, entry.limit);
+      const used = usedShare(entry);
+      const value = used === null ? null : 1 - used;
       if (value !== null && (tightest === null || value < tightest.value)) {
         tightest = { value, basis: "window", name: entry.name };
       }
@@ -2768,6 +3018,20 @@
       accountError: byId("account-error"),
       accountErrorBadge: byId("account-error-badge"),
       accountErrorText: byId("account-error-text"),
+      accountEmpty: byId("account-empty"),
+      accountSite: byId("account-site"),
+      accountSiteName: byId("account-site-name"),
+      accountSiteSoftware: byId("account-site-software"),
+      accountLimits: byId("account-limits"),
+      accountLimitsLabel: byId("account-limits-label"),
+      accountLimitsList: byId("account-limits-list"),
+      accountSpend: byId("account-spend"),
+      accountSpendCaption: byId("account-spend-caption"),
+      accountSpendBody: byId("account-spend-body"),
+      accountSpendNote: byId("account-spend-note"),
+      spendColModel: byId("spend-col-model"),
+      spendColAmount: byId("spend-col-amount"),
+      spendColCalls: byId("spend-col-calls"),
       progress: byId("progress"),
       progressText: byId("progress-text"),
       progressBar: byId("progress-bar"),

@@ -1,17 +1,23 @@
 package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
+import dev.quotabot.config.ConfigException;
 import dev.quotabot.config.ModelScopeConfig;
 import dev.quotabot.config.ProvidersConfig;
 import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.console.ConsoleProviders;
+import dev.quotabot.quota.custom.CustomProvider;
+import dev.quotabot.quota.custom.CustomProviderSpec;
 import dev.quotabot.quota.headers.HeaderProviders;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.modelscope.TierPrices;
 import dev.quotabot.quota.net.BaseUrlRules;
 import dev.quotabot.quota.net.UpstreamClients;
+import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.plans.CodingPlans;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.web.WebServer;
@@ -68,8 +74,9 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Every provider, ModelScope first (the default). Configured addresses are trusted; a relay's
-   * address comes from the asker, so relays are called through the guarded client.
+   * Every provider, ModelScope first (the default), the operator-defined ones last. Configured
+   * addresses are trusted (a custom provider's too: the operator chose it); a relay's address comes
+   * from the asker, so relays are called through the guarded client.
    */
   static List<Provider> providers(AppConfig config, UpstreamClients clients) {
     ModelScopeConfig modelScope = config.modelScope();
@@ -86,22 +93,45 @@ public final class Application implements AutoCloseable {
                 modelScope.priceLight(), modelScope.priceStandard(), modelScope.priceFlagship()),
             Clock.systemUTC()));
     providers.add(new NewApiRelay(clients.guarded(RELAY_MAX_BODY_BYTES)));
+    providers.addAll(OfficialProviders.create(clients, others::baseUrl));
     providers.addAll(
-        OfficialProviders.create(
+        CodingPlans.create(
             clients,
-            others.deepseek(),
-            others.siliconflow(),
-            others.openrouter(),
-            others.moonshot()));
+            others.baseUrl("zhipu"),
+            others.baseUrl("zai"),
+            others.baseUrl("minimax"),
+            others.baseUrl("kimicode"),
+            Clock.systemUTC()));
     providers.addAll(
         HeaderProviders.create(
             clients,
-            others.groq(),
-            others.cerebras(),
-            others.openai(),
-            others.anthropic(),
+            others.baseUrl("groq"),
+            others.baseUrl("cerebras"),
+            others.baseUrl("openai"),
+            others.baseUrl("anthropic"),
             Clock.systemUTC()));
+    providers.addAll(ConsoleProviders.create(clients, others::baseUrl));
+    addCustom(providers, others.custom(), clients.trusted(CustomProvider.MAX_BODY_BYTES));
     return providers;
+  }
+
+  /**
+   * The operator-defined providers after the built-ins. The configuration already refuses a
+   * built-in's id; this catches a built-in added without a {@code provider.<id>.base_url} key.
+   */
+  private static void addCustom(
+      List<Provider> providers, List<CustomProviderSpec> custom, UpstreamHttp http) {
+    for (CustomProviderSpec spec : custom) {
+      if (providers.stream().anyMatch(p -> p.info().id().equals(spec.id()))) {
+        throw new ConfigException(
+            "Invalid configuration: provider.custom."
+                + spec.id()
+                + ".name: the id "
+                + spec.id()
+                + " is a built-in provider's; give the custom provider another id.");
+      }
+      providers.add(new CustomProvider(http, spec));
+    }
   }
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */

@@ -1,6 +1,7 @@
 package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
+import dev.quotabot.config.ConfigException;
 import java.net.BindException;
 
 /** Turns a start-up exception into one line a person can act on. */
@@ -8,6 +9,10 @@ final class StartupFailure {
   private StartupFailure() {}
 
   static String describe(Throwable failure, AppConfig config) {
+    if (failure instanceof ConfigException invalid) {
+      // already one line naming the key
+      return invalid.getMessage();
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof BindException) {
         return "cannot listen on "

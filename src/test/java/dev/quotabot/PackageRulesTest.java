@@ -42,6 +42,8 @@ final class PackageRulesTest {
           "RateWindow",
           "CallEstimate",
           "ProbeCost",
+          "ModelSpend",
+          "Site",
           "ProbeStatus",
           "ProviderInfo",
           "Capability",
@@ -54,8 +56,9 @@ final class PackageRulesTest {
   /** Provider ids as a quoted literal in code: a branch on one provider. */
   private static final Pattern PROVIDER_ID =
       Pattern.compile(
-          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|groq|cerebras|openai"
-              + "|anthropic)[\"']",
+          "[\"'](?:modelscope|newapi|deepseek|siliconflow|openrouter|moonshot|stepfun|novita|302ai"
+              + "|poe|venice|deepinfra|zhipu|zai|minimax|kimicode|groq|cerebras|openai|anthropic"
+              + "|gemini|mistral|dashscope|volcengine|qianfan|fireworks|together)[\"']",
           Pattern.CASE_INSENSITIVE);
 
   @Test

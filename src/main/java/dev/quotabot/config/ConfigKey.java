@@ -1,6 +1,9 @@
 package dev.quotabot.config;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key with its default. New keys are added here and to bot.properties.example.
@@ -33,15 +36,35 @@ public enum ConfigKey {
   QUOTA_QUERY_DEADLINE_MS("quota.query_deadline_ms", "20000"),
   QUOTA_MAX_CONCURRENT_PROBES("quota.max_concurrent_probes", "50"),
   PROVIDER_DEEPSEEK_BASE_URL("provider.deepseek.base_url", "https://api.deepseek.com"),
-  PROVIDER_SILICONFLOW_BASE_URL("provider.siliconflow.base_url", "https://api.siliconflow.cn"),
+  PROVIDER_SILICONFLOW_BASE_URL("provider.siliconflow.base_url", "https://api.siliconflow.com"),
   PROVIDER_OPENROUTER_BASE_URL("provider.openrouter.base_url", "https://openrouter.ai"),
   PROVIDER_MOONSHOT_BASE_URL("provider.moonshot.base_url", "https://api.moonshot.cn"),
+  PROVIDER_STEPFUN_BASE_URL("provider.stepfun.base_url", "https://api.stepfun.com"),
+  PROVIDER_NOVITA_BASE_URL("provider.novita.base_url", "https://api.novita.ai"),
+  PROVIDER_302AI_BASE_URL("provider.302ai.base_url", "https://api.302.ai"),
+  PROVIDER_ZHIPU_BASE_URL("provider.zhipu.base_url", "https://open.bigmodel.cn"),
+  PROVIDER_ZAI_BASE_URL("provider.zai.base_url", "https://api.z.ai"),
+  PROVIDER_MINIMAX_BASE_URL("provider.minimax.base_url", "https://api.minimax.io"),
+  PROVIDER_KIMICODE_BASE_URL("provider.kimicode.base_url", "https://api.kimi.com"),
   PROVIDER_GROQ_BASE_URL("provider.groq.base_url", "https://api.groq.com/openai"),
   PROVIDER_CEREBRAS_BASE_URL("provider.cerebras.base_url", "https://api.cerebras.ai"),
   PROVIDER_OPENAI_BASE_URL("provider.openai.base_url", "https://api.openai.com"),
   PROVIDER_ANTHROPIC_BASE_URL("provider.anthropic.base_url", "https://api.anthropic.com"),
+  PROVIDER_POE_BASE_URL("provider.poe.base_url", "https://api.poe.com"),
+  PROVIDER_VENICE_BASE_URL("provider.venice.base_url", "https://api.venice.ai"),
+  PROVIDER_DEEPINFRA_BASE_URL("provider.deepinfra.base_url", "https://api.deepinfra.com"),
+  PROVIDER_GEMINI_BASE_URL("provider.gemini.base_url", "https://generativelanguage.googleapis.com"),
+  PROVIDER_MISTRAL_BASE_URL("provider.mistral.base_url", "https://api.mistral.ai"),
+  PROVIDER_DASHSCOPE_BASE_URL("provider.dashscope.base_url", "https://dashscope.aliyuncs.com"),
+  PROVIDER_VOLCENGINE_BASE_URL("provider.volcengine.base_url", "https://ark.cn-beijing.volces.com"),
+  PROVIDER_QIANFAN_BASE_URL("provider.qianfan.base_url", "https://qianfan.baidubce.com"),
+  PROVIDER_FIREWORKS_BASE_URL("provider.fireworks.base_url", "https://api.fireworks.ai"),
+  PROVIDER_TOGETHER_BASE_URL("provider.together.base_url", "https://api.together.xyz"),
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
   UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
+
+  private static final Pattern PROVIDER_BASE_URL =
+      Pattern.compile("provider\\.([a-z0-9]+)\\.base_url");
 
   private final String key;
   private final String defaultValue;
@@ -57,6 +80,12 @@ public enum ConfigKey {
 
   public String defaultValue() {
     return defaultValue;
+  }
+
+  /** For a {@code provider.<id>.base_url} key, the provider's id; empty for any other key. */
+  public Optional<String> providerId() {
+    Matcher matcher = PROVIDER_BASE_URL.matcher(key);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   /** {@code web.port} → {@code QUOTABOT_WEB_PORT}. */

@@ -3,12 +3,14 @@ package dev.quotabot.config;
 import dev.quotabot.quota.QuotaSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +32,12 @@ public final class ConfigLoader {
   private static final Set<String> HTTP = Set.of("http", "https");
   private static final Set<String> WEBSOCKET = Set.of("ws", "wss");
 
+  /**
+   * Built-in providers configured without a {@code provider.<id>.base_url} key (ModelScope has its
+   * own keys, a relay's address comes with each query): a custom provider may not take their ids.
+   */
+  private static final Set<String> BUILT_IN_WITHOUT_BASE_URL = Set.of("modelscope", "newapi");
+
   private ConfigLoader() {}
 
   /** Loads from the command line, the working directory and the environment. */
@@ -45,21 +53,29 @@ public final class ConfigLoader {
     warnAboutUnknownKeys(properties, fileName);
     ConfigValues values = new ConfigValues(properties, fileName, env);
     return new AppConfig(
-        web(values), discord(values), modelScope(values), quota(values), providers(values));
+        web(values),
+        discord(values),
+        modelScope(values),
+        quota(values),
+        providers(values, properties, fileName, env));
   }
 
-  private static ProvidersConfig providers(ConfigValues values) {
+  private static ProvidersConfig providers(
+      ConfigValues values,
+      Map<String, String> properties,
+      String fileName,
+      Map<String, String> env) {
+    Map<String, URI> baseUrls = new HashMap<>();
+    for (ConfigKey key : ConfigKey.values()) {
+      key.providerId().ifPresent(id -> baseUrls.put(id, values.url(key, HTTP)));
+    }
+    Set<String> builtIn = new HashSet<>(BUILT_IN_WITHOUT_BASE_URL);
+    builtIn.addAll(baseUrls.keySet());
     return new ProvidersConfig(
-        values.url(ConfigKey.PROVIDER_DEEPSEEK_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_OPENROUTER_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_MOONSHOT_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_GROQ_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_CEREBRAS_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_OPENAI_BASE_URL, HTTP),
-        values.url(ConfigKey.PROVIDER_ANTHROPIC_BASE_URL, HTTP),
+        baseUrls,
         values.bool(ConfigKey.UPSTREAM_ALLOW_HTTP),
-        values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES));
+        values.bool(ConfigKey.UPSTREAM_ALLOW_PRIVATE_ADDRESSES),
+        CustomProviderKeys.read(properties, fileName, env, builtIn));
   }
 
   private static WebConfig web(ConfigValues values) {
@@ -165,7 +181,7 @@ public final class ConfigLoader {
         Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toSet());
     List<String> unknown =
         properties.keySet().stream()
-            .filter(name -> !known.contains(name))
+            .filter(name -> !known.contains(name) && !CustomProviderKeys.isCustomKey(name))
             .collect(Collectors.toCollection(TreeSet::new))
             .stream()
             .toList();

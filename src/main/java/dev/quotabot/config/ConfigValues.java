@@ -182,7 +182,7 @@ final class ConfigValues {
   }
 
   /** A URL's user info, query and fragment can hold credentials: they are never repeated. */
-  private static String withoutCredentials(String value) {
+  static String withoutCredentials(String value) {
     String shown = URL_USER_INFO.matcher(value).replaceAll("$1(hidden)@");
     return URL_QUERY_OR_FRAGMENT.matcher(shown).replaceAll("?(hidden)");
   }

@@ -3,6 +3,8 @@ package dev.quotabot.discord;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,12 @@ import org.jspecify.annotations.Nullable;
 enum BotText {
   EN,
   ZH;
+
+  private static final Pattern COUNTED_PERIOD = Pattern.compile("(\\d{1,4})(min|h|d|w)");
+  private static final Pattern SUFFIXED_PERIOD =
+      Pattern.compile("([a-z_]+)_(hourly|daily|weekly|monthly|\\d{1,4}(?:min|h|d|w))");
+  private static final Pattern SEVERAL_UNITS =
+      Pattern.compile("(\\d{1,4})_(second|minute|hour|day|week|month)s?");
 
   static BotText of(@Nullable DiscordLocale locale) {
     return locale != null && locale.getLocale().startsWith("zh") ? ZH : EN;
@@ -91,6 +99,11 @@ enum BotText {
   /** The form's title for a provider that reads balances only (or lists the key's models). */
   String modalBalanceTitle(String provider) {
     return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
+  }
+
+  /** The form's title for a provider whose balance a key cannot read, which probes no model. */
+  String modalAccountTitle(String provider) {
+    return pick("Check " + provider + " account", "查询 " + provider + " 账户");
   }
 
   String modalKeyLabel() {
@@ -308,6 +321,16 @@ enum BotText {
     return pick(provider + " balance", provider + " 余额");
   }
 
+  /** A check of an account described by its quota windows (a coding plan), not by money. */
+  String limitsTitle(String provider) {
+    return pick(provider + " usage limits", provider + " 用量限额");
+  }
+
+  /** A check of a provider whose balance a key cannot read: what can be read, and where to look. */
+  String accountTitle(String provider) {
+    return pick(provider + " account", provider + " 账户");
+  }
+
   // --- the embed: description ---
 
   String keyLine(String fingerprint) {
@@ -322,6 +345,94 @@ enum BotText {
   String providerFromKey(String provider) {
     return pick(
         " · " + provider + ", recognised from the key's prefix", " · 按 Key 前缀识别为 " + provider);
+  }
+
+  /**
+   * The site a key belongs to: its operator's display name and the software it runs, either of
+   * which may be unknown (null), not both.
+   *
+   * @param name the site's display name, already made inert
+   * @param flavour the software and its version ({@code new-api v0.6.10}), already made inert
+   */
+  String siteLine(@Nullable String name, @Nullable String flavour) {
+    if (name == null) {
+      return pick("🌐 Site runs " + flavour, "🌐 站点程序：" + flavour);
+    }
+    return flavour == null
+        ? pick("🌐 Site: **" + name + "**", "🌐 站点：**" + name + "**")
+        : pick(
+            "🌐 Site: **" + name + "** · runs " + flavour,
+            "🌐 站点：**" + name + "** · 程序 " + flavour);
+  }
+
+  /**
+   * One quota window of the account (a coding plan's 5-hour or weekly window) in one line: {@code
+   * ⏱️ 5-hour window: ▰▰▱▱▱ 40% used (60 / 100 left) · resets <t:…:R>}.
+   *
+   * @param name the window's name for people, already made inert
+   * @param usage what is known of its use ({@link #usedShare}, {@link #leftCounts}, or both), or
+   *     {@link #unknown()}
+   * @param resetsAt when it is full again, in epoch seconds; null when not said
+   */
+  String limitLine(String name, String usage, @Nullable Long resetsAt) {
+    return pick("⏱️ " + name + ": " + usage, "⏱️ " + name + "：" + usage)
+        + (resetsAt == null ? "" : windowResets(resetsAt));
+  }
+
+  /** How much of a window is used: {@code ▰▰▱▱▱ 40% used}. */
+  String usedShare(String bar, String percent) {
+    return pick(bar + " " + percent + " used", bar + " 已用 " + percent);
+  }
+
+  /**
+   * What is left of a window in counts: {@code 60 / 100 left}; either number may be unknown (null),
+   * not both.
+   */
+  String leftCounts(@Nullable Long remaining, @Nullable Long limit) {
+    if (remaining == null) {
+      return pick("limit " + limit + ", " + unknown() + " left", "上限 " + limit + "，剩余" + unknown());
+    }
+    if (limit == null) {
+      return pick(
+          remaining + " left (" + limitUnknown() + ")",
+          "剩余 " + remaining + "（" + limitUnknown() + "）");
+    }
+    return pick(remaining + " / " + limit + " left", "剩余 " + remaining + " / " + limit);
+  }
+
+  /** The two together: {@code ▰▰▱▱▱ 40% used (60 / 100 left)}. */
+  String usedAndLeft(String used, String left) {
+    return pick(used + " (" + left + ")", used + "（" + left + "）");
+  }
+
+  /** The field of what each model spent of the key's quota: recent, from the key's log. */
+  String spendFieldName() {
+    return pick("Recent spend by model", "近期各模型消耗");
+  }
+
+  /** Above the rows, when the log says how far back it goes. */
+  String spendSince(long epochSecond) {
+    return pick(
+        "*From the key's recent log, since <t:" + epochSecond + ":f>*",
+        "*来自此 Key 的近期日志，自 <t:" + epochSecond + ":f> 起*");
+  }
+
+  /**
+   * One model's spend: {@code `gpt-4o-mini`: 1.25 USD · 12 calls}.
+   *
+   * @param model the model, already made safe for a code span
+   * @param amount what it spent, formatted, with its unit
+   */
+  String spendRow(String model, String amount, long calls) {
+    return pick(
+        "`" + model + "`: " + amount + " · " + calls + (calls == 1 ? " call" : " calls"),
+        "`" + model + "`：" + amount + " · " + calls + " 次调用");
+  }
+
+  /** After the rows shown: how many models were left out. */
+  String spendMore(int count) {
+    return pick(
+        "and " + count + (count == 1 ? " more model" : " more models"), "另有 " + count + " 个模型");
   }
 
   /**
@@ -364,6 +475,15 @@ enum BotText {
     return this == ZH && !latin ? unit + noun : unit + " " + noun;
   }
 
+  /**
+   * The account's or token's name on a line of its own, where there is no balance line to carry it.
+   *
+   * @param name already made inert
+   */
+  String nameLine(String name) {
+    return pick("👤 Name " + name, "👤 名称 " + name);
+  }
+
   String totalDetail(String amount) {
     return pick("total ", "总额 ") + amount;
   }
@@ -389,6 +509,18 @@ enum BotText {
       case "cash" -> pick("cash", "现金");
       case "earned_today" -> pick("earned today", "今日已获得");
       case "to_earn_today" -> pick("still to earn today", "今日还可获得");
+      case "lifetime_topped_up" -> pick("lifetime top-ups", "累计充值");
+      case "lifetime_granted" -> pick("lifetime grants", "累计赠送");
+      case "lifetime_used" -> pick("lifetime use", "累计使用");
+      case "spent_today" -> pick("spent today", "今日消耗");
+      case "spent_total" -> pick("spent in all", "累计消耗");
+      case "prepaid" -> pick("prepaid", "预付");
+      case "unbilled_usage" -> pick("unbilled usage", "未结算用量");
+      case "outstanding_invoices" -> pick("outstanding invoices", "未付账单");
+      case "pending_charges" -> pick("pending charges", "待扣费用");
+      case "credit_limit" -> pick("credit limit", "信用额度");
+      case "credit" -> pick("credit", "信用额度");
+      case "bonus" -> pick("bonus", "赠金");
       default -> null;
     };
   }
@@ -464,6 +596,19 @@ enum BotText {
     return pick(
         "⚠️ The " + what + "balance could not be read: **" + status + "**" + why,
         "⚠️ 无法读取" + unit + "余额：**" + status + "**" + why);
+  }
+
+  /**
+   * A provider whose balance a key cannot read could not check the key either.
+   *
+   * @param status the failure's name ({@link #status})
+   * @param error the human reason, already made inert; may be null
+   */
+  String keyCheckFailedLine(String status, @Nullable String error) {
+    String why = error == null ? "" : " — " + error;
+    return pick(
+        "⚠️ The key could not be checked: **" + status + "**" + why,
+        "⚠️ 无法检查此 Key：**" + status + "**" + why);
   }
 
   String unlimited() {
@@ -569,6 +714,11 @@ enum BotText {
     return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
   }
 
+  /** No model was called, and there was no balance to read: the check cost nothing. */
+  String nothingCalledFooter() {
+    return pick("No model was called: this check cost nothing.", "未调用任何模型：本次查询不产生费用。");
+  }
+
   // --- the embed: fields ---
 
   String accountLabel() {
@@ -594,10 +744,42 @@ enum BotText {
    */
   String windowName(String wire) {
     int per = wire.indexOf("_per_");
-    String what = per < 0 ? wire : wire.substring(0, per);
-    return per < 0
-        ? windowCounts(what)
-        : windowCounts(what) + "/" + windowPeriod(wire.substring(per + "_per_".length()));
+    if (per >= 0) {
+      return windowCounts(wire.substring(0, per))
+          + "/"
+          + windowPeriod(wire.substring(per + "_per_".length()));
+    }
+    // a coding plan's what_period: tokens_5h, tokens_weekly, mcp_monthly
+    Matcher suffixed = SUFFIXED_PERIOD.matcher(wire);
+    if (suffixed.matches()) {
+      return windowCounts(suffixed.group(1)) + "/" + shortPeriod(suffixed.group(2));
+    }
+    return windowCounts(wire);
+  }
+
+  /**
+   * {@code weekly} is {@code week}, {@code 5h} is {@code 5 hours}, {@code 30min} {@code 30
+   * minutes}.
+   */
+  private String shortPeriod(String period) {
+    Matcher counted = COUNTED_PERIOD.matcher(period);
+    if (!counted.matches()) {
+      return windowPeriod(
+          switch (period) {
+            case "hourly" -> "hour";
+            case "daily" -> "day";
+            case "weekly" -> "week";
+            default -> "month";
+          });
+    }
+    String unit =
+        switch (counted.group(2)) {
+          case "min" -> "minute";
+          case "h" -> "hour";
+          case "d" -> "day";
+          default -> "week";
+        };
+    return windowPeriod(counted.group(1) + "_" + unit);
   }
 
   private String windowCounts(String what) {
@@ -607,11 +789,21 @@ enum BotText {
       case "input_tokens" -> pick("input tokens", "输入 Token");
       case "output_tokens" -> pick("output tokens", "输出 Token");
       case "model_requests" -> pick("model requests", "模型请求");
+      case "credits" -> pick("credits", "积分");
+      case "usd" -> "USD";
+      case "mcp" -> pick("MCP calls", "MCP 调用");
       default -> what.replace('_', ' ');
     };
   }
 
   private String windowPeriod(String period) {
+    // a period of several units, as coding plans have them: 5_hours
+    Matcher several = SEVERAL_UNITS.matcher(period);
+    if (several.matches()) {
+      String count = several.group(1);
+      String unit = windowPeriod(several.group(2));
+      return this == ZH ? count + " " + unit : count + " " + unit + "s";
+    }
     return switch (period) {
       case "second" -> pick("second", "秒");
       case "minute" -> pick("minute", "分钟");

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * before those that merely contain it. In a comma-separated value only the last item is completed;
  * the items before it are kept. A provider with neither defaults nor a model list (a relay names
  * its models its own way; leave {@code models} empty to list those the key may use) gets no
- * suggestions.
+ * suggestions. It also answers for {@code provider}, which suggests providers when there are more
+ * than one fixed list of choices holds ({@link ProviderChoices}).
  */
 final class ModelAutocomplete extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelAutocomplete.class);
@@ -45,9 +46,9 @@ final class ModelAutocomplete extends ListenerAdapter {
   }
 
   /**
-   * Every request is answered, with no choices when there is nothing to suggest: another option
-   * focused or {@code models} of another type (both possible while Discord rolls out a changed
-   * command), or a provider without suggestions.
+   * Every request is answered, with no choices when there is nothing to suggest: an option other
+   * than {@code models} and {@code provider} focused or {@code models} of another type (both
+   * possible while Discord rolls out a changed command), or a provider without suggestions.
    */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -55,6 +56,13 @@ final class ModelAutocomplete extends ListenerAdapter {
       return;
     }
     AutoCompleteQuery focused = event.getFocusedOption();
+    if (QuotaCommand.PROVIDER_OPTION.equals(focused.getName())
+        && focused.getType() == OptionType.STRING) {
+      event
+          .replyChoices(ProviderChoices.matching(service.providers(), focused.getValue()))
+          .queue(null, ModelAutocomplete::notDelivered);
+      return;
+    }
     if (!QuotaCommand.MODELS_OPTION.equals(focused.getName())
         || focused.getType() != OptionType.STRING) {
       event.replyChoices(List.of()).queue(null, ModelAutocomplete::notDelivered);

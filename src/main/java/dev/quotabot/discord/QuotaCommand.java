@@ -52,7 +52,8 @@ final class QuotaCommand extends ListenerAdapter {
 
   /**
    * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
-   * choices are every provider, the default first (Discord allows 25).
+   * choices are every provider, the default first, while they fit in Discord's 25; beyond that the
+   * option suggests providers as the user types ({@link ProviderChoices}).
    *
    * @param providers every provider, the default first
    */
@@ -80,22 +81,19 @@ final class QuotaCommand extends ListenerAdapter {
         providers.isEmpty()
             ? "-"
             : QuotaEmbed.cut(providers.get(0).name(), QuotaEmbed.PROVIDER_NAME_MAX);
+    boolean fixed = ProviderChoices.fit(providers);
     OptionData provider =
         new OptionData(
                 OptionType.STRING,
                 PROVIDER_OPTION,
                 en.providerOptionDescription(defaultName),
                 false,
-                false)
+                !fixed)
             .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.providerOptionName())
             .setDescriptionLocalization(
                 DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription(defaultName));
-    int choices = 0;
-    for (ProviderInfo each : providers) {
-      if (choices++ == OptionData.MAX_CHOICES) {
-        break;
-      }
-      provider.addChoice(QuotaEmbed.cut(each.name(), OptionData.MAX_CHOICE_NAME_LENGTH), each.id());
+    if (fixed) {
+      provider.addChoices(ProviderChoices.all(providers));
     }
     OptionData baseUrl =
         new OptionData(

@@ -33,16 +33,20 @@ import org.jspecify.annotations.Nullable;
  * what the provider declares ({@link ProviderInfo}), never which provider it is.
  *
  * <p>The description names the key (and, when no provider was chosen, that its prefix named the
- * provider), then shows every balance entry in a line of its own (scope, unit, what is available,
- * and the total, used, frozen amounts, the upstream's split and the request count where reported),
- * or why the balances could not be read, or, for a provider without balances, that a key cannot
- * read them; when an entry expires; the estimated calls the balance pays for, with the prices used;
- * the provider's note; a summary of the models; and, for a provider with a daily reset, when it
- * comes. Each model is a field: the seed's quota numbers of a probed model, or, for a row without
- * them, one line per rate-limit window the provider reported; or whether the key may use a listed
- * model. A provider that probes models is coloured by the lowest share left (seed numbers and
- * windows alike); otherwise the colour says whether the balance was read. A balance-only check of a
- * provider that could have probed says it spent nothing.
+ * provider) and the site it belongs to (its name, the software it runs), then shows every balance
+ * entry in a line of its own (scope, unit, what is available, and the total, used, frozen amounts,
+ * the upstream's split and the request count where reported), or why the balances could not be
+ * read, or, for a provider without balances, that a key cannot read them (and where to look); the
+ * account's own quota windows (a coding plan's: used share with a bar, what is left, the reset),
+ * which stand in for an unknown balance; when an entry expires; the estimated calls the balance
+ * pays for, with the prices used; the provider's note; a summary of the models; and, for a provider
+ * with a daily reset, when it comes. What each model spent recently, from the key's log, is a field
+ * of its own before the models (the biggest spenders, then how many more). Each model is a field:
+ * the seed's quota numbers of a probed model, or, for a row without them, one line per rate-limit
+ * window the provider reported; or whether the key may use a listed model. A provider that probes
+ * models is coloured by the lowest share left (seed numbers and windows alike); otherwise the
+ * colour is the smallest share left of the account's windows, or says whether the balance was read.
+ * A balance-only check of a provider that could have probed says it spent nothing.
  *
  * <p>It always fits Discord's limits (25 fields, 6000 characters, 4096 in the description, 256 per
  * field name, 1024 per value): everything from elsewhere is bounded, the description is counted
@@ -119,7 +123,13 @@ final class QuotaEmbed {
     List<String> description = new ArrayList<>();
     String keyLine = text.keyLine(codeSafe(report.keyFingerprint()));
     description.add(providerFromKey ? keyLine + text.providerFromKey(name) : keyLine);
+    Account account = report.account();
+    String site = AccountDetails.siteLine(account.site(), text);
+    if (site != null) {
+      description.add(site);
+    }
     description.addAll(balanceLines(report, text, name));
+    description.addAll(AccountDetails.limitLines(account.limits(), text));
     String estimates = estimateLine(report.account(), text);
     if (estimates != null) {
       description.add(estimates);
@@ -148,11 +158,12 @@ final class QuotaEmbed {
     EmbedBuilder embed =
         new EmbedBuilder()
             .setTitle(
-                cut(title(rows.isEmpty(), probes, name, unit, text), MessageEmbed.TITLE_MAX_LENGTH))
+                cut(
+                    title(rows.isEmpty(), probes, name, unit, text, provider, account),
+                    MessageEmbed.TITLE_MAX_LENGTH))
             .setDescription(
                 cut(String.join("\n", description), MessageEmbed.DESCRIPTION_MAX_LENGTH))
-            .setColor(
-                probes && !rows.isEmpty() ? colour(rows) : report.account().isKnown() ? BLUE : RED)
+            .setColor(probes && !rows.isEmpty() ? colour(rows) : accountColour(account))
             .setFooter(
                 footer(
                     rows.isEmpty(),
@@ -160,10 +171,38 @@ final class QuotaEmbed {
                     provider.can(Capability.BALANCES),
                     unit,
                     resetsAt,
-                    text))
+                    text,
+                    provider))
             .setTimestamp(report.checkedAt());
+    int reserve = rows.isEmpty() ? 0 : SUMMARY_RESERVE;
+    MessageEmbed.Field spend =
+        AccountDetails.spendField(
+            account.spend(),
+            text,
+            MessageEmbed.EMBED_MAX_LENGTH_BOT
+                - embed.length()
+                - text.spendFieldName().length()
+                - reserve);
+    if (spend != null) {
+      embed.addField(spend);
+    }
     addFields(embed, rows, text, new RowContext(name, unit, provider));
     return embed.build();
+  }
+
+  /**
+   * The colour of an answer without probed rows: by the smallest share left of the account's own
+   * windows where it has any, else whether the account was read.
+   */
+  private static int accountColour(Account account) {
+    if (!account.isKnown()) {
+      return RED;
+    }
+    double left = AccountDetails.worstShareLeft(account.limits());
+    if (Double.isNaN(left)) {
+      return BLUE;
+    }
+    return left >= 0.5 ? GREEN : left >= 0.2 ? AMBER : RED;
   }
 
   /**
@@ -175,9 +214,23 @@ final class QuotaEmbed {
   private record RowContext(String name, @Nullable String unit, ProviderInfo provider) {}
 
   private static String title(
-      boolean balanceOnly, boolean probes, String name, @Nullable String unit, BotText text) {
+      boolean balanceOnly,
+      boolean probes,
+      String name,
+      @Nullable String unit,
+      BotText text,
+      ProviderInfo provider,
+      Account account) {
     if (balanceOnly) {
-      return probes ? text.freeCheckTitle(name, unit) : text.balanceTitle(name);
+      if (probes) {
+        return text.freeCheckTitle(name, unit);
+      }
+      if (!provider.can(Capability.BALANCES)) {
+        return text.accountTitle(name);
+      }
+      return account.balances().isEmpty() && !account.limits().isEmpty()
+          ? text.limitsTitle(name)
+          : text.balanceTitle(name);
     }
     return probes ? text.probedTitle(name) : text.listedTitle(name);
   }
@@ -188,9 +241,10 @@ final class QuotaEmbed {
       boolean balances,
       @Nullable String unit,
       @Nullable OffsetDateTime resetsAt,
-      BotText text) {
+      BotText text,
+      ProviderInfo provider) {
     if (!probes) {
-      return text.balanceFooter();
+      return balances || provider.takesModels() ? text.balanceFooter() : text.nothingCalledFooter();
     }
     if (balanceOnly) {
       return text.freeCheckFooter(unit);
@@ -214,12 +268,29 @@ final class QuotaEmbed {
     if (!account.isKnown()) {
       String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
       String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
-      lines.add(text.balanceFailedLine(unit, text.status(account.status(), name), error));
+      String status = text.status(account.status(), name);
+      ProviderInfo provider = report.provider();
+      if (provider.can(Capability.BALANCES)) {
+        lines.add(text.balanceFailedLine(unit, status, error));
+      } else {
+        // there was no balance to read: what failed is the check of the key; the console still
+        // shows the balance
+        lines.add(text.keyCheckFailedLine(status, error));
+        String console = provider.consoleUrl();
+        lines.add(text.balanceNotReadableLine(console == null ? null : shownUrl(console)));
+      }
     }
     List<Balance> balances = account.balances();
     if (balances.isEmpty() && account.isKnown()) {
       ProviderInfo provider = report.provider();
       if (provider.can(Capability.BALANCES)) {
+        if (!account.limits().isEmpty()) {
+          // an account described by its quota windows (a coding plan): they follow, no money line
+          if (user != null) {
+            lines.add(text.nameLine(user));
+          }
+          return lines;
+        }
         String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
         lines.add(text.balanceLine(Balance.Scope.ACCOUNT, unit, text.unknown(), List.of(), user));
       } else {
@@ -435,10 +506,12 @@ final class QuotaEmbed {
   private static void addFields(
       EmbedBuilder embed, List<ModelQuota> rows, BotText text, RowContext context) {
     int used = embed.length();
+    int before = embed.getFields().size();
     int shown = 0;
     for (ModelQuota row : rows) {
       int left = rows.size() - shown - 1;
-      boolean fieldSlotLeft = shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
+      boolean fieldSlotLeft =
+          before + shown + 1 + (left > 0 ? 1 : 0) <= MessageEmbed.MAX_FIELD_AMOUNT;
       MessageEmbed.Field field = field(row, text, context);
       int size = field.getName().length() + field.getValue().length();
       int reserve = left > 0 ? SUMMARY_RESERVE : 0;

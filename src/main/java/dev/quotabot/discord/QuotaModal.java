@@ -153,7 +153,9 @@ final class QuotaModal extends ListenerAdapter {
     String title =
         provider.can(Capability.PROBES_MODELS)
             ? text.modalTitle(name)
-            : text.modalBalanceTitle(name);
+            : provider.can(Capability.BALANCES) || provider.takesModels()
+                ? text.modalBalanceTitle(name)
+                : text.modalAccountTitle(name);
     return Modal.create(id, QuotaEmbed.cut(title, Modal.MAX_TITLE_LENGTH))
         .addComponents(fields)
         .build();

@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * optional: no models means the provider's default list on the command line (a provider that probes
  * no model has none), but the free balance-only check in the form (whose models field starts out
  * filled with the defaults); {@code balance_only} asks for the balance only whatever the models
- * say, and is refused for a provider that reads no balance; no key means the key must be asked for
- * (in a modal, so it never appears in the command line). No provider chosen means the one the key's
- * prefix names, if exactly one does ({@link QuotaService#providerOfKey}), else the default: its
- * default models are the ones checked. Which provider, base URL and admin fields are allowed is the
- * core's rule ({@link QuotaService#check}); its message is shown as is.
+ * say, and is refused for a provider that reads no balance but probes models (one that takes no
+ * models calls none anyway: its honest answer comes either way); no key means the key must be asked
+ * for (in a modal, so it never appears in the command line). No provider chosen means the one the
+ * key's prefix names, if exactly one does ({@link QuotaService#providerOfKey}), else the default:
+ * its default models are the ones checked. Which provider, base URL and admin fields are allowed is
+ * the core's rule ({@link QuotaService#check}); its message is shown as is.
  */
 final class QuotaOptions {
   static final String KEY_IN_MODELS =
@@ -147,10 +148,12 @@ final class QuotaOptions {
       return new NeedsKey();
     }
     Optional<ProviderInfo> provider = providerFor(rawKey, target);
+    // a provider that takes no models calls none anyway: balance_only asks for what it does
     if (balanceOnly
         && balanceOnlyAsked
         && provider.isPresent()
-        && !provider.get().can(Capability.BALANCES)) {
+        && !provider.get().can(Capability.BALANCES)
+        && provider.get().takesModels()) {
       return new Invalid(noBalanceToRead(provider.get()));
     }
     boolean fromKey = !target.chosen() && providerOfKey(rawKey).isPresent();

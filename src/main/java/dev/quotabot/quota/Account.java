@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  *     was read
  * @param estimatedCalls how many calls of each price tier the first balance pays for: an estimate
  *     from the provider's published prices, empty where there are none
+ * @param limits quota windows of the account or key itself (a coding plan's 5-hour and weekly
+ *     windows), as opposed to a model's windows on its row; empty where there are none
+ * @param spend what each model spent of the key's quota, from the provider's recent log; empty
+ *     where the provider keeps no such log
+ * @param site the site the key belongs to (its software, its display name), for a provider anyone
+ *     can host; null otherwise
  */
 public record Account(
     String provider,
@@ -27,11 +33,16 @@ public record Account(
     @Nullable String user,
     @Nullable String note,
     List<Balance> balances,
-    List<CallEstimate> estimatedCalls) {
+    List<CallEstimate> estimatedCalls,
+    List<RateWindow> limits,
+    List<ModelSpend> spend,
+    @Nullable Site site) {
 
   public Account {
     balances = List.copyOf(balances);
     estimatedCalls = List.copyOf(estimatedCalls);
+    limits = List.copyOf(limits);
+    spend = List.copyOf(spend);
     if (!balances.isEmpty()) {
       unit = balances.get(0).unit();
     }
@@ -46,7 +57,8 @@ public record Account(
       @Nullable String user,
       @Nullable String note,
       List<Balance> balances) {
-    this(provider, unit, status, error, user, note, balances, List.of());
+    this(
+        provider, unit, status, error, user, note, balances, List.of(), List.of(), List.of(), null);
   }
 
   /** Balances read, with the account's name and a note when known. */
@@ -72,17 +84,38 @@ public record Account(
 
   /** The same account with the name added. */
   public Account withUser(@Nullable String name) {
-    return new Account(provider, unit, status, error, name, note, balances, estimatedCalls);
+    return new Account(
+        provider, unit, status, error, name, note, balances, estimatedCalls, limits, spend, site);
   }
 
   /** The same account with call estimates. */
   public Account withEstimatedCalls(List<CallEstimate> estimates) {
-    return new Account(provider, unit, status, error, user, note, balances, estimates);
+    return new Account(
+        provider, unit, status, error, user, note, balances, estimates, limits, spend, site);
+  }
+
+  /** The same account with its own quota windows. */
+  public Account withLimits(List<RateWindow> windows) {
+    return new Account(
+        provider, unit, status, error, user, note, balances, estimatedCalls, windows, spend, site);
+  }
+
+  /** The same account with what each model spent recently. */
+  public Account withSpend(List<ModelSpend> spent) {
+    return new Account(
+        provider, unit, status, error, user, note, balances, estimatedCalls, limits, spent, site);
+  }
+
+  /** The same account with what is known of its site. */
+  public Account withSite(@Nullable Site known) {
+    return new Account(
+        provider, unit, status, error, user, note, balances, estimatedCalls, limits, spend, known);
   }
 
   /** The same account with {@code sentence} added to its note. */
   public Account withNoteAdded(String sentence) {
     String joined = note == null || note.isBlank() ? sentence : note + " " + sentence;
-    return new Account(provider, unit, status, error, user, joined, balances, estimatedCalls);
+    return new Account(
+        provider, unit, status, error, user, joined, balances, estimatedCalls, limits, spend, site);
   }
 }

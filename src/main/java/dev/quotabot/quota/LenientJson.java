@@ -51,7 +51,13 @@ public final class LenientJson {
    * anything else, including absurd magnitudes.
    */
   public static @Nullable BigDecimal amount(@Nullable JsonObject object, String name) {
-    JsonPrimitive value = primitive(object, name);
+    return amount(primitive(object, name));
+  }
+
+  /** The same for a value found otherwise (by a JSON pointer): null unless a number or string. */
+  public static @Nullable BigDecimal amount(@Nullable JsonElement element) {
+    JsonPrimitive value =
+        element != null && element.isJsonPrimitive() ? element.getAsJsonPrimitive() : null;
     if (value == null || value.isBoolean()) {
       return null;
     }

@@ -58,11 +58,16 @@ final class QuotaQueryFactory {
     if (!provider.takesModels() && !models.isEmpty()) {
       throw new InvalidQueryException(
           provider.name()
-              + " reports the account balance only: leave \"models\" empty for provider "
+              + (provider.can(Capability.BALANCES)
+                  ? " reports the account balance only"
+                  : " reads nothing per model")
+              + ": leave \"models\" empty for provider "
               + id
               + ".");
     }
-    if (!provider.can(Capability.BALANCES) && models.isEmpty()) {
+    if (provider.can(Capability.PROBES_MODELS)
+        && !provider.can(Capability.BALANCES)
+        && models.isEmpty()) {
       throw new InvalidQueryException(
           provider.name()
               + " tells what is left only in the answer to a call, per model: name at least one"

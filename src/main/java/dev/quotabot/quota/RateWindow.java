@@ -1,5 +1,6 @@
 package dev.quotabot.quota;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +13,24 @@ import org.jspecify.annotations.Nullable;
  * @param limit the most the window allows
  * @param remaining what is left of it now
  * @param resetsAt when it is full again (or next refills), when the provider says
+ * @param usedPercent how much of it is used, in percent, for a provider that reports a share rather
+ *     than counts (a coding plan); null otherwise
  */
 public record RateWindow(
-    String name, @Nullable Long limit, @Nullable Long remaining, @Nullable Instant resetsAt) {
+    String name,
+    @Nullable Long limit,
+    @Nullable Long remaining,
+    @Nullable Instant resetsAt,
+    @Nullable BigDecimal usedPercent) {
+
+  /** A window reported in counts. */
+  public RateWindow(
+      String name, @Nullable Long limit, @Nullable Long remaining, @Nullable Instant resetsAt) {
+    this(name, limit, remaining, resetsAt, null);
+  }
 
   /** Whether the provider reported anything at all for this window. */
   public boolean known() {
-    return limit != null || remaining != null || resetsAt != null;
+    return limit != null || remaining != null || resetsAt != null || usedPercent != null;
   }
 }

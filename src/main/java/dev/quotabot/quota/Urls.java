@@ -13,6 +13,16 @@ public final class Urls {
   }
 
   /**
+   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
+   * redundant} the base ends with: an operator who pastes the address a client is given ({@code
+   * https://api.moonshot.cn/v1}, {@code https://open.bigmodel.cn/api/anthropic}) gets the same URL
+   * as one who gives the host.
+   */
+  public static URI under(URI base, String path, String... redundant) {
+    return resolve(URI.create(withoutSuffix(base.toString(), redundant)), path);
+  }
+
+  /**
    * {@code text} without trailing slashes and then without the first of {@code suffixes} it ends
    * with (ignoring case), and the slashes left before it: what people paste as a base URL ({@code
    * https://relay.example/v1/}) becomes the base the paths go under ({@code

@@ -6,9 +6,11 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Site;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -71,13 +73,45 @@ final class BalanceJson {
     return json;
   }
 
-  /** One entry of a row's {@code limits}: a named rate-limit window, unknown numbers null. */
+  /**
+   * One entry of a row's or the account's {@code limits}: a named quota window, unknown numbers
+   * null; {@code used_percent} for a provider that reports a share rather than counts.
+   */
   record WindowJson(
-      String name, @Nullable Long limit, @Nullable Long remaining, @Nullable String resetsAt) {
+      String name,
+      @Nullable Long limit,
+      @Nullable Long remaining,
+      @Nullable String resetsAt,
+      @Nullable BigDecimal usedPercent) {
 
     static WindowJson of(RateWindow window) {
       return new WindowJson(
-          window.name(), window.limit(), window.remaining(), time(window.resetsAt()));
+          window.name(),
+          window.limit(),
+          window.remaining(),
+          time(window.resetsAt()),
+          window.usedPercent());
+    }
+  }
+
+  /** One entry of {@code account.spend}: what a model spent, from the provider's recent log. */
+  record SpendJson(
+      String model, BigDecimal amount, String unit, long calls, @Nullable String since) {
+
+    static SpendJson of(ModelSpend spend) {
+      return new SpendJson(
+          spend.model(), spend.amount(), spend.unit(), spend.calls(), time(spend.since()));
+    }
+  }
+
+  /**
+   * {@code account.site}: the software a relay runs, its version, and the operator's name for the
+   * site.
+   */
+  record SiteJson(@Nullable String software, @Nullable String version, @Nullable String name) {
+
+    static @Nullable SiteJson of(@Nullable Site site) {
+      return site == null ? null : new SiteJson(site.software(), site.version(), site.name());
     }
   }
 
@@ -107,7 +141,11 @@ final class BalanceJson {
       @Nullable String error,
       String status,
       List<BalanceEntry> balances,
-      List<EstimateJson> estimatedCalls) {
+      List<EstimateJson> estimatedCalls,
+      List<WindowJson> limits,
+      List<SpendJson> spend,
+      @Nullable String flavour,
+      @Nullable SiteJson site) {
 
     static AccountJson of(Account account) {
       @Nullable Balance first = account.primary();
@@ -125,7 +163,11 @@ final class BalanceJson {
           account.error(),
           account.status().wireName(),
           account.balances().stream().map(BalanceEntry::of).toList(),
-          account.estimatedCalls().stream().map(EstimateJson::of).toList());
+          account.estimatedCalls().stream().map(EstimateJson::of).toList(),
+          account.limits().stream().map(WindowJson::of).toList(),
+          account.spend().stream().map(SpendJson::of).toList(),
+          account.site() == null ? null : account.site().flavour(),
+          SiteJson.of(account.site()));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.quotabot.quota.ProbeStatus;
 import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
@@ -41,9 +42,11 @@ final class BotTextTest {
     assertTrue(text.providerOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
     assertTrue(text.baseUrlOptionName().matches("[-_\\p{L}\\p{N}]{1,32}"));
     // a form's title is cut to fit whatever the name; a usual one fits whole
-    String usual = "new-api / one-api relay";
+    String usual = "Relay (new-api, sub2api…)";
     assertTrue(text.modalTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
     assertTrue(text.modalBalanceTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
+    assertTrue(text.modalAccountTitle(usual).length() <= Modal.MAX_TITLE_LENGTH);
+    assertTrue(text.spendFieldName().length() <= MessageEmbed.TITLE_MAX_LENGTH);
     for (String label :
         List.of(
             text.modalKeyLabel(),
@@ -85,7 +88,13 @@ final class BotTextTest {
               text.probedFooter(null, null, null),
               text.freeCheckFooter(null),
               text.unknownNumbersNote("Acme", null),
-              text.keyMissing("Acme", "ac-…"))) {
+              text.keyMissing("Acme", "ac-…"),
+              text.accountTitle("Acme"),
+              text.limitsTitle("Acme"),
+              text.nothingCalledFooter(),
+              text.spendFieldName(),
+              text.spendMore(3),
+              text.siteLine("Acme", "acme-api v1"))) {
         for (String provider : List.of("ModelScope", "魔粒", "newapi", "DeepSeek", "UTC+8")) {
           assertFalse(said.contains(provider), said);
         }

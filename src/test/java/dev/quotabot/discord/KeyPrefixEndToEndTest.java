@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
@@ -19,12 +18,12 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.support.BotOverService;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,13 +60,12 @@ final class KeyPrefixEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
+  private static BotOverService running;
   private static FakeDiscord discord;
-  private static DiscordBot bot;
   private LogCapture logs;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
     QuotaService service =
         CoreDoubles.service(
             new QuotaSettings(DEFAULTS, 10, Duration.ofSeconds(5), Duration.ofSeconds(10), 4),
@@ -80,27 +78,14 @@ final class KeyPrefixEndToEndTest {
             noting(balances("deepseek", "DeepSeek")),
             noting(balances("moonshot", "Moonshot")),
             noting(TestProviders.headerProber()));
-    Map<String, String> properties = discord.botProperties();
-    bot =
-        DiscordBot.start(
-            new DiscordConfig(
-                FakeDiscord.TOKEN,
-                "",
-                URI.create(properties.get("discord.api_base_url")),
-                URI.create(properties.get("discord.gateway_url")),
-                Duration.ZERO),
-            service,
-            Duration.ofSeconds(2));
-    discord.awaitGlobalCommands();
+    running = BotOverService.start(service);
+    discord = running.discord();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (discord != null) {
-      discord.close();
+    if (running != null) {
+      running.close();
     }
   }
 
@@ -113,14 +98,7 @@ final class KeyPrefixEndToEndTest {
 
   @AfterEach
   void noKeyLoggedOrSentToDiscord() {
-    try {
-      for (String key : List.of(GROQ_KEY, SHARED_KEY)) {
-        assertFalse(logs.text().contains(key), "a log line holds a key");
-        assertFalse(logs.text().contains(key.substring(4, 24)), "a log line holds part of a key");
-      }
-    } finally {
-      logs.close();
-    }
+    logs.assertNoKeyAndClose(List.of(GROQ_KEY, SHARED_KEY));
     for (LoggedRequest request : discord.allRequests()) {
       assertFalse(request.getBodyAsString().contains(GROQ_KEY), "Discord received a key");
       assertFalse(request.getBodyAsString().contains(SHARED_KEY), "Discord received a key");

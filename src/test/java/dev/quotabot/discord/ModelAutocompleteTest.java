@@ -38,12 +38,15 @@ final class ModelAutocompleteTest {
     List<Command.Choice> balanceOnly =
         autocomplete.suggestions(service.provider("deepseek").orElseThrow(), "").join();
     List<Command.Choice> unknown = autocomplete.suggestions(null, "").join();
+    List<Command.Choice> consoleOnly =
+        autocomplete.suggestions(service.provider("console").orElseThrow(), "g").join();
 
     assertEquals(
         List.of("ZhipuAI/GLM-4.6"), prober.stream().map(Command.Choice::getAsString).toList());
     assertEquals(List.of(), relay);
     assertEquals(List.of(), balanceOnly);
     assertEquals(List.of(), unknown);
+    assertEquals(List.of(), consoleOnly);
   }
 
   @Test

@@ -9,11 +9,13 @@ import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.CallEstimate;
 import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ModelQuota;
+import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Site;
 import dev.quotabot.support.CoreDoubles;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -1024,6 +1026,24 @@ final class QuotaEmbedTest {
         "💰 魔粒余额：可用 **250**（今日已获得 200，今日还可获得 50）", QuotaEmbed.balanceLine(today, BotText.ZH, null));
   }
 
+  @Test
+  void namesLifetimeTotalsAsLifetimeNotAsWhatIsLeft() {
+    // StepFun's lifetime top-ups and grants (see StepFunProvider) beside what is left
+    Balance stepFun =
+        Balance.of(Balance.Scope.ACCOUNT, "CNY")
+            .available(new BigDecimal("150.00"))
+            .part("lifetime_topped_up", new BigDecimal("200.00"))
+            .part("lifetime_granted", new BigDecimal("50.00"))
+            .build();
+
+    assertEquals(
+        "💰 CNY balance: **150.00** available (lifetime top-ups 200.00, lifetime grants 50.00)",
+        QuotaEmbed.balanceLine(stepFun, BotText.EN, null));
+    assertEquals(
+        "💰 CNY 余额：可用 **150.00**（累计充值 200.00，累计赠送 50.00）",
+        QuotaEmbed.balanceLine(stepFun, BotText.ZH, null));
+  }
+
   // ------------------------------------------------------------ the provider from the key
 
   @Test
@@ -1039,6 +1059,213 @@ final class QuotaEmbedTest {
     assertEquals("密钥 `sk-…9z9z` · 按 Key 前缀识别为 Groq", pickedZh.split("\n")[0]);
     assertEquals("Key `sk-…9z9z`", chosen.split("\n")[0]);
   }
+
+  // ------------------------------------------------------------ limits, spend, site (issue 12)
+
+  @Test
+  void showsACodingPlansWindowsInsteadOfAnUnknownBalanceAndColoursByTheFullest() {
+    // GIVEN a provider that reads with the key, whose account is two windows and no money
+    Account plan =
+        Account.read(PLAN.id(), List.of(), null, null)
+            .withLimits(
+                List.of(
+                    new RateWindow(
+                        "tokens_per_5_hours", null, null, DAY_RESET, new BigDecimal("85")),
+                    new RateWindow("tokens_per_week", null, null, null, new BigDecimal("10"))));
+
+    // WHEN it is rendered
+    MessageEmbed embed = QuotaEmbed.render(report(PLAN, plan, List.of()), BotText.EN, false);
+
+    // THEN the windows are the answer: no "unknown" balance, a title that says limits, red
+    assertEquals("Coding Plan usage limits", embed.getTitle());
+    List<String> lines = List.of(embed.getDescription().split("\n"));
+    assertEquals(
+        "⏱️ tokens/5 hours: ▰▰▰▰▱ 85% used · resets <t:" + DAY_RESET.getEpochSecond() + ":R>",
+        lines.get(1));
+    assertEquals("⏱️ tokens/week: ▰▱▱▱▱ 10% used", lines.get(2));
+    assertFalse(embed.getDescription().contains("unknown"), embed.getDescription());
+    assertEquals(QuotaEmbed.RED, embed.getColorRaw());
+    assertEquals(
+        "用量限额",
+        QuotaEmbed.render(report(PLAN, plan, List.of()), BotText.ZH, false)
+            .getTitle()
+            .substring("Coding Plan ".length()));
+  }
+
+  @Test
+  void keepsTheNameOfAnAccountDescribedByItsWindowsOnALineOfItsOwn() {
+    Account plan =
+        Account.read(PLAN.id(), List.of(), "*lite*", null)
+            .withLimits(List.of(new RateWindow("tokens_5h", 10L, 9L, null)));
+
+    List<String> lines = lines(PLAN, plan, BotText.EN);
+
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "👤 Name \\*lite\\*",
+            "⏱️ tokens/5 hours: ▰▱▱▱▱ 10% used (9 / 10 left)"),
+        lines);
+  }
+
+  @Test
+  void namesTheRelaySiteAndItsSoftwareRightUnderTheKey() {
+    Account account = CoreDoubles.RELAY_ACCOUNT.withSite(new Site("new-api", "0.6.10", "Juhe"));
+
+    List<String> en = lines(RELAY, account, BotText.EN);
+    List<String> zh = lines(RELAY, account, BotText.ZH);
+
+    assertEquals("🌐 Site: **Juhe** · runs new-api v0.6.10", en.get(1));
+    assertTrue(en.get(2).startsWith("💰 USD key quota"), en.get(2));
+    assertEquals("🌐 站点：**Juhe** · 程序 new-api v0.6.10", zh.get(1));
+  }
+
+  @Test
+  void showsTheRecentSpendByModelAsAFieldBeforeTheModels() {
+    Account account =
+        CoreDoubles.RELAY_ACCOUNT.withSpend(
+            List.of(
+                new ModelSpend("gpt-4o-mini", new BigDecimal("0.5"), "USD", 3, null),
+                new ModelSpend("o3", new BigDecimal("2"), "USD", 1, null)));
+
+    MessageEmbed embed =
+        QuotaEmbed.render(
+            report(RELAY, account, List.of(relayRow("gpt-4o-mini"))), BotText.EN, false);
+
+    assertEquals("Recent spend by model", embed.getFields().get(0).getName());
+    assertEquals(
+        "`o3`: 2.00 USD · 1 call\n`gpt-4o-mini`: 0.50 USD · 3 calls",
+        embed.getFields().get(0).getValue());
+    assertEquals("✅ gpt-4o-mini", embed.getFields().get(1).getName());
+  }
+
+  @Test
+  void keepsSpendAndAHundredModelsWithinDiscordsLimitsCountingEveryModel() {
+    // GIVEN a long note, 60 models of spend with long names, and 100 listed models
+    List<ModelSpend> spend = new ArrayList<>();
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      if (i < 60) {
+        spend.add(new ModelSpend("m".repeat(60) + i, BigDecimal.valueOf(i), "USD", i, null));
+      }
+      rows.add(relayRow("vendor/model-with-a-long-name-" + i));
+    }
+    Account account =
+        CoreDoubles.RELAY_ACCOUNT
+            .withSpend(spend)
+            .withSite(new Site("new-api", "v1", "s".repeat(300)))
+            .withNoteAdded("n".repeat(1000))
+            .withLimits(List.of(new RateWindow("requests_per_day", 10L, 5L, DAY_RESET)));
+
+    // WHEN it is rendered
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, account, rows), BotText.EN, false);
+
+    // THEN it fits, the spend says how many it left out, and the last field counts the models
+    assertTrue(embed.isSendable(), "within Discord's limits");
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT);
+    assertTrue(embed.getFields().size() <= MessageEmbed.MAX_FIELD_AMOUNT);
+    String spent = embed.getFields().get(0).getValue();
+    assertTrue(spent.endsWith(" more models"), spent);
+    int shownModels = embed.getFields().size() - 2;
+    MessageEmbed.Field last = embed.getFields().get(embed.getFields().size() - 1);
+    assertEquals("+" + (100 - shownModels) + " more", last.getName());
+  }
+
+  @Test
+  void answersAProviderWithoutAKeyReadableBalanceHonestlyWithItsLimitsAndConsole() {
+    // GIVEN a provider that declares nothing it can do but a console page, answering a note and
+    // one window
+    Account account =
+        Account.read(CONSOLE_ONLY.id(), List.of(), null, "Usage is shown in the console.")
+            .withLimits(List.of(new RateWindow("requests_per_minute", 60L, 59L, null)));
+
+    // WHEN it is rendered
+    MessageEmbed en =
+        QuotaEmbed.render(report(CONSOLE_ONLY, account, List.of()), BotText.EN, false);
+    MessageEmbed zh =
+        QuotaEmbed.render(report(CONSOLE_ONLY, account, List.of()), BotText.ZH, false);
+
+    // THEN it says the balance cannot be read and where to look, shows the window and the note,
+    // and states no amount at all
+    assertEquals("Console Cloud account", en.getTitle());
+    List<String> lines = List.of(en.getDescription().split("\n"));
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "💰 The balance cannot be read with an API key: see " + CONSOLE,
+            "⏱️ requests/minute: ▱▱▱▱▱ 1% used (59 / 60 left)",
+            "ℹ️ *Usage is shown in the console.*"),
+        lines);
+    assertEquals("No model was called: this check cost nothing.", en.getFooter().getText());
+    assertTrue(zh.getDescription().contains("无法用 API Key 读取余额，请在 " + CONSOLE), zh.getDescription());
+    assertEquals("未调用任何模型：本次查询不产生费用。", zh.getFooter().getText());
+    assertTrue(en.getFields().isEmpty());
+    assertFalse(en.getDescription().contains("available"), en.getDescription());
+  }
+
+  @Test
+  void saysAKeyCheckFailedAndStillWhereTheBalanceIsForAProviderWithoutAKeyReadableBalance() {
+    Account refused =
+        Account.failed(
+            CONSOLE_ONLY.id(), null, ProbeStatus.INVALID_KEY, "Console Cloud rejected the key.");
+
+    MessageEmbed en =
+        QuotaEmbed.render(report(CONSOLE_ONLY, refused, List.of()), BotText.EN, false);
+    List<String> zh = lines(CONSOLE_ONLY, refused, BotText.ZH);
+
+    assertEquals(
+        List.of(
+            "Key `sk-…9z9z`",
+            "⚠️ The key could not be checked: **Invalid key** — Console Cloud rejected the key.",
+            "💰 The balance cannot be read with an API key: see " + CONSOLE),
+        List.of(en.getDescription().split("\n")));
+    assertEquals("⚠️ 无法检查此 Key：**密钥无效** — Console Cloud rejected the key.", zh.get(1));
+    assertEquals(QuotaEmbed.RED, en.getColorRaw());
+  }
+
+  @Test
+  void answersAProviderWithoutAKeyReadableBalanceOrConsoleWithoutALink() {
+    ProviderInfo bare =
+        new ProviderInfo("bare", "Bare", EnumSet.noneOf(Capability.class), null, List.of(), "k-…");
+
+    List<String> lines = lines(bare, Account.read("bare", List.of(), null, null), BotText.EN);
+
+    assertEquals("💰 The balance cannot be read with an API key", lines.get(1));
+  }
+
+  @Test
+  void namesTheNewBalancePartsReadablyAndAnyOtherAsSent() {
+    Balance balance =
+        Balance.of(Balance.Scope.ACCOUNT, "USD")
+            .available(new BigDecimal("12"))
+            .part("cash", new BigDecimal("2"))
+            .part("credit_limit", new BigDecimal("10"))
+            .part("lifetime_topped_up", new BigDecimal("50"))
+            .part("lifetime_granted", new BigDecimal("5"))
+            .part("promo_pool", new BigDecimal("1"))
+            .build();
+
+    assertEquals(
+        "💰 USD balance: **12.00** available (cash 2.00, credit limit 10.00, lifetime top-ups"
+            + " 50.00, lifetime grants 5.00, promo pool 1.00)",
+        QuotaEmbed.balanceLine(balance, BotText.EN, null));
+    assertEquals(
+        "💰 USD 余额：可用 **12.00**（现金 2.00，信用额度 10.00，累计充值 50.00，累计赠送 5.00，promo pool 1.00）",
+        QuotaEmbed.balanceLine(balance, BotText.ZH, null));
+  }
+
+  private static final String CONSOLE = "https://console.example/usage";
+
+  /** Reads with the key, but its account is quota windows rather than money (a coding plan). */
+  private static final ProviderInfo PLAN =
+      new ProviderInfo(
+          "plan", "Coding Plan", EnumSet.of(Capability.BALANCES), null, List.of(), "pk-…");
+
+  /** Declares nothing it can do, only where its console is. */
+  private static final ProviderInfo CONSOLE_ONLY =
+      new ProviderInfo(
+              "console", "Console Cloud", EnumSet.noneOf(Capability.class), null, List.of(), "c-…")
+          .withConsoleUrl(CONSOLE);
 
   private static final List<CallEstimate> TIERS =
       List.of(

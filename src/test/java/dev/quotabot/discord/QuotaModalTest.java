@@ -258,6 +258,25 @@ final class QuotaModalTest {
   }
 
   @Test
+  void asksAProviderThatDeclaresNothingForTheKeyAloneAndChecksIt() {
+    ProviderInfo console = SERVICE.provider("console").orElseThrow();
+
+    Modal en = modal.build(BotText.EN, console, "ignored-model", false, null);
+    Modal zh = modal.build(BotText.ZH, console, null, true, null);
+    QuotaOptions.Parsed submitted =
+        modal.parse(
+            console,
+            Map.of(QuotaModal.KEY_INPUT, "co-form0key0a1b2", QuotaModal.MODELS_INPUT, "x")::get);
+
+    assertEquals("Check Console Cloud account", en.getTitle());
+    assertEquals("查询 Console Cloud 账户", zh.getTitle());
+    assertEquals(List.of(QuotaModal.KEY_INPUT), inputIds(en));
+    QuotaQuery query = assertInstanceOf(QuotaOptions.Ready.class, submitted).query();
+    assertEquals("console", query.provider());
+    assertEquals(List.of(), query.models());
+  }
+
+  @Test
   void asksARelayForItsAddressModelsAndOptionalAdminAccessInFiveInputs() {
     Modal form = modal.build(BotText.ZH, RELAY, "gpt-4o", false, "https://relay.example");
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 final class QuotaOptionsTest {
   private static final String KEY = "ms-0123456789abcdef-a1b2";
   private static final String GROQ_KEY = "gsk_0123456789abcdefGROQ";
+  private static final String CONSOLE_KEY = "co-0123456789abcdefCONSOLE";
   private static final List<String> DEFAULTS = List.of("Qwen/Qwen3-32B", "ZhipuAI/GLM-4.6");
   private static final String RELAY = "https://relay.example/v1/";
   private static final QuotaOptions.Target DEFAULT = QuotaOptions.Target.DEFAULT;
@@ -359,6 +360,38 @@ final class QuotaOptionsTest {
       assertTrue(problem.contains("Leave balance_only off"), problem);
       assertTrue(problem.contains(TestProviders.GROQ_CONSOLE), problem);
     }
+  }
+
+  // ------------------------------------------------------------ a provider with nothing to probe
+
+  @Test
+  void checksAProviderThatDeclaresNothingWithoutAnyModel() {
+    for (QuotaOptions.Parsed parsed :
+        List.of(
+            options.parse(CONSOLE_KEY, null, false, QuotaOptions.Target.of("console", null)),
+            options.parse(CONSOLE_KEY, null, false, DEFAULT),
+            options.parseForm(CONSOLE_KEY, null, QuotaOptions.Target.of("console", null)))) {
+      QuotaQuery query = ready(parsed);
+      assertEquals("console", query.provider());
+      assertEquals(List.of(), query.models());
+    }
+  }
+
+  @Test
+  void takesBalanceOnlyForAProviderThatCallsNoModelAnyway() {
+    QuotaOptions.Parsed parsed =
+        options.parse(CONSOLE_KEY, null, true, QuotaOptions.Target.of("console", null));
+
+    assertEquals(List.of(), ready(parsed).models());
+    assertNull(options.problemBeforeForm(null, true, QuotaOptions.Target.of("console", null)));
+  }
+
+  @Test
+  void refusesModelsForAProviderThatDeclaresNothingBeforeTheFormIsShown() {
+    String problem =
+        options.problemBeforeForm("gpt-4o", false, QuotaOptions.Target.of("console", null));
+
+    assertTrue(problem.contains("leave \"models\" empty"), problem);
   }
 
   @Test

@@ -19,8 +19,8 @@ import java.util.List;
  * doing it (the default, id {@code modelscope}, keys {@code ms-}, proposing the settings' default
  * models), a relay ({@code newapi}), two that read balances only and share the prefix {@code sk-}
  * ({@code deepseek}, {@code moonshot}), and one that reads no balance but probes models against its
- * rate limits ({@code groq}, keys {@code gsk_}). Nothing here is ever asked for a balance or a
- * probe.
+ * rate limits ({@code groq}, keys {@code gsk_}), and one that declares nothing but its console page
+ * ({@code console}, keys {@code co-}). Nothing here is ever asked for a balance or a probe.
  */
 final class TestProviders {
   /** What the prober's probe costs at most: 2 魔粒 a model. */
@@ -31,6 +31,7 @@ final class TestProviders {
 
   static final String GROQ_MODEL = "llama-3.1-8b-instant";
   static final String GROQ_CONSOLE = "https://console.groq.example/settings/limits";
+  static final String CONSOLE = "https://console.cloud.example/billing";
 
   private TestProviders() {}
 
@@ -57,7 +58,19 @@ final class TestProviders {
         provider("newapi", "New API relay", true),
         unused(balanceOnly("deepseek", "DeepSeek").withKeyPrefixes("sk-"), CoreDoubles.NO_CATALOG),
         unused(balanceOnly("moonshot", "Moonshot").withKeyPrefixes("sk-"), CoreDoubles.NO_CATALOG),
-        unused(headerProber(), CoreDoubles.NO_CATALOG));
+        unused(headerProber(), CoreDoubles.NO_CATALOG),
+        unused(consoleOnly(), CoreDoubles.NO_CATALOG));
+  }
+
+  /**
+   * What a provider without any key-readable balance declares when it probes nothing either: no
+   * capability at all, only its console page ({@code console}, keys {@code co-}).
+   */
+  static ProviderInfo consoleOnly() {
+    return new ProviderInfo(
+            "console", "Console Cloud", EnumSet.noneOf(Capability.class), null, List.of(), "co-…")
+        .withKeyPrefixes("co-")
+        .withConsoleUrl(CONSOLE);
   }
 
   /** What {@code groq} declares: probes only, no balance, keys {@code gsk_}. */

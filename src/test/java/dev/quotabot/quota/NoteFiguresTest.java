@@ -7,13 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.quotabot.UpstreamClient;
+import dev.quotabot.quota.console.DashScopeProvider;
+import dev.quotabot.quota.console.FireworksProvider;
+import dev.quotabot.quota.console.GeminiProvider;
+import dev.quotabot.quota.console.MistralProvider;
+import dev.quotabot.quota.console.QianfanProvider;
+import dev.quotabot.quota.console.TogetherProvider;
+import dev.quotabot.quota.console.VolcengineProvider;
+import dev.quotabot.quota.custom.CustomAuth;
+import dev.quotabot.quota.custom.CustomProvider;
+import dev.quotabot.quota.custom.CustomProviderSpec;
+import dev.quotabot.quota.custom.JsonPointer;
 import dev.quotabot.quota.modelscope.ModelScopeProvider;
 import dev.quotabot.quota.net.UpstreamHttp;
+import dev.quotabot.quota.plans.GlmCodingPlanProvider;
+import dev.quotabot.quota.plans.KimiCodeProvider;
+import dev.quotabot.quota.plans.MiniMaxPlanProvider;
+import dev.quotabot.quota.provider.Ai302Provider;
+import dev.quotabot.quota.provider.DeepInfraProvider;
 import dev.quotabot.quota.provider.DeepSeekProvider;
 import dev.quotabot.quota.provider.MoonshotProvider;
+import dev.quotabot.quota.provider.NovitaProvider;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.provider.OpenRouterProvider;
+import dev.quotabot.quota.provider.PoeProvider;
 import dev.quotabot.quota.provider.SiliconFlowProvider;
+import dev.quotabot.quota.provider.StepFunProvider;
+import dev.quotabot.quota.provider.VeniceProvider;
 import dev.quotabot.quota.relay.NewApiRelay;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.LoopbackWireMock;
@@ -25,6 +45,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,10 +65,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rule "no number lives only in prose", checked over every provider fixture: each fixture file
- * of DeepSeek, SiliconFlow, OpenRouter, Moonshot, the new-api relay and ModelScope's balance and
- * earn-rules answers is served by a WireMock upstream and read by the real provider; every number
- * that the account's {@code note} or {@code error} (or a row's) states must also be in a structured
- * field (a balance's available, total, used, frozen, parts or requests, or a row's limits).
+ * of every built-in provider (DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI,
+ * Poe, Venice, DeepInfra, the coding plans, the key-check providers, the new-api relay and its
+ * flavours), the answers custom providers were tested against (Featherless, Meshy, WaveSpeedAI) and
+ * ModelScope's balance and earn-rules answers is served by a WireMock upstream and read by the real
+ * provider; every number that the account's {@code note} or {@code error} (or a row's) states must
+ * also be in a structured field (a balance's available, total, used, frozen, parts or requests, an
+ * account window's limit, remaining or used percent, or a row's limits).
  *
  * <p>Not upstream figures, so not checked: HTTP statuses ({@code HTTP 401}), durations ({@code 300
  * ms}), the words an upstream's own error message says (computed from the fixtures served and
@@ -63,7 +87,9 @@ final class NoteFiguresTest {
 
   /** Facts the product's own texts state, which no upstream reported. */
   private static final List<String> PRODUCT_FACTS =
-      List.of("count 500000 per US dollar" /* new-api's and one-api's default quota_per_unit */);
+      List.of(
+          "count 500000 per US dollar" /* new-api's and one-api's default quota_per_unit */,
+          "302.AI" /* a brand name */);
 
   private static final Pattern HTTP_STATUS = Pattern.compile("HTTP \\d{3}");
   private static final Pattern DURATION = Pattern.compile("\\d+ ms\\b");
@@ -87,6 +113,26 @@ final class NoteFiguresTest {
     officialProvider(tests, "siliconflow", "/v1/user/info", SiliconFlowProvider::new);
     officialProvider(tests, "openrouter", "/api/v1/key", OpenRouterProvider::new);
     officialProvider(tests, "moonshot", "/v1/users/me/balance", MoonshotProvider::new);
+    officialProvider(tests, "stepfun", "/v1/accounts", StepFunProvider::new);
+    officialProvider(tests, "novita", "/openapi/v1/billing/balance/detail", NovitaProvider::new);
+    officialProvider(tests, "302ai", "/dashboard/balance", Ai302Provider::new);
+    officialProvider(tests, "poe", "/usage/current_balance", PoeProvider::new);
+    officialProvider(tests, "venice", "/api/v1/billing/balance", VeniceProvider::new);
+    officialProvider(tests, "deepinfra", "/payment/checklist", DeepInfraProvider::new);
+    officialProvider(tests, "gemini", "/v1beta/models", GeminiProvider::new);
+    officialProvider(tests, "mistral", "/v1/models", MistralProvider::new);
+    officialProvider(tests, "dashscope", "/compatible-mode/v1/models", DashScopeProvider::new);
+    officialProvider(tests, "volcengine", "/api/v3/models", VolcengineProvider::new);
+    officialProvider(tests, "qianfan", "/v2/models", QianfanProvider::new);
+    officialProvider(tests, "fireworks", "/v1/accounts", FireworksProvider::new);
+    officialProvider(tests, "together", "/v1/models", TogetherProvider::new);
+    officialProvider(tests, "glm", "/api/monitor/usage/quota/limit", GlmCodingPlanProvider::zhipu);
+    officialProvider(
+        tests,
+        "minimax",
+        "/v1/api/openplatform/coding_plan/remains",
+        (http, base) -> new MiniMaxPlanProvider(http, base, Clock.systemUTC()));
+    officialProvider(tests, "kimicode", "/coding/v1/usages", KimiCodeProvider::new);
     for (String fixture : fixtures("modelscope")) {
       if (fixture.startsWith("modelscope/balance-")) {
         tests.add(
@@ -97,6 +143,9 @@ final class NoteFiguresTest {
             DynamicTest.dynamicTest(
                 fixture, () -> modelScope("modelscope/balance-200.json", fixture)));
       }
+    }
+    for (String fixture : fixtures("custom")) {
+      tests.add(DynamicTest.dynamicTest(fixture, () -> customProvider(fixture)));
     }
     for (String fixture : fixtures("newapi")) {
       tests.add(DynamicTest.dynamicTest(fixture, () -> relay(fixture, false)));
@@ -223,9 +272,9 @@ final class NoteFiguresTest {
 
   /**
    * A healthy new-api relay (USD, a limited token, billing, a wallet, a model list) with {@code
-   * fixture} served where it belongs: a status, token usage, billing or wallet answer at its
-   * endpoint (billing with the token usage route missing), and an error answer at every endpoint
-   * that takes a credential.
+   * fixture} served where it belongs: a status, token usage, billing, wallet or log answer at its
+   * endpoint (billing with the token usage route missing; sub2api's usage on a site without a
+   * status), and an error answer at every endpoint that takes a credential.
    */
   private static void relay(String fixture, boolean admin) {
     upstream.resetAll();
@@ -236,8 +285,15 @@ final class NoteFiguresTest {
     answers.put("/v1/dashboard/billing/usage", "newapi/billing-usage.json");
     answers.put("/api/user/self", "newapi/user-self.json");
     answers.put("/v1/models", "newapi/models.json");
+    answers.put("/api/log/token", "newapi/log-token-mixed.json");
     String name = fixture.substring("newapi/".length());
-    if (name.startsWith("status-")) {
+    if (name.startsWith("sub2api-")) {
+      // a sub2api site: no /api/status, its own /v1/usage
+      answers.put("/api/status", "newapi/404-not-found.json");
+      answers.put("/v1/usage", fixture);
+    } else if (name.startsWith("log-token-")) {
+      answers.put("/api/log/token", fixture);
+    } else if (name.startsWith("status-")) {
       answers.put("/api/status", fixture);
     } else if (name.startsWith("usage-token-") || name.startsWith("oneapi-index")) {
       answers.put("/api/usage/token/", fixture);
@@ -252,7 +308,9 @@ final class NoteFiguresTest {
     } else if (name.startsWith("models")) {
       answers.put("/v1/models", fixture);
     } else {
-      answers.replaceAll((path, good) -> path.equals("/api/status") ? good : fixture);
+      answers.replaceAll(
+          (path, good) ->
+              path.equals("/api/status") || path.equals("/api/log/token") ? good : fixture);
     }
     Map<String, String> served = new LinkedHashMap<>();
     answers.forEach((path, answer) -> serve(path, answer, served));
@@ -267,6 +325,35 @@ final class NoteFiguresTest {
         provider,
         request(RELAY_KEY, URI.create(upstream.baseUrl()), access),
         served.values());
+  }
+
+  /** The pointers an operator would configure for each documented answer of {@code custom/}. */
+  private static final Map<String, String[]> CUSTOM_POINTERS =
+      Map.of(
+          "custom/featherless-balance.json", new String[] {"/available_usd", "/balance_usd"},
+          "custom/meshy-balance.json", new String[] {"/balance", "/total"},
+          "custom/wavespeed-balance.json", new String[] {"/data/balance", "/data/total"});
+
+  /** One case per documented answer an operator-defined provider is pointed at. */
+  private static void customProvider(String fixture) {
+    upstream.resetAll();
+    Map<String, String> served = new LinkedHashMap<>();
+    serve("/balance", fixture, served);
+    String[] pointers = Objects.requireNonNull(CUSTOM_POINTERS.get(fixture), fixture);
+    Provider provider =
+        new CustomProvider(
+            clients.clients().trusted(CustomProvider.MAX_BODY_BYTES),
+            new CustomProviderSpec(
+                "acme",
+                "Acme AI",
+                URI.create(upstream.baseUrl() + "/balance"),
+                CustomAuth.BEARER,
+                "USD",
+                JsonPointer.parse(pointers[0]),
+                JsonPointer.parse(pointers[1]),
+                null,
+                JsonPointer.parse("/error/message")));
+    assertRule(fixture, provider, request(KEY, null, null), served.values());
   }
 
   private static ProviderRequest request(String key, URI baseUrl, AdminAccess admin) {
@@ -332,6 +419,15 @@ final class NoteFiguresTest {
       Account account, List<ModelQuota> rows, Collection<String> quoted) {
     List<BigDecimal> fields = new ArrayList<>();
     account.balances().forEach(balance -> fields.addAll(balance.figures()));
+    for (RateWindow window : account.limits()) {
+      Stream.of(window.limit(), window.remaining())
+          .filter(Objects::nonNull)
+          .map(BigDecimal::valueOf)
+          .forEach(fields::add);
+      if (window.usedPercent() != null) {
+        fields.add(window.usedPercent());
+      }
+    }
     for (ModelQuota row : rows) {
       RateLimits limits = row.limits();
       Stream.of(

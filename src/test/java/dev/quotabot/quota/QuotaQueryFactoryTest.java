@@ -259,11 +259,15 @@ final class QuotaQueryFactoryTest {
   @CsvSource({
     "ms-0123abcd-4567-89ef-0123-456789abcdef, modelscope, ''",
     "sk-or-v1-0123456789abcdef0123456789abcdef, openrouter, ''",
+    "sk-kimi-0123456789abcdef0123456789abcdef, kimicode, ''",
     "sk-ant-api03-0123456789abcdefghijklmnop, anthropic, claude-haiku-4-5",
     "gsk_0123456789abcdefghijklmnopqrstuv, groq, llama-3.1-8b-instant",
     "csk-0123456789abcdefghijklmnopqrstuv, cerebras, llama3.1-8b",
     "sk-proj-0123456789abcdefghijklmnopqr, openai, gpt-4o-mini",
-    "sk-svcacct-0123456789abcdefghijklmno, openai, gpt-4o-mini"
+    "sk-svcacct-0123456789abcdefghijklmno, openai, gpt-4o-mini",
+    "AIzaSy0123456789abcdefghijkl, gemini, ''",
+    "fw_0123456789abcdefghijklmnop, fireworks, ''",
+    "bce-v3/ALTAK-0123456789/abcdef0123456789, qianfan, ''"
   })
   void aKeysPrefixPicksTheOneProviderThatDeclaresItWhenTheQueryNamesNone(
       String key, String provider, String model) {
@@ -297,8 +301,7 @@ final class QuotaQueryFactoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"xai-0123456789abcdefghijklmnop", "AIzaSy0123456789abcdefghijkl", "0123456789ab"})
+  @ValueSource(strings = {"xai-0123456789abcdefghijklmnop", "0123456789ab"})
   void aKeyNoProviderClaimsStaysWithTheDefaultProvider(String key) {
     assertEquals(
         "modelscope",

@@ -1,5 +1,7 @@
 package dev.quotabot.support;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -52,6 +54,22 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
   public synchronized List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /**
+   * Asserts that no line holds any of {@code keys}, whole or in part (its characters 4 to 24), and
+   * closes the capture either way.
+   */
+  public void assertNoKeyAndClose(List<String> keys) {
+    try {
+      String text = text();
+      for (String key : keys) {
+        assertFalse(text.contains(key), "a log line holds a key");
+        assertFalse(text.contains(key.substring(4, 24)), "a log line holds part of a key");
+      }
+    } finally {
+      close();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.quotabot.support;
 
 import dev.quotabot.Application;
 import dev.quotabot.config.AppConfig;
+import dev.quotabot.config.ConfigKey;
 import dev.quotabot.config.ConfigLoader;
 import java.net.URI;
 import java.util.HashMap;
@@ -30,10 +31,9 @@ public final class RunningApp implements AutoCloseable {
     // internet.
     all.put("modelscope.api_base_url", "http://127.0.0.1:9/v1");
     all.put("modelscope.openapi_base_url", "http://127.0.0.1:9/openapi/v1");
-    all.put("provider.groq.base_url", "http://127.0.0.1:9/groq");
-    all.put("provider.cerebras.base_url", "http://127.0.0.1:9/cerebras");
-    all.put("provider.openai.base_url", "http://127.0.0.1:9/openai");
-    all.put("provider.anthropic.base_url", "http://127.0.0.1:9/anthropic");
+    for (ConfigKey key : ConfigKey.values()) {
+      key.providerId().ifPresent(id -> all.put(key.key(), "http://127.0.0.1:9/" + id));
+    }
     all.putAll(properties);
     AppConfig config = ConfigLoader.fromMaps(all, "test", Map.of());
     return new RunningApp(Application.start(config));

@@ -10,11 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.quotabot.support.HeadlessChromium.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -40,9 +40,9 @@ import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.HeadlessChromium;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -53,9 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -63,10 +61,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -76,14 +72,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -93,10 +83,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * have happened.
  */
 final class PageBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(15);
 
   private static final String KEY = "ms-4f1c2b7e-9d3a-4c55-8e21-0a6b1d9c7f3e";
   private static final String RELAY_KEY = "sk-relay-8c1f2d3e4b5a69788796a5b4c3d2e1f0";
@@ -132,21 +118,6 @@ final class PageBrowserTest {
           "moonshotai/Kimi-K2-Instruct-0905",
           "ZhipuAI/GLM-4.6");
 
-  /**
-   * Collects what must never happen on the page; injected before any page script runs (CDP-added
-   * scripts are not subject to the page's CSP).
-   */
-  private static final String ERROR_TRAP =
-      """
-      window.__pageProblems = [];
-      addEventListener('error', e => __pageProblems.push('error: '
-          + (e.message || (e.target && (e.target.src || e.target.outerHTML)) || e.type)), true);
-      addEventListener('unhandledrejection', e => __pageProblems.push('rejection: ' + e.reason));
-      document.addEventListener('securitypolicyviolation',
-          e => __pageProblems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
-      window.alert = message => __pageProblems.push('alert: ' + message);
-      """;
-
   private static FakeModelScope modelScope;
   private static RunningApp app;
   private static WebServer declared;
@@ -161,11 +132,8 @@ final class PageBrowserTest {
 
   @BeforeAll
   static void startModelScopeAppAndBrowser() throws IOException {
-    browserMissing = missingBrowser();
+    browserMissing = HeadlessChromium.unavailable("PageBrowserTest");
     if (browserMissing != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail(browserMissing + " CI=true, so a missing browser fails the build.");
-      }
       System.err.println("SKIPPING PageBrowserTest: " + browserMissing);
       return;
     }
@@ -174,7 +142,7 @@ final class PageBrowserTest {
     app = RunningApp.start(appProperties(modelScope, 1000));
     declared = DeclaredCast.serve();
     profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = startBrowser(profile);
+    driver = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -191,7 +159,7 @@ final class PageBrowserTest {
     if (modelScope != null) {
       modelScope.close();
     }
-    deleteRecursively(profile);
+    HeadlessChromium.deleteRecursively(profile);
   }
 
   @BeforeEach
@@ -200,13 +168,10 @@ final class PageBrowserTest {
       // Per test rather than once for the class, so every skipped test is counted and explained.
       Assumptions.abort("SKIPPED: " + browserMissing);
     }
-    wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
-    // Rows are redrawn as their lines arrive: an element read mid-redraw is simply read again.
-    wait.ignoring(StaleElementReferenceException.class);
+    wait = HeadlessChromium.waitFor(driver);
     resetEmulation();
     openPage(app);
-    js("localStorage.clear(); sessionStorage.clear();");
-    driver.manage().logs().get(LogType.BROWSER); // drop the console of earlier tests
+    HeadlessChromium.forgetEarlierTests(driver);
     openPage(app);
   }
 
@@ -215,15 +180,7 @@ final class PageBrowserTest {
     if (browserMissing != null) {
       return;
     }
-    List<?> problems = (List<?>) js("return window.__pageProblems || ['error trap missing'];");
-    assertEquals(List.of(), problems, "script errors, CSP violations or alerts on the page");
-    List<String> consoleErrors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .filter(text -> expectedConsoleErrors.stream().noneMatch(text::contains))
-            .toList();
-    assertEquals(List.of(), consoleErrors, "errors in the browser console");
+    HeadlessChromium.assertPageHadNoErrors(driver, expectedConsoleErrors);
   }
 
   @Test
@@ -887,8 +844,10 @@ final class PageBrowserTest {
       assertEquals(probes, byId("cost-note").isDisplayed(), id + ": a probe may cost a call");
       assertEquals(
           probes && capabilities.contains("balances"), byId("balance-button").isDisplayed(), id);
+      // a provider that reads no balance, probes nothing and lists nothing only checks the key
+      boolean keyOnly = !probes && !lists && !capabilities.contains("balances");
       assertEquals(
-          probes ? "Check quota" : lists ? "Check key" : "Check balance",
+          probes ? "Check quota" : lists || keyOnly ? "Check key" : "Check balance",
           text(byId("check-label")),
           id);
       List<String> defaults = strings(provider, "default_models");
@@ -1808,50 +1767,6 @@ final class PageBrowserTest {
 
   // ---------- the browser ----------
 
-  /**
-   * Why the browser test cannot run here, or null when it can. Without Chromium the test cannot
-   * run: on CI (CI=true) that fails the build, on a workstation every test is skipped loudly.
-   */
-  private static String missingBrowser() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return null;
-    }
-    return "PageBrowserTest needs "
-        + CHROMIUM
-        + " and "
-        + CHROMEDRIVER
-        + " (Debian: apt-get install chromium chromium-driver).";
-  }
-
-  private static ChromeDriver startBrowser(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--lang=en-US",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    ChromeDriver chrome = new ChromeDriver(service, options);
-    chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
-    return chrome;
-  }
-
   /** An app started with {@code properties}, its page open. */
   private RunningApp pageOf(Map<String, String> properties) {
     RunningApp own = RunningApp.start(properties);
@@ -1918,27 +1833,10 @@ final class PageBrowserTest {
     driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
   }
 
-  /**
-   * The whole page, not just the window, in a colour scheme, as PNG under target/screenshots/. The
-   * capture grows the viewport to the page's height, so there is no scrollbar and the page is laid
-   * out at the full window width: the clip uses that width.
-   */
+  /** The whole page in a colour scheme, as PNG under target/screenshots/. */
   private static void screenshot(String name, String scheme) throws IOException {
     emulateColorScheme(scheme);
-    Map<?, ?> size =
-        (Map<?, ?>)
-            js(
-                "return {width: window.innerWidth,"
-                    + " height: document.documentElement.scrollHeight};");
-    Map<String, Object> clip =
-        Map.of(
-            "x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
-    Map<String, Object> shot =
-        driver.executeCdpCommand(
-            "Page.captureScreenshot",
-            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    HeadlessChromium.screenshot(driver, name);
   }
 
   // ---------- the page ----------
@@ -2000,7 +1898,7 @@ final class PageBrowserTest {
 
   private List<String> suggestions() {
     return byId("model-suggestions").findElements(By.cssSelector("[role=option]")).stream()
-        .map(PageBrowserTest::text)
+        .map(HeadlessChromium::text)
         .toList();
   }
 
@@ -2166,23 +2064,7 @@ final class PageBrowserTest {
     return text(row.findElement(By.cssSelector(css)));
   }
 
-  /** The text as written into the DOM, whitespace collapsed (CSS text-transform ignored). */
-  private static String text(WebElement element) {
-    return String.valueOf(element.getDomProperty("textContent")).replaceAll("\\s+", " ").strip();
-  }
-
   private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (directory == null || !Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    return HeadlessChromium.js(driver, script, args);
   }
 }

@@ -184,18 +184,38 @@ final class ProvidersApiTest {
             "siliconflow",
             "openrouter",
             "moonshot",
+            "stepfun",
+            "novita",
+            "302ai",
+            "poe",
+            "venice",
+            "deepinfra",
+            "zhipu",
+            "zai",
+            "minimax",
+            "kimicode",
             "groq",
             "cerebras",
             "openai",
-            "anthropic"),
+            "anthropic",
+            "gemini",
+            "mistral",
+            "dashscope",
+            "volcengine",
+            "qianfan",
+            "fireworks",
+            "together"),
         List.copyOf(byId.keySet()));
     // and each says what it is, what it can do and which request fields it takes
     for (JsonObject provider : byId.values()) {
       assertFalse(provider.get("name").getAsString().isBlank(), provider.toString());
       assertTrue(provider.get("needs_base_url").getAsJsonPrimitive().isBoolean());
       List<String> capabilities = strings(provider.getAsJsonArray("capabilities"));
+      // (one that can do neither names the console page that shows its balance)
       assertTrue(
-          capabilities.contains("balances") || capabilities.contains("probes_models"),
+          capabilities.contains("balances")
+              || capabilities.contains("probes_models")
+              || provider.get("console_url").getAsString().startsWith("https://"),
           provider.toString());
       assertEquals("api_key", strings(provider.getAsJsonArray("fields")).get(0));
       assertTrue(provider.has("unit"), provider.toString());

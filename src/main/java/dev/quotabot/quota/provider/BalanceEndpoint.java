@@ -8,11 +8,12 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.UpstreamText;
-import dev.quotabot.quota.Urls;
+import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * One provider's balance endpoint: a GET with {@code Authorization: Bearer <key>}, and the outcomes
  * every provider shares. A failed call keeps its own status; 401 and 403 are {@code invalid_key}
- * with the provider's words; any other status, or a body that is not a JSON object, is {@code
- * upstream_error}. Only a 200 with a JSON object reaches the provider's {@link Reader}. The future
- * never completes exceptionally as long as {@link UpstreamHttp} keeps its promise.
+ * with the provider's words; 404 and 410, or an answer whose words say the endpoint is deprecated
+ * or retired, mean the endpoint is gone ({@code upstream_error} naming the change and what to do);
+ * any other status, or a body that is not a JSON object, is {@code upstream_error}. Only a 200 with
+ * a JSON object reaches the provider's {@link Reader}. The future never completes exceptionally as
+ * long as {@link UpstreamHttp} keeps its promise.
  */
 final class BalanceEndpoint {
   /** Turns a 200 answer's JSON object into the account (a failed one when its shape is wrong). */
@@ -30,11 +33,27 @@ final class BalanceEndpoint {
     Account read(JsonObject root, ApiKey key);
   }
 
+  /** Words an upstream uses for an endpoint that is no more (English and Chinese). */
+  private static final List<String> GONE_WORDS =
+      List.of(
+          "deprecated",
+          "retired",
+          "no longer available",
+          "no longer supported",
+          "discontinued",
+          "decommissioned",
+          "已下线",
+          "停止服务",
+          "已废弃",
+          "已弃用");
+
   private final UpstreamHttp http;
   private final URI url;
   private final String provider;
   private final String name;
   private final @Nullable String unit;
+  private final @Nullable String goneAdvice;
+  private final @Nullable String refusalAdvice;
 
   /**
    * @param url the endpoint
@@ -44,20 +63,60 @@ final class BalanceEndpoint {
    *     account
    */
   BalanceEndpoint(UpstreamHttp http, URI url, String provider, String name, @Nullable String unit) {
+    this(http, url, provider, name, unit, null, null);
+  }
+
+  private BalanceEndpoint(
+      UpstreamHttp http,
+      URI url,
+      String provider,
+      String name,
+      @Nullable String unit,
+      @Nullable String goneAdvice,
+      @Nullable String refusalAdvice) {
     this.http = http;
     this.url = url;
     this.provider = provider;
     this.name = name;
     this.unit = unit;
+    this.goneAdvice = goneAdvice;
+    this.refusalAdvice = refusalAdvice;
   }
 
   /**
-   * {@code path} under {@code base}, after dropping a trailing slash and the first of {@code
-   * redundant} the base ends with: an operator who pastes the OpenAI-style base ({@code
-   * https://api.moonshot.cn/v1}) gets the same URL as one who gives the host.
+   * This endpoint, telling a user who meets it gone what changed and what to do (one or more
+   * sentences, e.g. which {@code base_url} to set); without it the text names the setting only.
    */
-  static URI under(URI base, String path, String... redundant) {
-    return Urls.resolve(URI.create(Urls.withoutSuffix(base.toString(), redundant)), path);
+  BalanceEndpoint whenGone(String advice) {
+    return new BalanceEndpoint(http, url, provider, name, unit, advice, refusalAdvice);
+  }
+
+  /**
+   * This endpoint, adding to a 401/403 refusal what else it can mean (a key without the permission
+   * to read the balance) and how to fix it.
+   */
+  BalanceEndpoint whenRefused(String advice) {
+    return new BalanceEndpoint(http, url, provider, name, unit, goneAdvice, advice);
+  }
+
+  /**
+   * Whether an upstream's words say the endpoint itself is no more (deprecated, retired, taken
+   * offline), as opposed to this key or request failing.
+   */
+  static boolean saysGone(@Nullable String words) {
+    if (words == null) {
+      return false;
+    }
+    String lower = words.toLowerCase(Locale.ROOT);
+    return GONE_WORDS.stream().anyMatch(lower::contains);
+  }
+
+  String provider() {
+    return provider;
+  }
+
+  String name() {
+    return name;
   }
 
   @Nullable String unit() {
@@ -70,47 +129,36 @@ final class BalanceEndpoint {
         .thenApply(answer -> ProviderResult.balanceOnly(interpret(answer, key, reader)));
   }
 
-  private Account interpret(UpstreamResponse answer, ApiKey key, Reader reader) {
-    if (!answer.answered()) {
-      return failed(answer.failure(), answer.failureText());
+  private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
+    if (!response.answered()) {
+      return failed(response.failure(), response.failureText());
     }
-    JsonObject root = LenientJson.object(answer.body());
+    EndpointAnswer answer = EndpointAnswer.of(response, key);
     int status = answer.status();
-    String upstream = UpstreamText.clean(errorText(root, answer.body(), status), key);
-    String said = upstream == null ? "." : ": " + upstream;
-    if (status == 401 || status == 403) {
+    String upstream = answer.words();
+    if (answer.refusesKey()) {
       return failed(
-          ProbeStatus.INVALID_KEY, name + " rejected the key (HTTP " + status + ")" + said);
+          ProbeStatus.INVALID_KEY,
+          answer.rejected(name)
+              + (refusalAdvice == null ? "" : (upstream == null ? " " : ". ") + refusalAdvice));
     }
+    if (status == 404 || status == 410 || (status != 200 && saysGone(upstream))) {
+      return gone("answered HTTP " + status, upstream);
+    }
+    JsonObject root = answer.root();
     if (status != 200 || root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
           name
               + "'s balance endpoint answered HTTP "
               + status
-              + (upstream == null ? " without a usable balance." : ": " + upstream));
+              + (upstream == null ? " without a usable balance." : answer.said()));
     }
     try {
       return reader.read(root, key);
     } catch (RuntimeException unexpectedShape) {
       return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer could not be read.");
     }
-  }
-
-  /**
-   * The provider's words: the JSON error message, or for an error status a short plain-text body
-   * (SiliconFlow answers {@code Invalid token}); never an HTML page.
-   */
-  private static @Nullable String errorText(@Nullable JsonObject root, byte[] body, int status) {
-    if (root != null) {
-      return LenientJson.errorMessage(root);
-    }
-    if (status == 200 || body.length == 0 || body.length > 1024) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    boolean markup = text.contains("<") || text.startsWith("{") || text.startsWith("[");
-    return markup ? null : text;
   }
 
   Account failed(ProbeStatus status, String why) {
@@ -122,9 +170,38 @@ final class BalanceEndpoint {
     return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer had no balance in it.");
   }
 
-  /** A 200 whose body declares a failure ({@code "code":40001}, {@code "status":false}). */
+  /**
+   * The endpoint is gone: {@code how} it said so ({@code answered HTTP 410}), its words, and the
+   * advice (or, without one, the setting to check).
+   */
+  Account gone(String how, @Nullable String upstream) {
+    String advice =
+        goneAdvice != null
+            ? goneAdvice
+            : "It was moved or retired, or provider."
+                + provider
+                + ".base_url points at the wrong address: check "
+                + name
+                + "'s documentation and that setting.";
+    return failed(
+        ProbeStatus.UPSTREAM_ERROR,
+        name
+            + "'s balance endpoint is gone (it "
+            + how
+            + (upstream == null ? "" : ": " + upstream)
+            + "). "
+            + advice);
+  }
+
+  /**
+   * A 200 whose body declares a failure ({@code "code":40001}, {@code "status":false}); when its
+   * words say the endpoint is deprecated or retired, the endpoint is {@link #gone}.
+   */
   Account declaredFailure(JsonObject root, ApiKey key) {
     String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
+    if (saysGone(upstream)) {
+      return gone("said so", upstream);
+    }
     return failed(
         ProbeStatus.UPSTREAM_ERROR,
         name

@@ -7,6 +7,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,11 +42,7 @@ public final class DeepSeekProvider extends EndpointProvider {
    */
   public DeepSeekProvider(UpstreamHttp http, URI baseUrl) {
     super(
-        new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
-        ID,
-        NAME,
-        null,
+        new BalanceEndpoint(http, Urls.under(baseUrl, "user/balance", "/v1"), ID, NAME, null),
         // betterleaks' deepseek-api-key rule (cmd/generate/config/rules/deepseek.go):
         // sk-[a-f0-9]{32}
         "sk-");

@@ -11,7 +11,6 @@ import dev.quotabot.quota.ProviderResult;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A provider whose whole check is one GET of its balance endpoint at an operator-configured
@@ -22,18 +21,20 @@ abstract class EndpointProvider implements Provider {
   private final ProviderInfo info;
 
   /**
-   * @param unit what its balances count, when fixed; null when it depends on the account
+   * @param endpoint its balance endpoint, whose id, name and unit the provider's info repeats, so
+   *     they are given once
    * @param keyPrefixes how its keys start, as its documentation (or a secret scanner's rule) says
    */
-  EndpointProvider(
-      BalanceEndpoint endpoint,
-      String id,
-      String name,
-      @Nullable String unit,
-      String... keyPrefixes) {
+  EndpointProvider(BalanceEndpoint endpoint, String... keyPrefixes) {
     this.endpoint = endpoint;
     this.info =
-        new ProviderInfo(id, name, EnumSet.of(Capability.BALANCES), unit, List.of(), "sk-…")
+        new ProviderInfo(
+                endpoint.provider(),
+                endpoint.name(),
+                EnumSet.of(Capability.BALANCES),
+                endpoint.unit(),
+                List.of(),
+                "sk-…")
             .withKeyPrefixes(keyPrefixes);
   }
 

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -47,10 +48,7 @@ public final class MoonshotProvider extends EndpointProvider {
   public MoonshotProvider(UpstreamHttp http, URI baseUrl, String unit) {
     super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
-        ID,
-        NAME,
-        unit,
+            http, Urls.under(baseUrl, "v1/users/me/balance", "/v1"), ID, NAME, unit),
         // betterleaks' kimi-api-key rule (cmd/generate/config/rules/kimi.go): sk-[A-Za-z0-9_-]{48}
         "sk-");
   }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The providers with an official balance endpoint, built from their operator-configured base URLs
@@ -17,20 +18,25 @@ public final class OfficialProviders {
   private OfficialProviders() {}
 
   /**
-   * DeepSeek, SiliconFlow, OpenRouter and Moonshot, in that order.
+   * DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, Poe, Venice and
+   * DeepInfra, in that order.
    *
-   * @param deepseek e.g. {@code https://api.deepseek.com}
-   * @param siliconflow e.g. {@code https://api.siliconflow.cn}
-   * @param openrouter e.g. {@code https://openrouter.ai}
-   * @param moonshot e.g. {@code https://api.moonshot.cn} (a {@code moonshot.ai} host reports USD)
+   * @param baseUrl each one's configured base by provider id ({@code deepseek} → {@code
+   *     https://api.deepseek.com}; a {@code siliconflow.com} or {@code moonshot.ai} host reports
+   *     USD)
    */
-  public static List<Provider> create(
-      UpstreamClients clients, URI deepseek, URI siliconflow, URI openrouter, URI moonshot) {
+  public static List<Provider> create(UpstreamClients clients, Function<String, URI> baseUrl) {
     UpstreamHttp http = clients.trusted(MAX_BODY_BYTES);
     return List.of(
-        new DeepSeekProvider(http, deepseek),
-        new SiliconFlowProvider(http, siliconflow),
-        new OpenRouterProvider(http, openrouter),
-        new MoonshotProvider(http, moonshot));
+        new DeepSeekProvider(http, baseUrl.apply(DeepSeekProvider.ID)),
+        new SiliconFlowProvider(http, baseUrl.apply(SiliconFlowProvider.ID)),
+        new OpenRouterProvider(http, baseUrl.apply(OpenRouterProvider.ID)),
+        new MoonshotProvider(http, baseUrl.apply(MoonshotProvider.ID)),
+        new StepFunProvider(http, baseUrl.apply(StepFunProvider.ID)),
+        new NovitaProvider(http, baseUrl.apply(NovitaProvider.ID)),
+        new Ai302Provider(http, baseUrl.apply(Ai302Provider.ID)),
+        new PoeProvider(http, baseUrl.apply(PoeProvider.ID)),
+        new VeniceProvider(http, baseUrl.apply(VeniceProvider.ID)),
+        new DeepInfraProvider(http, baseUrl.apply(DeepInfraProvider.ID)));
   }
 }

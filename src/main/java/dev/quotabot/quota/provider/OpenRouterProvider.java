@@ -6,6 +6,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,10 +40,7 @@ public final class OpenRouterProvider extends EndpointProvider {
   public OpenRouterProvider(UpstreamHttp http, URI baseUrl) {
     super(
         new BalanceEndpoint(
-            http, BalanceEndpoint.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
-        ID,
-        NAME,
-        UNIT,
+            http, Urls.under(baseUrl, "api/v1/key", "/api/v1", "/api"), ID, NAME, UNIT),
         // betterleaks' openrouter-api-key rule (cmd/generate/config/rules/openrouter.go):
         // sk-or-v1-[0-9a-f]{64}
         "sk-or-");

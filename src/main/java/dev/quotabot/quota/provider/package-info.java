@@ -1,7 +1,8 @@
 /**
  * Providers whose balance is one GET of an official endpoint at an operator-configured address
- * (DeepSeek, SiliconFlow, OpenRouter, Moonshot): one class each, reading the answer into balance
- * entries. Talks HTTP only through {@code quota.net}; never imports Undertow or JDA.
+ * (DeepSeek, SiliconFlow, OpenRouter, Moonshot, StepFun, Novita, 302.AI, Poe, Venice, DeepInfra):
+ * one class each, reading the answer into balance entries. Talks HTTP only through {@code
+ * quota.net}; never imports Undertow or JDA.
  */
 @NullMarked
 package dev.quotabot.quota.provider;

@@ -3,11 +3,13 @@ package dev.quotabot.quota.relay;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.AdminAccess;
 import dev.quotabot.quota.Capability;
+import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Site;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -23,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * A key's balance on a relay built on new-api or one-api, read from the relay's own endpoints (see
  * notes/relays.md §1): the unit from {@code /api/status}; the token's figures from {@code
  * /api/usage/token/}, or where that route is missing from the billing endpoints; the account's
- * wallet from {@code /api/user/self} when admin access is given; and one row per model the key may
- * use from {@code /v1/models}.
+ * wallet from {@code /api/user/self} when admin access is given; what each model spent recently
+ * from {@code /api/log/token}; and one row per model the key may use from {@code /v1/models}. The
+ * site's software and name come from the status ({@link RelaySite}); a site without a status is
+ * asked sub2api's {@code /v1/usage} ({@link Sub2ApiUsage}).
  *
  * <p>The calls that do not depend on each other run at once; all share the request's timeout. A
  * call whose {@link UpstreamHttp} breaks its promise fails alone; anything else unexpected is left
@@ -36,7 +40,7 @@ public final class NewApiRelay implements Provider {
   private static final ProviderInfo DECLARED =
       new ProviderInfo(
           ID,
-          "new-api / one-api relay",
+          "Relay (new-api, sub2api…)",
           EnumSet.of(
               Capability.BALANCES,
               Capability.LISTS_KEY_MODELS,
@@ -99,6 +103,7 @@ public final class NewApiRelay implements Provider {
     CompletableFuture<ProviderResult> run() {
       CompletableFuture<UpstreamResponse> status = get(STATUS, Map.of());
       CompletableFuture<UpstreamResponse> usage = get(TokenUsage.PATH, bearer);
+      CompletableFuture<UpstreamResponse> log = get(TokenLog.PATH, bearer);
       long modelsStarted = System.nanoTime();
       CompletableFuture<UpstreamResponse> models = get(RelayModels.PATH, bearer);
       CompletableFuture<Long> modelsLatency =
@@ -108,25 +113,47 @@ public final class NewApiRelay implements Provider {
           access == null
               ? CompletableFuture.completedFuture(null)
               : get(AdminWallet.PATH, AdminWallet.headers(access));
+      // only a site without /api/status is asked sub2api's route
+      CompletableFuture<@Nullable UpstreamResponse> sub2api =
+          status.thenCompose(
+              answer ->
+                  Sub2ApiUsage.worthAsking(answer)
+                      ? get(Sub2ApiUsage.PATH, bearer)
+                      : CompletableFuture.completedFuture(null));
       CompletableFuture<UpstreamResponse @Nullable []> billing =
           usage.thenCompose(
               answer ->
                   TokenUsage.worthFallingBack(answer, request)
                       ? billing()
                       : CompletableFuture.completedFuture(null));
-      return CompletableFuture.allOf(status, usage, modelsLatency, wallet, billing)
+      return CompletableFuture.allOf(status, usage, log, modelsLatency, wallet, sub2api, billing)
           .thenApply(
               done -> {
+                UpstreamResponse sub2apiAnswer = sub2api.join();
+                if (Sub2ApiUsage.answeredBy(sub2apiAnswer)) {
+                  return RelayModels.result(
+                      Sub2ApiUsage.read(sub2apiAnswer, request)
+                          .withSite(new Site(RelaySite.SUB2API, null, null)),
+                      models.join(),
+                      modelsLatency.join(),
+                      request);
+                }
                 RelayStatus unit = RelayStatus.read(status.join(), request.key());
                 Reading key = keyReading(usage.join(), billing.join(), unit);
                 UpstreamResponse walletAnswer = wallet.join();
                 Reading admin =
                     walletAnswer == null ? null : AdminWallet.read(walletAnswer, unit, request);
-                return RelayModels.result(
-                    RelayAccount.compose(key, admin, unit),
-                    models.join(),
-                    modelsLatency.join(),
-                    request);
+                Site site = RelaySite.fromStatus(status.join(), request);
+                Account account = RelayAccount.compose(key, admin, unit).withSite(site);
+                String billingRemark = RelaySite.billingRemark(site);
+                if (billing.join() != null && account.isKnown() && billingRemark != null) {
+                  account = account.withNoteAdded(billingRemark);
+                }
+                List<ModelSpend> spend = TokenLog.read(log.join(), unit, request);
+                if (!spend.isEmpty()) {
+                  account = account.withSpend(spend).withNoteAdded(TokenLog.NOTE);
+                }
+                return RelayModels.result(account, models.join(), modelsLatency.join(), request);
               });
     }
 

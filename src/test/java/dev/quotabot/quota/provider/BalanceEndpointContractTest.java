@@ -3,8 +3,8 @@ package dev.quotabot.quota.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.support.AccountChecks.account;
+import static dev.quotabot.support.AccountChecks.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import dev.quotabot.quota.Capability;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
@@ -183,6 +184,47 @@ abstract class BalanceEndpointContractTest {
     assertFailedWithoutNumbers(account);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {404, 410})
+  void aGoneEndpointIsUpstreamErrorNamingTheSetting(int status) {
+    // GIVEN the balance endpoint answers that it is not there (retired, or a wrong base_url)
+    upstream()
+        .stubFor(get(urlPathEqualTo(endpoint().path())).willReturn(aResponse().withStatus(status)));
+
+    // WHEN the key is checked
+    Account account = account(provider(), endpoint().key());
+
+    // THEN upstream_error saying the endpoint is gone, with the status and the setting to change
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("balance endpoint is gone"), account.error());
+    assertTrue(account.error().contains("HTTP " + status), account.error());
+    assertTrue(
+        account.error().contains("provider." + endpoint().id() + ".base_url"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void anErrorSayingTheEndpointIsDeprecatedIsAGoneEndpoint() {
+    // GIVEN a refusal whose words say the endpoint is deprecated (the product's rule, not an
+    // upstream's documented body)
+    upstream()
+        .stubFor(
+            get(urlPathEqualTo(endpoint().path()))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withBody("{\"message\":\"This endpoint is deprecated\"}")));
+
+    // WHEN the key is checked
+    Account account = account(provider(), endpoint().key());
+
+    // THEN the endpoint is gone, with the upstream's words
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("balance endpoint is gone"), account.error());
+    assertTrue(account.error().contains("This endpoint is deprecated"), account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
   @Test
   void aSlowAnswerIsATimeoutWithinTheGivenTimeout() {
     // GIVEN the provider takes 5 s
@@ -194,7 +236,7 @@ abstract class BalanceEndpointContractTest {
     // WHEN the key is checked with a 300 ms timeout
     long started = System.nanoTime();
     Account account =
-        ProviderHarness.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
+        AccountChecks.check(provider(), endpoint().key(), Duration.ofMillis(300)).account();
     long tookMs = Numbers.elapsedMs(started);
 
     // THEN timeout, well before the provider would have answered (generous bound)
@@ -216,8 +258,7 @@ abstract class BalanceEndpointContractTest {
             .stubFor(
                 get(urlPathEqualTo(endpoint().path()))
                     .willReturn(aResponse().withStatus(statuses[i]).withBody(bodies[i])));
-        results.append(
-            ProviderHarness.check(provider(), endpoint().key(), ProviderHarness.TIMEOUT));
+        results.append(AccountChecks.check(provider(), endpoint().key(), AccountChecks.TIMEOUT));
         results.append('\n');
       }
       assertFalse(logs.text().contains(endpoint().key()), logs.text());

@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.support.AccountChecks.account;
+import static dev.quotabot.support.AccountChecks.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,11 +17,9 @@ import dev.quotabot.UpstreamClient;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
-import dev.quotabot.quota.net.UpstreamClients;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.support.Fixtures;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,11 +96,7 @@ final class MoonshotProviderTest extends BalanceEndpointContractTest {
     upstream.stubFor(
         get(urlPathEqualTo(BALANCE)).willReturn(response(200, "moonshot/balance-positive.json")));
     int port = upstream.getPort();
-    try (UpstreamClient named =
-        new UpstreamClient(
-            UpstreamClients.builder()
-                .allowPrivateAddresses(true)
-                .resolver(host -> new InetAddress[] {InetAddress.getLoopbackAddress()}))) {
+    try (UpstreamClient named = ProviderHarness.resolvingEveryHostToLoopback()) {
       UpstreamHttp http = named.clients().guarded(OfficialProviders.MAX_BODY_BYTES);
 
       // WHEN keys are checked on the international host and on the Chinese one (with /v1)

@@ -11,9 +11,11 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
+import dev.quotabot.support.AccountChecks;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +29,7 @@ final class OfficialProvidersTest {
   @AutoClose private final ProviderHarness harness = new ProviderHarness();
 
   @Test
-  void buildsTheFourProvidersOnTheTrustedClientEachAskingItsOwnBase() {
+  void buildsTheSevenProvidersOnTheTrustedClientEachAskingItsOwnBase() {
     // GIVEN each provider's endpoint under its own base path, on a loopback address (which the
     // guarded client of production's settings refuses)
     upstream.stubFor(
@@ -42,30 +44,54 @@ final class OfficialProvidersTest {
     upstream.stubFor(
         get(urlPathEqualTo("/ms/v1/users/me/balance"))
             .willReturn(response(200, "moonshot/balance-positive.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/st/v1/accounts"))
+            .willReturn(response(200, "stepfun/accounts-prepaid.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/nv/openapi/v1/billing/balance/detail"))
+            .willReturn(response(200, "novita/balance-detail-documented.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/ai302/dashboard/balance"))
+            .willReturn(response(200, "302ai/balance-string.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/poe/usage/current_balance"))
+            .willReturn(response(200, "poe/balance.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/venice/api/v1/billing/balance"))
+            .willReturn(response(200, "venice/balance-diem.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/di/payment/checklist"))
+            .willReturn(response(200, "deepinfra/checklist-prepaid.json")));
 
     // WHEN the factory builds them on production's clients and they are registered
-    List<Provider> providers =
-        OfficialProviders.create(
-            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+    List<Provider> providers = create();
     ProviderRegistry registry = new ProviderRegistry(providers);
 
-    // THEN four providers under their ids, in that order, each reading its balance from its own
+    // THEN ten providers under their ids, in that order, each reading its balance from its own
     // base on the trusted client
     assertEquals(
-        List.of("deepseek", "siliconflow", "openrouter", "moonshot"),
+        List.of(
+            "deepseek",
+            "siliconflow",
+            "openrouter",
+            "moonshot",
+            "stepfun",
+            "novita",
+            "302ai",
+            "poe",
+            "venice",
+            "deepinfra"),
         registry.infos().stream().map(ProviderInfo::id).toList());
     for (Provider provider : providers) {
       assertEquals(
-          ProbeStatus.OK, ProviderHarness.account(provider, KEY).status(), provider.info().id());
+          ProbeStatus.OK, AccountChecks.account(provider, KEY).status(), provider.info().id());
     }
   }
 
   @Test
   void readsABalanceAnswerUpTo64KbAndNoFurther() {
     // GIVEN two DeepSeek answers padded to just under and just over 64 KB before the balance
-    List<Provider> providers =
-        OfficialProviders.create(
-            harness.clients(), base("/ds"), base("/sf"), base("/or"), base("/ms"));
+    List<Provider> providers = create();
     Provider deepSeek = providers.get(0);
 
     // WHEN the key is checked against each
@@ -89,7 +115,33 @@ final class OfficialProvidersTest {
     upstream.stubFor(
         get(urlPathEqualTo("/ds/user/balance"))
             .willReturn(aResponse().withStatus(200).withBody(body)));
-    return ProviderHarness.account(provider, KEY).status();
+    return AccountChecks.account(provider, KEY).status();
+  }
+
+  private List<Provider> create() {
+    Map<String, String> paths =
+        Map.of(
+            "deepseek",
+            "/ds",
+            "siliconflow",
+            "/sf",
+            "openrouter",
+            "/or",
+            "moonshot",
+            "/ms",
+            "stepfun",
+            "/st",
+            "novita",
+            "/nv",
+            "302ai",
+            "/ai302",
+            "poe",
+            "/poe",
+            "venice",
+            "/venice",
+            "deepinfra",
+            "/di");
+    return OfficialProviders.create(harness.clients(), id -> base(paths.get(id)));
   }
 
   private static URI base(String path) {

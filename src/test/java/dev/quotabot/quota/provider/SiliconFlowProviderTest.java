@@ -1,21 +1,25 @@
 package dev.quotabot.quota.provider;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.quotabot.quota.provider.ProviderHarness.account;
-import static dev.quotabot.quota.provider.ProviderHarness.assertFailedWithoutNumbers;
+import static dev.quotabot.support.AccountChecks.account;
+import static dev.quotabot.support.AccountChecks.assertFailedWithoutNumbers;
 import static dev.quotabot.support.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.UpstreamClient;
+import dev.quotabot.config.ConfigKey;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -97,6 +101,86 @@ final class SiliconFlowProviderTest extends BalanceEndpointContractTest {
     assertTrue(account.error().contains("HTTP 401"), account.error());
     assertTrue(account.error().contains("Invalid token"), account.error());
     assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void theChinaHostsRetiredEndpointSaysSoAndNamesTheInternationalHost() {
+    // GIVEN the endpoint answers 410, as the China host's has since SiliconFlow retired it on
+    // 2026-08-14 (rikkahub/rikkahub#1811 "硅基流动查询余额返回 410", citing SiliconFlow's release
+    // notes "userinfo 接口将停止服务"; the body is not quoted there, so the status alone decides)
+    upstream.stubFor(get(urlPathEqualTo(INFO)).willReturn(aResponse().withStatus(410)));
+
+    // WHEN the key is checked
+    Account account = account(provider(), KEY);
+
+    // THEN upstream_error naming the change and the setting, never a generic failure
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(
+        account.error().startsWith("SiliconFlow's balance endpoint is gone"), account.error());
+    assertTrue(account.error().contains("retired this balance endpoint"), account.error());
+    assertTrue(
+        account
+            .error()
+            .contains("set provider.siliconflow.base_url to https://api.siliconflow.com"),
+        account.error());
+    assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aDeclaredFailureSayingTheEndpointIsRetiredIsTheSameGoneEndpoint() {
+    // GIVEN a 200 in SiliconFlow's envelope whose words say the endpoint is taken offline (the
+    // product's rule for such words; SiliconFlow's own wording is not published)
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        "{\"code\":50010,\"message\":\"该接口已下线\",\"status\":false,"
+                            + "\"data\":null}")));
+
+    // WHEN the key is checked
+    Account account = account(provider(), KEY);
+
+    // THEN the same plain message, with SiliconFlow's words
+    assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
+    assertTrue(account.error().contains("该接口已下线"), account.error());
+    assertTrue(account.error().contains("https://api.siliconflow.com"), account.error());
+  }
+
+  @Test
+  void theDefaultIsTheInternationalHostWhichReportsUsd() {
+    // GIVEN the configured default, and the international host answering (resolved to the
+    // stand-in); international amounts are USD (docs.siliconflow.com/en/api-reference/userinfo;
+    // public clients read api.siliconflow.com as USD and api.siliconflow.cn as CNY)
+    upstream.stubFor(
+        get(urlPathEqualTo(INFO)).willReturn(response(200, "siliconflow/user-info-strings.json")));
+    URI configured = URI.create(ConfigKey.PROVIDER_SILICONFLOW_BASE_URL.defaultValue());
+    int port = upstream.getPort();
+    try (UpstreamClient named = ProviderHarness.resolvingEveryHostToLoopback()) {
+      UpstreamHttp http = named.clients().guarded(OfficialProviders.MAX_BODY_BYTES);
+
+      // WHEN keys are checked on the international host and on the China one (with /v1)
+      Account com =
+          account(
+              new SiliconFlowProvider(http, URI.create("http://api.siliconflow.com:" + port)), KEY);
+      Account cn =
+          account(
+              new SiliconFlowProvider(
+                  http, URI.create("http://api.siliconflow.cn:" + port + "/v1")),
+              KEY);
+
+      // THEN the default is api.siliconflow.com; its amounts are USD, the China host's CNY
+      assertEquals("api.siliconflow.com", configured.getHost());
+      assertEquals("USD", new SiliconFlowProvider(http, configured).info().unit());
+      assertEquals("USD", com.unit());
+      assertEquals("USD", com.balances().get(0).unit());
+      assertEquals("CNY", cn.unit());
+      upstream.verify(
+          exactly(1),
+          getRequestedFor(urlPathEqualTo(INFO))
+              .withHeader("Host", equalTo("api.siliconflow.com:" + port)));
+    }
   }
 
   @Test

@@ -46,7 +46,7 @@ final class NewApiRelayTest {
     // THEN a relay: balances, the key's model list, a base_url, admin access; no probe, no
     // catalog, no daily reset; its unit depends on the site
     assertEquals("newapi", info.id());
-    assertEquals("new-api / one-api relay", info.name());
+    assertEquals("Relay (new-api, sub2api…)", info.name());
     assertEquals(
         Set.of(
             Capability.BALANCES,
