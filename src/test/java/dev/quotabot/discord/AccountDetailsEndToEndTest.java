@@ -19,6 +19,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.BotOverService;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeDiscord;
@@ -195,7 +196,7 @@ final class AccountDetailsEndToEndTest {
     for (int i = 1; i <= 14; i++) {
       spend.add(new ModelSpend("model-" + i, new BigDecimal(i).movePointLeft(1), "USD", i, null));
     }
-    return Account.read(id, List.of(CoreDoubles.relayKey().build()), null, null)
+    return Account.read(id, List.of(CoreDoubles.relayKey().build()), null, (Text) null)
         .withSite(new Site("new-api", "0.6.10", "Juhe API"))
         .withLimits(
             List.of(

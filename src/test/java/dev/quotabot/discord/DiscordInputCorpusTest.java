@@ -20,6 +20,7 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,7 +214,12 @@ final class DiscordInputCorpusTest {
             case 2 -> ModelQuota.failed(model, ProbeStatus.LIMIT_REACHED, "**" + model + "**", 9);
             default ->
                 new ModelQuota(
-                    model, RateLimits.UNKNOWN, ProbeStatus.NO_QUOTA_HEADERS, null, "n/a", 9);
+                    model,
+                    RateLimits.UNKNOWN,
+                    ProbeStatus.NO_QUOTA_HEADERS,
+                    null,
+                    Text.upstream("n/a"),
+                    9);
           });
     }
     ProviderInfo provider = service.provider(query.provider()).orElseThrow();

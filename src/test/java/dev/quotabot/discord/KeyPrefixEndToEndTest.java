@@ -18,6 +18,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.BotOverService;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeDiscord;
@@ -206,7 +207,7 @@ final class KeyPrefixEndToEndTest {
           ASKED.add(info.id() + ": account");
           KEYS.add(request.key().reveal());
           return CompletableFuture.completedFuture(
-              ProviderResult.balanceOnly(Account.read(info.id(), List.of(), null, null)));
+              ProviderResult.balanceOnly(Account.read(info.id(), List.of(), null, (Text) null)));
         },
         (request, model) -> {
           ASKED.add(info.id() + ": " + model);

@@ -16,6 +16,7 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class QuotaEmbedTest {
                   .part("topped_up", new BigDecimal("5.5"))
                   .build()),
           null,
-          null);
+          (Text) null);
 
   @Test
   void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
@@ -122,7 +123,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             120);
     ModelQuota partial =
         new ModelQuota(
@@ -130,7 +131,7 @@ final class QuotaEmbedTest {
             new RateLimits(2000L, null, null, 7L),
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             120);
 
     MessageEmbed embed = QuotaEmbed.render(report(unknown, partial), BotText.EN, false);
@@ -188,7 +189,7 @@ final class QuotaEmbedTest {
             "moonshotai/Kimi-K2-Instruct",
             new RateLimits(2000L, 1500L, 500L, 0L),
             ProbeStatus.LIMIT_REACHED,
-            "Rate or daily limit reached (HTTP 429).",
+            Text.upstream("Rate or daily limit reached (HTTP 429)."),
             null,
             40);
 
@@ -338,7 +339,7 @@ final class QuotaEmbedTest {
 
   @Test
   void callsTheBalanceOfAnAccountReadWithoutAnyEntryUnknownNeverZero() {
-    Account empty = Account.read("deepseek", List.of(), null, null);
+    Account empty = Account.read("deepseek", List.of(), null, (Text) null);
 
     String line = lines(BALANCE_ONLY, empty, BotText.EN).get(1);
 
@@ -452,7 +453,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "ModelScope did not report per-model quota for this call.",
+            Text.upstream("ModelScope did not report per-model quota for this call."),
             90);
 
     MessageEmbed.Field en = QuotaEmbed.render(report(silent), BotText.EN, false).getFields().get(0);
@@ -527,7 +528,7 @@ final class QuotaEmbedTest {
             "modelscope",
             List.of(Balance.of(Balance.Scope.ACCOUNT, "魔粒").available(BigDecimal.TEN).build()),
             "**[site](https://example.com) " + "x".repeat(500),
-            null);
+            (Text) null);
 
     String line = lines(PROBER, odd, BotText.EN).get(1);
 
@@ -916,14 +917,14 @@ final class QuotaEmbedTest {
   @Test
   void saysAProviderWithoutBalancesCannotReadOneAndWhereToLookNeverUnknownAmounts() {
     // GIVEN a provider that reads no balance, its account read with no entry
-    Account none = Account.read("groq", List.of(), null, null);
+    Account none = Account.read("groq", List.of(), null, (Text) null);
     ModelQuota silent =
         new ModelQuota(
             "llama-3.1-8b-instant",
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "no headers",
+            Text.upstream("no headers"),
             50);
 
     // WHEN a probe of it is rendered
@@ -955,7 +956,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             90);
 
     String en =
@@ -1049,7 +1050,8 @@ final class QuotaEmbedTest {
   @Test
   void namesTheProviderTheKeysPrefixPickedBesideTheKey() {
     QuotaReport report =
-        report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(windowed()));
+        report(
+            HEADER_PROBER, Account.read("groq", List.of(), null, (Text) null), List.of(windowed()));
 
     String picked = QuotaEmbed.render(report, BotText.EN, false, true).getDescription();
     String pickedZh = QuotaEmbed.render(report, BotText.ZH, false, true).getDescription();
@@ -1066,7 +1068,7 @@ final class QuotaEmbedTest {
   void showsACodingPlansWindowsInsteadOfAnUnknownBalanceAndColoursByTheFullest() {
     // GIVEN a provider that reads with the key, whose account is two windows and no money
     Account plan =
-        Account.read(PLAN.id(), List.of(), null, null)
+        Account.read(PLAN.id(), List.of(), null, (Text) null)
             .withLimits(
                 List.of(
                     new RateWindow(
@@ -1095,7 +1097,7 @@ final class QuotaEmbedTest {
   @Test
   void keepsTheNameOfAnAccountDescribedByItsWindowsOnALineOfItsOwn() {
     Account plan =
-        Account.read(PLAN.id(), List.of(), "*lite*", null)
+        Account.read(PLAN.id(), List.of(), "*lite*", (Text) null)
             .withLimits(List.of(new RateWindow("tokens_5h", 10L, 9L, null)));
 
     List<String> lines = lines(PLAN, plan, BotText.EN);
@@ -1228,7 +1230,8 @@ final class QuotaEmbedTest {
     ProviderInfo bare =
         new ProviderInfo("bare", "Bare", EnumSet.noneOf(Capability.class), null, List.of(), "k-…");
 
-    List<String> lines = lines(bare, Account.read("bare", List.of(), null, null), BotText.EN);
+    List<String> lines =
+        lines(bare, Account.read("bare", List.of(), null, (Text) null), BotText.EN);
 
     assertEquals("💰 The balance cannot be read with an API key", lines.get(1));
   }
@@ -1286,7 +1289,7 @@ final class QuotaEmbedTest {
   }
 
   private static QuotaReport headerReport(ModelQuota row) {
-    return report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(row));
+    return report(HEADER_PROBER, Account.read("groq", List.of(), null, (Text) null), List.of(row));
   }
 
   private static ProviderInfo relay(String name) {
@@ -1295,7 +1298,12 @@ final class QuotaEmbedTest {
 
   private static ModelQuota relayRow(String model) {
     return new ModelQuota(
-        model, RateLimits.UNKNOWN, ProbeStatus.OK, null, "Listed by the relay for this key.", 0);
+        model,
+        RateLimits.UNKNOWN,
+        ProbeStatus.OK,
+        null,
+        Text.upstream("Listed by the relay for this key."),
+        0);
   }
 
   private static Account keyAccount(Balance key, String user, String note) {

@@ -49,7 +49,7 @@ final class QueryRunTest {
           "newapi",
           List.of(Balance.of(Balance.Scope.KEY, "USD").available(new BigDecimal("5")).build()),
           null,
-          null);
+          (Text) null);
   private static final URI RELAY = URI.create("https://relay.example");
 
   // ---------------------------------------------------------------- rows

@@ -107,7 +107,7 @@ abstract class KeyCheckProvider implements Provider {
       return Account.read(id, List.of(), null, note);
     }
     EndpointAnswer read = EndpointAnswer.of(answer, key);
-    String said = read.said();
+    String said = read.said().english();
     if (refusesKey(status, read.root())) {
       return Account.failed(id, null, ProbeStatus.INVALID_KEY, read.rejected(name));
     }

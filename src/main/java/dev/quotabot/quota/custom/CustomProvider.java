@@ -14,6 +14,7 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -69,7 +70,7 @@ public final class CustomProvider implements Provider {
 
   private Account interpret(UpstreamResponse answer, ApiKey key) {
     if (!answer.answered()) {
-      return failed(answer.failure(), answer.failureText());
+      return failed(answer.failure(), java.util.Objects.toString(answer.failureText(), null));
     }
     JsonElement root = parse(answer.body());
     int status = answer.status();
@@ -121,7 +122,7 @@ public final class CustomProvider implements Provider {
             .total(amountAt(spec.total(), root))
             .used(amountAt(spec.used(), root))
             .build();
-    return Account.read(spec.id(), List.of(balance), null, null);
+    return Account.read(spec.id(), List.of(balance), null, (Text) null);
   }
 
   private Account failed(@Nullable ProbeStatus status, @Nullable String why) {

@@ -8,6 +8,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.List;
@@ -158,6 +159,13 @@ final class ProbeClassifier {
       @Nullable String note,
       List<RateWindow> windows,
       long latencyMs) {
-    return new ModelQuota(model, RateLimits.UNKNOWN, status, error, note, latencyMs, windows);
+    return new ModelQuota(
+        model,
+        RateLimits.UNKNOWN,
+        status,
+        Text.untranslatedOrNull(error),
+        Text.untranslatedOrNull(note),
+        latencyMs,
+        windows);
   }
 }

@@ -170,7 +170,7 @@ final class ModelCatalog implements ModelDirectory {
         .thenApply(
             answer -> {
               if (!answer.answered()) {
-                throw new CatalogUnavailable(answer.failureText());
+                throw new CatalogUnavailable(String.valueOf(answer.failureText()));
               }
               if (answer.status() != 200) {
                 throw new CatalogUnavailable("HTTP " + answer.status());

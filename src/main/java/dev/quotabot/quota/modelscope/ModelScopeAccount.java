@@ -6,6 +6,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -146,7 +147,7 @@ final class ModelScopeAccount {
       entry = grants.addedTo(entry);
     }
     Account account =
-        Account.read(PROVIDER, List.of(entry), user, null)
+        Account.read(PROVIDER, List.of(entry), user, (Text) null)
             .withEstimatedCalls(prices.estimates(entry.available()));
     if (!account.estimatedCalls().isEmpty()) {
       account = account.withNoteAdded(ESTIMATE_NOTE);
@@ -166,7 +167,8 @@ final class ModelScopeAccount {
             PROVIDER,
             UNIT,
             answer.failure(),
-            Objects.requireNonNullElse(answer.failureText(), "The balance could not be read."));
+            Objects.requireNonNullElse(
+                answer.failureText(), Text.untranslated("The balance could not be read.")));
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
@@ -213,7 +215,7 @@ final class ModelScopeAccount {
                   .frozen(frozen)
                   .build()),
           null,
-          null);
+          (Text) null);
     }
 
     /** ": " and the upstream's cleaned message, or {@code otherwise} when it gave none. */

@@ -6,6 +6,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.time.Instant;
@@ -50,10 +51,11 @@ final class ProbeClassifier {
           model,
           limits,
           ProbeStatus.UPSTREAM_ERROR,
-          "ModelScope answered HTTP "
-              + status
-              + " with a web page instead of a chat answer: a proxy or login page may be in the"
-              + " way.",
+          Text.untranslated(
+              "ModelScope answered HTTP "
+                  + status
+                  + " with a web page instead of a chat answer: a proxy or login page may be in"
+                  + " the way."),
           null,
           latencyMs,
           windows);
@@ -66,7 +68,7 @@ final class ProbeClassifier {
               limits,
               ProbeStatus.NO_QUOTA_HEADERS,
               null,
-              UNKNOWN_QUOTA_NOTE,
+              Text.untranslated(UNKNOWN_QUOTA_NOTE),
               latencyMs,
               windows);
     }
@@ -78,7 +80,7 @@ final class ProbeClassifier {
         model,
         limits,
         failure,
-        explain(failure, status, message, upstream),
+        Text.untranslatedOrNull(explain(failure, status, message, upstream)),
         null,
         latencyMs,
         windows);

@@ -83,11 +83,11 @@ final class PlanEndpoint {
 
   private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
     if (!response.answered()) {
-      return failed(response.failure(), response.failureText());
+      return failed(response.failure(), java.util.Objects.toString(response.failureText(), null));
     }
     EndpointAnswer answer = EndpointAnswer.of(response, key);
     if (answer.refusesKey()) {
-      return failed(ProbeStatus.INVALID_KEY, answer.rejected(name));
+      return failed(ProbeStatus.INVALID_KEY, answer.rejected(name).english());
     }
     JsonObject root = answer.root();
     if (answer.status() != 200 || root == null) {

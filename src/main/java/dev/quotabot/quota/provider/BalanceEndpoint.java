@@ -131,7 +131,7 @@ final class BalanceEndpoint {
 
   private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
     if (!response.answered()) {
-      return failed(response.failure(), response.failureText());
+      return failed(response.failure(), java.util.Objects.toString(response.failureText(), null));
     }
     EndpointAnswer answer = EndpointAnswer.of(response, key);
     int status = answer.status();

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -103,6 +104,6 @@ public final class SiliconFlowProvider extends EndpointProvider {
             .part("charged", charged)
             .build();
     return Account.read(
-        ID, List.of(balance), UpstreamText.name(LenientJson.text(data, "name"), key), null);
+        ID, List.of(balance), UpstreamText.name(LenientJson.text(data, "name"), key), (Text) null);
   }
 }

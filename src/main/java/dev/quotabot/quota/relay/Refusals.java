@@ -40,7 +40,7 @@ final class Refusals {
       RelayStatus status,
       ProviderRequest request) {
     if (!answer.answered()) {
-      return Reading.failed(answer.failure(), answer.failureText());
+      return Reading.failed(answer.failure(), String.valueOf(answer.failureText()));
     }
     String message =
         RelayText.clean(LenientJson.errorMessage(LenientJson.object(answer.body())), request);

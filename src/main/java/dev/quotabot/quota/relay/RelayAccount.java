@@ -3,6 +3,7 @@ package dev.quotabot.quota.relay;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,9 +62,9 @@ final class RelayAccount {
         PROVIDER,
         status.known() ? status.quotaUnit() : null,
         key.failure(),
-        key.problem(),
+        Text.untranslatedOrNull(key.problem()),
         walletFigures == null ? null : walletFigures.name(),
-        Notes.join(leakedNote, walletNote(wallet, walletFigures)),
+        Text.untranslatedOrNull(Notes.join(leakedNote, walletNote(wallet, walletFigures))),
         balances);
   }
 

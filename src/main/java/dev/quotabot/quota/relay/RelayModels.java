@@ -9,6 +9,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ final class RelayModels {
     if (!answer.answered()) {
       listed = List.of();
       failure = answer.failure();
-      problem = answer.failureText();
+      problem = java.util.Objects.toString(answer.failureText(), null);
     } else if (data == null || !data.isJsonArray()) {
       listed = List.of();
       failure = ProbeStatus.UPSTREAM_ERROR;
@@ -106,7 +107,9 @@ final class RelayModels {
     }
     List<ModelQuota> rows = new ArrayList<>(ids.size());
     for (String id : ids) {
-      rows.add(new ModelQuota(id, RateLimits.UNKNOWN, ProbeStatus.OK, null, NOTE, latencyMs));
+      rows.add(
+          new ModelQuota(
+              id, RateLimits.UNKNOWN, ProbeStatus.OK, null, Text.untranslated(NOTE), latencyMs));
     }
     return rows;
   }

@@ -50,7 +50,7 @@ final class RelayStatus {
 
   static RelayStatus read(UpstreamResponse answer, ApiKey key) {
     if (!answer.answered()) {
-      String why = answer.failureText() == null ? "" : answer.failureText().strip();
+      String why = answer.failureText() == null ? "" : answer.failureText().english().strip();
       return unknown(
           "did not answer ("
               + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)

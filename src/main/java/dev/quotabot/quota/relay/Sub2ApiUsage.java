@@ -10,6 +10,7 @@ import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
@@ -193,9 +194,9 @@ final class Sub2ApiUsage {
               RelayAccount.PROVIDER,
               unit,
               status,
-              error,
+              Text.untranslatedOrNull(error),
               null,
-              Notes.join(note.toArray(String[]::new)),
+              Text.untranslatedOrNull(Notes.join(note.toArray(String[]::new))),
               balances)
           .withLimits(windows)
           .withSpend(spend);
