@@ -120,9 +120,16 @@ final class QuotaReply {
     if (failure == null && report != null) {
       try {
         embed = QuotaEmbed.render(report, text, ready.modelsIgnored(), ready.providerFromKey());
-        row = buttonsFor(ready.query(), text, ownerId);
       } catch (RuntimeException renderFailed) {
         failure = renderFailed;
+      }
+    }
+    if (embed != null) {
+      try {
+        row = buttonsFor(ready.query(), text, ownerId);
+      } catch (RuntimeException buttonsFailed) {
+        // the report matters more than its buttons: it is sent without them
+        LOG.error("/quota buttons failed: {}", buttonsFailed.getClass().getName());
       }
     }
     if (failure != null) {

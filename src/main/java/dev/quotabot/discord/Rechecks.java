@@ -41,6 +41,8 @@ final class Rechecks {
    * @param ticker the clock that expires entries (a fake one in tests)
    */
   Rechecks(Ticker ticker) {
+    // seeded now, at start-up, rather than while the first answer waits to be sent
+    random.nextInt();
     this.answers =
         Caffeine.newBuilder()
             .expireAfterWrite(KEPT_FOR)
