@@ -893,4 +893,47 @@ enum BotText {
   private static String unitOrEmpty(@Nullable String unit) {
     return unit == null ? "" : unit;
   }
+
+  // --- buttons under an answer (issue 13; to be moved to the resource bundles at merge) ---
+
+  /** The button that opens the form again with what the answer was for. */
+  String againButton() {
+    return pick("Check again", "再查一次");
+  }
+
+  /** The button that opens the form for the free balance-only check. */
+  String balanceOnlyButton() {
+    return pick("Balance only (free)", "仅查余额（免费）");
+  }
+
+  /**
+   * The button that opens the form to probe models.
+   *
+   * @param models how many models the form starts with; 0 when it starts empty
+   * @param atMost what probing them costs at most ({@code 3 魔粒}), or null when the provider
+   *     declares no cost
+   */
+  String probeButton(int models, @Nullable String atMost) {
+    String cost = atMost == null ? "" : pick(" (≤ " + atMost + ")", "（≤ " + atMost + "）");
+    if (models == 0) {
+      return pick("Probe models", "检测模型") + cost;
+    }
+    return pick("Probe " + models + (models == 1 ? " model" : " models"), "检测 " + models + " 个模型")
+        + cost;
+  }
+
+  /** A button whose answer is no longer remembered (after 24 hours, or a restart of the bot). */
+  String buttonExpired() {
+    return pick(
+        "⌛ This button has expired (buttons last 24 hours and not across a restart of the bot):"
+            + " run /quota again.",
+        "⌛ 此按钮已过期（按钮有效期 24 小时，机器人重启后失效），请重新运行 /quota。");
+  }
+
+  /** A button under someone else's answer. */
+  String buttonNotYours() {
+    return pick(
+        "🔒 This button belongs to another person's answer: run /quota to check your own key.",
+        "🔒 此按钮属于他人的查询结果，请运行 /quota 查询你自己的 Key。");
+  }
 }

@@ -51,7 +51,10 @@ final class QuotaCommand extends ListenerAdapter {
   }
 
   /**
-   * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
+   * The command as Discord lists it: English by default, localized for zh-CN; for both install
+   * types (a server, or a person's own apps) and every context (servers, the bot's DM, group DMs).
+   * A person's own install also runs in servers the bot is not in, where JDA gives detached
+   * entities: no handler reads the server, its channels or its members. The {@code provider}
    * choices are every provider, the default first, while they fit in Discord's 25; beyond that the
    * option suggests providers as the user types ({@link ProviderChoices}).
    *
@@ -103,8 +106,14 @@ final class QuotaCommand extends ListenerAdapter {
             .setMaxLength(QuotaModal.BASE_URL_MAX_LENGTH);
     return Commands.slash(NAME, en.commandDescription())
         .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.commandDescription())
-        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
+        // installed in a server or by a person for themselves ("add to my apps"), usable in
+        // servers,
+        // the bot's DM and group DMs: every answer is private, so it may run anywhere
+        .setContexts(
+            InteractionContextType.GUILD,
+            InteractionContextType.BOT_DM,
+            InteractionContextType.PRIVATE_CHANNEL)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
         .addOptions(models, key, balanceOnly, provider, baseUrl);
   }
 

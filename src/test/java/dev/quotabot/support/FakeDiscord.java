@@ -43,6 +43,12 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String GUILD_ID = "1200000000000000001";
   public static final String GUILD_CHANNEL_ID = "1200000000000000002";
   private static final String DM_CHANNEL_ID = "1300000000000000001";
+
+  /** A server the bot is not in: only a user's own install of the app reaches it. */
+  public static final String FOREIGN_GUILD_ID = "1700000000000000001";
+
+  public static final String FOREIGN_CHANNEL_ID = "1700000000000000002";
+  private static final String GROUP_DM_CHANNEL_ID = "1800000000000000001";
   private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
   private static final AtomicLong INCREMENT = new AtomicLong();
 
@@ -135,13 +141,53 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * Where an interaction comes from, and through which install of the app: what decides the {@code
+   * context}, {@code authorizing_integration_owners} and the guild, channel and member objects
+   * Discord sends.
+   */
+  public enum Place {
+    /** The DM with the bot (context 1). */
+    BOT_DM,
+    /** The server {@link #GUILD_ID}, which installed the bot (context 0). */
+    GUILD,
+    /**
+     * The server {@link #FOREIGN_GUILD_ID}, which the bot is not in, through the user's own install
+     * (context 0, owners {@code {"1": user}}): JDA builds detached entities for it.
+     */
+    FOREIGN_GUILD,
+    /** A group DM, through the user's own install (context 2, owners {@code {"1": user}}). */
+    GROUP_DM
+  }
+
+  /**
    * {@code /quota} with the given options (name → value: a String is a string option, a Boolean a
    * boolean one), in a DM with the bot.
    */
   public Interaction slashCommand(User user, Map<String, ?> options) {
+    return slashCommand(user, Place.BOT_DM, options);
+  }
+
+  /** {@code /quota} with the given options, sent from {@code place}. */
+  public Interaction slashCommand(User user, Place place, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
-    return send(user, 2, commandData(list), false);
+    return send(user, 2, commandData(list), place, defaultChannel(place));
+  }
+
+  /** A click on a button with this custom id, under an answer in the DM with the bot. */
+  public Interaction buttonClick(User user, String customId) {
+    return buttonClick(user, Place.BOT_DM, customId);
+  }
+
+  /**
+   * A click on a button with this custom id, under an (ephemeral) answer of the bot in {@code
+   * place}.
+   */
+  public Interaction buttonClick(User user, Place place, String customId) {
+    JsonObject data = new JsonObject();
+    data.addProperty("custom_id", customId);
+    data.addProperty("component_type", 2);
+    return send(user, 3, data, place, defaultChannel(place));
   }
 
   /**
@@ -178,18 +224,29 @@ public final class FakeDiscord implements AutoCloseable {
   public Interaction slashCommandInGuild(User user, String channelId, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
-    return send(user, 2, commandData(list), true, channelId);
+    return send(user, 2, commandData(list), Place.GUILD, channelId);
   }
 
   /** The user typing into {@code /quota models:}: an autocomplete request. */
   public Interaction autocomplete(User user, String typedModels) {
+    return autocomplete(user, Place.BOT_DM, typedModels);
+  }
+
+  /** The user typing into {@code /quota models:} in {@code place}. */
+  public Interaction autocomplete(User user, Place place, String typedModels) {
     JsonArray list = new JsonArray();
     list.add(option("models", typedModels, true));
-    return send(user, 4, commandData(list), false);
+    return send(user, 4, commandData(list), place, defaultChannel(place));
   }
 
   /** The user submitting the {@code /quota} form. */
   public Interaction modalSubmit(User user, String modalId, Map<String, String> values) {
+    return modalSubmit(user, Place.BOT_DM, modalId, values);
+  }
+
+  /** The user submitting the {@code /quota} form in {@code place}. */
+  public Interaction modalSubmit(
+      User user, Place place, String modalId, Map<String, String> values) {
     JsonArray components = new JsonArray();
     int uniqueId = 1;
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -208,15 +265,28 @@ public final class FakeDiscord implements AutoCloseable {
     JsonObject data = new JsonObject();
     data.addProperty("custom_id", modalId);
     data.add("components", components);
-    return send(user, 5, data, false);
+    return send(user, 5, data, place, defaultChannel(place));
   }
 
   private Interaction send(User user, int type, JsonObject data, boolean inGuild) {
-    return send(user, type, data, inGuild, GUILD_CHANNEL_ID);
+    Place place = inGuild ? Place.GUILD : Place.BOT_DM;
+    return send(user, type, data, place, defaultChannel(place));
   }
 
-  private Interaction send(
-      User user, int type, JsonObject data, boolean inGuild, String guildChannelId) {
+  private static String defaultChannel(Place place) {
+    return switch (place) {
+      case BOT_DM -> DM_CHANNEL_ID;
+      case GUILD -> GUILD_CHANNEL_ID;
+      case FOREIGN_GUILD -> FOREIGN_CHANNEL_ID;
+      case GROUP_DM -> GROUP_DM_CHANNEL_ID;
+    };
+  }
+
+  /**
+   * @param channelId the server channel, for {@link Place#GUILD} (another one than the bot knows of
+   *     makes an interaction JDA cannot handle)
+   */
+  private Interaction send(User user, int type, JsonObject data, Place place, String channelId) {
     String id = snowflake();
     String token = tokenPrefix(user) + id;
     JsonObject userJson = userJson(user.id());
@@ -230,37 +300,75 @@ public final class FakeDiscord implements AutoCloseable {
     interaction.add("entitlements", new JsonArray());
     interaction.add("data", data);
     JsonObject owners = new JsonObject();
-    owners.addProperty("0", inGuild ? GUILD_ID : "0");
+    switch (place) {
+      case BOT_DM -> owners.addProperty("0", "0");
+      case GUILD -> owners.addProperty("0", GUILD_ID);
+      case FOREIGN_GUILD, GROUP_DM -> owners.addProperty("1", user.id());
+    }
     interaction.add("authorizing_integration_owners", owners);
-    if (inGuild) {
-      interaction.addProperty("context", 0);
-      interaction.addProperty("guild_id", GUILD_ID);
-      interaction.addProperty("guild_locale", "en-US");
-      interaction.addProperty("channel_id", guildChannelId);
-      JsonObject channel = textChannel(guildChannelId);
-      interaction.add("channel", channel);
-      JsonObject guild = new JsonObject();
-      guild.addProperty("id", GUILD_ID);
-      guild.addProperty("locale", "en-US");
-      guild.add("features", new JsonArray());
-      interaction.add("guild", guild);
-      interaction.add("member", member(userJson));
-      interaction.addProperty("app_permissions", "0");
-    } else {
-      interaction.addProperty("context", 1);
-      interaction.addProperty("channel_id", DM_CHANNEL_ID);
-      JsonObject channel = new JsonObject();
-      channel.addProperty("id", DM_CHANNEL_ID);
-      channel.addProperty("type", 1);
-      JsonArray recipients = new JsonArray();
-      recipients.add(userJson);
-      channel.add("recipients", recipients);
-      interaction.add("channel", channel);
-      interaction.add("user", userJson);
+    switch (place) {
+      case GUILD -> inGuild(interaction, GUILD_ID, textChannel(channelId), userJson);
+      case FOREIGN_GUILD -> {
+        JsonObject channel = textChannel(channelId, FOREIGN_GUILD_ID);
+        // the user's permissions there: Discord sends them since the bot cannot know them
+        channel.addProperty("permissions", "0");
+        inGuild(interaction, FOREIGN_GUILD_ID, channel, userJson);
+      }
+      case BOT_DM -> {
+        interaction.addProperty("context", 1);
+        interaction.addProperty("channel_id", channelId);
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("type", 1);
+        JsonArray recipients = new JsonArray();
+        recipients.add(userJson);
+        channel.add("recipients", recipients);
+        interaction.add("channel", channel);
+        interaction.add("user", userJson);
+      }
+      case GROUP_DM -> {
+        interaction.addProperty("context", 2);
+        interaction.addProperty("channel_id", channelId);
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("type", 3);
+        channel.addProperty("name", "friends");
+        channel.add("icon", null);
+        channel.addProperty("owner_id", user.id());
+        channel.add("last_message_id", null);
+        JsonArray recipients = new JsonArray();
+        recipients.add(userJson);
+        channel.add("recipients", recipients);
+        interaction.add("channel", channel);
+        interaction.add("user", userJson);
+      }
+    }
+    if (type == 3) {
+      // a button sits under a message of the bot: Discord sends that message with the click
+      JsonObject message = editedMessage();
+      message.addProperty("channel_id", channelId);
+      interaction.add("message", message);
     }
     Instant sentAt = Instant.now();
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(id, token, sentAt);
+  }
+
+  /** The guild, guild_id, channel and member of an interaction in a server (context 0). */
+  private static void inGuild(
+      JsonObject interaction, String guildId, JsonObject channel, JsonObject userJson) {
+    interaction.addProperty("context", 0);
+    interaction.addProperty("guild_id", guildId);
+    interaction.addProperty("guild_locale", "en-US");
+    interaction.addProperty("channel_id", channel.get("id").getAsString());
+    interaction.add("channel", channel);
+    JsonObject guild = new JsonObject();
+    guild.addProperty("id", guildId);
+    guild.addProperty("locale", "en-US");
+    guild.add("features", new JsonArray());
+    interaction.add("guild", guild);
+    interaction.add("member", member(userJson));
+    interaction.addProperty("app_permissions", "0");
   }
 
   /**
@@ -326,10 +434,14 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private static JsonObject textChannel(String id) {
+    return textChannel(id, GUILD_ID);
+  }
+
+  private static JsonObject textChannel(String id, String guildId) {
     JsonObject channel = new JsonObject();
     channel.addProperty("id", id);
     channel.addProperty("type", 0);
-    channel.addProperty("guild_id", GUILD_ID);
+    channel.addProperty("guild_id", guildId);
     channel.addProperty("name", "general");
     channel.addProperty("position", 0);
     channel.add("permission_overwrites", new JsonArray());
