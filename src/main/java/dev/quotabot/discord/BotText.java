@@ -968,19 +968,20 @@ enum BotText {
   }
 
   /**
-   * Both provider selects were changed: which one is meant is not guessed.
+   * Both provider selects were changed: which one is meant is not guessed. A problem, shown after
+   * {@link #invalid}'s words.
    *
-   * @param first the name picked in the first select, already made inert
-   * @param second the name picked in the second select, already made inert
+   * @param first what the first select picked (a provider's name, or the detect option's words)
+   * @param second what the second select picked
    */
   String modalTwoProviders(String first, String second) {
     return pick(
-        "⚠️ Two providers were picked ("
+        "two providers were picked ("
             + first
             + " and "
             + second
-            + "): pick one and run /quota again.",
-        "⚠️ 选择了两个服务商（" + first + " 和 " + second + "），请只选一个并重新运行 /quota。");
+            + "): run /quota again and pick one.",
+        "选择了两个服务商（" + first + " 和 " + second + "），请重新运行 /quota 并只选一个。");
   }
 
   /**
