@@ -40,20 +40,24 @@ import org.jspecify.annotations.Nullable;
  * the upstream's split and the request count where reported), or why the balances could not be
  * read, or, for a provider without balances, that a key cannot read them (and where to look); the
  * account's own quota windows (a coding plan's: used share with a bar, what is left, the reset),
- * which stand in for an unknown balance; when an entry expires; the estimated calls the balance
- * pays for, with the prices used; the provider's note; a summary of the models; and, for a provider
- * with a daily reset, when it comes. What each model spent recently, from the key's log, is a field
- * of its own before the models (the biggest spenders, then how many more). Each model is a field:
- * the seed's quota numbers of a probed model, or, for a row without them, one line per rate-limit
- * window the provider reported; or whether the key may use a listed model. A provider that probes
- * models is coloured by the lowest share left (seed numbers and windows alike); otherwise the
- * colour is the smallest share left of the account's windows, or says whether the balance was read.
- * A balance-only check of a provider that could have probed says it spent nothing.
+ * which stand in for an unknown balance; when an entry expires (for an entry that expires before
+ * the report's next daily reset, on the day it was checked in the reset's zone: that it expires
+ * tonight, with what it holds); the estimated calls the balance pays for, with the prices used; the
+ * provider's note; a summary of the models; and, for a provider with a daily reset, when it comes.
+ * What each model spent recently, from the key's log, is a field of its own before the models (the
+ * biggest spenders, then how many more). Each model is a field: the seed's quota numbers of a
+ * probed model, or, for a row without them, one line per rate-limit window the provider reported;
+ * or whether the key may use a listed model. A provider that probes models is coloured by the
+ * lowest share left (seed numbers and windows alike); otherwise the colour is the smallest share
+ * left of the account's windows, or says whether the balance was read. A balance-only check of a
+ * provider that could have probed says it spent nothing.
  *
  * <p>It always fits Discord's limits (25 fields, 6000 characters, 4096 in the description, 256 per
  * field name, 1024 per value): everything from elsewhere is bounded, the description is counted
- * first, and models that do not fit are summarized in a last field that counts them ("+12 more: 10
- * ok, 2 failed") and names as many as fit, so nothing is dropped silently and nothing throws.
+ * first (every balance entry while it fits; if they truly cannot all fit, a last line counts the
+ * others: "+3 more balances"), and models that do not fit are summarized in a last field that
+ * counts them ("+12 more: 10 ok, 2 failed") and names as many as fit, so nothing is dropped
+ * silently and nothing throws.
  */
 final class QuotaEmbed {
   static final int GREEN = 0x2ECC71;
