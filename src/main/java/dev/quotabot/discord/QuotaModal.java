@@ -484,7 +484,10 @@ final class QuotaModal extends ListenerAdapter {
    * The form with a picker: the key, the base URL and the models, for the provider picked (for
    * "Detect from the key": the one the key's prefix names, else the default). A models field still
    * holding exactly the form's starting defaults, while another provider is asked, means that
-   * provider's own defaults. The admin fields are not read: this form has none.
+   * provider's own defaults. An empty field is always the free balance-only check, also one that
+   * started empty (a pre-selected provider without defaults): the picked provider's probe cost was
+   * never shown, so nothing is spent on models nobody typed. The admin fields are not read: this
+   * form has none.
    *
    * @param form the provider the form was opened with (the default one for the bare id)
    * @param picked the provider picked; null for "Detect from the key"

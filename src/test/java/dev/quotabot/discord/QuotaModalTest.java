@@ -385,6 +385,25 @@ final class QuotaModalTest {
   }
 
   @Test
+  void keepsAnEmptyModelsFieldTheFreeBalanceCheckWhenAProberIsPickedInstead() {
+    // GIVEN DeepSeek's form (no default models: the field starts empty)
+    Map<String, String> fields = Map.of("api_key", "ms-picked0key0a1b2", "models", "");
+
+    // WHEN it is submitted with ModelScope picked, the field left empty
+    QuotaOptions.Ready ready =
+        readyOf(
+            modal.parse(
+                BotText.EN,
+                "quota:deepseek",
+                fields::get,
+                selected(List.of("modelscope"), List.of())));
+
+    // THEN ModelScope's balance alone is read: no model probed, nothing spent
+    assertEquals("modelscope", ready.query().provider());
+    assertEquals(List.of(), ready.query().models());
+  }
+
+  @Test
   void checksTheModelsTypedWithTheProviderPickedInsteadOfThePreselected() {
     Map<String, String> fields = Map.of("api_key", "gsk_picked0key0a1b2", "models", "x/y");
 
