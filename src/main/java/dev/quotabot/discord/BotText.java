@@ -936,4 +936,123 @@ enum BotText {
         "🔒 This button belongs to another person's answer: run /quota to check your own key.",
         "🔒 此按钮属于他人的查询结果，请运行 /quota 查询你自己的 Key。");
   }
+
+  // ==========================================================================================
+  // --- issue 13, helper "modal": the form's provider picker and the answer's expiry tonight ---
+  // New texts of this section only; the lead moves them into the resource bundles at merge time.
+  // ==========================================================================================
+
+  /** The title of the form with a provider picker: the provider is picked in it. */
+  String modalPickerTitle() {
+    return pick("Check an API key", "查询 API Key");
+  }
+
+  /** The provider select's label. */
+  String modalProviderLabel() {
+    return pick("Provider", "服务商");
+  }
+
+  /** The second provider select's label, when the providers do not fit in one. */
+  String modalMoreProvidersLabel() {
+    return pick("More providers", "更多服务商");
+  }
+
+  /** Under the provider select(s): what picking nothing means. */
+  String modalProviderDescription() {
+    return pick(
+        "Pick one; \"Detect from the key\" lets the key's prefix decide.",
+        "选择一项；选“按 Key 识别”则由 Key 的前缀决定。");
+  }
+
+  /** The select's first option: no provider picked, the key's prefix picks it. */
+  String modalDetectOption() {
+    return pick("Detect from the key", "按 Key 识别");
+  }
+
+  /**
+   * The first option's description.
+   *
+   * @param defaultProvider the name of the provider asked when the prefix names none
+   */
+  String modalDetectDescription(String defaultProvider) {
+    return pick(
+        "The key's prefix picks the provider (else " + defaultProvider + ")",
+        "由 Key 前缀决定服务商（无法识别时为 " + defaultProvider + "）");
+  }
+
+  /** The key field's description in the form with a provider picker. */
+  String modalPickerKeyDescription() {
+    return pick(
+        "The API key of the provider picked above. Used for this check only, never stored.",
+        "上面所选服务商的 API Key，仅用于本次查询，不会保存。");
+  }
+
+  /** The optional base URL field's label in the form with a provider picker. */
+  String modalOptionalBaseUrlLabel() {
+    return pick("Base URL (optional)", "接口地址（可选）");
+  }
+
+  /** The optional base URL field's description: only relays and self-hosted sites take one. */
+  String modalOptionalBaseUrlDescription() {
+    return pick(
+        "Only for relays and self-hosted sites, such as https://relay.example. Leave empty"
+            + " otherwise.",
+        "仅用于中转站和自建站点，例如 https://relay.example；其他服务商请留空。");
+  }
+
+  /**
+   * The models field's description when the pre-selected provider takes no models: it is for a
+   * provider picked instead.
+   */
+  String modalPickerModelsDescription() {
+    return pick(
+        "Model ids, for a provider that checks models; the balance needs none.",
+        "模型 ID，仅对检查模型的服务商有效；查询余额无需填写。");
+  }
+
+  /**
+   * Both provider selects were changed: which one is meant is not guessed. A problem, shown after
+   * {@link #invalid}'s words.
+   *
+   * @param first what the first select picked (a provider's name, or the detect option's words)
+   * @param second what the second select picked
+   */
+  String modalTwoProviders(String first, String second) {
+    return pick(
+        "two providers were picked ("
+            + first
+            + " and "
+            + second
+            + "): run /quota again and pick one.",
+        "选择了两个服务商（" + first + " 和 " + second + "），请重新运行 /quota 并只选一个。");
+  }
+
+  /**
+   * An entry that expires before the daily reset, on the day it was checked.
+   *
+   * @param amount what it holds, null when unknown (or unlimited)
+   * @param unit its unit, already made inert
+   * @param epochSecond when it expires
+   * @param clock the local time it expires, {@code 23:59}
+   * @param zone the reset's zone, {@code UTC+8}
+   */
+  String expiresTonightLine(
+      @Nullable String amount, String unit, long epochSecond, String clock, String zone) {
+    String what = amount == null ? "" : amount + (unit.isEmpty() ? "" : " " + unit);
+    return amount == null
+        ? pick(
+            "⏳ Expires tonight at " + clock + " " + zone + " (<t:" + epochSecond + ":R>)",
+            "⏳ 今晚 " + clock + "（" + zone + "）过期（<t:" + epochSecond + ":R>）")
+        : pick(
+            "⏳ **"
+                + what
+                + "** expire tonight at "
+                + clock
+                + " "
+                + zone
+                + " (<t:"
+                + epochSecond
+                + ":R>)",
+            "⏳ **" + what + "** 将于今晚 " + clock + "（" + zone + "）过期（<t:" + epochSecond + ":R>）");
+  }
 }

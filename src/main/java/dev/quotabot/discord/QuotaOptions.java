@@ -41,6 +41,11 @@ final class QuotaOptions {
     this.service = service;
   }
 
+  /** Every provider a query may name, the default first. */
+  List<ProviderInfo> providers() {
+    return service.providers();
+  }
+
   /** The provider the target names (the default one when it names none), if there is one. */
   Optional<ProviderInfo> provider(Target target) {
     return providerNamed(target.provider());

@@ -366,7 +366,8 @@ final class QuotaCommandEndToEndTest {
         assertEquals(QWEN, input.get("value").getAsString());
       }
     }
-    assertEquals(List.of("api_key", "models"), inputIds);
+    // the product knows more providers than one select holds: two selects, then the fields
+    assertEquals(List.of("provider", "provider_more", "api_key", "base_url", "models"), inputIds);
     assertFalse(modal.toString().contains(KEY));
 
     Map<String, String> values = new LinkedHashMap<>();

@@ -612,8 +612,121 @@ final class QuotaEmbedTest {
         List.of(embed.getDescription().split("\n")).stream()
             .filter(line -> line.startsWith("💰"))
             .toList();
-    assertEquals(QuotaEmbed.BALANCE_LINES_MAX, balanceLines.size());
-    assertEquals("💰 +9 more balances", balanceLines.get(balanceLines.size() - 1));
+    String more = balanceLines.get(balanceLines.size() - 1);
+    Matcher counted = Pattern.compile("💰 \\+(\\d+) more balances?").matcher(more);
+    assertTrue(counted.matches(), more);
+    assertEquals(12, balanceLines.size() - 1 + Integer.parseInt(counted.group(1)));
+  }
+
+  @Test
+  void showsEveryBalanceEntryOfASixEntryReport() {
+    // GIVEN an account with six entries (more than the four an answer used to show)
+    List<Balance> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(
+          Balance.of(Balance.Scope.ACCOUNT, "C" + (char) ('A' + i) + "Y")
+              .available(new BigDecimal(i + 1))
+              .build());
+    }
+    Account account = Account.read("deepseek", six, null, (Text) null);
+
+    // WHEN it is rendered
+    List<String> lines = lines(BALANCE_ONLY, account, BotText.EN);
+
+    // THEN each entry has its line, and no line says some were left out
+    for (int i = 0; i < 6; i++) {
+      String unit = "C" + (char) ('A' + i) + "Y";
+      assertTrue(
+          lines.contains("💰 " + unit + " balance: **" + (i + 1) + ".00** available"), "" + lines);
+    }
+    assertFalse(String.join("\n", lines).contains("more balance"), "" + lines);
+  }
+
+  @Test
+  void keepsWithinDiscordsLimitsWithFiftyBalanceEntriesAndCountsThoseLeftOut() {
+    // GIVEN fifty entries, each with a split and an expiry, and sixty model rows
+    List<Balance> fifty = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add(
+          Balance.of(Balance.Scope.KEY, "USD")
+              .available(new BigDecimal("12.34"))
+              .total(new BigDecimal("100"))
+              .used(new BigDecimal("87.66"))
+              .part("granted", BigDecimal.ONE)
+              .expiresAt(NOW.plusSeconds(86_400L * (i + 2)))
+              .build());
+    }
+    Account account = Account.read("newapi", fifty, "token", (Text) null);
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(relayRow("vendor/model-" + i));
+    }
+
+    // WHEN the report is rendered
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, account, rows), BotText.EN, false);
+
+    // THEN it is sendable, and the entries shown plus those counted are all fifty
+    assertTrue(embed.isSendable());
+    assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    List<String> money =
+        List.of(embed.getDescription().split("\n")).stream()
+            .filter(line -> line.startsWith("💰"))
+            .toList();
+    Matcher counted =
+        Pattern.compile("💰 \\+(\\d+) more balances?").matcher(money.get(money.size() - 1));
+    assertTrue(counted.matches(), money.get(money.size() - 1));
+    assertEquals(50, money.size() - 1 + Integer.parseInt(counted.group(1)));
+    assertTrue(money.size() > 4, "" + money.size());
+    String last = embed.getFields().get(embed.getFields().size() - 1).getValue();
+    assertTrue(last.contains(" ok, "), last);
+  }
+
+  @Test
+  void saysWhatExpiresTonightInTheReportsDailyResetZone() {
+    // GIVEN a report checked at 17:59 UTC+8 whose daily reset is at midnight UTC+8, with an entry
+    // expiring at 23:59 that evening and one expiring the day after
+    Instant tonight = Instant.parse("2025-03-01T15:59:00Z");
+    Instant later = Instant.parse("2025-03-02T15:59:00Z");
+    Account account =
+        Account.read(
+            "modelscope",
+            List.of(
+                Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+                    .available(new BigDecimal("200"))
+                    .expiresAt(tonight)
+                    .build(),
+                Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+                    .available(new BigDecimal("50"))
+                    .expiresAt(later)
+                    .build()),
+            null,
+            (Text) null);
+
+    // WHEN it is rendered in English and Chinese
+    List<String> en = lines(PROBER, account, BotText.EN);
+    List<String> zh = lines(PROBER, account, BotText.ZH);
+
+    // THEN the first says what expires tonight and when, the second only when it expires
+    assertTrue(
+        en.contains(
+            "⏳ **200 魔粒** expire tonight at 23:59 UTC+8 (<t:" + tonight.getEpochSecond() + ":R>)"),
+        "" + en);
+    assertTrue(
+        zh.contains("⏳ **200 魔粒** 将于今晚 23:59（UTC+8）过期（<t:" + tonight.getEpochSecond() + ":R>）"),
+        "" + zh);
+    assertTrue(en.contains("⏳ Expires <t:" + later.getEpochSecond() + ":R>"), "" + en);
+  }
+
+  @Test
+  void neverSaysTonightWithoutADailyReset() {
+    // GIVEN a provider without a daily reset and an entry expiring an hour after the check
+    Instant soon = NOW.plusSeconds(3600);
+    Account relay = keyAccount(CoreDoubles.relayKey().expiresAt(soon).build(), "t", null);
+
+    // WHEN it is rendered THEN the expiry is a relative time only
+    List<String> lines = lines(RELAY, relay, BotText.EN);
+    assertTrue(lines.contains("⏳ Expires <t:" + soon.getEpochSecond() + ":R>"), "" + lines);
   }
 
   @Test

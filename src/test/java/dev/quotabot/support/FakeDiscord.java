@@ -241,14 +241,49 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** The user submitting the {@code /quota} form. */
   public Interaction modalSubmit(User user, String modalId, Map<String, String> values) {
-    return modalSubmit(user, Place.BOT_DM, modalId, values);
+    return modalSubmit(user, Place.BOT_DM, modalId, values, Map.of());
   }
 
   /** The user submitting the {@code /quota} form in {@code place}. */
   public Interaction modalSubmit(
       User user, Place place, String modalId, Map<String, String> values) {
+    return modalSubmit(user, place, modalId, values, Map.of());
+  }
+
+  /**
+   * The user submitting the {@code /quota} form with string selects: each a Label (type 18) around
+   * {@code {type:3, id, custom_id, values:[…]}} (no value picked: {@code values:[]}), before the
+   * text inputs.
+   */
+  public Interaction modalSubmit(
+      User user, String modalId, Map<String, String> values, Map<String, List<String>> selects) {
+    return modalSubmit(user, Place.BOT_DM, modalId, values, selects);
+  }
+
+  /** The user submitting a form with string selects in {@code place}. */
+  public Interaction modalSubmit(
+      User user,
+      Place place,
+      String modalId,
+      Map<String, String> values,
+      Map<String, List<String>> selects) {
     JsonArray components = new JsonArray();
     int uniqueId = 1;
+    for (Map.Entry<String, List<String>> entry : selects.entrySet()) {
+      JsonObject select = new JsonObject();
+      select.addProperty("type", 3);
+      select.addProperty("id", uniqueId + 1);
+      select.addProperty("custom_id", entry.getKey());
+      JsonArray picked = new JsonArray();
+      entry.getValue().forEach(picked::add);
+      select.add("values", picked);
+      JsonObject label = new JsonObject();
+      label.addProperty("type", 18);
+      label.addProperty("id", uniqueId);
+      label.add("component", select);
+      components.add(label);
+      uniqueId += 2;
+    }
     for (Map.Entry<String, String> entry : values.entrySet()) {
       JsonObject input = new JsonObject();
       input.addProperty("type", 4);

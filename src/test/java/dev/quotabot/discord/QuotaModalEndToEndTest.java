@@ -1,0 +1,366 @@
+package dev.quotabot.discord;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.quotabot.support.FakeDiscord;
+import dev.quotabot.support.FakeDiscord.Interaction;
+import dev.quotabot.support.FakeDiscord.User;
+import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.RunningApp;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code /quota} form's provider picker through the real product and the real JDA against a
+ * fake Discord, with WireMock playing DeepSeek (its configured base URL): the select(s) list every
+ * provider the server knows, a submitted select decides who is asked, a relay with admin access
+ * keeps its own form, and the answer shows every balance entry.
+ */
+final class QuotaModalEndToEndTest {
+  private static final String DEEPSEEK_KEY = "sk-picker0secret0key0do0not0log0d5e6";
+  private static final String SIX_KEY = "sk-picker0six0entries0do0not0log0a7b8";
+  private static final String FIFTY_KEY = "sk-picker0fifty0entries0not0log0c9d0";
+  private static final List<String> KEYS = List.of(DEEPSEEK_KEY, SIX_KEY, FIFTY_KEY);
+
+  private static FakeDiscord discord;
+  private static WireMockServer upstream;
+  private static RunningApp app;
+
+  /** Every provider the server knows, the default first, as its API lists them. */
+  private static List<JsonObject> providers;
+
+  private LogCapture logs;
+
+  @BeforeAll
+  static void startEverything() throws Exception {
+    discord = FakeDiscord.start();
+    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    upstream.start();
+    stubBalance(DEEPSEEK_KEY, List.of("CNY"));
+    stubBalance(SIX_KEY, List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD"));
+    List<String> fifty = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add("C" + (char) ('A' + i / 26) + (char) ('A' + i % 26) + "X");
+    }
+    stubBalance(FIFTY_KEY, fifty);
+    Map<String, String> properties = new HashMap<>(discord.botProperties());
+    properties.put("provider.deepseek.base_url", "http://127.0.0.1:" + upstream.port());
+    properties.put("upstream.allow_http", "true");
+    properties.put("upstream.allow_private_addresses", "true");
+    app = RunningApp.start(properties);
+    discord.awaitGlobalCommands();
+    HttpResponse<String> listed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(app.uri("/api/providers")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    providers = new ArrayList<>();
+    for (JsonElement provider :
+        JsonParser.parseString(listed.body()).getAsJsonObject().getAsJsonArray("providers")) {
+      providers.add(provider.getAsJsonObject());
+    }
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (app != null) {
+      app.close();
+    }
+    if (upstream != null) {
+      upstream.stop();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+  }
+
+  @BeforeEach
+  void captureLogs() {
+    logs = LogCapture.open();
+  }
+
+  @AfterEach
+  void noKeyLoggedOrSentToDiscord() {
+    logs.assertNoKeyAndClose(KEYS);
+    for (LoggedRequest request : discord.allRequests()) {
+      for (String key : KEYS) {
+        assertFalse(request.getBodyAsString().contains(key), "Discord received a key");
+        assertFalse(request.getUrl().contains(key), "a key in a URL to Discord");
+      }
+    }
+  }
+
+  @Test
+  void listsEveryProviderTheServerKnowsWithDetectFromTheKeyPreselected() {
+    // GIVEN a server with more providers than one select holds
+    assertTrue(providers.size() + 1 > 25, "" + providers.size());
+
+    // WHEN /quota is run without a key or a provider
+    JsonObject modal = discord.awaitCallback(discord.slashCommand(User.fresh("en-US"), Map.of()));
+
+    // THEN the form holds two optional selects: "Detect from the key" (pre-selected), then every
+    // provider in the server's order, the default first; then the key, base URL and models
+    assertEquals(9, modal.get("type").getAsInt());
+    JsonObject data = modal.getAsJsonObject("data");
+    assertEquals("quota", data.get("custom_id").getAsString());
+    JsonArray labels = data.getAsJsonArray("components");
+    assertEquals(5, labels.size());
+    List<String> values = new ArrayList<>();
+    List<String> preselected = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      JsonObject label = labels.get(i).getAsJsonObject();
+      assertEquals(18, label.get("type").getAsInt());
+      JsonObject select = label.getAsJsonObject("component");
+      assertEquals(3, select.get("type").getAsInt());
+      assertEquals(i == 0 ? "provider" : "provider_more", select.get("custom_id").getAsString());
+      assertEquals(0, select.get("min_values").getAsInt());
+      assertEquals(1, select.get("max_values").getAsInt());
+      assertFalse(select.get("required").getAsBoolean());
+      for (JsonElement option : select.getAsJsonArray("options")) {
+        String value = option.getAsJsonObject().get("value").getAsString();
+        values.add(value);
+        if (option.getAsJsonObject().has("default")
+            && option.getAsJsonObject().get("default").getAsBoolean()) {
+          preselected.add(value);
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>(List.of(ProviderPicker.DETECT));
+    providers.stream()
+        .limit(ProviderPicker.PROVIDERS_MAX)
+        .forEach(provider -> expected.add(provider.get("id").getAsString()));
+    assertEquals(expected, values);
+    assertEquals(List.of(ProviderPicker.DETECT), preselected);
+    assertEquals(
+        List.of("api_key", "base_url", "models"),
+        List.of(customId(labels, 2), customId(labels, 3), customId(labels, 4)));
+  }
+
+  @Test
+  void preselectsTheProviderChosenOnTheCommand() {
+    JsonObject modal =
+        discord.awaitCallback(
+            discord.slashCommand(User.fresh("zh-CN"), Map.of("provider", "deepseek")));
+
+    JsonObject data = modal.getAsJsonObject("data");
+    assertEquals("quota:deepseek", data.get("custom_id").getAsString());
+    assertEquals(List.of("deepseek"), preselected(data.getAsJsonArray("components")));
+  }
+
+  @Test
+  void runsTheProviderPickedInTheSelectAgainstItsUpstream() {
+    // GIVEN the bare form: a key sk-… alone names no provider (several share the prefix)
+    User user = User.fresh("en-US");
+    discord.awaitCallback(discord.slashCommand(user, Map.of()));
+    int before = balanceReads(DEEPSEEK_KEY);
+
+    // WHEN it is submitted with DeepSeek picked in the first select, the models left as they were
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("api_key", DEEPSEEK_KEY);
+    values.put("base_url", "");
+    values.put("models", defaultModelsOfTheDefaultProvider());
+    Interaction submitted =
+        discord.modalSubmit(
+            user,
+            "quota",
+            values,
+            Map.of("provider", List.of("deepseek"), "provider_more", List.of()));
+
+    // THEN DeepSeek's upstream is asked with the key, and the answer is DeepSeek's balance
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
+    assertEquals("DeepSeek balance", embed.get("title").getAsString());
+    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+  }
+
+  @Test
+  void takesOfTwoSelectedValuesTheOneThatDiffersFromThePreselected() {
+    // GIVEN a form opened for a provider listed in the second select
+    String later = providerInSecondSelect();
+    User user = User.fresh("en-US");
+    JsonObject modal = discord.awaitCallback(discord.slashCommand(user, Map.of("provider", later)));
+    assertEquals(
+        List.of(later), preselected(modal.getAsJsonObject("data").getAsJsonArray("components")));
+    int before = balanceReads(DEEPSEEK_KEY);
+
+    // WHEN DeepSeek is picked in the first select while the second still holds the pre-selection
+    Interaction submitted =
+        discord.modalSubmit(
+            user,
+            "quota:" + later,
+            Map.of("api_key", DEEPSEEK_KEY),
+            Map.of("provider", List.of("deepseek"), "provider_more", List.of(later)));
+
+    // THEN DeepSeek is asked
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
+    assertEquals("DeepSeek balance", embed.get("title").getAsString());
+    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+  }
+
+  @Test
+  void answersAPickedProviderTheServerDoesNotKnowAsOutOfDate() {
+    Interaction submitted =
+        discord.modalSubmit(
+            User.fresh("en-US"),
+            "quota",
+            Map.of("api_key", DEEPSEEK_KEY),
+            Map.of("provider", List.of("nosuchprovider")));
+
+    JsonObject reply = discord.awaitCallback(submitted);
+    assertEquals(4, reply.get("type").getAsInt());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    assertEquals(
+        "⚠️ This form is out of date: run /quota again.",
+        reply.getAsJsonObject("data").get("content").getAsString());
+  }
+
+  @Test
+  void keepsTheRelaysOwnFormWithItsAdminFieldsAndNoSelect() {
+    JsonObject modal =
+        discord.awaitCallback(
+            discord.slashCommand(User.fresh("en-US"), Map.of("provider", "newapi")));
+
+    JsonObject data = modal.getAsJsonObject("data");
+    assertEquals("quota:newapi", data.get("custom_id").getAsString());
+    JsonArray labels = data.getAsJsonArray("components");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      ids.add(customId(labels, i));
+    }
+    assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), ids);
+  }
+
+  @Test
+  void showsEveryBalanceEntryOfASixEntryReport() {
+    Interaction sent =
+        discord.slashCommand(
+            User.fresh("en-US"), Map.of("api_key", SIX_KEY, "provider", "deepseek"));
+
+    String description = embedOf(discord.awaitOriginalEdit(sent)).get("description").getAsString();
+    for (String currency : List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD")) {
+      assertTrue(description.contains("💰 " + currency + " balance: **"), description);
+    }
+    assertFalse(description.contains("more balance"), description);
+  }
+
+  @Test
+  void keepsAFiftyEntryAnswerWithinDiscordsLimitsCountingWhatIsLeftOut() {
+    Interaction sent =
+        discord.slashCommand(
+            User.fresh("en-US"), Map.of("api_key", FIFTY_KEY, "provider", "deepseek"));
+
+    JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
+    String description = embed.get("description").getAsString();
+    assertTrue(description.length() <= 4096, "" + description.length());
+    long shown = description.lines().filter(line -> line.matches("💰 C\\w+X balance.*")).count();
+    String more =
+        description.lines().filter(line -> line.startsWith("💰 +")).findFirst().orElse("");
+    int counted = more.isEmpty() ? 0 : Integer.parseInt(more.replaceAll("\\D", ""));
+    assertEquals(50, shown + counted, description);
+    assertTrue(shown > 4, "" + shown);
+  }
+
+  /** A DeepSeek balance answer for {@code key}: one entry per currency. */
+  private static void stubBalance(String key, List<String> currencies) {
+    StringBuilder infos = new StringBuilder();
+    for (String currency : currencies) {
+      if (infos.length() > 0) {
+        infos.append(',');
+      }
+      infos.append(
+          "{\"currency\":\""
+              + currency
+              + "\",\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
+              + "\"topped_up_balance\":\"100.00\"}");
+    }
+    upstream.stubFor(
+        get(urlPathEqualTo("/user/balance"))
+            .withHeader("Authorization", equalTo("Bearer " + key))
+            .willReturn(okJson("{\"is_available\":true,\"balance_infos\":[" + infos + "]}")));
+  }
+
+  private static int balanceReads(String key) {
+    return upstream
+        .findAll(
+            getRequestedFor(urlPathEqualTo("/user/balance"))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
+  }
+
+  /** What the bare form's models field starts with: the default provider's defaults. */
+  private static String defaultModelsOfTheDefaultProvider() {
+    List<String> models = new ArrayList<>();
+    providers.get(0).getAsJsonArray("default_models").forEach(m -> models.add(m.getAsString()));
+    return String.join("\n", models);
+  }
+
+  /** A provider listed in the second select that has no admin fields (so it gets the picker). */
+  private static String providerInSecondSelect() {
+    for (int i = providers.size() - 1; i >= 24; i--) {
+      JsonObject provider = providers.get(i);
+      boolean admin = false;
+      for (JsonElement capability : provider.getAsJsonArray("capabilities")) {
+        admin |= capability.getAsString().equals("admin_access");
+      }
+      if (!admin && i < ProviderPicker.PROVIDERS_MAX) {
+        return provider.get("id").getAsString();
+      }
+    }
+    throw new AssertionError("no provider in the second select");
+  }
+
+  private static String customId(JsonArray labels, int index) {
+    return labels
+        .get(index)
+        .getAsJsonObject()
+        .getAsJsonObject("component")
+        .get("custom_id")
+        .getAsString();
+  }
+
+  private static List<String> preselected(JsonArray labels) {
+    List<String> values = new ArrayList<>();
+    for (JsonElement label : labels) {
+      JsonObject component = label.getAsJsonObject().getAsJsonObject("component");
+      if (component.get("type").getAsInt() != 3) {
+        continue;
+      }
+      for (JsonElement option : component.getAsJsonArray("options")) {
+        JsonObject o = option.getAsJsonObject();
+        if (o.has("default") && o.get("default").getAsBoolean()) {
+          values.add(o.get("value").getAsString());
+        }
+      }
+    }
+    return values;
+  }
+
+  private static JsonObject embedOf(JsonObject message) {
+    return message.getAsJsonArray("embeds").get(0).getAsJsonObject();
+  }
+}
