@@ -54,13 +54,19 @@ final class BotText {
   }
 
   private static BotText load(Locale locale, @Nullable DiscordLocale discordLocale) {
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            BUNDLE,
-            locale,
-            BotText.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return new BotText(bundle, discordLocale);
+    return new BotText(bundle(BUNDLE, locale), discordLocale);
+  }
+
+  /**
+   * A properties bundle for a locale, its texts falling back to the less specific ones and last to
+   * the root (English); never to the JVM's default locale, which says nothing about the user.
+   */
+  static ResourceBundle bundle(String baseName, Locale locale) {
+    return ResourceBundle.getBundle(
+        baseName,
+        locale,
+        BotText.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.ProbeStatus;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 final class BotTextTest {
+  /** A bundle in the test resources whose Japanese lacks a text and which has Chinese. */
+  private static final String FALLBACK = "dev.quotabot.discord.fallback";
 
   @Test
   void answersInTheUsersLanguageAndInEnglishForAnyOther() {
@@ -55,6 +59,31 @@ final class BotTextTest {
     assertEquals("リクエスト/日", BotText.JA.windowName("requests_per_day"));
     assertEquals("입력 토큰/분", BotText.KO.windowName("input_tokens_per_minute"));
     assertEquals("odd thing/fortnight", BotText.JA.windowName("odd_thing_per_fortnight"));
+  }
+
+  @Test
+  void fallsBackToEnglishForATextALanguageLacks() {
+    ResourceBundle japanese = BotText.bundle(FALLBACK, Locale.JAPANESE);
+
+    assertEquals("こんにちは {name}", japanese.getString("greeting"));
+    assertEquals("Goodbye", japanese.getString("farewell"));
+  }
+
+  @Test
+  void neverAnswersInTheJvmsLanguageALanguageWithoutTexts() {
+    // GIVEN a server whose default locale is Chinese
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+    try {
+      // WHEN a French user's texts are loaded
+      ResourceBundle french = BotText.bundle(FALLBACK, Locale.FRENCH);
+
+      // THEN they are English, not Chinese
+      assertEquals("Hello {name}", french.getString("greeting"));
+      assertEquals("Goodbye", french.getString("farewell"));
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @ParameterizedTest
