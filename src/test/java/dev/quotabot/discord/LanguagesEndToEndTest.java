@@ -170,6 +170,24 @@ final class LanguagesEndToEndTest {
     assertWithinEmbedLimits(message);
   }
 
+  @Test
+  void refusesUnusableInputInTheUsersLanguage() {
+    // GIVEN a Korean user who pasted a key into the models list
+    User user = User.fresh("ko");
+
+    // WHEN they run /quota
+    Interaction sent =
+        bot.discord()
+            .slashCommand(
+                user, Map.of("api_key", KEY, "models", "ms-0123456789abcdef0123456789abcdef"));
+
+    // THEN the private refusal is Korean, and shows neither key
+    String content =
+        bot.discord().awaitCallback(sent).getAsJsonObject("data").get("content").getAsString();
+    assertEquals(Replies.refusal(BotText.KO, BotText.KO.keyInModelsProblem()), content);
+    assertFalse(content.contains("0123456789abcdef"), content);
+  }
+
   private static void assertLocalized(JsonObject json, String property, JsonElement english) {
     JsonObject localizations = json.getAsJsonObject(property);
     for (String locale : LOCALES) {

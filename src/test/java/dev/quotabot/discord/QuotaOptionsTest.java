@@ -371,6 +371,25 @@ final class QuotaOptionsTest {
   // ------------------------------------------------------------ a provider with nothing to probe
 
   @Test
+  void wordsItsOwnProblemsInTheUsersLanguage() {
+    // GIVEN balance_only for Groq, which reads no balance
+    QuotaOptions.Invalid invalid =
+        assertInstanceOf(
+            QuotaOptions.Invalid.class,
+            options.parse(GROQ_KEY, null, true, QuotaOptions.Target.of("groq", null)));
+
+    // THEN each language says it in its own words, with the console address
+    for (BotText text : BotText.values()) {
+      String problem = invalid.problem(text);
+      assertTrue(problem.startsWith("Groq"), problem);
+      assertTrue(problem.contains(TestProviders.GROQ_CONSOLE), problem);
+    }
+    assertTrue(invalid.problem(BotText.JA).contains("balance_only は指定しないでください"));
+    assertTrue(invalid.problem(BotText.ZH).contains("没有可用 API Key 读取的余额"));
+    assertFalse(invalid.problem(BotText.KO).contains("Leave balance_only off"));
+  }
+
+  @Test
   void checksAProviderThatDeclaresNothingWithoutAnyModel() {
     for (QuotaOptions.Parsed parsed :
         List.of(
