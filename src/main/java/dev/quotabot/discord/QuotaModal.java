@@ -402,7 +402,9 @@ final class QuotaModal extends ListenerAdapter {
     if (choice instanceof ProviderPicker.Ambiguous both) {
       return Optional.of(
           new QuotaOptions.Invalid(
-              text.modalTwoProviders(pickName(text, both.first()), pickName(text, both.second()))));
+              words ->
+                  words.modalTwoProviders(
+                      pickName(words, both.first()), pickName(words, both.second()))));
     }
     return Optional.empty();
   }

@@ -63,7 +63,7 @@ final class QuotaReply {
     if (parsed instanceof QuotaOptions.Ready ready) {
       answer(event, ready, text);
     } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-      Replies.ephemeral(event, Replies.refusal(text, invalid.problem()));
+      Replies.ephemeral(event, Replies.refusal(text, invalid.problem(text)));
     } else {
       withoutKey.run();
     }

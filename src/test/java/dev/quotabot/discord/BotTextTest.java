@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quotabot.quota.ProbeStatus;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -14,22 +16,78 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 final class BotTextTest {
+  /** A bundle in the test resources whose Japanese lacks a text and which has Chinese. */
+  private static final String FALLBACK = "dev.quotabot.discord.fallback";
 
   @Test
-  void answersInChineseForEveryChineseLocaleAndInEnglishOtherwise() {
+  void answersInTheUsersLanguageAndInEnglishForAnyOther() {
     assertEquals(BotText.ZH, BotText.of(DiscordLocale.CHINESE_CHINA));
-    assertEquals(BotText.ZH, BotText.of(DiscordLocale.CHINESE_TAIWAN));
+    assertEquals(BotText.ZH_TW, BotText.of(DiscordLocale.CHINESE_TAIWAN));
+    assertEquals(BotText.JA, BotText.of(DiscordLocale.JAPANESE));
+    assertEquals(BotText.KO, BotText.of(DiscordLocale.KOREAN));
     assertEquals(BotText.EN, BotText.of(DiscordLocale.ENGLISH_US));
-    assertEquals(BotText.EN, BotText.of(DiscordLocale.JAPANESE));
+    assertEquals(BotText.EN, BotText.of(DiscordLocale.ENGLISH_UK));
+    assertEquals(BotText.EN, BotText.of(DiscordLocale.FRENCH));
     assertEquals(BotText.EN, BotText.of(DiscordLocale.UNKNOWN));
     assertEquals(BotText.EN, BotText.of(null));
   }
 
+  @Test
+  void speaksEachLanguageInItsOwnWords() {
+    assertEquals("⏳ Please wait 5 s before checking again.", BotText.EN.cooldown(5));
+    assertEquals("⏳ 请等待 5 秒后再查询。", BotText.ZH.cooldown(5));
+    assertEquals("⏳ 請等待 5 秒後再查詢。", BotText.ZH_TW.cooldown(5));
+    assertEquals("⏳ もう一度確認するまで 5 秒お待ちください。", BotText.JA.cooldown(5));
+    assertEquals("⏳ 다시 확인하려면 5초 기다려 주세요.", BotText.KO.cooldown(5));
+  }
+
+  @Test
+  void fillsASlotOnceEvenWhenItsValueLooksLikeASlot() {
+    // a provider's name is the operator's; a model name the user's: neither is read as a slot
+    assertEquals("Check {hint} quota", BotText.EN.modalTitle("{hint}"));
+    assertEquals("Key `it's {unit}`", BotText.EN.keyLine("it's {unit}"));
+  }
+
+  @Test
+  void wordsWindowsInEachLanguage() {
+    assertEquals("tokens/5 hours", BotText.EN.windowName("tokens_5h"));
+    assertEquals("Token/5 小时", BotText.ZH.windowName("tokens_5h"));
+    assertEquals("Token/週", BotText.ZH_TW.windowName("tokens_weekly"));
+    assertEquals("リクエスト/日", BotText.JA.windowName("requests_per_day"));
+    assertEquals("입력 토큰/분", BotText.KO.windowName("input_tokens_per_minute"));
+    assertEquals("odd thing/fortnight", BotText.JA.windowName("odd_thing_per_fortnight"));
+  }
+
+  @Test
+  void fallsBackToEnglishForATextALanguageLacks() {
+    ResourceBundle japanese = BotText.bundle(FALLBACK, Locale.JAPANESE);
+
+    assertEquals("こんにちは {name}", japanese.getString("greeting"));
+    assertEquals("Goodbye", japanese.getString("farewell"));
+  }
+
+  @Test
+  void neverAnswersInTheJvmsLanguageALanguageWithoutTexts() {
+    // GIVEN a server whose default locale is Chinese
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+    try {
+      // WHEN a French user's texts are loaded
+      ResourceBundle french = BotText.bundle(FALLBACK, Locale.FRENCH);
+
+      // THEN they are English, not Chinese
+      assertEquals("Hello {name}", french.getString("greeting"));
+      assertEquals("Goodbye", french.getString("farewell"));
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
   @ParameterizedTest
-  @EnumSource(BotText.class)
+  @MethodSource("languages")
   void fitsDiscordsLengthLimits(BotText text) {
     String name = "A provider named at the limit".repeat(2).substring(0, 40);
     String unit = "u".repeat(QuotaEmbed.UNIT_MAX);
@@ -72,6 +130,10 @@ final class BotTextTest {
     for (ProbeStatus status : ProbeStatus.values()) {
       assertTrue(!text.status(status, name).isBlank());
     }
+  }
+
+  static List<BotText> languages() {
+    return BotText.values();
   }
 
   @Test

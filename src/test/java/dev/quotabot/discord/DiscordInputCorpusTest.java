@@ -162,9 +162,9 @@ final class DiscordInputCorpusTest {
     QuotaOptions.Target target = QuotaOptions.Target.of(c.string("provider"), c.string("base_url"));
     QuotaOptions.Parsed parsed = options.parse(c.string("api_key"), models, balanceOnly, target);
     if (parsed instanceof QuotaOptions.NeedsKey) {
-      String problem = options.problemBeforeForm(models, balanceOnly, target);
+      QuotaOptions.Invalid problem = options.problemBeforeForm(models, balanceOnly, target);
       return problem != null
-          ? new Refused(Replies.refusal(text, problem))
+          ? new Refused(Replies.refusal(text, problem.problem(text)))
           : new Form(modal.forCommand(text, target, models, balanceOnly));
     }
     ProviderInfo provider = options.provider(target).orElse(service.defaultProvider());
@@ -188,7 +188,7 @@ final class DiscordInputCorpusTest {
       return new Checked(ready, render(ready, text));
     }
     if (parsed instanceof QuotaOptions.Invalid invalid) {
-      return new Refused(Replies.refusal(text, invalid.problem()));
+      return new Refused(Replies.refusal(text, invalid.problem(text)));
     }
     return new Refused(keyMissing);
   }
