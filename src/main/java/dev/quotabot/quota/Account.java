@@ -74,8 +74,9 @@ public record Account(
    */
   @Deprecated(forRemoval = true)
   public static Account read(
-      String provider, List<Balance> balances, @Nullable String user, String note) {
-    return read(provider, balances, user, Text.untranslated(note));
+      String provider, List<Balance> balances, @Nullable String user, @Nullable String note) {
+    // callers pass their note variable, null when there is none: it must stay no note
+    return read(provider, balances, user, Text.untranslatedOrNull(note));
   }
 
   /**

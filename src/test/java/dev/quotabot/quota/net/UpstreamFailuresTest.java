@@ -24,6 +24,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.AutoClose;
@@ -223,6 +224,28 @@ final class UpstreamFailuresTest {
     assertEquals(
         "The host name no-such-relay.invalid of the relay could not be resolved.",
         String.valueOf(response.failureText()));
+  }
+
+  @Test
+  void aFailureIsWordedInTheReadersLanguage() {
+    // GIVEN a name that does not resolve, on a call to an upstream named by its brand
+    UpstreamHttp http =
+        clients.guarded(
+            UpstreamClients.builder()
+                .resolver(
+                    host -> {
+                      throw new UnknownHostException(host + ": Name or service not known");
+                    }));
+
+    // WHEN it is called
+    UpstreamResponse response =
+        NetHarness.get(
+            http, "http://no-such-relay.invalid/", AUTH, NetHarness.TIMEOUT, "Example Relay");
+
+    // THEN a Chinese reader is told in Chinese, the name and the host as they are
+    assertEquals(
+        "无法解析 Example Relay 的主机名 no-such-relay.invalid。",
+        response.failureText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test
