@@ -64,7 +64,8 @@ final class HeaderProbe {
               ProbeStatus failure = Objects.requireNonNull(response.failure());
               Text why =
                   Objects.requireNonNullElse(
-                      response.failureText(), Text.untranslated(failure.wireName()));
+                      response.failureText(),
+                      Text.of("headers.no_answer", "failure", failure.wireName()));
               // the status only: the failure text names hosts, never the key, but need not be
               // logged
               LOG.debug("{} probe failed: {}", name, failure.wireName());

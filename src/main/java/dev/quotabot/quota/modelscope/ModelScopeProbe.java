@@ -62,7 +62,8 @@ final class ModelScopeProbe {
               ProbeStatus failure = Objects.requireNonNull(answer.failure());
               Text why =
                   Objects.requireNonNullElse(
-                      answer.failureText(), Text.untranslated(failure.wireName()));
+                      answer.failureText(),
+                      Text.of("modelscope.no_answer", "failure", failure.wireName()));
               // the status only: the failure text names hosts, never the key, but need not be
               // logged
               LOG.debug("probe of {} failed: {}", model, failure.wireName());
