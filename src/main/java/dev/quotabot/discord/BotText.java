@@ -2,6 +2,7 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bundles are loaded without the JVM's default locale as a fallback, so a server whose default
  * locale is Chinese never answers a French user in Chinese. A text's slots are named ({@code
- * {seconds}}) and filled by {@link Slots}.
+ * {seconds}}) and filled by {@link Text#fill}.
  *
  * <p>No text names a provider or a unit of its own: a provider's name, unit and key hint come from
  * what the provider declares, passed in by the caller (already made inert where they are shown in
@@ -46,15 +47,17 @@ final class BotText {
       Pattern.compile("(\\d{1,4})_(second|minute|hour|day|week|month)s?");
 
   private final ResourceBundle bundle;
+  private final Locale locale;
   private final @Nullable DiscordLocale discordLocale;
 
-  private BotText(ResourceBundle bundle, @Nullable DiscordLocale discordLocale) {
+  private BotText(ResourceBundle bundle, Locale locale, @Nullable DiscordLocale discordLocale) {
     this.bundle = bundle;
+    this.locale = locale;
     this.discordLocale = discordLocale;
   }
 
   private static BotText load(Locale locale, @Nullable DiscordLocale discordLocale) {
-    return new BotText(bundle(BUNDLE, locale), discordLocale);
+    return new BotText(bundle(BUNDLE, locale), locale, discordLocale);
   }
 
   /**
@@ -62,11 +65,7 @@ final class BotText {
    * the root (English); never to the JVM's default locale, which says nothing about the user.
    */
   static ResourceBundle bundle(String baseName, Locale locale) {
-    return ResourceBundle.getBundle(
-        baseName,
-        locale,
-        BotText.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return Text.bundle(baseName, locale);
   }
 
   /**
@@ -96,6 +95,11 @@ final class BotText {
     return discordLocale;
   }
 
+  /** A text of the core (an error, a note, a problem) in this language; null stays null. */
+  @Nullable String words(@Nullable Text core) {
+    return core == null ? null : core.in(locale);
+  }
+
   /** Whether the bundle (or English behind it) has a text for the key. */
   boolean has(String key) {
     return bundle.containsKey(key);
@@ -115,12 +119,12 @@ final class BotText {
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
       values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
     }
-    return Slots.fill(template, values);
+    return Text.fill(template, values::get);
   }
 
   /** The text for a key with its slots filled from a map. */
   String say(String key, Map<String, String> values) {
-    return Slots.fill(bundle.getString(key), values);
+    return Text.fill(bundle.getString(key), values::get);
   }
 
   /** {@code key.one} for a count of one, else {@code key.other}. */

@@ -137,7 +137,7 @@ final class QuotaEmbed {
     if (estimates != null) {
       description.add(estimates);
     }
-    String note = report.account().note();
+    String note = text.words(report.account().noteText());
     if (note != null && !note.isBlank()) {
       description.add("ℹ️ *" + plain(note.strip(), NOTE_MAX) + "*");
     }
@@ -326,7 +326,8 @@ final class QuotaEmbed {
     String user = account.user() == null ? null : plain(account.user(), USER_MAX);
     if (!account.isKnown()) {
       String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
+      String said = text.words(account.errorText());
+      String error = said == null ? null : plain(said, BALANCE_ERROR_MAX);
       String status = text.status(account.status(), name);
       ProviderInfo provider = report.provider();
       if (provider.can(Capability.BALANCES)) {
@@ -617,7 +618,7 @@ final class QuotaEmbed {
     String name = context.name();
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
-      lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row));
+      lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row, text));
     }
     RateLimits limits = row.limits();
     boolean unreported = row.status() == ProbeStatus.NO_QUOTA_HEADERS;
@@ -634,7 +635,7 @@ final class QuotaEmbed {
     if (unreported) {
       lines.add("*" + unknownNumbersNote(context, text) + "*");
     } else if (row.isSuccess() && limits.empty() && windows.isEmpty()) {
-      String note = row.note();
+      String note = text.words(row.noteText());
       lines.add(
           note == null || note.isBlank()
               ? text.usableWithKey()
@@ -681,8 +682,8 @@ final class QuotaEmbed {
   }
 
   /** " — " and the row's error made {@link #plain plain}, or nothing when it has none. */
-  private static String errorSuffix(ModelQuota row) {
-    String error = row.error();
+  private static String errorSuffix(ModelQuota row, BotText text) {
+    String error = text.words(row.errorText());
     return error == null ? "" : " — " + plain(error, MessageEmbed.VALUE_MAX_LENGTH);
   }
 

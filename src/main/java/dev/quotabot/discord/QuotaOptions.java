@@ -7,6 +7,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -120,12 +121,9 @@ final class QuotaOptions {
    * @param wording the problem in a language
    */
   record Invalid(Function<BotText, String> wording) implements Parsed {
-    /**
-     * A problem the core found: its message as it is (the core words its own messages; the door
-     * does not translate them).
-     */
-    static Invalid said(String message) {
-      return new Invalid(text -> message);
+    /** A problem the core found, worded in the user's language. */
+    static Invalid said(Text problem) {
+      return new Invalid(text -> text.words(problem));
     }
 
     /** The problem in the user's language. */
@@ -263,7 +261,7 @@ final class QuotaOptions {
                   blankToNull(target.accessToken())));
       return new Ready(query, modelsIgnored, providerFromKey);
     } catch (InvalidQueryException invalid) {
-      return Invalid.said(invalid.getMessage());
+      return Invalid.said(invalid.text());
     }
   }
 

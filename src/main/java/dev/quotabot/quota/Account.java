@@ -69,33 +69,6 @@ public record Account(
     return new Account(provider, null, ProbeStatus.OK, null, user, note, balances);
   }
 
-  /**
-   * @deprecated give the note a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public static Account read(
-      String provider, List<Balance> balances, @Nullable String user, @Nullable String note) {
-    // callers pass their note variable, null when there is none: it must stay no note
-    return read(provider, balances, user, Text.untranslatedOrNull(note));
-  }
-
-  /**
-   * @deprecated give the error a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public static Account failed(
-      String provider, @Nullable String unit, ProbeStatus status, String error) {
-    return failed(provider, unit, status, Text.untranslated(error));
-  }
-
-  /**
-   * @deprecated give the sentence a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public Account withNoteAdded(String sentence) {
-    return withNoteAdded(Text.untranslated(sentence));
-  }
-
   /** Nothing could be read: {@code status} and {@code error} say why. */
   public static Account failed(
       String provider, @Nullable String unit, ProbeStatus status, Text error) {

@@ -14,14 +14,6 @@ public final class InvalidQueryException extends RuntimeException {
     this.text = text;
   }
 
-  /**
-   * @deprecated give the text a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public InvalidQueryException(String english) {
-    this(Text.untranslated(english));
-  }
-
   /** What to fix, to be worded in the reader's language. */
   public Text text() {
     return text;

@@ -43,14 +43,6 @@ public record ModelQuota(
     return new ModelQuota(model, RateLimits.UNKNOWN, status, error, null, latencyMs);
   }
 
-  /**
-   * @deprecated give the error a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public static ModelQuota failed(String model, ProbeStatus status, String error, long latencyMs) {
-    return failed(model, status, Text.untranslated(error), latencyMs);
-  }
-
   /** Why the probe failed, in English (the JSON API's {@code error}); or null. */
   public @Nullable String error() {
     return errorText == null ? null : errorText.english();

@@ -75,24 +75,6 @@ public record Text(String code, Map<String, Object> values) {
     return new Text(UPSTREAM, Map.of(WORDS, words));
   }
 
-  /**
-   * An English sentence not yet given a code: only while the core's texts move to bundles.
-   *
-   * @deprecated give the sentence a code and a text in each bundle instead
-   */
-  @Deprecated(forRemoval = true)
-  public static Text untranslated(String english) {
-    return new Text(UPSTREAM, Map.of(WORDS, english));
-  }
-
-  /**
-   * @deprecated give the sentence a code and a text in each bundle instead
-   */
-  @Deprecated(forRemoval = true)
-  public static @Nullable Text untranslatedOrNull(@Nullable String english) {
-    return english == null ? null : untranslated(english);
-  }
-
   /** This text followed by {@code next}, as two sentences. */
   public Text then(Text next) {
     List<Text> parts = new ArrayList<>();

@@ -207,7 +207,7 @@ final class AccountDetailsEndToEndTest {
 
   /** No balance, a note saying so, and one window. */
   private static Account consoleAccount(String id) {
-    return Account.read(id, List.of(), null, "A key cannot read the balance here.")
+    return Account.read(id, List.of(), null, Text.upstream("A key cannot read the balance here."))
         .withLimits(List.of(new RateWindow("requests_per_minute", 60L, 59L, null)));
   }
 

@@ -210,9 +210,11 @@ final class DiscordInputCorpusTest {
                 ModelQuota.failed(
                     model,
                     ProbeStatus.MODEL_UNAVAILABLE,
-                    "Model id : " + model + " , has no provider supported",
+                    Text.upstream("Model id : " + model + " , has no provider supported"),
                     9);
-            case 2 -> ModelQuota.failed(model, ProbeStatus.LIMIT_REACHED, "**" + model + "**", 9);
+            case 2 ->
+                ModelQuota.failed(
+                    model, ProbeStatus.LIMIT_REACHED, Text.upstream("**" + model + "**"), 9);
             default ->
                 new ModelQuota(
                     model,

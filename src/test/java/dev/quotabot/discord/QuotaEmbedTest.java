@@ -105,7 +105,7 @@ final class QuotaEmbedTest {
         QuotaEmbed.render(
             report(
                 ok("**bold**", 2000, 1200, 500, 100),
-                ModelQuota.failed("||x||", ProbeStatus.MODEL_UNAVAILABLE, "no", 9),
+                ModelQuota.failed("||x||", ProbeStatus.MODEL_UNAVAILABLE, Text.upstream("no"), 9),
                 ok("\\[a\\](https://evil.example)", 2000, 1200, 500, 100)),
             BotText.EN,
             false);
@@ -153,7 +153,7 @@ final class QuotaEmbedTest {
         ModelQuota.failed(
             "Qwen/Qwen3-32B",
             ProbeStatus.INVALID_KEY,
-            "ModelScope rejected the key (HTTP 401).",
+            Text.upstream("ModelScope rejected the key (HTTP 401)."),
             30);
 
     MessageEmbed embed = QuotaEmbed.render(report(rejected), BotText.EN, false);
@@ -167,7 +167,8 @@ final class QuotaEmbedTest {
   @Test
   void showsAnUpstreamErrorAsTextNeverAsALinkForModelScopeAndRelaysAlike() {
     String error = "see \\[docs\\](https://evil.example) *now";
-    ModelQuota failed = ModelQuota.failed("a/b", ProbeStatus.MODEL_UNAVAILABLE, error, 0);
+    ModelQuota failed =
+        ModelQuota.failed("a/b", ProbeStatus.MODEL_UNAVAILABLE, Text.upstream(error), 0);
 
     String modelScope =
         QuotaEmbed.render(report(failed), BotText.EN, false).getFields().get(0).getValue();
@@ -204,7 +205,8 @@ final class QuotaEmbedTest {
   @Test
   void keepsUpstreamTextFromFormattingTheEmbed() {
     ModelQuota odd =
-        ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "**loud** _slanted_ `code`", 1);
+        ModelQuota.failed(
+            "m/x", ProbeStatus.UPSTREAM_ERROR, Text.upstream("**loud** _slanted_ `code`"), 1);
 
     String value = QuotaEmbed.render(report(odd), BotText.EN, false).getFields().get(0).getValue();
 
@@ -221,8 +223,10 @@ final class QuotaEmbedTest {
         QuotaEmbed.RED,
         colour(
             ok("a/a", 100, 100, 100, 100),
-            ModelQuota.failed("b/b", ProbeStatus.LIMIT_REACHED, "limit", 1)));
-    assertEquals(QuotaEmbed.GREY, colour(ModelQuota.failed("a/a", ProbeStatus.TIMEOUT, "slow", 1)));
+            ModelQuota.failed("b/b", ProbeStatus.LIMIT_REACHED, Text.upstream("limit"), 1)));
+    assertEquals(
+        QuotaEmbed.GREY,
+        colour(ModelQuota.failed("a/a", ProbeStatus.TIMEOUT, Text.upstream("slow"), 1)));
   }
 
   @Test
@@ -254,7 +258,8 @@ final class QuotaEmbedTest {
     for (int i = 0; i < 37; i++) {
       rows.add(
           i % 5 == 4
-              ? ModelQuota.failed("org/failing-" + i, ProbeStatus.TIMEOUT, "No answer.", 1)
+              ? ModelQuota.failed(
+                  "org/failing-" + i, ProbeStatus.TIMEOUT, Text.upstream("No answer."), 1)
               : ok("org/model-" + i, 2000, 1000, 500, 400));
     }
 
@@ -277,7 +282,7 @@ final class QuotaEmbedTest {
     String longError = "The upstream said something long. ".repeat(9);
     for (int i = 0; i < 25; i++) {
       String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
-      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, Text.upstream(longError), 1));
     }
 
     MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, false);
@@ -294,7 +299,8 @@ final class QuotaEmbedTest {
 
   @Test
   void cutsAnOverlongFieldValueToDiscordsLimit() {
-    ModelQuota verbose = ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "x".repeat(3000), 1);
+    ModelQuota verbose =
+        ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, Text.upstream("x".repeat(3000)), 1);
 
     MessageEmbed.Field field =
         QuotaEmbed.render(report(verbose), BotText.EN, false).getFields().get(0);
@@ -353,7 +359,7 @@ final class QuotaEmbedTest {
             "modelscope",
             "魔粒",
             ProbeStatus.INVALID_KEY,
-            "ModelScope rejected the key for the balance (HTTP 401): **bad** token");
+            Text.upstream("ModelScope rejected the key for the balance (HTTP 401): **bad** token"));
 
     MessageEmbed embed =
         QuotaEmbed.render(
@@ -425,7 +431,10 @@ final class QuotaEmbedTest {
   void colorsAFailedBalanceOnlyCheckRedAndSaysWhy() {
     Account slow =
         Account.failed(
-            "modelscope", "魔粒", ProbeStatus.TIMEOUT, "ModelScope did not answer within 10000 ms.");
+            "modelscope",
+            "魔粒",
+            ProbeStatus.TIMEOUT,
+            Text.upstream("ModelScope did not answer within 10000 ms."));
 
     MessageEmbed embed = QuotaEmbed.render(report(PROBER, slow, List.of()), BotText.ZH, false);
 
@@ -500,12 +509,15 @@ final class QuotaEmbedTest {
   void countsTheBalanceLineTowardsDiscordsLimits() {
     Account noisy =
         Account.failed(
-            "modelscope", "魔粒".repeat(50), ProbeStatus.UPSTREAM_ERROR, "_*`".repeat(2000));
+            "modelscope",
+            "魔粒".repeat(50),
+            ProbeStatus.UPSTREAM_ERROR,
+            Text.upstream("_*`".repeat(2000)));
     List<ModelQuota> rows = new ArrayList<>();
     String longError = "The upstream said something long. ".repeat(30);
     for (int i = 0; i < 40; i++) {
       String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
-      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, Text.upstream(longError), 1));
     }
 
     MessageEmbed embed = QuotaEmbed.render(report(PROBER, noisy, rows), BotText.EN, false);
@@ -597,7 +609,8 @@ final class QuotaEmbedTest {
       }
       many.add(entry.build());
     }
-    Account account = Account.read("newapi", many, "n".repeat(500), "note ".repeat(300));
+    Account account =
+        Account.read("newapi", many, "n".repeat(500), Text.upstream("note ".repeat(300)));
     List<ModelQuota> rows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       rows.add(relayRow("vendor/" + "long-model-name-".repeat(14) + i));
@@ -790,7 +803,7 @@ final class QuotaEmbedTest {
                     .part("cash", new BigDecimal("-1.5"))
                     .build()),
             null,
-            "the account owes money (its cash balance is negative)");
+            Text.upstream("the account owes money (its cash balance is negative)"));
 
     String description = description(BALANCE_ONLY, owing, BotText.EN);
 
@@ -838,7 +851,10 @@ final class QuotaEmbedTest {
   void showsWhyAProvidersBalanceCouldNotBeReadNamingTheProvider() {
     Account failed =
         Account.failed(
-            "deepseek", null, ProbeStatus.UPSTREAM_ERROR, "DeepSeek answered HTTP 500: **oops**");
+            "deepseek",
+            null,
+            ProbeStatus.UPSTREAM_ERROR,
+            Text.upstream("DeepSeek answered HTTP 500: **oops**"));
 
     MessageEmbed embed =
         QuotaEmbed.render(report(BALANCE_ONLY, failed, List.of()), BotText.EN, false);
@@ -858,7 +874,10 @@ final class QuotaEmbedTest {
             relayRow("gpt-4o"),
             new ModelQuota("o3", RateLimits.UNKNOWN, ProbeStatus.OK, null, null, 0),
             ModelQuota.failed(
-                "claude-3", ProbeStatus.MODEL_UNAVAILABLE, "Not in the relay's list.", 0));
+                "claude-3",
+                ProbeStatus.MODEL_UNAVAILABLE,
+                Text.upstream("Not in the relay's list."),
+                0));
 
     MessageEmbed embed = QuotaEmbed.render(report(RELAY, relay, rows), BotText.EN, false);
 
@@ -1269,7 +1288,7 @@ final class QuotaEmbedTest {
         CoreDoubles.RELAY_ACCOUNT
             .withSpend(spend)
             .withSite(new Site("new-api", "v1", "s".repeat(300)))
-            .withNoteAdded("n".repeat(1000))
+            .withNoteAdded(Text.upstream("n".repeat(1000)))
             .withLimits(List.of(new RateWindow("requests_per_day", 10L, 5L, DAY_RESET)));
 
     // WHEN it is rendered
@@ -1291,7 +1310,8 @@ final class QuotaEmbedTest {
     // GIVEN a provider that declares nothing it can do but a console page, answering a note and
     // one window
     Account account =
-        Account.read(CONSOLE_ONLY.id(), List.of(), null, "Usage is shown in the console.")
+        Account.read(
+                CONSOLE_ONLY.id(), List.of(), null, Text.upstream("Usage is shown in the console."))
             .withLimits(List.of(new RateWindow("requests_per_minute", 60L, 59L, null)));
 
     // WHEN it is rendered
@@ -1322,7 +1342,10 @@ final class QuotaEmbedTest {
   void saysAKeyCheckFailedAndStillWhereTheBalanceIsForAProviderWithoutAKeyReadableBalance() {
     Account refused =
         Account.failed(
-            CONSOLE_ONLY.id(), null, ProbeStatus.INVALID_KEY, "Console Cloud rejected the key.");
+            CONSOLE_ONLY.id(),
+            null,
+            ProbeStatus.INVALID_KEY,
+            Text.upstream("Console Cloud rejected the key."));
 
     MessageEmbed en =
         QuotaEmbed.render(report(CONSOLE_ONLY, refused, List.of()), BotText.EN, false);
@@ -1420,7 +1443,7 @@ final class QuotaEmbedTest {
   }
 
   private static Account keyAccount(Balance key, String user, String note) {
-    return Account.read("newapi", List.of(key), user, note);
+    return Account.read("newapi", List.of(key), user, note == null ? null : Text.upstream(note));
   }
 
   /** The description of {@code account}'s report without model rows. */

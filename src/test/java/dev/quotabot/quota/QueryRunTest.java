@@ -222,7 +222,8 @@ final class QueryRunTest {
               return model.equals("slow")
                   ? new CompletableFuture<ModelQuota>()
                       .completeOnTimeout(
-                          ModelQuota.failed(model, ProbeStatus.TIMEOUT, "too slow", 0),
+                          ModelQuota.failed(
+                              model, ProbeStatus.TIMEOUT, Text.upstream("too slow"), 0),
                           request.timeout().toMillis(),
                           TimeUnit.MILLISECONDS)
                   : CompletableFuture.completedFuture(row(model, ProbeStatus.OK));

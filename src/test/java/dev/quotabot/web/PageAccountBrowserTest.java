@@ -408,7 +408,7 @@ final class PageAccountBrowserTest {
       return reading(
           info,
           () ->
-              Account.read(CONSOLE, List.of(), null, CONSOLE_NOTE)
+              Account.read(CONSOLE, List.of(), null, Text.upstream(CONSOLE_NOTE))
                   .withLimits(
                       List.of(
                           new RateWindow(

@@ -1552,7 +1552,7 @@ final class PageBrowserTest {
               .withConsoleUrl(GROQ_CONSOLE);
       return new Declared(
           info,
-          Account.read("groq", List.of(), null, GROQ_NOTE),
+          Account.read("groq", List.of(), null, Text.upstream(GROQ_NOTE)),
           model -> {
             Instant now = Instant.now();
             return GROQ_LARGE.equals(model)

@@ -29,14 +29,6 @@ public record UpstreamResponse(
     return new UpstreamResponse(0, Headers.of(), EMPTY, failure, why);
   }
 
-  /**
-   * @deprecated give the text a code ({@link Text#of})
-   */
-  @Deprecated(forRemoval = true)
-  public static UpstreamResponse failed(ProbeStatus failure, String why) {
-    return failed(failure, Text.untranslated(why));
-  }
-
   static UpstreamResponse answered(int status, Headers headers, byte[] body) {
     return new UpstreamResponse(status, headers, body, null, null);
   }
