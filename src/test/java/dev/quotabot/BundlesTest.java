@@ -56,6 +56,55 @@ final class BundlesTest {
   }
 
   @Test
+  void noTranslationHoldsAnEnglishPhrase() {
+    // GIVEN every translation the product ships
+    Map<Path, Map<String, Properties>> families = families(RESOURCES);
+
+    // THEN none of them left three English words in a row, once what is never translated is
+    // taken out: slots, links, code, settings and paths, and the product names kept as they are
+    List<String> english = new ArrayList<>();
+    families.forEach(
+        (root, languages) ->
+            languages.forEach(
+                (language, texts) -> {
+                  if (language.isEmpty() || texts == null) {
+                    return;
+                  }
+                  for (String key : texts.stringPropertyNames()) {
+                    Matcher phrase = ENGLISH_PHRASE.matcher(untranslatable(texts.getProperty(key)));
+                    if (phrase.find()) {
+                      english.add(
+                          root.getFileName() + "_" + language + " " + key + ": " + phrase.group());
+                    }
+                  }
+                }));
+    assertEquals(List.of(), english);
+  }
+
+  @Test
+  void anEnglishPhraseLeftInATranslationIsFound() {
+    assertTrue(ENGLISH_PHRASE.matcher(untranslatable("余额 could not be read")).find());
+    assertFalse(ENGLISH_PHRASE.matcher(untranslatable("无法连接 {upstream}（HTTP {status}）")).find());
+  }
+
+  /** A text without what stays as it is in every language. */
+  private static String untranslatable(String text) {
+    String left = SLOT.matcher(text).replaceAll(" ");
+    left = left.replaceAll("https?://\\S+|`[^`]*`|\\S*[._/<>:]\\S*", " ");
+    for (String name : PRODUCT_NAMES) {
+      left = left.replace(name, " ");
+    }
+    return left;
+  }
+
+  /** Three Latin words in a row. */
+  private static final Pattern ENGLISH_PHRASE =
+      Pattern.compile("[A-Za-z']+(?:[ ,]+[A-Za-z']+){2,}");
+
+  /** Names that are the same in every language. */
+  private static final List<String> PRODUCT_NAMES = List.of("GLM Coding Plan");
+
+  @Test
   void findsAMissingLanguageAMissingKeyAnExtraKeyAndADifferentSlot(@TempDir Path resources)
       throws IOException {
     // GIVEN a family whose Japanese lacks a key, has one English lacks, and drops a slot, and

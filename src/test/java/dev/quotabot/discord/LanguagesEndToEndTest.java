@@ -161,9 +161,22 @@ final class LanguagesEndToEndTest {
     String all = message.toString();
     assertTrue(all.contains(text.probedSummaryLine(24, MODELS.size())), all);
     assertTrue(all.contains(text.status(dev.quotabot.quota.ProbeStatus.LIMIT_REACHED, "")), all);
-    // and holds no English sentence of the bot's own
+    // and the core's error for a model at its limit in their language too
+    String limitReached =
+        dev.quotabot.quota.Text.of(
+                "modelscope.limit_reached",
+                "status",
+                429,
+                "said",
+                dev.quotabot.quota.Text.upstream(""))
+            .in(java.util.Locale.forLanguageTag(locale));
+    assertTrue(all.contains(limitReached), () -> limitReached + " not in " + all);
+    // and holds no English sentence of the bot's own, nor of the core's notes and errors
     if (text != BotText.EN) {
       for (String english : englishFragments(text)) {
+        assertFalse(all.contains(english), () -> "English \"" + english + "\" in " + all);
+      }
+      for (String english : coreEnglishFragments(java.util.Locale.forLanguageTag(locale))) {
         assertFalse(all.contains(english), () -> "English \"" + english + "\" in " + all);
       }
     }
@@ -224,6 +237,52 @@ final class LanguagesEndToEndTest {
       }
     }
     return fragments;
+  }
+
+  /** The core's texts that the answer can show: every area's bundle. */
+  private static final List<String> CORE_AREAS =
+      List.of(
+          "quota",
+          "net",
+          "custom",
+          "console",
+          "modelscope",
+          "headers",
+          "provider",
+          "relay",
+          "plans");
+
+  /** The same, for the core's texts: English phrases each area's bundle words otherwise. */
+  private static List<String> coreEnglishFragments(java.util.Locale language) {
+    List<String> fragments = new ArrayList<>();
+    for (String area : CORE_AREAS) {
+      String base =
+          area.equals("quota")
+              ? "dev.quotabot.quota.texts"
+              : "dev.quotabot.quota." + area + ".texts";
+      Properties english = properties("/" + base.replace('.', '/') + ".properties");
+      java.util.ResourceBundle translated = dev.quotabot.quota.Text.bundle(base, language);
+      for (String key : english.stringPropertyNames()) {
+        String theirs = translated.getString(key);
+        for (String fragment : SLOT.split(english.getProperty(key))) {
+          String phrase = fragment.strip();
+          if (phrase.length() >= 12 && phrase.contains(" ") && !theirs.contains(phrase)) {
+            fragments.add(phrase);
+          }
+        }
+      }
+    }
+    return fragments;
+  }
+
+  private static Properties properties(String resource) {
+    Properties read = new Properties();
+    try (InputStream in = LanguagesEndToEndTest.class.getResourceAsStream(resource)) {
+      read.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return read;
   }
 
   private static void assertWithinEmbedLimits(JsonObject message) {
