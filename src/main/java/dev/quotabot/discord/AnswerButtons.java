@@ -97,13 +97,13 @@ final class AnswerButtons {
   /** "Probe 3 models (≤ 3 魔粒)": the cost for the models the form will start with. */
   static String probeLabel(BotText text, @Nullable ProbeCost cost, String models) {
     int count = models.isEmpty() ? 0 : new LinkedHashSet<>(ModelList.items(models)).size();
-    String atMost =
-        cost == null || count == 0
-            ? null
-            : QuotaEmbed.amount(cost.forModels(count))
-                + " "
-                + QuotaEmbed.cut(cost.unit(), QuotaEmbed.UNIT_MAX);
-    return text.probeButton(count, atMost);
+    if (cost == null || count == 0) {
+      return text.probeButton(count, null, null);
+    }
+    return text.probeButton(
+        count,
+        QuotaEmbed.amount(cost.forModels(count)),
+        QuotaEmbed.cut(cost.unit(), QuotaEmbed.UNIT_MAX));
   }
 
   private static String label(String text) {

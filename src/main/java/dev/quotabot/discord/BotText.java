@@ -879,13 +879,18 @@ final class BotText {
    * The button that opens the form to probe models.
    *
    * @param models how many models the form starts with; 0 when it starts empty
-   * @param atMost what probing them costs at most ({@code 3 魔粒}), or null when the provider
-   *     declares no cost
+   * @param atMost what probing them costs at most ({@code 3}), or null when the provider declares
+   *     no cost
+   * @param unit what the cost is counted in ({@code 魔粒}, {@code requests}); null without a cost
    */
-  String probeButton(int models, @Nullable String atMost) {
+  String probeButton(int models, @Nullable String atMost, @Nullable String unit) {
     String label =
         models == 0 ? say("button.probe") : counted("button.probe", models, "count", models);
-    return atMost == null ? label : say("button.with_cost", "label", label, "cost", atMost);
+    if (atMost == null || unit == null) {
+      return label;
+    }
+    String cost = atMost + " " + probeUnit(unit, "1".equals(atMost));
+    return say("button.with_cost", "label", label, "cost", cost);
   }
 
   /** A button whose answer is no longer remembered (after 24 hours, or a restart of the bot). */

@@ -48,7 +48,10 @@ final class AnswerButtonsTest {
 
     assertEquals(
         "Probe 3 models (≤ 6 魔粒)", AnswerButtons.probeLabel(BotText.EN, spends, "a\nb\nc"));
-    assertEquals("Probe 1 model (≤ 1 requests)", AnswerButtons.probeLabel(BotText.EN, counts, "a"));
+    assertEquals("Probe 1 model (≤ 1 request)", AnswerButtons.probeLabel(BotText.EN, counts, "a"));
+    assertEquals(
+        "Probe 2 models (≤ 2 requests)", AnswerButtons.probeLabel(BotText.EN, counts, "a,b"));
+    assertEquals("检测 2 个模型（≤ 2 次请求）", AnswerButtons.probeLabel(BotText.ZH, counts, "a,b"));
     assertEquals("Probe 2 models", AnswerButtons.probeLabel(BotText.EN, null, "a\nb"));
     assertEquals("Probe models", AnswerButtons.probeLabel(BotText.EN, spends, ""));
     assertEquals("检测 2 个模型（≤ 4 魔粒）", AnswerButtons.probeLabel(BotText.ZH, spends, "a,b,a"));
