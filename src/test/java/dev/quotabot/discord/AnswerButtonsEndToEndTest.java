@@ -1,27 +1,20 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.BotUnderTest;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
-import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,71 +37,38 @@ final class AnswerButtonsEndToEndTest {
   private static final Duration COOLDOWN = Duration.ofSeconds(2);
   private static final Pattern CUSTOM_ID = Pattern.compile("quota:(again|balance|probe):\\w{16}");
 
+  private static FakeBalanceUpstream upstream;
+  private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static FakeModelScope modelScope;
-  private static WireMockServer upstream;
-  private static RunningApp app;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    modelScope = FakeModelScope.start(0);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
-    modelScope.noHeaders(DEEPSEEK, 0);
-    modelScope.limitReached(KIMI, 0);
-    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    upstream.start();
-    upstream.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY))
-            .willReturn(
-                okJson(
-                    "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
-                        + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-                        + "\"topped_up_balance\":\"100.00\"}]}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/status"))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
-                        + "\"quota_display_type\":\"USD\"}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/usage/token/"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(
-                okJson(
-                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
-                        + "\"total_granted\":5000000,\"total_used\":1000000,"
-                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
-                        + "\"expires_at\":0}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/v1/models"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
-    properties.put("discord.cooldown_s", Long.toString(COOLDOWN.toSeconds()));
-    properties.put("provider.deepseek.base_url", upstreamUrl());
-    properties.put("upstream.allow_http", "true");
-    properties.put("upstream.allow_private_addresses", "true");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    upstream = FakeBalanceUpstream.start();
+    upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
+    upstream.newApiToken(RELAY_KEY);
+    upstream.newApiModels(RELAY_KEY, List.of());
+    bot =
+        BotUnderTest.builder()
+            .properties(upstream.properties())
+            .property("quota.default_models", QWEN + "," + DEEPSEEK)
+            .property("discord.cooldown_s", Long.toString(COOLDOWN.toSeconds()))
+            .modelScope(
+                modelScope -> {
+                  modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
+                  modelScope.noHeaders(DEEPSEEK, 0);
+                  modelScope.limitReached(KIMI, 0);
+                })
+            .start();
+    discord = bot.discord();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (app != null) {
-      app.close();
+    if (bot != null) {
+      bot.close();
     }
     if (upstream != null) {
-      upstream.stop();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
+      upstream.close();
     }
   }
 
@@ -223,14 +183,14 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer =
         answered(
             user,
-            Map.of("provider", "newapi", "base_url", upstreamUrl() + "/v1", "api_key", RELAY_KEY));
+            Map.of("provider", "newapi", "base_url", upstream.url() + "/v1", "api_key", RELAY_KEY));
 
     // WHEN Check again is clicked
     JsonObject modal = clicked(user, customIds(answer).get(0));
 
     // THEN the relay's form starts with its address as the core normalized it
     assertEquals("quota:newapi", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals(upstreamUrl(), valueOf(modal, "base_url"));
+    assertEquals(upstream.url(), valueOf(modal, "base_url"));
     assertEquals("", valueOf(modal, "api_key"));
   }
 
@@ -380,9 +340,5 @@ final class AnswerButtonsEndToEndTest {
       }
     }
     throw new AssertionError("no input " + customId + " in " + modal);
-  }
-
-  private static String upstreamUrl() {
-    return "http://127.0.0.1:" + upstream.port();
   }
 }

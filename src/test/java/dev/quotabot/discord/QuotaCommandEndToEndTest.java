@@ -16,6 +16,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.BotUnderTest;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
@@ -26,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,7 @@ final class QuotaCommandEndToEndTest {
   private static final String KIMI = "moonshotai/Kimi-K2-Instruct";
   private static final int PROBE_DELAY_MS = 400;
 
+  private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -53,38 +54,37 @@ final class QuotaCommandEndToEndTest {
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start(true);
-    modelScope = FakeModelScope.start(PROBE_DELAY_MS);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, PROBE_DELAY_MS);
-    modelScope.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
-    modelScope.limitReached(KIMI, PROBE_DELAY_MS);
-    modelScope.models(
-        List.of(
-            "Qwen/Qwen3-235B-A22B",
-            "Qwen/Qwen2.5-72B-Instruct",
-            "ZhipuAI/GLM-4.6",
-            QWEN,
-            DEEPSEEK,
-            KIMI));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.put("discord.guild_id", FakeDiscord.GUILD_ID);
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
-    properties.put("quota.max_models", "30");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    bot =
+        BotUnderTest.builder()
+            .inGuild()
+            .probeDelayMs(PROBE_DELAY_MS)
+            .property("discord.guild_id", FakeDiscord.GUILD_ID)
+            .property("quota.default_models", QWEN + "," + DEEPSEEK)
+            .property("quota.max_models", "30")
+            .modelScope(
+                fake -> {
+                  fake.quota(QWEN, 2000, 1200, 500, 100, PROBE_DELAY_MS);
+                  fake.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
+                  fake.limitReached(KIMI, PROBE_DELAY_MS);
+                  fake.models(
+                      List.of(
+                          "Qwen/Qwen3-235B-A22B",
+                          "Qwen/Qwen2.5-72B-Instruct",
+                          "ZhipuAI/GLM-4.6",
+                          QWEN,
+                          DEEPSEEK,
+                          KIMI));
+                })
+            .start();
+    discord = bot.discord();
+    modelScope = bot.modelScope();
+    app = bot.app();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
+    if (bot != null) {
+      bot.close();
     }
     if (!deferLatenciesMs.isEmpty()) {
       System.out.println("INTERACTION_CREATE → deferred callback (ms): " + deferLatenciesMs);

@@ -1,32 +1,25 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quotabot.support.BotUnderTest;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +41,9 @@ final class QuotaModalEndToEndTest {
   private static final String FIFTY_KEY = "sk-picker0fifty0entries0not0log0c9d0";
   private static final List<String> KEYS = List.of(DEEPSEEK_KEY, SIX_KEY, FIFTY_KEY);
 
+  private static FakeBalanceUpstream upstream;
+  private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static WireMockServer upstream;
-  private static RunningApp app;
 
   /** Every provider the server knows, the default first, as its API lists them. */
   private static List<JsonObject> providers;
@@ -59,26 +52,20 @@ final class QuotaModalEndToEndTest {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    discord = FakeDiscord.start();
-    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    upstream.start();
-    stubBalance(DEEPSEEK_KEY, List.of("CNY"));
-    stubBalance(SIX_KEY, List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD"));
+    upstream = FakeBalanceUpstream.start();
+    upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
+    upstream.deepSeekBalances(SIX_KEY, List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD"));
     List<String> fifty = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       fifty.add("C" + (char) ('A' + i / 26) + (char) ('A' + i % 26) + "X");
     }
-    stubBalance(FIFTY_KEY, fifty);
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.put("provider.deepseek.base_url", "http://127.0.0.1:" + upstream.port());
-    properties.put("upstream.allow_http", "true");
-    properties.put("upstream.allow_private_addresses", "true");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    upstream.deepSeekBalances(FIFTY_KEY, fifty);
+    bot = BotUnderTest.builder().properties(upstream.properties()).start();
+    discord = bot.discord();
     HttpResponse<String> listed =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(app.uri("/api/providers")).build(),
+                HttpRequest.newBuilder(bot.app().uri("/api/providers")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     providers = new ArrayList<>();
     for (JsonElement provider :
@@ -89,14 +76,11 @@ final class QuotaModalEndToEndTest {
 
   @AfterAll
   static void stopEverything() {
-    if (app != null) {
-      app.close();
+    if (bot != null) {
+      bot.close();
     }
     if (upstream != null) {
-      upstream.stop();
-    }
-    if (discord != null) {
-      discord.close();
+      upstream.close();
     }
   }
 
@@ -178,7 +162,7 @@ final class QuotaModalEndToEndTest {
     // GIVEN the bare form: a key sk-… alone names no provider (several share the prefix)
     User user = User.fresh("en-US");
     discord.awaitCallback(discord.slashCommand(user, Map.of()));
-    int before = balanceReads(DEEPSEEK_KEY);
+    int before = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     // WHEN it is submitted with DeepSeek picked in the first select, the models left as they were
     Map<String, String> values = new LinkedHashMap<>();
@@ -195,7 +179,7 @@ final class QuotaModalEndToEndTest {
     // THEN DeepSeek's upstream is asked with the key, and the answer is DeepSeek's balance
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
     assertEquals("DeepSeek balance", embed.get("title").getAsString());
-    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+    assertEquals(before + 1, upstream.deepSeekReads(DEEPSEEK_KEY));
   }
 
   @Test
@@ -206,7 +190,7 @@ final class QuotaModalEndToEndTest {
     JsonObject modal = discord.awaitCallback(discord.slashCommand(user, Map.of("provider", later)));
     assertEquals(
         List.of(later), preselected(modal.getAsJsonObject("data").getAsJsonArray("components")));
-    int before = balanceReads(DEEPSEEK_KEY);
+    int before = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     // WHEN DeepSeek is picked in the first select while the second still holds the pre-selection
     Interaction submitted =
@@ -219,7 +203,7 @@ final class QuotaModalEndToEndTest {
     // THEN DeepSeek is asked
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
     assertEquals("DeepSeek balance", embed.get("title").getAsString());
-    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+    assertEquals(before + 1, upstream.deepSeekReads(DEEPSEEK_KEY));
   }
 
   @Test
@@ -286,32 +270,6 @@ final class QuotaModalEndToEndTest {
   }
 
   /** A DeepSeek balance answer for {@code key}: one entry per currency. */
-  private static void stubBalance(String key, List<String> currencies) {
-    StringBuilder infos = new StringBuilder();
-    for (String currency : currencies) {
-      if (infos.length() > 0) {
-        infos.append(',');
-      }
-      infos.append(
-          "{\"currency\":\""
-              + currency
-              + "\",\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-              + "\"topped_up_balance\":\"100.00\"}");
-    }
-    upstream.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + key))
-            .willReturn(okJson("{\"is_available\":true,\"balance_infos\":[" + infos + "]}")));
-  }
-
-  private static int balanceReads(String key) {
-    return upstream
-        .findAll(
-            getRequestedFor(urlPathEqualTo("/user/balance"))
-                .withHeader("Authorization", equalTo("Bearer " + key)))
-        .size();
-  }
-
   /** What the bare form's models field starts with: the default provider's defaults. */
   private static String defaultModelsOfTheDefaultProvider() {
     List<String> models = new ArrayList<>();

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.BotUnderTest;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.Place;
 import dev.quotabot.support.FakeDiscord.User;
-import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,34 +30,25 @@ final class UserInstallEndToEndTest {
   private static final String KEY = "ms-user0install0secret0key0do0not0log0c4d5";
   private static final String QWEN = "Qwen/Qwen3-32B";
 
+  private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static FakeModelScope modelScope;
-  private static RunningApp app;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    modelScope = FakeModelScope.start(0);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
-    modelScope.models(List.of(QWEN, "Qwen/Qwen3-235B-A22B"));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN);
-    properties.put("discord.cooldown_s", "0");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    bot =
+        BotUnderTest.start(
+            Map.of("quota.default_models", QWEN, "discord.cooldown_s", "0"),
+            modelScope -> {
+              modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
+              modelScope.models(List.of(QWEN, "Qwen/Qwen3-235B-A22B"));
+            });
+    discord = bot.discord();
   }
 
   @AfterAll
   static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
+    if (bot != null) {
+      bot.close();
     }
   }
 

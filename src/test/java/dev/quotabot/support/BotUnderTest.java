@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * The real product with its bot connected to a {@link FakeDiscord}, and ModelScope played by a
- * {@link FakeModelScope} that answers at once: what an end-to-end test of the bot starts with.
+ * {@link FakeModelScope}: what an end-to-end test of the bot starts with. {@link #start} covers the
+ * common case; {@link #builder()} a Discord server the bot is in, or a slow ModelScope.
  */
 public final class BotUnderTest implements AutoCloseable {
   private final FakeDiscord discord;
@@ -20,22 +21,20 @@ public final class BotUnderTest implements AutoCloseable {
   }
 
   /**
-   * Starts everything and waits until the bot has registered its commands.
+   * Starts everything, ModelScope answering at once and the bot in no server, and waits until the
+   * bot has registered its commands.
    *
    * @param properties bot.properties entries besides those pointing at the fakes
    * @param answers stubs ModelScope's answers before the product starts
    */
   public static BotUnderTest start(
       Map<String, String> properties, Consumer<FakeModelScope> answers) {
-    FakeDiscord discord = FakeDiscord.start();
-    FakeModelScope modelScope = FakeModelScope.start(0);
-    answers.accept(modelScope);
-    Map<String, String> all = new HashMap<>(discord.botProperties());
-    all.putAll(modelScope.properties());
-    all.putAll(properties);
-    RunningApp app = RunningApp.start(all);
-    discord.awaitGlobalCommands();
-    return new BotUnderTest(discord, modelScope, app);
+    return builder().properties(properties).modelScope(answers).start();
+  }
+
+  /** A bot to start with more than {@link #start}'s choices. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   public FakeDiscord discord() {
@@ -46,10 +45,81 @@ public final class BotUnderTest implements AutoCloseable {
     return modelScope;
   }
 
+  /** The product itself, for its web API. */
+  public RunningApp app() {
+    return app;
+  }
+
   @Override
   public void close() {
     app.close();
     modelScope.close();
     discord.close();
+  }
+
+  /** What a {@link BotUnderTest} starts with; by default as {@link #start} with no entries. */
+  public static final class Builder {
+    private final Map<String, String> properties = new HashMap<>();
+    private Consumer<FakeModelScope> answers = modelScope -> {};
+    private boolean inGuild;
+    private int probeDelayMs;
+
+    private Builder() {}
+
+    /** bot.properties entries besides those pointing at the fakes (later ones win). */
+    public Builder properties(Map<String, String> entries) {
+      properties.putAll(entries);
+      return this;
+    }
+
+    /** One bot.properties entry. */
+    public Builder property(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    /** Stubs ModelScope's answers before the product starts. */
+    public Builder modelScope(Consumer<FakeModelScope> stubs) {
+      this.answers = stubs;
+      return this;
+    }
+
+    /** ModelScope's default answers come after this delay (see {@link FakeModelScope#start}). */
+    public Builder probeDelayMs(int delayMs) {
+      this.probeDelayMs = delayMs;
+      return this;
+    }
+
+    /** The bot is a member of the server {@link FakeDiscord#GUILD_ID}. */
+    public Builder inGuild() {
+      this.inGuild = true;
+      return this;
+    }
+
+    /** Starts everything and waits until the bot has registered its global commands. */
+    public BotUnderTest start() {
+      FakeDiscord discord = FakeDiscord.start(inGuild);
+      FakeModelScope modelScope = null;
+      RunningApp app = null;
+      try {
+        modelScope = FakeModelScope.start(probeDelayMs);
+        answers.accept(modelScope);
+        Map<String, String> all = new HashMap<>(discord.botProperties());
+        all.putAll(modelScope.properties());
+        all.putAll(properties);
+        app = RunningApp.start(all);
+        discord.awaitGlobalCommands();
+        return new BotUnderTest(discord, modelScope, app);
+      } catch (RuntimeException | Error failed) {
+        if (app != null) {
+          app.close();
+        }
+        if (modelScope != null) {
+          modelScope.close();
+        }
+        discord.close();
+        throw failed;
+      }
+    }
   }
 }

@@ -1,0 +1,132 @@
+package dev.quotabot.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One WireMock on loopback that plays the balance endpoints of DeepSeek (as the configured {@code
+ * provider.deepseek.base_url}) and of a new-api relay (as the {@code base_url} a user gives). Each
+ * stub matches its key, so a request with another key is not answered as the account.
+ */
+public final class FakeBalanceUpstream implements AutoCloseable {
+  private final WireMockServer server;
+
+  private FakeBalanceUpstream(WireMockServer server) {
+    this.server = server;
+  }
+
+  /** Starts it with nothing stubbed. */
+  public static FakeBalanceUpstream start() {
+    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+    return new FakeBalanceUpstream(server);
+  }
+
+  /** Its base URL, {@code http://127.0.0.1:PORT}, with no path. */
+  public String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /** The WireMock behind it, to count or inspect the requests it received. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /**
+   * bot.properties entries that make it DeepSeek's endpoint and let the product reach it as an
+   * operator could allow for a private deployment: plain http, a loopback address.
+   */
+  public Map<String, String> properties() {
+    return Map.of(
+        "provider.deepseek.base_url", url(),
+        "upstream.allow_http", "true",
+        "upstream.allow_private_addresses", "true");
+  }
+
+  /**
+   * DeepSeek's {@code GET /user/balance} answers {@code key} with one balance in each of {@code
+   * currencies}, each 110.00: 10.00 granted, 100.00 topped up.
+   */
+  public void deepSeekBalances(String key, List<String> currencies) {
+    JsonArray infos = new JsonArray();
+    for (String currency : currencies) {
+      JsonObject info = new JsonObject();
+      info.addProperty("currency", currency);
+      info.addProperty("total_balance", "110.00");
+      info.addProperty("granted_balance", "10.00");
+      info.addProperty("topped_up_balance", "100.00");
+      infos.add(info);
+    }
+    JsonObject balance = new JsonObject();
+    balance.addProperty("is_available", true);
+    balance.add("balance_infos", infos);
+    server.stubFor(
+        get(urlPathEqualTo("/user/balance"))
+            .withHeader("Authorization", equalTo("Bearer " + key))
+            .willReturn(okJson(balance.toString())));
+  }
+
+  /** How many DeepSeek balance reads came with {@code key}. */
+  public int deepSeekReads(String key) {
+    return server
+        .findAll(
+            getRequestedFor(urlPathEqualTo("/user/balance"))
+                .withHeader("Authorization", equalTo("Bearer " + key)))
+        .size();
+  }
+
+  /**
+   * A new-api relay that counts 500000 quota units a dollar, and {@code key}'s token "my-token"
+   * there: 5000000 granted, 1000000 used, 4000000 available ($8.00 of $10.00), never expiring.
+   */
+  public void newApiToken(String key) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/status"))
+            .willReturn(
+                okJson(
+                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
+                        + "\"quota_display_type\":\"USD\"}}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/usage/token/"))
+            .withHeader("Authorization", equalTo("Bearer " + key))
+            .willReturn(
+                okJson(
+                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
+                        + "\"total_granted\":5000000,\"total_used\":1000000,"
+                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
+                        + "\"expires_at\":0}}")));
+  }
+
+  /** The relay's {@code GET /v1/models} lists {@code models} to {@code key}. */
+  public void newApiModels(String key, List<String> models) {
+    JsonArray data = new JsonArray();
+    for (String id : models) {
+      JsonObject model = new JsonObject();
+      model.addProperty("id", id);
+      model.addProperty("object", "model");
+      data.add(model);
+    }
+    JsonObject list = new JsonObject();
+    list.addProperty("object", "list");
+    list.add("data", data);
+    server.stubFor(
+        get(urlPathEqualTo("/v1/models"))
+            .withHeader("Authorization", equalTo("Bearer " + key))
+            .willReturn(okJson(list.toString())));
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
