@@ -49,7 +49,7 @@ final class AnswerButtonsEndToEndTest {
     upstream.newApiModels(RELAY_KEY, List.of());
     bot =
         BotUnderTest.builder()
-            .properties(upstream.properties())
+            .balanceUpstream(upstream)
             .property("quota.default_models", QWEN + "," + DEEPSEEK)
             .property("discord.cooldown_s", Long.toString(COOLDOWN.toSeconds()))
             .modelScope(
@@ -66,9 +66,6 @@ final class AnswerButtonsEndToEndTest {
   static void stopEverything() {
     if (bot != null) {
       bot.close();
-    }
-    if (upstream != null) {
-      upstream.close();
     }
   }
 
@@ -203,7 +200,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(user, "quota:again:AbCdEfGh12345678");
 
     // THEN a private message says it expired and what to do
-    String content = privateMessage(click);
+    String content = discord.awaitPrivateMessage(click);
     assertTrue(content.contains("expired"), content);
     assertTrue(content.contains("run /quota again"), content);
   }
@@ -219,7 +216,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(User.fresh("en-US"), again);
 
     // THEN they are told privately it is not theirs, and see nothing of the owner's check
-    String content = privateMessage(click);
+    String content = discord.awaitPrivateMessage(click);
     assertTrue(content.contains("another person"), content);
     assertFalse(content.contains(KIMI) || content.contains("e6f7"), content);
   }
@@ -235,7 +232,7 @@ final class AnswerButtonsEndToEndTest {
       Interaction click = discord.buttonClick(user, id);
 
       // THEN the same answer as an unknown form
-      assertEquals(BotText.EN.formOutdated(), privateMessage(click), id);
+      assertEquals(BotText.EN.formOutdated(), discord.awaitPrivateMessage(click), id);
     }
   }
 
@@ -250,7 +247,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(user, again);
 
     // THEN no form: the wait, as /quota without a key says it
-    assertTrue(privateMessage(click).contains("Please wait"));
+    assertTrue(discord.awaitPrivateMessage(click).contains("Please wait"));
   }
 
   @Test
@@ -302,13 +299,6 @@ final class AnswerButtonsEndToEndTest {
     JsonObject modal = discord.awaitCallback(discord.buttonClick(user, customId));
     assertEquals(9, modal.get("type").getAsInt(), modal.toString());
     return modal;
-  }
-
-  private static String privateMessage(Interaction sent) {
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    return reply.getAsJsonObject("data").get("content").getAsString();
   }
 
   private static List<JsonObject> buttons(JsonObject message) {

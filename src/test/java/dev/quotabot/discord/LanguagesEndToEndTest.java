@@ -82,15 +82,14 @@ final class LanguagesEndToEndTest {
 
   @Test
   void registersTheCommandsDescriptionInEveryLanguage() {
-    JsonObject quota = bot.discord().awaitGlobalCommands().get(0).getAsJsonObject();
+    JsonObject quota = bot.discord().awaitQuotaCommand();
 
     assertLocalized(quota, "description_localizations", quota.get("description"));
   }
 
   @Test
   void registersEveryOptionsDescriptionInEveryLanguage() {
-    JsonArray options =
-        bot.discord().awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = bot.discord().awaitQuotaOptions();
 
     assertEquals(5, options.size());
     for (JsonElement option : options) {
@@ -101,8 +100,7 @@ final class LanguagesEndToEndTest {
 
   @Test
   void registersTheProviderAndRelayAddressOptionNamesInEveryLanguageAsDiscordAllowsThem() {
-    JsonArray options =
-        bot.discord().awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = bot.discord().awaitQuotaOptions();
 
     for (JsonElement option : options) {
       JsonObject named = option.getAsJsonObject();
@@ -124,14 +122,7 @@ final class LanguagesEndToEndTest {
 
   @Test
   void fillsTheDefaultProvidersNameIntoEveryLanguagesProviderDescription() {
-    JsonObject provider =
-        bot.discord()
-            .awaitGlobalCommands()
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("options")
-            .get(3)
-            .getAsJsonObject();
+    JsonObject provider = bot.discord().awaitQuotaOption("provider");
 
     for (String locale : LOCALES) {
       String description =

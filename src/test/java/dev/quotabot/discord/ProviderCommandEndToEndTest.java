@@ -59,7 +59,7 @@ final class ProviderCommandEndToEndTest {
                         "{\"success\":true,\"data\":{\"id\":42,\"username\":\"admin\","
                             + "\"display_name\":\"admin\",\"quota\":2500000,"
                             + "\"used_quota\":500000,\"request_count\":7}}")));
-    bot = BotUnderTest.builder().properties(upstream.properties()).start();
+    bot = BotUnderTest.builder().balanceUpstream(upstream).start();
     discord = bot.discord();
   }
 
@@ -68,21 +68,11 @@ final class ProviderCommandEndToEndTest {
     if (bot != null) {
       bot.close();
     }
-    if (upstream != null) {
-      upstream.close();
-    }
   }
 
   @Test
   void offersEveryRegisteredProviderAsAChoiceModelScopeFirst() {
-    JsonObject provider =
-        discord
-            .awaitGlobalCommands()
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("options")
-            .get(3)
-            .getAsJsonObject();
+    JsonObject provider = discord.awaitQuotaOption("provider");
 
     // a fixed list while every provider fits in Discord's 25; beyond, suggestions as one types
     JsonArray offered;
@@ -112,9 +102,7 @@ final class ProviderCommandEndToEndTest {
     Interaction sent =
         discord.slashCommand(user, Map.of("provider", "deepseek", "api_key", DEEPSEEK_KEY));
 
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
     assertTrue(embed.get("title").getAsString().contains("DeepSeek"), embed.toString());
     String description = embed.get("description").getAsString();
@@ -160,10 +148,7 @@ final class ProviderCommandEndToEndTest {
     Interaction sent =
         discord.slashCommand(user, Map.of("provider", "newapi", "api_key", RELAY_KEY));
 
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    String content = reply.getAsJsonObject("data").get("content").getAsString();
+    String content = discord.awaitPrivateMessage(sent);
     assertTrue(content.contains("Cannot check"), content);
     // escaped, so Discord shows it as typed: base_url
     assertTrue(content.contains("base\\_url"), content);

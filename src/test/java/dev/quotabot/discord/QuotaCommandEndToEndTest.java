@@ -124,8 +124,7 @@ final class QuotaCommandEndToEndTest {
 
   @Test
   void registersAProviderOptionAndARelayAddressWithChineseLocalizations() {
-    JsonArray options =
-        discord.awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = discord.awaitQuotaOptions();
 
     JsonObject provider = options.get(3).getAsJsonObject();
     assertEquals("provider", provider.get("name").getAsString());
@@ -375,9 +374,7 @@ final class QuotaCommandEndToEndTest {
     values.put("models", QWEN);
     Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
 
-    JsonObject deferred = discord.awaitCallback(submitted);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(submitted);
     JsonArray fields = embedOf(discord.awaitOriginalEdit(submitted)).getAsJsonArray("fields");
     assertEquals(1, fields.size());
     assertTrue(fields.get(0).getAsJsonObject().get("value").getAsString().contains("1200 / 2000"));
@@ -441,10 +438,8 @@ final class QuotaCommandEndToEndTest {
 
     Interaction second = discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
 
-    JsonObject reply = discord.awaitCallback(second);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("wait"));
+    String content = discord.awaitPrivateMessage(second);
+    assertTrue(content.contains("wait"));
     assertEquals(probes, modelScope.probes().size());
   }
 
@@ -456,10 +451,8 @@ final class QuotaCommandEndToEndTest {
     Interaction sent =
         discord.slashCommand(user, Map.of("api_key", "ms-has a space", "models", QWEN));
 
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("Cannot check"));
+    String content = discord.awaitPrivateMessage(sent);
+    assertTrue(content.contains("Cannot check"));
     assertEquals(probes, modelScope.probes().size());
   }
 
@@ -489,10 +482,7 @@ final class QuotaCommandEndToEndTest {
 
       Interaction submitted = discord.modalSubmit(user, formId, Map.of("api_key", KEY));
 
-      JsonObject reply = discord.awaitCallback(submitted);
-      assertEquals(4, reply.get("type").getAsInt());
-      assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-      String content = reply.getAsJsonObject("data").get("content").getAsString();
+      String content = discord.awaitPrivateMessage(submitted);
       assertTrue(content.contains("run /quota again"), content);
     }
   }
@@ -521,8 +511,12 @@ final class QuotaCommandEndToEndTest {
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(asText));
     assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
-    assertEquals("⚠️ Cannot check: balance\\_only must be True or False.", contentOf(unclear));
-    assertTrue(contentOf(valueless).contains("try again in a minute"), contentOf(valueless));
+    assertEquals(
+        "⚠️ Cannot check: balance\\_only must be True or False.",
+        discord.awaitPrivateMessage(unclear));
+    assertTrue(
+        discord.awaitPrivateMessage(valueless).contains("try again in a minute"),
+        discord.awaitPrivateMessage(valueless));
     assertEquals(0, modelScope.probesWith(key));
   }
 
@@ -615,14 +609,6 @@ final class QuotaCommandEndToEndTest {
       array.add(option);
     }
     return array;
-  }
-
-  /** The content of a private message answering the interaction at once. */
-  private static String contentOf(Interaction sent) {
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    return reply.getAsJsonObject("data").get("content").getAsString();
   }
 
   /** The message's {@code allowed_mentions} lets nothing ping: no user, role or everyone. */

@@ -56,7 +56,7 @@ final class UserInstallEndToEndTest {
   void registersQuotaForServerAndUserInstallsInEveryContext() {
     // GIVEN the bot connected
     // WHEN it registers its command
-    JsonObject quota = discord.awaitGlobalCommands().get(0).getAsJsonObject();
+    JsonObject quota = discord.awaitQuotaCommand();
 
     // THEN guild install (0) and user install (1); guild (0), bot DM (1), group DMs (2)
     assertEquals(List.of(0, 1), ints(quota.getAsJsonArray("integration_types")));
@@ -73,9 +73,7 @@ final class UserInstallEndToEndTest {
         discord.slashCommand(user, Place.FOREIGN_GUILD, Map.of("api_key", KEY, "models", QWEN));
 
     // THEN a deferred private reply, edited into the report
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     JsonObject edited = discord.awaitOriginalEdit(sent);
     JsonObject embed = edited.getAsJsonArray("embeds").get(0).getAsJsonObject();
     assertTrue(embed.get("description").getAsString().contains("ms-…c4d5"), embed.toString());
@@ -94,9 +92,7 @@ final class UserInstallEndToEndTest {
         discord.slashCommand(user, Place.GROUP_DM, Map.of("api_key", KEY, "models", QWEN));
 
     // THEN it is answered privately
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     assertTrue(discord.awaitOriginalEdit(sent).getAsJsonArray("embeds").size() == 1);
   }
 
@@ -116,9 +112,7 @@ final class UserInstallEndToEndTest {
 
     // THEN the form was shown, and its answer is private
     assertEquals(9, modal.get("type").getAsInt());
-    JsonObject deferred = discord.awaitCallback(submitted);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(submitted);
     assertEquals(1, discord.awaitOriginalEdit(submitted).getAsJsonArray("embeds").size());
   }
 

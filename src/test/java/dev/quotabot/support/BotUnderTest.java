@@ -1,8 +1,10 @@
 package dev.quotabot.support;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real product with its bot connected to a {@link FakeDiscord}, and ModelScope played by a
@@ -13,11 +15,17 @@ public final class BotUnderTest implements AutoCloseable {
   private final FakeDiscord discord;
   private final FakeModelScope modelScope;
   private final RunningApp app;
+  private final @Nullable FakeBalanceUpstream upstream;
 
-  private BotUnderTest(FakeDiscord discord, FakeModelScope modelScope, RunningApp app) {
+  private BotUnderTest(
+      FakeDiscord discord,
+      FakeModelScope modelScope,
+      RunningApp app,
+      @Nullable FakeBalanceUpstream upstream) {
     this.discord = discord;
     this.modelScope = modelScope;
     this.app = app;
+    this.upstream = upstream;
   }
 
   /**
@@ -53,6 +61,9 @@ public final class BotUnderTest implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    if (upstream != null) {
+      upstream.close();
+    }
     modelScope.close();
     discord.close();
   }
@@ -63,6 +74,7 @@ public final class BotUnderTest implements AutoCloseable {
     private Consumer<FakeModelScope> answers = modelScope -> {};
     private boolean inGuild;
     private int probeDelayMs;
+    private @Nullable FakeBalanceUpstream upstream;
 
     private Builder() {}
 
@@ -76,6 +88,15 @@ public final class BotUnderTest implements AutoCloseable {
     public Builder property(String key, String value) {
       properties.put(key, value);
       return this;
+    }
+
+    /**
+     * DeepSeek and relays are played by {@code upstream} ({@link FakeBalanceUpstream#properties}),
+     * which is closed with the bot, or right away if the bot fails to start.
+     */
+    public Builder balanceUpstream(FakeBalanceUpstream played) {
+      this.upstream = played;
+      return properties(played.properties());
     }
 
     /** Stubs ModelScope's answers before the product starts. */
@@ -98,10 +119,11 @@ public final class BotUnderTest implements AutoCloseable {
 
     /** Starts everything and waits until the bot has registered its global commands. */
     public BotUnderTest start() {
-      FakeDiscord discord = FakeDiscord.start(inGuild);
+      FakeDiscord discord = null;
       FakeModelScope modelScope = null;
       RunningApp app = null;
       try {
+        discord = FakeDiscord.start(inGuild);
         modelScope = FakeModelScope.start(probeDelayMs);
         answers.accept(modelScope);
         Map<String, String> all = new HashMap<>(discord.botProperties());
@@ -109,16 +131,23 @@ public final class BotUnderTest implements AutoCloseable {
         all.putAll(properties);
         app = RunningApp.start(all);
         discord.awaitGlobalCommands();
-        return new BotUnderTest(discord, modelScope, app);
+        return new BotUnderTest(discord, modelScope, app, upstream);
       } catch (RuntimeException | Error failed) {
-        if (app != null) {
-          app.close();
+        for (AutoCloseable started : Arrays.asList(app, upstream, modelScope, discord)) {
+          closeQuietly(started, failed);
         }
-        if (modelScope != null) {
-          modelScope.close();
-        }
-        discord.close();
         throw failed;
+      }
+    }
+
+    private static void closeQuietly(@Nullable AutoCloseable started, Throwable failed) {
+      if (started == null) {
+        return;
+      }
+      try {
+        started.close();
+      } catch (Exception suppressed) {
+        failed.addSuppressed(suppressed);
       }
     }
   }

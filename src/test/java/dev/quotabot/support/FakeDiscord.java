@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -106,6 +107,26 @@ public final class FakeDiscord implements AutoCloseable {
 
   public JsonArray awaitGlobalCommands(Duration timeout) {
     return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands", timeout);
+  }
+
+  /** The {@code /quota} command the bot registered globally (the first of its list). */
+  public JsonObject awaitQuotaCommand() {
+    return awaitGlobalCommands().get(0).getAsJsonObject();
+  }
+
+  /** The options of the registered {@code /quota}, in the order the bot registered them. */
+  public JsonArray awaitQuotaOptions() {
+    return awaitQuotaCommand().getAsJsonArray("options");
+  }
+
+  /** The registered {@code /quota}'s option named {@code name}; fails when there is none. */
+  public JsonObject awaitQuotaOption(String name) {
+    for (JsonElement option : awaitQuotaOptions()) {
+      if (option.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return option.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no option " + name + " in " + awaitQuotaCommand());
   }
 
   public JsonArray awaitGuildCommands() {
@@ -563,6 +584,27 @@ public final class FakeDiscord implements AutoCloseable {
     return Await.value(
         "the interaction callback of " + interaction.id(),
         () -> callbacks(interaction).stream().findFirst().map(FakeDiscord::body));
+  }
+
+  /**
+   * Waits for the first callback and checks it defers the reply privately: type 5, flag 64
+   * (ephemeral), as the bot acknowledges a check it then answers by editing the reply.
+   */
+  public void awaitPrivateDeferral(Interaction interaction) {
+    JsonObject deferred = awaitCallback(interaction);
+    assertEquals(5, deferred.get("type").getAsInt(), deferred.toString());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+  }
+
+  /**
+   * Waits for the first callback, checks it is a private message (type 4, flag 64: ephemeral) and
+   * returns its content.
+   */
+  public String awaitPrivateMessage(Interaction interaction) {
+    JsonObject reply = awaitCallback(interaction);
+    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    return reply.getAsJsonObject("data").get("content").getAsString();
   }
 
   public LoggedRequest awaitCallbackRequest(Interaction interaction) {
