@@ -13,6 +13,7 @@ import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.SentForm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,12 +110,12 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", QWEN + "," + KIMI));
 
     // WHEN Check again is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN the provider's form opens with those models, and no key
-    assertEquals("quota:modelscope", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals(QWEN + "\n" + KIMI, valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:modelscope", modal.id());
+    assertEquals(QWEN + "\n" + KIMI, modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -124,11 +125,11 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", QWEN + "," + KIMI));
 
     // WHEN Balance only is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(1));
+    SentForm modal = clicked(user, customIds(answer).get(1));
 
     // THEN the form's models field is empty (the free check), and so is the key
-    assertEquals("", valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("", modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -138,11 +139,11 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "balance_only", true));
 
     // WHEN Probe is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(2));
+    SentForm modal = clicked(user, customIds(answer).get(2));
 
     // THEN the form starts with the provider's default models, and no key
-    assertEquals(QWEN + "\n" + DEEPSEEK, valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals(QWEN + "\n" + DEEPSEEK, modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -152,10 +153,10 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", KIMI));
 
     // WHEN Probe is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(2));
+    SentForm modal = clicked(user, customIds(answer).get(2));
 
     // THEN the form starts with that model
-    assertEquals(KIMI, valueOf(modal, "models"));
+    assertEquals(KIMI, modal.value("models"));
   }
 
   @Test
@@ -166,11 +167,11 @@ final class AnswerButtonsEndToEndTest {
 
     // WHEN its one button is clicked
     assertEquals(List.of("Check again"), labels(answer));
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN DeepSeek's form opens, with only the (empty) key field
-    assertEquals("quota:deepseek", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:deepseek", modal.id());
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -183,12 +184,12 @@ final class AnswerButtonsEndToEndTest {
             Map.of("provider", "newapi", "base_url", upstream.url() + "/v1", "api_key", RELAY_KEY));
 
     // WHEN Check again is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN the relay's form starts with its address as the core normalized it
-    assertEquals("quota:newapi", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals(upstream.url(), valueOf(modal, "base_url"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:newapi", modal.id());
+    assertEquals(upstream.url(), modal.value("base_url"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -295,10 +296,8 @@ final class AnswerButtonsEndToEndTest {
   }
 
   /** The form a button click opened. */
-  private static JsonObject clicked(User user, String customId) {
-    JsonObject modal = discord.awaitCallback(discord.buttonClick(user, customId));
-    assertEquals(9, modal.get("type").getAsInt(), modal.toString());
-    return modal;
+  private static SentForm clicked(User user, String customId) {
+    return discord.awaitForm(discord.buttonClick(user, customId));
   }
 
   private static List<JsonObject> buttons(JsonObject message) {
@@ -319,16 +318,5 @@ final class AnswerButtonsEndToEndTest {
 
   private static List<String> customIds(JsonObject message) {
     return buttons(message).stream().map(button -> button.get("custom_id").getAsString()).toList();
-  }
-
-  /** A form input's starting value; empty when it has none. */
-  private static String valueOf(JsonObject modal, String customId) {
-    for (JsonElement label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      if (input.get("custom_id").getAsString().equals(customId)) {
-        return input.has("value") ? input.get("value").getAsString() : "";
-      }
-    }
-    throw new AssertionError("no input " + customId + " in " + modal);
   }
 }

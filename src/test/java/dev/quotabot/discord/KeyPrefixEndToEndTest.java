@@ -24,6 +24,7 @@ import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.SentForm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,11 +174,10 @@ final class KeyPrefixEndToEndTest {
 
   @Test
   void saysInTheFormOfAProviderWhatCheckingCostsAndStartsWithItsModel() {
-    JsonObject modal =
-        discord.awaitCallback(
-            discord.slashCommand(User.fresh("en-US"), Map.of("provider", "groq")));
+    SentForm form =
+        discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of("provider", "groq")));
 
-    JsonObject models = labelOf(modal, "models");
+    JsonObject models = form.label("models");
     assertEquals(
         "Each model checked uses 1 request of your rate limits.",
         models.get("description").getAsString());
@@ -185,17 +185,6 @@ final class KeyPrefixEndToEndTest {
     // optional beside the picker: another provider may be picked (the core asks Groq for a model)
     assertFalse(input.get("required").getAsBoolean(), input.toString());
     assertEquals(GROQ_MODEL, input.get("value").getAsString());
-  }
-
-  /** The Label whose component has {@code customId}. */
-  private static JsonObject labelOf(JsonObject modal, String customId) {
-    for (var label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject component = label.getAsJsonObject().getAsJsonObject("component");
-      if (customId.equals(component.get("custom_id").getAsString())) {
-        return label.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no " + customId + " in " + modal);
   }
 
   private static ProviderInfo balances(String id, String name) {

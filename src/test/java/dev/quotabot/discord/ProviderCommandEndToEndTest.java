@@ -19,6 +19,7 @@ import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.SentForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,19 +177,11 @@ final class ProviderCommandEndToEndTest {
       Interaction command =
           discord.slashCommand(user, Map.of("provider", "newapi", "base_url", upstream.url()));
 
-      JsonObject modal = discord.awaitCallback(command);
-      assertEquals(9, modal.get("type").getAsInt());
-      JsonObject data = modal.getAsJsonObject("data");
-      assertEquals("quota:newapi", data.get("custom_id").getAsString());
-      List<String> inputIds = new ArrayList<>();
-      for (JsonElement label : data.getAsJsonArray("components")) {
-        JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-        inputIds.add(input.get("custom_id").getAsString());
-        if (input.get("custom_id").getAsString().equals("base_url")) {
-          assertEquals(upstream.url(), input.get("value").getAsString());
-        }
-      }
-      assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), inputIds);
+      SentForm form = discord.awaitForm(command);
+      assertEquals("quota:newapi", form.id());
+      assertEquals(upstream.url(), form.value("base_url"));
+      assertEquals(
+          List.of("api_key", "base_url", "models", "user_id", "access_token"), form.inputIds());
 
       Map<String, String> values = new LinkedHashMap<>();
       values.put("api_key", RELAY_KEY);

@@ -23,6 +23,7 @@ import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.SentForm;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -301,9 +302,8 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of());
 
-    JsonObject modal = discord.awaitCallback(command);
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject models = modalInput(modal, "models");
+    SentForm modal = discord.awaitForm(command);
+    JsonObject models = modal.input("models");
     assertEquals(QWEN + "\n" + DEEPSEEK, models.get("value").getAsString());
     assertFalse(models.get("required").getAsBoolean());
     assertTrue(models.get("placeholder").getAsString().contains("魔粒 balance"));
@@ -311,7 +311,7 @@ final class QuotaCommandEndToEndTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", key);
     values.put("models", "");
-    String formId = modal.getAsJsonObject("data").get("custom_id").getAsString();
+    String formId = modal.id();
     Interaction submitted = discord.modalSubmit(user, formId, values);
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
@@ -328,7 +328,7 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of("models", QWEN, "balance_only", true));
 
-    JsonObject models = modalInput(discord.awaitCallback(command), "models");
+    JsonObject models = discord.awaitForm(command).input("models");
     assertTrue(
         !models.has("value") || models.get("value").getAsString().isEmpty(), models.toString());
   }
@@ -352,21 +352,13 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of("models", QWEN));
 
-    JsonObject modal = discord.awaitCallback(command);
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject data = modal.getAsJsonObject("data");
+    SentForm modal = discord.awaitForm(command);
     // no provider chosen: the bare id, so the key typed picks the provider by its prefix
-    assertEquals(QuotaModal.ID, data.get("custom_id").getAsString());
-    List<String> inputIds = new ArrayList<>();
-    for (JsonElement label : data.getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      inputIds.add(input.get("custom_id").getAsString());
-      if (input.get("custom_id").getAsString().equals("models")) {
-        assertEquals(QWEN, input.get("value").getAsString());
-      }
-    }
+    assertEquals(QuotaModal.ID, modal.id());
+    assertEquals(QWEN, modal.value("models"));
     // the product knows more providers than one select holds: two selects, then the fields
-    assertEquals(List.of("provider", "provider_more", "api_key", "base_url", "models"), inputIds);
+    assertEquals(
+        List.of("provider", "provider_more", "api_key", "base_url", "models"), modal.inputIds());
     assertFalse(modal.toString().contains(KEY));
 
     Map<String, String> values = new LinkedHashMap<>();
@@ -628,16 +620,6 @@ final class QuotaCommandEndToEndTest {
             getRequestedFor(urlPathEqualTo("/openapi/v1/magicubes/balance"))
                 .withHeader("Authorization", equalTo("Bearer " + key)))
         .size();
-  }
-
-  private static JsonObject modalInput(JsonObject modal, String customId) {
-    for (JsonElement label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      if (input.get("custom_id").getAsString().equals(customId)) {
-        return input;
-      }
-    }
-    throw new AssertionError("no input " + customId + " in " + modal);
   }
 
   private static JsonObject embedOf(JsonObject message) {

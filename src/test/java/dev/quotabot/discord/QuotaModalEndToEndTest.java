@@ -15,6 +15,7 @@ import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.SentForm;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,14 +104,12 @@ final class QuotaModalEndToEndTest {
     assertTrue(providers.size() + 1 > 25, "" + providers.size());
 
     // WHEN /quota is run without a key or a provider
-    JsonObject modal = discord.awaitCallback(discord.slashCommand(User.fresh("en-US"), Map.of()));
+    SentForm form = discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of()));
 
     // THEN the form holds two optional selects: "Detect from the key" (pre-selected), then every
     // provider in the server's order, the default first; then the key, base URL and models
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota", data.get("custom_id").getAsString());
-    JsonArray labels = data.getAsJsonArray("components");
+    assertEquals("quota", form.id());
+    JsonArray labels = form.labels();
     assertEquals(5, labels.size());
     List<String> values = new ArrayList<>();
     List<String> preselected = new ArrayList<>();
@@ -138,20 +137,17 @@ final class QuotaModalEndToEndTest {
         .forEach(provider -> expected.add(provider.get("id").getAsString()));
     assertEquals(expected, values);
     assertEquals(List.of(ProviderPicker.DETECT), preselected);
-    assertEquals(
-        List.of("api_key", "base_url", "models"),
-        List.of(customId(labels, 2), customId(labels, 3), customId(labels, 4)));
+    assertEquals(List.of("api_key", "base_url", "models"), form.inputIds().subList(2, 5));
   }
 
   @Test
   void preselectsTheProviderChosenOnTheCommand() {
-    JsonObject modal =
-        discord.awaitCallback(
+    SentForm form =
+        discord.awaitForm(
             discord.slashCommand(User.fresh("zh-CN"), Map.of("provider", "deepseek")));
 
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota:deepseek", data.get("custom_id").getAsString());
-    assertEquals(List.of("deepseek"), preselected(data.getAsJsonArray("components")));
+    assertEquals("quota:deepseek", form.id());
+    assertEquals(List.of("deepseek"), form.preselected());
   }
 
   @Test
@@ -184,9 +180,8 @@ final class QuotaModalEndToEndTest {
     // GIVEN a form opened for a provider listed in the second select
     String later = providerInSecondSelect();
     User user = User.fresh("en-US");
-    JsonObject modal = discord.awaitCallback(discord.slashCommand(user, Map.of("provider", later)));
-    assertEquals(
-        List.of(later), preselected(modal.getAsJsonObject("data").getAsJsonArray("components")));
+    SentForm form = discord.awaitForm(discord.slashCommand(user, Map.of("provider", later)));
+    assertEquals(List.of(later), form.preselected());
     int before = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     // WHEN DeepSeek is picked in the first select while the second still holds the pre-selection
@@ -218,18 +213,12 @@ final class QuotaModalEndToEndTest {
 
   @Test
   void keepsTheRelaysOwnFormWithItsAdminFieldsAndNoSelect() {
-    JsonObject modal =
-        discord.awaitCallback(
-            discord.slashCommand(User.fresh("en-US"), Map.of("provider", "newapi")));
+    SentForm form =
+        discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of("provider", "newapi")));
 
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota:newapi", data.get("custom_id").getAsString());
-    JsonArray labels = data.getAsJsonArray("components");
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      ids.add(customId(labels, i));
-    }
-    assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), ids);
+    assertEquals("quota:newapi", form.id());
+    assertEquals(
+        List.of("api_key", "base_url", "models", "user_id", "access_token"), form.inputIds());
   }
 
   @Test
@@ -262,7 +251,6 @@ final class QuotaModalEndToEndTest {
     assertTrue(shown > 4, "" + shown);
   }
 
-  /** A DeepSeek balance answer for {@code key}: one entry per currency. */
   /** What the bare form's models field starts with: the default provider's defaults. */
   private static String defaultModelsOfTheDefaultProvider() {
     List<String> models = new ArrayList<>();
@@ -283,32 +271,6 @@ final class QuotaModalEndToEndTest {
       }
     }
     throw new AssertionError("no provider in the second select");
-  }
-
-  private static String customId(JsonArray labels, int index) {
-    return labels
-        .get(index)
-        .getAsJsonObject()
-        .getAsJsonObject("component")
-        .get("custom_id")
-        .getAsString();
-  }
-
-  private static List<String> preselected(JsonArray labels) {
-    List<String> values = new ArrayList<>();
-    for (JsonElement label : labels) {
-      JsonObject component = label.getAsJsonObject().getAsJsonObject("component");
-      if (component.get("type").getAsInt() != 3) {
-        continue;
-      }
-      for (JsonElement option : component.getAsJsonArray("options")) {
-        JsonObject o = option.getAsJsonObject();
-        if (o.has("default") && o.get("default").getAsBoolean()) {
-          values.add(o.get("value").getAsString());
-        }
-      }
-    }
-    return values;
   }
 
   private static JsonObject embedOf(JsonObject message) {

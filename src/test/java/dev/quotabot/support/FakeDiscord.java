@@ -607,6 +607,13 @@ public final class FakeDiscord implements AutoCloseable {
     return reply.getAsJsonObject("data").get("content").getAsString();
   }
 
+  /** Waits for the first callback and checks it opens a form (type 9): that form. */
+  public SentForm awaitForm(Interaction interaction) {
+    JsonObject modal = awaitCallback(interaction);
+    assertEquals(9, modal.get("type").getAsInt(), modal.toString());
+    return new SentForm(modal.getAsJsonObject("data"));
+  }
+
   public LoggedRequest awaitCallbackRequest(Interaction interaction) {
     return Await.value(
         "the interaction callback of " + interaction.id(),
