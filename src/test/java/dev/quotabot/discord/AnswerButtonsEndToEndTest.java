@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ final class AnswerButtonsEndToEndTest {
   private static final Pattern CUSTOM_ID = Pattern.compile("quota:(again|balance|probe):\\w{16}");
 
   private static FakeBalanceUpstream upstream;
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
 
   @BeforeAll
@@ -61,13 +61,6 @@ final class AnswerButtonsEndToEndTest {
                 })
             .start();
     discord = bot.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
   }
 
   @Test

@@ -35,8 +35,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ final class KeyPrefixEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
-  private static BotOverService running;
+  @AutoClose private static BotOverService running;
   private static FakeDiscord discord;
   private LogCapture logs;
 
@@ -81,13 +81,6 @@ final class KeyPrefixEndToEndTest {
             noting(TestProviders.headerProber()));
     running = BotOverService.start(service);
     discord = running.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (running != null) {
-      running.close();
-    }
   }
 
   @BeforeEach

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +48,7 @@ final class LanguagesEndToEndTest {
   /** Ok, silent (no numbers: a note) and refused (an error) models, more than the fields hold. */
   private static final List<String> MODELS = new ArrayList<>();
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
 
   @BeforeAll
   static void start() {
@@ -71,13 +71,6 @@ final class LanguagesEndToEndTest {
                 }
               }
             });
-  }
-
-  @AfterAll
-  static void stop() {
-    if (bot != null) {
-      bot.close();
-    }
   }
 
   @Test

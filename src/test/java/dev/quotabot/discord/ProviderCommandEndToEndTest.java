@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ final class ProviderCommandEndToEndTest {
   private static final String HAIKU = "claude-3-5-haiku";
 
   private static FakeBalanceUpstream upstream;
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
 
   @BeforeAll
@@ -62,13 +62,6 @@ final class ProviderCommandEndToEndTest {
                             + "\"used_quota\":500000,\"request_count\":7}}")));
     bot = BotUnderTest.builder().balanceUpstream(upstream).start();
     discord = bot.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
   }
 
   @Test

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ final class QuotaCommandEndToEndTest {
   private static final String KIMI = "moonshotai/Kimi-K2-Instruct";
   private static final int PROBE_DELAY_MS = 400;
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -83,10 +84,7 @@ final class QuotaCommandEndToEndTest {
   }
 
   @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
+  static void reportDeferLatencies() {
     if (!deferLatenciesMs.isEmpty()) {
       System.out.println("INTERACTION_CREATE → deferred callback (ms): " + deferLatenciesMs);
     }

@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ final class QuotaModalEndToEndTest {
   private static final List<String> KEYS = List.of(DEEPSEEK_KEY, SIX_KEY, FIFTY_KEY);
 
   private static FakeBalanceUpstream upstream;
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
 
   /** Every provider the server knows, the default first, as its API lists them. */
@@ -72,13 +72,6 @@ final class QuotaModalEndToEndTest {
     for (JsonElement provider :
         JsonParser.parseString(listed.body()).getAsJsonObject().getAsJsonArray("providers")) {
       providers.add(provider.getAsJsonObject());
-    }
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
     }
   }
 

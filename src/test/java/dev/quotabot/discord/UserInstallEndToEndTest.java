@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ final class UserInstallEndToEndTest {
   private static final String KEY = "ms-user0install0secret0key0do0not0log0c4d5";
   private static final String QWEN = "Qwen/Qwen3-32B";
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
 
   @BeforeAll
@@ -43,13 +43,6 @@ final class UserInstallEndToEndTest {
               modelScope.models(List.of(QWEN, "Qwen/Qwen3-235B-A22B"));
             });
     discord = bot.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
   }
 
   @Test
