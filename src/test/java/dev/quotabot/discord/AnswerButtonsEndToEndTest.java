@@ -46,8 +46,7 @@ final class AnswerButtonsEndToEndTest {
   static void startEverything() {
     upstream = FakeBalanceUpstream.start();
     upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
-    upstream.newApiToken(RELAY_KEY);
-    upstream.newApiModels(RELAY_KEY, List.of());
+    upstream.newApiKey(RELAY_KEY, List.of());
     bot =
         BotUnderTest.builder()
             .balanceUpstream(upstream)

@@ -1,9 +1,5 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,18 +44,8 @@ final class ProviderCommandEndToEndTest {
   static void startEverything() {
     upstream = FakeBalanceUpstream.start();
     upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
-    upstream.newApiToken(RELAY_KEY);
-    upstream.newApiModels(RELAY_KEY, List.of(MINI, HAIKU));
-    upstream
-        .wireMock()
-        .stubFor(
-            get(urlPathEqualTo("/api/user/self"))
-                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-                .willReturn(
-                    okJson(
-                        "{\"success\":true,\"data\":{\"id\":42,\"username\":\"admin\","
-                            + "\"display_name\":\"admin\",\"quota\":2500000,"
-                            + "\"used_quota\":500000,\"request_count\":7}}")));
+    upstream.newApiKey(RELAY_KEY, List.of(MINI, HAIKU));
+    upstream.newApiWallet(ACCESS_TOKEN);
     bot = BotUnderTest.builder().balanceUpstream(upstream).start();
     discord = bot.discord();
   }

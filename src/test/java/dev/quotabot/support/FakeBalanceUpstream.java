@@ -70,10 +70,7 @@ public final class FakeBalanceUpstream implements AutoCloseable {
     JsonObject balance = new JsonObject();
     balance.addProperty("is_available", true);
     balance.add("balance_infos", infos);
-    server.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + key))
-            .willReturn(okJson(balance.toString())));
+    answer("/user/balance", key, balance.toString());
   }
 
   /** How many DeepSeek balance reads came with {@code key}. */
@@ -87,28 +84,23 @@ public final class FakeBalanceUpstream implements AutoCloseable {
 
   /**
    * A new-api relay that counts 500000 quota units a dollar, and {@code key}'s token "my-token"
-   * there: 5000000 granted, 1000000 used, 4000000 available ($8.00 of $10.00), never expiring.
+   * there: 5000000 granted, 1000000 used, 4000000 available ($8.00 of $10.00), never expiring; the
+   * relay lists {@code models} to that key.
    */
-  public void newApiToken(String key) {
+  public void newApiKey(String key, List<String> models) {
     server.stubFor(
         get(urlPathEqualTo("/api/status"))
             .willReturn(
                 okJson(
                     "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
                         + "\"quota_display_type\":\"USD\"}}")));
-    server.stubFor(
-        get(urlPathEqualTo("/api/usage/token/"))
-            .withHeader("Authorization", equalTo("Bearer " + key))
-            .willReturn(
-                okJson(
-                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
-                        + "\"total_granted\":5000000,\"total_used\":1000000,"
-                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
-                        + "\"expires_at\":0}}")));
-  }
-
-  /** The relay's {@code GET /v1/models} lists {@code models} to {@code key}. */
-  public void newApiModels(String key, List<String> models) {
+    answer(
+        "/api/usage/token/",
+        key,
+        "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
+            + "\"total_granted\":5000000,\"total_used\":1000000,"
+            + "\"total_available\":4000000,\"unlimited_quota\":false,"
+            + "\"expires_at\":0}}");
     JsonArray data = new JsonArray();
     for (String id : models) {
       JsonObject model = new JsonObject();
@@ -119,10 +111,28 @@ public final class FakeBalanceUpstream implements AutoCloseable {
     JsonObject list = new JsonObject();
     list.addProperty("object", "list");
     list.add("data", data);
+    answer("/v1/models", key, list.toString());
+  }
+
+  /**
+   * The relay's admin view of user 42 to {@code accessToken}: 2500000 quota units left, 500000 used
+   * ($5.00 of $6.00), 7 requests.
+   */
+  public void newApiWallet(String accessToken) {
+    answer(
+        "/api/user/self",
+        accessToken,
+        "{\"success\":true,\"data\":{\"id\":42,\"username\":\"admin\","
+            + "\"display_name\":\"admin\",\"quota\":2500000,"
+            + "\"used_quota\":500000,\"request_count\":7}}");
+  }
+
+  /** {@code GET path} with {@code token} as the bearer token answers {@code body}. */
+  private void answer(String path, String token, String body) {
     server.stubFor(
-        get(urlPathEqualTo("/v1/models"))
-            .withHeader("Authorization", equalTo("Bearer " + key))
-            .willReturn(okJson(list.toString())));
+        get(urlPathEqualTo(path))
+            .withHeader("Authorization", equalTo("Bearer " + token))
+            .willReturn(okJson(body)));
   }
 
   @Override

@@ -298,11 +298,7 @@ public final class FakeDiscord implements AutoCloseable {
       JsonArray picked = new JsonArray();
       entry.getValue().forEach(picked::add);
       select.add("values", picked);
-      JsonObject label = new JsonObject();
-      label.addProperty("type", 18);
-      label.addProperty("id", uniqueId);
-      label.add("component", select);
-      components.add(label);
+      components.add(label(uniqueId, select));
       uniqueId += 2;
     }
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -311,17 +307,22 @@ public final class FakeDiscord implements AutoCloseable {
       input.addProperty("id", uniqueId + 1);
       input.addProperty("custom_id", entry.getKey());
       input.addProperty("value", entry.getValue());
-      JsonObject label = new JsonObject();
-      label.addProperty("type", 18);
-      label.addProperty("id", uniqueId);
-      label.add("component", input);
-      components.add(label);
+      components.add(label(uniqueId, input));
       uniqueId += 2;
     }
     JsonObject data = new JsonObject();
     data.addProperty("custom_id", modalId);
     data.add("components", components);
     return send(user, 5, data, place, defaultChannel(place));
+  }
+
+  /** A Label (type 18) around one component of a submitted form. */
+  private static JsonObject label(int id, JsonObject component) {
+    JsonObject label = new JsonObject();
+    label.addProperty("type", 18);
+    label.addProperty("id", id);
+    label.add("component", component);
+    return label;
   }
 
   private Interaction send(User user, int type, JsonObject data, boolean inGuild) {

@@ -39,8 +39,7 @@ final class RelayApiTest {
   @BeforeAll
   static void start() {
     relay = FakeBalanceUpstream.start();
-    relay.newApiToken(KEY);
-    relay.newApiModels(KEY, List.of("gpt-4o", "claude-sonnet"));
+    relay.newApiKey(KEY, List.of("gpt-4o", "claude-sonnet"));
     permissive =
         RunningApp.start(
             Map.of(
