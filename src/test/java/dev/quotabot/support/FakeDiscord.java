@@ -372,20 +372,12 @@ public final class FakeDiscord implements AutoCloseable {
         inGuild(interaction, FOREIGN_GUILD_ID, channel, userJson);
       }
       case BOT_DM -> {
-        interaction.addProperty("context", 1);
-        interaction.addProperty("channel_id", channelId);
         JsonObject channel = new JsonObject();
         channel.addProperty("id", channelId);
         channel.addProperty("type", 1);
-        JsonArray recipients = new JsonArray();
-        recipients.add(userJson);
-        channel.add("recipients", recipients);
-        interaction.add("channel", channel);
-        interaction.add("user", userJson);
+        inPrivateChannel(interaction, 1, channel, userJson);
       }
       case GROUP_DM -> {
-        interaction.addProperty("context", 2);
-        interaction.addProperty("channel_id", channelId);
         JsonObject channel = new JsonObject();
         channel.addProperty("id", channelId);
         channel.addProperty("type", 3);
@@ -393,11 +385,7 @@ public final class FakeDiscord implements AutoCloseable {
         channel.add("icon", null);
         channel.addProperty("owner_id", user.id());
         channel.add("last_message_id", null);
-        JsonArray recipients = new JsonArray();
-        recipients.add(userJson);
-        channel.add("recipients", recipients);
-        interaction.add("channel", channel);
-        interaction.add("user", userJson);
+        inPrivateChannel(interaction, 2, channel, userJson);
       }
     }
     if (type == 3) {
@@ -409,6 +397,21 @@ public final class FakeDiscord implements AutoCloseable {
     Instant sentAt = Instant.now();
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(id, token, sentAt);
+  }
+
+  /**
+   * The channel, with the user as its recipient, and the user of an interaction outside servers:
+   * the bot's DM (context 1) or a group DM (context 2).
+   */
+  private static void inPrivateChannel(
+      JsonObject interaction, int context, JsonObject channel, JsonObject userJson) {
+    interaction.addProperty("context", context);
+    interaction.addProperty("channel_id", channel.get("id").getAsString());
+    JsonArray recipients = new JsonArray();
+    recipients.add(userJson);
+    channel.add("recipients", recipients);
+    interaction.add("channel", channel);
+    interaction.add("user", userJson);
   }
 
   /** The guild, guild_id, channel and member of an interaction in a server (context 0). */
