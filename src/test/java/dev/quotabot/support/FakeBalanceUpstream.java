@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * One WireMock on loopback that plays the balance endpoints of DeepSeek (as the configured {@code
- * provider.deepseek.base_url}) and of a new-api relay (as the {@code base_url} a user gives). Each
- * stub matches its key, so a request with another key is not answered as the account.
+ * provider.deepseek.base_url}) and of a new-api relay (as the {@code base_url} a user gives). An
+ * account's stub matches its key or token, so a request with another one is not answered as it.
  */
 public final class FakeBalanceUpstream implements AutoCloseable {
   private final WireMockServer server;
