@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.quota.Text;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -243,13 +244,9 @@ final class BundlesTest {
     }
   }
 
+  /** The slots a text names, each once: what a translation must keep, in any order. */
   private static Set<String> slots(String text) {
-    Set<String> slots = new TreeSet<>();
-    Matcher slot = SLOT.matcher(text);
-    while (slot.find()) {
-      slots.add(slot.group(1));
-    }
-    return slots;
+    return new TreeSet<>(Text.slots(text));
   }
 
   private static String fileName(String base, String locale) {

@@ -38,8 +38,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ final class AccountDetailsEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
-  private static BotOverService running;
+  @AutoClose private static BotOverService running;
   private static FakeDiscord discord;
   private LogCapture logs;
 
@@ -92,13 +92,6 @@ final class AccountDetailsEndToEndTest {
                 AccountDetailsEndToEndTest::consoleAccount));
     running = BotOverService.start(service);
     discord = running.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (running != null) {
-      running.close();
-    }
   }
 
   @BeforeEach

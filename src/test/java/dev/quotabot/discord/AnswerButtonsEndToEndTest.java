@@ -1,31 +1,25 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.BotUnderTest;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
-import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.SentForm;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,72 +38,28 @@ final class AnswerButtonsEndToEndTest {
   private static final Duration COOLDOWN = Duration.ofSeconds(2);
   private static final Pattern CUSTOM_ID = Pattern.compile("quota:(again|balance|probe):\\w{16}");
 
+  private static FakeBalanceUpstream upstream;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static FakeModelScope modelScope;
-  private static WireMockServer upstream;
-  private static RunningApp app;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    modelScope = FakeModelScope.start(0);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
-    modelScope.noHeaders(DEEPSEEK, 0);
-    modelScope.limitReached(KIMI, 0);
-    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    upstream.start();
-    upstream.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY))
-            .willReturn(
-                okJson(
-                    "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
-                        + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-                        + "\"topped_up_balance\":\"100.00\"}]}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/status"))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
-                        + "\"quota_display_type\":\"USD\"}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/usage/token/"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(
-                okJson(
-                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
-                        + "\"total_granted\":5000000,\"total_used\":1000000,"
-                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
-                        + "\"expires_at\":0}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/v1/models"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
-    properties.put("discord.cooldown_s", Long.toString(COOLDOWN.toSeconds()));
-    properties.put("provider.deepseek.base_url", upstreamUrl());
-    properties.put("upstream.allow_http", "true");
-    properties.put("upstream.allow_private_addresses", "true");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (upstream != null) {
-      upstream.stop();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
-    }
+    upstream = FakeBalanceUpstream.start();
+    upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
+    upstream.newApiKey(RELAY_KEY, List.of());
+    bot =
+        BotUnderTest.builder()
+            .balanceUpstream(upstream)
+            .property("quota.default_models", QWEN + "," + DEEPSEEK)
+            .property("discord.cooldown_s", Long.toString(COOLDOWN.toSeconds()))
+            .modelScope(
+                modelScope -> {
+                  modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
+                  modelScope.noHeaders(DEEPSEEK, 0);
+                  modelScope.limitReached(KIMI, 0);
+                })
+            .start();
+    discord = bot.discord();
   }
 
   @Test
@@ -152,12 +102,12 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", QWEN + "," + KIMI));
 
     // WHEN Check again is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN the provider's form opens with those models, and no key
-    assertEquals("quota:modelscope", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals(QWEN + "\n" + KIMI, valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:modelscope", modal.id());
+    assertEquals(QWEN + "\n" + KIMI, modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -167,11 +117,11 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", QWEN + "," + KIMI));
 
     // WHEN Balance only is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(1));
+    SentForm modal = clicked(user, customIds(answer).get(1));
 
     // THEN the form's models field is empty (the free check), and so is the key
-    assertEquals("", valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("", modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -181,11 +131,11 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "balance_only", true));
 
     // WHEN Probe is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(2));
+    SentForm modal = clicked(user, customIds(answer).get(2));
 
     // THEN the form starts with the provider's default models, and no key
-    assertEquals(QWEN + "\n" + DEEPSEEK, valueOf(modal, "models"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals(QWEN + "\n" + DEEPSEEK, modal.value("models"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -195,10 +145,10 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer = answered(user, Map.of("api_key", KEY, "models", KIMI));
 
     // WHEN Probe is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(2));
+    SentForm modal = clicked(user, customIds(answer).get(2));
 
     // THEN the form starts with that model
-    assertEquals(KIMI, valueOf(modal, "models"));
+    assertEquals(KIMI, modal.value("models"));
   }
 
   @Test
@@ -209,11 +159,11 @@ final class AnswerButtonsEndToEndTest {
 
     // WHEN its one button is clicked
     assertEquals(List.of("Check again"), labels(answer));
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN DeepSeek's form opens, with only the (empty) key field
-    assertEquals("quota:deepseek", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:deepseek", modal.id());
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -223,15 +173,15 @@ final class AnswerButtonsEndToEndTest {
     JsonObject answer =
         answered(
             user,
-            Map.of("provider", "newapi", "base_url", upstreamUrl() + "/v1", "api_key", RELAY_KEY));
+            Map.of("provider", "newapi", "base_url", upstream.url() + "/v1", "api_key", RELAY_KEY));
 
     // WHEN Check again is clicked
-    JsonObject modal = clicked(user, customIds(answer).get(0));
+    SentForm modal = clicked(user, customIds(answer).get(0));
 
     // THEN the relay's form starts with its address as the core normalized it
-    assertEquals("quota:newapi", modal.getAsJsonObject("data").get("custom_id").getAsString());
-    assertEquals(upstreamUrl(), valueOf(modal, "base_url"));
-    assertEquals("", valueOf(modal, "api_key"));
+    assertEquals("quota:newapi", modal.id());
+    assertEquals(upstream.url(), modal.value("base_url"));
+    assertEquals("", modal.value("api_key"));
   }
 
   @Test
@@ -243,7 +193,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(user, "quota:again:AbCdEfGh12345678");
 
     // THEN a private message says it expired and what to do
-    String content = privateMessage(click);
+    String content = discord.awaitPrivateMessage(click);
     assertTrue(content.contains("expired"), content);
     assertTrue(content.contains("run /quota again"), content);
   }
@@ -259,7 +209,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(User.fresh("en-US"), again);
 
     // THEN they are told privately it is not theirs, and see nothing of the owner's check
-    String content = privateMessage(click);
+    String content = discord.awaitPrivateMessage(click);
     assertTrue(content.contains("another person"), content);
     assertFalse(content.contains(KIMI) || content.contains("e6f7"), content);
   }
@@ -275,7 +225,7 @@ final class AnswerButtonsEndToEndTest {
       Interaction click = discord.buttonClick(user, id);
 
       // THEN the same answer as an unknown form
-      assertEquals(BotText.EN.formOutdated(), privateMessage(click), id);
+      assertEquals(BotText.EN.formOutdated(), discord.awaitPrivateMessage(click), id);
     }
   }
 
@@ -290,7 +240,7 @@ final class AnswerButtonsEndToEndTest {
     Interaction click = discord.buttonClick(user, again);
 
     // THEN no form: the wait, as /quota without a key says it
-    assertTrue(privateMessage(click).contains("Please wait"));
+    assertTrue(discord.awaitPrivateMessage(click).contains("Please wait"));
   }
 
   @Test
@@ -338,17 +288,8 @@ final class AnswerButtonsEndToEndTest {
   }
 
   /** The form a button click opened. */
-  private static JsonObject clicked(User user, String customId) {
-    JsonObject modal = discord.awaitCallback(discord.buttonClick(user, customId));
-    assertEquals(9, modal.get("type").getAsInt(), modal.toString());
-    return modal;
-  }
-
-  private static String privateMessage(Interaction sent) {
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    return reply.getAsJsonObject("data").get("content").getAsString();
+  private static SentForm clicked(User user, String customId) {
+    return discord.awaitForm(discord.buttonClick(user, customId));
   }
 
   private static List<JsonObject> buttons(JsonObject message) {
@@ -369,20 +310,5 @@ final class AnswerButtonsEndToEndTest {
 
   private static List<String> customIds(JsonObject message) {
     return buttons(message).stream().map(button -> button.get("custom_id").getAsString()).toList();
-  }
-
-  /** A form input's starting value; empty when it has none. */
-  private static String valueOf(JsonObject modal, String customId) {
-    for (JsonElement label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      if (input.get("custom_id").getAsString().equals(customId)) {
-        return input.has("value") ? input.get("value").getAsString() : "";
-      }
-    }
-    throw new AssertionError("no input " + customId + " in " + modal);
-  }
-
-  private static String upstreamUrl() {
-    return "http://127.0.0.1:" + upstream.port();
   }
 }

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.modals.Modal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 final class BotTextTest {
@@ -51,14 +52,37 @@ final class BotTextTest {
     assertEquals("Key `it's {unit}`", BotText.EN.keyLine("it's {unit}"));
   }
 
-  @Test
-  void wordsWindowsInEachLanguage() {
-    assertEquals("tokens/5 hours", BotText.EN.windowName("tokens_5h"));
-    assertEquals("Token/5 小时", BotText.ZH.windowName("tokens_5h"));
-    assertEquals("Token/週", BotText.ZH_TW.windowName("tokens_weekly"));
-    assertEquals("リクエスト/日", BotText.JA.windowName("requests_per_day"));
-    assertEquals("입력 토큰/분", BotText.KO.windowName("input_tokens_per_minute"));
-    assertEquals("odd thing/fortnight", BotText.JA.windowName("odd_thing_per_fortnight"));
+  @ParameterizedTest
+  @MethodSource("windowsInEachLanguage")
+  void wordsWindowsInEachLanguage(BotText text, String window, String worded) {
+    assertEquals(worded, text.windowName(window));
+  }
+
+  static List<Arguments> windowsInEachLanguage() {
+    return List.of(
+        Arguments.of(BotText.EN, "tokens_5h", "tokens/5 hours"),
+        Arguments.of(BotText.ZH, "tokens_5h", "Token/5 小时"),
+        Arguments.of(BotText.ZH_TW, "tokens_weekly", "Token/週"),
+        Arguments.of(BotText.JA, "requests_per_day", "リクエスト/日"),
+        Arguments.of(BotText.KO, "input_tokens_per_minute", "입력 토큰/분"),
+        Arguments.of(BotText.JA, "odd_thing_per_fortnight", "odd thing/fortnight"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("windowsOfEveryKind")
+  void namesWindowsOfEveryKindTheProvidersDefine(BotText text, String window, String worded) {
+    assertEquals(worded, text.windowName(window));
+  }
+
+  static List<Arguments> windowsOfEveryKind() {
+    return List.of(
+        Arguments.of(BotText.EN, "input_tokens_per_minute", "input tokens/minute"),
+        Arguments.of(BotText.ZH, "output_tokens_per_minute", "输出 Token/分钟"),
+        Arguments.of(BotText.EN, "model_requests_per_day", "model requests/day"),
+        Arguments.of(BotText.ZH, "requests_per_hour", "请求/小时"),
+        Arguments.of(BotText.EN, "requests", "requests"),
+        Arguments.of(BotText.ZH, "tokens", "Token"),
+        Arguments.of(BotText.EN, "images_per_fortnight", "images/fortnight"));
   }
 
   @Test

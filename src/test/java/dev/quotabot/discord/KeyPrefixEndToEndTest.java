@@ -24,6 +24,7 @@ import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
+import dev.quotabot.support.SentForm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ final class KeyPrefixEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
-  private static BotOverService running;
+  @AutoClose private static BotOverService running;
   private static FakeDiscord discord;
   private LogCapture logs;
 
@@ -80,13 +81,6 @@ final class KeyPrefixEndToEndTest {
             noting(TestProviders.headerProber()));
     running = BotOverService.start(service);
     discord = running.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (running != null) {
-      running.close();
-    }
   }
 
   @BeforeEach
@@ -152,10 +146,7 @@ final class KeyPrefixEndToEndTest {
   void refusesAPrefixSeveralProvidersShareWithoutSendingTheKeyAnywhere() {
     Interaction sent = discord.slashCommand(User.fresh("en-US"), Map.of("api_key", SHARED_KEY));
 
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    String content = reply.getAsJsonObject("data").get("content").getAsString();
+    String content = discord.awaitPrivateMessage(sent);
     assertTrue(content.contains("belong to several providers (deepseek, moonshot)"), content);
     assertTrue(ASKED.isEmpty(), ASKED.toString());
   }
@@ -176,11 +167,10 @@ final class KeyPrefixEndToEndTest {
 
   @Test
   void saysInTheFormOfAProviderWhatCheckingCostsAndStartsWithItsModel() {
-    JsonObject modal =
-        discord.awaitCallback(
-            discord.slashCommand(User.fresh("en-US"), Map.of("provider", "groq")));
+    SentForm form =
+        discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of("provider", "groq")));
 
-    JsonObject models = labelOf(modal, "models");
+    JsonObject models = form.label("models");
     assertEquals(
         "Each model checked uses 1 request of your rate limits.",
         models.get("description").getAsString());
@@ -188,17 +178,6 @@ final class KeyPrefixEndToEndTest {
     // optional beside the picker: another provider may be picked (the core asks Groq for a model)
     assertFalse(input.get("required").getAsBoolean(), input.toString());
     assertEquals(GROQ_MODEL, input.get("value").getAsString());
-  }
-
-  /** The Label whose component has {@code customId}. */
-  private static JsonObject labelOf(JsonObject modal, String customId) {
-    for (var label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject component = label.getAsJsonObject().getAsJsonObject("component");
-      if (customId.equals(component.get("custom_id").getAsString())) {
-        return label.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no " + customId + " in " + modal);
   }
 
   private static ProviderInfo balances(String id, String name) {

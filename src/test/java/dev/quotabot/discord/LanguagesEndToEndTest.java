@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +48,7 @@ final class LanguagesEndToEndTest {
   /** Ok, silent (no numbers: a note) and refused (an error) models, more than the fields hold. */
   private static final List<String> MODELS = new ArrayList<>();
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
 
   @BeforeAll
   static void start() {
@@ -73,24 +73,16 @@ final class LanguagesEndToEndTest {
             });
   }
 
-  @AfterAll
-  static void stop() {
-    if (bot != null) {
-      bot.close();
-    }
-  }
-
   @Test
   void registersTheCommandsDescriptionInEveryLanguage() {
-    JsonObject quota = bot.discord().awaitGlobalCommands().get(0).getAsJsonObject();
+    JsonObject quota = bot.discord().awaitQuotaCommand();
 
     assertLocalized(quota, "description_localizations", quota.get("description"));
   }
 
   @Test
   void registersEveryOptionsDescriptionInEveryLanguage() {
-    JsonArray options =
-        bot.discord().awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = bot.discord().awaitQuotaOptions();
 
     assertEquals(5, options.size());
     for (JsonElement option : options) {
@@ -101,8 +93,7 @@ final class LanguagesEndToEndTest {
 
   @Test
   void registersTheProviderAndRelayAddressOptionNamesInEveryLanguageAsDiscordAllowsThem() {
-    JsonArray options =
-        bot.discord().awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = bot.discord().awaitQuotaOptions();
 
     for (JsonElement option : options) {
       JsonObject named = option.getAsJsonObject();
@@ -124,14 +115,7 @@ final class LanguagesEndToEndTest {
 
   @Test
   void fillsTheDefaultProvidersNameIntoEveryLanguagesProviderDescription() {
-    JsonObject provider =
-        bot.discord()
-            .awaitGlobalCommands()
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("options")
-            .get(3)
-            .getAsJsonObject();
+    JsonObject provider = bot.discord().awaitQuotaOption("provider");
 
     for (String locale : LOCALES) {
       String description =

@@ -948,17 +948,6 @@ final class QuotaEmbedTest {
   }
 
   @Test
-  void namesWindowsOfEveryKindTheProvidersDefine() {
-    assertEquals("input tokens/minute", BotText.EN.windowName("input_tokens_per_minute"));
-    assertEquals("输出 Token/分钟", BotText.ZH.windowName("output_tokens_per_minute"));
-    assertEquals("model requests/day", BotText.EN.windowName("model_requests_per_day"));
-    assertEquals("请求/小时", BotText.ZH.windowName("requests_per_hour"));
-    assertEquals("requests", BotText.EN.windowName("requests"));
-    assertEquals("Token", BotText.ZH.windowName("tokens"));
-    assertEquals("images/fortnight", BotText.EN.windowName("images_per_fortnight"));
-  }
-
-  @Test
   void showsUnknownWindowNumbersAsUnknownNeverAsZeroAndLeavesEmptyWindowsOut() {
     // GIVEN windows with only a limit, only what remains, and nothing at all
     ModelQuota row =

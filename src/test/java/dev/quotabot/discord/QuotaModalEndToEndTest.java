@@ -1,37 +1,31 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quotabot.support.BotUnderTest;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.SentForm;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +42,9 @@ final class QuotaModalEndToEndTest {
   private static final String FIFTY_KEY = "sk-picker0fifty0entries0not0log0c9d0";
   private static final List<String> KEYS = List.of(DEEPSEEK_KEY, SIX_KEY, FIFTY_KEY);
 
+  private static FakeBalanceUpstream upstream;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static WireMockServer upstream;
-  private static RunningApp app;
 
   /** Every provider the server knows, the default first, as its API lists them. */
   private static List<JsonObject> providers;
@@ -59,44 +53,25 @@ final class QuotaModalEndToEndTest {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    discord = FakeDiscord.start();
-    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    upstream.start();
-    stubBalance(DEEPSEEK_KEY, List.of("CNY"));
-    stubBalance(SIX_KEY, List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD"));
+    upstream = FakeBalanceUpstream.start();
+    upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
+    upstream.deepSeekBalances(SIX_KEY, List.of("CNY", "USD", "EUR", "GBP", "JPY", "HKD"));
     List<String> fifty = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       fifty.add("C" + (char) ('A' + i / 26) + (char) ('A' + i % 26) + "X");
     }
-    stubBalance(FIFTY_KEY, fifty);
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.put("provider.deepseek.base_url", "http://127.0.0.1:" + upstream.port());
-    properties.put("upstream.allow_http", "true");
-    properties.put("upstream.allow_private_addresses", "true");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    upstream.deepSeekBalances(FIFTY_KEY, fifty);
+    bot = BotUnderTest.builder().balanceUpstream(upstream).start();
+    discord = bot.discord();
     HttpResponse<String> listed =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(app.uri("/api/providers")).build(),
+                HttpRequest.newBuilder(bot.app().uri("/api/providers")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     providers = new ArrayList<>();
     for (JsonElement provider :
         JsonParser.parseString(listed.body()).getAsJsonObject().getAsJsonArray("providers")) {
       providers.add(provider.getAsJsonObject());
-    }
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (upstream != null) {
-      upstream.stop();
-    }
-    if (discord != null) {
-      discord.close();
     }
   }
 
@@ -122,14 +97,12 @@ final class QuotaModalEndToEndTest {
     assertTrue(providers.size() + 1 > 25, "" + providers.size());
 
     // WHEN /quota is run without a key or a provider
-    JsonObject modal = discord.awaitCallback(discord.slashCommand(User.fresh("en-US"), Map.of()));
+    SentForm form = discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of()));
 
     // THEN the form holds two optional selects: "Detect from the key" (pre-selected), then every
     // provider in the server's order, the default first; then the key, base URL and models
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota", data.get("custom_id").getAsString());
-    JsonArray labels = data.getAsJsonArray("components");
+    assertEquals("quota", form.id());
+    JsonArray labels = form.labels();
     assertEquals(5, labels.size());
     List<String> values = new ArrayList<>();
     List<String> preselected = new ArrayList<>();
@@ -157,20 +130,17 @@ final class QuotaModalEndToEndTest {
         .forEach(provider -> expected.add(provider.get("id").getAsString()));
     assertEquals(expected, values);
     assertEquals(List.of(ProviderPicker.DETECT), preselected);
-    assertEquals(
-        List.of("api_key", "base_url", "models"),
-        List.of(customId(labels, 2), customId(labels, 3), customId(labels, 4)));
+    assertEquals(List.of("api_key", "base_url", "models"), form.inputIds().subList(2, 5));
   }
 
   @Test
   void preselectsTheProviderChosenOnTheCommand() {
-    JsonObject modal =
-        discord.awaitCallback(
+    SentForm form =
+        discord.awaitForm(
             discord.slashCommand(User.fresh("zh-CN"), Map.of("provider", "deepseek")));
 
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota:deepseek", data.get("custom_id").getAsString());
-    assertEquals(List.of("deepseek"), preselected(data.getAsJsonArray("components")));
+    assertEquals("quota:deepseek", form.id());
+    assertEquals(List.of("deepseek"), form.preselected());
   }
 
   @Test
@@ -178,7 +148,7 @@ final class QuotaModalEndToEndTest {
     // GIVEN the bare form: a key sk-… alone names no provider (several share the prefix)
     User user = User.fresh("en-US");
     discord.awaitCallback(discord.slashCommand(user, Map.of()));
-    int before = balanceReads(DEEPSEEK_KEY);
+    int before = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     // WHEN it is submitted with DeepSeek picked in the first select, the models left as they were
     Map<String, String> values = new LinkedHashMap<>();
@@ -195,7 +165,7 @@ final class QuotaModalEndToEndTest {
     // THEN DeepSeek's upstream is asked with the key, and the answer is DeepSeek's balance
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
     assertEquals("DeepSeek balance", embed.get("title").getAsString());
-    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+    assertEquals(before + 1, upstream.deepSeekReads(DEEPSEEK_KEY));
   }
 
   @Test
@@ -203,10 +173,9 @@ final class QuotaModalEndToEndTest {
     // GIVEN a form opened for a provider listed in the second select
     String later = providerInSecondSelect();
     User user = User.fresh("en-US");
-    JsonObject modal = discord.awaitCallback(discord.slashCommand(user, Map.of("provider", later)));
-    assertEquals(
-        List.of(later), preselected(modal.getAsJsonObject("data").getAsJsonArray("components")));
-    int before = balanceReads(DEEPSEEK_KEY);
+    SentForm form = discord.awaitForm(discord.slashCommand(user, Map.of("provider", later)));
+    assertEquals(List.of(later), form.preselected());
+    int before = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     // WHEN DeepSeek is picked in the first select while the second still holds the pre-selection
     Interaction submitted =
@@ -219,7 +188,7 @@ final class QuotaModalEndToEndTest {
     // THEN DeepSeek is asked
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
     assertEquals("DeepSeek balance", embed.get("title").getAsString());
-    assertEquals(before + 1, balanceReads(DEEPSEEK_KEY));
+    assertEquals(before + 1, upstream.deepSeekReads(DEEPSEEK_KEY));
   }
 
   @Test
@@ -231,28 +200,18 @@ final class QuotaModalEndToEndTest {
             Map.of("api_key", DEEPSEEK_KEY),
             Map.of("provider", List.of("nosuchprovider")));
 
-    JsonObject reply = discord.awaitCallback(submitted);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    assertEquals(
-        "⚠️ This form is out of date: run /quota again.",
-        reply.getAsJsonObject("data").get("content").getAsString());
+    String content = discord.awaitPrivateMessage(submitted);
+    assertEquals("⚠️ This form is out of date: run /quota again.", content);
   }
 
   @Test
   void keepsTheRelaysOwnFormWithItsAdminFieldsAndNoSelect() {
-    JsonObject modal =
-        discord.awaitCallback(
-            discord.slashCommand(User.fresh("en-US"), Map.of("provider", "newapi")));
+    SentForm form =
+        discord.awaitForm(discord.slashCommand(User.fresh("en-US"), Map.of("provider", "newapi")));
 
-    JsonObject data = modal.getAsJsonObject("data");
-    assertEquals("quota:newapi", data.get("custom_id").getAsString());
-    JsonArray labels = data.getAsJsonArray("components");
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      ids.add(customId(labels, i));
-    }
-    assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), ids);
+    assertEquals("quota:newapi", form.id());
+    assertEquals(
+        List.of("api_key", "base_url", "models", "user_id", "access_token"), form.inputIds());
   }
 
   @Test
@@ -285,33 +244,6 @@ final class QuotaModalEndToEndTest {
     assertTrue(shown > 4, "" + shown);
   }
 
-  /** A DeepSeek balance answer for {@code key}: one entry per currency. */
-  private static void stubBalance(String key, List<String> currencies) {
-    StringBuilder infos = new StringBuilder();
-    for (String currency : currencies) {
-      if (infos.length() > 0) {
-        infos.append(',');
-      }
-      infos.append(
-          "{\"currency\":\""
-              + currency
-              + "\",\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-              + "\"topped_up_balance\":\"100.00\"}");
-    }
-    upstream.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + key))
-            .willReturn(okJson("{\"is_available\":true,\"balance_infos\":[" + infos + "]}")));
-  }
-
-  private static int balanceReads(String key) {
-    return upstream
-        .findAll(
-            getRequestedFor(urlPathEqualTo("/user/balance"))
-                .withHeader("Authorization", equalTo("Bearer " + key)))
-        .size();
-  }
-
   /** What the bare form's models field starts with: the default provider's defaults. */
   private static String defaultModelsOfTheDefaultProvider() {
     List<String> models = new ArrayList<>();
@@ -332,32 +264,6 @@ final class QuotaModalEndToEndTest {
       }
     }
     throw new AssertionError("no provider in the second select");
-  }
-
-  private static String customId(JsonArray labels, int index) {
-    return labels
-        .get(index)
-        .getAsJsonObject()
-        .getAsJsonObject("component")
-        .get("custom_id")
-        .getAsString();
-  }
-
-  private static List<String> preselected(JsonArray labels) {
-    List<String> values = new ArrayList<>();
-    for (JsonElement label : labels) {
-      JsonObject component = label.getAsJsonObject().getAsJsonObject("component");
-      if (component.get("type").getAsInt() != 3) {
-        continue;
-      }
-      for (JsonElement option : component.getAsJsonArray("options")) {
-        JsonObject o = option.getAsJsonObject();
-        if (o.has("default") && o.get("default").getAsBoolean()) {
-          values.add(o.get("value").getAsString());
-        }
-      }
-    }
-    return values;
   }
 
   private static JsonObject embedOf(JsonObject message) {

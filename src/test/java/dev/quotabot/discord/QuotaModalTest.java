@@ -373,10 +373,7 @@ final class QuotaModalTest {
         Map.of("api_key", "gsk_picked0key0a1b2", "models", "Qwen/Qwen3-32B\nZhipuAI/GLM-4.6");
 
     // WHEN it is submitted with Groq picked
-    QuotaOptions.Ready ready =
-        readyOf(
-            modal.parse(
-                BotText.EN, QuotaModal.ID, fields::get, selected(List.of("groq"), List.of())));
+    QuotaOptions.Ready ready = readyOf(submitted(QuotaModal.ID, fields, "groq"));
 
     // THEN Groq is asked for its own default model, as chosen (not recognised from the key)
     assertEquals("groq", ready.query().provider());
@@ -390,13 +387,7 @@ final class QuotaModalTest {
     Map<String, String> fields = Map.of("api_key", "ms-picked0key0a1b2", "models", "");
 
     // WHEN it is submitted with ModelScope picked, the field left empty
-    QuotaOptions.Ready ready =
-        readyOf(
-            modal.parse(
-                BotText.EN,
-                "quota:deepseek",
-                fields::get,
-                selected(List.of("modelscope"), List.of())));
+    QuotaOptions.Ready ready = readyOf(submitted("quota:deepseek", fields, "modelscope"));
 
     // THEN ModelScope's balance alone is read: no model probed, nothing spent
     assertEquals("modelscope", ready.query().provider());
@@ -407,15 +398,7 @@ final class QuotaModalTest {
   void checksTheModelsTypedWithTheProviderPickedInsteadOfThePreselected() {
     Map<String, String> fields = Map.of("api_key", "gsk_picked0key0a1b2", "models", "x/y");
 
-    QuotaQuery query =
-        ready(
-            modal
-                .parse(
-                    BotText.EN,
-                    "quota:modelscope",
-                    fields::get,
-                    selected(List.of("groq"), List.of()))
-                .orElseThrow());
+    QuotaQuery query = ready(submitted("quota:modelscope", fields, "groq").orElseThrow());
 
     assertEquals("groq", query.provider());
     assertEquals(List.of("x/y"), query.models());
@@ -425,15 +408,7 @@ final class QuotaModalTest {
   void keepsThePreselectedProviderWhenTheSelectIsLeftAlone() {
     Map<String, String> fields = Map.of("api_key", "sk-kept0key0a1b2");
 
-    QuotaQuery query =
-        ready(
-            modal
-                .parse(
-                    BotText.EN,
-                    "quota:moonshot",
-                    fields::get,
-                    selected(List.of("moonshot"), List.of()))
-                .orElseThrow());
+    QuotaQuery query = ready(submitted("quota:moonshot", fields, "moonshot").orElseThrow());
 
     assertEquals("moonshot", query.provider());
   }
@@ -442,10 +417,7 @@ final class QuotaModalTest {
   void answersAPickedValueNamingNoKnownProviderAsOutOfDate() {
     Map<String, String> fields = Map.of("api_key", "sk-any0key0a1b2");
 
-    assertTrue(
-        modal
-            .parse(BotText.EN, QuotaModal.ID, fields::get, selected(List.of("openai"), List.of()))
-            .isEmpty());
+    assertTrue(submitted(QuotaModal.ID, fields, "openai").isEmpty());
   }
 
   @Test
@@ -454,12 +426,7 @@ final class QuotaModalTest {
 
     String problem =
         problem(
-            modal
-                .parse(
-                    BotText.EN,
-                    "quota:modelscope",
-                    fields::get,
-                    selected(List.of("deepseek"), List.of("groq")))
+            submitted("quota:modelscope", fields, List.of("deepseek"), List.of("groq"))
                 .orElseThrow());
 
     assertEquals(
@@ -476,12 +443,7 @@ final class QuotaModalTest {
             "user_id", "7",
             "access_token", "admin-token-0123");
 
-    QuotaQuery query =
-        ready(
-            modal
-                .parse(
-                    BotText.EN, "quota:newapi", fields::get, selected(List.of("groq"), List.of()))
-                .orElseThrow());
+    QuotaQuery query = ready(submitted("quota:newapi", fields, "groq").orElseThrow());
 
     assertTrue(selects(form).isEmpty());
     assertEquals("newapi", query.provider());
@@ -494,6 +456,18 @@ final class QuotaModalTest {
         ProviderPicker.SELECT.equals(id)
             ? first
             : ProviderPicker.MORE_SELECT.equals(id) ? more : List.of();
+  }
+
+  /** The form {@code formId} submitted in English with {@code picked} in the first select. */
+  private Optional<QuotaOptions.Parsed> submitted(
+      String formId, Map<String, String> fields, String picked) {
+    return submitted(formId, fields, List.of(picked), List.of());
+  }
+
+  /** The form {@code formId} submitted in English with these picks in the two selects. */
+  private Optional<QuotaOptions.Parsed> submitted(
+      String formId, Map<String, String> fields, List<String> first, List<String> more) {
+    return modal.parse(BotText.EN, formId, fields::get, selected(first, more));
   }
 
   private static QuotaQuery ready(QuotaOptions.Parsed parsed) {

@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.BotUnderTest;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.Place;
 import dev.quotabot.support.FakeDiscord.User;
-import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,42 +30,26 @@ final class UserInstallEndToEndTest {
   private static final String KEY = "ms-user0install0secret0key0do0not0log0c4d5";
   private static final String QWEN = "Qwen/Qwen3-32B";
 
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static FakeModelScope modelScope;
-  private static RunningApp app;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    modelScope = FakeModelScope.start(0);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
-    modelScope.models(List.of(QWEN, "Qwen/Qwen3-235B-A22B"));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN);
-    properties.put("discord.cooldown_s", "0");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
-    }
+    bot =
+        BotUnderTest.start(
+            Map.of("quota.default_models", QWEN, "discord.cooldown_s", "0"),
+            modelScope -> {
+              modelScope.quota(QWEN, 2000, 1200, 500, 100, 0);
+              modelScope.models(List.of(QWEN, "Qwen/Qwen3-235B-A22B"));
+            });
+    discord = bot.discord();
   }
 
   @Test
   void registersQuotaForServerAndUserInstallsInEveryContext() {
     // GIVEN the bot connected
     // WHEN it registers its command
-    JsonObject quota = discord.awaitGlobalCommands().get(0).getAsJsonObject();
+    JsonObject quota = discord.awaitQuotaCommand();
 
     // THEN guild install (0) and user install (1); guild (0), bot DM (1), group DMs (2)
     assertEquals(List.of(0, 1), ints(quota.getAsJsonArray("integration_types")));
@@ -84,9 +66,7 @@ final class UserInstallEndToEndTest {
         discord.slashCommand(user, Place.FOREIGN_GUILD, Map.of("api_key", KEY, "models", QWEN));
 
     // THEN a deferred private reply, edited into the report
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     JsonObject edited = discord.awaitOriginalEdit(sent);
     JsonObject embed = edited.getAsJsonArray("embeds").get(0).getAsJsonObject();
     assertTrue(embed.get("description").getAsString().contains("ms-…c4d5"), embed.toString());
@@ -105,9 +85,7 @@ final class UserInstallEndToEndTest {
         discord.slashCommand(user, Place.GROUP_DM, Map.of("api_key", KEY, "models", QWEN));
 
     // THEN it is answered privately
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     assertTrue(discord.awaitOriginalEdit(sent).getAsJsonArray("embeds").size() == 1);
   }
 
@@ -116,20 +94,16 @@ final class UserInstallEndToEndTest {
     // GIVEN a user in a server the bot is not in
     User user = User.fresh("zh-CN");
 
-    // WHEN they run /quota without a key, then submit the form
+    // WHEN they run /quota without a key, are shown the form (awaitForm checks it), and submit it
     Interaction command = discord.slashCommand(user, Place.FOREIGN_GUILD, Map.of());
-    JsonObject modal = discord.awaitCallback(command);
-    String formId = modal.getAsJsonObject("data").get("custom_id").getAsString();
+    String formId = discord.awaitForm(command).id();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", KEY);
     values.put("models", QWEN);
     Interaction submitted = discord.modalSubmit(user, Place.FOREIGN_GUILD, formId, values);
 
-    // THEN the form was shown, and its answer is private
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject deferred = discord.awaitCallback(submitted);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    // THEN its answer is private
+    discord.awaitPrivateDeferral(submitted);
     assertEquals(1, discord.awaitOriginalEdit(submitted).getAsJsonArray("embeds").size());
   }
 
@@ -159,7 +133,7 @@ final class UserInstallEndToEndTest {
     Interaction click = discord.buttonClick(user, Place.FOREIGN_GUILD, again);
 
     // THEN the form opens
-    assertEquals(9, discord.awaitCallback(click).get("type").getAsInt());
+    discord.awaitForm(click);
   }
 
   @Test

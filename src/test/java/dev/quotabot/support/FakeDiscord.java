@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -106,6 +107,26 @@ public final class FakeDiscord implements AutoCloseable {
 
   public JsonArray awaitGlobalCommands(Duration timeout) {
     return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands", timeout);
+  }
+
+  /** The {@code /quota} command the bot registered globally (the first of its list). */
+  public JsonObject awaitQuotaCommand() {
+    return awaitGlobalCommands().get(0).getAsJsonObject();
+  }
+
+  /** The options of the registered {@code /quota}, in the order the bot registered them. */
+  public JsonArray awaitQuotaOptions() {
+    return awaitQuotaCommand().getAsJsonArray("options");
+  }
+
+  /** The registered {@code /quota}'s option named {@code name}; fails when there is none. */
+  public JsonObject awaitQuotaOption(String name) {
+    for (JsonElement option : awaitQuotaOptions()) {
+      if (option.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return option.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no option " + name + " in " + awaitQuotaCommand());
   }
 
   public JsonArray awaitGuildCommands() {
@@ -277,11 +298,7 @@ public final class FakeDiscord implements AutoCloseable {
       JsonArray picked = new JsonArray();
       entry.getValue().forEach(picked::add);
       select.add("values", picked);
-      JsonObject label = new JsonObject();
-      label.addProperty("type", 18);
-      label.addProperty("id", uniqueId);
-      label.add("component", select);
-      components.add(label);
+      components.add(label(uniqueId, select));
       uniqueId += 2;
     }
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -290,17 +307,22 @@ public final class FakeDiscord implements AutoCloseable {
       input.addProperty("id", uniqueId + 1);
       input.addProperty("custom_id", entry.getKey());
       input.addProperty("value", entry.getValue());
-      JsonObject label = new JsonObject();
-      label.addProperty("type", 18);
-      label.addProperty("id", uniqueId);
-      label.add("component", input);
-      components.add(label);
+      components.add(label(uniqueId, input));
       uniqueId += 2;
     }
     JsonObject data = new JsonObject();
     data.addProperty("custom_id", modalId);
     data.add("components", components);
     return send(user, 5, data, place, defaultChannel(place));
+  }
+
+  /** A Label (type 18) around one component of a submitted form. */
+  private static JsonObject label(int id, JsonObject component) {
+    JsonObject label = new JsonObject();
+    label.addProperty("type", 18);
+    label.addProperty("id", id);
+    label.add("component", component);
+    return label;
   }
 
   private Interaction send(User user, int type, JsonObject data, boolean inGuild) {
@@ -350,20 +372,12 @@ public final class FakeDiscord implements AutoCloseable {
         inGuild(interaction, FOREIGN_GUILD_ID, channel, userJson);
       }
       case BOT_DM -> {
-        interaction.addProperty("context", 1);
-        interaction.addProperty("channel_id", channelId);
         JsonObject channel = new JsonObject();
         channel.addProperty("id", channelId);
         channel.addProperty("type", 1);
-        JsonArray recipients = new JsonArray();
-        recipients.add(userJson);
-        channel.add("recipients", recipients);
-        interaction.add("channel", channel);
-        interaction.add("user", userJson);
+        inPrivateChannel(interaction, 1, channel, userJson);
       }
       case GROUP_DM -> {
-        interaction.addProperty("context", 2);
-        interaction.addProperty("channel_id", channelId);
         JsonObject channel = new JsonObject();
         channel.addProperty("id", channelId);
         channel.addProperty("type", 3);
@@ -371,11 +385,7 @@ public final class FakeDiscord implements AutoCloseable {
         channel.add("icon", null);
         channel.addProperty("owner_id", user.id());
         channel.add("last_message_id", null);
-        JsonArray recipients = new JsonArray();
-        recipients.add(userJson);
-        channel.add("recipients", recipients);
-        interaction.add("channel", channel);
-        interaction.add("user", userJson);
+        inPrivateChannel(interaction, 2, channel, userJson);
       }
     }
     if (type == 3) {
@@ -387,6 +397,21 @@ public final class FakeDiscord implements AutoCloseable {
     Instant sentAt = Instant.now();
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(id, token, sentAt);
+  }
+
+  /**
+   * The channel, with the user as its recipient, and the user of an interaction outside servers:
+   * the bot's DM (context 1) or a group DM (context 2).
+   */
+  private static void inPrivateChannel(
+      JsonObject interaction, int context, JsonObject channel, JsonObject userJson) {
+    interaction.addProperty("context", context);
+    interaction.addProperty("channel_id", channel.get("id").getAsString());
+    JsonArray recipients = new JsonArray();
+    recipients.add(userJson);
+    channel.add("recipients", recipients);
+    interaction.add("channel", channel);
+    interaction.add("user", userJson);
   }
 
   /** The guild, guild_id, channel and member of an interaction in a server (context 0). */
@@ -563,6 +588,34 @@ public final class FakeDiscord implements AutoCloseable {
     return Await.value(
         "the interaction callback of " + interaction.id(),
         () -> callbacks(interaction).stream().findFirst().map(FakeDiscord::body));
+  }
+
+  /**
+   * Waits for the first callback and checks it defers the reply privately: type 5, flag 64
+   * (ephemeral), as the bot acknowledges a check it then answers by editing the reply.
+   */
+  public void awaitPrivateDeferral(Interaction interaction) {
+    JsonObject deferred = awaitCallback(interaction);
+    assertEquals(5, deferred.get("type").getAsInt(), deferred.toString());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+  }
+
+  /**
+   * Waits for the first callback, checks it is a private message (type 4, flag 64: ephemeral) and
+   * returns its content.
+   */
+  public String awaitPrivateMessage(Interaction interaction) {
+    JsonObject reply = awaitCallback(interaction);
+    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    return reply.getAsJsonObject("data").get("content").getAsString();
+  }
+
+  /** Waits for the first callback and checks it opens a form (type 9): that form. */
+  public SentForm awaitForm(Interaction interaction) {
+    JsonObject modal = awaitCallback(interaction);
+    assertEquals(9, modal.get("type").getAsInt(), modal.toString());
+    return new SentForm(modal.getAsJsonObject("data"));
   }
 
   public LoggedRequest awaitCallbackRequest(Interaction interaction) {

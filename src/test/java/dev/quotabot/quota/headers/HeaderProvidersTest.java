@@ -170,13 +170,7 @@ final class HeaderProvidersTest {
   @MethodSource("providers")
   void aWebPageAnsweringInsteadOfTheApiIsAnUpstreamError(int index, String path, String key) {
     // GIVEN a proxy's or login page's 200
-    upstream.stubFor(
-        post(urlPathEqualTo(path))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/html; charset=utf-8")
-                    .withBody("<html><body>Sign in</body></html>")));
+    answersWithALoginPage(path);
     Provider provider = create().get(index);
 
     ModelQuota row = probe(provider, key, "m");
@@ -193,13 +187,7 @@ final class HeaderProvidersTest {
   @MethodSource("providers")
   void aWebPageAnsweringIsWordedInTheReadersLanguage(int index, String path, String key) {
     // GIVEN a proxy's or login page's 200
-    upstream.stubFor(
-        post(urlPathEqualTo(path))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/html; charset=utf-8")
-                    .withBody("<html><body>Sign in</body></html>")));
+    answersWithALoginPage(path);
     Provider provider = create().get(index);
 
     // WHEN a model is probed and the row's error is worded for a reader of Simplified Chinese
@@ -274,5 +262,16 @@ final class HeaderProvidersTest {
 
   private static URI base(String path) {
     return URI.create(upstream.baseUrl() + path);
+  }
+
+  /** {@code path} answers 200 with a login page, as a proxy in the way would. */
+  private static void answersWithALoginPage(String path) {
+    upstream.stubFor(
+        post(urlPathEqualTo(path))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><body>Sign in</body></html>")));
   }
 }

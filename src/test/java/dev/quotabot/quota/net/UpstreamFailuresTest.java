@@ -210,13 +210,7 @@ final class UpstreamFailuresTest {
 
   @Test
   void anUnresolvableNameIsANetworkErrorNamingTheHost() {
-    UpstreamHttp http =
-        clients.guarded(
-            UpstreamClients.builder()
-                .resolver(
-                    host -> {
-                      throw new UnknownHostException(host + ": Name or service not known");
-                    }));
+    UpstreamHttp http = unresolving();
 
     UpstreamResponse response = call(http, "http://no-such-relay.invalid/");
 
@@ -229,13 +223,7 @@ final class UpstreamFailuresTest {
   @Test
   void aFailureIsWordedInTheReadersLanguage() {
     // GIVEN a name that does not resolve, on a call to an upstream named by its brand
-    UpstreamHttp http =
-        clients.guarded(
-            UpstreamClients.builder()
-                .resolver(
-                    host -> {
-                      throw new UnknownHostException(host + ": Name or service not known");
-                    }));
+    UpstreamHttp http = unresolving();
 
     // WHEN it is called
     UpstreamResponse response =
@@ -296,5 +284,15 @@ final class UpstreamFailuresTest {
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
     return NetHarness.get(http, url, headers);
+  }
+
+  /** A guarded client whose resolver knows no name, as a DNS answering NXDOMAIN. */
+  private UpstreamHttp unresolving() {
+    return clients.guarded(
+        UpstreamClients.builder()
+            .resolver(
+                host -> {
+                  throw new UnknownHostException(host + ": Name or service not known");
+                }));
   }
 }
