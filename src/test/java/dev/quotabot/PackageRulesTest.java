@@ -44,6 +44,7 @@ final class PackageRulesTest {
           "ProbeCost",
           "ModelSpend",
           "Site",
+          "Text",
           "ProbeStatus",
           "ProviderInfo",
           "Capability",

@@ -2,23 +2,43 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the bot says, in English (the default) and Simplified Chinese. The reply language
- * follows the caller's Discord locale: {@code zh-*} gets Chinese, everything else English.
+ * Everything the bot says, read from the resource bundle {@code
+ * dev/quotabot/discord/bot*.properties}: English (the root), Simplified Chinese (zh-CN),
+ * Traditional Chinese (zh-TW), Japanese and Korean. The reply language follows the caller's Discord
+ * locale ({@link #of}); any other locale gets English, and a text a language lacks falls back to
+ * English through the bundle's parent chain.
+ *
+ * <p>Bundles are loaded without the JVM's default locale as a fallback, so a server whose default
+ * locale is Chinese never answers a French user in Chinese. A text's slots are named ({@code
+ * {seconds}}) and filled by {@link Text#fill}.
  *
  * <p>No text names a provider or a unit of its own: a provider's name, unit and key hint come from
  * what the provider declares, passed in by the caller (already made inert where they are shown in
  * Markdown).
  */
-enum BotText {
-  EN,
-  ZH;
+final class BotText {
+  /** The bundle's base name, for {@link ResourceBundle#getBundle}. */
+  static final String BUNDLE = "dev.quotabot.discord.bot";
+
+  static final BotText EN = load(Locale.ROOT, null);
+  static final BotText ZH = load(Locale.SIMPLIFIED_CHINESE, DiscordLocale.CHINESE_CHINA);
+  static final BotText ZH_TW = load(Locale.TRADITIONAL_CHINESE, DiscordLocale.CHINESE_TAIWAN);
+  static final BotText JA = load(Locale.JAPANESE, DiscordLocale.JAPANESE);
+  static final BotText KO = load(Locale.KOREAN, DiscordLocale.KOREAN);
+
+  private static final List<BotText> ALL = List.of(EN, ZH, ZH_TW, JA, KO);
 
   private static final Pattern COUNTED_PERIOD = Pattern.compile("(\\d{1,4})(min|h|d|w)");
   private static final Pattern SUFFIXED_PERIOD =
@@ -26,12 +46,101 @@ enum BotText {
   private static final Pattern SEVERAL_UNITS =
       Pattern.compile("(\\d{1,4})_(second|minute|hour|day|week|month)s?");
 
-  static BotText of(@Nullable DiscordLocale locale) {
-    return locale != null && locale.getLocale().startsWith("zh") ? ZH : EN;
+  private final ResourceBundle bundle;
+  private final Locale locale;
+  private final @Nullable DiscordLocale discordLocale;
+
+  private BotText(ResourceBundle bundle, Locale locale, @Nullable DiscordLocale discordLocale) {
+    this.bundle = bundle;
+    this.locale = locale;
+    this.discordLocale = discordLocale;
   }
 
-  private String pick(String english, String chinese) {
-    return this == ZH ? chinese : english;
+  private static BotText load(Locale locale, @Nullable DiscordLocale discordLocale) {
+    return new BotText(bundle(BUNDLE, locale), locale, discordLocale);
+  }
+
+  /**
+   * A properties bundle for a locale, its texts falling back to the less specific ones and last to
+   * the root (English); never to the JVM's default locale, which says nothing about the user.
+   */
+  static ResourceBundle bundle(String baseName, Locale locale) {
+    return Text.bundle(baseName, locale);
+  }
+
+  /**
+   * The texts for a Discord locale: zh-CN, zh-TW, ja and ko have their own; every other locale (and
+   * none) gets English.
+   */
+  static BotText of(@Nullable DiscordLocale locale) {
+    if (locale == null) {
+      return EN;
+    }
+    return switch (locale) {
+      case CHINESE_CHINA -> ZH;
+      case CHINESE_TAIWAN -> ZH_TW;
+      case JAPANESE -> JA;
+      case KOREAN -> KO;
+      default -> EN;
+    };
+  }
+
+  /** Every language the bot speaks, English first (named as an enum names its constants). */
+  static List<BotText> values() {
+    return ALL;
+  }
+
+  /** The Discord locale this language localizes the command for; null for English, the default. */
+  @Nullable DiscordLocale discordLocale() {
+    return discordLocale;
+  }
+
+  /** A text of the core (an error, a note, a problem) in this language; null stays null. */
+  @Nullable String words(@Nullable Text core) {
+    return core == null ? null : core.in(locale);
+  }
+
+  /** Whether the bundle (or English behind it) has a text for the key. */
+  boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
+  /**
+   * The text for a key with its slots filled.
+   *
+   * @param namesAndValues slot names and their values, alternating
+   */
+  String say(String key, Object... namesAndValues) {
+    String template = bundle.getString(key);
+    if (namesAndValues.length == 0) {
+      return template;
+    }
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+    }
+    return Text.fill(template, values::get);
+  }
+
+  /** The text for a key with its slots filled from a map. */
+  String say(String key, Map<String, String> values) {
+    return Text.fill(bundle.getString(key), values::get);
+  }
+
+  /** {@code key.one} for a count of one, else {@code key.other}. */
+  private String counted(String key, long count, Object... namesAndValues) {
+    return say(key + (count == 1 ? ".one" : ".other"), namesAndValues);
+  }
+
+  /** {@code key.unit} with the unit when there is one, else {@code key}. */
+  private String withUnit(String key, @Nullable String unit, Object... namesAndValues) {
+    if (unit == null || unit.isEmpty()) {
+      return say(key, namesAndValues);
+    }
+    Object[] withUnit = java.util.Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
+    withUnit[namesAndValues.length] = "unit";
+    withUnit[namesAndValues.length + 1] = unit;
+    return say(key + ".unit", withUnit);
   }
 
   /** {@code " (a, b)"} in English, {@code "（a，b）"} in Chinese; nothing for no items. */
@@ -39,105 +148,88 @@ enum BotText {
     if (items.isEmpty()) {
       return "";
     }
-    return pick(" (" + String.join(", ", items) + ")", "（" + String.join("，", items) + "）");
+    return say("list.parenthesized", "items", String.join(say("list.separator"), items));
   }
 
-  // --- the command as Discord lists it (English default, zh-CN localization) ---
+  // --- the command as Discord lists it (English default; other languages through
+  // CommandLocalization, whose keys are JDA's: quota.description, quota.options.<name>.name) ---
 
   String commandDescription() {
-    return pick(
-        "Check how much quota an API key has left per model (only you see the answer)",
-        "查询 API Key 每个模型的剩余额度（仅你可见）");
+    return say("quota.description");
   }
 
   String modelsOptionDescription() {
-    return pick(
-        "Model ids, comma-separated (default: the configured list)", "模型 ID，多个用逗号分隔（默认使用预设列表）");
+    return say("quota.options.models.description");
   }
 
   String balanceOnlyOptionDescription() {
-    return pick(
-        "Only read the balance: free, no model is called (models is then ignored)",
-        "仅查询余额：免费，不调用任何模型（此时忽略 models）");
+    return say("quota.options.balance_only.description");
   }
 
   String keyOptionDescription() {
-    return pick(
-        "Your API key; leave empty to enter it privately in a form", "你的 API Key；留空则在私密弹窗中填写");
+    return say("quota.options.api_key.description");
   }
 
   String providerOptionName() {
-    return pick("provider", "服务商");
+    return say("quota.options.provider.name");
   }
 
   /**
    * @param defaultProvider the name of the provider asked when none is chosen
    */
   String providerOptionDescription(String defaultProvider) {
-    return pick(
-        "Whose balance to read (default: " + defaultProvider + ")",
-        "查询哪家服务商的余额（默认 " + defaultProvider + "）");
+    return say("quota.options.provider.description", "provider", defaultProvider);
   }
 
   String baseUrlOptionName() {
-    return pick("base_url", "中转地址");
+    return say("quota.options.base_url.name");
   }
 
   String baseUrlOptionDescription() {
-    return pick(
-        "A relay's address, such as https://relay.example (only for a relay)",
-        "中转站地址（仅用于中转站），例如 https://relay.example");
+    return say("quota.options.base_url.description");
   }
 
   // --- the modal ---
 
   /** The form's title for a provider that probes models. */
   String modalTitle(String provider) {
-    return pick("Check " + provider + " quota", "查询 " + provider + " 额度");
+    return say("modal.title.probe", "provider", provider);
   }
 
   /** The form's title for a provider that reads balances only (or lists the key's models). */
   String modalBalanceTitle(String provider) {
-    return pick("Check " + provider + " balance", "查询 " + provider + " 余额");
+    return say("modal.title.balance", "provider", provider);
   }
 
   /** The form's title for a provider whose balance a key cannot read, which probes no model. */
   String modalAccountTitle(String provider) {
-    return pick("Check " + provider + " account", "查询 " + provider + " 账户");
+    return say("modal.title.account", "provider", provider);
   }
 
   String modalKeyLabel() {
-    return pick("API key", "API Key");
+    return say("modal.key.label");
   }
 
   /**
    * @param keyHint how its keys start ({@code ms-…})
    */
   String modalKeyDescription(String provider, String keyHint) {
-    return pick(
-        provider + " API key (" + keyHint + "). Used for this check only, never stored.",
-        provider + " 的 API Key（" + keyHint + "），仅用于本次查询，不会保存。");
+    return say("modal.key.description", "provider", provider, "hint", keyHint);
   }
 
   String modalModelsLabel() {
-    return pick("Models (optional)", "模型（可选）");
+    return say("modal.models.label");
   }
 
   /**
    * @param unit what the provider's balance counts, or null when that depends on the account
    */
   String modalModelsDescription(@Nullable String unit) {
-    return pick(
-        "Model ids, comma-separated. Leave empty to check only the "
-            + unitBefore(unit)
-            + "balance (free).",
-        "模型 ID，多个用逗号分隔。留空则只查询" + unitOrEmpty(unit) + "余额（免费）。");
+    return withUnit("modal.models.description", unit);
   }
 
   String modalModelsPlaceholder(@Nullable String unit) {
-    return pick(
-        "Empty: only the " + unitBefore(unit) + "balance (free, no model called)",
-        "留空：只查询" + unitOrEmpty(unit) + "余额（免费，不调用模型）");
+    return withUnit("modal.models.placeholder", unit);
   }
 
   /**
@@ -151,20 +243,17 @@ enum BotText {
    */
   String modalSpendsDescription(String perModel, String unit, int models, String total) {
     return models > 1
-        ? pick(
-            "Each model checked costs at most "
-                + perModel
-                + " "
-                + unit
-                + " ("
-                + models
-                + " models: "
-                + total
-                + ").",
-            "每查询一个模型最多消耗 " + perModel + " " + unit + "（" + models + " 个模型：" + total + "）。")
-        : pick(
-            "Each model checked costs at most " + perModel + " " + unit + ".",
-            "每查询一个模型最多消耗 " + perModel + " " + unit + "。");
+        ? say(
+            "modal.models.spends.several",
+            "cost",
+            perModel,
+            "unit",
+            unit,
+            "models",
+            models,
+            "total",
+            total)
+        : say("modal.models.spends.one", "cost", perModel, "unit", unit);
   }
 
   /**
@@ -175,166 +264,165 @@ enum BotText {
    */
   String modalCountsDescription(String perModel, String unit) {
     boolean one = "1".equals(perModel);
-    return pick(
-        "Each model checked uses "
-            + perModel
-            + " "
-            + englishUnit(unit, one)
-            + " of your rate limits.",
-        "每查询一个模型占用你速率限额中的 " + perModel + " " + chineseUnit(unit) + "。");
+    return say("modal.models.counts", "count", perModel, "unit", probeUnit(unit, one));
+  }
+
+  /**
+   * The units a probe is counted in ({@code requests}, {@code tokens}) in words; any other as
+   * declared.
+   */
+  private String probeUnit(String unit, boolean one) {
+    String known =
+        switch (unit) {
+          case "requests", "request" -> "unit.requests";
+          case "tokens", "token" -> "unit.tokens";
+          default -> null;
+        };
+    return known == null ? unit : say(known + (one ? ".one" : ".other"));
   }
 
   /** Added to a cost when the form's models field may be emptied for the free balance check. */
   String modalFreeBalanceSuffix(@Nullable String unit) {
-    return pick(
-        " Empty: free " + unitBefore(unit) + "balance check.",
-        "留空则只免费查询" + unitOrEmpty(unit) + "余额。");
+    return withUnit("modal.models.free_suffix", unit);
   }
 
   /** The models field of a provider that reads no balance: at least one model is needed. */
   String modalRequiredModelsLabel() {
-    return pick("Models", "模型");
+    return say("modal.models.required.label");
   }
 
   String modalRequiredModelsDescription() {
-    return pick(
-        "Model ids, comma-separated: what is left comes with each model's answer.",
-        "模型 ID，多个用逗号分隔：剩余额度随每个模型的回复返回。");
+    return say("modal.models.required.description");
   }
 
   String modalRequiredModelsPlaceholder() {
-    return pick("Model ids, comma-separated (at least one)", "模型 ID，多个用逗号分隔（至少一个）");
-  }
-
-  /**
-   * {@code 1 request}, {@code 2 requests}: a unit declared in the plural, made singular for one.
-   */
-  private static String englishUnit(String unit, boolean one) {
-    return one && unit.length() > 1 && unit.endsWith("s")
-        ? unit.substring(0, unit.length() - 1)
-        : unit;
-  }
-
-  /** The units a probe is counted in, in Chinese; any other as declared. */
-  private static String chineseUnit(String unit) {
-    return switch (unit) {
-      case "requests", "request" -> "次请求";
-      case "tokens", "token" -> "个 Token";
-      default -> unit;
-    };
+    return say("modal.models.required.placeholder");
   }
 
   String modalBaseUrlLabel() {
-    return pick("Relay address", "中转地址");
+    return say("modal.base_url.label");
   }
 
   String modalBaseUrlDescription() {
-    return pick(
-        "The relay site's address, such as https://relay.example (a trailing /v1 is fine).",
-        "中转站地址，例如 https://relay.example（末尾带 /v1 也可以）。");
+    return say("modal.base_url.description");
   }
 
   String modalKeyModelsDescription() {
-    return pick(
-        "Model ids to look for, comma-separated. Empty: list the models this key may use.",
-        "要查找的模型 ID，多个用逗号分隔。留空则列出此 Key 可用的模型。");
+    return say("modal.key_models.description");
   }
 
   String modalKeyModelsPlaceholder() {
-    return pick("Empty: the models this key may use", "留空：列出此 Key 可用的模型");
+    return say("modal.key_models.placeholder");
   }
 
   String modalUserIdLabel() {
-    return pick("Admin user id (optional)", "管理员用户 ID（可选）");
+    return say("modal.user_id.label");
   }
 
   String modalUserIdDescription() {
-    return pick(
-        "With the access token, reads the account wallet (needed for unlimited tokens).",
-        "与访问令牌一起填写时读取账户钱包余额（无限额度的 Key 需要）。");
+    return say("modal.user_id.description");
   }
 
   String modalAccessTokenLabel() {
-    return pick("Admin access token (optional)", "系统访问令牌（可选）");
+    return say("modal.access_token.label");
   }
 
   String modalAccessTokenDescription() {
-    return pick(
-        "From the relay's personal settings. A secret like the key: used once, never stored.",
-        "在中转站个人设置中生成。与 Key 一样是机密：仅用于本次查询，不会保存。");
+    return say("modal.access_token.description");
   }
 
   // --- short replies ---
 
   String cooldown(long seconds) {
-    return pick(
-        "⏳ Please wait " + seconds + " s before checking again.", "⏳ 请等待 " + seconds + " 秒后再查询。");
+    return say("reply.cooldown", "seconds", seconds);
   }
 
   String invalid(String problem) {
-    return pick("⚠️ Cannot check: " + problem, "⚠️ 无法查询：" + problem);
+    return say("reply.invalid", "problem", problem);
   }
 
   /** A form submitted without a key (Discord should not let that happen). */
   String keyMissing(String provider, String keyHint) {
-    return pick(
-        "⚠️ Enter your " + provider + " API key (" + keyHint + ").",
-        "⚠️ 请填写你的 " + provider + " API Key（" + keyHint + "）。");
+    return say("reply.key_missing", "provider", provider, "hint", keyHint);
   }
 
   String optionsOutdated() {
-    return pick(
-        "⚠️ Discord sent /quota in a form this bot does not know (Discord may still be updating"
-            + " the command): please try again in a minute.",
-        "⚠️ Discord 发送的 /quota 格式与本机器人不符（Discord 可能仍在更新该命令），请一分钟后重试。");
+    return say("reply.options_outdated");
   }
 
   String formOutdated() {
-    return pick("⚠️ This form is out of date: run /quota again.", "⚠️ 此表单已过期，请重新运行 /quota。");
+    return say("reply.form_outdated");
   }
 
   String failedUnexpectedly() {
-    return pick("⚠️ Something went wrong while checking; please try again.", "⚠️ 查询时出错，请重试。");
+    return say("reply.failed");
+  }
+
+  // --- problems with what was typed, found by the door (the core's own come as they are) ---
+
+  /** {@code balance_only} came as text that is neither true nor false. */
+  String balanceOnlyProblem() {
+    return say("problem.balance_only_flag");
+  }
+
+  /** A key was pasted into the models list. */
+  String keyInModelsProblem() {
+    return say("problem.key_in_models");
+  }
+
+  /**
+   * Why {@code balance_only} cannot apply to a provider that reads no balance, and what to do
+   * instead.
+   *
+   * @param hasDefaults whether the provider has default models (checked when none are named)
+   * @param consoleUrl where its balance is shown, or null
+   */
+  String noBalanceProblem(String provider, boolean hasDefaults, @Nullable String consoleUrl) {
+    String separator = say("sentence.separator");
+    return say("problem.no_balance", "provider", provider)
+        + separator
+        + say(hasDefaults ? "problem.no_balance.defaults" : "problem.no_balance.name_models")
+        + (consoleUrl == null
+            ? ""
+            : separator + say("problem.no_balance.console", "console", consoleUrl));
   }
 
   // --- the embed: titles ---
 
   /** A check of models a provider probed. */
   String probedTitle(String provider) {
-    return pick(provider + " quota", provider + " 额度");
+    return say("title.probed", "provider", provider);
   }
 
   /** A balance-only check of a provider that could have probed models: it spent nothing. */
   String freeCheckTitle(String provider, @Nullable String unit) {
-    return pick(
-        provider + " " + unitBefore(unit) + "balance (free check)",
-        provider + " " + unitOrEmpty(unit) + "余额（免费查询）");
+    return withUnit("title.free_check", unit, "provider", provider);
   }
 
   /** A check of the balance and the models the key may use. */
   String listedTitle(String provider) {
-    return pick(provider + " balance and models", provider + " 余额与模型");
+    return say("title.listed", "provider", provider);
   }
 
   /** A check of a provider that reads balances only. */
   String balanceTitle(String provider) {
-    return pick(provider + " balance", provider + " 余额");
+    return say("title.balance", "provider", provider);
   }
 
   /** A check of an account described by its quota windows (a coding plan), not by money. */
   String limitsTitle(String provider) {
-    return pick(provider + " usage limits", provider + " 用量限额");
+    return say("title.limits", "provider", provider);
   }
 
   /** A check of a provider whose balance a key cannot read: what can be read, and where to look. */
   String accountTitle(String provider) {
-    return pick(provider + " account", provider + " 账户");
+    return say("title.account", "provider", provider);
   }
 
   // --- the embed: description ---
 
   String keyLine(String fingerprint) {
-    return pick("Key `" + fingerprint + "`", "密钥 `" + fingerprint + "`");
+    return say("line.key", "fingerprint", fingerprint);
   }
 
   /**
@@ -343,8 +431,7 @@ enum BotText {
    * @param provider the provider's name, already made inert
    */
   String providerFromKey(String provider) {
-    return pick(
-        " · " + provider + ", recognised from the key's prefix", " · 按 Key 前缀识别为 " + provider);
+    return say("line.provider_from_key", "provider", provider);
   }
 
   /**
@@ -356,13 +443,11 @@ enum BotText {
    */
   String siteLine(@Nullable String name, @Nullable String flavour) {
     if (name == null) {
-      return pick("🌐 Site runs " + flavour, "🌐 站点程序：" + flavour);
+      return say("line.site.software", "software", flavour);
     }
     return flavour == null
-        ? pick("🌐 Site: **" + name + "**", "🌐 站点：**" + name + "**")
-        : pick(
-            "🌐 Site: **" + name + "** · runs " + flavour,
-            "🌐 站点：**" + name + "** · 程序 " + flavour);
+        ? say("line.site.name", "name", name)
+        : say("line.site.both", "name", name, "software", flavour);
   }
 
   /**
@@ -375,13 +460,13 @@ enum BotText {
    * @param resetsAt when it is full again, in epoch seconds; null when not said
    */
   String limitLine(String name, String usage, @Nullable Long resetsAt) {
-    return pick("⏱️ " + name + ": " + usage, "⏱️ " + name + "：" + usage)
+    return say("line.limit", "name", name, "usage", usage)
         + (resetsAt == null ? "" : windowResets(resetsAt));
   }
 
   /** How much of a window is used: {@code ▰▰▱▱▱ 40% used}. */
   String usedShare(String bar, String percent) {
-    return pick(bar + " " + percent + " used", bar + " 已用 " + percent);
+    return say("usage.used", "bar", bar, "percent", percent);
   }
 
   /**
@@ -390,31 +475,28 @@ enum BotText {
    */
   String leftCounts(@Nullable Long remaining, @Nullable Long limit) {
     if (remaining == null) {
-      return pick("limit " + limit + ", " + unknown() + " left", "上限 " + limit + "，剩余" + unknown());
+      return say("usage.left.limit_only", "limit", limit, "unknown", unknown());
     }
     if (limit == null) {
-      return pick(
-          remaining + " left (" + limitUnknown() + ")",
-          "剩余 " + remaining + "（" + limitUnknown() + "）");
+      return say(
+          "usage.left.remaining_only", "remaining", remaining, "limit_unknown", limitUnknown());
     }
-    return pick(remaining + " / " + limit + " left", "剩余 " + remaining + " / " + limit);
+    return say("usage.left", "remaining", remaining, "limit", limit);
   }
 
   /** The two together: {@code ▰▰▱▱▱ 40% used (60 / 100 left)}. */
   String usedAndLeft(String used, String left) {
-    return pick(used + " (" + left + ")", used + "（" + left + "）");
+    return say("usage.used_and_left", "used", used, "left", left);
   }
 
   /** The field of what each model spent of the key's quota: recent, from the key's log. */
   String spendFieldName() {
-    return pick("Recent spend by model", "近期各模型消耗");
+    return say("spend.field");
   }
 
   /** Above the rows, when the log says how far back it goes. */
   String spendSince(long epochSecond) {
-    return pick(
-        "*From the key's recent log, since <t:" + epochSecond + ":f>*",
-        "*来自此 Key 的近期日志，自 <t:" + epochSecond + ":f> 起*");
+    return say("spend.since", "time", epochSecond);
   }
 
   /**
@@ -424,15 +506,12 @@ enum BotText {
    * @param amount what it spent, formatted, with its unit
    */
   String spendRow(String model, String amount, long calls) {
-    return pick(
-        "`" + model + "`: " + amount + " · " + calls + (calls == 1 ? " call" : " calls"),
-        "`" + model + "`：" + amount + " · " + calls + " 次调用");
+    return counted("spend.row", calls, "model", model, "amount", amount, "calls", calls);
   }
 
   /** After the rows shown: how many models were left out. */
   String spendMore(int count) {
-    return pick(
-        "and " + count + (count == 1 ? " more model" : " more models"), "另有 " + count + " 个模型");
+    return counted("spend.more", count, "count", count);
   }
 
   /**
@@ -450,29 +529,26 @@ enum BotText {
       String available,
       List<String> details,
       @Nullable String name) {
-    String named = name == null ? "" : pick(" · name ", " · 名称 ") + name;
-    return pick(
-            "💰 " + scopeLabel(scope, unit) + ": **" + available + "** available",
-            "💰 " + scopeLabel(scope, unit) + "：可用 **" + available + "**")
+    String named = name == null ? "" : say("balance.name", "name", name);
+    return say("balance.line", "label", scopeLabel(scope, unit), "available", available)
         + parenthesized(details)
         + named;
   }
 
-  /** {@code CNY balance}, {@code USD key quota}, {@code tokens wallet}; the noun alone without. */
+  /**
+   * {@code CNY balance}, {@code USD key quota}, {@code tokens wallet}; the noun alone without. How
+   * a unit joins its noun is the language's: Chinese runs a Chinese unit into it (魔粒余额) but keeps a
+   * space after a Latin one.
+   */
   private String scopeLabel(Balance.Scope scope, String unit) {
-    String noun =
-        switch (scope) {
-          case ACCOUNT -> pick("balance", "余额");
-          case KEY -> pick("key quota", "Key 额度");
-          case WALLET -> pick("wallet", "钱包");
-        };
+    String noun = "balance.scope." + scope.name().toLowerCase(Locale.ROOT);
     if (unit.isEmpty()) {
-      return this == ZH ? noun : Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+      return say(noun + ".alone");
     }
-    // Chinese runs a Chinese unit into its noun (魔粒余额) but keeps a space after a Latin one
     char last = unit.charAt(unit.length() - 1);
     boolean latin = last < 0x80 && Character.isLetterOrDigit(last);
-    return this == ZH && !latin ? unit + noun : unit + " " + noun;
+    return say(
+        latin ? "balance.scope.latin_unit" : "balance.scope.unit", "unit", unit, "noun", say(noun));
   }
 
   /**
@@ -481,19 +557,19 @@ enum BotText {
    * @param name already made inert
    */
   String nameLine(String name) {
-    return pick("👤 Name " + name, "👤 名称 " + name);
+    return say("line.name", "name", name);
   }
 
   String totalDetail(String amount) {
-    return pick("total ", "总额 ") + amount;
+    return say("detail.total", "amount", amount);
   }
 
   String usedDetail(String amount) {
-    return pick("used ", "已用 ") + amount;
+    return say("detail.used", "amount", amount);
   }
 
   String frozenDetail(String amount) {
-    return pick("frozen ", "冻结 ") + amount;
+    return say("detail.frozen", "amount", amount);
   }
 
   /**
@@ -501,60 +577,34 @@ enum BotText {
    * as sent).
    */
   @Nullable String partName(String name) {
-    return switch (name) {
-      case "granted" -> pick("granted", "赠送");
-      case "topped_up" -> pick("topped up", "充值");
-      case "charged" -> pick("charged", "充值");
-      case "voucher" -> pick("voucher", "代金券");
-      case "cash" -> pick("cash", "现金");
-      case "earned_today" -> pick("earned today", "今日已获得");
-      case "to_earn_today" -> pick("still to earn today", "今日还可获得");
-      case "lifetime_topped_up" -> pick("lifetime top-ups", "累计充值");
-      case "lifetime_granted" -> pick("lifetime grants", "累计赠送");
-      case "lifetime_used" -> pick("lifetime use", "累计使用");
-      case "spent_today" -> pick("spent today", "今日消耗");
-      case "spent_total" -> pick("spent in all", "累计消耗");
-      case "prepaid" -> pick("prepaid", "预付");
-      case "unbilled_usage" -> pick("unbilled usage", "未结算用量");
-      case "outstanding_invoices" -> pick("outstanding invoices", "未付账单");
-      case "pending_charges" -> pick("pending charges", "待扣费用");
-      case "credit_limit" -> pick("credit limit", "信用额度");
-      case "credit" -> pick("credit", "信用额度");
-      case "bonus" -> pick("bonus", "赠金");
-      default -> null;
-    };
+    String key = "part." + name;
+    return name.matches("[a-z_]{1,40}") && has(key) ? say(key) : null;
   }
 
   /** One part of the upstream's split: {@code granted 10.00}. */
   String partDetail(String name, String amount) {
-    return name + " " + amount;
+    return say("detail.part", "name", name, "amount", amount);
   }
 
   String requestsDetail(long count) {
-    return pick(count + (count == 1 ? " request" : " requests"), count + " 次请求");
+    return counted("detail.requests", count, "count", count);
   }
 
   String moreBalancesLine(int count) {
-    return pick(
-        "💰 +" + count + (count == 1 ? " more balance" : " more balances"),
-        "💰 另外 " + count + " 项余额");
+    return counted("balance.more", count, "count", count);
   }
 
   /**
    * The words providers use for their price tiers, translated; null for any other (shown as sent).
    */
   @Nullable String tierName(String tier) {
-    return switch (tier) {
-      case "light" -> pick("light", "轻量");
-      case "standard" -> pick("standard", "标准");
-      case "flagship" -> pick("flagship", "旗舰");
-      default -> null;
-    };
+    String key = "tier." + tier;
+    return tier.matches("[a-z_]{1,40}") && has(key) ? say(key) : null;
   }
 
   /** One tier's estimate: {@code 500 light}, {@code 轻量 500 次}. */
   String tierCalls(long calls, String tier) {
-    return pick(calls + " " + tier, tier + " " + calls + " 次");
+    return say("estimate.tier", "calls", calls, "tier", tier);
   }
 
   /**
@@ -567,9 +617,7 @@ enum BotText {
    */
   String estimateLine(List<String> calls, List<String> prices, String unit) {
     String priced = String.join(" / ", prices) + (unit.isEmpty() ? "" : " " + unit);
-    return pick(
-        "≈ " + String.join(" / ", calls) + " calls (estimate at " + priced + " a call)",
-        "≈ 可调用 " + String.join(" / ", calls) + "（估算，按每次 " + priced + " 计）");
+    return say("estimate.line", "calls", String.join(" / ", calls), "prices", priced);
   }
 
   /**
@@ -579,10 +627,8 @@ enum BotText {
    */
   String balanceNotReadableLine(@Nullable String consoleUrl) {
     return consoleUrl == null
-        ? pick("💰 The balance cannot be read with an API key", "💰 无法用 API Key 读取余额")
-        : pick(
-            "💰 The balance cannot be read with an API key: see " + consoleUrl,
-            "💰 无法用 API Key 读取余额，请在 " + consoleUrl + " 查看");
+        ? say("balance.unreadable")
+        : say("balance.unreadable.console", "console", consoleUrl);
   }
 
   /**
@@ -591,11 +637,7 @@ enum BotText {
    * @param error the human reason, already made inert; may be null
    */
   String balanceFailedLine(String unit, String status, @Nullable String error) {
-    String why = error == null ? "" : " — " + error;
-    String what = unit.isEmpty() ? "" : unit + " ";
-    return pick(
-        "⚠️ The " + what + "balance could not be read: **" + status + "**" + why,
-        "⚠️ 无法读取" + unit + "余额：**" + status + "**" + why);
+    return withUnit("balance.failed", unit, "status", status, "why", why(error));
   }
 
   /**
@@ -605,41 +647,30 @@ enum BotText {
    * @param error the human reason, already made inert; may be null
    */
   String keyCheckFailedLine(String status, @Nullable String error) {
-    String why = error == null ? "" : " — " + error;
-    return pick(
-        "⚠️ The key could not be checked: **" + status + "**" + why,
-        "⚠️ 无法检查此 Key：**" + status + "**" + why);
+    return say("key_check.failed", "status", status, "why", why(error));
+  }
+
+  /** The reason after a failure's name; nothing when there is none. */
+  private static String why(@Nullable String error) {
+    return error == null ? "" : " — " + error;
   }
 
   String unlimited() {
-    return pick("Unlimited", "无限额度");
+    return say("unlimited");
   }
 
   String expiresLine(long epochSecond, boolean past) {
-    return past
-        ? pick("⏳ Expired <t:" + epochSecond + ":R>", "⏳ 已于 <t:" + epochSecond + ":R> 过期")
-        : pick("⏳ Expires <t:" + epochSecond + ":R>", "⏳ 将于 <t:" + epochSecond + ":R> 过期");
+    return say(past ? "expires.past" : "expires.future", "time", epochSecond);
   }
 
   /** How probed models went. */
   String probedSummaryLine(long ok, int total) {
-    long failed = total - ok;
-    return pick(
-        total
-            + (total == 1 ? " model" : " models")
-            + " checked: "
-            + ok
-            + " ok, "
-            + failed
-            + " failed",
-        "共查询 " + total + " 个模型：成功 " + ok + " 个，失败 " + failed + " 个");
+    return counted("summary.probed", total, "total", total, "ok", ok, "failed", total - ok);
   }
 
   /** How many of the models looked for the key may use. */
   String listedSummaryLine(long usable, int total) {
-    return pick(
-        total + (total == 1 ? " model" : " models") + ": " + usable + " usable with this key",
-        "共 " + total + " 个模型：此 Key 可用 " + usable + " 个");
+    return counted("summary.listed", total, "total", total, "usable", usable);
   }
 
   /**
@@ -647,23 +678,16 @@ enum BotText {
    * @param zone its UTC offset ({@code UTC+8})
    */
   String resetLine(long epochSecond, String time, String zone) {
-    return pick(
-        "Daily quota resets <t:" + epochSecond + ":R> (" + time + " " + zone + ")",
-        "每日额度将于 <t:" + epochSecond + ":R> 重置（" + zone + " " + time + "）");
+    return say("line.reset", "time", epochSecond, "clock", time, "zone", zone);
   }
 
   /** A balance-only check of a provider that could have probed models. */
   String balanceOnlyLine(@Nullable String unit) {
-    return pick(
-        "Balance only: no model was called, so this check used no quota"
-            + (unit == null ? "." : " and no " + unit + "."),
-        "仅查询余额：未调用任何模型，本次查询不消耗额度" + (unit == null ? "。" : "和" + unit + "。"));
+    return withUnit("line.balance_only", unit);
   }
 
   String modelsIgnoredLine() {
-    return pick(
-        "The models you gave were ignored because balance_only was set.",
-        "已设置 balance_only，因此忽略了你填写的模型。");
+    return say("line.models_ignored");
   }
 
   // --- the embed: footers ---
@@ -686,55 +710,42 @@ enum BotText {
   String probedFooter(
       @Nullable String unit, @Nullable String time, @Nullable String zone, boolean balanceFree) {
     boolean resets = time != null && zone != null;
-    return pick(
-        "Each check makes one real 1-token call per model, which can use up one call of its"
-            + " quota"
-            + (unit == null ? "" : " or some " + unit)
-            + "."
-            + (resets ? " Resets daily at " + time + " " + zone + "." : "")
-            + (balanceFree ? " Reading the balance is free (balance_only)." : ""),
-        "每次查询会对每个模型发起一次真实的 1 token 调用，可能消耗一次额度"
-            + (unit == null ? "" : "或少量" + unit)
-            + "。"
-            + (resets ? "每日 " + zone + " " + time + " 重置。" : "")
-            + (balanceFree ? "查询余额免费（balance_only）。" : ""));
+    return withUnit("footer.probed", unit)
+        + (resets ? say("footer.probed.resets", "clock", time, "zone", zone) : "")
+        + (balanceFree ? say("footer.probed.balance_free") : "");
   }
 
   /** A balance-only check of a provider that could have probed models. */
   String freeCheckFooter(@Nullable String unit) {
-    return pick(
-        "Reading the "
-            + unitBefore(unit)
-            + "balance is free. Add models (or leave balance_only off) to check per-model quota.",
-        "查询" + unitOrEmpty(unit) + "余额是免费的。填写模型（或不设置 balance_only）即可查询各模型额度。");
+    return withUnit("footer.free_check", unit);
   }
 
   /** No model was called: the provider reads balances only, or lists the key's models. */
   String balanceFooter() {
-    return pick("Reading the balance is free: no model was called.", "查询余额是免费的：未调用任何模型。");
+    return say("footer.balance");
   }
 
   /** No model was called, and there was no balance to read: the check cost nothing. */
   String nothingCalledFooter() {
-    return pick("No model was called: this check cost nothing.", "未调用任何模型：本次查询不产生费用。");
+    return say("footer.nothing_called");
   }
 
   // --- the embed: fields ---
 
   String accountLabel() {
-    return pick("Account", "账户");
+    return say("label.account");
   }
 
   String modelLabel() {
-    return pick("Model", "模型");
+    return say("label.model");
   }
 
   String unknown() {
-    return pick("unknown", "未知");
+    return say("unknown");
   }
 
   String limitUnknown() {
-    return pick("limit unknown", "上限未知");
+    return say("limit_unknown");
   }
 
   /**
@@ -782,47 +793,29 @@ enum BotText {
     return windowPeriod(counted.group(1) + "_" + unit);
   }
 
+  /** What a window counts, in words; a word the bundle does not know as sent. */
   private String windowCounts(String what) {
-    return switch (what) {
-      case "requests" -> pick("requests", "请求");
-      case "tokens" -> pick("tokens", "Token");
-      case "input_tokens" -> pick("input tokens", "输入 Token");
-      case "output_tokens" -> pick("output tokens", "输出 Token");
-      case "model_requests" -> pick("model requests", "模型请求");
-      case "credits" -> pick("credits", "积分");
-      case "usd" -> "USD";
-      case "mcp" -> pick("MCP calls", "MCP 调用");
-      default -> what.replace('_', ' ');
-    };
+    String key = "window.counts." + what;
+    return what.matches("[a-z_]{1,40}") && has(key) ? say(key) : what.replace('_', ' ');
   }
 
+  /** A window's period in words: {@code day}, or several units ({@code 5_hours}: 5 hours). */
   private String windowPeriod(String period) {
-    // a period of several units, as coding plans have them: 5_hours
     Matcher several = SEVERAL_UNITS.matcher(period);
     if (several.matches()) {
-      String count = several.group(1);
-      String unit = windowPeriod(several.group(2));
-      return this == ZH ? count + " " + unit : count + " " + unit + "s";
+      return say("window.period." + several.group(2) + ".several", "count", several.group(1));
     }
-    return switch (period) {
-      case "second" -> pick("second", "秒");
-      case "minute" -> pick("minute", "分钟");
-      case "hour" -> pick("hour", "小时");
-      case "day" -> pick("day", "天");
-      case "week" -> pick("week", "周");
-      case "month" -> pick("month", "月");
-      default -> period.replace('_', ' ');
-    };
+    String key = "window.period." + period;
+    return period.matches("[a-z_]{1,40}") && has(key) ? say(key) : period.replace('_', ' ');
   }
 
   /** After a window's numbers: when it is full again. */
   String windowResets(long epochSecond) {
-    return pick(" · resets <t:" + epochSecond + ":R>", " · <t:" + epochSecond + ":R> 重置");
+    return say("window.resets", "time", epochSecond);
   }
 
   String moreWindowsLine(int count) {
-    return pick(
-        "+" + count + (count == 1 ? " more limit" : " more limits"), "另外 " + count + " 项限额");
+    return counted("window.more", count, "count", count);
   }
 
   /**
@@ -843,54 +836,167 @@ enum BotText {
    */
   String unknownNumbersNote(
       String provider, @Nullable String unit, boolean balanceAbove, @Nullable String spentAtMost) {
-    return pick(
-        provider
-            + " did not report per-model quota for this call: unknown, not zero."
-            + (spentAtMost == null
-                ? ""
-                : " The call worked; what it cost is unknown (at most " + spentAtMost + ").")
-            + (balanceAbove
-                ? " The " + unitBefore(unit) + "balance above is the account's real budget."
-                : ""),
-        provider
-            + " 本次未返回该模型的额度：未知，而不是 0。"
-            + (spentAtMost == null ? "" : "调用成功，实际消耗未知（最多 " + spentAtMost + "）。")
-            + (balanceAbove ? "上方的" + unitOrEmpty(unit) + "余额才是账户的实际预算。" : ""));
+    return say("note.unknown_numbers", "provider", provider)
+        + (spentAtMost == null ? "" : say("note.unknown_numbers.spent", "spent", spentAtMost))
+        + (balanceAbove ? withUnit("note.unknown_numbers.balance_above", unit) : "");
   }
 
   String usableWithKey() {
-    return pick("Usable with this key", "此 Key 可用");
+    return say("label.usable_with_key");
   }
 
   String moreName(int count) {
-    return pick("+" + count + " more", "另外 " + count + " 个模型");
+    return say("more.name", "count", count);
   }
 
   String moreCounts(long ok, long failed) {
-    return pick(ok + " ok, " + failed + " failed", ok + " 个成功，" + failed + " 个失败");
+    return say("more.counts", "ok", ok, "failed", failed);
   }
 
   /** The status's name; an upstream error names the provider that made it. */
   String status(ProbeStatus status, String provider) {
-    return switch (status) {
-      case OK -> pick("OK", "正常");
-      case NO_QUOTA_HEADERS -> pick("No quota numbers", "未返回额度");
-      case LIMIT_REACHED -> pick("Limit reached", "已达上限");
-      case INVALID_KEY -> pick("Invalid key", "密钥无效");
-      case MODEL_UNAVAILABLE -> pick("Model unavailable", "模型不可用");
-      case INSUFFICIENT_BALANCE -> pick("Balance exhausted", "余额不足");
-      case UPSTREAM_ERROR -> pick(provider + " error", provider + " 出错");
-      case TIMEOUT -> pick("Timed out", "超时");
-      case NETWORK_ERROR -> pick("Network error", "网络错误");
-    };
+    return say("status." + status.name().toLowerCase(Locale.ROOT), "provider", provider);
   }
 
-  /** {@code "魔粒 "} before a noun in English; nothing without a unit. */
-  private static String unitBefore(@Nullable String unit) {
-    return unit == null || unit.isEmpty() ? "" : unit + " ";
+  @Override
+  public String toString() {
+    return "BotText[" + (discordLocale == null ? "en" : discordLocale.getLocale()) + "]";
   }
 
-  private static String unitOrEmpty(@Nullable String unit) {
-    return unit == null ? "" : unit;
+  // --- buttons under an answer ---
+
+  /** The button that opens the form again with what the answer was for. */
+  String againButton() {
+    return say("button.again");
+  }
+
+  /** The button that opens the form for the free balance-only check. */
+  String balanceOnlyButton() {
+    return say("button.balance_only");
+  }
+
+  /**
+   * The button that opens the form to probe models.
+   *
+   * @param models how many models the form starts with; 0 when it starts empty
+   * @param atMost what probing them costs at most ({@code 3}), or null when the provider declares
+   *     no cost
+   * @param unit what the cost is counted in ({@code 魔粒}, {@code requests}); null without a cost
+   */
+  String probeButton(int models, @Nullable String atMost, @Nullable String unit) {
+    String label =
+        models == 0 ? say("button.probe") : counted("button.probe", models, "count", models);
+    if (atMost == null || unit == null) {
+      return label;
+    }
+    String cost = atMost + " " + probeUnit(unit, "1".equals(atMost));
+    return say("button.with_cost", "label", label, "cost", cost);
+  }
+
+  /** A button whose answer is no longer remembered (after 24 hours, or a restart of the bot). */
+  String buttonExpired() {
+    return say("button.expired");
+  }
+
+  /** A button under someone else's answer. */
+  String buttonNotYours() {
+    return say("button.not_yours");
+  }
+
+  // --- the form's provider picker ---
+
+  /** The title of the form with a provider picker: the provider is picked in it. */
+  String modalPickerTitle() {
+    return say("modal.picker.title");
+  }
+
+  /** The provider select's label. */
+  String modalProviderLabel() {
+    return say("modal.picker.provider.label");
+  }
+
+  /** The second provider select's label, when the providers do not fit in one. */
+  String modalMoreProvidersLabel() {
+    return say("modal.picker.more.label");
+  }
+
+  /** Under the provider select(s): what picking nothing means. */
+  String modalProviderDescription() {
+    return say("modal.picker.provider.description");
+  }
+
+  /** The select's first option: no provider picked, the key's prefix picks it. */
+  String modalDetectOption() {
+    return say("modal.picker.detect");
+  }
+
+  /**
+   * The first option's description.
+   *
+   * @param defaultProvider the name of the provider asked when the prefix names none
+   */
+  String modalDetectDescription(String defaultProvider) {
+    return say("modal.picker.detect.description", "provider", defaultProvider);
+  }
+
+  /** The key field's description in the form with a provider picker. */
+  String modalPickerKeyDescription() {
+    return say("modal.picker.key.description");
+  }
+
+  /** The optional base URL field's label in the form with a provider picker. */
+  String modalOptionalBaseUrlLabel() {
+    return say("modal.picker.base_url.label");
+  }
+
+  /** The optional base URL field's description: only relays and self-hosted sites take one. */
+  String modalOptionalBaseUrlDescription() {
+    return say("modal.picker.base_url.description");
+  }
+
+  /**
+   * The models field's description when the pre-selected provider takes no models: it is for a
+   * provider picked instead.
+   */
+  String modalPickerModelsDescription() {
+    return say("modal.picker.models.description");
+  }
+
+  /**
+   * Both provider selects were changed: which one is meant is not guessed. A problem, shown after
+   * {@link #invalid}'s words.
+   *
+   * @param first what the first select picked (a provider's name, or the detect option's words)
+   * @param second what the second select picked
+   */
+  String modalTwoProviders(String first, String second) {
+    return say("problem.two_providers", "first", first, "second", second);
+  }
+
+  /**
+   * An entry that expires before the daily reset, on the day it was checked.
+   *
+   * @param amount what it holds, null when unknown (or unlimited)
+   * @param unit its unit, already made inert
+   * @param epochSecond when it expires
+   * @param clock the local time it expires, {@code 23:59}
+   * @param zone the reset's zone, {@code UTC+8}
+   */
+  String expiresTonightLine(
+      @Nullable String amount, String unit, long epochSecond, String clock, String zone) {
+    if (amount == null) {
+      return say("expires.tonight", "clock", clock, "zone", zone, "epoch", epochSecond);
+    }
+    String what = unit.isEmpty() ? amount : amount + " " + unit;
+    return say(
+        "expires.tonight.amount",
+        "amount",
+        what,
+        "clock",
+        clock,
+        "zone",
+        zone,
+        "epoch",
+        epochSecond);
   }
 }

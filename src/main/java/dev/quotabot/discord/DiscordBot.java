@@ -69,7 +69,8 @@ public final class DiscordBot implements AutoCloseable {
     PendingReplies pending = new PendingReplies();
     QuotaOptions options = new QuotaOptions(service);
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
-    QuotaReply reply = new QuotaReply(service, cooldown, pending);
+    Rechecks rechecks = new Rechecks();
+    QuotaReply reply = new QuotaReply(service, cooldown, pending, new AnswerButtons(rechecks));
     QuotaModal modal = new QuotaModal(options, reply);
     // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
     // shuts its own pools down at once, interrupting the thread that is still finishing the failed
@@ -88,6 +89,7 @@ public final class DiscordBot implements AutoCloseable {
                     QuotaCommand.definition(service.providers()), config.guildId()),
                 new QuotaCommand(options, cooldown, modal, reply),
                 modal,
+                new AnswerButtonClicks(rechecks, options, cooldown, modal),
                 new ModelAutocomplete(service));
     DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
     bot.login.start();

@@ -4,9 +4,9 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QueryInput;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -36,8 +36,6 @@ final class QuotaCommand extends ListenerAdapter {
   static final String PROVIDER_OPTION = "provider";
   static final String BASE_URL_OPTION = "base_url";
 
-  static final String BALANCE_ONLY_PROBLEM = "balance_only must be True or False.";
-
   private final QuotaOptions options;
   private final Cooldown cooldown;
   private final QuotaModal modal;
@@ -51,32 +49,31 @@ final class QuotaCommand extends ListenerAdapter {
   }
 
   /**
-   * The command as Discord lists it: English by default, localized for zh-CN. The {@code provider}
-   * choices are every provider, the default first, while they fit in Discord's 25; beyond that the
-   * option suggests providers as the user types ({@link ProviderChoices}).
+   * The command as Discord lists it: English by default, localized for zh-CN, zh-TW, ja and ko
+   * ({@link CommandLocalization}); for both install types (a server, or a person's own apps) and
+   * every context (servers, the bot's DM, group DMs). A person's own install also runs in servers
+   * the bot is not in, where JDA gives detached entities: no handler reads the server, its channels
+   * or its members. The {@code provider} choices are every provider, the default first, while they
+   * fit in Discord's 25; beyond that the option suggests providers as the user types ({@link
+   * ProviderChoices}).
    *
    * @param providers every provider, the default first
    */
   static SlashCommandData definition(List<ProviderInfo> providers) {
     BotText en = BotText.EN;
-    BotText zh = BotText.ZH;
     OptionData models =
         new OptionData(OptionType.STRING, MODELS_OPTION, en.modelsOptionDescription(), false, true)
-            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.modelsOptionDescription())
             .setMaxLength(QuotaModal.MODELS_MAX_LENGTH);
     OptionData key =
         new OptionData(OptionType.STRING, KEY_OPTION, en.keyOptionDescription(), false, false)
-            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.keyOptionDescription())
             .setMaxLength(QueryInput.MAX_KEY_LENGTH);
     OptionData balanceOnly =
         new OptionData(
-                OptionType.BOOLEAN,
-                BALANCE_ONLY_OPTION,
-                en.balanceOnlyOptionDescription(),
-                false,
-                false)
-            .setDescriptionLocalization(
-                DiscordLocale.CHINESE_CHINA, zh.balanceOnlyOptionDescription());
+            OptionType.BOOLEAN,
+            BALANCE_ONLY_OPTION,
+            en.balanceOnlyOptionDescription(),
+            false,
+            false);
     String defaultName =
         providers.isEmpty()
             ? "-"
@@ -84,28 +81,29 @@ final class QuotaCommand extends ListenerAdapter {
     boolean fixed = ProviderChoices.fit(providers);
     OptionData provider =
         new OptionData(
-                OptionType.STRING,
-                PROVIDER_OPTION,
-                en.providerOptionDescription(defaultName),
-                false,
-                !fixed)
-            .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.providerOptionName())
-            .setDescriptionLocalization(
-                DiscordLocale.CHINESE_CHINA, zh.providerOptionDescription(defaultName));
+            OptionType.STRING,
+            PROVIDER_OPTION,
+            en.providerOptionDescription(defaultName),
+            false,
+            !fixed);
     if (fixed) {
       provider.addChoices(ProviderChoices.all(providers));
     }
     OptionData baseUrl =
         new OptionData(
                 OptionType.STRING, BASE_URL_OPTION, en.baseUrlOptionDescription(), false, false)
-            .setNameLocalization(DiscordLocale.CHINESE_CHINA, zh.baseUrlOptionName())
-            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.baseUrlOptionDescription())
             .setMaxLength(QuotaModal.BASE_URL_MAX_LENGTH);
     return Commands.slash(NAME, en.commandDescription())
-        .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, zh.commandDescription())
-        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
-        .addOptions(models, key, balanceOnly, provider, baseUrl);
+        // installed in a server or by a person for themselves ("add to my apps"), usable in
+        // servers, the bot's DM and group DMs: every answer is private, so it may run anywhere
+        .setContexts(
+            InteractionContextType.GUILD,
+            InteractionContextType.BOT_DM,
+            InteractionContextType.PRIVATE_CHANNEL)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
+        .addOptions(models, key, balanceOnly, provider, baseUrl)
+        // every language's description and option names, from the same bundles as the replies
+        .setLocalizationFunction(new CommandLocalization(Map.of("provider", defaultName)));
   }
 
   @Override
@@ -136,7 +134,7 @@ final class QuotaCommand extends ListenerAdapter {
             return;
           }
           if (balanceOnly == null) {
-            Replies.ephemeral(event, Replies.refusal(text, BALANCE_ONLY_PROBLEM));
+            Replies.ephemeral(event, Replies.refusal(text, text.balanceOnlyProblem()));
             return;
           }
           reply.answer(
@@ -188,9 +186,9 @@ final class QuotaCommand extends ListenerAdapter {
       Replies.ephemeral(event, text.cooldown(Cooldown.roundUpSeconds(wait)));
       return;
     }
-    String problem = options.problemBeforeForm(models, balanceOnly, target);
+    QuotaOptions.Invalid problem = options.problemBeforeForm(models, balanceOnly, target);
     if (problem != null) {
-      Replies.ephemeral(event, Replies.refusal(text, problem));
+      Replies.ephemeral(event, Replies.refusal(text, problem.problem(text)));
       return;
     }
     // the checks above found the provider; an unknown one was refused there

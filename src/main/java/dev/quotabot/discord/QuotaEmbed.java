@@ -14,12 +14,14 @@ import dev.quotabot.quota.RateWindow;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -38,20 +40,24 @@ import org.jspecify.annotations.Nullable;
  * the upstream's split and the request count where reported), or why the balances could not be
  * read, or, for a provider without balances, that a key cannot read them (and where to look); the
  * account's own quota windows (a coding plan's: used share with a bar, what is left, the reset),
- * which stand in for an unknown balance; when an entry expires; the estimated calls the balance
- * pays for, with the prices used; the provider's note; a summary of the models; and, for a provider
- * with a daily reset, when it comes. What each model spent recently, from the key's log, is a field
- * of its own before the models (the biggest spenders, then how many more). Each model is a field:
- * the seed's quota numbers of a probed model, or, for a row without them, one line per rate-limit
- * window the provider reported; or whether the key may use a listed model. A provider that probes
- * models is coloured by the lowest share left (seed numbers and windows alike); otherwise the
- * colour is the smallest share left of the account's windows, or says whether the balance was read.
- * A balance-only check of a provider that could have probed says it spent nothing.
+ * which stand in for an unknown balance; when an entry expires (for an entry that expires before
+ * the report's next daily reset, on the day it was checked in the reset's zone: that it expires
+ * tonight, with what it holds); the estimated calls the balance pays for, with the prices used; the
+ * provider's note; a summary of the models; and, for a provider with a daily reset, when it comes.
+ * What each model spent recently, from the key's log, is a field of its own before the models (the
+ * biggest spenders, then how many more). Each model is a field: the seed's quota numbers of a
+ * probed model, or, for a row without them, one line per rate-limit window the provider reported;
+ * or whether the key may use a listed model. A provider that probes models is coloured by the
+ * lowest share left (seed numbers and windows alike); otherwise the colour is the smallest share
+ * left of the account's windows, or says whether the balance was read. A balance-only check of a
+ * provider that could have probed says it spent nothing.
  *
  * <p>It always fits Discord's limits (25 fields, 6000 characters, 4096 in the description, 256 per
  * field name, 1024 per value): everything from elsewhere is bounded, the description is counted
- * first, and models that do not fit are summarized in a last field that counts them ("+12 more: 10
- * ok, 2 failed") and names as many as fit, so nothing is dropped silently and nothing throws.
+ * first (every balance entry while it fits; if they truly cannot all fit, a last line counts the
+ * others: "+3 more balances"), and models that do not fit are summarized in a last field that
+ * counts them ("+12 more: 10 ok, 2 failed") and names as many as fit, so nothing is dropped
+ * silently and nothing throws.
  */
 final class QuotaEmbed {
   static final int GREEN = 0x2ECC71;
@@ -72,9 +78,6 @@ final class QuotaEmbed {
   static final int NOTE_MAX = 400;
   static final int PROVIDER_NAME_MAX = 40;
   static final int UNIT_MAX = 16;
-
-  /** At most this many balance entries get a line; a last line counts the rest. */
-  static final int BALANCE_LINES_MAX = 4;
 
   /** At most this many parts of one entry are shown, each name cut to {@link #PART_NAME_MAX}. */
   static final int PARTS_MAX = 5;
@@ -120,21 +123,21 @@ final class QuotaEmbed {
     List<ModelQuota> rows = report.models();
     OffsetDateTime resetsAt = rows.isEmpty() ? null : report.resetsAt();
 
-    List<String> description = new ArrayList<>();
+    List<String> head = new ArrayList<>();
     String keyLine = text.keyLine(codeSafe(report.keyFingerprint()));
-    description.add(providerFromKey ? keyLine + text.providerFromKey(name) : keyLine);
+    head.add(providerFromKey ? keyLine + text.providerFromKey(name) : keyLine);
     Account account = report.account();
     String site = AccountDetails.siteLine(account.site(), text);
     if (site != null) {
-      description.add(site);
+      head.add(site);
     }
-    description.addAll(balanceLines(report, text, name));
+    List<String> description = new ArrayList<>();
     description.addAll(AccountDetails.limitLines(account.limits(), text));
     String estimates = estimateLine(report.account(), text);
     if (estimates != null) {
       description.add(estimates);
     }
-    String note = report.account().note();
+    String note = text.words(report.account().noteText());
     if (note != null && !note.isBlank()) {
       description.add("ℹ️ *" + plain(note.strip(), NOTE_MAX) + "*");
     }
@@ -162,7 +165,9 @@ final class QuotaEmbed {
                     title(rows.isEmpty(), probes, name, unit, text, provider, account),
                     MessageEmbed.TITLE_MAX_LENGTH))
             .setDescription(
-                cut(String.join("\n", description), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                cut(
+                    fitted(head, balanceEntries(report, text, name), description, text),
+                    MessageEmbed.DESCRIPTION_MAX_LENGTH))
             .setColor(probes && !rows.isEmpty() ? colour(rows) : accountColour(account))
             .setFooter(
                 footer(
@@ -255,19 +260,74 @@ final class QuotaEmbed {
   }
 
   /**
-   * The account's lines: why its balances could not be read (when they could not), then one line
-   * per balance entry, each followed by when it expires, if it does. A read account without any
-   * entry still gets a line: its balance is unknown, never 0.
+   * The description: the head (the key, the site), every balance entry, then the rest. Every entry
+   * is shown while the whole fits Discord's {@value MessageEmbed#DESCRIPTION_MAX_LENGTH}
+   * characters; only when they truly cannot all fit are the last ones left out, and a line counts
+   * them ("+3 more balances"), so none is dropped silently.
+   *
+   * @param entries the account's lines ({@link #balanceEntries}), one group per entry
+   */
+  static String fitted(List<String> head, BalanceEntries entries, List<String> tail, BotText text) {
+    int fixed = length(head) + length(entries.leading()) + length(tail);
+    List<List<String>> groups = entries.groups();
+    int shown = groups.size();
+    int size = fixed + groups.stream().mapToInt(QuotaEmbed::length).sum();
+    while (shown > 0 && size > MessageEmbed.DESCRIPTION_MAX_LENGTH) {
+      shown--;
+      size =
+          fixed
+              + groups.subList(0, shown).stream().mapToInt(QuotaEmbed::length).sum()
+              + text.moreBalancesLine(groups.size() - shown).length()
+              + 1;
+    }
+    List<String> lines = new ArrayList<>(head);
+    lines.addAll(entries.leading());
+    groups.subList(0, shown).forEach(lines::addAll);
+    if (shown < groups.size()) {
+      lines.add(text.moreBalancesLine(groups.size() - shown));
+    }
+    lines.addAll(tail);
+    return String.join("\n", lines);
+  }
+
+  /** The lines' length once joined with newlines after a line before them. */
+  private static int length(List<String> lines) {
+    return lines.stream().mapToInt(line -> line.length() + 1).sum();
+  }
+
+  /**
+   * The account's lines.
+   *
+   * @param leading why the balances could not be read, or that there is none to read: always shown
+   * @param groups one group per balance entry: its line, then when it expires, if it does
+   */
+  record BalanceEntries(List<String> leading, List<List<String>> groups) {
+    /** Every line, every entry's included. */
+    List<String> all() {
+      List<String> lines = new ArrayList<>(leading);
+      groups.forEach(lines::addAll);
+      return lines;
+    }
+  }
+
+  /**
+   * The account's lines: why its balances could not be read (when they could not), then one group
+   * per balance entry: its line, followed by when it expires, if it does. An entry that expires
+   * before the report's next daily reset, on the day it was checked in the reset's zone, is said to
+   * expire tonight, with what it holds. A read account without any entry still gets a line: its
+   * balance is unknown, never 0.
    *
    * @param name the provider's name, already made {@link #plain plain}
    */
-  static List<String> balanceLines(QuotaReport report, BotText text, String name) {
+  static BalanceEntries balanceEntries(QuotaReport report, BotText text, String name) {
     Account account = report.account();
     List<String> lines = new ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
     String user = account.user() == null ? null : plain(account.user(), USER_MAX);
     if (!account.isKnown()) {
       String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
-      String error = account.error() == null ? null : plain(account.error(), BALANCE_ERROR_MAX);
+      String said = text.words(account.errorText());
+      String error = said == null ? null : plain(said, BALANCE_ERROR_MAX);
       String status = text.status(account.status(), name);
       ProviderInfo provider = report.provider();
       if (provider.can(Capability.BALANCES)) {
@@ -289,7 +349,7 @@ final class QuotaEmbed {
           if (user != null) {
             lines.add(text.nameLine(user));
           }
-          return lines;
+          return new BalanceEntries(lines, groups);
         }
         String unit = account.unit() == null ? "" : plain(account.unit(), UNIT_MAX);
         lines.add(text.balanceLine(Balance.Scope.ACCOUNT, unit, text.unknown(), List.of(), user));
@@ -298,21 +358,41 @@ final class QuotaEmbed {
         lines.add(text.balanceNotReadableLine(console == null ? null : shownUrl(console)));
       }
     }
-    int shown = balances.size() <= BALANCE_LINES_MAX ? balances.size() : BALANCE_LINES_MAX - 1;
-    for (int i = 0; i < shown; i++) {
+    for (int i = 0; i < balances.size(); i++) {
       Balance balance = balances.get(i);
-      lines.add(balanceLine(balance, text, i == 0 ? user : null));
+      List<String> group = new ArrayList<>();
+      group.add(balanceLine(balance, text, i == 0 ? user : null));
       if (balance.expiresAt() != null) {
-        lines.add(
-            text.expiresLine(
-                balance.expiresAt().getEpochSecond(),
-                balance.expiresAt().isBefore(report.checkedAt())));
+        group.add(expiryLine(balance, report, text));
+      }
+      groups.add(group);
+    }
+    return new BalanceEntries(lines, groups);
+  }
+
+  /**
+   * When an entry expires: tonight (with what it holds) when that is before the report's next daily
+   * reset and on the day it was checked, in the reset's zone; else as a relative time.
+   */
+  private static String expiryLine(Balance balance, QuotaReport report, BotText text) {
+    Instant expires = Objects.requireNonNull(balance.expiresAt());
+    Instant checked = report.checkedAt();
+    OffsetDateTime reset = report.resetsAt();
+    if (reset != null && expires.isAfter(checked) && !expires.isAfter(reset.toInstant())) {
+      ZoneOffset zone = reset.getOffset();
+      OffsetDateTime local = expires.atOffset(zone);
+      if (local.toLocalDate().equals(checked.atOffset(zone).toLocalDate())
+          || !expires.isBefore(reset.toInstant())) {
+        String unit = plain(balance.unit(), UNIT_MAX);
+        String amount =
+            Boolean.TRUE.equals(balance.unlimited()) || balance.available() == null
+                ? null
+                : amount(balance.available(), balance.unit());
+        return text.expiresTonightLine(
+            amount, unit, expires.getEpochSecond(), clock(local), zone(zone));
       }
     }
-    if (shown < balances.size()) {
-      lines.add(text.moreBalancesLine(balances.size() - shown));
-    }
-    return lines;
+    return text.expiresLine(expires.getEpochSecond(), expires.isBefore(checked));
   }
 
   /**
@@ -538,7 +618,7 @@ final class QuotaEmbed {
     String name = context.name();
     List<String> lines = new ArrayList<>();
     if (!row.isSuccess()) {
-      lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row));
+      lines.add("**" + text.status(row.status(), name) + "**" + errorSuffix(row, text));
     }
     RateLimits limits = row.limits();
     boolean unreported = row.status() == ProbeStatus.NO_QUOTA_HEADERS;
@@ -555,7 +635,7 @@ final class QuotaEmbed {
     if (unreported) {
       lines.add("*" + unknownNumbersNote(context, text) + "*");
     } else if (row.isSuccess() && limits.empty() && windows.isEmpty()) {
-      String note = row.note();
+      String note = text.words(row.noteText());
       lines.add(
           note == null || note.isBlank()
               ? text.usableWithKey()
@@ -602,8 +682,8 @@ final class QuotaEmbed {
   }
 
   /** " — " and the row's error made {@link #plain plain}, or nothing when it has none. */
-  private static String errorSuffix(ModelQuota row) {
-    String error = row.error();
+  private static String errorSuffix(ModelQuota row, BotText text) {
+    String error = text.words(row.errorText());
     return error == null ? "" : " — " + plain(error, MessageEmbed.VALUE_MAX_LENGTH);
   }
 

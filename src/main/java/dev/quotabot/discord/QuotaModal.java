@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -21,23 +22,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The form {@code /quota} shows when no key was given, so the key is typed into a private form
- * rather than the command line; submitting it runs the same query. Which fields it holds follows
- * what the provider declares: the key always; the address of a provider that needs one (pre-filled
- * with what was typed); the models of a provider that probes them (starting out with the models
- * typed, or else its defaults, so submitting it untouched checks what the command would, and
- * emptied asks for the free balance-only check; for a provider that reads no balance it is
- * required) or that looks for them in the key's list (empty: the models the key may use); and the
- * optional admin user id and access token of a provider that reads a wallet with them (5 inputs at
- * most, Discord's limit). The models field of a provider that declares what a probe costs says it
- * (at most so much per model, and for the models it starts with), before anything is sent.
+ * rather than the command line; submitting it runs the same query.
  *
- * <p>The form's id is {@code quota:<provider id>} when a provider was chosen; nothing typed is
- * carried in it, and never a secret. When none was, the form is the default provider's under the
- * bare id {@code quota} (as forms left open from a version before providers are): the key typed
- * then picks the provider by its prefix ({@link QuotaOptions#providerFor}), so a key is only ever
- * sent to the provider it names, and a models field left as it started (the default provider's
- * models) means that provider's own defaults. An id naming no provider this bot knows is answered
- * as out of date.
+ * <p>The form holds a provider picker ({@link ProviderPicker}: every provider the server knows,
+ * after "Detect from the key", in one select or two), the key, the base URL (optional: only relays
+ * and self-hosted sites take one, its description says so) and the models. The models field starts
+ * out with the models typed, or else the pre-selected provider's defaults (the default provider's
+ * when none was chosen), so submitting it untouched checks what the command would; emptied, it asks
+ * for the free balance-only check where the provider reads a balance. Its description follows what
+ * the pre-selected provider declares: what a probe costs (at most so much per model, and for the
+ * models it starts with), before anything is sent. The pre-selected provider is the one chosen on
+ * the command (or in the answer the form is opened from); none chosen pre-selects "Detect from the
+ * key": the key's prefix picks the provider ({@link QuotaOptions#providerFor}), so a key is only
+ * ever sent to the provider it names or the one picked.
+ *
+ * <p>A provider that reads a wallet with an optional admin user id and access token ({@link
+ * Capability#ADMIN_ACCESS}) needs two more fields, which do not fit beside the select(s) (Discord's
+ * 5 components): when the provider chosen on the command declares it, the form is that provider's
+ * own, without a picker: the key, the address of a provider that needs one (required, pre-filled
+ * with what was typed), the models of a provider that probes them or looks for them in the key's
+ * list, and the user id and access token. Which form is shown follows capabilities, never the id.
+ *
+ * <p>The form's id is {@code quota:<provider id>} when a provider was chosen, the bare {@code
+ * quota} when none was; nothing typed is carried in it, and never a secret. On submit the select(s)
+ * decide ({@link ProviderPicker#resolve}); a models field left exactly as it started with the
+ * pre-selected provider's defaults, while another provider is asked (picked, or named by the key's
+ * prefix), means that provider's own defaults. An id or a picked value naming no provider this bot
+ * knows is answered as out of date. A form without select (one opened by an older version) keeps
+ * its provider.
  */
 final class QuotaModal extends ListenerAdapter {
   static final String ID = "quota";
@@ -54,15 +66,19 @@ final class QuotaModal extends ListenerAdapter {
 
   private final QuotaOptions options;
   private final QuotaReply reply;
+  private final ProviderPicker picker;
 
+  /** Built once, when the bot starts: the picker logs then if some providers do not fit. */
   QuotaModal(QuotaOptions options, QuotaReply reply) {
     this.options = options;
     this.reply = reply;
+    this.picker = new ProviderPicker(options.providers());
   }
 
   /**
-   * The form for what the command named: the chosen provider's, or, when none was chosen, the
-   * default provider's under the bare id, so the key's prefix picks the provider.
+   * The form for what the command named: the picker with the chosen provider pre-selected (its own
+   * form for one with {@link Capability#ADMIN_ACCESS}), or, when none was chosen, the picker with
+   * "Detect from the key" pre-selected under the bare id.
    *
    * @throws java.util.NoSuchElementException for a provider the checks before the form refused
    */
@@ -71,11 +87,13 @@ final class QuotaModal extends ListenerAdapter {
     ProviderInfo provider = options.provider(target).orElseThrow();
     return target.chosen()
         ? build(text, provider, modelsTyped, balanceOnly, target.baseUrl())
-        : build(text, provider, ID, modelsTyped, balanceOnly, target.baseUrl());
+        : picking(text, provider, null, ID, modelsTyped, balanceOnly, target.baseUrl());
   }
 
   /**
-   * The form for {@code provider}, chosen, with the fields it takes.
+   * The form for {@code provider}, chosen: the picker with it pre-selected, or its own form when it
+   * declares {@link Capability#ADMIN_ACCESS} (two more fields, which do not fit beside a picker).
+   * The seam other code opens pre-filled forms through (the answer's buttons).
    *
    * @param modelsTyped the models typed on the command line, or null
    * @param balanceOnly the user asked for the balance only: the models field starts out empty
@@ -87,7 +105,69 @@ final class QuotaModal extends ListenerAdapter {
       @Nullable String modelsTyped,
       boolean balanceOnly,
       @Nullable String baseUrlTyped) {
-    return build(text, provider, idOf(provider), modelsTyped, balanceOnly, baseUrlTyped);
+    return provider.can(Capability.ADMIN_ACCESS)
+        ? build(text, provider, idOf(provider), modelsTyped, balanceOnly, baseUrlTyped)
+        : picking(text, provider, provider, idOf(provider), modelsTyped, balanceOnly, baseUrlTyped);
+  }
+
+  /**
+   * The form with a provider picker: the select(s), the key, the optional base URL, the models.
+   *
+   * @param form the pre-selected provider, or the default one for "Detect from the key": its
+   *     defaults, key hint and probe cost start the form
+   * @param preselected the provider pre-selected in the picker; null for "Detect from the key"
+   */
+  private Modal picking(
+      BotText text,
+      ProviderInfo form,
+      @Nullable ProviderInfo preselected,
+      String id,
+      @Nullable String modelsTyped,
+      boolean balanceOnly,
+      @Nullable String baseUrlTyped) {
+    String keyHint = QuotaEmbed.cut(form.keyHint(), TextInput.MAX_PLACEHOLDER_LENGTH);
+    List<Label> fields = new ArrayList<>(picker.labels(text, preselected));
+    fields.add(
+        Label.of(
+            text.modalKeyLabel(),
+            QuotaEmbed.cut(text.modalPickerKeyDescription(), Label.DESCRIPTION_MAX_LENGTH),
+            keyInput(keyHint)));
+    String typedUrl = baseUrlTyped == null ? "" : baseUrlTyped.strip();
+    TextInput.Builder baseUrl =
+        TextInput.create(BASE_URL_INPUT, TextInputStyle.SHORT)
+            .setRequired(false)
+            .setMaxLength(BASE_URL_MAX_LENGTH)
+            .setPlaceholder("https://relay.example");
+    if (!typedUrl.isEmpty() && typedUrl.length() <= BASE_URL_MAX_LENGTH) {
+      baseUrl.setValue(typedUrl);
+    }
+    fields.add(
+        Label.of(
+            text.modalOptionalBaseUrlLabel(),
+            QuotaEmbed.cut(text.modalOptionalBaseUrlDescription(), Label.DESCRIPTION_MAX_LENGTH),
+            baseUrl.build()));
+    String typed = balanceOnly || !usable(modelsTyped) ? "" : modelsTyped;
+    if (form.can(Capability.PROBES_MODELS)) {
+      String unit = form.unit() == null ? null : QuotaEmbed.cut(form.unit(), QuotaEmbed.UNIT_MAX);
+      String prefill = balanceOnly || usable(modelsTyped) ? typed : prefill(form.defaultModels());
+      // optional even for a provider without balances: another provider may be picked
+      fields.add(probedModels(text, form, unit, prefill, false));
+    } else if (form.can(Capability.LISTS_KEY_MODELS)) {
+      fields.add(
+          Label.of(
+              text.modalModelsLabel(),
+              text.modalKeyModelsDescription(),
+              modelsInput(text.modalKeyModelsPlaceholder(), typed)));
+    } else {
+      fields.add(
+          Label.of(
+              text.modalModelsLabel(),
+              QuotaEmbed.cut(text.modalPickerModelsDescription(), Label.DESCRIPTION_MAX_LENGTH),
+              modelsInput(text.modalRequiredModelsPlaceholder(), typed)));
+    }
+    return Modal.create(id, QuotaEmbed.cut(text.modalPickerTitle(), Modal.MAX_TITLE_LENGTH))
+        .addComponents(fields)
+        .build();
   }
 
   private Modal build(
@@ -123,7 +203,7 @@ final class QuotaModal extends ListenerAdapter {
           provider.unit() == null ? null : QuotaEmbed.cut(provider.unit(), QuotaEmbed.UNIT_MAX);
       String prefill =
           balanceOnly ? "" : usable(modelsTyped) ? modelsTyped : prefill(provider.defaultModels());
-      fields.add(probedModels(text, provider, unit, prefill));
+      fields.add(probedModels(text, provider, unit, prefill, true));
     } else if (provider.can(Capability.LISTS_KEY_MODELS)) {
       String prefill = balanceOnly || !usable(modelsTyped) ? "" : modelsTyped;
       fields.add(
@@ -164,10 +244,12 @@ final class QuotaModal extends ListenerAdapter {
   /**
    * The models field of a provider that probes them. It says what checking costs when the provider
    * declares it, and that an emptied field reads the balance for free where there is a balance to
-   * read; for a provider without one, at least one model is required.
+   * read; for a provider without one, at least one model is required in its own form.
+   *
+   * @param own the provider's own form: a provider without balances requires a model there
    */
   private static Label probedModels(
-      BotText text, ProviderInfo provider, @Nullable String unit, String prefill) {
+      BotText text, ProviderInfo provider, @Nullable String unit, String prefill, boolean own) {
     boolean balances = provider.can(Capability.BALANCES);
     String cost = costDescription(text, provider.probeCost(), prefill);
     String description;
@@ -182,7 +264,9 @@ final class QuotaModal extends ListenerAdapter {
     TextInput input =
         balances
             ? modelsInput(text.modalModelsPlaceholder(unit), prefill)
-            : requiredModelsInput(text.modalRequiredModelsPlaceholder(), prefill);
+            : own
+                ? requiredModelsInput(text.modalRequiredModelsPlaceholder(), prefill)
+                : modelsInput(text.modalRequiredModelsPlaceholder(), prefill);
     return Label.of(
         balances ? text.modalModelsLabel() : text.modalRequiredModelsLabel(),
         QuotaEmbed.cut(description, Label.DESCRIPTION_MAX_LENGTH),
@@ -246,9 +330,10 @@ final class QuotaModal extends ListenerAdapter {
   }
 
   /**
-   * Every form submitted to the bot is answered. The bot shows no other form, so one whose id names
-   * no provider it knows comes from an older (or newer) version of it: the user is told to run
-   * {@code /quota} again rather than left with Discord's "something went wrong".
+   * Every form submitted to the bot is answered. The bot shows no other form, so one whose id (or
+   * picked provider) names no provider it knows comes from an older (or newer) version of it: the
+   * user is told to run {@code /quota} again rather than left with Discord's "something went
+   * wrong".
    */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
@@ -259,27 +344,95 @@ final class QuotaModal extends ListenerAdapter {
       Replies.ephemeral(event, text.formOutdated());
       return;
     }
-    ProviderInfo form = provider.get();
     Replies.guarded(
         event,
         text,
         "/quota form",
-        () ->
-            reply.answer(
-                event,
-                parse(modalId, id -> valueOf(event, id)).orElseThrow(),
-                text,
-                () -> Replies.ephemeral(event, keyMissing(text, form))));
+        () -> {
+          Function<String, List<String>> selected = id -> selectedIn(event, id);
+          Optional<QuotaOptions.Parsed> parsed =
+              parse(text, modalId, id -> valueOf(event, id), selected);
+          if (parsed.isEmpty()) {
+            Replies.ephemeral(event, text.formOutdated());
+            return;
+          }
+          ProviderInfo named = askedFor(modalId, provider.get(), selected);
+          reply.answer(
+              event, parsed.get(), text, () -> Replies.ephemeral(event, keyMissing(text, named)));
+        });
   }
 
   /**
-   * What a submitted form asks for; empty for a form whose id names no provider this bot knows.
+   * What a submitted form without select asks for (a text-only client, a form of an older version);
+   * empty for a form whose id names no provider this bot knows.
    *
    * @param field a field's value by its id, null for a field that was not sent
    */
   Optional<QuotaOptions.Parsed> parse(
       @Nullable String modalId, Function<String, @Nullable String> field) {
-    return providerOf(modalId).map(form -> parse(form, !ID.equals(modalId), field));
+    return parse(BotText.EN, modalId, field, id -> List.of());
+  }
+
+  /**
+   * What a submitted form asks for; empty for a form whose id, or picked provider, names no
+   * provider this bot knows.
+   *
+   * @param text the language of a refusal this form itself makes (two providers picked)
+   * @param field a text field's value by its id, null for a field that was not sent
+   * @param selected a select's values by its id, empty for a select that was not sent
+   */
+  Optional<QuotaOptions.Parsed> parse(
+      BotText text,
+      @Nullable String modalId,
+      Function<String, @Nullable String> field,
+      Function<String, List<String>> selected) {
+    Optional<ProviderInfo> provider = providerOf(modalId);
+    if (provider.isEmpty()) {
+      return Optional.empty();
+    }
+    ProviderInfo form = provider.get();
+    boolean chosen = !ID.equals(modalId);
+    if (chosen && form.can(Capability.ADMIN_ACCESS)) {
+      return Optional.of(parse(form, true, field));
+    }
+    ProviderPicker.Choice choice = choice(modalId, form, selected);
+    if (choice instanceof ProviderPicker.Picked picked) {
+      return Optional.of(parsePicked(form, picked.provider(), field));
+    }
+    if (choice instanceof ProviderPicker.Ambiguous both) {
+      return Optional.of(
+          new QuotaOptions.Invalid(
+              words ->
+                  words.modalTwoProviders(
+                      pickName(words, both.first()), pickName(words, both.second()))));
+    }
+    return Optional.empty();
+  }
+
+  private ProviderPicker.Choice choice(
+      @Nullable String modalId, ProviderInfo form, Function<String, List<String>> selected) {
+    return picker.resolve(
+        ID.equals(modalId) ? null : form.id(),
+        selected.apply(ProviderPicker.SELECT),
+        selected.apply(ProviderPicker.MORE_SELECT));
+  }
+
+  /** The provider a form asks for a key of: the one picked, else the form's. */
+  private ProviderInfo askedFor(
+      String modalId, ProviderInfo form, Function<String, List<String>> selected) {
+    if (!ID.equals(modalId) && form.can(Capability.ADMIN_ACCESS)) {
+      return form;
+    }
+    return choice(modalId, form, selected) instanceof ProviderPicker.Picked picked
+            && picked.provider() != null
+        ? picked.provider()
+        : form;
+  }
+
+  private static String pickName(BotText text, @Nullable ProviderInfo picked) {
+    return picked == null
+        ? text.modalDetectOption()
+        : QuotaEmbed.cut(picked.name(), QuotaEmbed.PROVIDER_NAME_MAX);
   }
 
   /** The answer to a form submitted without a key (Discord should not let that happen). */
@@ -290,18 +443,23 @@ final class QuotaModal extends ListenerAdapter {
   }
 
   /**
-   * What a submitted form asks for. Only the fields the provider's form holds ({@link #build}) are
-   * read: a value for any other (which only a client other than Discord's could send) is ignored,
-   * so the answer never depends on a field the user could not see.
+   * What a submitted form of a chosen provider asks for, no other provider picked. Only the fields
+   * its form holds ({@link #build}) are read: a value for any other (which only a client other than
+   * Discord's could send) is ignored, so the answer never depends on a field the user could not
+   * see.
    *
    * @param provider the provider its id names ({@link #providerOf})
    * @param field a field's value by its id, null for a field that was not sent
    */
   QuotaOptions.Parsed parse(ProviderInfo provider, Function<String, @Nullable String> field) {
-    return parse(provider, true, field);
+    return provider.can(Capability.ADMIN_ACCESS)
+        ? parse(provider, true, field)
+        : parsePicked(provider, provider, field);
   }
 
   /**
+   * A provider's own form ({@link Capability#ADMIN_ACCESS}), or a bare-id form without select.
+   *
    * @param provider the provider whose form it is
    * @param chosen the provider was chosen ({@code quota:<id>}); if not (the bare {@code quota}),
    *     the key's prefix picks the provider, and a models field still holding the form's defaults
@@ -322,6 +480,36 @@ final class QuotaModal extends ListenerAdapter {
       return options.parse(key, null, false, target);
     }
     return options.parseForm(key, models, target);
+  }
+
+  /**
+   * The form with a picker: the key, the base URL and the models, for the provider picked (for
+   * "Detect from the key": the one the key's prefix names, else the default). A models field still
+   * holding exactly the form's starting defaults, while another provider is asked, means that
+   * provider's own defaults. An empty field is always the free balance-only check, also one that
+   * started empty (a pre-selected provider without defaults): the picked provider's probe cost was
+   * never shown, so nothing is spent on models nobody typed. The admin fields are not read: this
+   * form has none.
+   *
+   * @param form the provider the form was opened with (the default one for the bare id)
+   * @param picked the provider picked; null for "Detect from the key"
+   */
+  private QuotaOptions.Parsed parsePicked(
+      ProviderInfo form, @Nullable ProviderInfo picked, Function<String, @Nullable String> field) {
+    String baseUrl = field.apply(BASE_URL_INPUT);
+    QuotaOptions.Target target =
+        new QuotaOptions.Target(
+            picked == null ? null : picked.id(),
+            baseUrl == null || baseUrl.isBlank() ? null : baseUrl,
+            null,
+            null);
+    String key = field.apply(KEY_INPUT);
+    ProviderInfo asked = options.providerFor(key, target).orElse(form);
+    String typed = field.apply(MODELS_INPUT);
+    if (!asked.id().equals(form.id()) && untouched(typed, form)) {
+      return options.parse(key, null, false, target);
+    }
+    return options.parseForm(key, asked.takesModels() ? typed : null, target);
   }
 
   /** Whether the models field still holds exactly the defaults it started with. */
@@ -382,6 +570,16 @@ final class QuotaModal extends ListenerAdapter {
 
   private static @Nullable String valueOf(ModalInteractionEvent event, String id) {
     ModalMapping mapping = event.getValue(id);
-    return mapping == null ? null : mapping.getAsString();
+    return mapping == null || mapping.getType() != Component.Type.TEXT_INPUT
+        ? null
+        : mapping.getAsString();
+  }
+
+  /** A string select's values; none for a select that was not sent (or is not one). */
+  private static List<String> selectedIn(ModalInteractionEvent event, String id) {
+    ModalMapping mapping = event.getValue(id);
+    return mapping == null || mapping.getType() != Component.Type.STRING_SELECT
+        ? List.of()
+        : mapping.getAsStringList();
   }
 }

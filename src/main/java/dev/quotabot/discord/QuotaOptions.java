@@ -7,8 +7,10 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.QueryInput;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.Text;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +23,10 @@ import org.jspecify.annotations.Nullable;
  * for (in a modal, so it never appears in the command line). No provider chosen means the one the
  * key's prefix names, if exactly one does ({@link QuotaService#providerOfKey}), else the default:
  * its default models are the ones checked. Which provider, base URL and admin fields are allowed is
- * the core's rule ({@link QuotaService#check}); its message is shown as is.
+ * the core's rule ({@link QuotaService#check}); its message is shown as is. The door's own problems
+ * are worded in the user's language ({@link BotText}).
  */
 final class QuotaOptions {
-  static final String KEY_IN_MODELS =
-      "The models list holds what looks like an API key (ms-… or sk-…): a key goes only in"
-          + " \"api_key\" or the form's key field; list model ids such as \"Qwen/Qwen3-32B\" in"
-          + " \"models\".";
-
   /**
    * Stands in for the key when everything else is checked before the form asks for it; it is never
    * sent anywhere.
@@ -39,6 +37,11 @@ final class QuotaOptions {
 
   QuotaOptions(QuotaService service) {
     this.service = service;
+  }
+
+  /** Every provider a query may name, the default first. */
+  List<ProviderInfo> providers() {
+    return service.providers();
   }
 
   /** The provider the target names (the default one when it names none), if there is one. */
@@ -111,8 +114,28 @@ final class QuotaOptions {
   /** No key was given. */
   record NeedsKey() implements Parsed {}
 
-  /** The values cannot be used; the message says what to fix and never holds a secret. */
-  record Invalid(String problem) implements Parsed {}
+  /**
+   * The values cannot be used; the problem says what to fix, in the user's language, and never
+   * holds a secret.
+   *
+   * @param wording the problem in a language
+   */
+  record Invalid(Function<BotText, String> wording) implements Parsed {
+    /** A problem the core found, worded in the user's language. */
+    static Invalid said(Text problem) {
+      return new Invalid(text -> text.words(problem));
+    }
+
+    /** The problem in the user's language. */
+    String problem(BotText text) {
+      return wording.apply(text);
+    }
+
+    /** The problem in English. */
+    String problem() {
+      return problem(BotText.EN);
+    }
+  }
 
   /**
    * The command line's options.
@@ -142,7 +165,7 @@ final class QuotaOptions {
     // before anything else, so a pasted key is never shown back: not in the form's models field,
     // not as a model name in an error or a report
     if (ModelList.holdsKeyShapedItem(rawModels)) {
-      return new Invalid(KEY_IN_MODELS);
+      return new Invalid(BotText::keyInModelsProblem);
     }
     if (QueryInput.keyAbsent(rawKey)) {
       return new NeedsKey();
@@ -154,7 +177,7 @@ final class QuotaOptions {
         && provider.isPresent()
         && !provider.get().can(Capability.BALANCES)
         && provider.get().takesModels()) {
-      return new Invalid(noBalanceToRead(provider.get()));
+      return noBalanceToRead(provider.get());
     }
     boolean fromKey = !target.chosen() && providerOfKey(rawKey).isPresent();
     return create(
@@ -169,15 +192,11 @@ final class QuotaOptions {
    * Why {@code balance_only} cannot apply to a provider that reads no balance, and what to do
    * instead.
    */
-  static String noBalanceToRead(ProviderInfo provider) {
-    String console = provider.consoleUrl();
-    return provider.name()
-        + " has no balance an API key can read: it tells what is left only per model, in the"
-        + " answer to a call. Leave balance_only off"
-        + (provider.defaultModels().isEmpty()
-            ? " and name at least one model in models"
-            : " (without models, its default models are checked)")
-        + (console == null ? "." : ". Its balance is shown at " + console + ".");
+  private static Invalid noBalanceToRead(ProviderInfo provider) {
+    return new Invalid(
+        text ->
+            text.noBalanceProblem(
+                provider.name(), !provider.defaultModels().isEmpty(), provider.consoleUrl()));
   }
 
   /**
@@ -187,7 +206,7 @@ final class QuotaOptions {
    *
    * @return the problem, or null when the form may be shown
    */
-  @Nullable String problemBeforeForm(
+  @Nullable Invalid problemBeforeForm(
       @Nullable String rawModels, boolean balanceOnly, Target target) {
     boolean formAsksForAddress =
         needsBaseUrl(target) && (target.baseUrl() == null || target.baseUrl().isBlank());
@@ -195,7 +214,7 @@ final class QuotaOptions {
       return null;
     }
     Parsed parsed = parse(STAND_IN_KEY, rawModels, balanceOnly, target);
-    return parsed instanceof Invalid invalid ? invalid.problem() : null;
+    return parsed instanceof Invalid invalid ? invalid : null;
   }
 
   /** Whether the target is a relay, which anyone can host: its address must be given. */
@@ -242,7 +261,7 @@ final class QuotaOptions {
                   blankToNull(target.accessToken())));
       return new Ready(query, modelsIgnored, providerFromKey);
     } catch (InvalidQueryException invalid) {
-      return new Invalid(invalid.getMessage());
+      return Invalid.said(invalid.text());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import java.time.Duration;
@@ -7,10 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers a checked query: cooldown first, then a deferred ephemeral reply (Discord's 3-second
  * window), and only once Discord has acknowledged it the probes run; the report then replaces the
- * "thinking…" message. No thread waits on the upstream: everything continues from futures.
+ * "thinking…" message, with the buttons that open the form again under it ({@link AnswerButtons}).
+ * No thread waits on the upstream: everything continues from futures.
  */
 final class QuotaReply {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaReply.class);
@@ -32,11 +37,22 @@ final class QuotaReply {
   private final QuotaService service;
   private final Cooldown cooldown;
   private final PendingReplies pending;
+  private final AnswerButtons buttons;
 
-  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
+  /**
+   * @param buttons the buttons under each answer
+   */
+  QuotaReply(
+      QuotaService service, Cooldown cooldown, PendingReplies pending, AnswerButtons buttons) {
     this.service = service;
     this.cooldown = cooldown;
     this.pending = pending;
+    this.buttons = buttons;
+  }
+
+  /** The same, whose answers' buttons only work while this very reply remembers them. */
+  QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
+    this(service, cooldown, pending, new AnswerButtons(new Rechecks()));
   }
 
   /**
@@ -47,7 +63,7 @@ final class QuotaReply {
     if (parsed instanceof QuotaOptions.Ready ready) {
       answer(event, ready, text);
     } else if (parsed instanceof QuotaOptions.Invalid invalid) {
-      Replies.ephemeral(event, Replies.refusal(text, invalid.problem()));
+      Replies.ephemeral(event, Replies.refusal(text, invalid.problem(text)));
     } else {
       withoutKey.run();
     }
@@ -64,7 +80,7 @@ final class QuotaReply {
     event
         .deferReply(true)
         .queue(
-            hook -> run(hook, ready, text, delivered),
+            hook -> run(hook, ready, text, event.getUser().getIdLong(), delivered),
             failure -> {
               LOG.warn(
                   "/quota was not acknowledged ({}); nothing was probed",
@@ -79,6 +95,7 @@ final class QuotaReply {
       InteractionHook hook,
       QuotaOptions.Ready ready,
       BotText text,
+      long ownerId,
       CompletableFuture<Void> delivered) {
     CompletableFuture<QuotaReport> report;
     try {
@@ -86,7 +103,8 @@ final class QuotaReply {
     } catch (RuntimeException failed) {
       report = CompletableFuture.failedFuture(failed);
     }
-    report.whenComplete((done, failure) -> deliver(hook, done, failure, ready, text, delivered));
+    report.whenComplete(
+        (done, failure) -> deliver(hook, done, failure, ready, text, ownerId, delivered));
   }
 
   private void deliver(
@@ -95,8 +113,10 @@ final class QuotaReply {
       @Nullable Throwable failure,
       QuotaOptions.Ready ready,
       BotText text,
+      long ownerId,
       CompletableFuture<Void> delivered) {
     MessageEmbed embed = null;
+    ActionRow row = null;
     if (failure == null && report != null) {
       try {
         embed = QuotaEmbed.render(report, text, ready.modelsIgnored(), ready.providerFromKey());
@@ -104,17 +124,42 @@ final class QuotaReply {
         failure = renderFailed;
       }
     }
+    if (embed != null) {
+      try {
+        row = buttonsFor(ready.query(), text, ownerId);
+      } catch (RuntimeException buttonsFailed) {
+        // the report matters more than its buttons: it is sent without them
+        LOG.error("/quota buttons failed: {}", buttonsFailed.getClass().getName());
+      }
+    }
     if (failure != null) {
       LOG.error("/quota failed unexpectedly: {}", failure.getClass().getName());
     }
     MessageEmbed answer = embed;
+    ActionRow answerButtons = row;
     Supplier<RestAction<?>> edit =
         () ->
             (answer != null
-                    ? hook.editOriginalEmbeds(answer)
+                    ? withButtons(hook.editOriginalEmbeds(answer), answerButtons)
                     : hook.editOriginal(text.failedUnexpectedly()))
                 .setAllowedMentions(Replies.NO_MENTIONS);
     send(edit, 1, delivered);
+  }
+
+  /**
+   * The buttons under the answer, remembered once however often the answer is sent; none for a
+   * provider the bot no longer knows (which cannot have answered).
+   */
+  private @Nullable ActionRow buttonsFor(QuotaQuery query, BotText text, long ownerId) {
+    return service
+        .provider(query.provider())
+        .map(provider -> buttons.row(text, provider, ownerId, query))
+        .orElse(null);
+  }
+
+  private static WebhookMessageEditAction<Message> withButtons(
+      WebhookMessageEditAction<Message> edit, @Nullable ActionRow row) {
+    return row == null ? edit : edit.setComponents(row);
   }
 
   /**

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param unit the unit of the first balance, or, when none was read, the unit the provider counts
  *     in (null when that depends on the account)
  * @param status {@link ProbeStatus#OK} when the balances were read, else why not
- * @param error human explanation when they could not be read; otherwise null
+ * @param errorText why they could not be read, for a person; otherwise null
  * @param user the account's or token's name, when the provider tells
- * @param note a human remark on how to read the numbers; every figure it mentions is also a field
+ * @param noteText a remark on how to read the numbers, for a person; every figure it mentions is
+ *     also a field
  * @param balances the amounts, the one that limits what the key can spend first; empty when nothing
  *     was read
  * @param estimatedCalls how many calls of each price tier the first balance pays for: an estimate
@@ -29,9 +30,9 @@ public record Account(
     String provider,
     @Nullable String unit,
     ProbeStatus status,
-    @Nullable String error,
+    @Nullable Text errorText,
     @Nullable String user,
-    @Nullable String note,
+    @Nullable Text noteText,
     List<Balance> balances,
     List<CallEstimate> estimatedCalls,
     List<RateWindow> limits,
@@ -53,24 +54,35 @@ public record Account(
       String provider,
       @Nullable String unit,
       ProbeStatus status,
-      @Nullable String error,
+      @Nullable Text errorText,
       @Nullable String user,
-      @Nullable String note,
+      @Nullable Text noteText,
       List<Balance> balances) {
     this(
-        provider, unit, status, error, user, note, balances, List.of(), List.of(), List.of(), null);
+        provider, unit, status, errorText, user, noteText, balances, List.of(), List.of(),
+        List.of(), null);
   }
 
   /** Balances read, with the account's name and a note when known. */
   public static Account read(
-      String provider, List<Balance> balances, @Nullable String user, @Nullable String note) {
+      String provider, List<Balance> balances, @Nullable String user, @Nullable Text note) {
     return new Account(provider, null, ProbeStatus.OK, null, user, note, balances);
   }
 
   /** Nothing could be read: {@code status} and {@code error} say why. */
   public static Account failed(
-      String provider, @Nullable String unit, ProbeStatus status, String error) {
+      String provider, @Nullable String unit, ProbeStatus status, Text error) {
     return new Account(provider, unit, status, error, null, null, List.of());
+  }
+
+  /** Why the balances could not be read, in English (the JSON API's {@code error}); or null. */
+  public @Nullable String error() {
+    return errorText == null ? null : errorText.english();
+  }
+
+  /** The remark on the numbers in English (the JSON API's {@code note}); or null. */
+  public @Nullable String note() {
+    return noteText == null ? null : noteText.english();
   }
 
   public boolean isKnown() {
@@ -85,37 +97,88 @@ public record Account(
   /** The same account with the name added. */
   public Account withUser(@Nullable String name) {
     return new Account(
-        provider, unit, status, error, name, note, balances, estimatedCalls, limits, spend, site);
+        provider,
+        unit,
+        status,
+        errorText,
+        name,
+        noteText,
+        balances,
+        estimatedCalls,
+        limits,
+        spend,
+        site);
   }
 
   /** The same account with call estimates. */
   public Account withEstimatedCalls(List<CallEstimate> estimates) {
     return new Account(
-        provider, unit, status, error, user, note, balances, estimates, limits, spend, site);
+        provider, unit, status, errorText, user, noteText, balances, estimates, limits, spend,
+        site);
   }
 
   /** The same account with its own quota windows. */
   public Account withLimits(List<RateWindow> windows) {
     return new Account(
-        provider, unit, status, error, user, note, balances, estimatedCalls, windows, spend, site);
+        provider,
+        unit,
+        status,
+        errorText,
+        user,
+        noteText,
+        balances,
+        estimatedCalls,
+        windows,
+        spend,
+        site);
   }
 
   /** The same account with what each model spent recently. */
   public Account withSpend(List<ModelSpend> spent) {
     return new Account(
-        provider, unit, status, error, user, note, balances, estimatedCalls, limits, spent, site);
+        provider,
+        unit,
+        status,
+        errorText,
+        user,
+        noteText,
+        balances,
+        estimatedCalls,
+        limits,
+        spent,
+        site);
   }
 
   /** The same account with what is known of its site. */
   public Account withSite(@Nullable Site known) {
     return new Account(
-        provider, unit, status, error, user, note, balances, estimatedCalls, limits, spend, known);
+        provider,
+        unit,
+        status,
+        errorText,
+        user,
+        noteText,
+        balances,
+        estimatedCalls,
+        limits,
+        spend,
+        known);
   }
 
   /** The same account with {@code sentence} added to its note. */
-  public Account withNoteAdded(String sentence) {
-    String joined = note == null || note.isBlank() ? sentence : note + " " + sentence;
+  public Account withNoteAdded(Text sentence) {
+    Text joined = Text.then(noteText, sentence);
     return new Account(
-        provider, unit, status, error, user, joined, balances, estimatedCalls, limits, spend, site);
+        provider,
+        unit,
+        status,
+        errorText,
+        user,
+        joined,
+        balances,
+        estimatedCalls,
+        limits,
+        spend,
+        site);
   }
 }

@@ -25,9 +25,7 @@ public final class ApiKey {
    */
   public static ApiKey of(@Nullable String raw) {
     if (isAbsent(raw)) {
-      throw new InvalidQueryException(
-          "api_key is missing: send it as \"api_key\" in the JSON body or as"
-              + " \"Authorization: Bearer <key>\".");
+      throw new InvalidQueryException(Text.of("quota.key_missing"));
     }
     return secret(raw, "api_key");
   }
@@ -38,25 +36,18 @@ public final class ApiKey {
    */
   public static ApiKey secret(@Nullable String raw, String field) {
     if (isAbsent(raw)) {
-      throw new InvalidQueryException(field + " is missing.");
+      throw new InvalidQueryException(Text.of("quota.secret_missing", "field", field));
     }
     String trimmed = trimInvisible(raw);
     if (trimmed.length() > MAX_LENGTH) {
       throw new InvalidQueryException(
-          field + " is longer than " + MAX_LENGTH + " characters: paste only the key itself.");
+          Text.of("quota.secret_too_long", "field", field, "max", MAX_LENGTH));
     }
     if (trimmed.chars().anyMatch(ApiKey::isControlOrSpace)) {
-      throw new InvalidQueryException(
-          field
-              + " contains control characters or spaces (for example a line break): paste only"
-              + " the key itself.");
+      throw new InvalidQueryException(Text.of("quota.secret_has_spaces", "field", field));
     }
     if (trimmed.chars().anyMatch(c -> c > '~')) {
-      throw new InvalidQueryException(
-          field
-              + " contains characters that cannot be part of a key (only letters, digits and"
-              + " ASCII punctuation are allowed): paste the whole key, not its shortened ms-…"
-              + " form.");
+      throw new InvalidQueryException(Text.of("quota.secret_not_ascii", "field", field));
     }
     return new ApiKey(trimmed);
   }

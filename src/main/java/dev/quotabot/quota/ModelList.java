@@ -114,34 +114,27 @@ public final class ModelList {
     }
     if (models.size() > maxModels) {
       throw new InvalidQueryException(
-          "Too many models: "
-              + models.size()
-              + " given, at most "
-              + maxModels
-              + " per query. Split the list into smaller queries.");
+          Text.of("quota.too_many_models", "given", models.size(), "max", maxModels));
     }
     return List.copyOf(new ArrayList<>(models));
   }
 
   private static String checked(String model) {
     if (model.chars().anyMatch(ModelList::isControlOrFormat)) {
-      throw new InvalidQueryException(
-          "A model name contains control characters or invisible formatting characters: send"
-              + " plain model ids such as \"Qwen/Qwen3-32B\".");
+      throw new InvalidQueryException(Text.of("quota.model_invisible_characters"));
     }
     if (looksLikeKey(model)) {
       // never quoted back: it is most likely the caller's own key in the wrong field
-      throw new InvalidQueryException(
-          "The models list holds what looks like an API key (ms-… or sk-…): put the key only in"
-              + " the key field, and model ids such as \"Qwen/Qwen3-32B\" in models.");
+      throw new InvalidQueryException(Text.of("quota.models_hold_key"));
     }
     if (model.length() > MAX_NAME_LENGTH) {
       throw new InvalidQueryException(
-          "A model name is longer than "
-              + MAX_NAME_LENGTH
-              + " characters (it starts with \""
-              + UpstreamText.cut(model, QUOTED_PREFIX)
-              + "…\"): check the models list.");
+          Text.of(
+              "quota.model_too_long",
+              "max",
+              MAX_NAME_LENGTH,
+              "start",
+              UpstreamText.cut(model, QUOTED_PREFIX)));
     }
     return model;
   }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param model the model id as asked
  * @param limits quota numbers, unknown ones null
  * @param status what happened
- * @param error human explanation of a failure; null when the probe worked
- * @param note human explanation of unknown values when the probe worked; otherwise null
+ * @param errorText why the probe failed, for a person; null when it worked
+ * @param noteText what explains unknown values when the probe worked, for a person; otherwise null
  * @param latencyMs time until the upstream's answer (or the failure) in milliseconds
  * @param windows the rate-limit windows the provider reported for this call (the seed's four
  *     numbers are ModelScope's {@code limits}; other providers report named windows here)
@@ -19,8 +19,8 @@ public record ModelQuota(
     String model,
     RateLimits limits,
     ProbeStatus status,
-    @Nullable String error,
-    @Nullable String note,
+    @Nullable Text errorText,
+    @Nullable Text noteText,
     long latencyMs,
     List<RateWindow> windows) {
 
@@ -33,14 +33,24 @@ public record ModelQuota(
       String model,
       RateLimits limits,
       ProbeStatus status,
-      @Nullable String error,
-      @Nullable String note,
+      @Nullable Text errorText,
+      @Nullable Text noteText,
       long latencyMs) {
-    this(model, limits, status, error, note, latencyMs, List.of());
+    this(model, limits, status, errorText, noteText, latencyMs, List.of());
   }
 
-  public static ModelQuota failed(String model, ProbeStatus status, String error, long latencyMs) {
+  public static ModelQuota failed(String model, ProbeStatus status, Text error, long latencyMs) {
     return new ModelQuota(model, RateLimits.UNKNOWN, status, error, null, latencyMs);
+  }
+
+  /** Why the probe failed, in English (the JSON API's {@code error}); or null. */
+  public @Nullable String error() {
+    return errorText == null ? null : errorText.english();
+  }
+
+  /** What explains unknown values, in English (the JSON API's {@code note}); or null. */
+  public @Nullable String note() {
+    return noteText == null ? null : noteText.english();
   }
 
   public boolean isSuccess() {

@@ -33,7 +33,10 @@ public interface Provider {
   default CompletableFuture<ModelQuota> probe(ProviderRequest request, String model) {
     return CompletableFuture.completedFuture(
         ModelQuota.failed(
-            model, ProbeStatus.UPSTREAM_ERROR, info().name() + " probes no model.", 0));
+            model,
+            ProbeStatus.UPSTREAM_ERROR,
+            Text.of("quota.probes_no_model", "name", info().name()),
+            0));
   }
 
   /** The row for a model its catalog does not list: it is not probed, so nothing is spent. */
@@ -41,7 +44,7 @@ public interface Provider {
     return ModelQuota.failed(
         model,
         ProbeStatus.MODEL_UNAVAILABLE,
-        "Not in " + info().name() + "'s model list, so it was not probed: check the id.",
+        Text.of("quota.unlisted_not_probed", "name", info().name()),
         0);
   }
 

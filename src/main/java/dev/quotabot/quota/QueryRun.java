@@ -43,7 +43,7 @@ final class QueryRun implements RunningQuery {
   /** The model list is cached; only a cold or broken one is waited for, and not for long. */
   private static final Duration CATALOG_WAIT = Duration.ofSeconds(3);
 
-  private static final String CANCELLED = "Cancelled: the asker went away.";
+  private static final Text CANCELLED = Text.of("quota.cancelled");
 
   private final Provider provider;
   private final ProviderInfo info;
@@ -153,11 +153,11 @@ final class QueryRun implements RunningQuery {
           accountAnswer.complete(
               failure == null && result != null
                   ? result
-                  : fallback(ProbeStatus.NETWORK_ERROR, "The balance could not be read."));
+                  : fallback(ProbeStatus.NETWORK_ERROR, Text.of("quota.balance_unread")));
         });
     // the same promise as for probes: a provider that never answers cannot hold the query
     accountAnswer.completeOnTimeout(
-        fallback(ProbeStatus.TIMEOUT, "No balance answer within " + timeout.toMillis() + " ms."),
+        fallback(ProbeStatus.TIMEOUT, Text.of("quota.no_balance_answer", "ms", timeout.toMillis())),
         timeout.plus(OVERDUE_GRACE).toMillis(),
         TimeUnit.MILLISECONDS);
     accountAnswer.thenAccept(this::tellAccount);
@@ -167,7 +167,7 @@ final class QueryRun implements RunningQuery {
    * An answer the run makes up itself (cancelled, overdue, failed): the account's failure, and for
    * a provider whose rows come with the account one failed row per model asked.
    */
-  private ProviderResult fallback(ProbeStatus status, String why) {
+  private ProviderResult fallback(ProbeStatus status, Text why) {
     Account failed = Account.failed(info.id(), info.unit(), status, why);
     if (probing || !info.can(Capability.LISTS_KEY_MODELS)) {
       return ProviderResult.balanceOnly(failed);
@@ -258,10 +258,7 @@ final class QueryRun implements RunningQuery {
       finish(
           index,
           notProbed(
-              model,
-              "Not probed: the query deadline of "
-                  + settings.queryDeadline().toMillis()
-                  + " ms passed before its turn. Ask for fewer models at once."));
+              model, Text.of("quota.deadline_passed", "ms", settings.queryDeadline().toMillis())));
       return;
     }
     Duration timeout = left.compareTo(settings.probeTimeout()) < 0 ? left : settings.probeTimeout();
@@ -328,7 +325,7 @@ final class QueryRun implements RunningQuery {
       return provider.unlisted(model);
     } catch (RuntimeException failure) {
       return ModelQuota.failed(
-          model, ProbeStatus.MODEL_UNAVAILABLE, "Not in " + info.name() + "'s model list.", 0);
+          model, ProbeStatus.MODEL_UNAVAILABLE, Text.of("quota.unlisted", "name", info.name()), 0);
     }
   }
 
@@ -336,17 +333,17 @@ final class QueryRun implements RunningQuery {
     return ModelQuota.failed(
         model,
         ProbeStatus.TIMEOUT,
-        "No answer within " + timeout.toMillis() + " ms.",
+        Text.of("quota.no_answer_within", "ms", timeout.toMillis()),
         timeout.plus(OVERDUE_GRACE).toMillis());
   }
 
-  private static ModelQuota notProbed(String model, String why) {
+  private static ModelQuota notProbed(String model, Text why) {
     return ModelQuota.failed(model, ProbeStatus.TIMEOUT, why, 0);
   }
 
   private static ModelQuota unexpected(String model) {
     return ModelQuota.failed(
-        model, ProbeStatus.NETWORK_ERROR, "The probe failed unexpectedly; try again.", 0);
+        model, ProbeStatus.NETWORK_ERROR, Text.of("quota.probe_failed_unexpectedly"), 0);
   }
 
   // --- the end ---

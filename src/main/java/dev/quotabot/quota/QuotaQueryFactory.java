@@ -42,51 +42,47 @@ final class QuotaQueryFactory {
     String id = provider.id();
     if (!provider.can(Capability.NEEDS_BASE_URL) && isGiven(input.baseUrl())) {
       throw new InvalidQueryException(
-          "base_url is only for relays ("
-              + providerList(Capability.NEEDS_BASE_URL)
-              + "); provider "
-              + id
-              + " uses its configured address.");
+          Text.of(
+              "quota.base_url_not_taken",
+              "relays",
+              providerList(Capability.NEEDS_BASE_URL),
+              "provider",
+              id));
     }
     if (!provider.can(Capability.ADMIN_ACCESS)
         && (input.userId() != null || input.accessToken() != null)) {
       throw new InvalidQueryException(
-          "user_id and access_token are only for relays ("
-              + providerList(Capability.ADMIN_ACCESS)
-              + ").");
+          Text.of("quota.admin_not_taken", "relays", providerList(Capability.ADMIN_ACCESS)));
     }
     if (!provider.takesModels() && !models.isEmpty()) {
       throw new InvalidQueryException(
-          provider.name()
-              + (provider.can(Capability.BALANCES)
-                  ? " reports the account balance only"
-                  : " reads nothing per model")
-              + ": leave \"models\" empty for provider "
-              + id
-              + ".");
+          provider.can(Capability.BALANCES)
+              ? Text.of("quota.models_not_taken_balance", "name", provider.name(), "provider", id)
+              : Text.of("quota.models_not_taken", "name", provider.name(), "provider", id));
     }
     if (provider.can(Capability.PROBES_MODELS)
         && !provider.can(Capability.BALANCES)
         && models.isEmpty()) {
+      Text needed =
+          provider.defaultModels().isEmpty()
+              ? Text.of("quota.models_needed", "name", provider.name())
+              : Text.of(
+                  "quota.models_needed_example",
+                  "name",
+                  provider.name(),
+                  "model",
+                  provider.defaultModels().get(0));
+      String console = provider.consoleUrl();
       throw new InvalidQueryException(
-          provider.name()
-              + " tells what is left only in the answer to a call, per model: name at least one"
-              + " model in \"models\""
-              + (provider.defaultModels().isEmpty()
-                  ? "."
-                  : " (for example " + provider.defaultModels().get(0) + ").")
-              + (provider.consoleUrl() == null
-                  ? ""
-                  : " Its balance is shown at " + provider.consoleUrl() + "."));
+          console == null
+              ? needed
+              : needed.then(Text.of("quota.balance_shown_at", "url", console)));
     }
     if (!provider.can(Capability.NEEDS_BASE_URL)) {
       return new QuotaQuery(key, models, id, null, null);
     }
     if (!isGiven(input.baseUrl())) {
-      throw new InvalidQueryException(
-          "provider "
-              + id
-              + " needs base_url: the relay's address, such as https://relay.example.");
+      throw new InvalidQueryException(Text.of("quota.base_url_needed", "provider", id));
     }
     URI baseUrl = baseUrls.normalize(input.baseUrl());
     return new QuotaQuery(key, models, id, baseUrl, admin(input));
@@ -100,10 +96,11 @@ final class QuotaQueryFactory {
         .orElseThrow(
             () ->
                 new InvalidQueryException(
-                    "Unknown provider: use one of "
-                        + String.join(
-                            ", ", providers.infos().stream().map(ProviderInfo::id).toList())
-                        + "."));
+                    Text.of(
+                        "quota.unknown_provider_use",
+                        "ids",
+                        String.join(
+                            ", ", providers.infos().stream().map(ProviderInfo::id).toList()))));
   }
 
   /**
@@ -118,19 +115,24 @@ final class QuotaQueryFactory {
     }
     if (owners.providers().size() > 1) {
       throw new InvalidQueryException(
-          "Keys that start with "
-              + owners.prefix()
-              + " belong to several providers ("
-              + String.join(", ", owners.providers().stream().map(ProviderInfo::id).toList())
-              + "): say which one with \"provider\".");
+          Text.of(
+              "quota.key_prefix_shared",
+              "prefix",
+              owners.prefix(),
+              "ids",
+              String.join(", ", owners.providers().stream().map(ProviderInfo::id).toList())));
     }
     return providers.defaultProvider().info();
   }
 
   /** "provider newapi", or "providers a, b" when several can. */
-  private String providerList(Capability capability) {
+  private Text providerList(Capability capability) {
     List<String> ids = providers.idsThatCan(capability);
-    return (ids.size() == 1 ? "provider " : "providers ") + String.join(", ", ids);
+    // ids are names, shown as they are; only the word before them is worded per language
+    String joined = String.join(", ", ids);
+    return ids.size() == 1
+        ? Text.of("quota.provider_one", "id", joined)
+        : Text.of("quota.provider_many", "ids", joined);
   }
 
   private static boolean isGiven(@Nullable String value) {
@@ -148,9 +150,7 @@ final class QuotaQueryFactory {
   }
 
   private static InvalidQueryException keyInModels() {
-    return new InvalidQueryException(
-        "The API key was also typed into the models list: put it only in \"api_key\", and"
-            + " list model ids such as \"Qwen/Qwen3-32B\" in \"models\".");
+    return new InvalidQueryException(Text.of("quota.key_in_models"));
   }
 
   /** Both or neither: the admin balance needs the user id and the system access token. */
@@ -161,16 +161,14 @@ final class QuotaQueryFactory {
       return null;
     }
     if (!hasUser || !hasToken) {
-      throw new InvalidQueryException(
-          "The admin balance needs both user_id and access_token (from the relay's personal"
-              + " settings page).");
+      throw new InvalidQueryException(Text.of("quota.admin_needs_both"));
     }
     String userId = input.userId().strip();
     // ASCII digits only: Character.isDigit also accepts other scripts' digits (٤٢, ４２), which
     // cannot be sent in the relay's New-Api-User header
     if (userId.length() > QueryInput.MAX_USER_ID_LENGTH
         || !userId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new InvalidQueryException("user_id must be the relay's numeric user id.");
+      throw new InvalidQueryException(Text.of("quota.user_id_not_numeric"));
     }
     ApiKey token = ApiKey.secret(input.accessToken(), "access_token");
     return new AdminAccess(userId, token);

@@ -106,7 +106,7 @@ public final class QuotaService {
     Provider provider =
         providers
             .find(query.provider())
-            .orElseThrow(() -> new InvalidQueryException("Unknown provider."));
+            .orElseThrow(() -> new InvalidQueryException(Text.of("quota.unknown_provider")));
     return new QueryRun(provider, settings, clock, query, listener).begin();
   }
 }

@@ -19,6 +19,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.BotOverService;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeDiscord;
@@ -37,8 +38,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ final class AccountDetailsEndToEndTest {
   /** Every key any provider received, as given. */
   private static final Queue<String> KEYS = new ConcurrentLinkedQueue<>();
 
-  private static BotOverService running;
+  @AutoClose private static BotOverService running;
   private static FakeDiscord discord;
   private LogCapture logs;
 
@@ -91,13 +92,6 @@ final class AccountDetailsEndToEndTest {
                 AccountDetailsEndToEndTest::consoleAccount));
     running = BotOverService.start(service);
     discord = running.discord();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (running != null) {
-      running.close();
-    }
   }
 
   @BeforeEach
@@ -195,7 +189,7 @@ final class AccountDetailsEndToEndTest {
     for (int i = 1; i <= 14; i++) {
       spend.add(new ModelSpend("model-" + i, new BigDecimal(i).movePointLeft(1), "USD", i, null));
     }
-    return Account.read(id, List.of(CoreDoubles.relayKey().build()), null, null)
+    return Account.read(id, List.of(CoreDoubles.relayKey().build()), null, (Text) null)
         .withSite(new Site("new-api", "0.6.10", "Juhe API"))
         .withLimits(
             List.of(
@@ -206,7 +200,7 @@ final class AccountDetailsEndToEndTest {
 
   /** No balance, a note saying so, and one window. */
   private static Account consoleAccount(String id) {
-    return Account.read(id, List.of(), null, "A key cannot read the balance here.")
+    return Account.read(id, List.of(), null, Text.upstream("A key cannot read the balance here."))
         .withLimits(List.of(new RateWindow("requests_per_minute", 60L, 59L, null)));
   }
 

@@ -20,6 +20,7 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -160,9 +162,9 @@ final class DiscordInputCorpusTest {
     QuotaOptions.Target target = QuotaOptions.Target.of(c.string("provider"), c.string("base_url"));
     QuotaOptions.Parsed parsed = options.parse(c.string("api_key"), models, balanceOnly, target);
     if (parsed instanceof QuotaOptions.NeedsKey) {
-      String problem = options.problemBeforeForm(models, balanceOnly, target);
+      QuotaOptions.Invalid problem = options.problemBeforeForm(models, balanceOnly, target);
       return problem != null
-          ? new Refused(Replies.refusal(text, problem))
+          ? new Refused(Replies.refusal(text, problem.problem(text)))
           : new Form(modal.forCommand(text, target, models, balanceOnly));
     }
     ProviderInfo provider = options.provider(target).orElse(service.defaultProvider());
@@ -186,7 +188,7 @@ final class DiscordInputCorpusTest {
       return new Checked(ready, render(ready, text));
     }
     if (parsed instanceof QuotaOptions.Invalid invalid) {
-      return new Refused(Replies.refusal(text, invalid.problem()));
+      return new Refused(Replies.refusal(text, invalid.problem(text)));
     }
     return new Refused(keyMissing);
   }
@@ -208,12 +210,19 @@ final class DiscordInputCorpusTest {
                 ModelQuota.failed(
                     model,
                     ProbeStatus.MODEL_UNAVAILABLE,
-                    "Model id : " + model + " , has no provider supported",
+                    Text.upstream("Model id : " + model + " , has no provider supported"),
                     9);
-            case 2 -> ModelQuota.failed(model, ProbeStatus.LIMIT_REACHED, "**" + model + "**", 9);
+            case 2 ->
+                ModelQuota.failed(
+                    model, ProbeStatus.LIMIT_REACHED, Text.upstream("**" + model + "**"), 9);
             default ->
                 new ModelQuota(
-                    model, RateLimits.UNKNOWN, ProbeStatus.NO_QUOTA_HEADERS, null, "n/a", 9);
+                    model,
+                    RateLimits.UNKNOWN,
+                    ProbeStatus.NO_QUOTA_HEADERS,
+                    null,
+                    Text.upstream("n/a"),
+                    9);
           });
     }
     ProviderInfo provider = service.provider(query.provider()).orElseThrow();
@@ -252,6 +261,9 @@ final class DiscordInputCorpusTest {
     assertTrue(form.getTitle().length() <= Modal.MAX_TITLE_LENGTH, form.getTitle());
     assertTrue(form.getComponents().size() <= Modal.MAX_COMPONENTS);
     for (var component : form.getComponents()) {
+      if (component.asLabel().getChild().getType() != Component.Type.TEXT_INPUT) {
+        continue; // the provider select(s): ProviderPickerTest
+      }
       TextInput input = component.asLabel().getChild().asTextInput();
       String value = input.getValue();
       assertTrue(

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
 final class DiscordInputEndToEndTest {
   private static final Map<Expect, Integer> SEEN = new EnumMap<>(Expect.class);
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static LogCapture logs;
 
@@ -89,9 +90,6 @@ final class DiscordInputEndToEndTest {
       assertFalse(logs.text().contains("Autocomplete failed"), logs.text());
     } finally {
       logs.close();
-      if (bot != null) {
-        bot.close();
-      }
     }
   }
 

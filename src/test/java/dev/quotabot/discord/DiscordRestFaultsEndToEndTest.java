@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ final class DiscordRestFaultsEndToEndTest {
   private static final String KEY = "ms-fault0matrix0secret0key0c0d1";
   private static final String QWEN = "Qwen/Qwen3-32B";
 
-  private static BotUnderTest bot;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static FakeModelScope modelScope;
   private LogCapture logs;
@@ -51,13 +51,6 @@ final class DiscordRestFaultsEndToEndTest {
             fake -> fake.quota(QWEN, 2000, 1200, 500, 100, 0));
     discord = bot.discord();
     modelScope = bot.modelScope();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (bot != null) {
-      bot.close();
-    }
   }
 
   @BeforeEach

@@ -1,32 +1,26 @@
 package dev.quotabot.discord;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.quotabot.support.BotUnderTest;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.LogCapture;
-import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.SentForm;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,87 +36,23 @@ final class ProviderCommandEndToEndTest {
   private static final String MINI = "gpt-4o-mini";
   private static final String HAIKU = "claude-3-5-haiku";
 
+  private static FakeBalanceUpstream upstream;
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
-  private static WireMockServer upstream;
-  private static RunningApp app;
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start();
-    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    upstream.start();
-    upstream.stubFor(
-        get(urlPathEqualTo("/user/balance"))
-            .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY))
-            .willReturn(
-                okJson(
-                    "{\"is_available\":true,\"balance_infos\":[{\"currency\":\"CNY\","
-                        + "\"total_balance\":\"110.00\",\"granted_balance\":\"10.00\","
-                        + "\"topped_up_balance\":\"100.00\"}]}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/status"))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
-                        + "\"quota_display_type\":\"USD\"}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/usage/token/"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(
-                okJson(
-                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
-                        + "\"total_granted\":5000000,\"total_used\":1000000,"
-                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
-                        + "\"expires_at\":0}}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/v1/models"))
-            .withHeader("Authorization", equalTo("Bearer " + RELAY_KEY))
-            .willReturn(
-                okJson(
-                    "{\"object\":\"list\",\"data\":[{\"id\":\""
-                        + MINI
-                        + "\",\"object\":\"model\",\"owned_by\":\"openai\"},{\"id\":\""
-                        + HAIKU
-                        + "\",\"object\":\"model\",\"owned_by\":\"anthropic\"}]}")));
-    upstream.stubFor(
-        get(urlPathEqualTo("/api/user/self"))
-            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"id\":42,\"username\":\"admin\","
-                        + "\"display_name\":\"admin\",\"quota\":2500000,"
-                        + "\"used_quota\":500000,\"request_count\":7}}")));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.put("provider.deepseek.base_url", relayUrl());
-    properties.put("upstream.allow_http", "true");
-    properties.put("upstream.allow_private_addresses", "true");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (upstream != null) {
-      upstream.stop();
-    }
-    if (discord != null) {
-      discord.close();
-    }
+    upstream = FakeBalanceUpstream.start();
+    upstream.deepSeekBalances(DEEPSEEK_KEY, List.of("CNY"));
+    upstream.newApiKey(RELAY_KEY, List.of(MINI, HAIKU));
+    upstream.newApiWallet(ACCESS_TOKEN);
+    bot = BotUnderTest.builder().balanceUpstream(upstream).start();
+    discord = bot.discord();
   }
 
   @Test
   void offersEveryRegisteredProviderAsAChoiceModelScopeFirst() {
-    JsonObject provider =
-        discord
-            .awaitGlobalCommands()
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("options")
-            .get(3)
-            .getAsJsonObject();
+    JsonObject provider = discord.awaitQuotaOption("provider");
 
     // a fixed list while every provider fits in Discord's 25; beyond, suggestions as one types
     JsonArray offered;
@@ -147,14 +77,12 @@ final class ProviderCommandEndToEndTest {
   @Test
   void readsDeepSeeksBalanceAndShowsItInYuan() {
     User user = User.fresh("en-US");
-    int readsBefore = deepSeekReads();
+    int readsBefore = upstream.deepSeekReads(DEEPSEEK_KEY);
 
     Interaction sent =
         discord.slashCommand(user, Map.of("provider", "deepseek", "api_key", DEEPSEEK_KEY));
 
-    JsonObject deferred = discord.awaitCallback(sent);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(sent);
     JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
     assertTrue(embed.get("title").getAsString().contains("DeepSeek"), embed.toString());
     String description = embed.get("description").getAsString();
@@ -165,7 +93,7 @@ final class ProviderCommandEndToEndTest {
     assertTrue(description.contains("sk-…d5e6"), description);
     assertFalse(description.contains("魔粒"), description);
     assertFalse(embed.has("fields") && embed.getAsJsonArray("fields").size() > 0);
-    assertEquals(readsBefore + 1, deepSeekReads());
+    assertEquals(readsBefore + 1, upstream.deepSeekReads(DEEPSEEK_KEY));
   }
 
   @Test
@@ -175,7 +103,7 @@ final class ProviderCommandEndToEndTest {
     Interaction sent =
         discord.slashCommand(
             user,
-            Map.of("provider", "newapi", "base_url", relayUrl() + "/v1", "api_key", RELAY_KEY));
+            Map.of("provider", "newapi", "base_url", upstream.url() + "/v1", "api_key", RELAY_KEY));
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(sent));
     String description = embed.get("description").getAsString();
@@ -195,19 +123,16 @@ final class ProviderCommandEndToEndTest {
   @Test
   void answersPrivatelyThatARelayNeedsItsAddressAndCallsNothing() {
     User user = User.fresh("en-US");
-    int before = upstream.getAllServeEvents().size();
+    int before = upstream.wireMock().getAllServeEvents().size();
 
     Interaction sent =
         discord.slashCommand(user, Map.of("provider", "newapi", "api_key", RELAY_KEY));
 
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    String content = reply.getAsJsonObject("data").get("content").getAsString();
+    String content = discord.awaitPrivateMessage(sent);
     assertTrue(content.contains("Cannot check"), content);
     // escaped, so Discord shows it as typed: base_url
     assertTrue(content.contains("base\\_url"), content);
-    assertEquals(before, upstream.getAllServeEvents().size());
+    assertEquals(before, upstream.wireMock().getAllServeEvents().size());
   }
 
   @Test
@@ -229,25 +154,17 @@ final class ProviderCommandEndToEndTest {
     try (LogCapture logs = LogCapture.open()) {
       User user = User.fresh("en-US");
       Interaction command =
-          discord.slashCommand(user, Map.of("provider", "newapi", "base_url", relayUrl()));
+          discord.slashCommand(user, Map.of("provider", "newapi", "base_url", upstream.url()));
 
-      JsonObject modal = discord.awaitCallback(command);
-      assertEquals(9, modal.get("type").getAsInt());
-      JsonObject data = modal.getAsJsonObject("data");
-      assertEquals("quota:newapi", data.get("custom_id").getAsString());
-      List<String> inputIds = new ArrayList<>();
-      for (JsonElement label : data.getAsJsonArray("components")) {
-        JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-        inputIds.add(input.get("custom_id").getAsString());
-        if (input.get("custom_id").getAsString().equals("base_url")) {
-          assertEquals(relayUrl(), input.get("value").getAsString());
-        }
-      }
-      assertEquals(List.of("api_key", "base_url", "models", "user_id", "access_token"), inputIds);
+      SentForm form = discord.awaitForm(command);
+      assertEquals("quota:newapi", form.id());
+      assertEquals(upstream.url(), form.value("base_url"));
+      assertEquals(
+          List.of("api_key", "base_url", "models", "user_id", "access_token"), form.inputIds());
 
       Map<String, String> values = new LinkedHashMap<>();
       values.put("api_key", RELAY_KEY);
-      values.put("base_url", relayUrl());
+      values.put("base_url", upstream.url());
       values.put("models", MINI + ", o3-pro");
       values.put("user_id", "42");
       values.put("access_token", ACCESS_TOKEN);
@@ -282,25 +199,12 @@ final class ProviderCommandEndToEndTest {
     }
   }
 
-  /** DeepSeek balance reads sent with the key. */
-  private static int deepSeekReads() {
-    return upstream
-        .findAll(
-            getRequestedFor(urlPathEqualTo("/user/balance"))
-                .withHeader("Authorization", equalTo("Bearer " + DEEPSEEK_KEY)))
-        .size();
-  }
-
   private static JsonArray rawOptions(JsonObject... options) {
     JsonArray array = new JsonArray();
     for (JsonObject option : options) {
       array.add(option);
     }
     return array;
-  }
-
-  private static String relayUrl() {
-    return "http://127.0.0.1:" + upstream.port();
   }
 
   private static JsonObject embedOf(JsonObject message) {

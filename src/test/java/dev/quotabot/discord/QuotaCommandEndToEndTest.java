@@ -16,21 +16,23 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.BotUnderTest;
 import dev.quotabot.support.FakeDiscord;
 import dev.quotabot.support.FakeDiscord.Interaction;
 import dev.quotabot.support.FakeDiscord.User;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.LogCapture;
 import dev.quotabot.support.RunningApp;
+import dev.quotabot.support.SentForm;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,7 @@ final class QuotaCommandEndToEndTest {
   private static final String KIMI = "moonshotai/Kimi-K2-Instruct";
   private static final int PROBE_DELAY_MS = 400;
 
+  @AutoClose private static BotUnderTest bot;
   private static FakeDiscord discord;
   private static FakeModelScope modelScope;
   private static RunningApp app;
@@ -53,39 +56,35 @@ final class QuotaCommandEndToEndTest {
 
   @BeforeAll
   static void startEverything() {
-    discord = FakeDiscord.start(true);
-    modelScope = FakeModelScope.start(PROBE_DELAY_MS);
-    modelScope.quota(QWEN, 2000, 1200, 500, 100, PROBE_DELAY_MS);
-    modelScope.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
-    modelScope.limitReached(KIMI, PROBE_DELAY_MS);
-    modelScope.models(
-        List.of(
-            "Qwen/Qwen3-235B-A22B",
-            "Qwen/Qwen2.5-72B-Instruct",
-            "ZhipuAI/GLM-4.6",
-            QWEN,
-            DEEPSEEK,
-            KIMI));
-    Map<String, String> properties = new HashMap<>(discord.botProperties());
-    properties.put("discord.guild_id", FakeDiscord.GUILD_ID);
-    properties.putAll(modelScope.properties());
-    properties.put("quota.default_models", QWEN + "," + DEEPSEEK);
-    properties.put("quota.max_models", "30");
-    app = RunningApp.start(properties);
-    discord.awaitGlobalCommands();
+    bot =
+        BotUnderTest.builder()
+            .inGuild()
+            .probeDelayMs(PROBE_DELAY_MS)
+            .property("discord.guild_id", FakeDiscord.GUILD_ID)
+            .property("quota.default_models", QWEN + "," + DEEPSEEK)
+            .property("quota.max_models", "30")
+            .modelScope(
+                fake -> {
+                  fake.quota(QWEN, 2000, 1200, 500, 100, PROBE_DELAY_MS);
+                  fake.noHeaders(DEEPSEEK, PROBE_DELAY_MS);
+                  fake.limitReached(KIMI, PROBE_DELAY_MS);
+                  fake.models(
+                      List.of(
+                          "Qwen/Qwen3-235B-A22B",
+                          "Qwen/Qwen2.5-72B-Instruct",
+                          "ZhipuAI/GLM-4.6",
+                          QWEN,
+                          DEEPSEEK,
+                          KIMI));
+                })
+            .start();
+    discord = bot.discord();
+    modelScope = bot.modelScope();
+    app = bot.app();
   }
 
   @AfterAll
-  static void stopEverything() {
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    if (discord != null) {
-      discord.close();
-    }
+  static void reportDeferLatencies() {
     if (!deferLatenciesMs.isEmpty()) {
       System.out.println("INTERACTION_CREATE → deferred callback (ms): " + deferLatenciesMs);
     }
@@ -124,8 +123,7 @@ final class QuotaCommandEndToEndTest {
 
   @Test
   void registersAProviderOptionAndARelayAddressWithChineseLocalizations() {
-    JsonArray options =
-        discord.awaitGlobalCommands().get(0).getAsJsonObject().getAsJsonArray("options");
+    JsonArray options = discord.awaitQuotaOptions();
 
     JsonObject provider = options.get(3).getAsJsonObject();
     assertEquals("provider", provider.get("name").getAsString());
@@ -302,9 +300,8 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of());
 
-    JsonObject modal = discord.awaitCallback(command);
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject models = modalInput(modal, "models");
+    SentForm modal = discord.awaitForm(command);
+    JsonObject models = modal.input("models");
     assertEquals(QWEN + "\n" + DEEPSEEK, models.get("value").getAsString());
     assertFalse(models.get("required").getAsBoolean());
     assertTrue(models.get("placeholder").getAsString().contains("魔粒 balance"));
@@ -312,7 +309,7 @@ final class QuotaCommandEndToEndTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("api_key", key);
     values.put("models", "");
-    String formId = modal.getAsJsonObject("data").get("custom_id").getAsString();
+    String formId = modal.id();
     Interaction submitted = discord.modalSubmit(user, formId, values);
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(submitted));
@@ -329,7 +326,7 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of("models", QWEN, "balance_only", true));
 
-    JsonObject models = modalInput(discord.awaitCallback(command), "models");
+    JsonObject models = discord.awaitForm(command).input("models");
     assertTrue(
         !models.has("value") || models.get("value").getAsString().isEmpty(), models.toString());
   }
@@ -353,20 +350,13 @@ final class QuotaCommandEndToEndTest {
 
     Interaction command = discord.slashCommand(user, Map.of("models", QWEN));
 
-    JsonObject modal = discord.awaitCallback(command);
-    assertEquals(9, modal.get("type").getAsInt());
-    JsonObject data = modal.getAsJsonObject("data");
+    SentForm modal = discord.awaitForm(command);
     // no provider chosen: the bare id, so the key typed picks the provider by its prefix
-    assertEquals(QuotaModal.ID, data.get("custom_id").getAsString());
-    List<String> inputIds = new ArrayList<>();
-    for (JsonElement label : data.getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      inputIds.add(input.get("custom_id").getAsString());
-      if (input.get("custom_id").getAsString().equals("models")) {
-        assertEquals(QWEN, input.get("value").getAsString());
-      }
-    }
-    assertEquals(List.of("api_key", "models"), inputIds);
+    assertEquals(QuotaModal.ID, modal.id());
+    assertEquals(QWEN, modal.value("models"));
+    // the product knows more providers than one select holds: two selects, then the fields
+    assertEquals(
+        List.of("provider", "provider_more", "api_key", "base_url", "models"), modal.inputIds());
     assertFalse(modal.toString().contains(KEY));
 
     Map<String, String> values = new LinkedHashMap<>();
@@ -374,9 +364,7 @@ final class QuotaCommandEndToEndTest {
     values.put("models", QWEN);
     Interaction submitted = discord.modalSubmit(user, QuotaModal.ID, values);
 
-    JsonObject deferred = discord.awaitCallback(submitted);
-    assertEquals(5, deferred.get("type").getAsInt());
-    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+    discord.awaitPrivateDeferral(submitted);
     JsonArray fields = embedOf(discord.awaitOriginalEdit(submitted)).getAsJsonArray("fields");
     assertEquals(1, fields.size());
     assertTrue(fields.get(0).getAsJsonObject().get("value").getAsString().contains("1200 / 2000"));
@@ -440,10 +428,8 @@ final class QuotaCommandEndToEndTest {
 
     Interaction second = discord.slashCommand(user, Map.of("api_key", KEY, "models", QWEN));
 
-    JsonObject reply = discord.awaitCallback(second);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("wait"));
+    String content = discord.awaitPrivateMessage(second);
+    assertTrue(content.contains("wait"));
     assertEquals(probes, modelScope.probes().size());
   }
 
@@ -455,10 +441,8 @@ final class QuotaCommandEndToEndTest {
     Interaction sent =
         discord.slashCommand(user, Map.of("api_key", "ms-has a space", "models", QWEN));
 
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    assertTrue(reply.getAsJsonObject("data").get("content").getAsString().contains("Cannot check"));
+    String content = discord.awaitPrivateMessage(sent);
+    assertTrue(content.contains("Cannot check"));
     assertEquals(probes, modelScope.probes().size());
   }
 
@@ -488,10 +472,7 @@ final class QuotaCommandEndToEndTest {
 
       Interaction submitted = discord.modalSubmit(user, formId, Map.of("api_key", KEY));
 
-      JsonObject reply = discord.awaitCallback(submitted);
-      assertEquals(4, reply.get("type").getAsInt());
-      assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-      String content = reply.getAsJsonObject("data").get("content").getAsString();
+      String content = discord.awaitPrivateMessage(submitted);
       assertTrue(content.contains("run /quota again"), content);
     }
   }
@@ -520,8 +501,12 @@ final class QuotaCommandEndToEndTest {
 
     JsonObject embed = embedOf(discord.awaitOriginalEdit(asText));
     assertEquals("ModelScope 魔粒 balance (free check)", embed.get("title").getAsString());
-    assertEquals("⚠️ Cannot check: balance\\_only must be True or False.", contentOf(unclear));
-    assertTrue(contentOf(valueless).contains("try again in a minute"), contentOf(valueless));
+    assertEquals(
+        "⚠️ Cannot check: balance\\_only must be True or False.",
+        discord.awaitPrivateMessage(unclear));
+    assertTrue(
+        discord.awaitPrivateMessage(valueless).contains("try again in a minute"),
+        discord.awaitPrivateMessage(valueless));
     assertEquals(0, modelScope.probesWith(key));
   }
 
@@ -616,14 +601,6 @@ final class QuotaCommandEndToEndTest {
     return array;
   }
 
-  /** The content of a private message answering the interaction at once. */
-  private static String contentOf(Interaction sent) {
-    JsonObject reply = discord.awaitCallback(sent);
-    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
-    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
-    return reply.getAsJsonObject("data").get("content").getAsString();
-  }
-
   /** The message's {@code allowed_mentions} lets nothing ping: no user, role or everyone. */
   private static void assertPingsNobody(JsonObject message) {
     JsonObject allowed = message.getAsJsonObject("allowed_mentions");
@@ -641,16 +618,6 @@ final class QuotaCommandEndToEndTest {
             getRequestedFor(urlPathEqualTo("/openapi/v1/magicubes/balance"))
                 .withHeader("Authorization", equalTo("Bearer " + key)))
         .size();
-  }
-
-  private static JsonObject modalInput(JsonObject modal, String customId) {
-    for (JsonElement label : modal.getAsJsonObject("data").getAsJsonArray("components")) {
-      JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      if (input.get("custom_id").getAsString().equals(customId)) {
-        return input;
-      }
-    }
-    throw new AssertionError("no input " + customId + " in " + modal);
   }
 
   private static JsonObject embedOf(JsonObject message) {

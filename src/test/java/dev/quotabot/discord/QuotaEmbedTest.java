@@ -16,6 +16,7 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class QuotaEmbedTest {
                   .part("topped_up", new BigDecimal("5.5"))
                   .build()),
           null,
-          null);
+          (Text) null);
 
   @Test
   void namesTheKeyByItsFingerprintAndTellsWhenTheDailyQuotaResets() {
@@ -104,7 +105,7 @@ final class QuotaEmbedTest {
         QuotaEmbed.render(
             report(
                 ok("**bold**", 2000, 1200, 500, 100),
-                ModelQuota.failed("||x||", ProbeStatus.MODEL_UNAVAILABLE, "no", 9),
+                ModelQuota.failed("||x||", ProbeStatus.MODEL_UNAVAILABLE, Text.upstream("no"), 9),
                 ok("\\[a\\](https://evil.example)", 2000, 1200, 500, 100)),
             BotText.EN,
             false);
@@ -122,7 +123,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             120);
     ModelQuota partial =
         new ModelQuota(
@@ -130,7 +131,7 @@ final class QuotaEmbedTest {
             new RateLimits(2000L, null, null, 7L),
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             120);
 
     MessageEmbed embed = QuotaEmbed.render(report(unknown, partial), BotText.EN, false);
@@ -152,7 +153,7 @@ final class QuotaEmbedTest {
         ModelQuota.failed(
             "Qwen/Qwen3-32B",
             ProbeStatus.INVALID_KEY,
-            "ModelScope rejected the key (HTTP 401).",
+            Text.upstream("ModelScope rejected the key (HTTP 401)."),
             30);
 
     MessageEmbed embed = QuotaEmbed.render(report(rejected), BotText.EN, false);
@@ -166,7 +167,8 @@ final class QuotaEmbedTest {
   @Test
   void showsAnUpstreamErrorAsTextNeverAsALinkForModelScopeAndRelaysAlike() {
     String error = "see \\[docs\\](https://evil.example) *now";
-    ModelQuota failed = ModelQuota.failed("a/b", ProbeStatus.MODEL_UNAVAILABLE, error, 0);
+    ModelQuota failed =
+        ModelQuota.failed("a/b", ProbeStatus.MODEL_UNAVAILABLE, Text.upstream(error), 0);
 
     String modelScope =
         QuotaEmbed.render(report(failed), BotText.EN, false).getFields().get(0).getValue();
@@ -188,7 +190,7 @@ final class QuotaEmbedTest {
             "moonshotai/Kimi-K2-Instruct",
             new RateLimits(2000L, 1500L, 500L, 0L),
             ProbeStatus.LIMIT_REACHED,
-            "Rate or daily limit reached (HTTP 429).",
+            Text.upstream("Rate or daily limit reached (HTTP 429)."),
             null,
             40);
 
@@ -203,7 +205,8 @@ final class QuotaEmbedTest {
   @Test
   void keepsUpstreamTextFromFormattingTheEmbed() {
     ModelQuota odd =
-        ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "**loud** _slanted_ `code`", 1);
+        ModelQuota.failed(
+            "m/x", ProbeStatus.UPSTREAM_ERROR, Text.upstream("**loud** _slanted_ `code`"), 1);
 
     String value = QuotaEmbed.render(report(odd), BotText.EN, false).getFields().get(0).getValue();
 
@@ -220,8 +223,10 @@ final class QuotaEmbedTest {
         QuotaEmbed.RED,
         colour(
             ok("a/a", 100, 100, 100, 100),
-            ModelQuota.failed("b/b", ProbeStatus.LIMIT_REACHED, "limit", 1)));
-    assertEquals(QuotaEmbed.GREY, colour(ModelQuota.failed("a/a", ProbeStatus.TIMEOUT, "slow", 1)));
+            ModelQuota.failed("b/b", ProbeStatus.LIMIT_REACHED, Text.upstream("limit"), 1)));
+    assertEquals(
+        QuotaEmbed.GREY,
+        colour(ModelQuota.failed("a/a", ProbeStatus.TIMEOUT, Text.upstream("slow"), 1)));
   }
 
   @Test
@@ -253,7 +258,8 @@ final class QuotaEmbedTest {
     for (int i = 0; i < 37; i++) {
       rows.add(
           i % 5 == 4
-              ? ModelQuota.failed("org/failing-" + i, ProbeStatus.TIMEOUT, "No answer.", 1)
+              ? ModelQuota.failed(
+                  "org/failing-" + i, ProbeStatus.TIMEOUT, Text.upstream("No answer."), 1)
               : ok("org/model-" + i, 2000, 1000, 500, 400));
     }
 
@@ -276,7 +282,7 @@ final class QuotaEmbedTest {
     String longError = "The upstream said something long. ".repeat(9);
     for (int i = 0; i < 25; i++) {
       String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
-      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, Text.upstream(longError), 1));
     }
 
     MessageEmbed embed = QuotaEmbed.render(report(rows), BotText.EN, false);
@@ -293,7 +299,8 @@ final class QuotaEmbedTest {
 
   @Test
   void cutsAnOverlongFieldValueToDiscordsLimit() {
-    ModelQuota verbose = ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, "x".repeat(3000), 1);
+    ModelQuota verbose =
+        ModelQuota.failed("m/x", ProbeStatus.UPSTREAM_ERROR, Text.upstream("x".repeat(3000)), 1);
 
     MessageEmbed.Field field =
         QuotaEmbed.render(report(verbose), BotText.EN, false).getFields().get(0);
@@ -338,7 +345,7 @@ final class QuotaEmbedTest {
 
   @Test
   void callsTheBalanceOfAnAccountReadWithoutAnyEntryUnknownNeverZero() {
-    Account empty = Account.read("deepseek", List.of(), null, null);
+    Account empty = Account.read("deepseek", List.of(), null, (Text) null);
 
     String line = lines(BALANCE_ONLY, empty, BotText.EN).get(1);
 
@@ -352,7 +359,7 @@ final class QuotaEmbedTest {
             "modelscope",
             "魔粒",
             ProbeStatus.INVALID_KEY,
-            "ModelScope rejected the key for the balance (HTTP 401): **bad** token");
+            Text.upstream("ModelScope rejected the key for the balance (HTTP 401): **bad** token"));
 
     MessageEmbed embed =
         QuotaEmbed.render(
@@ -424,7 +431,10 @@ final class QuotaEmbedTest {
   void colorsAFailedBalanceOnlyCheckRedAndSaysWhy() {
     Account slow =
         Account.failed(
-            "modelscope", "魔粒", ProbeStatus.TIMEOUT, "ModelScope did not answer within 10000 ms.");
+            "modelscope",
+            "魔粒",
+            ProbeStatus.TIMEOUT,
+            Text.upstream("ModelScope did not answer within 10000 ms."));
 
     MessageEmbed embed = QuotaEmbed.render(report(PROBER, slow, List.of()), BotText.ZH, false);
 
@@ -452,7 +462,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "ModelScope did not report per-model quota for this call.",
+            Text.upstream("ModelScope did not report per-model quota for this call."),
             90);
 
     MessageEmbed.Field en = QuotaEmbed.render(report(silent), BotText.EN, false).getFields().get(0);
@@ -499,12 +509,15 @@ final class QuotaEmbedTest {
   void countsTheBalanceLineTowardsDiscordsLimits() {
     Account noisy =
         Account.failed(
-            "modelscope", "魔粒".repeat(50), ProbeStatus.UPSTREAM_ERROR, "_*`".repeat(2000));
+            "modelscope",
+            "魔粒".repeat(50),
+            ProbeStatus.UPSTREAM_ERROR,
+            Text.upstream("_*`".repeat(2000)));
     List<ModelQuota> rows = new ArrayList<>();
     String longError = "The upstream said something long. ".repeat(30);
     for (int i = 0; i < 40; i++) {
       String model = "organisation-with-a-long-name/" + "model-name-".repeat(15) + i;
-      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, longError, 1));
+      rows.add(ModelQuota.failed(model, ProbeStatus.UPSTREAM_ERROR, Text.upstream(longError), 1));
     }
 
     MessageEmbed embed = QuotaEmbed.render(report(PROBER, noisy, rows), BotText.EN, false);
@@ -527,7 +540,7 @@ final class QuotaEmbedTest {
             "modelscope",
             List.of(Balance.of(Balance.Scope.ACCOUNT, "魔粒").available(BigDecimal.TEN).build()),
             "**[site](https://example.com) " + "x".repeat(500),
-            null);
+            (Text) null);
 
     String line = lines(PROBER, odd, BotText.EN).get(1);
 
@@ -596,7 +609,8 @@ final class QuotaEmbedTest {
       }
       many.add(entry.build());
     }
-    Account account = Account.read("newapi", many, "n".repeat(500), "note ".repeat(300));
+    Account account =
+        Account.read("newapi", many, "n".repeat(500), Text.upstream("note ".repeat(300)));
     List<ModelQuota> rows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       rows.add(relayRow("vendor/" + "long-model-name-".repeat(14) + i));
@@ -611,8 +625,121 @@ final class QuotaEmbedTest {
         List.of(embed.getDescription().split("\n")).stream()
             .filter(line -> line.startsWith("💰"))
             .toList();
-    assertEquals(QuotaEmbed.BALANCE_LINES_MAX, balanceLines.size());
-    assertEquals("💰 +9 more balances", balanceLines.get(balanceLines.size() - 1));
+    String more = balanceLines.get(balanceLines.size() - 1);
+    Matcher counted = Pattern.compile("💰 \\+(\\d+) more balances?").matcher(more);
+    assertTrue(counted.matches(), more);
+    assertEquals(12, balanceLines.size() - 1 + Integer.parseInt(counted.group(1)));
+  }
+
+  @Test
+  void showsEveryBalanceEntryOfASixEntryReport() {
+    // GIVEN an account with six entries (more than the four an answer used to show)
+    List<Balance> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(
+          Balance.of(Balance.Scope.ACCOUNT, "C" + (char) ('A' + i) + "Y")
+              .available(new BigDecimal(i + 1))
+              .build());
+    }
+    Account account = Account.read("deepseek", six, null, (Text) null);
+
+    // WHEN it is rendered
+    List<String> lines = lines(BALANCE_ONLY, account, BotText.EN);
+
+    // THEN each entry has its line, and no line says some were left out
+    for (int i = 0; i < 6; i++) {
+      String unit = "C" + (char) ('A' + i) + "Y";
+      assertTrue(
+          lines.contains("💰 " + unit + " balance: **" + (i + 1) + ".00** available"), "" + lines);
+    }
+    assertFalse(String.join("\n", lines).contains("more balance"), "" + lines);
+  }
+
+  @Test
+  void keepsWithinDiscordsLimitsWithFiftyBalanceEntriesAndCountsThoseLeftOut() {
+    // GIVEN fifty entries, each with a split and an expiry, and sixty model rows
+    List<Balance> fifty = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add(
+          Balance.of(Balance.Scope.KEY, "USD")
+              .available(new BigDecimal("12.34"))
+              .total(new BigDecimal("100"))
+              .used(new BigDecimal("87.66"))
+              .part("granted", BigDecimal.ONE)
+              .expiresAt(NOW.plusSeconds(86_400L * (i + 2)))
+              .build());
+    }
+    Account account = Account.read("newapi", fifty, "token", (Text) null);
+    List<ModelQuota> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(relayRow("vendor/model-" + i));
+    }
+
+    // WHEN the report is rendered
+    MessageEmbed embed = QuotaEmbed.render(report(RELAY, account, rows), BotText.EN, false);
+
+    // THEN it is sendable, and the entries shown plus those counted are all fifty
+    assertTrue(embed.isSendable());
+    assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+    assertTrue(embed.getLength() <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "" + embed.getLength());
+    List<String> money =
+        List.of(embed.getDescription().split("\n")).stream()
+            .filter(line -> line.startsWith("💰"))
+            .toList();
+    Matcher counted =
+        Pattern.compile("💰 \\+(\\d+) more balances?").matcher(money.get(money.size() - 1));
+    assertTrue(counted.matches(), money.get(money.size() - 1));
+    assertEquals(50, money.size() - 1 + Integer.parseInt(counted.group(1)));
+    assertTrue(money.size() > 4, "" + money.size());
+    String last = embed.getFields().get(embed.getFields().size() - 1).getValue();
+    assertTrue(last.contains(" ok, "), last);
+  }
+
+  @Test
+  void saysWhatExpiresTonightInTheReportsDailyResetZone() {
+    // GIVEN a report checked at 17:59 UTC+8 whose daily reset is at midnight UTC+8, with an entry
+    // expiring at 23:59 that evening and one expiring the day after
+    Instant tonight = Instant.parse("2025-03-01T15:59:00Z");
+    Instant later = Instant.parse("2025-03-02T15:59:00Z");
+    Account account =
+        Account.read(
+            "modelscope",
+            List.of(
+                Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+                    .available(new BigDecimal("200"))
+                    .expiresAt(tonight)
+                    .build(),
+                Balance.of(Balance.Scope.ACCOUNT, "魔粒")
+                    .available(new BigDecimal("50"))
+                    .expiresAt(later)
+                    .build()),
+            null,
+            (Text) null);
+
+    // WHEN it is rendered in English and Chinese
+    List<String> en = lines(PROBER, account, BotText.EN);
+    List<String> zh = lines(PROBER, account, BotText.ZH);
+
+    // THEN the first says what expires tonight and when, the second only when it expires
+    assertTrue(
+        en.contains(
+            "⏳ **200 魔粒** expire tonight at 23:59 UTC+8 (<t:" + tonight.getEpochSecond() + ":R>)"),
+        "" + en);
+    assertTrue(
+        zh.contains("⏳ **200 魔粒** 将于今晚 23:59（UTC+8）过期（<t:" + tonight.getEpochSecond() + ":R>）"),
+        "" + zh);
+    assertTrue(en.contains("⏳ Expires <t:" + later.getEpochSecond() + ":R>"), "" + en);
+  }
+
+  @Test
+  void neverSaysTonightWithoutADailyReset() {
+    // GIVEN a provider without a daily reset and an entry expiring an hour after the check
+    Instant soon = NOW.plusSeconds(3600);
+    Account relay = keyAccount(CoreDoubles.relayKey().expiresAt(soon).build(), "t", null);
+
+    // WHEN it is rendered THEN the expiry is a relative time only
+    List<String> lines = lines(RELAY, relay, BotText.EN);
+    assertTrue(lines.contains("⏳ Expires <t:" + soon.getEpochSecond() + ":R>"), "" + lines);
   }
 
   @Test
@@ -676,7 +803,7 @@ final class QuotaEmbedTest {
                     .part("cash", new BigDecimal("-1.5"))
                     .build()),
             null,
-            "the account owes money (its cash balance is negative)");
+            Text.upstream("the account owes money (its cash balance is negative)"));
 
     String description = description(BALANCE_ONLY, owing, BotText.EN);
 
@@ -724,7 +851,10 @@ final class QuotaEmbedTest {
   void showsWhyAProvidersBalanceCouldNotBeReadNamingTheProvider() {
     Account failed =
         Account.failed(
-            "deepseek", null, ProbeStatus.UPSTREAM_ERROR, "DeepSeek answered HTTP 500: **oops**");
+            "deepseek",
+            null,
+            ProbeStatus.UPSTREAM_ERROR,
+            Text.upstream("DeepSeek answered HTTP 500: **oops**"));
 
     MessageEmbed embed =
         QuotaEmbed.render(report(BALANCE_ONLY, failed, List.of()), BotText.EN, false);
@@ -744,7 +874,10 @@ final class QuotaEmbedTest {
             relayRow("gpt-4o"),
             new ModelQuota("o3", RateLimits.UNKNOWN, ProbeStatus.OK, null, null, 0),
             ModelQuota.failed(
-                "claude-3", ProbeStatus.MODEL_UNAVAILABLE, "Not in the relay's list.", 0));
+                "claude-3",
+                ProbeStatus.MODEL_UNAVAILABLE,
+                Text.upstream("Not in the relay's list."),
+                0));
 
     MessageEmbed embed = QuotaEmbed.render(report(RELAY, relay, rows), BotText.EN, false);
 
@@ -812,17 +945,6 @@ final class QuotaEmbedTest {
         "请求/天: 14370 / 14400 ▰▰▰▰▰ 99% · <t:" + reset + ":R> 重置\nToken/分钟: 5990 / 6000 ▰▰▰▰▰ 99%",
         zh.getFields().get(0).getValue());
     assertEquals("Groq quota", en.getTitle());
-  }
-
-  @Test
-  void namesWindowsOfEveryKindTheProvidersDefine() {
-    assertEquals("input tokens/minute", BotText.EN.windowName("input_tokens_per_minute"));
-    assertEquals("输出 Token/分钟", BotText.ZH.windowName("output_tokens_per_minute"));
-    assertEquals("model requests/day", BotText.EN.windowName("model_requests_per_day"));
-    assertEquals("请求/小时", BotText.ZH.windowName("requests_per_hour"));
-    assertEquals("requests", BotText.EN.windowName("requests"));
-    assertEquals("Token", BotText.ZH.windowName("tokens"));
-    assertEquals("images/fortnight", BotText.EN.windowName("images_per_fortnight"));
   }
 
   @Test
@@ -916,14 +1038,14 @@ final class QuotaEmbedTest {
   @Test
   void saysAProviderWithoutBalancesCannotReadOneAndWhereToLookNeverUnknownAmounts() {
     // GIVEN a provider that reads no balance, its account read with no entry
-    Account none = Account.read("groq", List.of(), null, null);
+    Account none = Account.read("groq", List.of(), null, (Text) null);
     ModelQuota silent =
         new ModelQuota(
             "llama-3.1-8b-instant",
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "no headers",
+            Text.upstream("no headers"),
             50);
 
     // WHEN a probe of it is rendered
@@ -955,7 +1077,7 @@ final class QuotaEmbedTest {
             RateLimits.UNKNOWN,
             ProbeStatus.NO_QUOTA_HEADERS,
             null,
-            "not reported",
+            Text.upstream("not reported"),
             90);
 
     String en =
@@ -1049,7 +1171,8 @@ final class QuotaEmbedTest {
   @Test
   void namesTheProviderTheKeysPrefixPickedBesideTheKey() {
     QuotaReport report =
-        report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(windowed()));
+        report(
+            HEADER_PROBER, Account.read("groq", List.of(), null, (Text) null), List.of(windowed()));
 
     String picked = QuotaEmbed.render(report, BotText.EN, false, true).getDescription();
     String pickedZh = QuotaEmbed.render(report, BotText.ZH, false, true).getDescription();
@@ -1066,7 +1189,7 @@ final class QuotaEmbedTest {
   void showsACodingPlansWindowsInsteadOfAnUnknownBalanceAndColoursByTheFullest() {
     // GIVEN a provider that reads with the key, whose account is two windows and no money
     Account plan =
-        Account.read(PLAN.id(), List.of(), null, null)
+        Account.read(PLAN.id(), List.of(), null, (Text) null)
             .withLimits(
                 List.of(
                     new RateWindow(
@@ -1095,7 +1218,7 @@ final class QuotaEmbedTest {
   @Test
   void keepsTheNameOfAnAccountDescribedByItsWindowsOnALineOfItsOwn() {
     Account plan =
-        Account.read(PLAN.id(), List.of(), "*lite*", null)
+        Account.read(PLAN.id(), List.of(), "*lite*", (Text) null)
             .withLimits(List.of(new RateWindow("tokens_5h", 10L, 9L, null)));
 
     List<String> lines = lines(PLAN, plan, BotText.EN);
@@ -1154,7 +1277,7 @@ final class QuotaEmbedTest {
         CoreDoubles.RELAY_ACCOUNT
             .withSpend(spend)
             .withSite(new Site("new-api", "v1", "s".repeat(300)))
-            .withNoteAdded("n".repeat(1000))
+            .withNoteAdded(Text.upstream("n".repeat(1000)))
             .withLimits(List.of(new RateWindow("requests_per_day", 10L, 5L, DAY_RESET)));
 
     // WHEN it is rendered
@@ -1176,7 +1299,8 @@ final class QuotaEmbedTest {
     // GIVEN a provider that declares nothing it can do but a console page, answering a note and
     // one window
     Account account =
-        Account.read(CONSOLE_ONLY.id(), List.of(), null, "Usage is shown in the console.")
+        Account.read(
+                CONSOLE_ONLY.id(), List.of(), null, Text.upstream("Usage is shown in the console."))
             .withLimits(List.of(new RateWindow("requests_per_minute", 60L, 59L, null)));
 
     // WHEN it is rendered
@@ -1207,7 +1331,10 @@ final class QuotaEmbedTest {
   void saysAKeyCheckFailedAndStillWhereTheBalanceIsForAProviderWithoutAKeyReadableBalance() {
     Account refused =
         Account.failed(
-            CONSOLE_ONLY.id(), null, ProbeStatus.INVALID_KEY, "Console Cloud rejected the key.");
+            CONSOLE_ONLY.id(),
+            null,
+            ProbeStatus.INVALID_KEY,
+            Text.upstream("Console Cloud rejected the key."));
 
     MessageEmbed en =
         QuotaEmbed.render(report(CONSOLE_ONLY, refused, List.of()), BotText.EN, false);
@@ -1228,7 +1355,8 @@ final class QuotaEmbedTest {
     ProviderInfo bare =
         new ProviderInfo("bare", "Bare", EnumSet.noneOf(Capability.class), null, List.of(), "k-…");
 
-    List<String> lines = lines(bare, Account.read("bare", List.of(), null, null), BotText.EN);
+    List<String> lines =
+        lines(bare, Account.read("bare", List.of(), null, (Text) null), BotText.EN);
 
     assertEquals("💰 The balance cannot be read with an API key", lines.get(1));
   }
@@ -1286,7 +1414,7 @@ final class QuotaEmbedTest {
   }
 
   private static QuotaReport headerReport(ModelQuota row) {
-    return report(HEADER_PROBER, Account.read("groq", List.of(), null, null), List.of(row));
+    return report(HEADER_PROBER, Account.read("groq", List.of(), null, (Text) null), List.of(row));
   }
 
   private static ProviderInfo relay(String name) {
@@ -1295,11 +1423,16 @@ final class QuotaEmbedTest {
 
   private static ModelQuota relayRow(String model) {
     return new ModelQuota(
-        model, RateLimits.UNKNOWN, ProbeStatus.OK, null, "Listed by the relay for this key.", 0);
+        model,
+        RateLimits.UNKNOWN,
+        ProbeStatus.OK,
+        null,
+        Text.upstream("Listed by the relay for this key."),
+        0);
   }
 
   private static Account keyAccount(Balance key, String user, String note) {
-    return Account.read("newapi", List.of(key), user, note);
+    return Account.read("newapi", List.of(key), user, note == null ? null : Text.upstream(note));
   }
 
   /** The description of {@code account}'s report without model rows. */

@@ -18,7 +18,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.modals.Modal;
 import org.junit.jupiter.api.Test;
@@ -94,22 +98,23 @@ final class QuotaModalTest {
   }
 
   @Test
-  void saysAProbeThatCountsAgainstRateLimitsUsesOneRequestAndRequiresAModel() {
+  void saysAProbeThatCountsAgainstRateLimitsUsesOneRequestAndRequiresAModelInItsOwnForm() {
     // GIVEN a provider without balances whose probe counts one request
     // WHEN its form is shown
     Modal en = modal.build(BotText.EN, HEADER_PROBER, null, false, null);
     Modal zh = modal.build(BotText.ZH, HEADER_PROBER, null, false, null);
 
-    // THEN the field says so, offers no free balance check, needs a model and starts with its own
+    // THEN the field says so, offers no free balance check and starts with its own model; it is
+    // optional beside the picker (another provider may be picked; the core asks for a model)
     assertEquals(
         "Each model checked uses 1 request of your rate limits.", label(en).getDescription());
     assertEquals("每查询一个模型占用你速率限额中的 1 次请求。", label(zh).getDescription());
     assertEquals("Models", label(en).getLabel());
     TextInput models = modelsInput(en);
-    assertTrue(models.isRequired());
+    assertFalse(models.isRequired());
     assertEquals(TestProviders.GROQ_MODEL, models.getValue());
     assertFalse(models.getPlaceHolder().contains("balance"), models.getPlaceHolder());
-    assertEquals("Check Groq quota", en.getTitle());
+    assertEquals(List.of("groq"), preselected(en));
   }
 
   @Test
@@ -126,10 +131,12 @@ final class QuotaModalTest {
       for (ProviderInfo provider : SERVICE.providers()) {
         forms.add(modal.build(text, provider, null, false, "https://relay.example"));
       }
+      forms.add(modal.forCommand(text, QuotaOptions.Target.DEFAULT, null, false));
     }
 
     // WHEN they are built THEN every text fits, and the cost is still said first
     for (Modal form : forms) {
+      assertTrue(form.getComponents().size() <= Modal.MAX_COMPONENTS);
       for (var component : form.getComponents()) {
         Label label = component.asLabel();
         assertTrue(label.getLabel().length() <= Label.LABEL_MAX_LENGTH, label.getLabel());
@@ -137,6 +144,9 @@ final class QuotaModalTest {
         assertTrue(
             description == null || description.length() <= Label.DESCRIPTION_MAX_LENGTH,
             description);
+        if (label.getChild().getType() != Component.Type.TEXT_INPUT) {
+          continue;
+        }
         String placeholder = label.getChild().asTextInput().getPlaceHolder();
         assertTrue(
             placeholder == null || placeholder.length() <= TextInput.MAX_PLACEHOLDER_LENGTH,
@@ -150,15 +160,17 @@ final class QuotaModalTest {
   }
 
   @Test
-  void showsTheDefaultProvidersFormUnderTheBareIdWhenNoProviderWasChosen() {
+  void showsThePickerWithDetectPreselectedUnderTheBareIdWhenNoProviderWasChosen() {
     Modal unchosen = modal.forCommand(BotText.EN, QuotaOptions.Target.DEFAULT, null, false);
     Modal chosen =
         modal.forCommand(BotText.EN, QuotaOptions.Target.of("modelscope", null), null, false);
 
     assertEquals(QuotaModal.ID, unchosen.getId());
-    assertEquals(List.of("api_key", "models"), inputIds(unchosen));
+    assertEquals(List.of("api_key", "base_url", "models"), inputIds(unchosen));
+    assertEquals(List.of(ProviderPicker.DETECT), preselected(unchosen));
     assertEquals("Qwen/Qwen3-32B\nZhipuAI/GLM-4.6", modelsInput(unchosen).getValue());
     assertEquals("quota:modelscope", chosen.getId());
+    assertEquals(List.of("modelscope"), preselected(chosen));
   }
 
   @Test
@@ -247,30 +259,33 @@ final class QuotaModalTest {
   }
 
   @Test
-  void asksABalanceOnlyProviderForTheKeyAlone() {
+  void showsABalanceOnlyProviderPreselectedInThePickerWithAGenericKeyField() {
     Modal form = modal.build(BotText.EN, BALANCE_ONLY, null, false, null);
 
-    assertEquals("Check DeepSeek balance", form.getTitle());
-    assertEquals(List.of(QuotaModal.KEY_INPUT), inputIds(form));
+    assertEquals("Check an API key", form.getTitle());
+    assertEquals("quota:deepseek", form.getId());
+    assertEquals(List.of("deepseek"), preselected(form));
+    assertEquals(List.of("api_key", "base_url", "models"), inputIds(form));
     assertEquals(
-        "DeepSeek API key (sk-…). Used for this check only, never stored.",
-        form.getComponents().get(0).asLabel().getDescription());
+        "The API key of the provider picked above. Used for this check only, never stored.",
+        labelOf(form, QuotaModal.KEY_INPUT).getDescription());
+    assertEquals("sk-…", input(form, 0).getPlaceHolder());
+    assertNull(modelsInput(form).getValue());
+    assertFalse(modelsInput(form).isRequired());
   }
 
   @Test
-  void asksAProviderThatDeclaresNothingForTheKeyAloneAndChecksIt() {
+  void checksAProviderThatDeclaresNothingWithoutModelsFromItsPickerForm() {
     ProviderInfo console = SERVICE.provider("console").orElseThrow();
 
-    Modal en = modal.build(BotText.EN, console, "ignored-model", false, null);
     Modal zh = modal.build(BotText.ZH, console, null, true, null);
     QuotaOptions.Parsed submitted =
         modal.parse(
             console,
             Map.of(QuotaModal.KEY_INPUT, "co-form0key0a1b2", QuotaModal.MODELS_INPUT, "x")::get);
 
-    assertEquals("Check Console Cloud account", en.getTitle());
-    assertEquals("查询 Console Cloud 账户", zh.getTitle());
-    assertEquals(List.of(QuotaModal.KEY_INPUT), inputIds(en));
+    assertEquals("查询 API Key", zh.getTitle());
+    assertEquals(List.of("console"), preselected(zh));
     QuotaQuery query = assertInstanceOf(QuotaOptions.Ready.class, submitted).query();
     assertEquals("console", query.provider());
     assertEquals(List.of(), query.models());
@@ -328,7 +343,6 @@ final class QuotaModalTest {
     Map<String, String> fields =
         Map.of(
             "api_key", "sk-balance-key-0123",
-            "base_url", "https://relay.example",
             "models", "deepseek-chat",
             "user_id", "42",
             "access_token", "admin-token-0123");
@@ -339,6 +353,121 @@ final class QuotaModalTest {
     assertNull(query.baseUrl());
     assertNull(query.admin());
     assertEquals(List.of(), query.models());
+  }
+
+  @Test
+  void letsTheCoreRefuseABaseUrlTypedForAProviderThatTakesNone() {
+    Map<String, String> fields =
+        Map.of("api_key", "sk-balance-key-0123", "base_url", "https://relay.example");
+
+    String problem = problem(modal.parse(BALANCE_ONLY, fields::get));
+
+    assertTrue(problem.contains("base_url is only for relays"), problem);
+    assertFalse(problem.contains("sk-balance-key"), problem);
+  }
+
+  @Test
+  void runsTheProviderPickedInTheSelectWithItsOwnDefaultsWhenTheModelsAreUntouched() {
+    // GIVEN the bare form (Detect pre-selected, ModelScope's defaults in the models field)
+    Map<String, String> fields =
+        Map.of("api_key", "gsk_picked0key0a1b2", "models", "Qwen/Qwen3-32B\nZhipuAI/GLM-4.6");
+
+    // WHEN it is submitted with Groq picked
+    QuotaOptions.Ready ready = readyOf(submitted(QuotaModal.ID, fields, "groq"));
+
+    // THEN Groq is asked for its own default model, as chosen (not recognised from the key)
+    assertEquals("groq", ready.query().provider());
+    assertEquals(List.of(TestProviders.GROQ_MODEL), ready.query().models());
+    assertFalse(ready.providerFromKey());
+  }
+
+  @Test
+  void keepsAnEmptyModelsFieldTheFreeBalanceCheckWhenAProberIsPickedInstead() {
+    // GIVEN DeepSeek's form (no default models: the field starts empty)
+    Map<String, String> fields = Map.of("api_key", "ms-picked0key0a1b2", "models", "");
+
+    // WHEN it is submitted with ModelScope picked, the field left empty
+    QuotaOptions.Ready ready = readyOf(submitted("quota:deepseek", fields, "modelscope"));
+
+    // THEN ModelScope's balance alone is read: no model probed, nothing spent
+    assertEquals("modelscope", ready.query().provider());
+    assertEquals(List.of(), ready.query().models());
+  }
+
+  @Test
+  void checksTheModelsTypedWithTheProviderPickedInsteadOfThePreselected() {
+    Map<String, String> fields = Map.of("api_key", "gsk_picked0key0a1b2", "models", "x/y");
+
+    QuotaQuery query = ready(submitted("quota:modelscope", fields, "groq").orElseThrow());
+
+    assertEquals("groq", query.provider());
+    assertEquals(List.of("x/y"), query.models());
+  }
+
+  @Test
+  void keepsThePreselectedProviderWhenTheSelectIsLeftAlone() {
+    Map<String, String> fields = Map.of("api_key", "sk-kept0key0a1b2");
+
+    QuotaQuery query = ready(submitted("quota:moonshot", fields, "moonshot").orElseThrow());
+
+    assertEquals("moonshot", query.provider());
+  }
+
+  @Test
+  void answersAPickedValueNamingNoKnownProviderAsOutOfDate() {
+    Map<String, String> fields = Map.of("api_key", "sk-any0key0a1b2");
+
+    assertTrue(submitted(QuotaModal.ID, fields, "openai").isEmpty());
+  }
+
+  @Test
+  void refusesTwoChangedSelectsNamingBothPicks() {
+    Map<String, String> fields = Map.of("api_key", "sk-any0key0a1b2");
+
+    String problem =
+        problem(
+            submitted("quota:modelscope", fields, List.of("deepseek"), List.of("groq"))
+                .orElseThrow());
+
+    assertEquals(
+        "two providers were picked (DeepSeek and Groq): run /quota again and pick one.", problem);
+  }
+
+  @Test
+  void keepsTheRelaysOwnFormWithoutPickerForAProviderWithAdminAccess() {
+    Modal form = modal.build(BotText.EN, RELAY, null, false, null);
+    Map<String, String> fields =
+        Map.of(
+            "api_key", "sk-relay-key-0123",
+            "base_url", "https://relay.example",
+            "user_id", "7",
+            "access_token", "admin-token-0123");
+
+    QuotaQuery query = ready(submitted("quota:newapi", fields, "groq").orElseThrow());
+
+    assertTrue(selects(form).isEmpty());
+    assertEquals("newapi", query.provider());
+    assertEquals("7", query.admin().userId());
+  }
+
+  /** The select(s)' values as a submitted form carries them. */
+  private static Function<String, List<String>> selected(List<String> first, List<String> more) {
+    return id ->
+        ProviderPicker.SELECT.equals(id)
+            ? first
+            : ProviderPicker.MORE_SELECT.equals(id) ? more : List.of();
+  }
+
+  /** The form {@code formId} submitted in English with {@code picked} in the first select. */
+  private Optional<QuotaOptions.Parsed> submitted(
+      String formId, Map<String, String> fields, String picked) {
+    return submitted(formId, fields, List.of(picked), List.of());
+  }
+
+  /** The form {@code formId} submitted in English with these picks in the two selects. */
+  private Optional<QuotaOptions.Parsed> submitted(
+      String formId, Map<String, String> fields, List<String> first, List<String> more) {
+    return modal.parse(BotText.EN, formId, fields::get, selected(first, more));
   }
 
   private static QuotaQuery ready(QuotaOptions.Parsed parsed) {
@@ -353,21 +482,60 @@ final class QuotaModalTest {
     return assertInstanceOf(QuotaOptions.Invalid.class, parsed).problem();
   }
 
+  /** The text inputs' ids, in order; the select(s) left out. */
   private static List<String> inputIds(Modal modal) {
     return modal.getComponents().stream()
-        .map(component -> component.asLabel().getChild().asTextInput().getCustomId())
+        .map(component -> component.asLabel().getChild())
+        .filter(child -> child.getType() == Component.Type.TEXT_INPUT)
+        .map(child -> child.asTextInput().getCustomId())
         .toList();
   }
 
+  /** The {@code index}th text input, the select(s) left out. */
   private static TextInput input(Modal modal, int index) {
-    return modal.getComponents().get(index).asLabel().getChild().asTextInput();
+    return modal.getComponents().stream()
+        .map(component -> component.asLabel().getChild())
+        .filter(child -> child.getType() == Component.Type.TEXT_INPUT)
+        .map(child -> child.asTextInput())
+        .toList()
+        .get(index);
   }
 
+  /** The Label around the models field. */
   private static Label label(Modal modal) {
-    return modal.getComponents().get(1).asLabel();
+    return labelOf(modal, QuotaModal.MODELS_INPUT);
+  }
+
+  private static Label labelOf(Modal modal, String customId) {
+    return modal.getComponents().stream()
+        .map(component -> component.asLabel())
+        .filter(
+            label ->
+                label.getChild().getType() == Component.Type.TEXT_INPUT
+                    && label.getChild().asTextInput().getCustomId().equals(customId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static TextInput modelsInput(Modal modal) {
     return label(modal).getChild().asTextInput();
+  }
+
+  /** The select(s), in order. */
+  private static List<StringSelectMenu> selects(Modal modal) {
+    return modal.getComponents().stream()
+        .map(component -> component.asLabel().getChild())
+        .filter(child -> child.getType() == Component.Type.STRING_SELECT)
+        .map(child -> child.asStringSelectMenu())
+        .toList();
+  }
+
+  /** The values marked as chosen in the select(s). */
+  private static List<String> preselected(Modal modal) {
+    return selects(modal).stream()
+        .flatMap(select -> select.getOptions().stream())
+        .filter(SelectOption::isDefault)
+        .map(SelectOption::getValue)
+        .toList();
   }
 }

@@ -95,7 +95,7 @@ final class QuotaOptionsTest {
 
     for (QuotaOptions.Parsed answer : answers) {
       QuotaOptions.Invalid invalid = assertInstanceOf(QuotaOptions.Invalid.class, answer);
-      assertEquals(QuotaOptions.KEY_IN_MODELS, invalid.problem());
+      assertEquals(BotText.EN.keyInModelsProblem(), invalid.problem());
       assertFalse(invalid.problem().contains("5ec7e7a1"), invalid.problem());
     }
   }
@@ -267,17 +267,23 @@ final class QuotaOptionsTest {
     assertTrue(
         options
             .problemBeforeForm("a/b", false, QuotaOptions.Target.of("deepseek", null))
+            .problem()
             .contains("balance only"));
     assertTrue(
         options
             .problemBeforeForm(null, false, QuotaOptions.Target.of("newapi", "ftp://relay"))
+            .problem()
             .contains("https://"));
     assertTrue(
         options
             .problemBeforeForm(null, false, QuotaOptions.Target.of("deepseek", RELAY))
+            .problem()
             .contains("only for relays"));
     assertTrue(
-        options.problemBeforeForm("a/1,a/2,a/3,a/4", false, DEFAULT).contains("Too many models"));
+        options
+            .problemBeforeForm("a/1,a/2,a/3,a/4", false, DEFAULT)
+            .problem()
+            .contains("Too many models"));
   }
 
   // ------------------------------------------------------------ the provider from the key
@@ -352,7 +358,7 @@ final class QuotaOptionsTest {
         List.of(
             problem(options.parse(GROQ_KEY, null, true, QuotaOptions.Target.of("groq", null))),
             problem(options.parse(GROQ_KEY, "llama-3.3-70b", true, DEFAULT)),
-            options.problemBeforeForm(null, true, QuotaOptions.Target.of("groq", null)));
+            options.problemBeforeForm(null, true, QuotaOptions.Target.of("groq", null)).problem());
 
     // THEN each refusal says why, what to do, and where the balance is shown
     for (String problem : problems) {
@@ -363,6 +369,25 @@ final class QuotaOptionsTest {
   }
 
   // ------------------------------------------------------------ a provider with nothing to probe
+
+  @Test
+  void wordsItsOwnProblemsInTheUsersLanguage() {
+    // GIVEN balance_only for Groq, which reads no balance
+    QuotaOptions.Invalid invalid =
+        assertInstanceOf(
+            QuotaOptions.Invalid.class,
+            options.parse(GROQ_KEY, null, true, QuotaOptions.Target.of("groq", null)));
+
+    // THEN each language says it in its own words, with the console address
+    for (BotText text : BotText.values()) {
+      String problem = invalid.problem(text);
+      assertTrue(problem.startsWith("Groq"), problem);
+      assertTrue(problem.contains(TestProviders.GROQ_CONSOLE), problem);
+    }
+    assertTrue(invalid.problem(BotText.JA).contains("balance_only は指定しないでください"));
+    assertTrue(invalid.problem(BotText.ZH).contains("没有可用 API Key 读取的余额"));
+    assertFalse(invalid.problem(BotText.KO).contains("Leave balance_only off"));
+  }
 
   @Test
   void checksAProviderThatDeclaresNothingWithoutAnyModel() {
@@ -389,7 +414,9 @@ final class QuotaOptionsTest {
   @Test
   void refusesModelsForAProviderThatDeclaresNothingBeforeTheFormIsShown() {
     String problem =
-        options.problemBeforeForm("gpt-4o", false, QuotaOptions.Target.of("console", null));
+        options
+            .problemBeforeForm("gpt-4o", false, QuotaOptions.Target.of("console", null))
+            .problem();
 
     assertTrue(problem.contains("leave \"models\" empty"), problem);
   }

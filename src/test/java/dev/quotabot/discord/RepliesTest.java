@@ -11,7 +11,8 @@ final class RepliesTest {
   void showsAProblemQuotingWhatWasTypedAsTypedNeverAsFormattingOrALink() {
     String problem =
         "A model name is longer than 200 characters (it starts with \"**@everyone** ||x||"
-            + " [a](https://evil.example) \\[b\\](https://evil.example)…\"): check the models list.";
+            + " [a](https://evil.example) \\[b\\](https://evil.example)…\"): check the models"
+            + " list.";
 
     String shown = Replies.refusal(BotText.EN, problem);
 

@@ -164,13 +164,13 @@ final class NoteFiguresTest {
             "deepseek",
             List.of(account("CNY").available(new BigDecimal("110.00")).build()),
             null,
-            "granted 10.00 + topped up 100.00; also USD 1.20");
+            Text.upstream("granted 10.00 + topped up 100.00; also USD 1.20"));
     Account moonshot =
         Account.read(
             "moonshot",
             List.of(account("CNY").available(new BigDecimal("7")).build()),
             null,
-            "vouchers 10 + cash -3; the account owes 3 CNY (negative cash balance)");
+            Text.upstream("vouchers 10 + cash -3; the account owes 3 CNY (negative cash balance)"));
     Account relay =
         Account.read(
             "newapi",
@@ -181,8 +181,9 @@ final class NoteFiguresTest {
                     .used(new BigDecimal("5"))
                     .build()),
             "team-a",
-            "The account's wallet (access token): 100 USD left, 25 used. The account has made 321"
-                + " requests.");
+            Text.upstream(
+                "The account's wallet (access token): 100 USD left, 25 used. The account has made"
+                    + " 321 requests."));
 
     // WHEN the rule's check reads them
     // THEN every figure that lives only in the note is found
@@ -200,10 +201,14 @@ final class NoteFiguresTest {
             "newapi",
             null,
             ProbeStatus.INVALID_KEY,
-            "The relay rejected the key (HTTP 401): token 42 expired (request id: 20250101)");
+            Text.upstream(
+                "The relay rejected the key (HTTP 401): token 42 expired (request id: 20250101)"));
     Account slow =
         Account.failed(
-            "deepseek", null, ProbeStatus.TIMEOUT, "DeepSeek did not answer within 300 ms.");
+            "deepseek",
+            null,
+            ProbeStatus.TIMEOUT,
+            Text.upstream("DeepSeek did not answer within 300 ms."));
     Account owes =
         Account.read(
             "moonshot",
@@ -213,7 +218,7 @@ final class NoteFiguresTest {
                     .part("cash", new BigDecimal("-3"))
                     .build()),
             null,
-            "the account owes 3 CNY");
+            Text.upstream("the account owes 3 CNY"));
 
     // WHEN the rule's check reads them, knowing the upstream's message
     // THEN nothing is left to be a field

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ final class QueryRunTest {
           "newapi",
           List.of(Balance.of(Balance.Scope.KEY, "USD").available(new BigDecimal("5")).build()),
           null,
-          null);
+          (Text) null);
   private static final URI RELAY = URI.create("https://relay.example");
 
   // ---------------------------------------------------------------- rows
@@ -221,7 +222,8 @@ final class QueryRunTest {
               return model.equals("slow")
                   ? new CompletableFuture<ModelQuota>()
                       .completeOnTimeout(
-                          ModelQuota.failed(model, ProbeStatus.TIMEOUT, "too slow", 0),
+                          ModelQuota.failed(
+                              model, ProbeStatus.TIMEOUT, Text.upstream("too slow"), 0),
                           request.timeout().toMillis(),
                           TimeUnit.MILLISECONDS)
                   : CompletableFuture.completedFuture(row(model, ProbeStatus.OK));
@@ -809,6 +811,27 @@ final class QueryRunTest {
     assertEquals(List.of("m1", "m2"), probe.started());
     assertEquals(heardByNow, heard.events);
     assertEquals(5, heard.events.size(), "the account and each row once");
+  }
+
+  @Test
+  void aCancelledQuerySaysWhyInTheReadersLanguage() {
+    // GIVEN a query whose account read and probe are still running
+    ManualProbe probe = new ManualProbe();
+    RunningQuery running =
+        start(
+            prober(probe::probe, request -> new CompletableFuture<>(), CoreDoubles.NO_CATALOG),
+            settings(1),
+            query("m1"),
+            new RecordingListener());
+
+    // WHEN it is cancelled
+    running.cancel();
+    QuotaReport report = running.report().join();
+
+    // THEN a Chinese reader is told why in Chinese, the account and the row alike
+    String cancelled = "已取消：查询者已离开。";
+    assertEquals(cancelled, report.account().errorText().in(Locale.SIMPLIFIED_CHINESE));
+    assertEquals(cancelled, report.models().get(0).errorText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test

@@ -15,7 +15,7 @@ final class QuotaReportTest {
   private static final ProviderInfo INFO =
       new ProviderInfo("modelscope", "ModelScope", CoreDoubles.PROBING, "魔粒", List.of(), "ms-…");
   private static final Account REJECTED =
-      Account.failed("modelscope", "魔粒", ProbeStatus.INVALID_KEY, "rejected");
+      Account.failed("modelscope", "魔粒", ProbeStatus.INVALID_KEY, Text.upstream("rejected"));
 
   @Test
   void countsOkAndNoQuotaHeadersRowsAsSuccessesAndNeedsAllForAllSucceeded() {

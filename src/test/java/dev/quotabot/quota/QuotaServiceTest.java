@@ -35,7 +35,7 @@ final class QuotaServiceTest {
           "deepseek",
           List.of(Balance.of(Balance.Scope.ACCOUNT, "CNY").available(new BigDecimal("7")).build()),
           null,
-          null);
+          (Text) null);
 
   private final AtomicInteger proberReads = new AtomicInteger();
   private final AtomicInteger deepSeekReads = new AtomicInteger();

@@ -13,6 +13,7 @@ import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class CoreDoubles {
                   .frozen(BigDecimal.ZERO)
                   .build()),
           "tester",
-          null);
+          (Text) null);
 
   /** A relay key's quota on a new-api relay, read with the key: 8 of 10 USD left, 2 used. */
   public static Balance.Builder relayKey() {
@@ -66,7 +67,7 @@ public final class CoreDoubles {
                   .requests(321L)
                   .build()),
           "my-token",
-          null);
+          (Text) null);
 
   /** Reads {@link #BALANCE} at once. */
   public static final Function<ProviderRequest, CompletableFuture<ProviderResult>> ACCOUNT =

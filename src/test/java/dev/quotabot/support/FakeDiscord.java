@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -43,6 +44,12 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String GUILD_ID = "1200000000000000001";
   public static final String GUILD_CHANNEL_ID = "1200000000000000002";
   private static final String DM_CHANNEL_ID = "1300000000000000001";
+
+  /** A server the bot is not in: only a user's own install of the app reaches it. */
+  public static final String FOREIGN_GUILD_ID = "1700000000000000001";
+
+  public static final String FOREIGN_CHANNEL_ID = "1700000000000000002";
+  private static final String GROUP_DM_CHANNEL_ID = "1800000000000000001";
   private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
   private static final AtomicLong INCREMENT = new AtomicLong();
 
@@ -102,6 +109,26 @@ public final class FakeDiscord implements AutoCloseable {
     return awaitCommands("/api/v10/applications/" + APPLICATION_ID + "/commands", timeout);
   }
 
+  /** The {@code /quota} command the bot registered globally (the first of its list). */
+  public JsonObject awaitQuotaCommand() {
+    return awaitGlobalCommands().get(0).getAsJsonObject();
+  }
+
+  /** The options of the registered {@code /quota}, in the order the bot registered them. */
+  public JsonArray awaitQuotaOptions() {
+    return awaitQuotaCommand().getAsJsonArray("options");
+  }
+
+  /** The registered {@code /quota}'s option named {@code name}; fails when there is none. */
+  public JsonObject awaitQuotaOption(String name) {
+    for (JsonElement option : awaitQuotaOptions()) {
+      if (option.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return option.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no option " + name + " in " + awaitQuotaCommand());
+  }
+
   public JsonArray awaitGuildCommands() {
     return awaitCommands(
         "/api/v10/applications/" + APPLICATION_ID + "/guilds/" + GUILD_ID + "/commands",
@@ -135,13 +162,53 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * Where an interaction comes from, and through which install of the app: what decides the {@code
+   * context}, {@code authorizing_integration_owners} and the guild, channel and member objects
+   * Discord sends.
+   */
+  public enum Place {
+    /** The DM with the bot (context 1). */
+    BOT_DM,
+    /** The server {@link #GUILD_ID}, which installed the bot (context 0). */
+    GUILD,
+    /**
+     * The server {@link #FOREIGN_GUILD_ID}, which the bot is not in, through the user's own install
+     * (context 0, owners {@code {"1": user}}): JDA builds detached entities for it.
+     */
+    FOREIGN_GUILD,
+    /** A group DM, through the user's own install (context 2, owners {@code {"1": user}}). */
+    GROUP_DM
+  }
+
+  /**
    * {@code /quota} with the given options (name → value: a String is a string option, a Boolean a
    * boolean one), in a DM with the bot.
    */
   public Interaction slashCommand(User user, Map<String, ?> options) {
+    return slashCommand(user, Place.BOT_DM, options);
+  }
+
+  /** {@code /quota} with the given options, sent from {@code place}. */
+  public Interaction slashCommand(User user, Place place, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
-    return send(user, 2, commandData(list), false);
+    return send(user, 2, commandData(list), place, defaultChannel(place));
+  }
+
+  /** A click on a button with this custom id, under an answer in the DM with the bot. */
+  public Interaction buttonClick(User user, String customId) {
+    return buttonClick(user, Place.BOT_DM, customId);
+  }
+
+  /**
+   * A click on a button with this custom id, under an (ephemeral) answer of the bot in {@code
+   * place}.
+   */
+  public Interaction buttonClick(User user, Place place, String customId) {
+    JsonObject data = new JsonObject();
+    data.addProperty("custom_id", customId);
+    data.addProperty("component_type", 2);
+    return send(user, 3, data, place, defaultChannel(place));
   }
 
   /**
@@ -178,45 +245,105 @@ public final class FakeDiscord implements AutoCloseable {
   public Interaction slashCommandInGuild(User user, String channelId, Map<String, ?> options) {
     JsonArray list = new JsonArray();
     options.forEach((name, value) -> list.add(option(name, value, false)));
-    return send(user, 2, commandData(list), true, channelId);
+    return send(user, 2, commandData(list), Place.GUILD, channelId);
   }
 
   /** The user typing into {@code /quota models:}: an autocomplete request. */
   public Interaction autocomplete(User user, String typedModels) {
+    return autocomplete(user, Place.BOT_DM, typedModels);
+  }
+
+  /** The user typing into {@code /quota models:} in {@code place}. */
+  public Interaction autocomplete(User user, Place place, String typedModels) {
     JsonArray list = new JsonArray();
     list.add(option("models", typedModels, true));
-    return send(user, 4, commandData(list), false);
+    return send(user, 4, commandData(list), place, defaultChannel(place));
   }
 
   /** The user submitting the {@code /quota} form. */
   public Interaction modalSubmit(User user, String modalId, Map<String, String> values) {
+    return modalSubmit(user, Place.BOT_DM, modalId, values, Map.of());
+  }
+
+  /** The user submitting the {@code /quota} form in {@code place}. */
+  public Interaction modalSubmit(
+      User user, Place place, String modalId, Map<String, String> values) {
+    return modalSubmit(user, place, modalId, values, Map.of());
+  }
+
+  /**
+   * The user submitting the {@code /quota} form with string selects: each a Label (type 18) around
+   * {@code {type:3, id, custom_id, values:[…]}} (no value picked: {@code values:[]}), before the
+   * text inputs.
+   */
+  public Interaction modalSubmit(
+      User user, String modalId, Map<String, String> values, Map<String, List<String>> selects) {
+    return modalSubmit(user, Place.BOT_DM, modalId, values, selects);
+  }
+
+  /** The user submitting a form with string selects in {@code place}. */
+  public Interaction modalSubmit(
+      User user,
+      Place place,
+      String modalId,
+      Map<String, String> values,
+      Map<String, List<String>> selects) {
     JsonArray components = new JsonArray();
     int uniqueId = 1;
+    for (Map.Entry<String, List<String>> entry : selects.entrySet()) {
+      JsonObject select = new JsonObject();
+      select.addProperty("type", 3);
+      select.addProperty("id", uniqueId + 1);
+      select.addProperty("custom_id", entry.getKey());
+      JsonArray picked = new JsonArray();
+      entry.getValue().forEach(picked::add);
+      select.add("values", picked);
+      components.add(label(uniqueId, select));
+      uniqueId += 2;
+    }
     for (Map.Entry<String, String> entry : values.entrySet()) {
       JsonObject input = new JsonObject();
       input.addProperty("type", 4);
       input.addProperty("id", uniqueId + 1);
       input.addProperty("custom_id", entry.getKey());
       input.addProperty("value", entry.getValue());
-      JsonObject label = new JsonObject();
-      label.addProperty("type", 18);
-      label.addProperty("id", uniqueId);
-      label.add("component", input);
-      components.add(label);
+      components.add(label(uniqueId, input));
       uniqueId += 2;
     }
     JsonObject data = new JsonObject();
     data.addProperty("custom_id", modalId);
     data.add("components", components);
-    return send(user, 5, data, false);
+    return send(user, 5, data, place, defaultChannel(place));
+  }
+
+  /** A Label (type 18) around one component of a submitted form. */
+  private static JsonObject label(int id, JsonObject component) {
+    JsonObject label = new JsonObject();
+    label.addProperty("type", 18);
+    label.addProperty("id", id);
+    label.add("component", component);
+    return label;
   }
 
   private Interaction send(User user, int type, JsonObject data, boolean inGuild) {
-    return send(user, type, data, inGuild, GUILD_CHANNEL_ID);
+    Place place = inGuild ? Place.GUILD : Place.BOT_DM;
+    return send(user, type, data, place, defaultChannel(place));
   }
 
-  private Interaction send(
-      User user, int type, JsonObject data, boolean inGuild, String guildChannelId) {
+  private static String defaultChannel(Place place) {
+    return switch (place) {
+      case BOT_DM -> DM_CHANNEL_ID;
+      case GUILD -> GUILD_CHANNEL_ID;
+      case FOREIGN_GUILD -> FOREIGN_CHANNEL_ID;
+      case GROUP_DM -> GROUP_DM_CHANNEL_ID;
+    };
+  }
+
+  /**
+   * @param channelId the server channel, for {@link Place#GUILD} (another one than the bot knows of
+   *     makes an interaction JDA cannot handle)
+   */
+  private Interaction send(User user, int type, JsonObject data, Place place, String channelId) {
     String id = snowflake();
     String token = tokenPrefix(user) + id;
     JsonObject userJson = userJson(user.id());
@@ -230,37 +357,78 @@ public final class FakeDiscord implements AutoCloseable {
     interaction.add("entitlements", new JsonArray());
     interaction.add("data", data);
     JsonObject owners = new JsonObject();
-    owners.addProperty("0", inGuild ? GUILD_ID : "0");
+    switch (place) {
+      case BOT_DM -> owners.addProperty("0", "0");
+      case GUILD -> owners.addProperty("0", GUILD_ID);
+      case FOREIGN_GUILD, GROUP_DM -> owners.addProperty("1", user.id());
+    }
     interaction.add("authorizing_integration_owners", owners);
-    if (inGuild) {
-      interaction.addProperty("context", 0);
-      interaction.addProperty("guild_id", GUILD_ID);
-      interaction.addProperty("guild_locale", "en-US");
-      interaction.addProperty("channel_id", guildChannelId);
-      JsonObject channel = textChannel(guildChannelId);
-      interaction.add("channel", channel);
-      JsonObject guild = new JsonObject();
-      guild.addProperty("id", GUILD_ID);
-      guild.addProperty("locale", "en-US");
-      guild.add("features", new JsonArray());
-      interaction.add("guild", guild);
-      interaction.add("member", member(userJson));
-      interaction.addProperty("app_permissions", "0");
-    } else {
-      interaction.addProperty("context", 1);
-      interaction.addProperty("channel_id", DM_CHANNEL_ID);
-      JsonObject channel = new JsonObject();
-      channel.addProperty("id", DM_CHANNEL_ID);
-      channel.addProperty("type", 1);
-      JsonArray recipients = new JsonArray();
-      recipients.add(userJson);
-      channel.add("recipients", recipients);
-      interaction.add("channel", channel);
-      interaction.add("user", userJson);
+    switch (place) {
+      case GUILD -> inGuild(interaction, GUILD_ID, textChannel(channelId), userJson);
+      case FOREIGN_GUILD -> {
+        JsonObject channel = textChannel(channelId, FOREIGN_GUILD_ID);
+        // the user's permissions there: Discord sends them since the bot cannot know them
+        channel.addProperty("permissions", "0");
+        inGuild(interaction, FOREIGN_GUILD_ID, channel, userJson);
+      }
+      case BOT_DM -> {
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("type", 1);
+        inPrivateChannel(interaction, 1, channel, userJson);
+      }
+      case GROUP_DM -> {
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("type", 3);
+        channel.addProperty("name", "friends");
+        channel.add("icon", null);
+        channel.addProperty("owner_id", user.id());
+        channel.add("last_message_id", null);
+        inPrivateChannel(interaction, 2, channel, userJson);
+      }
+    }
+    if (type == 3) {
+      // a button sits under a message of the bot: Discord sends that message with the click
+      JsonObject message = editedMessage();
+      message.addProperty("channel_id", channelId);
+      interaction.add("message", message);
     }
     Instant sentAt = Instant.now();
     gateway.dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(id, token, sentAt);
+  }
+
+  /**
+   * The channel, with the user as its recipient, and the user of an interaction outside servers:
+   * the bot's DM (context 1) or a group DM (context 2).
+   */
+  private static void inPrivateChannel(
+      JsonObject interaction, int context, JsonObject channel, JsonObject userJson) {
+    interaction.addProperty("context", context);
+    interaction.addProperty("channel_id", channel.get("id").getAsString());
+    JsonArray recipients = new JsonArray();
+    recipients.add(userJson);
+    channel.add("recipients", recipients);
+    interaction.add("channel", channel);
+    interaction.add("user", userJson);
+  }
+
+  /** The guild, guild_id, channel and member of an interaction in a server (context 0). */
+  private static void inGuild(
+      JsonObject interaction, String guildId, JsonObject channel, JsonObject userJson) {
+    interaction.addProperty("context", 0);
+    interaction.addProperty("guild_id", guildId);
+    interaction.addProperty("guild_locale", "en-US");
+    interaction.addProperty("channel_id", channel.get("id").getAsString());
+    interaction.add("channel", channel);
+    JsonObject guild = new JsonObject();
+    guild.addProperty("id", guildId);
+    guild.addProperty("locale", "en-US");
+    guild.add("features", new JsonArray());
+    interaction.add("guild", guild);
+    interaction.add("member", member(userJson));
+    interaction.addProperty("app_permissions", "0");
   }
 
   /**
@@ -326,10 +494,14 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private static JsonObject textChannel(String id) {
+    return textChannel(id, GUILD_ID);
+  }
+
+  private static JsonObject textChannel(String id, String guildId) {
     JsonObject channel = new JsonObject();
     channel.addProperty("id", id);
     channel.addProperty("type", 0);
-    channel.addProperty("guild_id", GUILD_ID);
+    channel.addProperty("guild_id", guildId);
     channel.addProperty("name", "general");
     channel.addProperty("position", 0);
     channel.add("permission_overwrites", new JsonArray());
@@ -416,6 +588,34 @@ public final class FakeDiscord implements AutoCloseable {
     return Await.value(
         "the interaction callback of " + interaction.id(),
         () -> callbacks(interaction).stream().findFirst().map(FakeDiscord::body));
+  }
+
+  /**
+   * Waits for the first callback and checks it defers the reply privately: type 5, flag 64
+   * (ephemeral), as the bot acknowledges a check it then answers by editing the reply.
+   */
+  public void awaitPrivateDeferral(Interaction interaction) {
+    JsonObject deferred = awaitCallback(interaction);
+    assertEquals(5, deferred.get("type").getAsInt(), deferred.toString());
+    assertEquals(64, deferred.getAsJsonObject("data").get("flags").getAsInt());
+  }
+
+  /**
+   * Waits for the first callback, checks it is a private message (type 4, flag 64: ephemeral) and
+   * returns its content.
+   */
+  public String awaitPrivateMessage(Interaction interaction) {
+    JsonObject reply = awaitCallback(interaction);
+    assertEquals(4, reply.get("type").getAsInt(), reply.toString());
+    assertEquals(64, reply.getAsJsonObject("data").get("flags").getAsInt());
+    return reply.getAsJsonObject("data").get("content").getAsString();
+  }
+
+  /** Waits for the first callback and checks it opens a form (type 9): that form. */
+  public SentForm awaitForm(Interaction interaction) {
+    JsonObject modal = awaitCallback(interaction);
+    assertEquals(9, modal.get("type").getAsInt(), modal.toString());
+    return new SentForm(modal.getAsJsonObject("data"));
   }
 
   public LoggedRequest awaitCallbackRequest(Interaction interaction) {

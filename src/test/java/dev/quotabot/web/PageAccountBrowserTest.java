@@ -20,6 +20,7 @@ import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HeadlessChromium;
 import java.io.IOException;
@@ -348,7 +349,7 @@ final class PageAccountBrowserTest {
           info,
           () -> {
             Instant now = Instant.now();
-            return Account.read(PLAN, List.of(), null, null)
+            return Account.read(PLAN, List.of(), null, (Text) null)
                 .withLimits(
                     List.of(
                         new RateWindow(
@@ -384,7 +385,7 @@ final class PageAccountBrowserTest {
       return reading(
           info,
           () ->
-              Account.read(RELAY, List.of(key), "my-token", null)
+              Account.read(RELAY, List.of(key), "my-token", (Text) null)
                   .withSite(new Site("new-api", "0.6.10", SCRIPT_SITE))
                   .withSpend(
                       List.of(
@@ -407,7 +408,7 @@ final class PageAccountBrowserTest {
       return reading(
           info,
           () ->
-              Account.read(CONSOLE, List.of(), null, CONSOLE_NOTE)
+              Account.read(CONSOLE, List.of(), null, Text.upstream(CONSOLE_NOTE))
                   .withLimits(
                       List.of(
                           new RateWindow(
@@ -420,7 +421,7 @@ final class PageAccountBrowserTest {
           new ProviderInfo(
                   BARE, "Bare Co", EnumSet.noneOf(Capability.class), null, List.of(), "bc-…")
               .withConsoleUrl(BARE_CONSOLE);
-      return reading(info, () -> Account.read(BARE, List.of(), null, null));
+      return reading(info, () -> Account.read(BARE, List.of(), null, (Text) null));
     }
 
     /** Probes models; each row's window is told as a share used, with no counts. */
@@ -433,7 +434,7 @@ final class PageAccountBrowserTest {
           request -> {
             CALLS.add(SHARES + " account");
             return CompletableFuture.completedFuture(
-                ProviderResult.balanceOnly(Account.read(SHARES, List.of(), null, null)));
+                ProviderResult.balanceOnly(Account.read(SHARES, List.of(), null, (Text) null)));
           },
           (request, model) ->
               CompletableFuture.completedFuture(

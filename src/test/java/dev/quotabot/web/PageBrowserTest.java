@@ -38,6 +38,7 @@ import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HeadlessChromium;
@@ -1510,7 +1511,7 @@ final class PageBrowserTest {
               .part("to_earn_today", BigDecimal.valueOf(50))
               .build();
       Account account =
-          Account.read("modelscope", List.of(magicubes), "tester", null)
+          Account.read("modelscope", List.of(magicubes), "tester", (Text) null)
               .withEstimatedCalls(
                   List.of(
                       new CallEstimate("light", new BigDecimal("0.5"), 500),
@@ -1551,7 +1552,7 @@ final class PageBrowserTest {
               .withConsoleUrl(GROQ_CONSOLE);
       return new Declared(
           info,
-          Account.read("groq", List.of(), null, GROQ_NOTE),
+          Account.read("groq", List.of(), null, Text.upstream(GROQ_NOTE)),
           model -> {
             Instant now = Instant.now();
             return GROQ_LARGE.equals(model)
@@ -1570,7 +1571,7 @@ final class PageBrowserTest {
                     model,
                     RateLimits.UNKNOWN,
                     ProbeStatus.LIMIT_REACHED,
-                    "Rate limit reached (HTTP 429): requests per day",
+                    Text.upstream("Rate limit reached (HTTP 429): requests per day"),
                     null,
                     30,
                     List.of(
@@ -1614,7 +1615,7 @@ final class PageBrowserTest {
           Balance.of(Balance.Scope.ACCOUNT, info.unit()).available(BigDecimal.TEN).build();
       return new Declared(
           info,
-          Account.read(info.id(), List.of(balance), null, null),
+          Account.read(info.id(), List.of(balance), null, (Text) null),
           model -> {
             throw new AssertionError(info.id() + " probes no model");
           },

@@ -5,15 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quotabot.support.FakeBalanceUpstream;
 import dev.quotabot.support.Fixtures;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
@@ -33,35 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 final class RelayApiTest {
   private static final String KEY = "sk-relayapi-0123456789abcdef";
-  private static WireMockServer relay;
+  private static FakeBalanceUpstream relay;
   private static RunningApp permissive;
   private static RunningApp strict;
 
   @BeforeAll
   static void start() {
-    relay = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    relay.start();
-    relay.stubFor(
-        get(urlPathEqualTo("/api/status"))
-            .willReturn(
-                okJson(
-                    "{\"success\":true,\"data\":{\"quota_per_unit\":500000,"
-                        + "\"quota_display_type\":\"USD\"}}")));
-    relay.stubFor(
-        get(urlPathEqualTo("/api/usage/token/"))
-            .withHeader("Authorization", equalTo("Bearer " + KEY))
-            .willReturn(
-                okJson(
-                    "{\"code\":true,\"data\":{\"object\":\"token_usage\",\"name\":\"my-token\","
-                        + "\"total_granted\":5000000,\"total_used\":1000000,"
-                        + "\"total_available\":4000000,\"unlimited_quota\":false,"
-                        + "\"expires_at\":0}}")));
-    relay.stubFor(
-        get(urlPathEqualTo("/v1/models"))
-            .willReturn(
-                okJson(
-                    "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\",\"object\":\"model\"},"
-                        + "{\"id\":\"claude-sonnet\",\"object\":\"model\"}]}")));
+    relay = FakeBalanceUpstream.start();
+    relay.newApiKey(KEY, List.of("gpt-4o", "claude-sonnet"));
     permissive =
         RunningApp.start(
             Map.of(
@@ -74,7 +52,7 @@ final class RelayApiTest {
   static void stop() {
     permissive.close();
     strict.close();
-    relay.stop();
+    relay.close();
   }
 
   private static HttpResponse<String> check(RunningApp app, String baseUrl, String extra) {
@@ -92,7 +70,7 @@ final class RelayApiTest {
   @Test
   void readsARelayKeysQuotaInTheSitesUnitAndItsModels() {
     // WHEN a relay key is checked (the address pasted with /v1)
-    HttpResponse<String> response = check(permissive, relay.baseUrl() + "/v1/", "");
+    HttpResponse<String> response = check(permissive, relay.url() + "/v1/", "");
 
     // THEN 4000000 quota units at 500000 per dollar are $8 left of $10, and both models are listed
     assertEquals(200, response.statusCode(), response.body());
@@ -124,7 +102,7 @@ final class RelayApiTest {
   @Test
   void saysForEachNamedModelWhetherTheKeyMayUseIt() {
     JsonArray data =
-        HttpCalls.json(check(permissive, relay.baseUrl(), ",\"models\":\"gpt-4o, gemini-pro\""))
+        HttpCalls.json(check(permissive, relay.url(), ",\"models\":\"gpt-4o, gemini-pro\""))
             .getAsJsonArray("data");
 
     assertEquals("ok", data.get(0).getAsJsonObject().get("status").getAsString());
@@ -133,7 +111,7 @@ final class RelayApiTest {
 
   @Test
   void refusesPlainHttpUnlessAllowed() {
-    HttpResponse<String> response = check(strict, relay.baseUrl(), "");
+    HttpResponse<String> response = check(strict, relay.url(), "");
 
     assertEquals(400, response.statusCode());
     assertTrue(HttpCalls.json(response).get("message").getAsString().contains("https://"));
@@ -142,11 +120,11 @@ final class RelayApiTest {
   @Test
   void neverConnectsToALoopbackRelayUnlessAllowed() {
     // GIVEN the default rules, and an https address whose name is loopback
-    int before = relay.getAllServeEvents().size();
+    int before = relay.wireMock().getAllServeEvents().size();
     try (LogCapture logs = LogCapture.open()) {
       // WHEN it is checked
       HttpResponse<String> response =
-          check(strict, "https://localhost:" + relay.port() + "/v1", "");
+          check(strict, "https://localhost:" + relay.wireMock().port() + "/v1", "");
 
       // THEN the query ran, the account says why it was refused, and nothing was sent there
       assertEquals(200, response.statusCode(), response.body());
@@ -155,7 +133,7 @@ final class RelayApiTest {
       assertTrue(account.get("error").getAsString().contains("loopback"), account.toString());
       assertFalse(logs.text().contains(KEY));
     }
-    assertEquals(before, relay.getAllServeEvents().size());
+    assertEquals(before, relay.wireMock().getAllServeEvents().size());
   }
 
   @Test
@@ -169,16 +147,16 @@ final class RelayApiTest {
   @Test
   void readsTheWalletBesideTheKeyWithBothAdminHeaders() {
     // GIVEN the relay's wallet for user 42: 50000000 units left, 12500000 used, 321 requests
-    relay.stubFor(
-        get(urlPathEqualTo("/api/user/self"))
-            .willReturn(okJson(Fixtures.read("newapi/user-self.json"))));
+    relay
+        .wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/api/user/self"))
+                .willReturn(okJson(Fixtures.read("newapi/user-self.json"))));
 
     // WHEN the key is checked with the user id and the access token
     HttpResponse<String> response =
         check(
-            permissive,
-            relay.baseUrl(),
-            ",\"user_id\":42,\"access_token\":\"admin-token-0123456789\"");
+            permissive, relay.url(), ",\"user_id\":42,\"access_token\":\"admin-token-0123456789\"");
 
     // THEN the account has two balances: the key's quota and the wallet with its request count
     assertEquals(200, response.statusCode(), response.body());
@@ -202,10 +180,12 @@ final class RelayApiTest {
     assertAmount("8", account.get("available_balance"));
     // and the token went only into the two headers, never into the answer
     assertFalse(response.body().contains("admin-token-0123456789"));
-    relay.verify(
-        getRequestedFor(urlPathEqualTo("/api/user/self"))
-            .withHeader("Authorization", equalTo("Bearer admin-token-0123456789"))
-            .withHeader("New-Api-User", equalTo("42")));
+    relay
+        .wireMock()
+        .verify(
+            getRequestedFor(urlPathEqualTo("/api/user/self"))
+                .withHeader("Authorization", equalTo("Bearer admin-token-0123456789"))
+                .withHeader("New-Api-User", equalTo("42")));
   }
 
   private static JsonObject balanceOf(JsonArray balances, String scope) {

@@ -8,6 +8,7 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -33,7 +34,8 @@ abstract class KeyCheckProvider implements Provider {
   private final ProviderInfo info;
   private final UpstreamHttp http;
   private final URI checkUrl;
-  private final String note;
+  private final String consoleUrl;
+  private final Text note;
 
   /**
    * @param id the provider's id, its lower-case brand name
@@ -59,17 +61,14 @@ abstract class KeyCheckProvider implements Provider {
             .withConsoleUrl(consoleUrl);
     this.http = http;
     this.checkUrl = checkUrl;
+    this.consoleUrl = consoleUrl;
     this.note = noBalance(name, consoleUrl);
   }
 
   /** The account note: why there is no balance, where it is, and that the key works. */
-  static String noBalance(String name, String consoleUrl) {
-    return name
-        + " does not let an API key read the balance: see "
-        + consoleUrl
-        + ". The key works: "
-        + name
-        + " accepted it on a free call that lists what the key may use.";
+  static Text noBalance(String name, String consoleUrl) {
+    return Text.of("console.no_balance", "name", name, "url", consoleUrl)
+        .then(Text.of("console.key_works", "name", name));
   }
 
   @Override
@@ -107,7 +106,6 @@ abstract class KeyCheckProvider implements Provider {
       return Account.read(id, List.of(), null, note);
     }
     EndpointAnswer read = EndpointAnswer.of(answer, key);
-    String said = read.said();
     if (refusesKey(status, read.root())) {
       return Account.failed(id, null, ProbeStatus.INVALID_KEY, read.rejected(name));
     }
@@ -116,17 +114,13 @@ abstract class KeyCheckProvider implements Provider {
           id,
           null,
           ProbeStatus.LIMIT_REACHED,
-          name
-              + " refused the key check for now (HTTP 429)"
-              + said
-              + " Try again later; the balance is shown at "
-              + info.consoleUrl()
-              + ".");
+          Text.of("console.check_limited", "name", name, "said", read.said())
+              .then(Text.of("console.try_later", "url", consoleUrl)));
     }
     return Account.failed(
         id,
         null,
         ProbeStatus.UPSTREAM_ERROR,
-        name + " answered the key check with HTTP " + status + said);
+        Text.of("console.check_answered", "name", name, "status", status, "said", read.said()));
   }
 }

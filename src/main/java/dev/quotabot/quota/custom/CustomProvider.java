@@ -14,7 +14,9 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
+import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
@@ -73,47 +75,54 @@ public final class CustomProvider implements Provider {
     }
     JsonElement root = parse(answer.body());
     int status = answer.status();
+    String name = spec.name();
+    // the answer as the shared endpoint texts word it: the root may be any JSON value here, so it
+    // is not kept; the words are what the error pointer or the usual places hold, cleaned
     String upstream = UpstreamText.clean(errorText(root), key);
-    String said = upstream == null ? "." : ": " + upstream;
-    if (status == 401 || status == 403) {
-      return failed(
-          ProbeStatus.INVALID_KEY, spec.name() + " rejected the key (HTTP " + status + ")" + said);
+    EndpointAnswer read = new EndpointAnswer(status, null, upstream);
+    if (read.refusesKey()) {
+      return failed(ProbeStatus.INVALID_KEY, read.rejected(name));
     }
     if (status != 200) {
       // a redirect (never followed) or a missing page means the configured address is wrong
       boolean wrongAddress = status == 404 || (status >= 300 && status < 400);
-      String answered = spec.name() + " answered HTTP " + status + said;
       if (!wrongAddress) {
-        return failed(ProbeStatus.UPSTREAM_ERROR, answered);
+        return failed(ProbeStatus.UPSTREAM_ERROR, answered(status, read));
       }
+      // the upstream's words end the first sentence; where they end without a full stop, one is
+      // added before the advice
+      Text first =
+          upstream == null || upstream.endsWith(".")
+              ? answered(status, read)
+              : Text.of(
+                  "custom.answered_ended", "upstream", name, "status", status, "said", read.said());
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          answered
-              + (answered.endsWith(".") ? "" : ".")
-              + " Check "
-              + key("base_url")
-              + " and "
-              + key("path")
-              + ".");
+          first.then(
+              Text.of("custom.check_address", "base_url", key("base_url"), "path", key("path"))));
     }
     if (root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          spec.name() + " answered, but not with JSON: check " + key("path") + ".");
+          Text.of("custom.not_json", "upstream", name, "path", key("path")));
     }
     if (spec.error() != null && reportsError(spec.error().find(root))) {
-      return failed(ProbeStatus.UPSTREAM_ERROR, spec.name() + " reported a failure" + said);
+      return failed(
+          ProbeStatus.UPSTREAM_ERROR,
+          Text.of("custom.reported_failure", "upstream", name, "said", read.said()));
     }
     BigDecimal available = LenientJson.amount(spec.available().find(root));
     if (available == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          spec.name()
-              + "'s answer has no number at "
-              + spec.available()
-              + " ("
-              + key("available")
-              + ").");
+          Text.of(
+              "custom.no_number",
+              "upstream",
+              name,
+              "pointer",
+              spec.available().toString(),
+              "setting",
+              key("available")));
     }
     Balance balance =
         Balance.of(Balance.Scope.ACCOUNT, spec.unit())
@@ -121,15 +130,21 @@ public final class CustomProvider implements Provider {
             .total(amountAt(spec.total(), root))
             .used(amountAt(spec.used(), root))
             .build();
-    return Account.read(spec.id(), List.of(balance), null, null);
+    return Account.read(spec.id(), List.of(balance), null, (Text) null);
   }
 
-  private Account failed(@Nullable ProbeStatus status, @Nullable String why) {
+  /** {@code <name> answered HTTP <status>: <words>}, or with a full stop when there are none. */
+  private Text answered(int status, EndpointAnswer read) {
+    return Text.of(
+        "custom.answered", "upstream", spec.name(), "status", status, "said", read.said());
+  }
+
+  private Account failed(@Nullable ProbeStatus status, @Nullable Text why) {
     return Account.failed(
         spec.id(),
         spec.unit(),
         status == null ? ProbeStatus.UPSTREAM_ERROR : status,
-        why == null ? spec.name() + " could not be reached." : why);
+        why == null ? Text.of("custom.unreachable", "upstream", spec.name()) : why);
   }
 
   /** Any JSON value (an object, an array, a bare number); null when the body is not JSON. */

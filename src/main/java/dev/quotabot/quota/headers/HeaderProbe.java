@@ -4,6 +4,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.time.Clock;
@@ -61,7 +62,10 @@ final class HeaderProbe {
                 return ProbeClassifier.classify(name, model, response, read, key, latencyMs);
               }
               ProbeStatus failure = Objects.requireNonNull(response.failure());
-              String why = Objects.requireNonNullElse(response.failureText(), failure.wireName());
+              Text why =
+                  Objects.requireNonNullElse(
+                      response.failureText(),
+                      Text.of("headers.no_answer", "failure", failure.wireName()));
               // the status only: the failure text names hosts, never the key, but need not be
               // logged
               LOG.debug("{} probe failed: {}", name, failure.wireName());

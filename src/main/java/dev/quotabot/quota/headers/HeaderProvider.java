@@ -8,6 +8,7 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -68,11 +69,8 @@ abstract class HeaderProvider implements Provider {
   }
 
   /** The account note: why there is no balance, and where to see it. */
-  static String noBalance(String name, String consoleUrl) {
-    return name
-        + " does not let an API key read the account's balance or usage: see them at "
-        + consoleUrl
-        + ". The rate limits come from the headers of one tiny call per model.";
+  static Text noBalance(String name, String consoleUrl) {
+    return Text.of("headers.no_balance", "upstream", name, "url", consoleUrl);
   }
 
   @Override

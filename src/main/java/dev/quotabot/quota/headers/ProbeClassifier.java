@@ -8,6 +8,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.List;
@@ -54,11 +55,7 @@ final class ProbeClassifier {
         return row(
             model,
             ProbeStatus.UPSTREAM_ERROR,
-            name
-                + " answered HTTP "
-                + status
-                + " with a web page instead of a chat answer: a proxy or login page may be in the"
-                + " way.",
+            Text.of("headers.web_page", "upstream", name, "status", status),
             null,
             windows,
             latencyMs);
@@ -72,21 +69,13 @@ final class ProbeClassifier {
     String message = LenientJson.errorMessage(root);
     ProbeStatus failure = failure(status, root, message);
     String upstream = UpstreamText.clean(message, key);
-    String lead = lead(failure, name, status);
     return row(
-        model,
-        failure,
-        upstream == null ? lead + "." : lead + ": " + upstream,
-        null,
-        windows,
-        latencyMs);
+        model, failure, explain(failure, name, status, said(upstream)), null, windows, latencyMs);
   }
 
   /** What the row of a call that worked but reported no windows says. */
-  static String noHeaders(String name) {
-    return name
-        + " answered, so the key and the model work, but it sent no rate-limit headers for this"
-        + " call: what is left is unknown (not zero).";
+  static Text noHeaders(String name) {
+    return Text.of("headers.no_headers", "upstream", name);
   }
 
   private static ProbeStatus failure(
@@ -135,14 +124,27 @@ final class ProbeClassifier {
     return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
   }
 
-  private static String lead(ProbeStatus failure, String name, int status) {
+  /** The refusal, ended by what the provider said ({@code said}). */
+  private static Text explain(ProbeStatus failure, String name, int status, Text said) {
     return switch (failure) {
-      case INVALID_KEY -> name + " rejected the key (HTTP " + status + ")";
-      case INSUFFICIENT_BALANCE -> "The account's credit or quota is used up (HTTP " + status + ")";
-      case LIMIT_REACHED -> "Rate limit reached (HTTP " + status + ")";
-      case MODEL_UNAVAILABLE -> "Model not available on " + name + " (HTTP " + status + ")";
-      default -> name + " answered HTTP " + status;
+      case INVALID_KEY ->
+          Text.of("net.rejected_key", "upstream", name, "status", status, "said", said);
+      case INSUFFICIENT_BALANCE -> Text.of("headers.used_up", "status", status, "said", said);
+      case LIMIT_REACHED -> Text.of("headers.limit_reached", "status", status, "said", said);
+      case MODEL_UNAVAILABLE ->
+          Text.of("headers.model_unavailable", "upstream", name, "status", status, "said", said);
+      default -> Text.of("headers.answered", "upstream", name, "status", status, "said", said);
     };
+  }
+
+  /**
+   * The end of a refusal: {@code ": <words>"} with the provider's own words, or {@code "."} without
+   * any (a slot value: each language ends a sentence its own way).
+   */
+  private static Text said(@Nullable String words) {
+    return words == null
+        ? Text.of("net.said_nothing")
+        : Text.of("net.said", "words", Text.upstream(words));
   }
 
   private static boolean isWebPage(UpstreamResponse answer) {
@@ -154,8 +156,8 @@ final class ProbeClassifier {
   private static ModelQuota row(
       String model,
       ProbeStatus status,
-      @Nullable String error,
-      @Nullable String note,
+      @Nullable Text error,
+      @Nullable Text note,
       List<RateWindow> windows,
       long latencyMs) {
     return new ModelQuota(model, RateLimits.UNKNOWN, status, error, note, latencyMs, windows);

@@ -9,6 +9,10 @@
  * <p>Each provider is one class declaring its headers, its call style and its key prefixes, each
  * fact with the public source it comes from. Talks HTTP only through {@code quota.net}; never
  * imports Undertow or JDA.
+ *
+ * <p>Its errors and notes are {@code Text}s of area {@code headers}, worded from {@code
+ * texts*.properties} beside this package's resources; provider names and console links are values,
+ * never translated.
  */
 @NullMarked
 package dev.quotabot.quota.headers;

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.modelscope;
 
+import dev.quotabot.quota.Text;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -29,36 +30,45 @@ final class AliyunAccount {
   static final String BINDING_TUTORIAL =
       "https://www.modelscope.cn/docs/accounts/aliyun-binding-and-authorization";
 
-  static final String BIND =
-      " The ModelScope account is not bound to an Alibaba Cloud (Aliyun) account, which"
-          + " API-Inference needs: sign in on modelscope.cn, bind one in your account settings ("
-          + ACCOUNT_SETTINGS
-          + "; steps: "
-          + BINDING_TUTORIAL
-          + "), complete its real-name verification, then check again.";
+  /** What to do when the account is not bound: bind one, then have it verified. */
+  static final Text BIND =
+      Text.of(
+          "modelscope.aliyun_bind",
+          "upstream",
+          ModelScopeProvider.NAME,
+          "site",
+          ModelScopeProvider.SITE,
+          "settings",
+          ACCOUNT_SETTINGS,
+          "steps",
+          BINDING_TUTORIAL);
 
-  static final String VERIFY =
-      " The Alibaba Cloud (Aliyun) account bound to this ModelScope account has not passed"
-          + " real-name verification, which API-Inference needs: complete it from your account"
-          + " settings on modelscope.cn ("
-          + ACCOUNT_SETTINGS
-          + "), then check again.";
+  /** What to do when the bound account lacks its real-name verification. */
+  static final Text VERIFY =
+      Text.of(
+          "modelscope.aliyun_verify",
+          "upstream",
+          ModelScopeProvider.NAME,
+          "site",
+          ModelScopeProvider.SITE,
+          "settings",
+          ACCOUNT_SETTINGS);
 
   private AliyunAccount() {}
 
   /**
-   * The sentence (with a leading space) that says what to do when {@code message} is about the
-   * Alibaba Cloud account; empty otherwise.
+   * The sentence that says what to do when {@code message} is about the Alibaba Cloud account (it
+   * follows the refusal as a sentence of its own); null otherwise.
    */
-  static String hint(@Nullable String message) {
+  static @Nullable Text hint(@Nullable String message) {
     if (message == null) {
-      return "";
+      return null;
     }
     String text = message.toLowerCase(Locale.ROOT);
     boolean aliyun =
         text.contains("aliyun") || text.contains("alibaba cloud") || text.contains("阿里云");
     if (!aliyun) {
-      return "";
+      return null;
     }
     boolean verification =
         text.contains("real-name") || text.contains("real name") || text.contains("实名");

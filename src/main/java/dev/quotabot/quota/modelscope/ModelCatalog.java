@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.quotabot.quota.CatalogSnapshot;
 import dev.quotabot.quota.ModelDirectory;
 import dev.quotabot.quota.ModelList;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
@@ -170,7 +171,9 @@ final class ModelCatalog implements ModelDirectory {
         .thenApply(
             answer -> {
               if (!answer.answered()) {
-                throw new CatalogUnavailable(answer.failureText());
+                Text why = answer.failureText();
+                // a log line's reason: English
+                throw new CatalogUnavailable(why == null ? "no answer" : why.english());
               }
               if (answer.status() != 200) {
                 throw new CatalogUnavailable("HTTP " + answer.status());

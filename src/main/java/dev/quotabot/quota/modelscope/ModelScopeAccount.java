@@ -6,6 +6,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -33,9 +34,10 @@ final class ModelScopeAccount {
   private static final String UNIT = ModelScopeProvider.UNIT;
   static final int MAX_BODY_BYTES = 64 * 1024;
 
-  static final String ESTIMATE_NOTE =
-      "Calls left per tier are an estimate: the available 魔粒 divided by each tier's price"
-          + " (shown beside it); ModelScope does not say which tier a model is in.";
+  private static final String NAME = ModelScopeProvider.NAME;
+
+  static final Text ESTIMATE_NOTE =
+      Text.of("modelscope.estimate_note", "unit", UNIT, "upstream", NAME);
 
   /**
    * Today's grants were read. Short-term 魔粒 last 24 hours from their grant and the soonest to
@@ -43,12 +45,18 @@ final class ModelScopeAccount {
    * come with a sign-in on the website, not with API calls (xxy9468615/cat_checkin
    * scripts/modelscope.py; Zelnlll/ai-checkin app/platforms/modelscope.py).
    */
-  static final String GRANTS_NOTE =
-      "Today's grants are as ModelScope's earn rules report them; signing in on modelscope.cn"
-          + " claims what is still to earn. Short-term 魔粒 last a day and are spent first.";
+  static final Text GRANTS_NOTE =
+      Text.of(
+          "modelscope.grants_note",
+          "upstream",
+          NAME,
+          "site",
+          ModelScopeProvider.SITE,
+          "unit",
+          UNIT);
 
-  static final String GRANTS_UNKNOWN_NOTE =
-      "Today's 魔粒 grants are unknown: ModelScope's earn rules did not answer.";
+  static final Text GRANTS_UNKNOWN_NOTE =
+      Text.of("modelscope.grants_unknown_note", "unit", UNIT, "upstream", NAME);
 
   private final UpstreamHttp http;
   private final URI balanceUrl;
@@ -146,7 +154,7 @@ final class ModelScopeAccount {
       entry = grants.addedTo(entry);
     }
     Account account =
-        Account.read(PROVIDER, List.of(entry), user, null)
+        Account.read(PROVIDER, List.of(entry), user, (Text) null)
             .withEstimatedCalls(prices.estimates(entry.available()));
     if (!account.estimatedCalls().isEmpty()) {
       account = account.withNoteAdded(ESTIMATE_NOTE);
@@ -166,7 +174,7 @@ final class ModelScopeAccount {
             PROVIDER,
             UNIT,
             answer.failure(),
-            Objects.requireNonNullElse(answer.failureText(), "The balance could not be read."));
+            Objects.requireNonNullElse(answer.failureText(), Text.of("modelscope.balance_unread")));
       }
       JsonObject root = LenientJson.object(answer.body());
       if (answer.status() == 401 || answer.status() == 403) {
@@ -174,24 +182,38 @@ final class ModelScopeAccount {
             PROVIDER,
             UNIT,
             ProbeStatus.INVALID_KEY,
-            "ModelScope rejected the key for the balance (HTTP "
-                + answer.status()
-                + ")"
-                + upstream(root, key, ".")
-                + AliyunAccount.hint(LenientJson.errorMessage(root)));
+            Wording.withHint(
+                Text.of(
+                    "modelscope.balance_rejected_key",
+                    "upstream",
+                    NAME,
+                    "status",
+                    answer.status(),
+                    "said",
+                    Wording.said(upstream(root, key))),
+                AliyunAccount.hint(LenientJson.errorMessage(root))));
       }
       JsonObject data = LenientJson.objectField(root, "data");
       Boolean success = LenientJson.flag(root, "success");
       boolean declaredFailure =
           root != null && root.has("success") && !Boolean.TRUE.equals(success);
       if (answer.status() != 200 || data == null || declaredFailure) {
+        String words = upstream(root, key);
         return Account.failed(
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
-            "ModelScope's balance endpoint answered HTTP "
-                + answer.status()
-                + upstream(root, key, " without a usable balance."));
+            words == null
+                ? Text.of(
+                    "modelscope.balance_unusable", "upstream", NAME, "status", answer.status())
+                : Text.of(
+                    "modelscope.balance_unusable_said",
+                    "upstream",
+                    NAME,
+                    "status",
+                    answer.status(),
+                    "words",
+                    Text.upstream(words)));
       }
       // numbers or numeric strings; anything else, absurd magnitudes included, is unknown (null)
       BigDecimal available = LenientJson.amount(data, "available_balance");
@@ -202,7 +224,7 @@ final class ModelScopeAccount {
             PROVIDER,
             UNIT,
             ProbeStatus.UPSTREAM_ERROR,
-            "ModelScope's balance answer had no balance in it.");
+            Text.of("modelscope.balance_missing", "upstream", NAME));
       }
       return Account.read(
           PROVIDER,
@@ -213,13 +235,12 @@ final class ModelScopeAccount {
                   .frozen(frozen)
                   .build()),
           null,
-          null);
+          (Text) null);
     }
 
-    /** ": " and the upstream's cleaned message, or {@code otherwise} when it gave none. */
-    private static String upstream(@Nullable JsonObject root, ApiKey key, String otherwise) {
-      String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
-      return upstream == null ? otherwise : ": " + upstream;
+    /** The upstream's cleaned message, or null when it gave none. */
+    private static @Nullable String upstream(@Nullable JsonObject root, ApiKey key) {
+      return UpstreamText.clean(LenientJson.errorMessage(root), key);
     }
   }
 

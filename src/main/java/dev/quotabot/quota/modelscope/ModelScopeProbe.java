@@ -4,6 +4,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.ChatBody;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -59,7 +60,10 @@ final class ModelScopeProbe {
                 return ProbeClassifier.classify(model, answer, key, latencyMs, clock.instant());
               }
               ProbeStatus failure = Objects.requireNonNull(answer.failure());
-              String why = Objects.requireNonNullElse(answer.failureText(), failure.wireName());
+              Text why =
+                  Objects.requireNonNullElse(
+                      answer.failureText(),
+                      Text.of("modelscope.no_answer", "failure", failure.wireName()));
               // the status only: the failure text names hosts, never the key, but need not be
               // logged
               LOG.debug("probe of {} failed: {}", model, failure.wireName());

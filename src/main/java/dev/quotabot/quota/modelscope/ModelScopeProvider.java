@@ -10,6 +10,7 @@ import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamClients;
 import java.net.URI;
 import java.time.Clock;
@@ -30,6 +31,15 @@ import java.util.concurrent.CompletableFuture;
 public final class ModelScopeProvider implements Provider {
   public static final String ID = "modelscope";
   static final String UNIT = "魔粒";
+
+  /** Its name, a value of its texts: never translated. */
+  static final String NAME = "ModelScope";
+
+  /** Its website, where a person signs in, binds accounts and finds tokens. */
+  static final String SITE = "modelscope.cn";
+
+  /** A model id of the form its list uses, for the texts that show one. */
+  private static final String EXAMPLE_MODEL = "Qwen/Qwen3-32B";
 
   /**
    * ModelScope access tokens start with {@code ms-} (notes §1; "用户自建令牌（ms-、39 字符）" in
@@ -86,7 +96,7 @@ public final class ModelScopeProvider implements Provider {
     this.info =
         new ProviderInfo(
                 ID,
-                "ModelScope",
+                NAME,
                 EnumSet.of(
                     Capability.BALANCES,
                     Capability.PROBES_MODELS,
@@ -139,8 +149,7 @@ public final class ModelScopeProvider implements Provider {
     return ModelQuota.failed(
         model,
         ProbeStatus.MODEL_UNAVAILABLE,
-        "Not in ModelScope's model list, so it was not probed: check the id (it is"
-            + " Organization/Model, e.g. Qwen/Qwen3-32B).",
+        Text.of("modelscope.unlisted", "upstream", NAME, "example", EXAMPLE_MODEL),
         0);
   }
 

@@ -6,6 +6,7 @@ import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.time.Instant;
@@ -22,10 +23,13 @@ final class ProbeClassifier {
    * 魔粒, how many is not said, and at most a flagship call's price ({@link TierPrices}, declared as
    * the probe's cost).
    */
-  static final String UNKNOWN_QUOTA_NOTE =
-      "The call worked, but ModelScope did not report per-model quota for this call, so these"
-          + " numbers are unknown (not zero). What the call cost in 魔粒 is unknown too: at most"
-          + " a flagship model's price per call (the probe cost).";
+  static final Text UNKNOWN_QUOTA_NOTE =
+      Text.of(
+          "modelscope.unknown_quota_note",
+          "upstream",
+          ModelScopeProvider.NAME,
+          "unit",
+          ModelScopeProvider.UNIT);
 
   /** The user's daily calls, across models ({@code modelscope-ratelimit-requests-*}). */
   static final String REQUESTS_PER_DAY = "requests_per_day";
@@ -50,10 +54,7 @@ final class ProbeClassifier {
           model,
           limits,
           ProbeStatus.UPSTREAM_ERROR,
-          "ModelScope answered HTTP "
-              + status
-              + " with a web page instead of a chat answer: a proxy or login page may be in the"
-              + " way.",
+          Text.of("modelscope.web_page", "upstream", ModelScopeProvider.NAME, "status", status),
           null,
           latencyMs,
           windows);
@@ -139,29 +140,39 @@ final class ProbeClassifier {
         || text.contains("invalid model");
   }
 
-  private static String explain(
+  private static Text explain(
       ProbeStatus failure, int status, @Nullable String message, @Nullable String upstream) {
-    String lead =
+    String name = ModelScopeProvider.NAME;
+    Text said = Wording.said(upstream);
+    Text refusal =
         switch (failure) {
-          case INVALID_KEY -> "ModelScope rejected the key (HTTP " + status + ")";
+          case INVALID_KEY ->
+              Text.of("net.rejected_key", "upstream", name, "status", status, "said", said);
           case INSUFFICIENT_BALANCE ->
-              "The account's balance or quota is exhausted (HTTP " + status + ")";
-          case LIMIT_REACHED -> "Rate or daily limit reached (HTTP " + status + ")";
+              Text.of("modelscope.exhausted", "status", status, "said", said);
+          case LIMIT_REACHED -> Text.of("modelscope.limit_reached", "status", status, "said", said);
           case MODEL_UNAVAILABLE ->
-              "Model not available on ModelScope API-Inference (HTTP " + status + ")";
-          default -> "ModelScope answered HTTP " + status;
+              Text.of(
+                  "modelscope.model_unavailable", "upstream", name, "status", status, "said", said);
+          default ->
+              Text.of("modelscope.answered", "upstream", name, "status", status, "said", said);
         };
-    String hint = failure == ProbeStatus.INVALID_KEY ? keyHint(message) : "";
-    return (upstream == null ? lead + "." : lead + ": " + upstream) + hint;
+    return Wording.withHint(refusal, failure == ProbeStatus.INVALID_KEY ? keyHint(message) : null);
   }
 
   /**
    * What to do about a refused key: the Alibaba Cloud account's fix when ModelScope names it
-   * (matched on the whole message, not the shortened copy shown), else what a valid key is.
+   * (matched on the whole message, not the shortened copy shown); what a valid key is when it said
+   * nothing; else null.
    */
-  private static String keyHint(@Nullable String message) {
+  private static @Nullable Text keyHint(@Nullable String message) {
     if (message == null) {
-      return " Check that it is a ModelScope access token (modelscope.cn → Access Tokens).";
+      return Text.of(
+          "modelscope.key_hint",
+          "upstream",
+          ModelScopeProvider.NAME,
+          "site",
+          ModelScopeProvider.SITE);
     }
     return AliyunAccount.hint(message);
   }

@@ -4,6 +4,10 @@
  * spends 魔粒 when it works), and the cached model list. Only {@code ModelScopeProvider} and its
  * {@code TierPrices} are public. Talks HTTP only through {@code quota.net}; never imports Undertow
  * or JDA.
+ *
+ * <p>Its errors and notes are {@code Text}s of area {@code modelscope}, worded from {@code
+ * texts*.properties} beside this package's resources; ModelScope's name, 魔粒, its site and links are
+ * values, never translated.
  */
 @NullMarked
 package dev.quotabot.quota.modelscope;

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.net;
 
+import dev.quotabot.quota.Text;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,29 +25,29 @@ public final class AddressPolicy {
 
   /** A rule an address breaks, with the words used in a refusal. */
   public enum Rule {
-    UNSPECIFIED("an unspecified address", false),
-    LOOPBACK("a loopback address", true),
-    PRIVATE("a private address", true),
-    SHARED("a carrier-grade NAT (shared) address", true),
-    BENCHMARKING("a benchmarking address", true),
-    UNIQUE_LOCAL("a unique-local IPv6 address", true),
-    LINK_LOCAL("a link-local address", false),
-    METADATA("a cloud metadata address", false),
-    MULTICAST("a multicast address", false),
-    BROADCAST("the broadcast address", false),
-    RESERVED("a reserved address", false),
-    DOCUMENTATION("a documentation address", false);
+    UNSPECIFIED(Text.of("net.rule_unspecified"), false),
+    LOOPBACK(Text.of("net.rule_loopback"), true),
+    PRIVATE(Text.of("net.rule_private"), true),
+    SHARED(Text.of("net.rule_shared"), true),
+    BENCHMARKING(Text.of("net.rule_benchmarking"), true),
+    UNIQUE_LOCAL(Text.of("net.rule_unique_local"), true),
+    LINK_LOCAL(Text.of("net.rule_link_local"), false),
+    METADATA(Text.of("net.rule_metadata"), false),
+    MULTICAST(Text.of("net.rule_multicast"), false),
+    BROADCAST(Text.of("net.rule_broadcast"), false),
+    RESERVED(Text.of("net.rule_reserved"), false),
+    DOCUMENTATION(Text.of("net.rule_documentation"), false);
 
-    private final String description;
+    private final Text description;
     private final boolean privateNetwork;
 
-    Rule(String description, boolean privateNetwork) {
+    Rule(Text description, boolean privateNetwork) {
       this.description = description;
       this.privateNetwork = privateNetwork;
     }
 
-    /** "a private address": fits "relay.example resolves to …". */
-    public String description() {
+    /** "a private address": fits "relay.example resolves to …" in each language. */
+    public Text description() {
       return description;
     }
 

@@ -1,6 +1,7 @@
 package dev.quotabot.quota.net;
 
 import dev.quotabot.quota.InvalidQueryException;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,44 +26,38 @@ public final class BaseUrlRules {
    */
   public URI normalize(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new InvalidQueryException("base_url is missing: give the relay's address.");
+      throw new InvalidQueryException(Text.of("net.base_url_missing"));
     }
     String text = raw.strip();
     if (text.length() > 2048 || text.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      throw new InvalidQueryException(
-          "base_url must be one URL such as https://relay.example, without spaces.");
+      throw new InvalidQueryException(Text.of("net.base_url_spaces"));
     }
     URI uri;
     try {
       uri = new URI(text);
     } catch (URISyntaxException malformed) {
-      throw new InvalidQueryException(
-          "base_url is not a valid URL: give the relay's address such as https://relay.example.");
+      throw new InvalidQueryException(Text.of("net.base_url_malformed"));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(scheme.equals("http") && allowHttp)) {
       throw new InvalidQueryException(
-          allowHttp
-              ? "base_url must start with https:// or http://."
-              : "base_url must start with https:// (plain http is not allowed on this server).");
+          allowHttp ? Text.of("net.base_url_scheme") : Text.of("net.base_url_https_only"));
     }
     if (uri.getRawUserInfo() != null) {
-      throw new InvalidQueryException(
-          "base_url must not contain a user name or password: send the key as api_key.");
+      throw new InvalidQueryException(Text.of("net.base_url_credentials"));
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new InvalidQueryException("base_url has no host name.");
+      throw new InvalidQueryException(Text.of("net.base_url_no_host"));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new InvalidQueryException(
-          "base_url must not have a query (?…) or fragment (#…): give only the relay's address.");
+      throw new InvalidQueryException(Text.of("net.base_url_query"));
     }
     String path = Urls.withoutSuffix(uri.getPath() == null ? "" : uri.getPath(), "/v1");
     try {
       return new URI(
           scheme, null, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(), path, null, null);
     } catch (URISyntaxException impossible) {
-      throw new InvalidQueryException("base_url is not a valid URL.");
+      throw new InvalidQueryException(Text.of("net.base_url_invalid"));
     }
   }
 }

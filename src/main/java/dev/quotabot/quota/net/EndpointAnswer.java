@@ -3,6 +3,7 @@ package dev.quotabot.quota.net;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,14 @@ public record EndpointAnswer(int status, @Nullable JsonObject root, @Nullable St
         status, root, UpstreamText.clean(errorText(root, answer.body(), status), key));
   }
 
-  /** The words as the end of a sentence: {@code ": <words>"}, or {@code "."} without any. */
-  public String said() {
-    return words == null ? "." : ": " + words;
+  /**
+   * The words as the end of a sentence: {@code ": <words>"}, or {@code "."} without any (a slot
+   * value: each language ends a sentence its own way).
+   */
+  public Text said() {
+    return words == null
+        ? Text.of("net.said_nothing")
+        : Text.of("net.said", "words", Text.upstream(words));
   }
 
   /** Whether the provider refused the key: 401 or 403. */
@@ -40,8 +46,8 @@ public record EndpointAnswer(int status, @Nullable JsonObject root, @Nullable St
   }
 
   /** The text for a refused key: {@code <name> rejected the key (HTTP 401): <words>}. */
-  public String rejected(String name) {
-    return name + " rejected the key (HTTP " + status + ")" + said();
+  public Text rejected(String name) {
+    return Text.of("net.rejected_key", "upstream", name, "status", status, "said", said());
   }
 
   /**

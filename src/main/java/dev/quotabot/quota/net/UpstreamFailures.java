@@ -1,6 +1,7 @@
 package dev.quotabot.quota.net;
 
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -31,12 +32,13 @@ final class UpstreamFailures {
 
   static UpstreamResponse timedOut(String upstream, Duration timeout) {
     return UpstreamResponse.failed(
-        ProbeStatus.TIMEOUT, upstream + " did not answer within " + timeout.toMillis() + " ms.");
+        ProbeStatus.TIMEOUT,
+        Text.of("net.timed_out", "upstream", upstream, "ms", timeout.toMillis()));
   }
 
   /** A request whose address OkHttp cannot send (not http or https, or not a URL). */
   static UpstreamResponse unsendableAddress(String upstream) {
-    return network("The request to " + upstream + " was not sent: its address cannot be sent.");
+    return network(Text.of("net.unsendable_address", "upstream", upstream));
   }
 
   /**
@@ -45,15 +47,13 @@ final class UpstreamFailures {
    * name is told, never a value.
    */
   static UpstreamResponse unsendableHeader(String upstream, String name, String value) {
-    String why;
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-      why = "header " + name + " has a line break in its value.";
-    } else if (value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
-      why = "a header name is not valid.";
-    } else {
-      why = "header " + name + " has a character in its value that cannot be sent.";
+      return network(Text.of("net.header_line_break", "upstream", upstream, "name", name));
     }
-    return network("The request to " + upstream + " was not sent: " + why);
+    if (value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      return network(Text.of("net.header_name_invalid", "upstream", upstream));
+    }
+    return network(Text.of("net.header_unsendable_character", "upstream", upstream, "name", name));
   }
 
   /**
@@ -63,51 +63,48 @@ final class UpstreamFailures {
    */
   static UpstreamResponse of(
       IOException failure, String upstream, String host, Duration connectTimeout) {
-    if (failure instanceof RefusedAddressException) {
-      return network(String.valueOf(failure.getMessage()));
+    if (failure instanceof RefusedAddressException refused) {
+      return network(refused.text());
     }
     if (failure instanceof UnknownHostException) {
-      return network("The host name " + host + " of " + upstream + " could not be resolved.");
+      return network(Text.of("net.unresolved_host", "host", host, "upstream", upstream));
     }
     if (failure instanceof SocketTimeoutException) {
       // reads and writes have no socket timeout here (the call deadline bounds them): connecting
       return UpstreamResponse.failed(
           ProbeStatus.TIMEOUT,
-          "Could not connect to " + upstream + " within " + connectTimeout.toMillis() + " ms.");
+          Text.of("net.connect_timed_out", "upstream", upstream, "ms", connectTimeout.toMillis()));
     }
     if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
-      return network("Could not connect to " + upstream + ".");
+      return network(Text.of("net.connect_failed", "upstream", upstream));
     }
     if (failure instanceof SSLPeerUnverifiedException
         || (failure instanceof SSLException && causedBy(failure, GeneralSecurityException.class))) {
-      return network(
-          "The certificate of " + upstream + " is not trusted or not valid for " + host + ".");
+      return network(Text.of("net.certificate_refused", "upstream", upstream, "host", host));
     }
     if (failure instanceof SSLException) {
-      return network("The secure connection to " + upstream + " failed (TLS handshake).");
+      return network(Text.of("net.tls_failed", "upstream", upstream));
     }
     if (failure instanceof ProtocolException) {
-      return network(
-          upstream + " sent a malformed HTTP response (not a valid status line or headers).");
+      return network(Text.of("net.malformed_response", "upstream", upstream));
     }
     if (endedInTheHead(failure)) {
       // okio says the same for both: the stream ended mid-line, or the lines passed the limit
-      return network(
-          "The connection to "
-              + upstream
-              + " failed: it ended before the answer's status line and headers were complete,"
-              + " or they were longer than "
-              + HEADER_LIMIT_KB
-              + " KB.");
+      return network(Text.of("net.head_incomplete", "upstream", upstream, "kb", HEADER_LIMIT_KB));
     }
     if (failure instanceof SocketException) {
-      return network("The connection to " + upstream + " failed: it was reset or closed.");
+      return network(Text.of("net.connection_reset", "upstream", upstream));
     }
     return network(
-        "The connection to " + upstream + " failed (" + failure.getClass().getSimpleName() + ").");
+        Text.of(
+            "net.connection_failed",
+            "upstream",
+            upstream,
+            "kind",
+            failure.getClass().getSimpleName()));
   }
 
-  private static UpstreamResponse network(String why) {
+  private static UpstreamResponse network(Text why) {
     return UpstreamResponse.failed(ProbeStatus.NETWORK_ERROR, why);
   }
 

@@ -1,6 +1,7 @@
 package dev.quotabot.quota.net;
 
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -13,18 +14,18 @@ import org.jspecify.annotations.Nullable;
  * @param body the body read, at most the cap (empty when the call failed, or not read)
  * @param failure why there was no answer ({@code TIMEOUT}, {@code NETWORK_ERROR}); null when there
  *     was one
- * @param failureText a human explanation of {@code failure}, without secrets
+ * @param failureText what explains {@code failure} to a person, without secrets
  */
 public record UpstreamResponse(
     int status,
     Headers headers,
     byte[] body,
     @Nullable ProbeStatus failure,
-    @Nullable String failureText) {
+    @Nullable Text failureText) {
 
   private static final byte[] EMPTY = new byte[0];
 
-  public static UpstreamResponse failed(ProbeStatus failure, String why) {
+  public static UpstreamResponse failed(ProbeStatus failure, Text why) {
     return new UpstreamResponse(0, Headers.of(), EMPTY, failure, why);
   }
 

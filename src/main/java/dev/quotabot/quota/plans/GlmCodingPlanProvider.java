@@ -8,6 +8,7 @@ import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
@@ -88,8 +89,7 @@ public final class GlmCodingPlanProvider extends PlanProvider {
     }
     JsonObject data = LenientJson.objectField(root, "data");
     if (data == null) {
-      return endpoint.failed(
-          ProbeStatus.UPSTREAM_ERROR, endpoint.name() + "'s quota answer had no data in it.");
+      return endpoint.missing("data");
     }
     JsonArray limits = LenientJson.arrayField(data, "limits");
     List<RateWindow> windows = new ArrayList<>();
@@ -105,30 +105,29 @@ public final class GlmCodingPlanProvider extends PlanProvider {
     }
     String level = PlanFigures.words(LenientJson.text(data, "level"));
     return endpoint.windows(
-        windows, level == null ? null : "GLM Coding Plan level: " + level, info().consoleUrl());
+        windows,
+        level == null ? null : Text.of("plans.glm_level", "level", level),
+        info().consoleUrl());
   }
 
   private Account declaredFailure(String code, JsonObject root, ApiKey key) {
     String words = LenientJson.errorMessage(root);
     if (KEY_CODES.contains(code)) {
-      return endpoint.declared(
-          ProbeStatus.INVALID_KEY, endpoint.name() + " rejected the key", words, key);
+      return endpoint.rejectedKey(words, key);
     }
     if (ENDED_CODES.contains(code)) {
-      return endpoint.declared(
+      return endpoint.failed(
           ProbeStatus.INSUFFICIENT_BALANCE,
-          endpoint.name()
-              + " says the plan cannot be used (renew it at "
-              + info().consoleUrl()
-              + ")",
-          words,
-          key);
+          Text.of(
+              "plans.plan_unusable",
+              "upstream",
+              endpoint.name(),
+              "url",
+              info().consoleUrl(),
+              "said",
+              PlanEndpoint.said(words, key)));
     }
-    return endpoint.declared(
-        ProbeStatus.UPSTREAM_ERROR,
-        endpoint.name() + "'s quota endpoint reported a failure",
-        words,
-        key);
+    return endpoint.reportedFailure(words, key);
   }
 
   /** One limit as a window; null for a type this plan is not known to have. */

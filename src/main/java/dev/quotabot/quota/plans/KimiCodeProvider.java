@@ -7,6 +7,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.net.URI;
@@ -75,7 +76,8 @@ public final class KimiCodeProvider extends PlanProvider {
     JsonObject membership =
         LenientJson.objectField(LenientJson.objectField(root, "user"), "membership");
     String level = level(LenientJson.text(membership, "level"));
-    return endpoint.windows(ordered, level == null ? null : "membership level: " + level, CONSOLE);
+    return endpoint.windows(
+        ordered, level == null ? null : Text.of("plans.kimi_level", "level", level), CONSOLE);
   }
 
   private static void add(List<RateWindow> windows, String name, @Nullable JsonObject detail) {

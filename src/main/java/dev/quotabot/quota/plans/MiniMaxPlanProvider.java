@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.LenientJson;
-import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -109,18 +109,11 @@ public final class MiniMaxPlanProvider extends PlanProvider {
           code.strip().equals(NOT_AUTHORIZED)
               || (words != null
                   && words.strip().toLowerCase(Locale.ROOT).equals("invalid api key"));
-      return keyRefused
-          ? endpoint.declared(ProbeStatus.INVALID_KEY, NAME + " rejected the key", words, key)
-          : endpoint.declared(
-              ProbeStatus.UPSTREAM_ERROR,
-              NAME + "'s quota endpoint reported a failure",
-              words,
-              key);
+      return keyRefused ? endpoint.rejectedKey(words, key) : endpoint.reportedFailure(words, key);
     }
     JsonArray remains = LenientJson.arrayField(body, "model_remains");
     if (remains == null) {
-      return endpoint.failed(
-          ProbeStatus.UPSTREAM_ERROR, NAME + "'s quota answer had no model_remains in it.");
+      return endpoint.missing("model_remains");
     }
     List<RateWindow> windows = new ArrayList<>();
     for (JsonElement element : remains) {
@@ -134,7 +127,8 @@ public final class MiniMaxPlanProvider extends PlanProvider {
     }
     String plan =
         PlanFigures.words(firstText(body, "current_subscribe_title", "plan_name", "plan"));
-    return endpoint.windows(windows, plan == null ? null : "Coding Plan: " + plan, CONSOLE);
+    return endpoint.windows(
+        windows, plan == null ? null : Text.of("plans.minimax_plan", "plan", plan), CONSOLE);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -93,46 +94,75 @@ final class PlanEndpoint {
     if (answer.status() != 200 || root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          name
-              + "'s quota endpoint answered HTTP "
-              + answer.status()
-              + (answer.words() == null ? " without a usable answer." : answer.said()));
+          answer.words() == null
+              ? Text.of("plans.endpoint_unusable", "upstream", name, "status", answer.status())
+              : Text.of(
+                  "plans.endpoint_said",
+                  "upstream",
+                  name,
+                  "status",
+                  answer.status(),
+                  "said",
+                  answer.said()));
     }
     try {
       return reader.read(root, key);
     } catch (RuntimeException unexpectedShape) {
-      return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s quota answer could not be read.");
+      return failed(ProbeStatus.UPSTREAM_ERROR, Text.of("plans.unreadable", "upstream", name));
     }
   }
 
-  Account failed(@Nullable ProbeStatus status, @Nullable String why) {
+  Account failed(@Nullable ProbeStatus status, @Nullable Text why) {
     return Account.failed(
         provider,
         null,
         status == null ? ProbeStatus.UPSTREAM_ERROR : status,
-        why == null ? name + " could not be reached." : why);
+        why == null ? Text.of("plans.unreachable", "upstream", name) : why);
   }
 
-  /** A failure the answer declares in its body, in the provider's (cleaned) words. */
-  Account declared(ProbeStatus status, String what, @Nullable String words, ApiKey key) {
+  /**
+   * The provider's (cleaned) words a failure its body declares, as the end of that failure's
+   * sentence: {@code ": <words>"}, or the sentence's end without any.
+   */
+  static Text said(@Nullable String words, ApiKey key) {
     String upstream = UpstreamText.clean(words, key);
-    return failed(status, what + (upstream == null ? "." : ": " + upstream));
+    return upstream == null
+        ? Text.of("net.said_nothing")
+        : Text.of("net.said", "words", Text.upstream(upstream));
+  }
+
+  /** {@code <name> rejected the key: <words>}, for a refusal declared in a 200 answer's body. */
+  Account rejectedKey(@Nullable String words, ApiKey key) {
+    return failed(
+        ProbeStatus.INVALID_KEY,
+        Text.of("plans.rejected_key", "upstream", name, "said", said(words, key)));
+  }
+
+  /**
+   * {@code <name>'s quota endpoint reported a failure: <words>}, for any other declared failure.
+   */
+  Account reportedFailure(@Nullable String words, ApiKey key) {
+    return failed(
+        ProbeStatus.UPSTREAM_ERROR,
+        Text.of("plans.failure_reported", "upstream", name, "said", said(words, key)));
+  }
+
+  /** A 200 answer without the field its figures are in ({@code data}, {@code model_remains}). */
+  Account missing(String field) {
+    return failed(
+        ProbeStatus.UPSTREAM_ERROR,
+        Text.of("plans.missing_field", "upstream", name, "field", field));
   }
 
   /**
    * The windows read, and a note. No window at all is still a read answer: the plan has none to
    * show (no plan bought, or it ended), which the note says with where to look.
    */
-  Account windows(List<RateWindow> windows, @Nullable String note, String consoleUrl) {
-    String said = note;
+  Account windows(List<RateWindow> windows, @Nullable Text note, String consoleUrl) {
+    Text said = note;
     if (windows.isEmpty()) {
-      String none =
-          name
-              + " reported no plan windows for this key: it has no active plan, or the plan has"
-              + " ended; see "
-              + consoleUrl
-              + ".";
-      said = note == null ? none : note + "; " + none;
+      Text none = Text.of("plans.no_windows", "upstream", name, "url", consoleUrl);
+      said = note == null ? none : Text.of("plans.note_and_no_windows", "note", note, "none", none);
     }
     return Account.read(provider, List.of(), null, said).withLimits(windows);
   }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -26,10 +27,7 @@ public final class Ai302Provider extends EndpointProvider {
   private static final String NAME = "302.AI";
   private static final String UNIT = "USD";
 
-  static final String REFUSAL_ADVICE =
-      "If the key works for API calls, it lacks the balance permission: a 302.AI key reads its"
-          + " balance only when that permission is enabled for it in the 302.AI dashboard (API"
-          + " keys), so enable it or use a key that has it.";
+  static final Text REFUSAL_ADVICE = Text.of("provider.ai302_permission", "upstream", NAME);
 
   /**
    * @param baseUrl 302.AI's API host, e.g. {@code https://api.302.ai} (a trailing /v1 is dropped)
@@ -51,8 +49,7 @@ public final class Ai302Provider extends EndpointProvider {
       return endpoint.noBalance();
     }
     Balance balance = Balance.of(Balance.Scope.ACCOUNT, UNIT).available(available).build();
-    String note =
-        available.signum() <= 0 ? "nothing left to spend: top up the 302.AI account" : null;
+    Text note = available.signum() <= 0 ? Text.of("provider.top_up", "upstream", NAME) : null;
     return Account.read(ID, List.of(balance), null, note);
   }
 }

@@ -7,6 +7,7 @@ import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.EndpointAnswer;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -52,8 +54,8 @@ final class BalanceEndpoint {
   private final String provider;
   private final String name;
   private final @Nullable String unit;
-  private final @Nullable String goneAdvice;
-  private final @Nullable String refusalAdvice;
+  private final @Nullable Text goneAdvice;
+  private final @Nullable Text refusalAdvice;
 
   /**
    * @param url the endpoint
@@ -72,8 +74,8 @@ final class BalanceEndpoint {
       String provider,
       String name,
       @Nullable String unit,
-      @Nullable String goneAdvice,
-      @Nullable String refusalAdvice) {
+      @Nullable Text goneAdvice,
+      @Nullable Text refusalAdvice) {
     this.http = http;
     this.url = url;
     this.provider = provider;
@@ -87,7 +89,7 @@ final class BalanceEndpoint {
    * This endpoint, telling a user who meets it gone what changed and what to do (one or more
    * sentences, e.g. which {@code base_url} to set); without it the text names the setting only.
    */
-  BalanceEndpoint whenGone(String advice) {
+  BalanceEndpoint whenGone(Text advice) {
     return new BalanceEndpoint(http, url, provider, name, unit, advice, refusalAdvice);
   }
 
@@ -95,7 +97,7 @@ final class BalanceEndpoint {
    * This endpoint, adding to a 401/403 refusal what else it can mean (a key without the permission
    * to read the balance) and how to fix it.
    */
-  BalanceEndpoint whenRefused(String advice) {
+  BalanceEndpoint whenRefused(Text advice) {
     return new BalanceEndpoint(http, url, provider, name, unit, goneAdvice, advice);
   }
 
@@ -131,66 +133,104 @@ final class BalanceEndpoint {
 
   private Account interpret(UpstreamResponse response, ApiKey key, Reader reader) {
     if (!response.answered()) {
-      return failed(response.failure(), response.failureText());
+      ProbeStatus failure = Objects.requireNonNull(response.failure());
+      return failed(
+          failure,
+          Objects.requireNonNullElse(
+              response.failureText(),
+              Text.of("provider.no_answer", "failure", failure.wireName())));
     }
     EndpointAnswer answer = EndpointAnswer.of(response, key);
     int status = answer.status();
     String upstream = answer.words();
     if (answer.refusesKey()) {
-      return failed(
-          ProbeStatus.INVALID_KEY,
-          answer.rejected(name)
-              + (refusalAdvice == null ? "" : (upstream == null ? " " : ". ") + refusalAdvice));
+      return failed(ProbeStatus.INVALID_KEY, refused(answer));
     }
     if (status == 404 || status == 410 || (status != 200 && saysGone(upstream))) {
-      return gone("answered HTTP " + status, upstream);
+      return gone(status, upstream);
     }
     JsonObject root = answer.root();
     if (status != 200 || root == null) {
       return failed(
           ProbeStatus.UPSTREAM_ERROR,
-          name
-              + "'s balance endpoint answered HTTP "
-              + status
-              + (upstream == null ? " without a usable balance." : answer.said()));
+          upstream == null
+              ? Text.of("provider.unusable", "upstream", name, "status", status)
+              : Text.of(
+                  "provider.unusable_said",
+                  "upstream",
+                  name,
+                  "status",
+                  status,
+                  "said",
+                  answer.said()));
     }
     try {
       return reader.read(root, key);
     } catch (RuntimeException unexpectedShape) {
-      return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer could not be read.");
+      return failed(ProbeStatus.UPSTREAM_ERROR, Text.of("provider.unreadable", "upstream", name));
     }
   }
 
-  Account failed(ProbeStatus status, String why) {
+  /**
+   * The refusal of a key, with the provider's words, and what else it can mean when this endpoint
+   * says (a sentence of its own: after the words, the refusal ends with a full stop).
+   */
+  private Text refused(EndpointAnswer answer) {
+    if (refusalAdvice == null) {
+      return answer.rejected(name);
+    }
+    String words = answer.words();
+    Text said =
+        words == null
+            ? Text.of("net.said_nothing")
+            : Text.of("provider.said_ended", "words", Text.upstream(words));
+    return Text.of("net.rejected_key", "upstream", name, "status", answer.status(), "said", said)
+        .then(refusalAdvice);
+  }
+
+  Account failed(ProbeStatus status, Text why) {
     return Account.failed(provider, unit, status, why);
+  }
+
+  /** Why a 200 without the amounts this provider always sends is a failure. */
+  Text noBalanceText() {
+    return Text.of("provider.no_balance", "upstream", name);
   }
 
   /** A 200 without the amounts this provider always sends. */
   Account noBalance() {
-    return failed(ProbeStatus.UPSTREAM_ERROR, name + "'s balance answer had no balance in it.");
+    return failed(ProbeStatus.UPSTREAM_ERROR, noBalanceText());
   }
 
   /**
-   * The endpoint is gone: {@code how} it said so ({@code answered HTTP 410}), its words, and the
-   * advice (or, without one, the setting to check).
+   * The endpoint is gone, as its HTTP {@code status} says, with its words when it gave any, and the
+   * advice.
    */
-  Account gone(String how, @Nullable String upstream) {
-    String advice =
-        goneAdvice != null
-            ? goneAdvice
-            : "It was moved or retired, or provider."
-                + provider
-                + ".base_url points at the wrong address: check "
-                + name
-                + "'s documentation and that setting.";
-    return failed(
-        ProbeStatus.UPSTREAM_ERROR,
-        name
-            + "'s balance endpoint is gone (it "
-            + how
-            + (upstream == null ? "" : ": " + upstream)
-            + "). "
-            + advice);
+  private Account gone(int status, @Nullable String upstream) {
+    Text how =
+        upstream == null
+            ? Text.of("provider.gone_answered", "upstream", name, "status", status)
+            : Text.of(
+                "provider.gone_answered_said",
+                "upstream",
+                name,
+                "status",
+                status,
+                "words",
+                Text.upstream(upstream));
+    return failed(ProbeStatus.UPSTREAM_ERROR, how.then(goneAdvice()));
+  }
+
+  /** What changed and what to do; without advice of the provider's own, the setting to check. */
+  private Text goneAdvice() {
+    return goneAdvice != null
+        ? goneAdvice
+        : Text.of(
+            "provider.gone_advice",
+            "setting",
+            "provider." + provider + ".base_url",
+            "upstream",
+            name);
   }
 
   /**
@@ -199,13 +239,18 @@ final class BalanceEndpoint {
    */
   Account declaredFailure(JsonObject root, ApiKey key) {
     String upstream = UpstreamText.clean(LenientJson.errorMessage(root), key);
-    if (saysGone(upstream)) {
-      return gone("said so", upstream);
+    if (upstream != null && saysGone(upstream)) {
+      return failed(
+          ProbeStatus.UPSTREAM_ERROR,
+          Text.of("provider.gone_said", "upstream", name, "words", Text.upstream(upstream))
+              .then(goneAdvice()));
     }
+    Text said =
+        upstream == null
+            ? Text.of("net.said_nothing")
+            : Text.of("net.said", "words", Text.upstream(upstream));
     return failed(
         ProbeStatus.UPSTREAM_ERROR,
-        name
-            + "'s balance endpoint reported a failure"
-            + (upstream == null ? "." : ": " + upstream));
+        Text.of("provider.declared_failure", "upstream", name, "said", said));
   }
 }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -38,9 +39,10 @@ public final class DeepInfraProvider extends EndpointProvider {
   static final String ID = "deepinfra";
   private static final String NAME = "DeepInfra";
   private static final String UNIT = "USD";
-  static final String OWES = "the account owes money (DeepInfra's stripe_balance is positive)";
-  static final String NOTHING_LEFT = "no prepaid funds left: further use is invoiced";
-  static final String LIMIT = "the second balance is the account's spending limit";
+  static final Text OWES =
+      Text.of("provider.deepinfra_owes", "upstream", NAME, "field", "stripe_balance");
+  static final Text NOTHING_LEFT = Text.of("provider.deepinfra_nothing_left");
+  static final Text LIMIT = Text.of("provider.second_is_limit");
 
   /**
    * @param baseUrl DeepInfra's API base, e.g. {@code https://api.deepinfra.com} (a trailing {@code
@@ -72,7 +74,7 @@ public final class DeepInfraProvider extends EndpointProvider {
             .part("prepaid", prepaid)
             .part("unbilled_usage", unbilled)
             .build());
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     if (stripe.signum() > 0) {
       note.add(OWES);
     } else if (left.signum() <= 0) {
@@ -91,9 +93,11 @@ public final class DeepInfraProvider extends EndpointProvider {
     if (Boolean.TRUE.equals(LenientJson.flag(root, "suspended"))) {
       String reason = UpstreamText.clean(LenientJson.text(root, "suspend_reason"), key);
       note.add(
-          "DeepInfra has suspended the account"
-              + (reason == null || reason.isBlank() ? "" : ": " + reason));
+          reason == null || reason.isBlank()
+              ? Text.of("provider.suspended", "upstream", NAME)
+              : Text.of(
+                  "provider.suspended_said", "upstream", NAME, "words", Text.upstream(reason)));
     }
-    return Account.read(ID, balances, null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, balances, null, note.joined());
   }
 }

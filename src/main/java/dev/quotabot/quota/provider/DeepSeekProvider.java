@@ -7,6 +7,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class DeepSeekProvider extends EndpointProvider {
   static final String ID = "deepseek";
   private static final String NAME = "DeepSeek";
-  static final String NOT_ENOUGH = "DeepSeek says the balance is not enough for API calls";
+  static final Text NOT_ENOUGH = Text.of("provider.deepseek_not_enough", "upstream", NAME);
   private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{2,8}");
 
   /**
@@ -55,7 +56,7 @@ public final class DeepSeekProvider extends EndpointProvider {
     if (entries.isEmpty()) {
       Account none = endpoint.noBalance();
       if (Boolean.FALSE.equals(available)) {
-        return endpoint.failed(none.status(), none.error() + " " + NOT_ENOUGH + ".");
+        return endpoint.failed(none.status(), endpoint.noBalanceText().then(NOT_ENOUGH));
       }
       return none;
     }
@@ -74,8 +75,7 @@ public final class DeepSeekProvider extends EndpointProvider {
                         .part("topped_up", entry.toppedUp)
                         .build())
             .toList();
-    return Account.read(
-        ID, balances, null, Boolean.FALSE.equals(available) ? NOT_ENOUGH + "." : null);
+    return Account.read(ID, balances, null, Boolean.FALSE.equals(available) ? NOT_ENOUGH : null);
   }
 
   /** The entries with a currency and a readable total, in DeepSeek's order. */

@@ -5,11 +5,11 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,12 +75,12 @@ public final class MoonshotProvider extends EndpointProvider {
     if (available == null) {
       return endpoint.noBalance();
     }
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     if (cash != null && cash.signum() < 0) {
-      note.add("the account owes money (its cash balance is negative)");
+      note.add(Text.of("provider.cash_owed"));
     }
     if (available.signum() <= 0) {
-      note.add("nothing left to spend: Moonshot refuses API calls until the account is topped up");
+      note.add(Text.of("provider.moonshot_refuses", "upstream", NAME));
     }
     Balance balance =
         Balance.of(Balance.Scope.ACCOUNT, endpoint.unit())
@@ -88,7 +88,6 @@ public final class MoonshotProvider extends EndpointProvider {
             .part("voucher", LenientJson.amount(data, "voucher_balance"))
             .part("cash", cash)
             .build();
-    return Account.read(
-        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, List.of(balance), null, note.joined());
   }
 }

@@ -5,11 +5,11 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -54,17 +54,15 @@ public final class NovitaProvider extends EndpointProvider {
     }
     BigDecimal cash = usd(root, "cashBalance");
     BigDecimal credit = usd(root, "creditLimit");
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     if (credit != null && credit.signum() > 0) {
-      note.add(
-          "the available balance includes the credit limit (what Novita lets the account owe);"
-              + " cash is what is left of top-ups");
+      note.add(Text.of("provider.novita_credit", "upstream", NAME));
     }
     if (cash != null && cash.signum() < 0) {
-      note.add("the account owes money (its cash balance is negative)");
+      note.add(Text.of("provider.cash_owed"));
     }
     if (available.signum() <= 0) {
-      note.add("nothing left to spend: top up the Novita account");
+      note.add(Text.of("provider.top_up", "upstream", NAME));
     }
     Balance balance =
         Balance.of(Balance.Scope.ACCOUNT, UNIT)
@@ -74,8 +72,7 @@ public final class NovitaProvider extends EndpointProvider {
             .part("outstanding_invoices", usd(root, "outstandingInvoices"))
             .part("pending_charges", usd(root, "pendingCharges"))
             .build();
-    return Account.read(
-        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, List.of(balance), null, note.joined());
   }
 
   /** The amount in USD, exactly; null when it is missing or not a number. */

@@ -6,11 +6,11 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,9 +28,7 @@ public final class OpenRouterProvider extends EndpointProvider {
   static final String ID = "openrouter";
   private static final String NAME = "OpenRouter";
   private static final String UNIT = "USD";
-  static final String NO_LIMIT =
-      "This key has no spending limit: it draws on the account's credits, which only a"
-          + " management key can read";
+  static final Text NO_LIMIT = Text.of("provider.openrouter_no_limit");
   private static final Pattern RESET_PERIOD = Pattern.compile("[A-Za-z]{1,20}");
 
   /**
@@ -58,17 +56,17 @@ public final class OpenRouterProvider extends EndpointProvider {
     if (!unlimited && limit == null) {
       return endpoint.noBalance();
     }
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     if (unlimited) {
       note.add(NO_LIMIT);
     } else {
       String reset = LenientJson.text(data, "limit_reset");
       if (reset != null && RESET_PERIOD.matcher(reset.strip()).matches()) {
-        note.add("the limit resets " + reset.strip());
+        note.add(Text.of("provider.limit_resets", "period", reset.strip()));
       }
     }
     if (Boolean.TRUE.equals(LenientJson.flag(data, "is_free_tier"))) {
-      note.add("free tier (no credits bought)");
+      note.add(Text.of("provider.free_tier"));
     }
     Balance balance =
         Balance.of(Balance.Scope.KEY, UNIT)
@@ -78,7 +76,6 @@ public final class OpenRouterProvider extends EndpointProvider {
             .unlimited(unlimited)
             .expiresAt(LenientJson.instant(data, "expires_at"))
             .build();
-    return Account.read(
-        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, List.of(balance), null, note.joined());
   }
 }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -43,6 +44,8 @@ public final class PoeProvider extends EndpointProvider {
         ID,
         List.of(balance),
         null,
-        points.signum() <= 0 ? "no points left: Poe refuses API calls (HTTP 402)" : null);
+        points.signum() <= 0
+            ? Text.of("provider.poe_no_points", "upstream", NAME, "status", 402)
+            : null);
   }
 }

@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
@@ -44,12 +45,17 @@ public final class SiliconFlowProvider extends EndpointProvider {
    * What a user who meets the endpoint gone is told. The China host's keys belong to the China
    * console, so the text does not promise that the international host takes them.
    */
-  static final String GONE_ADVICE =
-      "SiliconFlow retired this balance endpoint on its China host (api.siliconflow.cn) and"
-          + " published no replacement; the international host still answers. For a key from the"
-          + " international console set provider.siliconflow.base_url to "
-          + INTERNATIONAL_BASE
-          + "; a China-console key's balance is shown only in the SiliconFlow console.";
+  static final Text GONE_ADVICE =
+      Text.of(
+          "provider.siliconflow_gone",
+          "upstream",
+          NAME,
+          "host",
+          "api.siliconflow.cn",
+          "setting",
+          "provider." + ID + ".base_url",
+          "url",
+          INTERNATIONAL_BASE);
 
   /**
    * @param baseUrl SiliconFlow's API base, e.g. {@code https://api.siliconflow.com} (a trailing
@@ -103,6 +109,6 @@ public final class SiliconFlowProvider extends EndpointProvider {
             .part("charged", charged)
             .build();
     return Account.read(
-        ID, List.of(balance), UpstreamText.name(LenientJson.text(data, "name"), key), null);
+        ID, List.of(balance), UpstreamText.name(LenientJson.text(data, "name"), key), (Text) null);
   }
 }

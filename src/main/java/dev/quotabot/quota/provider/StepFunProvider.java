@@ -5,11 +5,11 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +28,8 @@ public final class StepFunProvider extends EndpointProvider {
   static final String ID = "stepfun";
   private static final String NAME = "StepFun";
   private static final String UNIT = "CNY";
+  private static final String LIFETIME_TOPPED_UP = "lifetime_topped_up";
+  private static final String LIFETIME_GRANTED = "lifetime_granted";
 
   /**
    * @param baseUrl StepFun's API base, e.g. {@code https://api.stepfun.com} (a trailing {@code /v1}
@@ -46,30 +48,31 @@ public final class StepFunProvider extends EndpointProvider {
     if (available == null) {
       return endpoint.noBalance();
     }
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     String type = LenientJson.text(root, "type");
     if (type != null && type.strip().toLowerCase(Locale.ROOT).equals("postpaid")) {
-      note.add(
-          "postpaid account: StepFun bills usage afterwards, so the balance is not a limit on"
-              + " spending");
+      note.add(Text.of("provider.stepfun_postpaid", "upstream", NAME));
     }
     if (available.signum() <= 0 && note.isEmpty()) {
-      note.add("nothing left to spend: top up the StepFun account");
+      note.add(Text.of("provider.top_up", "upstream", NAME));
     }
     BigDecimal toppedUp = LenientJson.amount(root, "total_cash_balance");
     BigDecimal granted = LenientJson.amount(root, "total_voucher_balance");
     if (toppedUp != null || granted != null) {
       note.add(
-          "lifetime_topped_up and lifetime_granted are everything ever topped up and granted, not"
-              + " what is left");
+          Text.of(
+              "provider.lifetime_totals",
+              "topped_up",
+              LIFETIME_TOPPED_UP,
+              "granted",
+              LIFETIME_GRANTED));
     }
     Balance balance =
         Balance.of(Balance.Scope.ACCOUNT, UNIT)
             .available(available)
-            .part("lifetime_topped_up", toppedUp)
-            .part("lifetime_granted", granted)
+            .part(LIFETIME_TOPPED_UP, toppedUp)
+            .part(LIFETIME_GRANTED, granted)
             .build();
-    return Account.read(
-        ID, List.of(balance), null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, List.of(balance), null, note.joined());
   }
 }

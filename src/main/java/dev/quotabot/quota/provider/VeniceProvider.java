@@ -5,6 +5,7 @@ import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ApiKey;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.LenientJson;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import java.math.BigDecimal;
@@ -33,13 +34,10 @@ public final class VeniceProvider extends EndpointProvider {
   private static final String NAME = "Venice";
   static final String DIEM = "DIEM";
   static final String USD = "USD";
-  static final String ADMIN_KEY_ONLY =
-      "Venice lets only an admin API key read the balance: an inference key is refused.";
-  static final String CANNOT_CONSUME =
-      "Venice says neither DIEM nor USD is left for API calls (bundled credits, which this answer"
-          + " does not report, are not counted)";
-  static final String BUNDLED =
-      "Venice is spending the plan's bundled credits now, which this answer does not report";
+  static final Text ADMIN_KEY_ONLY = Text.of("provider.venice_admin_only", "upstream", NAME);
+  static final Text CANNOT_CONSUME =
+      Text.of("provider.venice_cannot_consume", "upstream", NAME, "diem", DIEM, "usd", USD);
+  static final Text BUNDLED = Text.of("provider.venice_bundled", "upstream", NAME);
 
   /**
    * @param baseUrl Venice's API base, e.g. {@code https://api.venice.ai} (a trailing {@code
@@ -78,13 +76,13 @@ public final class VeniceProvider extends EndpointProvider {
         balances.add(dollars);
       }
     }
-    List<String> note = new ArrayList<>();
+    NoteParts note = new NoteParts();
     if (current.equals("BUNDLED_CREDITS")) {
       note.add(BUNDLED);
     }
     if (Boolean.FALSE.equals(LenientJson.flag(root, "canConsume"))) {
       note.add(CANNOT_CONSUME);
     }
-    return Account.read(ID, balances, null, note.isEmpty() ? null : String.join("; ", note));
+    return Account.read(ID, balances, null, note.joined());
   }
 }

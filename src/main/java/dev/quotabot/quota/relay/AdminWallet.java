@@ -29,7 +29,7 @@ final class AdminWallet {
     JsonObject data = RelayJson.data(root);
     BigDecimal quota = RelayJson.decimal(data, "quota");
     if (answer.status() != 200 || quota == null || RelayJson.declaresFailure(root)) {
-      return Refusals.of(answer, "/" + PATH, "access token", status, request);
+      return Refusals.of(answer, "/" + PATH, Refusals.Credential.ACCESS_TOKEN, status, request);
     }
     BigDecimal used = RelayJson.decimal(data, "used_quota");
     BigDecimal requests = RelayJson.decimal(data, "request_count");

@@ -2,6 +2,7 @@ package dev.quotabot.quota.relay;
 
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ final class BillingFallback {
     JsonObject limits = answer(subscription);
     BigDecimal hardLimit = RelayJson.decimal(limits, "hard_limit_usd");
     if (hardLimit == null) {
-      return Refusals.of(subscription, "/" + SUBSCRIPTION, "key", status, request);
+      return Refusals.of(
+          subscription, "/" + SUBSCRIPTION, Refusals.Credential.KEY, status, request);
     }
     JsonObject spent = answer(usage);
     BigDecimal hundredths = RelayJson.decimal(spent, "total_usage");
@@ -41,14 +43,10 @@ final class BillingFallback {
       unlimited = true;
       remaining = null;
     }
-    String note =
-        Notes.join(
-            status.displayNote(),
-            "Read from the relay's OpenAI-style billing endpoints, which show this token or, on"
-                + " some relays, the whole account.");
+    Text note = Notes.join(status.displayNote(), Text.of("relay.billing_endpoints"));
     if (used == null && !unlimited) {
-      Reading why = Refusals.of(usage, "/" + USAGE, "key", status, request);
-      note = Notes.join(note, "What is left is unknown: " + why.problem());
+      Reading why = Refusals.of(usage, "/" + USAGE, Refusals.Credential.KEY, status, request);
+      note = Notes.join(note, Text.of("relay.left_unknown", "problem", RelayText.problem(why)));
     }
     return Reading.of(
         new Figures(

@@ -1,6 +1,7 @@
 package dev.quotabot.quota.relay;
 
 import dev.quotabot.quota.Balance;
+import dev.quotabot.quota.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ record Figures(
     @Nullable Instant expiresAt,
     @Nullable String name,
     @Nullable Long requests,
-    @Nullable String note) {
+    @Nullable Text note) {
 
   /** These figures as a balance entry of {@code scope}. */
   Balance toBalance(Balance.Scope scope) {

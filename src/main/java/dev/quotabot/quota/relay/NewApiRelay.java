@@ -10,6 +10,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.Urls;
 import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.net.UpstreamResponse;
@@ -78,8 +79,7 @@ public final class NewApiRelay implements Provider {
     if (base == null) {
       return CompletableFuture.completedFuture(
           ProviderResult.balanceOnly(
-              Account.failed(
-                  ID, null, ProbeStatus.NETWORK_ERROR, "No relay address (base_url) was given.")));
+              Account.failed(ID, null, ProbeStatus.NETWORK_ERROR, Text.of("relay.no_base_url"))));
     }
     return new Check(request, base).run();
   }
@@ -90,6 +90,7 @@ public final class NewApiRelay implements Provider {
     private final URI base;
     private final long deadline;
     private final String site;
+    private final Object siteInTexts;
     private final Map<String, String> bearer;
 
     Check(ProviderRequest request, URI base) {
@@ -97,6 +98,8 @@ public final class NewApiRelay implements Provider {
       this.base = base;
       this.deadline = System.nanoTime() + request.timeout().toNanos();
       this.site = base.getHost() == null ? "The relay" : base.getHost();
+      // the host is a name, shown as it is; the relay without one is words of each language
+      this.siteInTexts = base.getHost() == null ? RelayText.THE_RELAY : base.getHost();
       this.bearer = Map.of("Authorization", "Bearer " + request.key().reveal());
     }
 
@@ -145,7 +148,7 @@ public final class NewApiRelay implements Provider {
                     walletAnswer == null ? null : AdminWallet.read(walletAnswer, unit, request);
                 Site site = RelaySite.fromStatus(status.join(), request);
                 Account account = RelayAccount.compose(key, admin, unit).withSite(site);
-                String billingRemark = RelaySite.billingRemark(site);
+                Text billingRemark = RelaySite.billingRemark(site);
                 if (billing.join() != null && account.isKnown() && billingRemark != null) {
                   account = account.withNoteAdded(billingRemark);
                 }
@@ -176,10 +179,10 @@ public final class NewApiRelay implements Provider {
       }
       return Reading.failed(
           ProbeStatus.UPSTREAM_ERROR,
-          "The relay answered neither its token usage nor its billing endpoints: "
-              + token.problem()
-              + " "
-              + fallback.problem());
+          Text.of(
+              "relay.neither_endpoint",
+              "problems",
+              RelayText.problem(token).then(RelayText.problem(fallback))));
     }
 
     /** One call with what is left of the check's time; never completes exceptionally. */
@@ -189,18 +192,21 @@ public final class NewApiRelay implements Provider {
         return CompletableFuture.completedFuture(
             UpstreamResponse.failed(
                 ProbeStatus.TIMEOUT,
-                site + " did not answer within " + request.timeout().toMillis() + " ms."));
+                Text.of(
+                    "relay.timeout", "upstream", siteInTexts, "ms", request.timeout().toMillis())));
       }
       try {
         return http.get(Urls.resolve(base, path), headers, left, site)
             .exceptionally(
                 failure ->
                     UpstreamResponse.failed(
-                        ProbeStatus.NETWORK_ERROR, "The call to " + site + " failed."));
+                        ProbeStatus.NETWORK_ERROR,
+                        Text.of("relay.call_failed", "upstream", siteInTexts)));
       } catch (RuntimeException unusable) {
         return CompletableFuture.completedFuture(
             UpstreamResponse.failed(
-                ProbeStatus.NETWORK_ERROR, "The request to " + site + " could not be built."));
+                ProbeStatus.NETWORK_ERROR,
+                Text.of("relay.request_unbuilt", "upstream", siteInTexts)));
       }
     }
   }

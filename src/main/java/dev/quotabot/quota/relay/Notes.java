@@ -1,7 +1,7 @@
 package dev.quotabot.quota.relay;
 
+import dev.quotabot.quota.Text;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -12,13 +12,11 @@ import org.jspecify.annotations.Nullable;
 final class Notes {
   private Notes() {}
 
-  static @Nullable String join(@Nullable String... sentences) {
-    String joined =
-        Stream.of(sentences)
-            .filter(Objects::nonNull)
-            .filter(sentence -> !sentence.isBlank())
-            .distinct()
-            .collect(Collectors.joining(" "));
-    return joined.isEmpty() ? null : joined;
+  static @Nullable Text join(@Nullable Text... sentences) {
+    return Stream.of(sentences)
+        .filter(Objects::nonNull)
+        .distinct()
+        .reduce((first, next) -> first.then(next))
+        .orElse(null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.quotabot.quota.relay;
 
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 record Reading(
     @Nullable Figures figures,
     @Nullable ProbeStatus failure,
-    @Nullable String problem,
+    @Nullable Text problem,
     boolean tryNext,
     @Nullable Figures leaked) {
 
@@ -25,17 +26,17 @@ record Reading(
     return new Reading(figures, null, null, false, null);
   }
 
-  static Reading failed(ProbeStatus failure, String problem) {
+  static Reading failed(ProbeStatus failure, Text problem) {
     return new Reading(null, failure, problem, false, null);
   }
 
   /** A refusal that still says what is left. */
-  static Reading usedUp(String problem, @Nullable Figures leaked) {
+  static Reading usedUp(Text problem, @Nullable Figures leaked) {
     return new Reading(null, ProbeStatus.INSUFFICIENT_BALANCE, problem, false, leaked);
   }
 
   /** The endpoint is missing or gave nothing usable: another one may answer. */
-  static Reading unusable(String problem) {
+  static Reading unusable(Text problem) {
     return new Reading(null, ProbeStatus.UPSTREAM_ERROR, problem, true, null);
   }
 

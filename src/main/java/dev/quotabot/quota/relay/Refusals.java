@@ -3,6 +3,7 @@ package dev.quotabot.quota.relay;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -16,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * answer.
  */
 final class Refusals {
+  /** What was sent to the endpoint: each has its own sentences. */
+  enum Credential {
+    KEY,
+    ACCESS_TOKEN
+  }
+
   private static final Pattern USED_UP =
       Pattern.compile(
           "(?i)quota is not enough|remain(ing)?[ _]quota|insufficient[ _](user[ _])?quota"
@@ -30,51 +37,69 @@ final class Refusals {
 
   /**
    * @param what how the endpoint is named in the text ({@code /api/usage/token/})
-   * @param credential what was sent: {@code key} or {@code access token}
+   * @param credential what was sent: the key or the access token
    * @param status the relay's units, for what a used-up quota says is left
    */
   static Reading of(
       UpstreamResponse answer,
       String what,
-      String credential,
+      Credential credential,
       RelayStatus status,
       ProviderRequest request) {
+    return of(answer, what, credential, status, request, RelayText.THE_RELAY);
+  }
+
+  /**
+   * As {@link #of(UpstreamResponse, String, Credential, RelayStatus, ProviderRequest)}, naming the
+   * site {@code site} ("The sub2api site") where its sentences name the relay.
+   */
+  static Reading of(
+      UpstreamResponse answer,
+      String what,
+      Credential credential,
+      RelayStatus status,
+      ProviderRequest request,
+      Text site) {
     if (!answer.answered()) {
-      return Reading.failed(answer.failure(), answer.failureText());
+      return Reading.failed(answer.failure(), RelayText.failure(answer));
     }
     String message =
         RelayText.clean(LenientJson.errorMessage(LenientJson.object(answer.body())), request);
     int code = answer.status();
     if (message != null && USED_UP.matcher(message).find()) {
+      Text words = Text.upstream(message);
       return Reading.usedUp(
-          "The relay says this "
-              + credential
-              + "'s quota is used up (HTTP "
-              + code
-              + "): "
-              + message,
+          credential == Credential.KEY
+              ? Text.of("relay.used_up_key", "relay", site, "status", code, "words", words)
+              : Text.of(
+                  "relay.used_up_access_token", "relay", site, "status", code, "words", words),
           leftover(message, status));
     }
     if (code == 401 || code == 403) {
+      Text said = RelayText.said(message);
       return Reading.failed(
           ProbeStatus.INVALID_KEY,
-          "The relay rejected the "
-              + credential
-              + " (HTTP "
-              + code
-              + ")"
-              + (message == null ? "." : ": " + message));
+          credential == Credential.KEY
+              ? Text.of("relay.rejected_key", "relay", site, "status", code, "said", said)
+              : Text.of(
+                  "relay.rejected_access_token", "relay", site, "status", code, "said", said));
     }
     if (code == 429) {
       return Reading.failed(
           ProbeStatus.LIMIT_REACHED,
-          "The relay is limiting requests (HTTP 429)" + (message == null ? "." : ": " + message));
+          Text.of("relay.limiting", "relay", site, "said", RelayText.said(message)));
     }
     return Reading.unusable(
-        what
-            + " answered HTTP "
-            + code
-            + (message == null ? " without usable figures." : ": " + message));
+        message == null
+            ? Text.of("relay.endpoint_unusable", "endpoint", what, "status", code)
+            : Text.of(
+                "relay.endpoint_said",
+                "endpoint",
+                what,
+                "status",
+                code,
+                "words",
+                Text.upstream(message)));
   }
 
   /** What the refusal says is left, as the key's figures; null when it says nothing usable. */

@@ -3,6 +3,7 @@ package dev.quotabot.quota.relay;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.Balance;
 import dev.quotabot.quota.ProbeStatus;
+import dev.quotabot.quota.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RelayAccount {
   static final String PROVIDER = "newapi";
-  static final String NEEDS_ACCESS_TOKEN =
-      "This token has no limit of its own: it spends the account's wallet, which only the relay's"
-          + " access token can read (give user_id and access_token).";
+  static final Text NEEDS_ACCESS_TOKEN = Text.of("relay.needs_access_token");
 
   private RelayAccount() {}
 
@@ -41,19 +40,17 @@ final class RelayAccount {
     if (walletFigures != null) {
       balances.add(walletFigures.toBalance(Balance.Scope.WALLET));
     }
-    String leakedNote = leaked == null ? null : leaked.note();
+    Text leakedNote = leaked == null ? null : leaked.note();
     if (walletFigures != null && key.failure() != ProbeStatus.INVALID_KEY) {
+      Text problem = RelayText.problem(key);
       return Account.read(
           PROVIDER,
           balances,
           walletFigures.name(),
           Notes.join(
-              "The key's own figures could not be read ("
-                  + key.problem()
-                  + (leaked == null
-                      ? "); the balance is the account's wallet, read with the access token."
-                      : "); the key balance is what that refusal says is left, the wallet"
-                          + " balance was read with the access token."),
+              leaked == null
+                  ? Text.of("relay.key_unread_wallet_read", "problem", problem)
+                  : Text.of("relay.key_unread_leftover_and_wallet", "problem", problem),
               leakedNote,
               walletFigures.note()));
     }
@@ -74,28 +71,21 @@ final class RelayAccount {
       Figures token, @Nullable Reading wallet, @Nullable Figures walletFigures) {
     List<Balance> balances = new ArrayList<>();
     // one flat list of sentences: Notes drops the unit remark the token and the wallet share
-    @Nullable String[] note;
+    @Nullable Text[] note;
     if (token.unlimited() && walletFigures != null) {
       balances.add(walletFigures.toBalance(Balance.Scope.WALLET));
       note =
-          new String[] {
-            token.note(),
-            "This token has no limit of its own: it spends the account's wallet (the first"
-                + " balance), read with the access token.",
-            walletFigures.note()
-          };
+          new Text[] {token.note(), Text.of("relay.unlimited_wallet_read"), walletFigures.note()};
     } else if (token.unlimited()) {
       note =
-          new String[] {
+          new Text[] {
             token.note(),
             wallet == null
                 ? NEEDS_ACCESS_TOKEN
-                : "This token has no limit of its own: it spends the account's wallet, which the"
-                    + " access token could not read: "
-                    + wallet.problem()
+                : Text.of("relay.unlimited_wallet_unread", "problem", RelayText.problem(wallet))
           };
     } else {
-      note = new String[] {token.note(), walletNote(wallet, walletFigures)};
+      note = new Text[] {token.note(), walletNote(wallet, walletFigures)};
     }
     balances.add(token.toBalance(Balance.Scope.KEY));
     if (walletFigures != null && !token.unlimited()) {
@@ -111,13 +101,13 @@ final class RelayAccount {
    * differ from the key's: billing on a CNY site without an exchange rate gives the key in CNY, the
    * wallet in USD), or why it could not be read; null when no admin access was given.
    */
-  private static @Nullable String walletNote(
+  private static @Nullable Text walletNote(
       @Nullable Reading wallet, @Nullable Figures walletFigures) {
     if (wallet == null) {
       return null;
     }
     return walletFigures != null
         ? walletFigures.note()
-        : "The account's wallet could not be read with the access token: " + wallet.problem();
+        : Text.of("relay.wallet_unread", "problem", RelayText.problem(wallet));
   }
 }

@@ -9,6 +9,7 @@ import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.RateLimits;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 final class RelayModels {
   static final String PATH = "v1/models";
   static final int MAX_MODELS = 500;
-  static final String NOTE = "This key may use this model; the relay reports no per-model quota.";
+  static final Text NOTE = Text.of("relay.model_listed");
 
   private RelayModels() {}
 
@@ -39,27 +40,25 @@ final class RelayModels {
       Account account, UpstreamResponse answer, long latencyMs, ProviderRequest request) {
     List<ModelQuota> listed;
     ProbeStatus failure = null;
-    String problem = null;
+    Text problem = null;
     JsonObject root =
         answer.answered() && answer.status() == 200 ? RelayJson.parse(answer.body()) : null;
     JsonElement data = root == null ? null : root.get("data");
     if (!answer.answered()) {
       listed = List.of();
       failure = answer.failure();
-      problem = answer.failureText();
+      problem = RelayText.failure(answer);
     } else if (data == null || !data.isJsonArray()) {
       listed = List.of();
       failure = ProbeStatus.UPSTREAM_ERROR;
       problem =
-          "/"
-              + PATH
-              + " answered HTTP "
-              + answer.status()
-              + (answer.status() == 200 ? " without a list of models." : ".");
+          answer.status() == 200
+              ? Text.of("relay.models_no_list", "endpoint", "/" + PATH, "status", answer.status())
+              : Text.of("relay.models_http", "endpoint", "/" + PATH, "status", answer.status());
     } else {
       listed = rows(data.getAsJsonArray(), latencyMs, request);
     }
-    String unread = problem == null ? null : "The relay's model list could not be read: " + problem;
+    Text unread = problem == null ? null : Text.of("relay.models_unread", "problem", problem);
     if (request.models().isEmpty()) {
       return new ProviderResult(unread == null ? account : account.withNoteAdded(unread), listed);
     }
@@ -71,7 +70,7 @@ final class RelayModels {
       List<String> models,
       List<ModelQuota> listed,
       @Nullable ProbeStatus failure,
-      @Nullable String unread) {
+      @Nullable Text unread) {
     Map<String, ModelQuota> byId = new HashMap<>();
     listed.forEach(row -> byId.put(row.model().toLowerCase(Locale.ROOT), row));
     boolean none = listed.isEmpty();
@@ -79,10 +78,10 @@ final class RelayModels {
         !none
             ? ProbeStatus.MODEL_UNAVAILABLE
             : failure != null ? failure : ProbeStatus.UPSTREAM_ERROR;
-    String why =
+    Text why =
         !none
-            ? "Not in the relay's list of models this key may use."
-            : unread != null ? unread : "The relay did not list the models this key may use.";
+            ? Text.of("relay.model_not_listed")
+            : unread != null ? unread : Text.of("relay.models_not_listed");
     return models.stream()
         .map(
             model -> {

@@ -3,6 +3,7 @@ package dev.quotabot.quota.relay;
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.Site;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.util.List;
@@ -93,13 +94,10 @@ final class RelaySite {
    * done-hub answer an unlimited token's billing with the account's wallet (MartialBE/one-hub and
    * deanxv/done-hub controller/billing.go GetSubscription, GetUsage); null otherwise.
    */
-  static @Nullable String billingRemark(@Nullable Site site) {
+  static @Nullable Text billingRemark(@Nullable Site site) {
     String software = site == null ? null : site.software();
     return ONE_HUB.equals(software) || DONE_HUB.equals(software)
-        ? "On "
-            + software
-            + " these billing figures are the account's wallet, not the token's, when the token"
-            + " has no limit of its own."
+        ? Text.of("relay.billing_is_wallet", "software", software)
         : null;
   }
 

@@ -2,6 +2,7 @@ package dev.quotabot.quota.relay;
 
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ApiKey;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
@@ -30,16 +31,16 @@ final class RelayStatus {
   private final String displayUnit;
   private final @Nullable BigDecimal quotaPerUnit;
   private final @Nullable BigDecimal rate;
-  private final @Nullable String quotaNote;
-  private final @Nullable String displayNote;
+  private final @Nullable Text quotaNote;
+  private final @Nullable Text displayNote;
 
   private RelayStatus(
       String quotaUnit,
       String displayUnit,
       @Nullable BigDecimal quotaPerUnit,
       @Nullable BigDecimal rate,
-      @Nullable String quotaNote,
-      @Nullable String displayNote) {
+      @Nullable Text quotaNote,
+      @Nullable Text displayNote) {
     this.quotaUnit = quotaUnit;
     this.displayUnit = displayUnit;
     this.quotaPerUnit = quotaPerUnit;
@@ -50,21 +51,19 @@ final class RelayStatus {
 
   static RelayStatus read(UpstreamResponse answer, ApiKey key) {
     if (!answer.answered()) {
-      String why = answer.failureText() == null ? "" : answer.failureText().strip();
-      return unknown(
-          "did not answer ("
-              + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
-              + ")");
+      return unknown(Text.of("relay.status_no_answer", "why", RelayText.failure(answer)));
     }
     JsonObject root = RelayJson.parse(answer.body());
     JsonObject data = RelayJson.data(root);
     if (answer.status() != 200 || data == null || RelayJson.declaresFailure(root)) {
       return unknown(
-          answer.status() == 200 ? "gave no usable answer" : "answered HTTP " + answer.status());
+          answer.status() == 200
+              ? Text.of("relay.status_unusable")
+              : Text.of("relay.status_http", "status", answer.status()));
     }
     BigDecimal perUnit = RelayJson.decimal(data, "quota_per_unit");
     if (perUnit == null || perUnit.signum() <= 0) {
-      return unknown("names no quota_per_unit");
+      return unknown(Text.of("relay.status_no_quota_per_unit"));
     }
     String type = RelayJson.string(data, "quota_display_type");
     if (type != null && !type.isBlank()) {
@@ -78,18 +77,20 @@ final class RelayStatus {
     return money("USD", perUnit, BigDecimal.ONE, null);
   }
 
-  /** The status was not readable: amounts are shown unconverted, saying so. */
-  static RelayStatus unknown(String why) {
-    String problem = "The relay's /api/status " + why + ", so its currency is unknown: ";
+  /**
+   * The status was not readable: amounts are shown unconverted, saying so.
+   *
+   * @param why what became of the status, as the start of a sentence ({@code The relay's
+   *     /api/status answered HTTP 502})
+   */
+  static RelayStatus unknown(Text why) {
     return new RelayStatus(
         QUOTA_UNITS,
         SITE_UNITS,
         null,
         null,
-        problem
-            + "amounts are raw quota units (new-api and one-api count 500000 per US dollar unless"
-            + " the site changed it).",
-        problem + "amounts are in the site's own display unit.");
+        Text.of("relay.unknown_currency_quota_units", "why", why),
+        Text.of("relay.unknown_currency_display_unit", "why", why));
   }
 
   private static RelayStatus byDisplayType(
@@ -99,7 +100,7 @@ final class RelayStatus {
       case "TOKEN":
         return tokens(perUnit);
       case "CNY":
-        return withRate("CNY", RelayJson.decimal(data, "usd_exchange_rate"), perUnit);
+        return withRate("CNY", "CNY", RelayJson.decimal(data, "usd_exchange_rate"), perUnit);
       case "CUSTOM":
         String symbol =
             UpstreamText.cut(
@@ -107,21 +108,22 @@ final class RelayStatus {
                 SYMBOL_MAX);
         return withRate(
             symbol == null ? "custom currency" : symbol,
+            symbol == null ? Text.of("relay.custom_currency") : symbol,
             RelayJson.decimal(data, "custom_currency_exchange_rate"),
             perUnit);
       case "USD":
         return money("USD", perUnit, BigDecimal.ONE, null);
       default:
-        return money(
-            "USD",
-            perUnit,
-            BigDecimal.ONE,
-            "The relay names an unknown display type, so amounts are in US dollars"
-                + " (quota_per_unit counts quota units per dollar).");
+        return money("USD", perUnit, BigDecimal.ONE, Text.of("relay.unknown_display_type"));
     }
   }
 
-  private static RelayStatus withRate(String unit, @Nullable BigDecimal rate, BigDecimal perUnit) {
+  /**
+   * @param unit the display unit's label
+   * @param shown how a sentence names it: the label, or words for a currency without a symbol
+   */
+  private static RelayStatus withRate(
+      String unit, Object shown, @Nullable BigDecimal rate, BigDecimal perUnit) {
     if (rate == null || rate.signum() <= 0) {
       // the billing endpoints still answer in the display unit; only raw quota falls back to USD
       return new RelayStatus(
@@ -129,14 +131,14 @@ final class RelayStatus {
           unit,
           perUnit,
           BigDecimal.ONE,
-          "The relay shows " + unit + " but publishes no exchange rate: amounts are in USD.",
+          Text.of("relay.no_exchange_rate", "unit", shown),
           null);
     }
     return money(unit, perUnit, rate, null);
   }
 
   private static RelayStatus money(
-      String unit, BigDecimal perUnit, BigDecimal rate, @Nullable String note) {
+      String unit, BigDecimal perUnit, BigDecimal rate, @Nullable Text note) {
     return new RelayStatus(unit, unit, perUnit, rate, note, note);
   }
 
@@ -160,12 +162,12 @@ final class RelayStatus {
   }
 
   /** Why raw amounts are not plain money, or null. */
-  @Nullable String quotaNote() {
+  @Nullable Text quotaNote() {
     return quotaNote;
   }
 
   /** Why display amounts carry no known currency, or null. */
-  @Nullable String displayNote() {
+  @Nullable Text displayNote() {
     return displayNote;
   }
 

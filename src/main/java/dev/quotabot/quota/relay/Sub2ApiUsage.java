@@ -10,6 +10,7 @@ import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProbeStatus;
 import dev.quotabot.quota.ProviderRequest;
 import dev.quotabot.quota.RateWindow;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.UpstreamText;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
@@ -42,8 +43,7 @@ import org.jspecify.annotations.Nullable;
 final class Sub2ApiUsage {
   static final String PATH = "v1/usage";
   static final String WALLET_PLACEHOLDER = "钱包余额";
-  static final String SPEND_NOTE =
-      "Per-model spend is sub2api's own usage summary of this key over its recent window.";
+  static final Text SPEND_NOTE = Text.of("relay.sub2api_spend");
   private static final String DEFAULT_UNIT = "USD";
   private static final int UNIT_MAX = 8;
   private static final int MAX_MODELS = 500;
@@ -84,22 +84,27 @@ final class Sub2ApiUsage {
       String message = RelayText.clean(RelayJson.string(error, "message"), request);
       return failed(
           ProbeStatus.INSUFFICIENT_BALANCE,
-          "The sub2api site says this key's plan has no active subscription"
-              + (message == null ? "." : ": " + message));
+          Text.of("relay.sub2api_no_subscription", "said", RelayText.said(message)));
     }
     if (answer.status() != 200) {
       Reading refused =
           Refusals.of(
-              answer, "/" + PATH, "key", RelayStatus.unknown("is not served by sub2api"), request);
-      return failed(refused.failure(), namedAsSub2api(refused));
+              answer,
+              "/" + PATH,
+              Refusals.Credential.KEY,
+              RelayStatus.unknown(Text.of("relay.status_not_sub2api")),
+              request,
+              RelayText.THE_SUB2API_SITE);
+      return failed(refused.failure(), RelayText.problem(refused));
     }
     JsonObject root = RelayJson.parse(answer.body());
     if (Boolean.FALSE.equals(RelayJson.flag(root, "isValid"))) {
       String status = RelayText.name(RelayJson.string(root, "status"), request);
       return failed(
           ProbeStatus.INVALID_KEY,
-          "The sub2api site says this key is not valid"
-              + (status == null ? "." : " (status: " + status + ")."));
+          status == null
+              ? Text.of("relay.sub2api_invalid")
+              : Text.of("relay.sub2api_invalid_status", "status", status));
     }
     String unit = unit(root, request);
     Shape shape = new Shape(root, unit, request);
@@ -107,15 +112,12 @@ final class Sub2ApiUsage {
   }
 
   /** A failed sub2api account: every failure here names the same provider and unit. */
-  private static Account failed(ProbeStatus status, String why) {
-    return Account.failed(RelayAccount.PROVIDER, DEFAULT_UNIT, status, why);
-  }
-
-  private static String namedAsSub2api(Reading refused) {
-    String problem = refused.problem() == null ? "" : refused.problem();
-    return problem.startsWith("The relay")
-        ? "The sub2api site" + problem.substring("The relay".length())
-        : problem;
+  private static Account failed(@Nullable ProbeStatus status, Text why) {
+    return Account.failed(
+        RelayAccount.PROVIDER,
+        DEFAULT_UNIT,
+        status == null ? ProbeStatus.UPSTREAM_ERROR : status,
+        why);
   }
 
   private static String unit(JsonObject root, ProviderRequest request) {
@@ -148,22 +150,22 @@ final class Sub2ApiUsage {
     Account account() {
       List<Balance> balances = new ArrayList<>();
       List<RateWindow> windows = new ArrayList<>();
-      List<String> note = new ArrayList<>();
+      List<Text> note = new ArrayList<>();
       ProbeStatus status = ProbeStatus.OK;
-      String error = null;
+      Text error = null;
       JsonObject subscription = RelayJson.object(root, "subscription");
       String mode = RelayJson.string(root, "mode");
       if ("quota_limited".equals(mode)) {
         balances.add(ownQuota());
         windows.addAll(Sub2ApiWindows.ofKey(root));
-        note.add("The sub2api site limits this key on its own (its quota and spend windows).");
+        note.add(Text.of("relay.sub2api_key_limited"));
         String keyStatus = RelayJson.string(root, "status");
         if ("quota_exhausted".equals(keyStatus)) {
           status = ProbeStatus.INSUFFICIENT_BALANCE;
-          error = "The sub2api site says this key's quota is used up.";
+          error = Text.of("relay.sub2api_used_up");
         } else if ("expired".equals(keyStatus)) {
           status = ProbeStatus.INVALID_KEY;
-          error = "The sub2api site says this key has expired.";
+          error = Text.of("relay.sub2api_expired");
         }
       } else if (subscription != null || isPlan()) {
         balances.add(plan(subscription));
@@ -177,7 +179,7 @@ final class Sub2ApiUsage {
                 .available(wallet != null ? wallet : RelayJson.decimal(root, "remaining"))
                 .build());
         balances.add(keySpend());
-        note.add("This key spends the sub2api account's wallet (the first balance).");
+        note.add(Text.of("relay.sub2api_wallet"));
       }
       // a shape without a figure for a balance (no quota, no usage summary) leaves it out
       balances.removeIf(
@@ -195,7 +197,7 @@ final class Sub2ApiUsage {
               status,
               error,
               null,
-              Notes.join(note.toArray(String[]::new)),
+              Notes.join(note.toArray(Text[]::new)),
               balances)
           .withLimits(windows)
           .withSpend(spend);
@@ -248,16 +250,18 @@ final class Sub2ApiUsage {
           .requests(requests == null ? null : wholeOrNull(requests));
     }
 
-    private String planNote() {
+    private Text planNote() {
       String plan = RelayText.name(RelayJson.string(root, "planName"), request);
-      String named = plan == null || plan.isBlank() ? "" : " \"" + plan.strip() + "\"";
       BigDecimal remaining = RelayJson.decimal(root, "remaining");
       boolean unlimited = remaining != null && remaining.compareTo(NO_PERIOD_CAPPED) == 0;
-      return "This key belongs to the sub2api subscription plan"
-          + named
-          + (unlimited
-              ? ": none of its periods is capped."
-              : ": what is left is the least left of its capped periods (the windows).");
+      if (plan == null || plan.isBlank()) {
+        return unlimited
+            ? Text.of("relay.sub2api_plan_uncapped")
+            : Text.of("relay.sub2api_plan_capped");
+      }
+      return unlimited
+          ? Text.of("relay.sub2api_named_plan_uncapped", "plan", plan.strip())
+          : Text.of("relay.sub2api_named_plan_capped", "plan", plan.strip());
     }
 
     /** {@code model_stats}: what each model charged this key, most first. */

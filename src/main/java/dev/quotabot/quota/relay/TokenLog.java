@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.LenientJson;
 import dev.quotabot.quota.ModelSpend;
 import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,9 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenLog {
   static final String PATH = "api/log/token";
-  static final String NOTE =
-      "Per-model spend is summed from the relay's recent log of this key (it keeps the latest"
-          + " entries only), not a lifetime total.";
+  static final Text NOTE = Text.of("relay.token_log_spend");
 
   /** Entries read at most: new-api returns 100 by default; a site may raise it. */
   static final int MAX_ENTRIES = 2_000;

@@ -2,6 +2,7 @@ package dev.quotabot.quota.relay;
 
 import com.google.gson.JsonObject;
 import dev.quotabot.quota.ProviderRequest;
+import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.UpstreamResponse;
 import java.math.BigDecimal;
 
@@ -21,7 +22,7 @@ final class TokenUsage {
     JsonObject root = answer.answered() ? RelayJson.parse(answer.body()) : null;
     JsonObject data = RelayJson.data(root);
     if (answer.status() != 200 || data == null || RelayJson.declaresFailure(root)) {
-      return Refusals.of(answer, "/" + PATH, "key", status, request);
+      return Refusals.of(answer, "/" + PATH, Refusals.Credential.KEY, status, request);
     }
     BigDecimal available = RelayJson.decimal(data, "total_available");
     BigDecimal granted = RelayJson.decimal(data, "total_granted");
@@ -30,7 +31,7 @@ final class TokenUsage {
         Boolean.TRUE.equals(RelayJson.flag(data, "unlimited_quota"))
             || (available != null && available.signum() < 0);
     if (!unlimited && available == null && granted == null) {
-      return Reading.unusable("/" + PATH + " gave no amounts.");
+      return Reading.unusable(Text.of("relay.no_amounts", "endpoint", "/" + PATH));
     }
     if (!unlimited && available == null && used != null) {
       available = granted.subtract(used);
@@ -50,6 +51,6 @@ final class TokenUsage {
 
   /** Whether the answer holds no token figures but the billing endpoints may still have them. */
   static boolean worthFallingBack(UpstreamResponse answer, ProviderRequest request) {
-    return read(answer, RelayStatus.unknown("was not needed"), request).tryNext();
+    return read(answer, RelayStatus.unknown(Text.of("relay.status_not_needed")), request).tryNext();
   }
 }

@@ -27,6 +27,7 @@ import dev.quotabot.support.Numbers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -145,7 +146,8 @@ abstract class KeyCheckContractTest {
     assertNull(account.error());
     assertNull(account.unit());
     assertEquals(
-        KeyCheckProvider.noBalance(check().name(), provider().info().consoleUrl()), account.note());
+        KeyCheckProvider.noBalance(check().name(), provider().info().consoleUrl()).english(),
+        account.note());
     assertTrue(
         account
             .note()
@@ -221,6 +223,20 @@ abstract class KeyCheckContractTest {
     assertEquals(ProbeStatus.UPSTREAM_ERROR, account.status());
     assertTrue(account.error().contains("HTTP 502"), account.error());
     assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aFailedCheckIsWordedInTheReadersLanguage() {
+    // GIVEN a proxy's error page in front of the provider: a status, no words
+    serve(502, check().fixtures() + "/502-bad-gateway.html");
+
+    // WHEN the key is checked
+    Account account = account();
+
+    // THEN a Chinese reader is told in Chinese, the provider's name as it is
+    assertEquals(
+        check().name() + " 对 Key 检查返回了 HTTP 502。",
+        account.errorText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test

@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -389,6 +390,20 @@ final class CustomProviderTest {
         "Acme AI answered HTTP 404: Not Found. Check provider.custom.acme.base_url and"
             + " provider.custom.acme.path.",
         account.error());
+  }
+
+  @Test
+  void aMissingPageIsWordedInTheReadersLanguage() {
+    // GIVEN an address that leads nowhere, answered without words
+    upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
+
+    // WHEN the balance is checked
+    Account account = check(spec("/left", null, null, null));
+
+    // THEN a Chinese reader is told in Chinese, the name and the settings as they are
+    assertEquals(
+        "Acme AI 返回了 HTTP 404。请检查 provider.custom.acme.base_url 和 provider.custom.acme.path。",
+        account.errorText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test

@@ -30,6 +30,7 @@ import dev.quotabot.support.LoopbackWireMock;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -169,13 +170,7 @@ final class HeaderProvidersTest {
   @MethodSource("providers")
   void aWebPageAnsweringInsteadOfTheApiIsAnUpstreamError(int index, String path, String key) {
     // GIVEN a proxy's or login page's 200
-    upstream.stubFor(
-        post(urlPathEqualTo(path))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/html; charset=utf-8")
-                    .withBody("<html><body>Sign in</body></html>")));
+    answersWithALoginPage(path);
     Provider provider = create().get(index);
 
     ModelQuota row = probe(provider, key, "m");
@@ -186,6 +181,22 @@ final class HeaderProvidersTest {
             + " answered HTTP 200 with a web page instead of a chat answer: a proxy or login page"
             + " may be in the way.",
         row.error());
+  }
+
+  @ParameterizedTest
+  @MethodSource("providers")
+  void aWebPageAnsweringIsWordedInTheReadersLanguage(int index, String path, String key) {
+    // GIVEN a proxy's or login page's 200
+    answersWithALoginPage(path);
+    Provider provider = create().get(index);
+
+    // WHEN a model is probed and the row's error is worded for a reader of Simplified Chinese
+    ModelQuota row = probe(provider, key, "m");
+
+    // THEN a Chinese sentence, only the provider's name as it is
+    assertEquals(
+        provider.info().name() + " 返回了 HTTP 200 和一个网页，而不是聊天应答：中间可能有代理或登录页面。",
+        row.errorText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @ParameterizedTest
@@ -251,5 +262,16 @@ final class HeaderProvidersTest {
 
   private static URI base(String path) {
     return URI.create(upstream.baseUrl() + path);
+  }
+
+  /** {@code path} answers 200 with a login page, as a proxy in the way would. */
+  private static void answersWithALoginPage(String path) {
+    upstream.stubFor(
+        post(urlPathEqualTo(path))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><body>Sign in</body></html>")));
   }
 }

@@ -110,7 +110,9 @@ final class ModelScopeAccountTest {
     assertEquals("tester", account.user());
     assertNull(account.error());
     assertEquals(
-        ModelScopeAccount.ESTIMATE_NOTE + " " + ModelScopeAccount.GRANTS_UNKNOWN_NOTE,
+        ModelScopeAccount.ESTIMATE_NOTE.english()
+            + " "
+            + ModelScopeAccount.GRANTS_UNKNOWN_NOTE.english(),
         account.note());
     for (String path : List.of(BALANCE, USER, EARN_RULES)) {
       upstream.verify(
@@ -196,7 +198,7 @@ final class ModelScopeAccountTest {
     assertEquals(ProbeStatus.OK, account.status());
     assertAmount("250", account.primary().total());
     assertEquals(List.of(), account.estimatedCalls());
-    assertEquals(ModelScopeAccount.GRANTS_UNKNOWN_NOTE, account.note());
+    assertEquals(ModelScopeAccount.GRANTS_UNKNOWN_NOTE.english(), account.note());
   }
 
   @Test
@@ -216,7 +218,8 @@ final class ModelScopeAccountTest {
             new CallEstimate("standard", BigDecimal.ONE, 199),
             new CallEstimate("flagship", new BigDecimal("2"), 99)),
         account.estimatedCalls());
-    assertTrue(account.note().startsWith(ModelScopeAccount.ESTIMATE_NOTE), account.note());
+    assertTrue(
+        account.note().startsWith(ModelScopeAccount.ESTIMATE_NOTE.english()), account.note());
   }
 
   // ---------------------------------------------------------------- today's grants
@@ -245,7 +248,8 @@ final class ModelScopeAccountTest {
     assertAmount("0", balance.parts().get("to_earn_today"));
     assertAmount("260", balance.parts().get("short_term_earned_today"));
     assertEquals(
-        ModelScopeAccount.ESTIMATE_NOTE + " " + ModelScopeAccount.GRANTS_NOTE, account.note());
+        ModelScopeAccount.ESTIMATE_NOTE.english() + " " + ModelScopeAccount.GRANTS_NOTE.english(),
+        account.note());
     upstream.verify(
         exactly(1),
         getRequestedFor(urlPathEqualTo(EARN_RULES))
@@ -465,8 +469,8 @@ final class ModelScopeAccountTest {
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
     assertEquals(
         "ModelScope rejected the key for the balance (HTTP 401): Please bind your Alibaba Cloud"
-            + " account before use."
-            + AliyunAccount.BIND,
+            + " account before use. "
+            + AliyunAccount.BIND.english(),
         account.error());
   }
 
@@ -842,7 +846,9 @@ final class ModelScopeAccountTest {
     assertEquals(Map.of(), account.primary().parts());
     assertEquals(3, account.estimatedCalls().size());
     assertEquals(
-        ModelScopeAccount.ESTIMATE_NOTE + " " + ModelScopeAccount.GRANTS_UNKNOWN_NOTE,
+        ModelScopeAccount.ESTIMATE_NOTE.english()
+            + " "
+            + ModelScopeAccount.GRANTS_UNKNOWN_NOTE.english(),
         account.note());
   }
 

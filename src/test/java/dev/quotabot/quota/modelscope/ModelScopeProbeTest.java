@@ -384,7 +384,8 @@ final class ModelScopeProbeTest {
   }
 
   private static ModelQuota withoutLatency(ModelQuota row) {
-    return new ModelQuota(row.model(), row.limits(), row.status(), row.error(), row.note(), 0);
+    return new ModelQuota(
+        row.model(), row.limits(), row.status(), row.errorText(), row.noteText(), 0);
   }
 
   private static void stub(String model, ResponseDefinitionBuilder answer) {

@@ -53,6 +53,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,6 +202,34 @@ final class ModelScopeProviderTest {
     assertEquals("tester", report.account().user());
     assertEquals(OffsetDateTime.parse("2026-11-25T00:00:00+08:00"), report.resetsAt());
     assertEquals(provider.info(), report.provider());
+  }
+
+  @Test
+  void wordsARefusedKeyAndWhatToDoInTheReadersLanguage() {
+    // GIVEN ModelScope refuses the key for the balance: the account is not bound to Alibaba Cloud
+    upstream.stubFor(
+        get(urlPathEqualTo(BALANCE))
+            .willReturn(response(401, "modelscope/401-bind-alibaba-cloud.json")));
+
+    // WHEN the account is read and its error is worded for a reader of Simplified Chinese
+    Account account =
+        provider
+            .readAccount(
+                new ProviderRequest(ApiKey.of(KEY), List.of(), null, null, Duration.ofSeconds(5)))
+            .join()
+            .account();
+    String chinese = account.errorText().in(Locale.SIMPLIFIED_CHINESE);
+
+    // THEN the refusal and the fix are Chinese sentences; only ModelScope's own words, its name,
+    // its site and the links stay as they are
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertEquals(
+        "ModelScope 在查询余额时拒绝了该 Key（HTTP 401）：Please bind your Alibaba Cloud account"
+            + " before use.该 ModelScope 账号尚未绑定阿里云账号，而 API-Inference 需要绑定：请登录"
+            + " modelscope.cn，在账号设置中绑定（https://www.modelscope.cn/my/accountsettings；步骤："
+            + "https://www.modelscope.cn/docs/accounts/aliyun-binding-and-authorization），"
+            + "完成实名认证后再查询一次。",
+        chinese);
   }
 
   @Test

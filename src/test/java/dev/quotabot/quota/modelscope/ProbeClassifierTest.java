@@ -106,7 +106,7 @@ final class ProbeClassifierTest {
     assertEquals(
         List.of(new RateWindow("requests_per_day", 2000L, 42L, MIDNIGHT_SHANGHAI)), row.windows());
     assertNull(row.error());
-    assertEquals(ProbeClassifier.UNKNOWN_QUOTA_NOTE, row.note());
+    assertEquals(ProbeClassifier.UNKNOWN_QUOTA_NOTE.english(), row.note());
   }
 
   @ParameterizedTest
@@ -247,7 +247,7 @@ final class ProbeClassifierTest {
         classify(401, Headers.of(), "{\"errors\":{\"message\":\"" + message + "\"}}", 1);
 
     // THEN the binding hint is still given, after the shortened message
-    assertTrue(row.error().endsWith("…" + AliyunAccount.BIND), row.error());
+    assertTrue(row.error().endsWith("… " + AliyunAccount.BIND.english()), row.error());
   }
 
   @Test

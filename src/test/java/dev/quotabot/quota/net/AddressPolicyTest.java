@@ -203,7 +203,7 @@ final class AddressPolicyTest {
   @Test
   void everyRuleHasWordsForTheRefusal() {
     for (Rule rule : Rule.values()) {
-      assertTrue(rule.description().matches("(a|an|the) .+ address"), rule.name());
+      assertTrue(rule.description().english().matches("(a|an|the) .+ address"), rule.name());
     }
   }
 }

@@ -26,7 +26,8 @@ final class EndpointAnswerTest {
     assertNotNull(answer.root());
     assertTrue(answer.refusesKey());
     assertEquals("Invalid token", answer.words());
-    assertEquals("Acme rejected the key (HTTP 401): Invalid token", answer.rejected("Acme"));
+    assertEquals(
+        "Acme rejected the key (HTTP 401): Invalid token", answer.rejected("Acme").english());
   }
 
   @Test
@@ -42,7 +43,7 @@ final class EndpointAnswerTest {
     assertNull(answer.root());
     assertNull(answer.words());
     assertFalse(answer.refusesKey());
-    assertEquals(".", answer.said());
+    assertEquals(".", answer.said().english());
   }
 
   @Test
@@ -50,6 +51,8 @@ final class EndpointAnswerTest {
     EndpointAnswer answer = answer(401, "{\"error\":\"bad key sk-endpoint-answer-test-key\"}");
     assertNotNull(answer.words());
     assertFalse(answer.words().contains("sk-endpoint-answer-test-key"));
-    assertEquals("Acme rejected the key (HTTP 401)" + answer.said(), answer.rejected("Acme"));
+    assertEquals(
+        "Acme rejected the key (HTTP 401)" + answer.said().english(),
+        answer.rejected("Acme").english());
   }
 }

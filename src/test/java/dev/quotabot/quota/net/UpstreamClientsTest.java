@@ -50,7 +50,7 @@ final class UpstreamClientsTest {
     UpstreamResponse response = call(which, "/api/status");
 
     // THEN the 302 is the answer and only the one request was made
-    assertNull(response.failure(), response.failureText());
+    assertNull(response.failure(), String.valueOf(response.failureText()));
     assertEquals(302, response.status());
     assertEquals("http://169.254.169.254/latest/meta-data/", response.header("Location"));
     upstream.verify(exactly(1), anyRequestedFor(anyUrl()));
@@ -70,7 +70,7 @@ final class UpstreamClientsTest {
       UpstreamResponse response = call(which, "/api/status");
 
       // THEN it went straight to the upstream
-      assertEquals(200, response.status(), response.failureText());
+      assertEquals(200, response.status(), String.valueOf(response.failureText()));
       assertEquals(0, proxy.accepted());
       upstream.verify(exactly(1), anyRequestedFor(anyUrl()));
     } finally {

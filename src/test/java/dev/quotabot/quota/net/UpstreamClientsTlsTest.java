@@ -66,7 +66,7 @@ final class UpstreamClientsTlsTest {
         call(http, "https://localhost:" + relay.getHttpsPort() + "/api/status");
 
     // THEN the answer comes back and the key reached the relay
-    assertNull(response.failure(), response.failureText());
+    assertNull(response.failure(), String.valueOf(response.failureText()));
     assertEquals(200, response.status());
     relay.verify(
         getRequestedFor(urlEqualTo("/api/status"))
@@ -86,7 +86,7 @@ final class UpstreamClientsTlsTest {
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertEquals(
         "The certificate of the relay is not trusted or not valid for relay.example.",
-        response.failureText());
+        String.valueOf(response.failureText()));
     relay.verify(exactly(0), anyRequestedFor(anyUrl()));
   }
 
@@ -103,7 +103,7 @@ final class UpstreamClientsTlsTest {
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertEquals(
         "The certificate of the relay is not trusted or not valid for localhost.",
-        response.failureText());
+        String.valueOf(response.failureText()));
     relay.verify(exactly(0), anyRequestedFor(anyUrl()));
   }
 
@@ -122,7 +122,7 @@ final class UpstreamClientsTlsTest {
       // THEN only the name was offered as SNI (its certificate names no relay.example, so that
       // call ends in the handshake; the address verifies)
       assertEquals(ProbeStatus.NETWORK_ERROR, byName.failure());
-      assertEquals(200, byAddress.status(), byAddress.failureText());
+      assertEquals(200, byAddress.status(), String.valueOf(byAddress.failureText()));
       assertEquals(List.of("relay.example", "(none)"), offered);
     }
   }

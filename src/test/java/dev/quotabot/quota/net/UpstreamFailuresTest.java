@@ -24,6 +24,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.AutoClose;
@@ -76,7 +77,7 @@ final class UpstreamFailuresTest {
       assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
       assertEquals(
           "the relay sent a malformed HTTP response (not a valid status line or headers).",
-          response.failureText());
+          String.valueOf(response.failureText()));
     }
   }
 
@@ -105,7 +106,7 @@ final class UpstreamFailuresTest {
 
       // THEN it is refused at the limit, at once, and the upstream is told to stop
       assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
-      assertEquals(ENDED_IN_THE_HEAD, response.failureText());
+      assertEquals(ENDED_IN_THE_HEAD, String.valueOf(response.failureText()));
       assertTrue(tookMillis < 3000, "took " + tookMillis + " ms");
       Await.until("the upstream's writes fail", () -> server.clientGone() == 1);
     }
@@ -123,7 +124,7 @@ final class UpstreamFailuresTest {
 
       // THEN the failure says the answer ended early
       assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
-      assertEquals(ENDED_IN_THE_HEAD, response.failureText());
+      assertEquals(ENDED_IN_THE_HEAD, String.valueOf(response.failureText()));
     }
   }
 
@@ -139,8 +140,8 @@ final class UpstreamFailuresTest {
     // THEN it is a network error that says the connection failed
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertTrue(
-        response.failureText().startsWith("The connection to the relay failed: it "),
-        response.failureText());
+        response.failureText().english().startsWith("The connection to the relay failed: it "),
+        String.valueOf(response.failureText()));
   }
 
   @Test
@@ -151,7 +152,7 @@ final class UpstreamFailuresTest {
     // WHEN it is called THEN the failure says so
     UpstreamResponse response = call(guarded(), "http://relay.example:" + port + "/");
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
-    assertEquals("Could not connect to the relay.", response.failureText());
+    assertEquals("Could not connect to the relay.", String.valueOf(response.failureText()));
   }
 
   @Test
@@ -203,25 +204,36 @@ final class UpstreamFailuresTest {
 
     // THEN it is a timeout that names the connection, not the answer
     assertEquals(ProbeStatus.TIMEOUT, response.failure());
-    assertEquals("Could not connect to the relay within 300 ms.", response.failureText());
+    assertEquals(
+        "Could not connect to the relay within 300 ms.", String.valueOf(response.failureText()));
   }
 
   @Test
   void anUnresolvableNameIsANetworkErrorNamingTheHost() {
-    UpstreamHttp http =
-        clients.guarded(
-            UpstreamClients.builder()
-                .resolver(
-                    host -> {
-                      throw new UnknownHostException(host + ": Name or service not known");
-                    }));
+    UpstreamHttp http = unresolving();
 
     UpstreamResponse response = call(http, "http://no-such-relay.invalid/");
 
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertEquals(
         "The host name no-such-relay.invalid of the relay could not be resolved.",
-        response.failureText());
+        String.valueOf(response.failureText()));
+  }
+
+  @Test
+  void aFailureIsWordedInTheReadersLanguage() {
+    // GIVEN a name that does not resolve, on a call to an upstream named by its brand
+    UpstreamHttp http = unresolving();
+
+    // WHEN it is called
+    UpstreamResponse response =
+        NetHarness.get(
+            http, "http://no-such-relay.invalid/", AUTH, NetHarness.TIMEOUT, "Example Relay");
+
+    // THEN a Chinese reader is told in Chinese, the name and the host as they are
+    assertEquals(
+        "无法解析 Example Relay 的主机名 no-such-relay.invalid。",
+        response.failureText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test
@@ -272,5 +284,15 @@ final class UpstreamFailuresTest {
 
   private static UpstreamResponse call(UpstreamHttp http, String url, Map<String, String> headers) {
     return NetHarness.get(http, url, headers);
+  }
+
+  /** A guarded client whose resolver knows no name, as a DNS answering NXDOMAIN. */
+  private UpstreamHttp unresolving() {
+    return clients.guarded(
+        UpstreamClients.builder()
+            .resolver(
+                host -> {
+                  throw new UnknownHostException(host + ": Name or service not known");
+                }));
   }
 }

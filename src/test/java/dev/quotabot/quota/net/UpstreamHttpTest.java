@@ -82,7 +82,7 @@ final class UpstreamHttpTest {
             Map.of("Authorization", "Bearer " + KEY, "New-Api-User", "42"));
 
     // THEN the answer comes back, and the headers and the query reached the relay
-    assertNull(response.failure(), response.failureText());
+    assertNull(response.failure(), String.valueOf(response.failureText()));
     assertEquals(200, response.status());
     assertEquals("{\"success\":true}", text(response));
     relay.verify(
@@ -130,7 +130,7 @@ final class UpstreamHttpTest {
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertEquals(
         "The request to the relay was not sent: header Authorization " + why,
-        response.failureText());
+        String.valueOf(response.failureText()));
     assertEquals(0, lookups.get());
     assertEquals(List.of(), sockets.targets());
   }
@@ -142,7 +142,7 @@ final class UpstreamHttpTest {
 
     assertEquals(
         "The request to the relay was not sent: a header name is not valid.",
-        response.failureText());
+        String.valueOf(response.failureText()));
     assertEquals(List.of(), sockets.targets());
   }
 
@@ -154,7 +154,7 @@ final class UpstreamHttpTest {
     assertEquals(ProbeStatus.NETWORK_ERROR, response.failure());
     assertEquals(
         "The request to the relay was not sent: its address cannot be sent.",
-        response.failureText());
+        String.valueOf(response.failureText()));
     assertEquals(0, lookups.get());
     assertEquals(List.of(), sockets.targets());
   }
@@ -176,7 +176,7 @@ final class UpstreamHttpTest {
 
       UpstreamResponse response = call(http, "http://relay.example:" + server.port() + "/");
 
-      assertEquals(200, response.status(), response.failureText());
+      assertEquals(200, response.status(), String.valueOf(response.failureText()));
       assertEquals("ok", text(response));
     }
   }
@@ -244,7 +244,7 @@ final class UpstreamHttpTest {
       long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
       // THEN exactly the cap is returned at once, and the relay finds the connection closed
-      assertEquals(status, response.status(), response.failureText());
+      assertEquals(status, response.status(), String.valueOf(response.failureText()));
       assertEquals(CAP, response.body().length);
       assertTrue(tookMillis < 3000, "took " + tookMillis + " ms");
       Await.until("the relay's writes fail", () -> server.clientGone() == 1);
@@ -294,7 +294,7 @@ final class UpstreamHttpTest {
 
       // WHEN it is called THEN what came is the answer
       UpstreamResponse response = call(http, "http://relay.example:" + server.port() + "/");
-      assertEquals(200, response.status(), response.failureText());
+      assertEquals(200, response.status(), String.valueOf(response.failureText()));
       assertEquals(expected, text(response));
     }
   }
@@ -308,7 +308,7 @@ final class UpstreamHttpTest {
 
       UpstreamResponse response = call(http, "http://relay.example:" + server.port() + "/");
 
-      assertEquals(200, response.status(), response.failureText());
+      assertEquals(200, response.status(), String.valueOf(response.failureText()));
       assertEquals("done", text(response));
     }
   }
@@ -320,7 +320,7 @@ final class UpstreamHttpTest {
 
       UpstreamResponse response = call(http, "http://relay.example:" + server.port() + "/");
 
-      assertEquals(status, response.status(), response.failureText());
+      assertEquals(status, response.status(), String.valueOf(response.failureText()));
       assertEquals(0, response.body().length);
     }
   }
@@ -368,7 +368,8 @@ final class UpstreamHttpTest {
 
       // THEN it is a timeout, not a 200 with half a body
       assertEquals(ProbeStatus.TIMEOUT, response.failure(), "HTTP " + response.status());
-      assertEquals("the upstream did not answer within 200 ms.", response.failureText());
+      assertEquals(
+          "the upstream did not answer within 200 ms.", String.valueOf(response.failureText()));
     }
   }
 
@@ -397,7 +398,8 @@ final class UpstreamHttpTest {
 
       // THEN it is a TIMEOUT near 700 ms, and the relay sees the connection closed
       assertEquals(ProbeStatus.TIMEOUT, response.failure());
-      assertEquals("the relay did not answer within 700 ms.", response.failureText());
+      assertEquals(
+          "the relay did not answer within 700 ms.", String.valueOf(response.failureText()));
       assertTrue(tookMillis >= 650 && tookMillis < 2500, "took " + tookMillis + " ms");
       Await.until("the relay sees the close", () -> server.clientGone() == 1);
     }
@@ -425,7 +427,8 @@ final class UpstreamHttpTest {
 
       // THEN it times out on time
       assertEquals(ProbeStatus.TIMEOUT, response.failure());
-      assertEquals("the relay did not answer within 300 ms.", response.failureText());
+      assertEquals(
+          "the relay did not answer within 300 ms.", String.valueOf(response.failureText()));
       assertTrue(tookMillis < 1500, "took " + tookMillis + " ms");
     } finally {
       hanging.close();
@@ -467,7 +470,7 @@ final class UpstreamHttpTest {
       UpstreamResponse again = call(http, url);
 
       // THEN the GET went out again on a new connection and was answered
-      assertEquals(200, again.status(), again.failureText());
+      assertEquals(200, again.status(), String.valueOf(again.failureText()));
       assertEquals("{}", text(again));
       assertEquals(2, server.accepted());
     }

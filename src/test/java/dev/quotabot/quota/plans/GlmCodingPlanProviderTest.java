@@ -23,6 +23,7 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.support.LoopbackWireMock;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,22 @@ final class GlmCodingPlanProviderTest {
     assertTrue(account.error().contains("https://bigmodel.cn/coding-plan/personal/usage"));
     assertTrue(account.error().contains("套餐已到期"), account.error());
     assertFailedWithoutWindows(account, KEY);
+  }
+
+  @Test
+  void anExpiredPlanIsWordedInTheReadersLanguageWithTheProvidersOwnWords() {
+    // GIVEN the plan-expired answer, in Zhipu's own (Chinese) words
+    upstream.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(response(200, "glm/200-plan-expired.json")));
+
+    Account account = account(zhipu(), KEY);
+
+    // THEN a Chinese reader gets our sentence in Chinese, Zhipu's words and the link as they are
+    assertEquals(
+        "Zhipu 表示该套餐无法使用（请在 https://bigmodel.cn/coding-plan/personal/usage 续订）："
+            + "您的 GLM Coding Plan 套餐已到期，暂无法使用，前往官方续订后即可恢复"
+            + " https://bigmodel.cn/claude-code",
+        account.errorText().in(Locale.SIMPLIFIED_CHINESE));
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.quotabot.support.LoopbackWireMock;
 import dev.quotabot.support.Numbers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -201,6 +202,30 @@ abstract class BalanceEndpointContractTest {
     assertTrue(
         account.error().contains("provider." + endpoint().id() + ".base_url"), account.error());
     assertFailedWithoutNumbers(account);
+  }
+
+  @Test
+  void aGoneEndpointIsWordedInTheReadersLanguage() {
+    // GIVEN the balance endpoint answers 410 without a word
+    upstream()
+        .stubFor(get(urlPathEqualTo(endpoint().path())).willReturn(aResponse().withStatus(410)));
+
+    // WHEN the key is checked and the error is worded for a reader of Simplified Chinese
+    Account account = account(provider(), endpoint().key());
+    String chinese = account.errorText().in(Locale.SIMPLIFIED_CHINESE);
+
+    // THEN Chinese sentences: only the provider's name, the status, the setting, hosts and URLs
+    // stay as they are (and "Key", which Chinese texts say for a key)
+    assertTrue(chinese.startsWith(endpoint().name() + " 的余额接口已不存在（它返回了 HTTP 410）。"), chinese);
+    assertTrue(chinese.contains("provider." + endpoint().id() + ".base_url"), chinese);
+    String rest =
+        chinese
+            .replace(endpoint().name(), "")
+            .replace("HTTP", "")
+            .replace("Key", "")
+            .replaceAll("provider\\.[a-z0-9]+\\.base_url", "")
+            .replaceAll("(https?://)?[a-z0-9.-]+\\.(com|cn|ai)", "");
+    assertFalse(rest.matches("(?s).*[A-Za-z]{2,}.*"), rest);
   }
 
   @Test

@@ -88,9 +88,9 @@ final class DeepInfraProviderTest extends BalanceEndpointContractTest {
             .build();
     assertEquals(List.of(left("-15", "-3", "12"), limit), account.balances());
     assertEquals(
-        DeepInfraProvider.OWES
+        DeepInfraProvider.OWES.english()
             + "; "
-            + DeepInfraProvider.LIMIT
+            + DeepInfraProvider.LIMIT.english()
             + "; DeepInfra has suspended the account: unpaid invoice",
         account.note());
   }
@@ -104,7 +104,7 @@ final class DeepInfraProviderTest extends BalanceEndpointContractTest {
     Account account = account(provider(), KEY);
 
     assertEquals(List.of(left("0.00", "4.25", "4.25")), account.balances());
-    assertEquals(DeepInfraProvider.NOTHING_LEFT, account.note());
+    assertEquals(DeepInfraProvider.NOTHING_LEFT.english(), account.note());
   }
 
   @Test

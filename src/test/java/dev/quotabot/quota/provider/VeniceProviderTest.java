@@ -78,7 +78,7 @@ final class VeniceProviderTest extends BalanceEndpointContractTest {
     Account account = account(provider(), KEY);
 
     assertEquals(ProbeStatus.OK, account.status());
-    assertEquals(VeniceProvider.BUNDLED, account.note());
+    assertEquals(VeniceProvider.BUNDLED.english(), account.note());
   }
 
   @Test
@@ -91,7 +91,7 @@ final class VeniceProviderTest extends BalanceEndpointContractTest {
 
     assertEquals(ProbeStatus.OK, account.status());
     assertEquals(List.of(diem("0", "0"), usd("0")), account.balances());
-    assertEquals(VeniceProvider.CANNOT_CONSUME, account.note());
+    assertEquals(VeniceProvider.CANNOT_CONSUME.english(), account.note());
   }
 
   @Test
@@ -103,7 +103,7 @@ final class VeniceProviderTest extends BalanceEndpointContractTest {
 
     assertEquals(ProbeStatus.INVALID_KEY, account.status());
     assertTrue(account.error().contains("Authentication failed"), account.error());
-    assertTrue(account.error().endsWith(VeniceProvider.ADMIN_KEY_ONLY), account.error());
+    assertTrue(account.error().endsWith(VeniceProvider.ADMIN_KEY_ONLY.english()), account.error());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.quotabot.quota.relay;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -25,6 +26,7 @@ import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.support.LoopbackWireMock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
@@ -113,5 +115,27 @@ final class NewApiRelayTest {
     assertEquals(ProbeStatus.NETWORK_ERROR, result.account().status());
     assertEquals("newapi", result.account().provider());
     assertTrue(result.account().balances().isEmpty());
+  }
+
+  @Test
+  void aRefusedKeyIsWordedInTheReadersLanguageWithTheRelaysOwnWords() {
+    // GIVEN a relay that refuses the key in its own words
+    upstream.stubFor(
+        get(urlPathEqualTo("/api/status")).willReturn(json(200, "status-newapi-usd.json")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/api/usage/token/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"success\":false,\"message\":\"令牌已过期\"}")));
+
+    // WHEN
+    Account account = harness.check(upstream.baseUrl()).account();
+
+    // THEN a Chinese reader gets the whole sentence in Chinese, the relay's words as they are
+    assertEquals(ProbeStatus.INVALID_KEY, account.status());
+    assertEquals("中转站拒绝了该 Key（HTTP 401）：令牌已过期", account.errorText().in(Locale.SIMPLIFIED_CHINESE));
+    assertEquals("The relay rejected the key (HTTP 401): 令牌已过期", account.error());
   }
 }

@@ -55,7 +55,7 @@ final class RelayModelsTest {
       assertEquals(ProbeStatus.OK, row.status());
       assertEquals(RateLimits.UNKNOWN, row.limits());
       assertNull(row.error());
-      assertEquals(RelayModels.NOTE, row.note());
+      assertEquals(RelayModels.NOTE.english(), row.note());
       assertTrue(row.latencyMs() >= 0);
     }
   }
@@ -138,7 +138,7 @@ final class RelayModelsTest {
     // matter), the other unavailable and why
     assertEquals(2, rows.size());
     assertEquals(ProbeStatus.OK, rows.get(0).status());
-    assertEquals(RelayModels.NOTE, rows.get(0).note());
+    assertEquals(RelayModels.NOTE.english(), rows.get(0).note());
     assertEquals("gemini", rows.get(1).model());
     assertEquals(ProbeStatus.MODEL_UNAVAILABLE, rows.get(1).status());
     assertEquals("Not in the relay's list of models this key may use.", rows.get(1).error());

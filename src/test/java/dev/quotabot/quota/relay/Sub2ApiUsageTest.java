@@ -118,7 +118,7 @@ final class Sub2ApiUsageTest {
             new ModelSpend("claude-sonnet-4-5", amount("8.5"), "USD", 10, null),
             new ModelSpend("claude-haiku-4-5", amount("0.25"), "USD", 5, null)),
         account.spend());
-    assertTrue(account.note().contains(Sub2ApiUsage.SPEND_NOTE), account.note());
+    assertTrue(account.note().contains(Sub2ApiUsage.SPEND_NOTE.english()), account.note());
   }
 
   @Test

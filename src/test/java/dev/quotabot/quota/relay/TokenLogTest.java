@@ -74,7 +74,7 @@ final class TokenLogTest {
     Account account = withLog("status-newapi-usd.json", 200, "log-token-mixed.json");
 
     // THEN
-    assertTrue(account.note().contains(TokenLog.NOTE), account.note());
+    assertTrue(account.note().contains(TokenLog.NOTE.english()), account.note());
     assertTrue(account.note().contains("recent"), account.note());
   }
 
@@ -99,7 +99,8 @@ final class TokenLogTest {
     // THEN
     assertTrue(account.spend().isEmpty());
     assertEquals(ProbeStatus.OK, account.status());
-    assertFalse(account.note() != null && account.note().contains(TokenLog.NOTE), account.note());
+    assertFalse(
+        account.note() != null && account.note().contains(TokenLog.NOTE.english()), account.note());
   }
 
   @Test

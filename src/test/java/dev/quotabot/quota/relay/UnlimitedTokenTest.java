@@ -86,6 +86,6 @@ final class UnlimitedTokenTest {
         List.of(
             Balance.of(Balance.Scope.KEY, unit).used(new BigDecimal(used)).unlimited(true).build()),
         account.balances());
-    assertTrue(account.note().contains(RelayAccount.NEEDS_ACCESS_TOKEN), account.note());
+    assertTrue(account.note().contains(RelayAccount.NEEDS_ACCESS_TOKEN.english()), account.note());
   }
 }
