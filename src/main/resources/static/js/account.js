@@ -5,7 +5,7 @@ import { isAmount, writeAmount } from "./balances.js";
 import { meterTone, numberOrUnknown, resetElement, resetTime, windowName } from "./cells.js";
 import { count, el } from "./dom.js";
 import { formatNumber } from "./form.js";
-import { locale, t } from "./i18n.js";
+import { locale, MESSAGES, t } from "./i18n.js";
 import { safeHttpUrl } from "./providers.js";
 import { els, state } from "./state.js";
 

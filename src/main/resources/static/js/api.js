@@ -2,6 +2,7 @@
  * Talking to the server: settings and providers, then POST /api/balance/stream read line by
  * line (NDJSON) into the report.
  */
+import { announceReport } from "./main.js";
 import { count, readStorage } from "./dom.js";
 import { defaultModelsText, renderFormError, requestBody, updateModelCount, validate } from "./form.js";
 import { message } from "./i18n.js";
@@ -35,6 +36,13 @@ export async function loadSettings() {
   ]);
   if (config.status === "fulfilled" && count(config.value?.max_models)) {
     state.config.max_models = config.value.max_models;
+  }
+  if (config.status === "fulfilled" && typeof config.value?.model_separator === "string") {
+    try {
+      state.config.separator = new RegExp(config.value.model_separator, "u");
+    } catch {
+      // A class this browser cannot read: whitespace still separates.
+    }
   }
   const usable = providers.status === "fulfilled" && applyProviders(providers.value);
   if (!usable) {
@@ -262,6 +270,7 @@ export function onLine(report, line) {
         rememberCheck(report);
       }
       renderResetCountdown();
+      announceReport(report);
       break;
     default:
       // The server's last words when the query itself failed: {"success":false,"message":…}.

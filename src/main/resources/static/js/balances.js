@@ -3,7 +3,7 @@
  */
 import { linkOrText, readableName, renderEstimate, renderLimits, renderSite, renderSpend, writeWithLink } from "./account.js";
 import { count, el, statusStyle } from "./dom.js";
-import { locale, t } from "./i18n.js";
+import { locale, MESSAGES, t } from "./i18n.js";
 import { balanceName, can, offersBalanceOnly, providerInfo, providerName } from "./providers.js";
 import { isBusy } from "./results.js";
 import { UNKNOWN_PROVIDER, els, state } from "./state.js";

@@ -4,7 +4,7 @@
 import { usedShare } from "./account.js";
 import { isAmount, setStatusBadge } from "./balances.js";
 import { count, el } from "./dom.js";
-import { locale, t } from "./i18n.js";
+import { locale, MESSAGES, t } from "./i18n.js";
 import { reportProviderName } from "./providers.js";
 import { cell } from "./results.js";
 import { LOCAL_STYLE, state } from "./state.js";

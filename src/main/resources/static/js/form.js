@@ -2,15 +2,16 @@
  * The form: the models field, what a check may cost, validation and the request body.
  */
 import { count } from "./dom.js";
-import { locale, message, resolve, t } from "./i18n.js";
+import { locale, message, MESSAGES, resolve, t } from "./i18n.js";
 import { current, modeOf, offersBalanceOnly, takes } from "./providers.js";
-import { SEPARATORS, els, state } from "./state.js";
+import { els, state } from "./state.js";
 
 /* ---------- models ---------- */
 
 /** The server's rules: split on commas (also full-width) and whitespace, drop duplicates. */
 export function parseModels(text) {
-  return [...new Set(text.split(SEPARATORS).filter(Boolean))];
+  const separators = new RegExp(`${state.config.separator.source}+`, "u");
+  return [...new Set(text.split(separators).filter(Boolean))];
 }
 
 export function fillModels(list) {
@@ -26,7 +27,7 @@ export function defaultModelsText(provider) {
 export function updateModelCount() {
   const n = parseModels(els.models.value).length;
   els.modelsCount.textContent = t("modelCount", n, state.config.max_models);
-  els.modelsCount.classList.toggle("count-over", n > state.config.max_models);
+  els.modelsCount.classList.toggle("count-over", state.config.max_models !== null && n > state.config.max_models);
   renderCost(n);
 }
 
@@ -89,7 +90,7 @@ export function validate(balanceOnly) {
   const errors = state.fieldErrors;
   errors.key = !key ? message("keyMissing") : /\s/.test(key) ? message("keySpaces") : null;
   errors.models =
-    list.length > max
+    max !== null && list.length > max
       ? message("modelsTooMany", list.length, max)
       : mode === "probe" && !onlyBalance && list.length === 0
         ? message("modelsMissing", provider.default_models[0] || null)

@@ -7,24 +7,43 @@ import { renderAll } from "./main.js";
 import { isMac } from "./providers.js";
 import { STORAGE_LANG, els, state } from "./state.js";
 import en from "./texts/en.js";
-import zh from "./texts/zh-CN.js";
+import ja from "./texts/ja.js";
+import ko from "./texts/ko.js";
+import zhCN from "./texts/zh-CN.js";
+import zhTW from "./texts/zh-TW.js";
 
-/** Every text of the page, one module per language. */
-const MESSAGES = { en, zh };
+/**
+ * Every text of the page, one module per language, keyed by the language's BCP 47 tag (also the
+ * page's `lang`). The picker in index.html offers the same five, each named in itself.
+ */
+export const MESSAGES = { en, "zh-CN": zhCN, "zh-TW": zhTW, ja, ko };
+export const LANGUAGES = Object.keys(MESSAGES);
 
 /* ---------- language ---------- */
 
 export function initialLanguage() {
   const saved = readStorage(STORAGE_LANG);
-  if (saved === "en" || saved === "zh") {
+  if (saved === "zh") {
+    return "zh-CN"; // remembered before there was more than one Chinese
+  }
+  if (LANGUAGES.includes(saved)) {
     return saved;
   }
-  const preferred = navigator.languages?.[0] || navigator.language || "";
-  return /^zh\b/i.test(preferred) ? "zh" : "en";
+  return languageFor(navigator.languages?.[0] || navigator.language || "");
+}
+
+/** The page's language closest to a browser's: Chinese by script or region, else by language. */
+export function languageFor(tag) {
+  const lower = tag.toLowerCase();
+  if (lower.startsWith("zh")) {
+    return /^zh-(hant|tw|hk|mo)\b/.test(lower) ? "zh-TW" : "zh-CN";
+  }
+  const base = lower.split("-")[0];
+  return LANGUAGES.includes(base) ? base : "en";
 }
 
 export function locale() {
-  return state.lang === "zh" ? "zh-CN" : "en";
+  return state.lang;
 }
 
 /** The text for a key in the current language; function entries receive the arguments. */
@@ -69,7 +88,6 @@ export function applyStaticText() {
   for (const node of document.querySelectorAll("[data-i18n-aria-label]")) {
     node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
   }
-  // The toggle names the other language in that language; tell screen readers which one.
-  els.langToggle.lang = state.lang === "zh" ? "en" : "zh-CN";
+  els.langSelect.value = state.lang;
   els.shortcut.textContent = t("shortcut", isMac());
 }

@@ -52,6 +52,25 @@ export function renderKeyToggle() {
   }
 }
 
+/* ---------- what a finished check tells the rest of the page ---------- */
+
+/**
+ * After each finished check, a `quotabot:report` event on the document says what was checked and
+ * what the account held: the provider, the key's fingerprint as the server shows it (never the
+ * key), the time and the balances. A listener (such as a history of balances) needs nothing else.
+ */
+export function announceReport(report) {
+  const summary = report.summary;
+  const balances = Array.isArray(report.account?.balances) ? report.account.balances : [];
+  const detail = {
+    provider: report.provider || state.defaultProvider || null,
+    key_fingerprint: typeof summary?.key_fingerprint === "string" ? summary.key_fingerprint : null,
+    checked_at: typeof summary?.checked_at === "string" ? summary.checked_at : null,
+    balances: balances.filter((balance) => balance !== null && typeof balance === "object"),
+  };
+  document.dispatchEvent(new CustomEvent("quotabot:report", { detail }));
+}
+
 /* ---------- wiring ---------- */
 
 export function renderAll() {
@@ -129,7 +148,7 @@ export function collectElements() {
     suggestionsStatus: byId("suggestions-status"),
     shortcut: byId("shortcut"),
     formError: byId("form-error"),
-    langToggle: byId("lang-toggle"),
+    langSelect: byId("lang-select"),
     historyList: byId("history-list"),
     historyEmpty: byId("history-empty"),
     historyClear: byId("history-clear"),
@@ -214,7 +233,7 @@ export function bindEvents() {
     els.models.focus();
   });
   els.historyClear.addEventListener("click", clearHistory);
-  els.langToggle.addEventListener("click", () => setLanguage(state.lang === "zh" ? "en" : "zh"));
+  els.langSelect.addEventListener("change", () => setLanguage(els.langSelect.value));
   // Real buttons inside the headers make sorting reachable with Tab and usable with Enter/Space.
   for (const th of els.sortHeaders) {
     th.querySelector("button").addEventListener("click", () => onSort(th.dataset.sort));

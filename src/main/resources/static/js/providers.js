@@ -5,7 +5,7 @@
 import { isAmount } from "./balances.js";
 import { el, writeStorage } from "./dom.js";
 import { defaultModelsText, renderFieldErrors, takesAdmin, updateModelCount } from "./form.js";
-import { locale, t } from "./i18n.js";
+import { locale, MESSAGES, t } from "./i18n.js";
 import { renderButton, renderResetCountdown, renderResults } from "./results.js";
 import { STORAGE_PROVIDER, UNKNOWN_PROVIDER, els, state } from "./state.js";
 import { closeSuggestions, loadCatalog } from "./suggest.js";

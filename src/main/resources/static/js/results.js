@@ -3,11 +3,11 @@
  */
 import { renderAccount } from "./balances.js";
 import { hasSeedNumber, latencyCell, quotaCell, shareCell, shownWindows, statusCell, windowList } from "./cells.js";
-import { el } from "./dom.js";
+import { count, el } from "./dom.js";
 import { locale, message, t } from "./i18n.js";
 import { can, current, modeOf, modeText, offersBalanceOnly, providerName, takes } from "./providers.js";
 import { splitModel } from "./recent.js";
-import { DAY_MS, SORT_KEYS, WORKING_STATUSES, els, runtime, state } from "./state.js";
+import { SORT_KEYS, WORKING_STATUSES, els, runtime, state } from "./state.js";
 
 /* ---------- busy and rate-limited states of the buttons ---------- */
 
@@ -167,8 +167,10 @@ export function renderSummary() {
   const working = rows.filter((row) => WORKING_STATUSES.has(row.status)).length;
   const summary = report.summary;
   els.summary.classList.add(summary?.success ? "summary-good" : "summary-warn");
-  if (typeof summary?.message === "string") {
-    els.summary.append(el("span", "summary-message", summary.message));
+  // Said in the page's language from the report's numbers, never the server's (Chinese) message.
+  const said = summaryText(summary);
+  if (said) {
+    els.summary.append(el("span", "summary-message", said));
   } else if (report.ended === "stopped" && rows.length > 0) {
     const done = rows.filter((row) => !row.local).length;
     els.summary.append(el("span", "summary-message", t("summaryStopped", done, rows.length)));
@@ -183,6 +185,19 @@ export function renderSummary() {
     time.dateTime = checked.toISOString();
     els.summary.append(time);
   }
+}
+
+/** The summary line's sentence from its numbers; null when the server sent none. */
+export function summaryText(summary) {
+  if (typeof summary?.balance_only !== "boolean") {
+    return null;
+  }
+  if (summary.balance_only) {
+    return t(summary.balance_read ? "summaryBalanceRead" : "summaryBalanceFailed");
+  }
+  const total = count(summary.models_total);
+  const succeeded = count(summary.models_succeeded);
+  return total === null || succeeded === null ? null : t("summaryModels", succeeded, total);
 }
 
 /* ---------- countdown to a daily reset ---------- */
@@ -201,12 +216,7 @@ export function rememberReset(id, resetsAt) {
   state.resets.set(id, { at, wallClock });
 }
 
-/** The next reset after now: once the one the server named has passed, it is a day later. */
-export function nextReset(reset, now) {
-  const at = reset.at.getTime();
-  return at > now ? reset.at : new Date(at + (Math.floor((now - at) / DAY_MS) + 1) * DAY_MS);
-}
-
+/** Counts down to the reset the server named; the page computes none of its own. */
 export function renderResetCountdown() {
   // Only a provider with a daily reset has one, and only once the server has said when.
   const provider = current();
@@ -215,9 +225,13 @@ export function renderResetCountdown() {
   if (known === undefined) {
     return;
   }
-  const now = Date.now();
-  const reset = nextReset(known, now);
-  const left = reset.getTime() - now;
+  // The server names the next reset; once it has passed, the countdown waits for the next answer.
+  const reset = known.at;
+  const left = reset.getTime() - Date.now();
+  if (left <= 0) {
+    els.resetCountdown.hidden = true;
+    return;
+  }
   const minutes = Math.ceil(left / 60000); // "in 1 min" until it is under a minute
   const text =
     left < 60000 ? t("resetSoon") : t("resetIn", Math.floor(minutes / 60), minutes % 60);

@@ -26,13 +26,12 @@ export const UNKNOWN_PROVIDER = Object.freeze({
 export const HISTORY_LIMIT = 10;
 // A safety net so the button never stays disabled forever; the server has its own deadline.
 export const CLIENT_TIMEOUT_MS = 120000;
-export const DAY_MS = 24 * 3600 * 1000;
 export const SUGGESTION_LIMIT = 8;
-// What separates model ids in the models field: the server's ModelList.SEPARATORS. Commas (also
-// full-width) and whitespace; JS's \s already covers U+00A0, U+3000, U+FEFF and every Unicode
-// space separator, and U+200B (zero-width space) is the one the server adds.
-export const SEPARATOR = /[,，\s\u200B]/;
-export const SEPARATORS = new RegExp(`${SEPARATOR.source}+`);
+/*
+ * What separates model ids is the server's rule: GET /api/config gives its character class
+ * (model_separator). Until it answers, only whitespace separates (never a guess at the rest).
+ */
+export const WHITESPACE = "\\s";
 
 /*
  * How each status looks (tone → badge colour) and where it sorts: working probes first, then
@@ -75,7 +74,8 @@ export const SORT_KEYS = {
 
 export const state = {
   lang: "en",
-  config: { max_models: 50 },
+  // From GET /api/config: null until the server has said (the server checks the limit anyway).
+  config: { max_models: null, separator: new RegExp(WHITESPACE, "u") },
   providers: [], // from GET /api/providers, each checked by wellFormedProvider()
   defaultProvider: null, // the id a query without one asks (the server's "default")
   provider: null, // the chosen provider's id; null until the providers are known

@@ -6,7 +6,7 @@ import { parseModels, updateModelCount } from "./form.js";
 import { t } from "./i18n.js";
 import { clearFieldErrorOnInput, start } from "./main.js";
 import { can } from "./providers.js";
-import { SEPARATOR, SUGGESTION_LIMIT, els, state } from "./state.js";
+import { SUGGESTION_LIMIT, els, state } from "./state.js";
 
 /* ---------- model suggestions (combobox) ---------- */
 
@@ -55,11 +55,12 @@ export function tokenAtCaret() {
   const text = area.value;
   const caret = area.selectionStart;
   let start = caret;
-  while (start > 0 && !SEPARATOR.test(text[start - 1])) {
+  const separator = state.config.separator;
+  while (start > 0 && !separator.test(text[start - 1])) {
     start -= 1;
   }
   let end = caret;
-  while (end < text.length && !SEPARATOR.test(text[end])) {
+  while (end < text.length && !separator.test(text[end])) {
     end += 1;
   }
   return { start, end, prefix: text.slice(start, caret) };

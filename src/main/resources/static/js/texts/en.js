@@ -4,8 +4,7 @@ export default {
   pageTitle: "quota-bot · API key quota per model",
   skipToForm: "Skip to the form",
   tagline: "How much quota does your API key have left, per model?",
-  langToggle: "中文",
-  langToggleTitle: "切换到中文",
+  languageLabel: "Language",
   queryHeading: "Check a key",
   providerLabel: "Provider",
   providerHint: {
@@ -43,7 +42,7 @@ export default {
   accessTokenHint: "A secret like the key: never stored, never put in the address.",
   showToken: "Show access token",
   hideToken: "Hide access token",
-  modelCount: (n, max) => `${modelsText(n)} (max ${max})`,
+  modelCount: (n, max) => (max ? `${modelsText(n)} (max ${max})` : modelsText(n)),
   useDefaults: "Use defaults",
   suggestionsLabel: "Model suggestions",
   suggestionsCount: (n) =>
@@ -203,6 +202,9 @@ export default {
   },
   checkedAt: (time) => `Checked ${time}`,
   tally: (ok, failed) => `${ok} answered · ${failed} failed`,
+  summaryModels: (ok, total) => `${ok} of ${modelsText(total)} answered.`,
+  summaryBalanceRead: "The balance was read.",
+  summaryBalanceFailed: "The balance could not be read.",
   summaryStopped: (done, total) => `Stopped: ${done} of ${modelsText(total)} answered.`,
   pending: "Checking…",
   stopped: "Stopped",

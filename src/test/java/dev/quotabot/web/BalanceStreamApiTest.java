@@ -169,6 +169,12 @@ final class BalanceStreamApiTest {
     assertEquals("summary", summary.get("type").getAsString());
     assertFalse(summary.get("success").getAsBoolean());
     assertEquals("成功查询 2/4 个模型的余额信息", summary.get("message").getAsString());
+    // the numbers behind the message, for a client that says it in its own language
+    assertEquals(4, summary.get("models_total").getAsInt());
+    assertEquals(2, summary.get("models_succeeded").getAsInt());
+    assertFalse(summary.get("balance_only").getAsBoolean());
+    String fingerprint = summary.get("key_fingerprint").getAsString();
+    assertTrue(fingerprint.contains("…"), fingerprint);
     OffsetDateTime resetsAt = OffsetDateTime.parse(summary.get("resets_at").getAsString());
     assertEquals(8 * 3600, resetsAt.getOffset().getTotalSeconds());
     assertEquals(0, resetsAt.getHour());
@@ -229,6 +235,9 @@ final class BalanceStreamApiTest {
     JsonObject summary = streamed.last().json;
     assertTrue(summary.get("success").getAsBoolean());
     assertEquals("成功查询账户余额", summary.get("message").getAsString());
+    assertTrue(summary.get("balance_only").getAsBoolean());
+    assertTrue(summary.get("balance_read").getAsBoolean());
+    assertEquals(0, summary.get("models_total").getAsInt());
     modelScope.server().verify(0, postRequestedFor(urlPathEqualTo(CHAT)));
   }
 
