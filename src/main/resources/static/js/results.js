@@ -7,7 +7,7 @@ import { count, el } from "./dom.js";
 import { locale, message, t } from "./i18n.js";
 import { can, current, modeOf, modeText, offersBalanceOnly, providerName, takes } from "./providers.js";
 import { splitModel } from "./recent.js";
-import { SORT_KEYS, WORKING_STATUSES, els, runtime, state } from "./state.js";
+import { SORT_KEYS, els, runtime, state } from "./state.js";
 
 /* ---------- busy and rate-limited states of the buttons ---------- */
 
@@ -164,7 +164,8 @@ export function renderSummary() {
     return;
   }
   const rows = report.rows;
-  const working = rows.filter((row) => WORKING_STATUSES.has(row.status)).length;
+  // Which statuses count as working is the server's rule: each row says so (succeeded).
+  const working = rows.filter((row) => row.succeeded === true).length;
   const summary = report.summary;
   els.summary.classList.add(summary?.success ? "summary-good" : "summary-warn");
   // Said in the page's language from the report's numbers, never the server's (Chinese) message.

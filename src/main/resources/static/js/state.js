@@ -50,8 +50,6 @@ export const STATUS_STYLE = {
 };
 // A status added to the server later still gets a neutral badge showing its raw name.
 export const UNKNOWN_STATUS_STYLE = { tone: "muted", rank: 9 };
-// The probe worked for these (the server counts them as successes too).
-export const WORKING_STATUSES = new Set(["ok", "no_quota_headers"]);
 /*
  * Rows the page knows only locally: still waiting for their line, stopped by the person, or lost
  * when the connection ended early. Their label and explanation are the page's own texts.

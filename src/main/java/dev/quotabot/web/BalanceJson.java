@@ -72,6 +72,8 @@ final class BalanceJson {
     json.addProperty("model_request_remaining", limits.modelRequestRemaining());
     json.addProperty("error", row.error());
     json.addProperty("status", row.status().wireName());
+    // Whether the probe worked (the status counts as a success), so a client need not know which.
+    json.addProperty("succeeded", row.isSuccess());
     json.addProperty("note", row.note());
     json.addProperty("latency_ms", row.latencyMs());
     JsonArray windows = new JsonArray();

@@ -157,6 +157,10 @@ final class BalanceStreamApiTest {
     JsonObject missing = byIndex.get(2);
     assertEquals(MISSING, missing.get("model").getAsString());
     assertEquals("model_unavailable", missing.get("status").getAsString());
+    // each row says whether it counts as a success, so a client need not know which statuses do
+    assertTrue(fast.get("succeeded").getAsBoolean());
+    assertFalse(limited.get("succeeded").getAsBoolean());
+    assertFalse(missing.get("succeeded").getAsBoolean());
     assertTrue(missing.get("request_limit").isJsonNull(), "unknown numbers are null, never 0");
     JsonObject slow = byIndex.get(3);
     assertEquals(SLOW, slow.get("model").getAsString());
