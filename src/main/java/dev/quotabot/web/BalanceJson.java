@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}, {@code resets_at} for a provider with a daily reset, {@code account} with its {@code
- * balances}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at} for a provider with a daily reset, {@code key_fingerprint}, {@code
+ * account} with its {@code balances}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -53,6 +53,8 @@ final class BalanceJson {
     json.addProperty("message", message(report));
     json.addProperty("checked_at", report.checkedAt().toString());
     json.addProperty("resets_at", resetsAt(report));
+    // The key as it may be shown (ms-…a1b2): lets the page keep a key's history without the key.
+    json.addProperty("key_fingerprint", report.keyFingerprint());
   }
 
   static JsonObject row(ModelQuota row) {
