@@ -1542,6 +1542,7 @@
           rememberCheck(report);
         }
         renderResetCountdown();
+        announceReport(report, line);
         break;
       default:
         // The server's last words when the query itself failed: {"success":false,"message":…}.
@@ -1551,6 +1552,21 @@
         return;
     }
     renderResults();
+  }
+
+  /**
+   * Tells the page's other modules (js/history.js) that a check finished: the provider, the key's
+   * fingerprint as the server gave it, the time and the balances. Never the key.
+   */
+  function announceReport(report, summary) {
+    const account = report.account;
+    const detail = {
+      provider: report.provider || account?.provider || "",
+      fingerprint: summary.key_fingerprint ?? null,
+      checked_at: summary.checked_at ?? null,
+      balances: Array.isArray(account?.balances) ? account.balances : [],
+    };
+    document.dispatchEvent(new CustomEvent("quotabot:report", { detail }));
   }
 
   /** Puts a finished model where it was asked (`index`); by name if the index does not fit. */
