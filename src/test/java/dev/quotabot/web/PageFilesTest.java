@@ -30,6 +30,7 @@ final class PageFilesTest {
     "/, text/html; charset=utf-8",
     "/index.html, text/html; charset=utf-8",
     "/app.js, text/javascript; charset=utf-8",
+    "/js/history.js, text/javascript; charset=utf-8",
     "/app.css, text/css; charset=utf-8",
     "/favicon.svg, image/svg+xml"
   })
