@@ -5,9 +5,10 @@
  */
 
 const SVG = "http://www.w3.org/2000/svg";
-const WIDTH = 320;
-const HEIGHT = 120;
-const PAD = { left: 10, right: 10, top: 18, bottom: 22 };
+// Small, so that its labels stay readable when the chart is drawn about 250 px wide.
+const WIDTH = 240;
+const HEIGHT = 104;
+const PAD = { left: 6, right: 6, top: 16, bottom: 20 };
 
 function node(name, attributes = {}, text = null) {
   const element = document.createElementNS(SVG, name);
@@ -99,20 +100,24 @@ export function drawChart(points, options) {
   }
 
   // Labels: the highest amount at the top, the lowest at the bottom, the first and last dates below.
-  svg.append(
-    node("text", { class: "bh-axis", x: PAD.left, y: PAD.top - 5 }, options.formatAmount(Math.max(...values))),
-    node(
-      "text",
-      { class: "bh-axis", x: PAD.left, y: HEIGHT - PAD.bottom - 4 },
-      options.formatAmount(Math.min(...values)),
-    ),
-    node("text", { class: "bh-axis", x: PAD.left, y: HEIGHT - 6 }, options.formatDate(first)),
-  );
+  const highest = Math.max(...values);
+  const lowest = Math.min(...values);
+  svg.append(node("text", { class: "bh-axis", x: PAD.left, y: PAD.top - 5 }, options.formatAmount(highest)));
+  if (lowest !== highest) {
+    svg.append(
+      node(
+        "text",
+        { class: "bh-axis", x: PAD.left, y: HEIGHT - PAD.bottom - 4 },
+        options.formatAmount(lowest),
+      ),
+    );
+  }
+  svg.append(node("text", { class: "bh-axis", x: PAD.left, y: HEIGHT - 5 }, options.formatDate(first)));
   if (span > 0) {
     svg.append(
       node(
         "text",
-        { class: "bh-axis", x: WIDTH - PAD.right, y: HEIGHT - 6, "text-anchor": "end" },
+        { class: "bh-axis", x: WIDTH - PAD.right, y: HEIGHT - 5, "text-anchor": "end" },
         options.formatDate(first + span),
       ),
     );

@@ -165,9 +165,29 @@ function seriesId(series) {
   return [series.provider, series.fingerprint, series.scope, series.unit].join("|");
 }
 
+// Provider ids and their names, as GET /api/providers tells them (the id until it answers).
+const providerNames = new Map();
+
+async function learnProviderNames() {
+  try {
+    const response = await fetch("/api/providers", { headers: { Accept: "application/json" } });
+    const body = response.ok ? await response.json() : null;
+    const list = Array.isArray(body) ? body : Array.isArray(body?.providers) ? body.providers : [];
+    for (const provider of list) {
+      if (typeof provider?.id === "string" && typeof provider?.name === "string" && provider.name) {
+        providerNames.set(provider.id, provider.name);
+      }
+    }
+  } catch {
+    return; // The charts keep the provider's id.
+  }
+  render();
+}
+
 function seriesTitle(series) {
   const scope = texts().scope[series.scope] ?? series.scope;
-  return [series.provider, series.fingerprint, series.unit ? `${scope} (${series.unit})` : scope]
+  const provider = providerNames.get(series.provider) ?? series.provider;
+  return [provider, series.fingerprint, series.unit ? `${scope} (${series.unit})` : scope]
     .filter(Boolean)
     .join(" · ");
 }
@@ -301,6 +321,7 @@ function start() {
     }
   });
   render();
+  void learnProviderNames();
 }
 
 start();

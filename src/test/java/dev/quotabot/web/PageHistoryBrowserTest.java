@@ -144,14 +144,14 @@ final class PageHistoryBrowserTest {
     assertEquals(1, series.size());
     WebElement chart = series.get(0);
     assertEquals(WALLET + "|" + FINGERPRINT + "|key|USD", chart.getDomAttribute("data-series"));
-    assertEquals(WALLET + " · " + FINGERPRINT + " · key (USD)", cell(chart, ".bh-title"));
+    assertEquals("Wallet Co · " + FINGERPRINT + " · key (USD)", cell(chart, ".bh-title"));
     assertEquals("$60.00", cell(chart, ".bh-latest"));
     assertEquals(3, chart.findElements(By.cssSelector("svg.bh-chart circle.bh-dot")).size());
     String line = chart.findElement(By.cssSelector("polyline.bh-line")).getDomAttribute("points");
     assertEquals(3, line.split(" ").length, line);
     assertEquals(1, chart.findElements(By.cssSelector("line.bh-trend")).size());
     assertEquals(
-        "wallet · sk-…e8f9 · key (USD): balance over the last 30 days",
+        "Wallet Co · sk-…e8f9 · key (USD): balance over the last 30 days",
         text(chart.findElement(By.cssSelector("svg.bh-chart > title"))));
 
     // THEN the trend: 20 dollars a day, so the 60 left last about 3 days
