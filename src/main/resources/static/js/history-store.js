@@ -40,11 +40,14 @@ export function load() {
   try {
     const data = JSON.parse(raw);
     if (data && data.version === 1 && Array.isArray(data.series)) {
-      return {
+      const kept = {
         version: 1,
         recording: data.recording !== false,
-        series: data.series.filter(isSeries),
+        series: data.series.filter(isSeries).map(cleanSeries),
       };
+      // What is older than 30 days is neither drawn nor counted in a trend.
+      prune(kept);
+      return kept;
     }
   } catch {
     // An unreadable record is started again.
@@ -63,6 +66,16 @@ function isSeries(series) {
     typeof series.unit === "string" &&
     Array.isArray(series.points)
   );
+}
+
+/** A stored series with only points that have a time and an amount (or none). */
+function cleanSeries(series) {
+  const points = series.points
+    .filter((point) => point && Number.isFinite(point.t))
+    .map((point) => ({ t: point.t, available: amount(point.available), total: amount(point.total) }))
+    .filter((point) => point.available !== null)
+    .sort((a, b) => a.t - b.t);
+  return { ...series, points };
 }
 
 /** Writes the record; false when the browser refuses (storage full or disabled). */
@@ -93,7 +106,9 @@ function amount(value) {
  */
 export function record(data, report) {
   const time = Date.parse(report?.checked_at ?? "");
-  if (!data.recording || !Number.isFinite(time) || !isFingerprint(report?.fingerprint)) {
+  // The fingerprint as the server named it; either name is taken.
+  const fingerprint = report?.fingerprint ?? report?.key_fingerprint;
+  if (!data.recording || !Number.isFinite(time) || !isFingerprint(fingerprint)) {
     return false;
   }
   const provider = typeof report.provider === "string" ? report.provider : "";
@@ -111,12 +126,12 @@ export function record(data, report) {
     let series = data.series.find(
       (s) =>
         s.provider === provider &&
-        s.fingerprint === report.fingerprint &&
+        s.fingerprint === fingerprint &&
         s.scope === scope &&
         s.unit === unit,
     );
     if (!series) {
-      series = { provider, fingerprint: report.fingerprint, scope, unit, points: [] };
+      series = { provider, fingerprint, scope, unit, points: [] };
       data.series.push(series);
     }
     if (series.points.some((point) => point.t === time)) {

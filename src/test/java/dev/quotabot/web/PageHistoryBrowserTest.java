@@ -272,6 +272,45 @@ final class PageHistoryBrowserTest {
     assertEquals(2, pointsStored());
   }
 
+  @Test
+  void drawsOnlyTheLast30DaysSaysWhenABalanceIsNotGoingDownAndDropsWhatCouldBeAKey() {
+    // GIVEN a record written earlier: a balance topped up over the last days, one point from 40
+    // days ago, and a series whose "fingerprint" is a whole key (tampered with, or a bug)
+    long now = System.currentTimeMillis();
+    long day = Duration.ofDays(1).toMillis();
+    js(
+        "localStorage.setItem(arguments[0], JSON.stringify({version: 1, recording: true, series: ["
+            + " {provider: 'wallet', fingerprint: 'sk-…e8f9', scope: 'account', unit: 'CNY',"
+            + "  points: [{t: arguments[1] - 40 * arguments[2], available: 500},"
+            + "           {t: arguments[1] - 3 * arguments[2], available: 10},"
+            + "           {t: arguments[1] - 2 * arguments[2], available: 12},"
+            + "           {t: arguments[1] - arguments[2], available: 15}]},"
+            + " {provider: 'wallet', fingerprint: arguments[3], scope: 'key', unit: 'USD',"
+            + "  points: [{t: arguments[1], available: 1}]}]}));",
+        STORAGE_KEY,
+        now,
+        day,
+        KEY);
+
+    // WHEN the page is opened
+    openPage();
+
+    // THEN only the readable series is drawn, with the points of the last 30 days
+    List<WebElement> series = series();
+    assertEquals(1, series.size());
+    assertEquals(3, series.get(0).findElements(By.cssSelector("circle.bh-dot")).size());
+    // AND a balance going up has no run-out date
+    assertEquals("steady", trendOf(series.get(0)));
+    assertEquals("Not going down: no run-out date.", cell(series.get(0), ".bh-trend-text"));
+
+    // WHEN the next check is recorded, THEN what was dropped is gone from the storage too
+    checkAt(Instant.ofEpochMilli(now), "9");
+    assertFalse(
+        String.valueOf(js("return localStorage.getItem(arguments[0]);", STORAGE_KEY))
+            .contains(KEY));
+    assertEquals(4L, pointsStored());
+  }
+
   // ---------- the provider and its clock ----------
 
   /** Reads the key's balance, in dollars, as the test set it; probes no model. */
