@@ -1,5 +1,5 @@
 /*
- * The "Where the balance is going" panel (<section id="history">): after each finished check the
+ * The balance history panel ("where the balance is going") (<section id="history">): after each finished check the
  * page announces the report (a "quotabot:report" event: provider, the key's fingerprint, checked_at,
  * balances; never the key), this module records its balances in this browser (history-store.js)
  * and draws one small chart per balance over the last 30 days (history-chart.js), with the burn rate
@@ -15,7 +15,7 @@ import { DAY_MS, last, load, record, save, STORAGE_KEY, trend } from "./history-
 
 const TEXTS = {
   en: {
-    heading: "Where the balance is going",
+    heading: "Balance history: where it is going",
     note: "Kept in this browser only (localStorage): the balances of each check, by key fingerprint, for 30 days. The key itself is never saved, and none of this is sent to the server.",
     record: "Record balances after each check",
     clear: "Clear history",
@@ -33,7 +33,7 @@ const TEXTS = {
     scope: { account: "account", key: "key", wallet: "wallet" },
   },
   "zh-CN": {
-    heading: "余额去向",
+    heading: "余额历史：余额的去向",
     note: "仅保存在本浏览器（localStorage）中：按密钥指纹记录每次查询的余额，保留 30 天。密钥本身从不保存，这些记录也不会发送到服务器。",
     record: "每次查询后记录余额",
     clear: "清除记录",
@@ -51,7 +51,7 @@ const TEXTS = {
     scope: { account: "账户", key: "密钥", wallet: "钱包" },
   },
   "zh-TW": {
-    heading: "餘額去向",
+    heading: "餘額歷史：餘額的去向",
     note: "僅保存在此瀏覽器（localStorage）中：依金鑰指紋記錄每次查詢的餘額，保留 30 天。金鑰本身從不儲存，這些紀錄也不會傳送到伺服器。",
     record: "每次查詢後記錄餘額",
     clear: "清除紀錄",
@@ -69,7 +69,7 @@ const TEXTS = {
     scope: { account: "帳戶", key: "金鑰", wallet: "錢包" },
   },
   ja: {
-    heading: "残高の推移",
+    heading: "残高の履歴：残高の推移",
     note: "このブラウザ（localStorage）にのみ保存されます：キーのフィンガープリントごとに、各チェックの残高を 30 日間記録します。キー自体は保存されず、この記録がサーバーに送られることもありません。",
     record: "チェックのたびに残高を記録する",
     clear: "履歴を消去",
@@ -87,7 +87,7 @@ const TEXTS = {
     scope: { account: "アカウント", key: "キー", wallet: "ウォレット" },
   },
   ko: {
-    heading: "잔액 추이",
+    heading: "잔액 기록: 잔액 추이",
     note: "이 브라우저(localStorage)에만 저장됩니다: 키 지문별로 각 확인의 잔액을 30일 동안 기록합니다. 키 자체는 저장되지 않으며, 이 기록은 서버로 전송되지 않습니다.",
     record: "확인할 때마다 잔액 기록",
     clear: "기록 지우기",

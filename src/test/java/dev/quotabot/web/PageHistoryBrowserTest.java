@@ -122,7 +122,7 @@ final class PageHistoryBrowserTest {
   void drawsAChartAfterThreeChecksWithTheBurnRateAndWhenItRunsOut() throws IOException {
     // GIVEN nothing recorded, the panel says so and that it stays in this browser
     assertTrue(byId("history").isDisplayed());
-    assertEquals("Where the balance is going", text(byId("bh-heading")));
+    assertEquals("Balance history: where it is going", text(byId("bh-heading")));
     assertTrue(text(byId("bh-note")).startsWith("Kept in this browser only"));
     assertTrue(byId("bh-empty").isDisplayed());
     assertFalse(byId("bh-clear").isDisplayed());
@@ -178,14 +178,14 @@ final class PageHistoryBrowserTest {
 
     // WHEN the page switches to Chinese, THEN the panel follows
     byId("lang-toggle").click();
-    wait.until(d -> "余额去向".equals(text(byId("bh-heading"))));
+    wait.until(d -> "余额历史：余额的去向".equals(text(byId("bh-heading"))));
     assertEquals("约 3 天后用完", cell(series().get(0), ".bh-runout"));
     assertEquals("消耗速度 ≈ 每天 US$20.00", cell(series().get(0), ".bh-burn"));
     assertTrue(text(byId("bh-note")).startsWith("仅保存在本浏览器"));
     js("document.activeElement.blur();");
     HeadlessChromium.screenshot(driver, "page-history-zh.png");
     byId("lang-toggle").click();
-    wait.until(d -> "Where the balance is going".equals(text(byId("bh-heading"))));
+    wait.until(d -> "Balance history: where it is going".equals(text(byId("bh-heading"))));
 
     // AND the panel fits a phone
     driver.executeCdpCommand(
@@ -206,10 +206,10 @@ final class PageHistoryBrowserTest {
     // WHEN the page's language is each of the bot's, THEN the panel's words are that language's
     Map<String, List<String>> expected =
         Map.of(
-            "zh-TW", List.of("餘額去向", "約 3 天後用完"),
-            "ja", List.of("残高の推移", "あと約 3 日でなくなります"),
-            "ko", List.of("잔액 추이", "약 3일 후 소진"),
-            "en", List.of("Where the balance is going", "runs out in ≈ 3 days"));
+            "zh-TW", List.of("餘額歷史：餘額的去向", "約 3 天後用完"),
+            "ja", List.of("残高の履歴：残高の推移", "あと約 3 日でなくなります"),
+            "ko", List.of("잔액 기록: 잔액 추이", "약 3일 후 소진"),
+            "en", List.of("Balance history: where it is going", "runs out in ≈ 3 days"));
     for (Map.Entry<String, List<String>> language : expected.entrySet()) {
       js("document.documentElement.lang = arguments[0];", language.getKey());
       wait.until(d -> language.getValue().get(0).equals(text(byId("bh-heading"))));
@@ -389,7 +389,10 @@ final class PageHistoryBrowserTest {
     wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
   }
 
-  /** Every key and value of the page's storage, whole: none may hold the key or a part of it. */
+  /**
+   * Every key and value of the page's storage, whole, its cookies and its address: none may hold
+   * the key or a part of it.
+   */
   private void assertStorageNeverHoldsTheKey() {
     @SuppressWarnings("unchecked")
     List<String> stored =
@@ -401,6 +404,7 @@ final class PageHistoryBrowserTest {
                     + "     all.push(s.key(i), s.getItem(s.key(i)));"
                     + "   }"
                     + " }"
+                    + " all.push(document.cookie, location.href);"
                     + " return all;");
     String middle = KEY.substring(3, KEY.length() - 4);
     for (String text : stored) {
