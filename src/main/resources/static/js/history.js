@@ -1,9 +1,9 @@
 /*
  * The balance history panel, where the balance is going (<section id="history">): after each
  * finished check the page announces the report (a "quotabot:report" event: provider, the key's
- * fingerprint, checked_at, balances; never the key), this module records its balances in this browser (history-store.js)
- * and draws one small chart per balance over the last 30 days (history-chart.js), with the burn rate
- * and when the balance runs out where the data allow.
+ * fingerprint, checked_at, balances; never the key), this module records its balances in this
+ * browser (history-store.js) and draws one small chart per balance over the last 30 days
+ * (history-chart.js), with the burn rate and when the balance runs out where the data allow.
  *
  * Rules this module keeps (the page's rules, app.js's header):
  * - No innerHTML: every text is textContent; no inline style (the CSP forbids it): looks are classes.
