@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}, {@code resets_at} for a provider with a daily reset, {@code account} with its {@code
- * balances}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at} for a provider with a daily reset, {@code key_fingerprint}, {@code
+ * account} with its {@code balances}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -56,7 +56,8 @@ final class BalanceJson {
     json.addProperty("models_total", report.models().size());
     json.addProperty("models_succeeded", report.successCount());
     json.addProperty("balance_read", report.account().isKnown());
-    // The key as it may be shown (its first and last letters), never the key itself.
+    // The key as it may be shown (ms-…a1b2), never the key itself: the page keeps a key's history
+    // under it.
     json.addProperty("key_fingerprint", report.keyFingerprint());
     json.addProperty("checked_at", report.checkedAt().toString());
     json.addProperty("resets_at", resetsAt(report));

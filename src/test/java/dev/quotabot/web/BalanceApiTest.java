@@ -77,6 +77,8 @@ final class BalanceApiTest {
     JsonObject body = HttpCalls.json(response);
     assertTrue(body.get("success").getAsBoolean());
     assertEquals("成功查询 2 个模型的余额信息", body.get("message").getAsString());
+    assertEquals("ms-…WXYZ", body.get("key_fingerprint").getAsString());
+    assertFalse(response.body().contains(KEY), "the key is named only by its fingerprint");
     JsonArray data = body.getAsJsonArray("data");
     assertEquals(2, data.size());
 

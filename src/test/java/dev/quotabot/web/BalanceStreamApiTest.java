@@ -183,6 +183,9 @@ final class BalanceStreamApiTest {
     assertEquals(8 * 3600, resetsAt.getOffset().getTotalSeconds());
     assertEquals(0, resetsAt.getHour());
     Instant.parse(summary.get("checked_at").getAsString());
+    // and it names the key only by its fingerprint, never the key
+    assertEquals("ms-…WXYZ", summary.get("key_fingerprint").getAsString());
+    assertFalse(streamed.body().contains(KEY), streamed.body());
   }
 
   @Test

@@ -31,6 +31,7 @@ final class PageFilesTest {
     "/index.html, text/html; charset=utf-8",
     "/js/main.js, text/javascript; charset=utf-8",
     "/js/texts/en.js, text/javascript; charset=utf-8",
+    "/js/history.js, text/javascript; charset=utf-8",
     "/app.css, text/css; charset=utf-8",
     "/favicon.svg, image/svg+xml"
   })
