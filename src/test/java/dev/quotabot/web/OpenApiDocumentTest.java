@@ -231,6 +231,20 @@ final class OpenApiDocumentTest {
   }
 
   @Test
+  void thePagesFooterLinksToIt() {
+    // WHEN the page is read
+    String page = HttpCalls.get(app.uri("/")).body();
+
+    // THEN its footer has one link to the document, relative, so it works under a path prefix
+    String footer = page.substring(page.indexOf("<footer"), page.indexOf("</footer>"));
+    assertEquals(1, footer.split("<a ", -1).length - 1, footer);
+    Matcher link = Pattern.compile("<a href=\"([^\"]+)\"").matcher(footer);
+    assertTrue(link.find(), footer);
+    assertEquals("openapi.json", link.group(1));
+    assertEquals(200, HttpCalls.get(app.uri("/").resolve(link.group(1))).statusCode());
+  }
+
+  @Test
   void isAnOpenApi31DocumentWhoseSchemasAreValidJsonSchema() {
     JsonObject document = CONTRACT.document();
 
