@@ -19,6 +19,8 @@
  * - The DOM is redrawn from `state`, so switching language redraws everything consistently.
  * - No module is over 400 lines (PageModulesTest counts them).
  */
+// Where the balance is going (recorded in this browser only): listens to quotabot:report.
+import "./history.js";
 import { loadSettings, onBalanceOnly, onSubmit, stopCheck } from "./api.js";
 import { count } from "./dom.js";
 import { fillModels, renderFieldErrors, renderFormError, updateModelCount } from "./form.js";
