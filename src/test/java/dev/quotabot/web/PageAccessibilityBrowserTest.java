@@ -48,7 +48,8 @@ final class PageAccessibilityBrowserTest {
   // Not stubbed: the fake answers ModelScope's "has no provider supported" for it.
   private static final String UNKNOWN = "acme/no-such-model";
   private static final String SLOW = "Qwen/Qwen3-235B-A22B-Instruct-2507";
-  private static final int SLOW_MS = 15_000;
+  // Long enough for four audits on a loaded machine; the test stops the check after them.
+  private static final int SLOW_MS = 45_000;
   private static final int MAX_TABS = 60;
 
   private static FakeModelScope modelScope;
@@ -123,6 +124,14 @@ final class PageAccessibilityBrowserTest {
     audit("empty-light");
     emulate("dark", null);
     audit("empty-dark");
+    emulate("light", 375);
+    audit("empty-phone-light");
+
+    // WHEN the page speaks Chinese, THEN it says so (lang) and still passes
+    emulate("light", null);
+    byId("lang-toggle").click();
+    wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    audit("empty-zh-light");
   }
 
   @Test
@@ -138,6 +147,7 @@ final class PageAccessibilityBrowserTest {
     emulate("dark", null);
     audit("loading-dark");
     assertEquals("true", byId("results").getDomAttribute("aria-busy"), "still loading");
+    assertTrue(byId("stop-button").isDisplayed(), "the check still runs after the audits");
     byId("stop-button").click();
     wait.until(d -> "false".equals(byId("results").getDomAttribute("aria-busy")));
   }
@@ -207,7 +217,7 @@ final class PageAccessibilityBrowserTest {
   }
 
   @Test
-  void checksWithTheKeyboardAloneAndAnnouncesTheResults() {
+  void checksWithTheKeyboardAloneAndAnnouncesTheResults() throws IOException {
     blur();
 
     // WHEN Tab is pressed until the key field has the focus
@@ -250,6 +260,7 @@ final class PageAccessibilityBrowserTest {
     wait.until(d -> !String.valueOf(header.getDomAttribute("aria-sort")).equals(before));
     assertTrue(isSortButton(), "the focus stays on the header after sorting");
     assertFocusIsVisible();
+    HeadlessChromium.screenshot(driver, "a11y-keyboard-sort-focus.png");
   }
 
   // ---------- helpers ----------
