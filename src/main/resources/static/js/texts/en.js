@@ -244,4 +244,23 @@ export default {
   errorConfig: "Could not load the providers; the check goes to the server’s default provider.",
   footer:
     "Your key goes to this server only for the check you ask for; it is used to call the provider you chose and then forgotten.",
+  // the History panel (js/history.js)
+  history: {
+    heading: "Balance history: where it is going",
+    note: "Kept in this browser only (localStorage): the balances of each check, by key fingerprint, for 30 days. The key itself is never saved, and none of this is sent to the server.",
+    record: "Record balances after each check",
+    clear: "Clear history",
+    empty: "Nothing recorded yet. Each check that reads a balance adds a point here.",
+    off: "Recording is off: checks are not recorded.",
+    few: "Not enough data for a trend (needs 3 checks over at least 6 hours).",
+    steady: "Not going down: no run-out date.",
+    burn: (amount) => `Burn rate ≈ ${amount} a day`,
+    runsOut: (days) => (days === 1 ? "runs out in ≈ 1 day" : `runs out in ≈ ${days} days`),
+    soon: "runs out in less than a day",
+    usedUp: "used up",
+    checks: (n, since) => (n === 1 ? `1 check, ${since}` : `${n} checks since ${since}`),
+    cleared: "History cleared.",
+    chart: (title) => `${title}: balance over the last 30 days`,
+    scope: { account: "account", key: "key", wallet: "wallet" },
+  },
 };

@@ -234,4 +234,23 @@ export default {
   errorConfig: "제공업체 목록을 불러올 수 없습니다. 확인은 서버의 기본 제공업체로 전송됩니다.",
   footer:
     "키는 요청한 확인을 위해서만 이 서버로 전송되며, 선택한 제공업체를 호출하는 데 쓰인 뒤 버려집니다.",
+  // the History panel (js/history.js)
+  history: {
+    heading: "잔액 기록: 잔액 추이",
+    note: "이 브라우저(localStorage)에만 저장됩니다: 키 지문별로 각 확인의 잔액을 30일 동안 기록합니다. 키 자체는 저장되지 않으며, 이 기록은 서버로 전송되지 않습니다.",
+    record: "확인할 때마다 잔액 기록",
+    clear: "기록 지우기",
+    empty: "아직 기록이 없습니다. 잔액을 읽은 확인마다 여기에 점이 하나 추가됩니다.",
+    off: "기록이 꺼져 있습니다: 확인이 기록되지 않습니다.",
+    few: "추세를 낼 데이터가 부족합니다(6시간 이상에 걸친 3회 이상의 확인이 필요합니다).",
+    steady: "잔액이 줄지 않고 있습니다: 소진 시점을 추정할 수 없습니다.",
+    burn: (amount) => `소진 속도 ≈ 하루 ${amount}`,
+    runsOut: (days) => `약 ${days}일 후 소진`,
+    soon: "하루 안에 소진",
+    usedUp: "모두 소진됨",
+    checks: (n, since) => `${since}부터 확인 ${n}회`,
+    cleared: "기록을 지웠습니다.",
+    chart: (title) => `${title}: 최근 30일 잔액`,
+    scope: { account: "계정", key: "키", wallet: "지갑" },
+  },
 };

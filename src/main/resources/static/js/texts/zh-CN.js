@@ -227,4 +227,23 @@ export default {
   errorHttp: (status) => `服务器返回 HTTP ${status}，但没有说明原因。请稍后重试。`,
   errorConfig: "无法加载服务商列表；查询将发往服务器的默认服务商。",
   footer: "你的密钥只在你发起查询时发送到本服务器，用于调用你选择的服务商，用完即丢弃。",
+  // the History panel (js/history.js)
+  history: {
+    heading: "余额历史：余额的去向",
+    note: "仅保存在本浏览器（localStorage）中：按密钥指纹记录每次查询的余额，保留 30 天。密钥本身从不保存，这些记录也不会发送到服务器。",
+    record: "每次查询后记录余额",
+    clear: "清除记录",
+    empty: "还没有记录。每次读到余额的查询都会在这里添加一个点。",
+    off: "记录已关闭：查询不会被记录。",
+    few: "数据不足，无法估算趋势（需要至少 3 次查询，且跨越 6 小时以上）。",
+    steady: "余额没有下降：无法估算用完的时间。",
+    burn: (amount) => `消耗速度 ≈ 每天 ${amount}`,
+    runsOut: (days) => `约 ${days} 天后用完`,
+    soon: "不到一天就会用完",
+    usedUp: "已用完",
+    checks: (n, since) => `自 ${since} 起 ${n} 次查询`,
+    cleared: "记录已清除。",
+    chart: (title) => `${title}：近 30 天的余额`,
+    scope: { account: "账户", key: "密钥", wallet: "钱包" },
+  },
 };

@@ -227,4 +227,23 @@ export default {
   errorHttp: (status) => `伺服器回傳 HTTP ${status}，但沒有說明原因。請稍後重試。`,
   errorConfig: "無法載入供應商清單；查詢將送往伺服器的預設供應商。",
   footer: "你的金鑰只在你發起查詢時傳送到本伺服器，用於呼叫你選擇的供應商，用完即捨棄。",
+  // the History panel (js/history.js)
+  history: {
+    heading: "餘額歷史：餘額的去向",
+    note: "僅保存在此瀏覽器（localStorage）中：依金鑰指紋記錄每次查詢的餘額，保留 30 天。金鑰本身從不儲存，這些紀錄也不會傳送到伺服器。",
+    record: "每次查詢後記錄餘額",
+    clear: "清除紀錄",
+    empty: "尚無紀錄。每次讀到餘額的查詢都會在這裡新增一個點。",
+    off: "紀錄已關閉：查詢不會被記錄。",
+    few: "資料不足，無法估算趨勢（需要至少 3 次查詢，且跨越 6 小時以上）。",
+    steady: "餘額沒有下降：無法估算用完的時間。",
+    burn: (amount) => `消耗速度 ≈ 每天 ${amount}`,
+    runsOut: (days) => `約 ${days} 天後用完`,
+    soon: "不到一天就會用完",
+    usedUp: "已用完",
+    checks: (n, since) => `自 ${since} 起 ${n} 次查詢`,
+    cleared: "紀錄已清除。",
+    chart: (title) => `${title}：近 30 天的餘額`,
+    scope: { account: "帳戶", key: "金鑰", wallet: "錢包" },
+  },
 };

@@ -177,14 +177,14 @@ final class PageHistoryBrowserTest {
     HeadlessChromium.screenshot(driver, "page-history-three-checks.png");
 
     // WHEN the page switches to Chinese, THEN the panel follows
-    byId("lang-toggle").click();
+    new Select(byId("lang-select")).selectByValue("zh-CN");
     wait.until(d -> "余额历史：余额的去向".equals(text(byId("bh-heading"))));
     assertEquals("约 3 天后用完", cell(series().get(0), ".bh-runout"));
     assertEquals("消耗速度 ≈ 每天 US$20.00", cell(series().get(0), ".bh-burn"));
     assertTrue(text(byId("bh-note")).startsWith("仅保存在本浏览器"));
     js("document.activeElement.blur();");
     HeadlessChromium.screenshot(driver, "page-history-zh.png");
-    byId("lang-toggle").click();
+    new Select(byId("lang-select")).selectByValue("en");
     wait.until(d -> "Balance history: where it is going".equals(text(byId("bh-heading"))));
 
     // AND the panel fits a phone
