@@ -20,7 +20,15 @@ public final class ModelList {
   public static final int MAX_NAME_LENGTH = 200;
 
   private static final int QUOTED_PREFIX = 40;
-  private static final Pattern SEPARATORS = Pattern.compile("[,，\\s\\p{Z}\\u200B\\uFEFF]+");
+
+  /**
+   * One separator character, as a regular-expression class that Java and JavaScript (with the
+   * {@code u} flag) read alike; {@code GET /api/config} gives it to the page, which splits the
+   * models field with it instead of keeping its own copy.
+   */
+  public static final String SEPARATOR_CLASS = "[,，\\s\\p{Z}\\u200B\\uFEFF]";
+
+  private static final Pattern SEPARATORS = Pattern.compile(SEPARATOR_CLASS + "+");
 
   /**
    * The start of a pasted key: a ModelScope access token ({@code ms-} and a UUID) or an {@code sk-}

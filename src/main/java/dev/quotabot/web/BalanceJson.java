@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a report in the seed's JSON contract ({@code success}, {@code data}, {@code message}),
  * plus the fields added since ({@code status}, {@code note}, {@code latency_ms}, {@code
- * checked_at}, {@code resets_at} for a provider with a daily reset, {@code account} with its {@code
- * balances}). Unknown numbers are null, never 0.
+ * checked_at}, {@code resets_at} for a provider with a daily reset, {@code key_fingerprint}, {@code
+ * account} with its {@code balances}). Unknown numbers are null, never 0.
  */
 final class BalanceJson {
   private BalanceJson() {}
@@ -51,6 +51,14 @@ final class BalanceJson {
   /** The fields a whole answer and a stream's summary share, after {@code success}. */
   private static void addVerdict(JsonObject json, QuotaReport report) {
     json.addProperty("message", message(report));
+    // The numbers behind the message, so a client can say it in its own language.
+    json.addProperty("balance_only", report.balanceOnly());
+    json.addProperty("models_total", report.models().size());
+    json.addProperty("models_succeeded", report.successCount());
+    json.addProperty("balance_read", report.account().isKnown());
+    // The key as it may be shown (ms-…a1b2), never the key itself: the page keeps a key's history
+    // under it.
+    json.addProperty("key_fingerprint", report.keyFingerprint());
     json.addProperty("checked_at", report.checkedAt().toString());
     json.addProperty("resets_at", resetsAt(report));
   }
@@ -65,6 +73,8 @@ final class BalanceJson {
     json.addProperty("model_request_remaining", limits.modelRequestRemaining());
     json.addProperty("error", row.error());
     json.addProperty("status", row.status().wireName());
+    // Whether the probe worked (the status counts as a success), so a client need not know which.
+    json.addProperty("succeeded", row.isSuccess());
     json.addProperty("note", row.note());
     json.addProperty("latency_ms", row.latencyMs());
     JsonArray windows = new JsonArray();

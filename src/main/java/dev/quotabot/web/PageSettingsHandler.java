@@ -1,5 +1,6 @@
 package dev.quotabot.web;
 
+import dev.quotabot.quota.ModelList;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.QuotaSettings;
 import io.undertow.server.HttpHandler;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * {@code GET /api/config}: the limits a client must respect and the default provider's models, as
  * the page has always read them; {@code providers} lists every provider the way {@code GET
- * /api/providers} does.
+ * /api/providers} does; {@code model_separator} is the class of characters that separate model ids
+ * (the server's own rule, so the page need not copy it).
  */
 final class PageSettingsHandler implements HttpHandler {
   private final QuotaService service;
@@ -18,7 +20,8 @@ final class PageSettingsHandler implements HttpHandler {
       List<String> defaultModels,
       int maxModels,
       long probeTimeoutMs,
-      List<ProviderJson> providers) {}
+      List<ProviderJson> providers,
+      String modelSeparator) {}
 
   PageSettingsHandler(QuotaService service) {
     this.service = service;
@@ -32,7 +35,8 @@ final class PageSettingsHandler implements HttpHandler {
             service.defaultProvider().defaultModels(),
             settings.maxModels(),
             settings.probeTimeout().toMillis(),
-            ProvidersHandler.list(service));
+            ProvidersHandler.list(service),
+            ModelList.SEPARATOR_CLASS);
     JsonResponses.sendText(exchange, 200, JsonResponses.toJson(body));
   }
 }

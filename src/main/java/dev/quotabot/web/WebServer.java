@@ -68,6 +68,7 @@ public final class WebServer implements AutoCloseable {
         .get("/api/models", new ModelsHandler(service))
         .post("/api/balance", balance)
         .post("/api/balance/stream", stream)
+        .get("/openapi.json", OpenApiHandler.fromClassPath())
         .otherwise(PageFiles.handler());
   }
 

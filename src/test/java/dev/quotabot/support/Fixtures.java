@@ -38,4 +38,22 @@ public final class Fixtures {
         .withHeader("Content-Type", contentType)
         .withBody(read(name));
   }
+
+  /**
+   * {@code answer} with the headers of a header fixture added: a file of {@code name: value} lines,
+   * where {@code #} starts a comment that names the source ({@code
+   * groq/headers-documented.headers}).
+   */
+  public static ResponseDefinitionBuilder withHeaders(
+      ResponseDefinitionBuilder answer, String headersFixture) {
+    for (String line : read(headersFixture).split("\n")) {
+      String entry = line.strip();
+      if (entry.isEmpty() || entry.startsWith("#")) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      answer.withHeader(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip());
+    }
+    return answer;
+  }
 }

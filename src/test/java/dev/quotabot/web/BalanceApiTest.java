@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.quotabot.quota.ModelList;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.LogCapture;
@@ -76,6 +77,8 @@ final class BalanceApiTest {
     JsonObject body = HttpCalls.json(response);
     assertTrue(body.get("success").getAsBoolean());
     assertEquals("成功查询 2 个模型的余额信息", body.get("message").getAsString());
+    assertEquals("ms-…WXYZ", body.get("key_fingerprint").getAsString());
+    assertFalse(response.body().contains(KEY), "the key is named only by its fingerprint");
     JsonArray data = body.getAsJsonArray("data");
     assertEquals(2, data.size());
 
@@ -116,6 +119,8 @@ final class BalanceApiTest {
     JsonObject body = HttpCalls.json(response);
     assertFalse(body.get("success").getAsBoolean());
     assertEquals("成功查询 1/2 个模型的余额信息", body.get("message").getAsString());
+    assertEquals(2, body.get("models_total").getAsInt());
+    assertEquals(1, body.get("models_succeeded").getAsInt());
     JsonObject failed = body.getAsJsonArray("data").get(1).getAsJsonObject();
     assertEquals("model_unavailable", failed.get("status").getAsString());
     assertTrue(failed.get("error").getAsString().contains("no provider"));
@@ -180,5 +185,7 @@ final class BalanceApiTest {
 
     assertTrue(settings.getAsJsonArray("default_models").size() > 0);
     assertEquals(50, settings.get("max_models").getAsInt());
+    // the server's own separators, which the page splits the models field with
+    assertEquals(ModelList.SEPARATOR_CLASS, settings.get("model_separator").getAsString());
   }
 }

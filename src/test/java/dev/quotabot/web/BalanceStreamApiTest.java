@@ -157,6 +157,10 @@ final class BalanceStreamApiTest {
     JsonObject missing = byIndex.get(2);
     assertEquals(MISSING, missing.get("model").getAsString());
     assertEquals("model_unavailable", missing.get("status").getAsString());
+    // each row says whether it counts as a success, so a client need not know which statuses do
+    assertTrue(fast.get("succeeded").getAsBoolean());
+    assertFalse(limited.get("succeeded").getAsBoolean());
+    assertFalse(missing.get("succeeded").getAsBoolean());
     assertTrue(missing.get("request_limit").isJsonNull(), "unknown numbers are null, never 0");
     JsonObject slow = byIndex.get(3);
     assertEquals(SLOW, slow.get("model").getAsString());
@@ -169,10 +173,19 @@ final class BalanceStreamApiTest {
     assertEquals("summary", summary.get("type").getAsString());
     assertFalse(summary.get("success").getAsBoolean());
     assertEquals("成功查询 2/4 个模型的余额信息", summary.get("message").getAsString());
+    // the numbers behind the message, for a client that says it in its own language
+    assertEquals(4, summary.get("models_total").getAsInt());
+    assertEquals(2, summary.get("models_succeeded").getAsInt());
+    assertFalse(summary.get("balance_only").getAsBoolean());
+    String fingerprint = summary.get("key_fingerprint").getAsString();
+    assertTrue(fingerprint.contains("…"), fingerprint);
     OffsetDateTime resetsAt = OffsetDateTime.parse(summary.get("resets_at").getAsString());
     assertEquals(8 * 3600, resetsAt.getOffset().getTotalSeconds());
     assertEquals(0, resetsAt.getHour());
     Instant.parse(summary.get("checked_at").getAsString());
+    // and it names the key only by its fingerprint, never the key
+    assertEquals("ms-…WXYZ", summary.get("key_fingerprint").getAsString());
+    assertFalse(streamed.body().contains(KEY), streamed.body());
   }
 
   @Test
@@ -229,6 +242,9 @@ final class BalanceStreamApiTest {
     JsonObject summary = streamed.last().json;
     assertTrue(summary.get("success").getAsBoolean());
     assertEquals("成功查询账户余额", summary.get("message").getAsString());
+    assertTrue(summary.get("balance_only").getAsBoolean());
+    assertTrue(summary.get("balance_read").getAsBoolean());
+    assertEquals(0, summary.get("models_total").getAsInt());
     modelScope.server().verify(0, postRequestedFor(urlPathEqualTo(CHAT)));
   }
 

@@ -57,6 +57,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -239,9 +240,11 @@ final class PageBrowserTest {
     assertEquals("250", balanceAmount(0));
     assertEquals("魔粒", balanceUnit(0));
 
-    // THEN the summary repeats the server's message, the tally and the time of the check
+    // THEN the summary says the server's numbers in the page's language, the tally and the time of
+    // the check
     assertEquals(
-        "成功查询 3/5 个模型的余额信息", text(byId("summary").findElement(By.className("summary-message"))));
+        "3 of 5 models answered.",
+        text(byId("summary").findElement(By.className("summary-message"))));
     assertEquals(
         "3 answered · 2 failed", text(byId("summary").findElement(By.className("summary-tally"))));
     assertTrue(text(byId("summary")).contains("Checked "));
@@ -314,15 +317,16 @@ final class PageBrowserTest {
     assertEquals("en", js("return document.documentElement.lang;"));
     assertEquals("Check a key", text(byId("query-heading")));
 
-    // WHEN the language toggle is pressed
-    byId("lang-toggle").click();
+    // WHEN Simplified Chinese is picked
+    toggleLanguage();
 
     // THEN every text is Chinese, results included
     assertEquals("zh-CN", js("return document.documentElement.lang;"));
     assertEquals("查询密钥", text(byId("query-heading")));
     assertEquals("API 密钥", text(driver.findElement(By.cssSelector("label[for=api-key]"))));
     assertEquals("查询额度", text(byId("check-label")));
-    assertEquals("English", text(byId("lang-toggle")));
+    assertEquals(
+        "zh-CN", new Select(byId("lang-select")).getFirstSelectedOption().getDomAttribute("value"));
     assertEquals("还没有结果", text(byId("results").findElement(By.className("state-title"))));
     enterKeyAndModels(KEY, List.of(KIMI_NO_HEADERS));
     byId("check-button").click();
@@ -338,9 +342,52 @@ final class PageBrowserTest {
     assertEquals("查询密钥", text(byId("query-heading")));
 
     // WHEN toggled back, THEN English returns
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("Check a key", text(byId("query-heading")));
     assertEquals("en", js("return localStorage.getItem('quotabot.lang');"));
+  }
+
+  @Test
+  void saysTheSummaryInEachLanguageFromTheReportsNumbersAndAnnouncesTheReport() throws IOException {
+    // GIVEN a listener for the page's report event, as another module of the page would add
+    js(
+        "window.reports = [];"
+            + " document.addEventListener('quotabot:report', (e) => window.reports.push(e.detail));");
+
+    // WHEN a check of two models answers for one of them
+    checkAndWait(List.of(KIMI_NO_HEADERS, MISSING));
+
+    // THEN each of the five languages says the summary itself, never the server's message
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("en", "1 of 2 models answered.");
+    expected.put("zh-CN", "2 个模型中有 1 个返回了结果。");
+    expected.put("zh-TW", "2 個模型中有 1 個回傳了結果。");
+    expected.put("ja", "2 モデル中 1 モデルが応答しました。");
+    expected.put("ko", "모델 2개 중 1개가 응답했습니다.");
+    Select picker = new Select(byId("lang-select"));
+    assertEquals(
+        List.copyOf(expected.keySet()),
+        picker.getOptions().stream().map(option -> option.getDomAttribute("value")).toList());
+    expected.forEach(
+        (lang, summary) -> {
+          picker.selectByValue(lang);
+          assertEquals(lang, js("return document.documentElement.lang;"));
+          assertEquals(
+              summary, text(byId("summary").findElement(By.className("summary-message"))), lang);
+        });
+    screenshot("page-results-ko.png", "light");
+
+    // AND the report event told the provider, the key's fingerprint, the time: never the key
+    String reports = (String) js("return JSON.stringify(window.reports);");
+    assertFalse(reports.contains(KEY), reports);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report =
+        (Map<String, Object>) ((List<?>) js("return window.reports;")).get(0);
+    assertEquals("modelscope", report.get("provider"));
+    assertEquals("ms-…7f3e", report.get("key_fingerprint"));
+    assertTrue(report.get("checked_at") instanceof String, reports);
+    assertTrue(report.get("balances") instanceof List, reports);
+    new Select(byId("lang-select")).selectByValue("en");
   }
 
   @Test
@@ -521,7 +568,8 @@ final class PageBrowserTest {
     assertTrue(cell(slow, ".cell-latency").matches("[\\d,]+ ms"), cell(slow, ".cell-latency"));
     assertEquals(List.of(SLOW, FAST), modelOrder(), "rows keep the order asked");
     assertEquals(
-        "成功查询 2 个模型的余额信息", text(byId("summary").findElement(By.className("summary-message"))));
+        "2 of 2 models answered.",
+        text(byId("summary").findElement(By.className("summary-message"))));
     assertFalse(byId("progress").isDisplayed());
     assertEquals(1, historyItems().size());
 
@@ -572,7 +620,8 @@ final class PageBrowserTest {
     assertEquals(List.of(FAST), modelOrder());
     assertEquals("ok", row(FAST).getDomAttribute("data-status"));
     assertEquals(
-        "成功查询 1 个模型的余额信息", text(byId("summary").findElement(By.className("summary-message"))));
+        "1 of 1 model answered.",
+        text(byId("summary").findElement(By.className("summary-message"))));
     assertEquals(1, historyItems().size());
     assertTrue(text(historyItems().get(0)).startsWith("Qwen3-8B"));
   }
@@ -605,7 +654,7 @@ final class PageBrowserTest {
         "the card sits above the rows");
 
     // WHEN the language is switched, THEN the card speaks Chinese
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("ModelScope 余额", text(byId("account-heading")));
     assertEquals("账户", balanceLabel(0));
     assertEquals("账户：tester", text(byId("account-user")));
@@ -636,7 +685,8 @@ final class PageBrowserTest {
         assertEquals("1,234.5", balanceFact(0, "total"));
         assertFalse(hasFact(0, "frozen"), "an unreported figure is left out, never shown as 0");
         assertEquals(
-            "成功查询账户余额", text(byId("summary").findElement(By.className("summary-message"))));
+            "The balance was read.",
+            text(byId("summary").findElement(By.className("summary-message"))));
 
         // THEN there are no rows, and nothing was probed: only the balance was read
         assertFalse(byId("results-wrap").isDisplayed());
@@ -695,7 +745,8 @@ final class PageBrowserTest {
         assertFalse(byId("account-balances").isDisplayed());
         assertFalse(byId("account-user").isDisplayed());
         assertEquals(
-            "账户余额查询失败", text(byId("summary").findElement(By.className("summary-message"))));
+            "The balance could not be read.",
+            text(byId("summary").findElement(By.className("summary-message"))));
         screenshot("page-balance-error.png", "dark");
       }
     }
@@ -724,7 +775,7 @@ final class PageBrowserTest {
     assertTrue(title.startsWith("ModelScope resets daily quotas at 00:00 UTC+08:00: "), title);
 
     // WHEN the language is switched, THEN the countdown speaks Chinese
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertTrue(text(countdown).matches("每日额度 (\\d+ 小时 )?\\d+ 分钟后重置"), text(countdown));
   }
 
@@ -901,7 +952,7 @@ final class PageBrowserTest {
     chooseProvider("modelscope");
     assertEquals(DEFAULT_A + "\n" + DEFAULT_B, byId("models").getDomProperty("value"));
     chooseProvider("newapi");
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("服务商", text(driver.findElement(By.cssSelector("label[for=provider]"))));
     assertEquals("中转站地址", text(driver.findElement(By.cssSelector("label[for=base-url]"))));
     assertEquals("要查找的模型（可选）", text(byId("models-label")));
@@ -958,7 +1009,7 @@ final class PageBrowserTest {
         screenshot("page-deepseek-two-currencies.png", "light");
 
         // WHEN the language is switched, THEN the entries speak Chinese too
-        byId("lang-toggle").click();
+        toggleLanguage();
         assertEquals("DeepSeek 余额", text(byId("account-heading")));
         assertEquals("赠送", balanceFactLabel(0, "part-granted"));
         assertEquals("充值", balanceFactLabel(0, "part-topped_up"));
@@ -995,7 +1046,7 @@ final class PageBrowserTest {
             text(byId("account-remark")).contains("owes money"), text(byId("account-remark")));
 
         // WHEN the language is switched, THEN owed stays owed in Chinese
-        byId("lang-toggle").click();
+        toggleLanguage();
         assertEquals("欠款", text(balances().get(0).findElement(By.className("account-caption"))));
         assertEquals("欠 ¥5.00", balanceFact(0, "part-cash"));
       }
@@ -1086,7 +1137,7 @@ final class PageBrowserTest {
         screenshot("page-relay-unlimited.png", "light");
 
         // WHEN the language is switched, THEN the card speaks Chinese (the note is the relay's)
-        byId("lang-toggle").click();
+        toggleLanguage();
         assertEquals("无限额度", balanceAmount(0));
       }
     }
@@ -1156,7 +1207,7 @@ final class PageBrowserTest {
         screenshot("page-relay-wallet-dark.png", "dark");
 
         // WHEN the language is switched, THEN the entries speak Chinese
-        byId("lang-toggle").click();
+        toggleLanguage();
         assertEquals("密钥", balanceLabel(0));
         assertEquals("钱包", balanceLabel(1));
         assertEquals("请求次数", balanceFactLabel(1, "requests"));
@@ -1231,10 +1282,10 @@ final class PageBrowserTest {
     resetEmulation();
 
     // WHEN the language is switched, THEN the windows speak Chinese
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals(
         "请求/天 14,370 / 14,400 · 3 小时后重置", window(row(DeclaredCast.GROQ_LARGE), "requests_per_day"));
-    byId("lang-toggle").click();
+    toggleLanguage();
 
     // WHEN ModelScope is checked, whose rows repeat the seed's numbers as windows
     chooseProvider("modelscope");
@@ -1275,7 +1326,7 @@ final class PageBrowserTest {
     screenshot("page-estimate.png", "light");
 
     // WHEN the language is switched, THEN so are the estimate and the labels
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("估计还可调用", text(byId("account-estimate-label")));
     assertEquals(
         "约 500 次轻量 · 250 次标准 · 125 次旗舰调用，按每次 0.5 / 1 / 2 魔粒计", text(byId("account-estimate-text")));
@@ -1320,7 +1371,7 @@ final class PageBrowserTest {
     // the cost is back, in Chinese
     chooseProvider("modelscope");
     byId("reset-models").click();
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("最多花费 4 魔粒（2 个模型 × 2）", text(cost));
   }
 
@@ -1369,7 +1420,7 @@ final class PageBrowserTest {
         text(byId("api-key-provider")));
 
     // WHEN the language is switched, THEN it asks in Chinese
-    byId("lang-toggle").click();
+    toggleLanguage();
     assertEquals("以 sk- 开头的密钥被多个服务商使用（DeepSeek, Moonshot）：请选择一个。", text(byId("api-key-provider")));
   }
 
@@ -2051,6 +2102,14 @@ final class PageBrowserTest {
                     + " Object.assign({}, sessionStorage), document.cookie]);");
     assertFalse(stored.contains(KEY), "the key was stored: " + stored);
     assertFalse(driver.getCurrentUrl().contains(KEY), "the key is in the address");
+  }
+
+  /**
+   * Switches between English and Simplified Chinese with the language picker, as a person would.
+   */
+  private static void toggleLanguage() {
+    boolean english = "en".equals(js("return document.documentElement.lang;"));
+    new Select(byId("lang-select")).selectByValue(english ? "zh-CN" : "en");
   }
 
   private static WebElement byId(String id) {

@@ -29,7 +29,9 @@ final class PageFilesTest {
   @CsvSource({
     "/, text/html; charset=utf-8",
     "/index.html, text/html; charset=utf-8",
-    "/app.js, text/javascript; charset=utf-8",
+    "/js/main.js, text/javascript; charset=utf-8",
+    "/js/texts/en.js, text/javascript; charset=utf-8",
+    "/js/history.js, text/javascript; charset=utf-8",
     "/app.css, text/css; charset=utf-8",
     "/favicon.svg, image/svg+xml"
   })
@@ -67,10 +69,10 @@ final class PageFilesTest {
   @Test
   void answersHeadLikeGetWithoutTheBody() {
     // WHEN a file is asked for with HEAD
-    HttpResponse<String> get = HttpCalls.get(app.uri("/app.js"));
+    HttpResponse<String> get = HttpCalls.get(app.uri("/js/main.js"));
     HttpResponse<String> head =
         HttpCalls.send(
-            HttpRequest.newBuilder(app.uri("/app.js"))
+            HttpRequest.newBuilder(app.uri("/js/main.js"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     // THEN the same status and headers, and no body
@@ -95,7 +97,8 @@ final class PageFilesTest {
         "/dev/quotabot/web/WebServer.class",
         "/fixtures/",
         "/index.html/",
-        "/app.js.map"
+        "/js/main.js.map",
+        "/app.js"
       })
   void servesNothingButThePagesOwnFilesAndListsNoFolder(String path) throws IOException {
     // WHEN anything else on the class path is asked for, however the path is written

@@ -20,7 +20,7 @@ final class RoutesTest {
   @RegisterExtension static final RunningAppExtension app = new RunningAppExtension();
 
   @ParameterizedTest
-  @ValueSource(strings = {"/health", "/api/config", "/api/providers"})
+  @ValueSource(strings = {"/health", "/api/config", "/api/providers", "/openapi.json"})
   void answersHeadWhereverGetIsAnswered(String path) {
     // WHEN a read-only route is asked with HEAD
     HttpResponse<String> head =

@@ -78,15 +78,7 @@ final class HeaderHarness implements AutoCloseable {
   /** The body fixture's answer with the header fixture's headers added. */
   static ResponseDefinitionBuilder withHeaders(
       ResponseDefinitionBuilder answer, String headersFixture) {
-    for (String line : Fixtures.read(headersFixture).split("\n")) {
-      String entry = line.strip();
-      if (entry.isEmpty() || entry.startsWith("#")) {
-        continue;
-      }
-      int colon = entry.indexOf(':');
-      answer.withHeader(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip());
-    }
-    return answer;
+    return Fixtures.withHeaders(answer, headersFixture);
   }
 
   @Override
