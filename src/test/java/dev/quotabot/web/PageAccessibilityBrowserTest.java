@@ -7,20 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quotabot.support.AxeAudit;
+import dev.quotabot.support.BrowserSession;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HeadlessChromium;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,10 @@ final class PageAccessibilityBrowserTest {
   private static final int SLOW_MS = 45_000;
   private static final int MAX_TABS = 60;
 
-  private static FakeModelScope modelScope;
-  private static RunningApp app;
+  @AutoClose private static FakeModelScope modelScope;
+  @AutoClose private static RunningApp app;
   private static ChromeDriver driver;
-  private static Path profile;
+  @AutoClose private static BrowserSession browser;
   private static AxeAudit axe;
   private static String missing;
 
@@ -81,22 +80,8 @@ final class PageAccessibilityBrowserTest {
     Map<String, String> properties = new HashMap<>(modelScope.properties());
     properties.put("quota.default_models", OK_A + "," + OK_B);
     app = RunningApp.start(properties);
-    profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = HeadlessChromium.start(profile);
-  }
-
-  @AfterAll
-  static void stopEverything() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    HeadlessChromium.deleteRecursively(profile);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @BeforeEach

@@ -21,12 +21,11 @@ import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Site;
 import dev.quotabot.quota.Text;
+import dev.quotabot.support.BrowserSession;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HeadlessChromium;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +35,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,9 +59,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class PageAccountBrowserTest {
   private static final String KEY = "sk-7a1c2b3d4e5f60718293a4b5c6d7e8f9";
 
-  private static WebServer server;
+  @AutoClose private static WebServer server;
   private static ChromeDriver driver;
-  private static Path profile;
+  @AutoClose private static BrowserSession browser;
   private static String browserMissing;
 
   private WebDriverWait wait;
@@ -74,19 +73,8 @@ final class PageAccountBrowserTest {
       return;
     }
     server = Cast.serve();
-    profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = HeadlessChromium.start(profile);
-  }
-
-  @AfterAll
-  static void stopEverything() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    HeadlessChromium.deleteRecursively(profile);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @BeforeEach

@@ -39,6 +39,7 @@ import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.RateLimits;
 import dev.quotabot.quota.RateWindow;
 import dev.quotabot.quota.Text;
+import dev.quotabot.support.BrowserSession;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HeadlessChromium;
@@ -47,8 +48,6 @@ import dev.quotabot.support.RunningApp;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,9 +64,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,11 +119,11 @@ final class PageBrowserTest {
           "moonshotai/Kimi-K2-Instruct-0905",
           "ZhipuAI/GLM-4.6");
 
-  private static FakeModelScope modelScope;
-  private static RunningApp app;
-  private static WebServer declared;
+  @AutoClose private static FakeModelScope modelScope;
+  @AutoClose private static RunningApp app;
+  @AutoClose private static WebServer declared;
   private static ChromeDriver driver;
-  private static Path profile;
+  @AutoClose private static BrowserSession browser;
   private static String browserMissing;
 
   private WebDriverWait wait;
@@ -143,25 +142,8 @@ final class PageBrowserTest {
     stubModelScope();
     app = RunningApp.start(appProperties(modelScope, 1000));
     declared = DeclaredCast.serve();
-    profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = HeadlessChromium.start(profile);
-  }
-
-  @AfterAll
-  static void stopEverything() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
-    if (declared != null) {
-      declared.close();
-    }
-    if (modelScope != null) {
-      modelScope.close();
-    }
-    HeadlessChromium.deleteRecursively(profile);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @BeforeEach

@@ -16,12 +16,11 @@ import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderResult;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.quota.Text;
+import dev.quotabot.support.BrowserSession;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HeadlessChromium;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +31,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +61,9 @@ final class PageHistoryBrowserTest {
   /** The key's balance the provider reports at the next check. */
   private static volatile BigDecimal balance = new BigDecimal("100");
 
-  private static WebServer server;
+  @AutoClose private static WebServer server;
   private static ChromeDriver driver;
-  private static Path profile;
+  @AutoClose private static BrowserSession browser;
   private static String browserMissing;
 
   private WebDriverWait wait;
@@ -81,19 +80,8 @@ final class PageHistoryBrowserTest {
     WebConfig web =
         new WebConfig("127.0.0.1", 0, 1_000_000, false, List.of(), Duration.ofSeconds(2));
     server = WebServer.start(web, CoreDoubles.service(settings, CLOCK, wallet()));
-    profile = Files.createTempDirectory("quotabot-chromium-");
-    driver = HeadlessChromium.start(profile);
-  }
-
-  @AfterAll
-  static void stopEverything() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    HeadlessChromium.deleteRecursively(profile);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @BeforeEach
