@@ -20,6 +20,10 @@ WORKDIR /app
 COPY --from=build /build/target/quota-bot.jar /app/quota-bot.jar
 # The JVM options it is measured with (BENCHMARKS.md): serial GC, first compiler tier, 128 MB heap.
 COPY src/main/jvm/jvm.options /app/jvm.options
+# watches keep their SQLite database here (QUOTABOT_DATABASE_URL=jdbc:sqlite:/app/data/quota-bot.db):
+# the only folder the service user may write; mount a volume on it
+RUN mkdir -p /app/data && chown quotabot:quotabot /app/data
+VOLUME /app/data
 USER quotabot:quotabot
 EXPOSE 3000
 # The jar checks its own /health on the port its configuration names (no curl needed).

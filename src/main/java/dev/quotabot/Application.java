@@ -4,8 +4,12 @@ import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigException;
 import dev.quotabot.config.ModelScopeConfig;
 import dev.quotabot.config.ProvidersConfig;
+import dev.quotabot.config.WatchConfig;
+import dev.quotabot.discord.AlertMessage;
+import dev.quotabot.discord.DiscordAlerts;
 import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.quota.Provider;
+import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.console.ConsoleProviders;
@@ -20,10 +24,16 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.plans.CodingPlans;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.relay.NewApiRelay;
+import dev.quotabot.quota.watch.WatchScheduler;
+import dev.quotabot.quota.watch.WatchService;
+import dev.quotabot.quota.watch.vault.KeyVault;
+import dev.quotabot.store.Database;
+import dev.quotabot.store.JdbcWatchStore;
 import dev.quotabot.web.WebServer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +46,38 @@ public final class Application implements AutoCloseable {
 
   private final UpstreamClients clients;
   private final WebServer web;
-  private final DiscordBot bot;
+  private final @Nullable DiscordBot bot;
+  private final @Nullable Watching watching;
 
-  private Application(UpstreamClients clients, WebServer web, DiscordBot bot) {
+  private Application(
+      UpstreamClients clients,
+      WebServer web,
+      @Nullable DiscordBot bot,
+      @Nullable Watching watching) {
     this.clients = clients;
     this.web = web;
     this.bot = bot;
+    this.watching = watching;
+  }
+
+  /**
+   * What watches run on while they are on: the database, the service the bot's commands call, the
+   * alert sink the bot connects, and the scheduler (only while the bot is on: alerts need it).
+   */
+  private static final class Watching {
+    private final Database database;
+    private final JdbcWatchStore store;
+    private final WatchService service;
+    private final DiscordAlerts alerts;
+    private @Nullable WatchScheduler scheduler;
+
+    private Watching(
+        Database database, JdbcWatchStore store, WatchService service, DiscordAlerts alerts) {
+      this.database = database;
+      this.store = store;
+      this.service = service;
+      this.alerts = alerts;
+    }
   }
 
   /**
@@ -49,6 +85,15 @@ public final class Application implements AutoCloseable {
    * own thread: a slow or unreachable Discord, or a bad token, never stops the web.
    */
   public static Application start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * The same, with the clock watches are scheduled and dated by (a test's, to move time on).
+   * Watches start only when {@code watch.encryption_key} is set: the database is opened (and
+   * migrated) first, so a bad key or an unreachable database stops the start with one clear line.
+   */
+  public static Application start(AppConfig config, Clock clock) {
     UpstreamClients clients = UpstreamClients.create(config.providers().allowPrivateAddresses());
     QuotaService quota =
         new QuotaService(
@@ -56,21 +101,64 @@ public final class Application implements AutoCloseable {
             config.quota(),
             new BaseUrlRules(config.providers().allowHttp()),
             Clock.systemUTC());
+    Watching watching = null;
     WebServer web;
     try {
+      watching = config.watch().enabled() ? openWatches(config.watch(), quota, clock) : null;
       web = WebServer.start(config.web(), quota);
     } catch (RuntimeException failed) {
+      if (watching != null) {
+        watching.database.close();
+      }
       clients.close();
       throw failed;
     }
     DiscordBot bot = null;
     if (config.discord().enabled()) {
-      bot = startBot(config, quota);
+      bot = startBot(config, quota, watching);
     } else {
       LOG.info(
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
     }
-    return new Application(clients, web, bot);
+    if (watching != null && bot != null) {
+      WatchScheduler scheduler =
+          new WatchScheduler(watching.service, watching.store, config.watch().limits(), clock);
+      scheduler.start();
+      watching.scheduler = scheduler;
+      LOG.info("Watches are on: /watch, /watches and /forget-me are offered; checks are running.");
+    } else if (watching != null) {
+      LOG.warn(
+          "Watches are set up (watch.encryption_key) but the Discord bot is off: no watch is"
+              + " checked, since alerts are sent as Discord DMs.");
+    }
+    return new Application(clients, web, bot, watching);
+  }
+
+  /**
+   * Opens the watch database and everything watches run on. The vault is made first: a key of the
+   * wrong length fails before any connection is made.
+   */
+  private static Watching openWatches(WatchConfig config, QuotaService quota, Clock clock) {
+    KeyVault vault;
+    try {
+      vault = new KeyVault(config.encryptionKey().orElseThrow(), config.previousKey());
+    } catch (IllegalArgumentException badKey) {
+      throw new ConfigException(
+          "Invalid configuration: watch.encryption_key or watch.encryption_key_previous: "
+              + badKey.getMessage());
+    }
+    Database database = Database.open(config.database());
+    try {
+      JdbcWatchStore store = new JdbcWatchStore(database.dataSource());
+      DiscordAlerts alerts =
+          new DiscordAlerts(
+              new AlertMessage(id -> quota.provider(id).map(ProviderInfo::name).orElse(id)));
+      WatchService service = new WatchService(quota, store, vault, config.limits(), alerts, clock);
+      return new Watching(database, store, service, alerts);
+    } catch (RuntimeException failed) {
+      database.close();
+      throw failed;
+    }
   }
 
   /**
@@ -135,14 +223,30 @@ public final class Application implements AutoCloseable {
   }
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */
-  private static DiscordBot startBot(AppConfig config, QuotaService quota) {
+  private static @Nullable DiscordBot startBot(
+      AppConfig config, QuotaService quota, @Nullable Watching watching) {
     try {
-      return DiscordBot.start(config.discord(), quota, config.web().shutdownTimeout());
+      return DiscordBot.start(
+          config.discord(),
+          quota,
+          config.web().shutdownTimeout(),
+          watching == null ? null : new DiscordBot.Watches(watching.service, watching.alerts));
     } catch (RuntimeException failed) {
       LOG.error(
           "Discord bot not started ({}); the web page and API keep running.",
           failed.getClass().getSimpleName());
       return null;
+    }
+  }
+
+  /**
+   * Checks every due watch now and waits for those checks (alerts included): tests move their
+   * clock, then call this instead of waiting for the scheduler's next tick. Nothing without
+   * watches, or without the bot.
+   */
+  public void runDueWatches() {
+    if (watching != null && watching.scheduler != null) {
+      watching.scheduler.runDue();
     }
   }
 
@@ -157,6 +261,16 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (watching != null && watching.scheduler != null) {
+        watching.scheduler.close();
+      }
+    } finally {
+      closeBotWebAndCore();
+    }
+  }
+
+  private void closeBotWebAndCore() {
+    try {
       if (bot != null) {
         bot.close();
       }
@@ -169,7 +283,13 @@ public final class Application implements AutoCloseable {
     try {
       web.close();
     } finally {
-      clients.close();
+      try {
+        clients.close();
+      } finally {
+        if (watching != null) {
+          watching.database.close();
+        }
+      }
     }
   }
 }

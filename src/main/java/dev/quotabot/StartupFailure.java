@@ -2,6 +2,8 @@ package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigException;
+import dev.quotabot.quota.watch.vault.VaultException;
+import dev.quotabot.store.StoreException;
 import java.net.BindException;
 
 /** Turns a start-up exception into one line a person can act on. */
@@ -12,6 +14,10 @@ final class StartupFailure {
     if (failure instanceof ConfigException invalid) {
       // already one line naming the key
       return invalid.getMessage();
+    }
+    if (failure instanceof StoreException || failure instanceof VaultException) {
+      // one sentence naming the database (without its password) or the key's problem
+      return "watches: " + failure.getMessage();
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof BindException) {

@@ -45,10 +45,8 @@ final class CustomProviderRegistrationTest {
         defaults.modelScope(),
         defaults.quota(),
         new ProvidersConfig(
-            providers.baseUrls(),
-            providers.allowHttp(),
-            providers.allowPrivateAddresses(),
-            custom));
+            providers.baseUrls(), providers.allowHttp(), providers.allowPrivateAddresses(), custom),
+        defaults.watch());
   }
 
   @Test

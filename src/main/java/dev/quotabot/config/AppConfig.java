@@ -8,4 +8,5 @@ public record AppConfig(
     DiscordConfig discord,
     ModelScopeConfig modelScope,
     QuotaSettings quota,
-    ProvidersConfig providers) {}
+    ProvidersConfig providers,
+    WatchConfig watch) {}

@@ -61,7 +61,22 @@ public enum ConfigKey {
   PROVIDER_FIREWORKS_BASE_URL("provider.fireworks.base_url", "https://api.fireworks.ai"),
   PROVIDER_TOGETHER_BASE_URL("provider.together.base_url", "https://api.together.xyz"),
   UPSTREAM_ALLOW_HTTP("upstream.allow_http", "false"),
-  UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false");
+  UPSTREAM_ALLOW_PRIVATE_ADDRESSES("upstream.allow_private_addresses", "false"),
+  WATCH_ENCRYPTION_KEY("watch.encryption_key", ""),
+  WATCH_ENCRYPTION_KEY_PREVIOUS("watch.encryption_key_previous", ""),
+  // 5: /watches shows one button row per watch, and a Discord message holds 5 rows
+  WATCH_MAX_PER_USER("watch.max_per_user", "5"),
+  WATCH_MIN_INTERVAL_MINUTES("watch.min_interval_minutes", "15"),
+  WATCH_DEFAULT_INTERVAL_MINUTES("watch.default_interval_minutes", "60"),
+  WATCH_LIFETIME_DAYS("watch.lifetime_days", "30"),
+  WATCH_HISTORY_DAYS("watch.history_days", "90"),
+  WATCH_MAX_IN_FLIGHT("watch.max_in_flight", "4"),
+  WATCH_PROVIDER_SPACING_MS("watch.provider_spacing_ms", "1000"),
+  WATCH_TICK_MS("watch.tick_ms", "30000"),
+  // empty: an SQLite file quota-bot.db beside the config file (the working directory without one)
+  DATABASE_URL("database.url", ""),
+  DATABASE_USER("database.user", ""),
+  DATABASE_PASSWORD("database.password", "");
 
   private static final Pattern PROVIDER_BASE_URL =
       Pattern.compile("provider\\.([a-z0-9]+)\\.base_url");
@@ -104,6 +119,10 @@ public enum ConfigKey {
 
   /** Whether a value is secret: never echoed in an error or a log line. */
   public boolean secret() {
-    return this == DISCORD_TOKEN;
+    return switch (this) {
+      case DISCORD_TOKEN, WATCH_ENCRYPTION_KEY, WATCH_ENCRYPTION_KEY_PREVIOUS, DATABASE_PASSWORD ->
+          true;
+      default -> false;
+    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.quotabot.config;
 
 import dev.quotabot.quota.QuotaSettings;
+import dev.quotabot.quota.watch.WatchLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,12 +46,26 @@ public final class ConfigLoader {
   public static AppConfig load(String[] args, Path workingDirectory, Map<String, String> env) {
     Path file = configFile(args, workingDirectory);
     Map<String, String> properties = file == null ? Map.of() : readProperties(file);
-    return fromMaps(properties, file == null ? "defaults" : file.toString(), env);
+    Path folder = file == null || file.getParent() == null ? workingDirectory : file.getParent();
+    return fromMaps(properties, file == null ? "defaults" : file.toString(), env, folder);
   }
 
-  /** Builds the configuration from already-read properties and environment variables. */
+  /**
+   * Builds the configuration from already-read properties and environment variables; the default
+   * database file is in the working directory.
+   */
   public static AppConfig fromMaps(
       Map<String, String> properties, String fileName, Map<String, String> env) {
+    return fromMaps(properties, fileName, env, Path.of(""));
+  }
+
+  /**
+   * Builds the configuration from already-read properties and environment variables.
+   *
+   * @param folder where the default database file goes: the config file's folder
+   */
+  public static AppConfig fromMaps(
+      Map<String, String> properties, String fileName, Map<String, String> env, Path folder) {
     warnAboutUnknownKeys(properties, fileName);
     ConfigValues values = new ConfigValues(properties, fileName, env);
     return new AppConfig(
@@ -57,7 +73,43 @@ public final class ConfigLoader {
         discord(values),
         modelScope(values),
         quota(values),
-        providers(values, properties, fileName, env));
+        providers(values, properties, fileName, env),
+        watch(values, folder));
+  }
+
+  private static WatchConfig watch(ConfigValues values, Path folder) {
+    Optional<byte[]> key = values.aesKey(ConfigKey.WATCH_ENCRYPTION_KEY);
+    Optional<byte[]> previous = values.aesKey(ConfigKey.WATCH_ENCRYPTION_KEY_PREVIOUS);
+    if (previous.isPresent() && key.isEmpty()) {
+      throw new ConfigException(
+          "Invalid configuration: watch.encryption_key_previous is set but"
+              + " watch.encryption_key is empty: set watch.encryption_key to the new key (or remove"
+              + " both to turn watches off).");
+    }
+    if (key.isPresent() && previous.isPresent() && Arrays.equals(key.get(), previous.get())) {
+      throw new ConfigException(
+          "Invalid configuration: watch.encryption_key_previous is the same key as"
+              + " watch.encryption_key: set it to the key used before the current one, or leave it"
+              + " empty.");
+    }
+    DatabaseConfig database =
+        new DatabaseConfig(
+            values.databaseUrl(ConfigKey.DATABASE_URL, folder),
+            values.string(ConfigKey.DATABASE_USER),
+            values.string(ConfigKey.DATABASE_PASSWORD));
+    int minInterval = values.integer(ConfigKey.WATCH_MIN_INTERVAL_MINUTES, 1, 1_440);
+    WatchLimits limits =
+        new WatchLimits(
+            values.integer(ConfigKey.WATCH_MAX_PER_USER, 1, 5),
+            Duration.ofMinutes(minInterval),
+            Duration.ofMinutes(
+                values.integer(ConfigKey.WATCH_DEFAULT_INTERVAL_MINUTES, minInterval, 10_080)),
+            Duration.ofDays(values.integer(ConfigKey.WATCH_LIFETIME_DAYS, 1, 3_650)),
+            Duration.ofDays(values.integer(ConfigKey.WATCH_HISTORY_DAYS, 1, 3_650)),
+            values.integer(ConfigKey.WATCH_MAX_IN_FLIGHT, 1, 64),
+            Duration.ofMillis(values.integer(ConfigKey.WATCH_PROVIDER_SPACING_MS, 0, 600_000)),
+            Duration.ofMillis(values.integer(ConfigKey.WATCH_TICK_MS, 10, 3_600_000)));
+    return new WatchConfig(key, previous, database, limits);
   }
 
   private static ProvidersConfig providers(

@@ -5,10 +5,13 @@ import dev.quotabot.quota.ModelList;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,9 @@ final class ConfigValues {
 
   /** A price: a positive decimal written plainly (no sign, exponent or grouping). */
   private static final Pattern PRICE = Pattern.compile("\\d{1,9}(?:\\.\\d{1,6})?");
+
+  private static final int AES_KEY_BYTES = 32;
+  private static final String DEFAULT_DATABASE_FILE = "quota-bot.db";
 
   private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/?#]*@");
   private static final Pattern URL_QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
@@ -150,6 +156,58 @@ final class ConfigValues {
       return found.value();
     }
     throw invalid(key, found, "must be a Discord server id (15 to 21 digits) or empty");
+  }
+
+  /**
+   * An AES-256 key in base64, or empty when unset. The value is never repeated, not even in part:
+   * only its decoded length is.
+   */
+  Optional<byte[]> aesKey(ConfigKey key) {
+    Found found = find(key);
+    if (found.value().isEmpty()) {
+      return Optional.empty();
+    }
+    String problem;
+    try {
+      byte[] decoded = Base64.getDecoder().decode(found.value());
+      if (decoded.length == AES_KEY_BYTES) {
+        return Optional.of(decoded);
+      }
+      problem = "it is " + decoded.length + " bytes";
+      Arrays.fill(decoded, (byte) 0);
+    } catch (IllegalArgumentException notBase64) {
+      problem = "it is not base64";
+    }
+    throw new ConfigException(
+        "Invalid configuration: "
+            + key.key()
+            + " must be "
+            + AES_KEY_BYTES
+            + " random bytes in base64, e.g. the output of `openssl rand -base64 32`; "
+            + problem
+            + " (from "
+            + found.origin()
+            + ").");
+  }
+
+  /**
+   * The watch database's JDBC URL: SQLite or PostgreSQL; empty means {@code quota-bot.db} in {@code
+   * folder}.
+   */
+  String databaseUrl(ConfigKey key, Path folder) {
+    Found found = find(key);
+    if (found.value().isEmpty()) {
+      return "jdbc:sqlite:" + folder.toAbsolutePath().normalize().resolve(DEFAULT_DATABASE_FILE);
+    }
+    if (found.value().startsWith("jdbc:sqlite:") || found.value().startsWith("jdbc:postgresql:")) {
+      return found.value();
+    }
+    throw invalid(
+        key,
+        found,
+        "must start with jdbc:sqlite: (a file) or jdbc:postgresql: (a server), or be empty for "
+            + DEFAULT_DATABASE_FILE
+            + " beside the config file");
   }
 
   private ConfigException invalid(ConfigKey key, Found found, String rule) {

@@ -34,6 +34,10 @@ final class AnswerButtonClicks extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    if (WatchButtons.owns(event.getComponentId())) {
+      // a /watches button: WatchButtonClicks answers it
+      return;
+    }
     BotText text = BotText.of(event.getUserLocale());
     Replies.guarded(event, text, "a /quota button", () -> answer(event, text));
   }

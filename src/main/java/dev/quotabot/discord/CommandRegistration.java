@@ -1,5 +1,7 @@
 package dev.quotabot.discord;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class CommandRegistration extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRegistration.class);
 
-  private final CommandData command;
+  private final List<CommandData> commands;
   private final String guildId;
 
   /**
@@ -25,8 +27,21 @@ final class CommandRegistration extends ListenerAdapter {
    * @param guildId a server to register in as well, or empty
    */
   CommandRegistration(CommandData command, String guildId) {
-    this.command = command;
+    this(List.of(command), guildId);
+  }
+
+  /**
+   * @param commands the commands to register, {@code /quota} first
+   * @param guildId a server to register in as well, or empty
+   */
+  CommandRegistration(List<CommandData> commands, String guildId) {
+    this.commands = List.copyOf(commands);
     this.guildId = guildId;
+  }
+
+  /** {@code /quota}, or {@code /quota, /watch, /forget-me} for log lines. */
+  private String names() {
+    return commands.stream().map(c -> "/" + c.getName()).collect(Collectors.joining(", "));
   }
 
   @Override
@@ -34,14 +49,12 @@ final class CommandRegistration extends ListenerAdapter {
     JDA jda = event.getJDA();
     LOG.info("Discord bot connected as {}", jda.getSelfUser().getName());
     jda.updateCommands()
-        .addCommands(command)
+        .addCommands(commands)
         .queue(
-            done -> LOG.info("/{} registered globally", command.getName()),
+            done -> LOG.info("{} registered globally", names()),
             failure ->
                 LOG.warn(
-                    "Could not register /{} globally ({})",
-                    command.getName(),
-                    Replies.describe(failure)));
+                    "Could not register {} globally ({})", names(), Replies.describe(failure)));
     if (guildId.isEmpty()) {
       return;
     }
@@ -55,13 +68,13 @@ final class CommandRegistration extends ListenerAdapter {
     }
     guild
         .updateCommands()
-        .addCommands(command)
+        .addCommands(commands)
         .queue(
-            done -> LOG.info("/{} registered in server {}", command.getName(), guildId),
+            done -> LOG.info("{} registered in server {}", names(), guildId),
             failure ->
                 LOG.warn(
-                    "Could not register /{} in server {} ({})",
-                    command.getName(),
+                    "Could not register {} in server {} ({})",
+                    names(),
                     guildId,
                     Replies.describe(failure)));
   }

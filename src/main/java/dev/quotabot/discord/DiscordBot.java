@@ -2,8 +2,11 @@ package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.watch.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -39,6 +43,7 @@ public final class DiscordBot implements AutoCloseable {
   private final PendingReplies pending;
   private final Duration drainTimeout;
   private final Thread login;
+  private final @Nullable DiscordAlerts alerts;
 
   private @Nullable JDA jda;
   private boolean closed;
@@ -48,8 +53,10 @@ public final class DiscordBot implements AutoCloseable {
       ExecutorService restPool,
       DiscordConfig config,
       PendingReplies pending,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      @Nullable DiscordAlerts alerts) {
     this.builder = builder;
+    this.alerts = alerts;
     this.restPool = restPool;
     this.config = config;
     this.pending = pending;
@@ -66,12 +73,44 @@ public final class DiscordBot implements AutoCloseable {
    */
   public static DiscordBot start(
       DiscordConfig config, QuotaService service, Duration drainTimeout) {
+    return start(config, service, drainTimeout, null);
+  }
+
+  /**
+   * What the bot needs for watches: the service its commands call, and the alert sink it connects
+   * once logged in.
+   */
+  public record Watches(WatchService service, DiscordAlerts alerts) {}
+
+  /**
+   * The same, with watches: {@code /watch}, {@code /watches} and {@code /forget-me} are registered
+   * beside {@code /quota}, and alerts go out as DMs while the bot is logged in. Without watches the
+   * bot has exactly {@code /quota}.
+   *
+   * @param watches the watches' service and alert sink; null when watches are off
+   */
+  public static DiscordBot start(
+      DiscordConfig config,
+      QuotaService service,
+      Duration drainTimeout,
+      @Nullable Watches watches) {
     PendingReplies pending = new PendingReplies();
     QuotaOptions options = new QuotaOptions(service);
     Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
     Rechecks rechecks = new Rechecks();
     QuotaReply reply = new QuotaReply(service, cooldown, pending, new AnswerButtons(rechecks));
     QuotaModal modal = new QuotaModal(options, reply);
+    List<CommandData> commands = new ArrayList<>();
+    commands.add(QuotaCommand.definition(service.providers()));
+    List<Object> listeners = new ArrayList<>();
+    listeners.add(new QuotaCommand(options, cooldown, modal, reply));
+    listeners.add(modal);
+    listeners.add(new AnswerButtonClicks(rechecks, options, cooldown, modal));
+    listeners.add(new ModelAutocomplete(service));
+    if (watches != null) {
+      addWatches(watches, service, cooldown, pending, commands, listeners);
+    }
+    listeners.add(new CommandRegistration(commands, config.guildId()));
     // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
     // shuts its own pools down at once, interrupting the thread that is still finishing the failed
     // request, and logs a stack trace about it; on our pool that thread simply finishes.
@@ -84,16 +123,36 @@ public final class DiscordBot implements AutoCloseable {
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
-            .addEventListeners(
-                new CommandRegistration(
-                    QuotaCommand.definition(service.providers()), config.guildId()),
-                new QuotaCommand(options, cooldown, modal, reply),
-                modal,
-                new AnswerButtonClicks(rechecks, options, cooldown, modal),
-                new ModelAutocomplete(service));
-    DiscordBot bot = new DiscordBot(builder, restPool, config, pending, drainTimeout);
+            .addEventListeners(listeners.toArray());
+    DiscordBot bot =
+        new DiscordBot(
+            builder,
+            restPool,
+            config,
+            pending,
+            drainTimeout,
+            watches == null ? null : watches.alerts());
     bot.login.start();
     return bot;
+  }
+
+  /** The watches' commands and handlers: {@code /watch} and its form, {@code /forget-me}. */
+  private static void addWatches(
+      Watches watches,
+      QuotaService service,
+      Cooldown cooldown,
+      PendingReplies pending,
+      List<CommandData> commands,
+      List<Object> listeners) {
+    WatchService watching = watches.service();
+    WatchModal form = new WatchModal(watching, new WatchPlans(), cooldown, pending);
+    commands.add(WatchCommand.definition(service.providers(), watching.limits()));
+    commands.add(ForgetMeCommand.definition());
+    listeners.add(new WatchCommand(watching, service.providers(), cooldown, form));
+    listeners.add(form);
+    listeners.add(new ForgetMeCommand(watching));
+    commands.add(WatchesCommand.definition());
+    listeners.addAll(WatchesCommand.listeners(watching, service.providers(), cooldown, pending));
   }
 
   /** JDA appends its routes to the base URL as they are: it must end with a slash. */
@@ -144,6 +203,9 @@ public final class DiscordBot implements AutoCloseable {
     synchronized (this) {
       if (!closed) {
         jda = started;
+        if (alerts != null) {
+          alerts.connected(started);
+        }
         return;
       }
     }
@@ -171,6 +233,9 @@ public final class DiscordBot implements AutoCloseable {
     synchronized (this) {
       closed = true;
       running = jda;
+    }
+    if (alerts != null) {
+      alerts.disconnected();
     }
     try {
       if (running == null && login.isAlive()) {

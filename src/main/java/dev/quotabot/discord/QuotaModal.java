@@ -337,8 +337,12 @@ final class QuotaModal extends ListenerAdapter {
    */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
-    BotText text = BotText.of(event.getUserLocale());
     String modalId = event.getModalId();
+    if (WatchModal.owns(modalId)) {
+      // the /watch form has its own handler
+      return;
+    }
+    BotText text = BotText.of(event.getUserLocale());
     Optional<ProviderInfo> provider = providerOf(modalId);
     if (provider.isEmpty()) {
       Replies.ephemeral(event, text.formOutdated());

@@ -1,6 +1,11 @@
 package dev.quotabot.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * common case; {@link #builder()} a Discord server the bot is in, or a slow ModelScope.
  */
 public final class BotUnderTest implements AutoCloseable {
+  /** The encryption key of {@link Builder#watches}: 32 bytes, base64. */
+  public static final String WATCH_KEY =
+      Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(UTF_8));
+
   private final FakeDiscord discord;
   private final FakeModelScope modelScope;
   private final RunningApp app;
@@ -53,6 +62,14 @@ public final class BotUnderTest implements AutoCloseable {
     return modelScope;
   }
 
+  /** The balance upstream it was given; fails when it has none. */
+  public FakeBalanceUpstream balanceUpstream() {
+    if (upstream == null) {
+      throw new IllegalStateException("no balance upstream: see Builder#balanceUpstream");
+    }
+    return upstream;
+  }
+
   /** The product itself, for its web API. */
   public RunningApp app() {
     return app;
@@ -75,8 +92,30 @@ public final class BotUnderTest implements AutoCloseable {
     private boolean inGuild;
     private int probeDelayMs;
     private @Nullable FakeBalanceUpstream upstream;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /** The clock watches are scheduled and dated by (a {@link MutableClock}, say). */
+    public Builder clock(Clock watchClock) {
+      this.clock = watchClock;
+      return this;
+    }
+
+    /**
+     * Watches on, in an SQLite file, sealed with {@link #WATCH_KEY}; the scheduler ticks every
+     * {@code tickMs} (a long tick leaves checks to {@link RunningApp#runDueWatches}).
+     */
+    public Builder watches(Path databaseFile, long tickMs) {
+      return watchesAt("jdbc:sqlite:" + databaseFile, tickMs);
+    }
+
+    /** Watches on, in the database at this JDBC URL (a PostgreSQL schema, say). */
+    public Builder watchesAt(String databaseUrl, long tickMs) {
+      property("watch.encryption_key", WATCH_KEY);
+      property("database.url", databaseUrl);
+      return property("watch.tick_ms", Long.toString(tickMs));
+    }
 
     /** bot.properties entries besides those pointing at the fakes (later ones win). */
     public Builder properties(Map<String, String> entries) {
@@ -129,7 +168,7 @@ public final class BotUnderTest implements AutoCloseable {
         Map<String, String> all = new HashMap<>(discord.botProperties());
         all.putAll(modelScope.properties());
         all.putAll(properties);
-        app = RunningApp.start(all);
+        app = RunningApp.start(all, clock);
         discord.awaitGlobalCommands();
         return new BotUnderTest(discord, modelScope, app, upstream);
       } catch (RuntimeException | Error failed) {

@@ -22,12 +22,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -195,6 +198,23 @@ public final class FakeDiscord implements AutoCloseable {
     return send(user, 2, commandData(list), place, defaultChannel(place));
   }
 
+  /**
+   * Any command of the bot by its name ({@code watches}), with options as {@link #slashCommand}
+   * takes them (and an Integer as an integer option), in a DM with the bot.
+   */
+  public Interaction command(User user, String name, Map<String, ?> options) {
+    return command(user, Place.BOT_DM, name, options);
+  }
+
+  /** Any command of the bot by its name, sent from {@code place}. */
+  public Interaction command(User user, Place place, String name, Map<String, ?> options) {
+    JsonArray list = new JsonArray();
+    options.forEach((option, value) -> list.add(option(option, value, false)));
+    JsonObject data = commandData(list);
+    data.addProperty("name", name);
+    return send(user, 2, data, place, defaultChannel(place));
+  }
+
   /** A click on a button with this custom id, under an answer in the DM with the bot. */
   public Interaction buttonClick(User user, String customId) {
     return buttonClick(user, Place.BOT_DM, customId);
@@ -217,6 +237,15 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public Interaction slashCommandRaw(User user, JsonArray rawOptions) {
     return send(user, 2, commandData(rawOptions), false);
+  }
+
+  /** The user typing {@code typed} into option {@code option} of command {@code command}. */
+  public Interaction autocomplete(User user, String command, String option, String typed) {
+    JsonArray list = new JsonArray();
+    list.add(option(option, typed, true));
+    JsonObject data = commandData(list);
+    data.addProperty("name", command);
+    return send(user, 4, data, Place.BOT_DM, defaultChannel(Place.BOT_DM));
   }
 
   /** An autocomplete request with options exactly as given (the focused flag included or not). */
@@ -460,6 +489,9 @@ public final class FakeDiscord implements AutoCloseable {
     if (value instanceof Boolean flag) {
       option.addProperty("type", 5);
       option.addProperty("value", flag);
+    } else if (value instanceof Integer number) {
+      option.addProperty("type", 4);
+      option.addProperty("value", number);
     } else {
       option.addProperty("type", 3);
       option.addProperty("value", (String) value);
@@ -685,6 +717,92 @@ public final class FakeDiscord implements AutoCloseable {
     rest.stubFor(
         patch(urlPathMatching("/api/v10/webhooks/" + APPLICATION_ID + "/[^/]+/messages/@original"))
             .willReturn(okJson(editedMessage().toString())));
+    stubDirectMessages(rest);
+  }
+
+  // --- direct messages: users/@me/channels opens a user's DM channel, whose id is the user's own
+  // id (a snowflake must fit in a long), so a message sent there names its recipient; no other
+  // channel of the fake has a user's id ---
+
+  private static final String DM_PREFIX = "";
+
+  private static void stubDirectMessages(WireMockServer rest) {
+    rest.stubFor(
+        post(urlPathEqualTo("/api/v10/users/@me/channels"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withTransformers("response-template")
+                    .withBody(
+                        "{\"id\":\""
+                            + DM_PREFIX
+                            + "{{jsonPath request.body '$.recipient_id'}}\",\"type\":1,"
+                            + "\"last_message_id\":null,\"recipients\":[{\"id\":\""
+                            + "{{jsonPath request.body '$.recipient_id'}}\",\"username\":\"user\","
+                            + "\"discriminator\":\"0\",\"avatar\":null,\"global_name\":null}]}")));
+    JsonObject sent = editedMessage();
+    sent.addProperty("flags", 0);
+    rest.stubFor(
+        post(urlPathMatching("/api/v10/channels/" + DM_PREFIX + "\\d+/messages"))
+            .willReturn(okJson(sent.toString())));
+    rest.stubFor(
+        get(urlPathMatching("/api/v10/users/\\d+"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withTransformers("response-template")
+                    .withBody(
+                        "{\"id\":\"{{request.pathSegments.[3]}}\",\"username\":\"user\","
+                            + "\"discriminator\":\"0\",\"avatar\":null,\"global_name\":null,"
+                            + "\"public_flags\":0}")));
+  }
+
+  /** The user has closed their DMs: Discord answers 403, code 50007, to messages sent to them. */
+  public void closeDirectMessages(String userId) {
+    refuseDirectMessages(userId, 403, 50007, "Cannot send messages to this user");
+  }
+
+  /**
+   * Messages to the user's DMs are answered with this error until {@link #openDirectMessages}:
+   * {@code 403, 50001, "Missing Access"} as user-installed apps have seen, or a server error.
+   */
+  public void refuseDirectMessages(String userId, int status, int code, String message) {
+    rest.stubFor(
+        post(urlPathEqualTo("/api/v10/channels/" + DM_PREFIX + userId + "/messages"))
+            .atPriority(1)
+            .withId(dmClosedStub(userId))
+            .willReturn(discordError(status, code, message)));
+  }
+
+  /** The user has opened their DMs again. */
+  public void openDirectMessages(String userId) {
+    rest.removeStub(dmClosedStub(userId));
+  }
+
+  private static UUID dmClosedStub(String userId) {
+    return UUID.nameUUIDFromBytes(("dm-closed-" + userId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The messages the bot sent to the user's DM channel (those Discord accepted and those it
+   * refused), oldest first: each message's JSON body.
+   */
+  public List<JsonObject> directMessages(String userId) {
+    return requests("POST", "/api/v10/channels/" + DM_PREFIX + userId + "/messages").stream()
+        .map(FakeDiscord::body)
+        .toList();
+  }
+
+  /** Waits until at least {@code count} messages were sent to the user's DMs; returns them all. */
+  public List<JsonObject> awaitDirectMessages(String userId, int count) {
+    return Await.value(
+        count + " DMs to " + userId,
+        () -> {
+          List<JsonObject> sent = directMessages(userId);
+          return sent.size() >= count ? Optional.of(sent) : Optional.empty();
+        });
   }
 
   /** Makes {@code GET users/@me} answer 401, as Discord does for a bad token. */

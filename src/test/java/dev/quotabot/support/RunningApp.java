@@ -5,6 +5,7 @@ import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigKey;
 import dev.quotabot.config.ConfigLoader;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +22,11 @@ public final class RunningApp implements AutoCloseable {
    * and a free port, and the rate limit high enough never to trip, unless given).
    */
   public static RunningApp start(Map<String, String> properties) {
+    return start(properties, Clock.systemUTC());
+  }
+
+  /** The same, watches scheduled and dated by {@code clock}. */
+  public static RunningApp start(Map<String, String> properties, Clock clock) {
     Map<String, String> all = new HashMap<>();
     all.put("web.host", "127.0.0.1");
     all.put("web.port", "0");
@@ -36,7 +42,12 @@ public final class RunningApp implements AutoCloseable {
     }
     all.putAll(properties);
     AppConfig config = ConfigLoader.fromMaps(all, "test", Map.of());
-    return new RunningApp(Application.start(config));
+    return new RunningApp(Application.start(config, clock));
+  }
+
+  /** Checks the due watches now and waits for them ({@link Application#runDueWatches}). */
+  public void runDueWatches() {
+    application.runDueWatches();
   }
 
   public int port() {

@@ -19,7 +19,7 @@ public record SentForm(JsonObject data) {
     return data.get("custom_id").getAsString();
   }
 
-  /** The Labels, in order. */
+  /** The Labels (and text displays, which have no {@code component}), in order. */
   public JsonArray labels() {
     return data.getAsJsonArray("components");
   }
@@ -28,6 +28,10 @@ public record SentForm(JsonObject data) {
   public List<String> inputIds() {
     List<String> ids = new ArrayList<>();
     for (JsonElement label : labels()) {
+      if (!label.getAsJsonObject().has("component")) {
+        // a text display: no input
+        continue;
+      }
       ids.add(label.getAsJsonObject().getAsJsonObject("component").get("custom_id").getAsString());
     }
     return ids;
@@ -37,7 +41,7 @@ public record SentForm(JsonObject data) {
   public JsonObject label(String customId) {
     for (JsonElement label : labels()) {
       JsonObject input = label.getAsJsonObject().getAsJsonObject("component");
-      if (input.get("custom_id").getAsString().equals(customId)) {
+      if (input != null && input.get("custom_id").getAsString().equals(customId)) {
         return label.getAsJsonObject();
       }
     }

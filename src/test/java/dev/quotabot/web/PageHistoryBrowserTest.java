@@ -19,13 +19,11 @@ import dev.quotabot.quota.Text;
 import dev.quotabot.support.BrowserSession;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HeadlessChromium;
+import dev.quotabot.support.MutableClock;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,7 +54,7 @@ final class PageHistoryBrowserTest {
   private static final String STORAGE_KEY = "quotabot.balance_history";
 
   /** The server's clock: each check's checked_at is whatever the test set it to. */
-  private static final SetClock CLOCK = new SetClock();
+  private static final MutableClock CLOCK = new MutableClock(Instant.now());
 
   /** The key's balance the provider reports at the next check. */
   private static volatile BigDecimal balance = new BigDecimal("100");
@@ -323,30 +321,6 @@ final class PageHistoryBrowserTest {
         (request, model) ->
             CompletableFuture.<ModelQuota>failedFuture(new AssertionError("no model is probed")),
         ModelDirectory.NONE);
-  }
-
-  /** A clock that says the instant last set, whatever the time. */
-  private static final class SetClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   // ---------- the browser and the page ----------
