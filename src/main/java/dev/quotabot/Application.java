@@ -8,6 +8,7 @@ import dev.quotabot.config.WatchConfig;
 import dev.quotabot.discord.AlertMessage;
 import dev.quotabot.discord.DiscordAlerts;
 import dev.quotabot.discord.DiscordBot;
+import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
@@ -101,11 +102,12 @@ public final class Application implements AutoCloseable {
             config.quota(),
             new BaseUrlRules(config.providers().allowHttp()),
             Clock.systemUTC());
+    HealthRegistry health = new HealthRegistry();
     Watching watching = null;
     WebServer web;
     try {
       watching = config.watch().enabled() ? openWatches(config.watch(), quota, clock) : null;
-      web = WebServer.start(config.web(), quota);
+      web = WebServer.start(config.web(), quota, health);
     } catch (RuntimeException failed) {
       if (watching != null) {
         watching.database.close();

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Routes {
   static final String NOT_FOUND =
-      "Not found: this server answers GET /, GET /health, GET /api/config, GET /api/providers,"
+      "Not found: this server answers GET /, GET /health, GET /health/ready, GET /api/config, GET /api/providers,"
           + " GET /api/models, POST /api/balance, POST /api/balance/stream and GET /openapi.json"
           + " (which describes them all).";
 

@@ -1,6 +1,7 @@
 package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
+import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -28,10 +29,18 @@ public final class WebServer implements AutoCloseable {
     this.shutdown = shutdown;
   }
 
-  /** Builds the handler chain and starts listening. */
+  /** Builds the handler chain and starts listening, with no parts to report in {@code /health}. */
   public static WebServer start(WebConfig config, QuotaService service) {
+    return start(config, service, new HealthRegistry());
+  }
+
+  /**
+   * Builds the handler chain and starts listening; {@code /health} and {@code /health/ready} show
+   * what {@code health} holds at each request.
+   */
+  public static WebServer start(WebConfig config, QuotaService service, HealthRegistry health) {
     GracefulShutdownHandler shutdown =
-        new GracefulShutdownHandler(jsonErrors(cors(config, routes(config, service))));
+        new GracefulShutdownHandler(jsonErrors(cors(config, routes(config, service, health))));
     // outermost first: each request is logged, gets the security headers, and any answer without
     // a body (the 503 while shutting down included) gets a JSON one
     HttpHandler chain = AccessLog.around(new SecurityHeaders(new JsonErrorPages(shutdown)));
@@ -53,7 +62,7 @@ public final class WebServer implements AutoCloseable {
     return server;
   }
 
-  private static HttpHandler routes(WebConfig config, QuotaService service) {
+  private static HttpHandler routes(WebConfig config, QuotaService service, HealthRegistry health) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
     QueryRequests requests = new QueryRequests(service);
@@ -62,7 +71,8 @@ public final class WebServer implements AutoCloseable {
     HttpHandler stream =
         new RateLimitHandler(limiter, clients, new BalanceStreamHandler(service, requests));
     return new Routes()
-        .get("/health", new HealthHandler())
+        .get("/health", HealthHandler.liveness(health))
+        .get("/health/ready", HealthHandler.readiness(health))
         .get("/api/config", new PageSettingsHandler(service))
         .get("/api/providers", new ProvidersHandler(service))
         .get("/api/models", new ModelsHandler(service))
