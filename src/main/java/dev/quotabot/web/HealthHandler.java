@@ -6,7 +6,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /health} (liveness): the seed's shape, 200 while serving (503 while shutting down),
@@ -20,12 +19,15 @@ final class HealthHandler implements HttpHandler {
   static final String READY = "ready";
   static final String NOT_READY = "not_ready";
 
-  /** The seed's {@code {"status","service"}}; {@code components} is additive (absent if none). */
-  record Health(
-      String status, String service, @Nullable Map<String, Map<String, Object>> components) {}
+  /** The seed's {@code {"status","service"}}. */
+  record Health(String status, String service) {}
+
+  /** The same with each part's state (additive). */
+  record HealthWithParts(
+      String status, String service, Map<String, Map<String, Object>> components) {}
 
   static Health body(String status) {
-    return new Health(status, SERVICE, null);
+    return new Health(status, SERVICE);
   }
 
   private final HealthRegistry registry;
@@ -50,12 +52,16 @@ final class HealthHandler implements HttpHandler {
     Map<String, Map<String, Object>> components = components(states);
     if (!readiness) {
       JsonResponses.send(
-          exchange, 200, new Health(HEALTHY, SERVICE, components.isEmpty() ? null : components));
+          exchange,
+          200,
+          components.isEmpty() ? body(HEALTHY) : new HealthWithParts(HEALTHY, SERVICE, components));
       return;
     }
     boolean ready = HealthRegistry.allReady(states);
     JsonResponses.send(
-        exchange, ready ? 200 : 503, new Health(ready ? READY : NOT_READY, SERVICE, components));
+        exchange,
+        ready ? 200 : 503,
+        new HealthWithParts(ready ? READY : NOT_READY, SERVICE, components));
   }
 
   /** Each part as {@code {"ready":…, "status":…, …details}}. */

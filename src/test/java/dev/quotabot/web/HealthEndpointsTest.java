@@ -9,6 +9,7 @@ import dev.quotabot.config.WebConfig;
 import dev.quotabot.health.HealthIndicator;
 import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.health.HealthState;
+import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HttpCalls;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,8 @@ final class HealthEndpointsTest {
     HttpResponse<String> health = HttpCalls.get(uri("/health"));
 
     assertEquals(200, health.statusCode());
-    JsonObject part = HttpCalls.json(health).getAsJsonObject("components").getAsJsonObject("database");
+    JsonObject part =
+        HttpCalls.json(health).getAsJsonObject("components").getAsJsonObject("database");
     assertFalse(part.get("ready").getAsBoolean());
     assertEquals("unreachable", part.get("status").getAsString());
     assertEquals("2026-12-03T07:00:00Z", part.get("since").getAsString());
@@ -76,8 +79,7 @@ final class HealthEndpointsTest {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
-  private static HealthIndicator indicator(
-      String name, java.util.function.Supplier<HealthState> state) {
+  private static HealthIndicator indicator(String name, Supplier<HealthState> state) {
     return new HealthIndicator() {
       @Override
       public String name() {
@@ -95,6 +97,14 @@ final class HealthEndpointsTest {
     QuotaSettings settings =
         new QuotaSettings(List.of(), 50, Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
     WebConfig web = new WebConfig("127.0.0.1", 0, 30, false, List.of(), Duration.ofSeconds(2));
-    return WebServer.start(web, CoreDoubles.service(settings, Clock.systemUTC()), registry);
+    Provider unused =
+        CoreDoubles.provider(
+            "stub",
+            "Stub",
+            false,
+            request -> {
+              throw new AssertionError("no query is asked here");
+            });
+    return WebServer.start(web, CoreDoubles.service(settings, Clock.systemUTC(), unused), registry);
   }
 }
