@@ -4,6 +4,8 @@
 #
 #   bash bench/run.sh                          the bench: start-up, fan-out, proxy efficiency, memory
 #   bash bench/run.sh soak [seconds] [jvm opts] the bounded load/soak run (default 300 s), then exits
+#   bash bench/run.sh replicas                 one vs two replicas, rate limits in memory vs shared
+#                                              in PostgreSQL (BENCH_POSTGRES_URL; default the test server)
 #
 # BENCH_PRODUCT_JVM_OPTIONS="..." adds JVM options to every product start (what-if runs; printed).
 # BENCH_BASELINE_REF=<git revision> is the build the efficiency runs compare this jar with, side by
@@ -22,6 +24,9 @@ if [[ "${1:-}" == discord ]]; then exec bash bench/discord/run.sh; fi
 rm -rf bench/target/classes
 mkdir -p bench/target/classes
 javac --release 17 -d bench/target/classes bench/src/*.java
+if [[ "${1:-}" == "replicas" ]]; then
+  exec java -cp bench/target/classes Replicas target/quota-bot.jar
+fi
 if [[ "${1:-}" == "soak" ]]; then
   shift
   exec java -cp bench/target/classes Soak target/quota-bot.jar "$@"

@@ -151,7 +151,8 @@ final class LoadClient {
     }
   }
 
-  private final int port;
+  /** The port client {@code c} connects to: one product, or replicas taken in turn. */
+  private final java.util.function.IntUnaryOperator portOf;
   private final int clients;
   private final Plan plan;
 
@@ -159,7 +160,12 @@ final class LoadClient {
   final AtomicLong answered = new AtomicLong();
 
   LoadClient(int port, int clients, Plan plan) {
-    this.port = port;
+    this(c -> port, clients, plan);
+  }
+
+  /** Clients spread over several servers: client {@code c} keeps to {@code portOf(c)}. */
+  LoadClient(java.util.function.IntUnaryOperator portOf, int clients, Plan plan) {
+    this.portOf = portOf;
     this.clients = clients;
     this.plan = plan;
   }
@@ -203,7 +209,7 @@ final class LoadClient {
       long t0 = System.nanoTime();
       try {
         if (connection == null) {
-          connection = new Connection(port);
+          connection = new Connection(portOf.applyAsInt(client));
         }
         Answer answer = connection.exchange(call.bytes());
         long nanos = System.nanoTime() - t0;
