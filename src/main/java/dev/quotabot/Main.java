@@ -29,6 +29,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    ConsoleLogs.use(config.logFormat());
     if (healthCheck) {
       System.exit(HealthCheckCommand.run(config.web()));
       return;

@@ -28,6 +28,7 @@ final class PackageRulesTest {
   private static final Set<String> DOOR_SURFACE =
       Set.of(
           "QuotaService",
+          "QueryMeters",
           "QuotaSettings",
           "QueryInput",
           "QuotaQuery",
