@@ -53,13 +53,31 @@ final class MeteredProvider implements Provider {
     return provider.nextReset(now);
   }
 
-  /** Stops the clock when the call ends, however it ends; the call itself is handed on as is. */
+  /**
+   * The call's answer, handed on only once the clock has stopped (so whoever waits for the query
+   * finds its time recorded); cancelling the answer cancels the call, which closes its connection.
+   */
   private <T> CompletableFuture<T> timed(CompletableFuture<T> call, String kind) {
     if (call == null) {
       return call;
     }
     Timer.Sample started = Timer.start(meters.registry());
-    call.whenComplete((result, failure) -> started.stop(meters.timer(id, kind)));
-    return call;
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    call.whenComplete(
+        (result, failure) -> {
+          started.stop(meters.timer(id, kind));
+          if (failure != null) {
+            answer.completeExceptionally(failure);
+          } else {
+            answer.complete(result);
+          }
+        });
+    answer.whenComplete(
+        (result, failure) -> {
+          if (answer.isCancelled()) {
+            call.cancel(true);
+          }
+        });
+    return answer;
   }
 }

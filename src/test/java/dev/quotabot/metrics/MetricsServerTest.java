@@ -3,6 +3,7 @@ package dev.quotabot.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quotabot.support.Await;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import java.net.URI;
@@ -30,6 +31,10 @@ final class MetricsServerTest {
     try (RunningApp app = RunningApp.start(Map.of("metrics.port", "0"))) {
       // WHEN the web port has answered one request and the listener is scraped
       assertEquals(200, HttpCalls.get(app.uri("/health")).statusCode());
+      // the request is timed when the exchange completes, a moment after the client has its answer
+      String served =
+          "http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/health\"} 1";
+      Await.until("the /health request counted", () -> app.scrape().contains(served));
       HttpResponse<String> scraped = HttpCalls.get(metrics(app, "/metrics"));
 
       // THEN it is Prometheus text with the JVM's, the process's and the web port's meters
@@ -45,7 +50,7 @@ final class MetricsServerTest {
             "jvm_classes_loaded_classes",
             "process_cpu_usage",
             "process_uptime_seconds",
-            "http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/health\"} 1"
+            served
           }) {
         assertTrue(text.contains(meter), meter + " missing from:\n" + text);
       }
