@@ -107,6 +107,21 @@ final class PackageRulesTest {
   }
 
   @Test
+  void theMetricsPackageOnlyServesTheRegistry() {
+    List<String> offending =
+        imports(MAIN.resolve("metrics")).stream()
+            .filter(
+                line ->
+                    line.contains("net.dv8tion")
+                        || line.contains("dev.quotabot.quota")
+                        || line.contains("dev.quotabot.web")
+                        || line.contains("dev.quotabot.discord"))
+            .toList();
+
+    assertEquals(List.of(), offending);
+  }
+
+  @Test
   void theDoorsUseOnlyTheCoresPublicSurface() {
     for (String door : List.of("web", "discord")) {
       Set<String> outside = new TreeSet<>();
