@@ -44,6 +44,7 @@ public final class MetricsServer implements AutoCloseable {
     return server;
   }
 
+  /** Answered on the IO thread: a scrape only reads the meters, it never waits for anything. */
   private static void scrape(HttpServerExchange exchange, PrometheusMeterRegistry registry) {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
     exchange.getResponseSender().send(registry.scrape(), StandardCharsets.UTF_8);

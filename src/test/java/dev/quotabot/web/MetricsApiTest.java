@@ -78,6 +78,24 @@ final class MetricsApiTest {
   }
 
   @Test
+  void countsAStreamedQueryUnderItsOwnDoor() {
+    // WHEN one model is queried through the streaming endpoint
+    HttpResponse<String> answer =
+        HttpCalls.postJson(
+            app.uri("/api/balance/stream"),
+            "{\"models\":[\"" + MODEL + "\"],\"api_key\":\"" + KEY + "\"}");
+    assertEquals(200, answer.statusCode(), answer.body());
+
+    // THEN it is counted as the web_stream door's
+    assertTrue(
+        app.scrape()
+            .contains(
+                "quotabot_queries_total{door=\"web_stream\",outcome=\"ok\",provider=\"modelscope\"}"
+                    + " 1.0"),
+        app.scrape());
+  }
+
+  @Test
   void countsARefusedQueryAndTheRouteTemplateNotThePath() {
     // WHEN a client spends its allowance of 2 and asks a third time
     query();
