@@ -5,7 +5,9 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import dev.quotabot.config.ConfigKey;
 import dev.quotabot.config.LogFormat;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,6 +23,17 @@ final class ConsoleLogs {
 
   private ConsoleLogs() {}
 
+  /**
+   * Before the configuration is read: JSON at once when the environment asks for it, so that a
+   * container's every line is JSON, a configuration error's included. Any other value waits for the
+   * configuration (which refuses a bad one in a text line).
+   */
+  static void useEarly(Map<String, String> environment) {
+    if ("json".equalsIgnoreCase(environment.get(ConfigKey.LOG_FORMAT.environmentName()))) {
+      use(LogFormat.JSON);
+    }
+  }
+
   /** Writes every later line in {@code format}; text is what logback.xml already does. */
   static void use(LogFormat format) {
     if (format == LogFormat.TEXT
@@ -33,6 +46,9 @@ final class ConsoleLogs {
       // a logback configuration of the operator's own: it decides the format
       LoggerFactory.getLogger(ConsoleLogs.class)
           .warn("log.format=json ignored: logback has no console appender named {}", APPENDER);
+      return;
+    }
+    if (stream.getEncoder() instanceof JsonEncoder) {
       return;
     }
     stream.stop();

@@ -86,6 +86,28 @@ final class ConsoleLogsTest {
     assertFalse(output.contains(KEY.substring(3, 24)), output);
   }
 
+  @Test
+  void aConfigurationErrorIsAJsonLineTooWhenTheEnvironmentAsksForJson() throws Exception {
+    // GIVEN JSON logs from the environment and a port that is not a number
+    Process process =
+        launch(Map.of("QUOTABOT_LOG_FORMAT", "json", "QUOTABOT_WEB_PORT", "not-a-port"));
+
+    // WHEN it refuses to start
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS), "process did not stop");
+    assertEquals(2, process.exitValue());
+
+    // THEN its one line is a JSON object naming the key
+    List<String> lines =
+        Files.readString(workingDirectory.resolve("out.log"), StandardCharsets.UTF_8)
+            .lines()
+            .filter(line -> !line.isBlank())
+            .toList();
+    assertEquals(1, lines.size(), lines.toString());
+    JsonObject event = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    assertEquals("ERROR", event.get("level").getAsString());
+    assertTrue(event.get("formattedMessage").getAsString().contains("web.port"), lines.get(0));
+  }
+
   private Process launch(Map<String, String> environment) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =

@@ -68,13 +68,13 @@ final class CheckRunner {
       Clock clock,
       Pacing pacing,
       WatchMeters meters) {
-    this.meters = meters;
     this.quota = quota;
     this.store = store;
     this.vault = vault;
     this.sink = sink;
     this.clock = clock;
     this.pacing = pacing;
+    this.meters = meters;
   }
 
   CompletableFuture<CheckOutcome> run(Watch watch) {
