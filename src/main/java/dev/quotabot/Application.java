@@ -2,6 +2,7 @@ package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigException;
+import dev.quotabot.config.MetricsConfig;
 import dev.quotabot.config.ModelScopeConfig;
 import dev.quotabot.config.ProvidersConfig;
 import dev.quotabot.config.WatchConfig;
@@ -9,10 +10,13 @@ import dev.quotabot.discord.AlertMessage;
 import dev.quotabot.discord.DiscordAlerts;
 import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.health.HealthRegistry;
+import dev.quotabot.metrics.Metrics;
+import dev.quotabot.metrics.MetricsServer;
 import dev.quotabot.quota.Provider;
 import dev.quotabot.quota.ProviderInfo;
 import dev.quotabot.quota.ProviderRegistry;
 import dev.quotabot.quota.QuotaService;
+import dev.quotabot.quota.UpstreamMeters;
 import dev.quotabot.quota.console.ConsoleProviders;
 import dev.quotabot.quota.custom.CustomProvider;
 import dev.quotabot.quota.custom.CustomProviderSpec;
@@ -25,15 +29,18 @@ import dev.quotabot.quota.net.UpstreamHttp;
 import dev.quotabot.quota.plans.CodingPlans;
 import dev.quotabot.quota.provider.OfficialProviders;
 import dev.quotabot.quota.relay.NewApiRelay;
+import dev.quotabot.quota.watch.WatchMeters;
 import dev.quotabot.quota.watch.WatchScheduler;
 import dev.quotabot.quota.watch.WatchService;
 import dev.quotabot.quota.watch.vault.KeyVault;
 import dev.quotabot.store.Database;
 import dev.quotabot.store.JdbcWatchStore;
 import dev.quotabot.web.WebServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,16 +56,22 @@ public final class Application implements AutoCloseable {
   private final WebServer web;
   private final @Nullable DiscordBot bot;
   private final @Nullable Watching watching;
+  private final Metrics metrics;
+  private final @Nullable MetricsServer metricsServer;
 
   private Application(
       UpstreamClients clients,
       WebServer web,
       @Nullable DiscordBot bot,
-      @Nullable Watching watching) {
+      @Nullable Watching watching,
+      Metrics metrics,
+      @Nullable MetricsServer metricsServer) {
     this.clients = clients;
     this.web = web;
     this.bot = bot;
     this.watching = watching;
+    this.metrics = metrics;
+    this.metricsServer = metricsServer;
   }
 
   /**
@@ -95,29 +108,39 @@ public final class Application implements AutoCloseable {
    * migrated) first, so a bad key or an unreachable database stops the start with one clear line.
    */
   public static Application start(AppConfig config, Clock clock) {
+    Metrics metrics = config.metrics().enabled() ? Metrics.onPrometheus() : Metrics.off();
+    MeterRegistry registry = metrics.registry();
     UpstreamClients clients = UpstreamClients.create(config.providers().allowPrivateAddresses());
     QuotaService quota =
         new QuotaService(
             new ProviderRegistry(providers(config, clients)),
             config.quota(),
             new BaseUrlRules(config.providers().allowHttp()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new UpstreamMeters(registry));
     HealthRegistry health = new HealthRegistry();
     Watching watching = null;
-    WebServer web;
+    WebServer web = null;
+    MetricsServer metricsServer = null;
     try {
-      watching = config.watch().enabled() ? openWatches(config.watch(), quota, clock) : null;
-      web = WebServer.start(config.web(), quota, health);
+      watching =
+          config.watch().enabled() ? openWatches(config.watch(), quota, clock, registry) : null;
+      web = WebServer.start(config.web(), quota, health, registry);
+      metricsServer = startMetrics(config.metrics(), metrics);
     } catch (RuntimeException failed) {
+      if (web != null) {
+        web.close();
+      }
       if (watching != null) {
         watching.database.close();
       }
       clients.close();
+      metrics.close();
       throw failed;
     }
     DiscordBot bot = null;
     if (config.discord().enabled()) {
-      bot = startBot(config, quota, watching);
+      bot = startBot(config, quota, watching, registry);
     } else {
       LOG.info(
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");
@@ -133,14 +156,24 @@ public final class Application implements AutoCloseable {
           "Watches are set up (watch.encryption_key) but the Discord bot is off: no watch is"
               + " checked, since alerts are sent as Discord DMs.");
     }
-    return new Application(clients, web, bot, watching);
+    return new Application(clients, web, bot, watching, metrics, metricsServer);
+  }
+
+  /** The management listener, when {@code metrics.port} is set; nothing listens otherwise. */
+  private static @Nullable MetricsServer startMetrics(MetricsConfig config, Metrics metrics) {
+    if (config.port().isEmpty() || metrics.scraped().isEmpty()) {
+      return null;
+    }
+    return MetricsServer.start(
+        config.host(), config.port().getAsInt(), metrics.scraped().orElseThrow());
   }
 
   /**
    * Opens the watch database and everything watches run on. The vault is made first: a key of the
    * wrong length fails before any connection is made.
    */
-  private static Watching openWatches(WatchConfig config, QuotaService quota, Clock clock) {
+  private static Watching openWatches(
+      WatchConfig config, QuotaService quota, Clock clock, MeterRegistry registry) {
     KeyVault vault;
     try {
       vault = new KeyVault(config.encryptionKey().orElseThrow(), config.previousKey());
@@ -155,7 +188,9 @@ public final class Application implements AutoCloseable {
       DiscordAlerts alerts =
           new DiscordAlerts(
               new AlertMessage(id -> quota.provider(id).map(ProviderInfo::name).orElse(id)));
-      WatchService service = new WatchService(quota, store, vault, config.limits(), alerts, clock);
+      WatchService service =
+          new WatchService(
+              quota, store, vault, config.limits(), alerts, clock, new WatchMeters(registry));
       return new Watching(database, store, service, alerts);
     } catch (RuntimeException failed) {
       database.close();
@@ -226,13 +261,14 @@ public final class Application implements AutoCloseable {
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */
   private static @Nullable DiscordBot startBot(
-      AppConfig config, QuotaService quota, @Nullable Watching watching) {
+      AppConfig config, QuotaService quota, @Nullable Watching watching, MeterRegistry registry) {
     try {
       return DiscordBot.start(
           config.discord(),
           quota,
           config.web().shutdownTimeout(),
-          watching == null ? null : new DiscordBot.Watches(watching.service, watching.alerts));
+          watching == null ? null : new DiscordBot.Watches(watching.service, watching.alerts),
+          registry);
     } catch (RuntimeException failed) {
       LOG.error(
           "Discord bot not started ({}); the web page and API keep running.",
@@ -254,6 +290,11 @@ public final class Application implements AutoCloseable {
 
   public int webPort() {
     return web.port();
+  }
+
+  /** The metrics listener's port; empty while metrics are off. */
+  public OptionalInt metricsPort() {
+    return metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port());
   }
 
   /**
@@ -288,10 +329,25 @@ public final class Application implements AutoCloseable {
       try {
         clients.close();
       } finally {
-        if (watching != null) {
-          watching.database.close();
+        try {
+          if (watching != null) {
+            watching.database.close();
+          }
+        } finally {
+          closeMetrics();
         }
       }
+    }
+  }
+
+  /** Last: a scrape during shutdown still sees the other parts' final numbers. */
+  private void closeMetrics() {
+    try {
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
+    } finally {
+      metrics.close();
     }
   }
 }

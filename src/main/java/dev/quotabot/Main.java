@@ -21,6 +21,7 @@ public final class Main {
         Arrays.stream(args)
             .filter(arg -> !arg.equals(HealthCheckCommand.FLAG))
             .toArray(String[]::new);
+    ConsoleLogs.useEarly(System.getenv());
     AppConfig config;
     try {
       config = ConfigLoader.load(configArgs, Path.of(""), System.getenv());
@@ -29,6 +30,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    ConsoleLogs.use(config.logFormat());
     if (healthCheck) {
       System.exit(HealthCheckCommand.run(config.web()));
       return;

@@ -46,7 +46,9 @@ final class CustomProviderRegistrationTest {
         defaults.quota(),
         new ProvidersConfig(
             providers.baseUrls(), providers.allowHttp(), providers.allowPrivateAddresses(), custom),
-        defaults.watch());
+        defaults.watch(),
+        defaults.metrics(),
+        defaults.logFormat());
   }
 
   @Test

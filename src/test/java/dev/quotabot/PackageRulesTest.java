@@ -28,6 +28,7 @@ final class PackageRulesTest {
   private static final Set<String> DOOR_SURFACE =
       Set.of(
           "QuotaService",
+          "QueryMeters",
           "QuotaSettings",
           "QueryInput",
           "QuotaQuery",
@@ -100,6 +101,21 @@ final class PackageRulesTest {
                         || line.contains("javax.sql")
                         || line.contains("org.flywaydb")
                         || line.contains("com.zaxxer"))
+            .toList();
+
+    assertEquals(List.of(), offending);
+  }
+
+  @Test
+  void theMetricsPackageOnlyServesTheRegistry() {
+    List<String> offending =
+        imports(MAIN.resolve("metrics")).stream()
+            .filter(
+                line ->
+                    line.contains("net.dv8tion")
+                        || line.contains("dev.quotabot.quota")
+                        || line.contains("dev.quotabot.web")
+                        || line.contains("dev.quotabot.discord"))
             .toList();
 
     assertEquals(List.of(), offending);

@@ -9,4 +9,6 @@ public record AppConfig(
     ModelScopeConfig modelScope,
     QuotaSettings quota,
     ProvidersConfig providers,
-    WatchConfig watch) {}
+    WatchConfig watch,
+    MetricsConfig metrics,
+    LogFormat logFormat) {}

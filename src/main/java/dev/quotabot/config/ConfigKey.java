@@ -76,7 +76,11 @@ public enum ConfigKey {
   // empty: an SQLite file quota-bot.db beside the config file (the working directory without one)
   DATABASE_URL("database.url", ""),
   DATABASE_USER("database.user", ""),
-  DATABASE_PASSWORD("database.password", "");
+  DATABASE_PASSWORD("database.password", ""),
+  // empty: no management listener and no /metrics at all
+  METRICS_PORT("metrics.port", ""),
+  METRICS_HOST("metrics.host", "127.0.0.1"),
+  LOG_FORMAT("log.format", "text");
 
   private static final Pattern PROVIDER_BASE_URL =
       Pattern.compile("provider\\.([a-z0-9]+)\\.base_url");

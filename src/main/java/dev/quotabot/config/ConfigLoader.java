@@ -74,7 +74,15 @@ public final class ConfigLoader {
         modelScope(values),
         quota(values),
         providers(values, properties, fileName, env),
-        watch(values, folder));
+        watch(values, folder),
+        metrics(values),
+        LogFormat.named(values.choice(ConfigKey.LOG_FORMAT, LogFormat.names())));
+  }
+
+  private static MetricsConfig metrics(ConfigValues values) {
+    return new MetricsConfig(
+        values.optionalInteger(ConfigKey.METRICS_PORT, 0, 65_535),
+        values.string(ConfigKey.METRICS_HOST));
   }
 
   private static WatchConfig watch(ConfigValues values, Path folder) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,24 @@ final class ConfigValues {
 
   String string(ConfigKey key) {
     return find(key).value();
+  }
+
+  /** A whole number in the range, or empty when the value is empty (the feature is off). */
+  OptionalInt optionalInteger(ConfigKey key, int min, int max) {
+    return find(key).value().isEmpty()
+        ? OptionalInt.empty()
+        : OptionalInt.of(integer(key, min, max));
+  }
+
+  /** One of {@code choices} (case-insensitive), as the choice is written. */
+  String choice(ConfigKey key, List<String> choices) {
+    Found found = find(key);
+    for (String choice : choices) {
+      if (choice.equalsIgnoreCase(found.value())) {
+        return choice;
+      }
+    }
+    throw invalid(key, found, "must be one of " + String.join(", ", choices));
   }
 
   int integer(ConfigKey key, int min, int max) {

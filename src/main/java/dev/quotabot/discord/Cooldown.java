@@ -2,6 +2,9 @@ package dev.quotabot.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +21,7 @@ final class Cooldown {
   private final long periodNanos;
   private final LongSupplier nanoTime;
   private final @Nullable Cache<Long, Long> startedAt;
+  private final Counter refusals;
 
   Cooldown(Duration period, LongSupplier nanoTime) {
     this(period, nanoTime, MAX_USERS);
@@ -27,6 +31,15 @@ final class Cooldown {
    * @param maxUsers how many users' start times are kept at most
    */
   Cooldown(Duration period, LongSupplier nanoTime, int maxUsers) {
+    this(period, nanoTime, maxUsers, refusals(new CompositeMeterRegistry()));
+  }
+
+  /**
+   * @param refusals counts each answer that makes a user wait: every caller refuses the interaction
+   *     on it ({@link #refusals(MeterRegistry)})
+   */
+  Cooldown(Duration period, LongSupplier nanoTime, int maxUsers, Counter refusals) {
+    this.refusals = refusals;
     this.periodNanos = period.toNanos();
     this.nanoTime = nanoTime;
     this.startedAt =
@@ -63,7 +76,17 @@ final class Cooldown {
               }
               return now;
             });
+    if (left[0] > 0) {
+      refusals.increment();
+    }
     return Duration.ofNanos(left[0]);
+  }
+
+  /** Interactions refused because the user's cooldown was running; no user label. */
+  static Counter refusals(MeterRegistry registry) {
+    return Counter.builder("quotabot.discord.cooldown_refusals")
+        .description("Discord interactions refused because the user's cooldown was running")
+        .register(registry);
   }
 
   /** Ends the user's cooldown early: the query it was started for never ran. */
@@ -73,14 +96,21 @@ final class Cooldown {
     }
   }
 
-  /** How long the user still has to wait (zero when free), without starting anything. */
+  /**
+   * How long the user still has to wait (zero when free), without starting anything. A wait counts
+   * as a refusal: each caller refuses the interaction on it.
+   */
   Duration remaining(long userId) {
     Long started = startedAt == null ? null : startedAt.getIfPresent(userId);
     if (started == null) {
       return Duration.ZERO;
     }
     long elapsed = nanoTime.getAsLong() - started;
-    return elapsed < periodNanos ? Duration.ofNanos(periodNanos - elapsed) : Duration.ZERO;
+    if (elapsed >= periodNanos) {
+      return Duration.ZERO;
+    }
+    refusals.increment();
+    return Duration.ofNanos(periodNanos - elapsed);
   }
 
   /** Whole seconds to show a person: 0.2 s left reads "1 s", never "0 s". */

@@ -1,8 +1,11 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
+import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.watch.WatchService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -20,6 +24,9 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,11 +101,30 @@ public final class DiscordBot implements AutoCloseable {
       QuotaService service,
       Duration drainTimeout,
       @Nullable Watches watches) {
+    return start(config, service, drainTimeout, watches, new CompositeMeterRegistry());
+  }
+
+  /**
+   * The same, recording interactions, acknowledgement latency, cooldown refusals and queries in
+   * {@code metrics}.
+   *
+   * @param metrics the process's registry (one that records nothing while metrics are off)
+   */
+  public static DiscordBot start(
+      DiscordConfig config,
+      QuotaService service,
+      Duration drainTimeout,
+      @Nullable Watches watches,
+      MeterRegistry metrics) {
     PendingReplies pending = new PendingReplies();
     QuotaOptions options = new QuotaOptions(service);
-    Cooldown cooldown = new Cooldown(config.cooldown(), System::nanoTime);
+    Cooldown cooldown =
+        new Cooldown(
+            config.cooldown(), System::nanoTime, Cooldown.MAX_USERS, Cooldown.refusals(metrics));
     Rechecks rechecks = new Rechecks();
-    QuotaReply reply = new QuotaReply(service, cooldown, pending, new AnswerButtons(rechecks));
+    QuotaReply reply =
+        new QuotaReply(
+            service, cooldown, pending, new AnswerButtons(rechecks), new QueryMeters(metrics));
     QuotaModal modal = new QuotaModal(options, reply);
     List<CommandData> commands = new ArrayList<>();
     commands.add(QuotaCommand.definition(service.providers()));
@@ -111,6 +137,9 @@ public final class DiscordBot implements AutoCloseable {
       addWatches(watches, service, cooldown, pending, commands, listeners);
     }
     listeners.add(new CommandRegistration(commands, config.guildId()));
+    listeners.add(
+        new InteractionMeters(
+            metrics, commands.stream().map(CommandData::getName).collect(Collectors.toSet())));
     // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
     // shuts its own pools down at once, interrupting the thread that is still finishing the failed
     // request, and logs a stack trace about it; on our pool that thread simply finishes.
@@ -122,6 +151,7 @@ public final class DiscordBot implements AutoCloseable {
                 new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl().toString())))
             .setSessionController(new GatewaySessionController(config.gatewayUrl().toString()))
             .setCompression(Compression.NONE)
+            .setHttpClientBuilder(httpClient(metrics))
             .setEnableShutdownHook(false)
             .addEventListeners(listeners.toArray());
     DiscordBot bot =
@@ -153,6 +183,19 @@ public final class DiscordBot implements AutoCloseable {
     listeners.add(new ForgetMeCommand(watching));
     commands.add(WatchesCommand.definition());
     listeners.addAll(WatchesCommand.listeners(watching, service.providers(), cooldown, pending));
+  }
+
+  /**
+   * JDA's REST client as JDA builds its own (25 calls per host, 5 idle connections kept 10 s), with
+   * the acknowledgement latency measured on it.
+   */
+  private static OkHttpClient.Builder httpClient(MeterRegistry metrics) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(25);
+    return new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+        .dispatcher(dispatcher)
+        .addInterceptor(new AckLatency(metrics, System::currentTimeMillis));
   }
 
   /** JDA appends its routes to the base URL as they are: it must end with a slash. */

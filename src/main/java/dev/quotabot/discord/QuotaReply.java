@@ -1,8 +1,10 @@
 package dev.quotabot.discord;
 
+import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,25 +36,43 @@ final class QuotaReply {
   /** The pause before the second attempt; it doubles for each later one. */
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
+  /** The name this door's queries are counted under. */
+  static final String DOOR = "discord";
+
   private final QuotaService service;
   private final Cooldown cooldown;
   private final PendingReplies pending;
   private final AnswerButtons buttons;
+  private final QueryMeters meters;
 
   /**
    * @param buttons the buttons under each answer
+   * @param meters where each query is counted (as the {@code discord} door's)
    */
   QuotaReply(
-      QuotaService service, Cooldown cooldown, PendingReplies pending, AnswerButtons buttons) {
+      QuotaService service,
+      Cooldown cooldown,
+      PendingReplies pending,
+      AnswerButtons buttons,
+      QueryMeters meters) {
     this.service = service;
     this.cooldown = cooldown;
     this.pending = pending;
     this.buttons = buttons;
+    this.meters = meters;
   }
 
-  /** The same, whose answers' buttons only work while this very reply remembers them. */
+  /**
+   * The same, whose answers' buttons only work while this very reply remembers them, and whose
+   * queries are not counted.
+   */
   QuotaReply(QuotaService service, Cooldown cooldown, PendingReplies pending) {
-    this(service, cooldown, pending, new AnswerButtons(new Rechecks()));
+    this(
+        service,
+        cooldown,
+        pending,
+        new AnswerButtons(new Rechecks()),
+        new QueryMeters(new CompositeMeterRegistry()));
   }
 
   /**
@@ -99,7 +119,7 @@ final class QuotaReply {
       CompletableFuture<Void> delivered) {
     CompletableFuture<QuotaReport> report;
     try {
-      report = service.query(ready.query());
+      report = meters.counted(DOOR, service.query(ready.query()));
     } catch (RuntimeException failed) {
       report = CompletableFuture.failedFuture(failed);
     }

@@ -1,6 +1,7 @@
 package dev.quotabot.quota;
 
 import dev.quotabot.quota.net.BaseUrlRules;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,17 +21,35 @@ public final class QuotaService {
   private final QuotaSettings settings;
   private final Clock clock;
   private final QuotaQueryFactory queries;
+  private final UpstreamMeters upstream;
 
   /**
+   * A service whose upstream calls are not measured.
+   *
    * @param providers every provider a query may name, the default first
    * @param baseUrls the rules for relay addresses given in queries
    */
   public QuotaService(
       ProviderRegistry providers, QuotaSettings settings, BaseUrlRules baseUrls, Clock clock) {
+    this(providers, settings, baseUrls, clock, new UpstreamMeters(new CompositeMeterRegistry()));
+  }
+
+  /**
+   * @param providers every provider a query may name, the default first
+   * @param baseUrls the rules for relay addresses given in queries
+   * @param upstream where each provider's upstream time and probes are recorded
+   */
+  public QuotaService(
+      ProviderRegistry providers,
+      QuotaSettings settings,
+      BaseUrlRules baseUrls,
+      Clock clock,
+      UpstreamMeters upstream) {
     this.providers = providers;
     this.settings = settings;
     this.clock = clock;
     this.queries = new QuotaQueryFactory(settings, providers, baseUrls);
+    this.upstream = upstream;
   }
 
   public QuotaSettings settings() {
@@ -107,6 +126,6 @@ public final class QuotaService {
         providers
             .find(query.provider())
             .orElseThrow(() -> new InvalidQueryException(Text.of("quota.unknown_provider")));
-    return new QueryRun(provider, settings, clock, query, listener).begin();
+    return new QueryRun(upstream.measured(provider), settings, clock, query, listener).begin();
   }
 }

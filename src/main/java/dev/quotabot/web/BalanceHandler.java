@@ -1,5 +1,6 @@
 package dev.quotabot.web;
 
+import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
 import io.undertow.server.HttpHandler;
@@ -12,10 +13,12 @@ import io.undertow.server.HttpServerExchange;
 final class BalanceHandler implements HttpHandler {
   private final QuotaService service;
   private final QueryRequests requests;
+  private final QueryMeters meters;
 
-  BalanceHandler(QuotaService service, QueryRequests requests) {
+  BalanceHandler(QuotaService service, QueryRequests requests, QueryMeters meters) {
     this.service = service;
     this.requests = requests;
+    this.meters = meters;
   }
 
   @Override
@@ -24,8 +27,8 @@ final class BalanceHandler implements HttpHandler {
   }
 
   private void run(HttpServerExchange exchange, QuotaQuery query) {
-    service
-        .query(query)
+    meters
+        .counted("web", service.query(query))
         // answer on the connection's IO thread, not on whichever thread finished last
         .whenCompleteAsync(
             (report, failure) -> {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.quotabot.quota.Account;
 import dev.quotabot.quota.ModelQuota;
 import dev.quotabot.quota.QueryListener;
+import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaQuery;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.RunningQuery;
@@ -27,10 +28,12 @@ final class BalanceStreamHandler implements HttpHandler {
 
   private final QuotaService service;
   private final QueryRequests requests;
+  private final QueryMeters meters;
 
-  BalanceStreamHandler(QuotaService service, QueryRequests requests) {
+  BalanceStreamHandler(QuotaService service, QueryRequests requests, QueryMeters meters) {
     this.service = service;
     this.requests = requests;
+    this.meters = meters;
   }
 
   @Override
@@ -47,8 +50,8 @@ final class BalanceStreamHandler implements HttpHandler {
         exchange
             .getIoThread()
             .executeAtInterval(() -> out.write(PING), PING_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    started
-        .report()
+    meters
+        .counted("web_stream", started.report())
         .whenComplete(
             (report, failure) -> {
               ping.remove();

@@ -2,7 +2,11 @@ package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
 import dev.quotabot.health.HealthRegistry;
+import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -39,11 +43,24 @@ public final class WebServer implements AutoCloseable {
    * what {@code health} holds at each request.
    */
   public static WebServer start(WebConfig config, QuotaService service, HealthRegistry health) {
+    return start(config, service, health, new CompositeMeterRegistry());
+  }
+
+  /**
+   * The same, recording its requests, queries and rate-limit refusals in {@code metrics}.
+   *
+   * @param metrics the process's registry (one that records nothing while metrics are off)
+   */
+  public static WebServer start(
+      WebConfig config, QuotaService service, HealthRegistry health, MeterRegistry metrics) {
     GracefulShutdownHandler shutdown =
-        new GracefulShutdownHandler(jsonErrors(cors(config, routes(config, service, health))));
-    // outermost first: each request is logged, gets the security headers, and any answer without
-    // a body (the 503 while shutting down included) gets a JSON one
-    HttpHandler chain = AccessLog.around(new SecurityHeaders(new JsonErrorPages(shutdown)));
+        new GracefulShutdownHandler(
+            jsonErrors(cors(config, routes(config, service, health, metrics))));
+    // outermost first: each request is timed and logged, gets the security headers, and any answer
+    // without a body (the 503 while shutting down included) gets a JSON one
+    HttpHandler chain =
+        new HttpServerMetrics(
+            metrics, AccessLog.around(new SecurityHeaders(new JsonErrorPages(shutdown))));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.host())
@@ -62,14 +79,19 @@ public final class WebServer implements AutoCloseable {
     return server;
   }
 
-  private static HttpHandler routes(WebConfig config, QuotaService service, HealthRegistry health) {
+  private static HttpHandler routes(
+      WebConfig config, QuotaService service, HealthRegistry health, MeterRegistry metrics) {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     ClientAddress clients = new ClientAddress(config.trustProxy());
     QueryRequests requests = new QueryRequests(service);
+    QueryMeters queries = new QueryMeters(metrics);
+    Counter refusals = RateLimitHandler.refusals(metrics);
     HttpHandler balance =
-        new RateLimitHandler(limiter, clients, new BalanceHandler(service, requests));
+        new RateLimitHandler(
+            limiter, clients, refusals, new BalanceHandler(service, requests, queries));
     HttpHandler stream =
-        new RateLimitHandler(limiter, clients, new BalanceStreamHandler(service, requests));
+        new RateLimitHandler(
+            limiter, clients, refusals, new BalanceStreamHandler(service, requests, queries));
     return new Routes()
         .get("/health", HealthHandler.liveness(health))
         .get("/health/ready", HealthHandler.readiness(health))

@@ -5,9 +5,11 @@ import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigKey;
 import dev.quotabot.config.ConfigLoader;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** The real product on a random loopback port, configured like an operator would. */
 public final class RunningApp implements AutoCloseable {
@@ -56,6 +58,21 @@ public final class RunningApp implements AutoCloseable {
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  /** The metrics listener's port; empty while metrics are off. */
+  public OptionalInt metricsPort() {
+    return application.metricsPort();
+  }
+
+  /** The whole Prometheus text the metrics listener serves (metrics must be on). */
+  public String scrape() {
+    HttpResponse<String> response =
+        HttpCalls.get(URI.create("http://127.0.0.1:" + metricsPort().orElseThrow() + "/metrics"));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET /metrics answered " + response.statusCode());
+    }
+    return response.body();
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.watch.vault.KeyVault;
 import dev.quotabot.quota.watch.vault.SealedSecret;
 import dev.quotabot.quota.watch.vault.VaultException;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ final class CheckRunner {
   private final AlertSink sink;
   private final Clock clock;
   private final Pacing pacing;
+  private final WatchMeters meters;
 
   CheckRunner(
       QuotaService quota,
@@ -55,12 +57,24 @@ final class CheckRunner {
       AlertSink sink,
       Clock clock,
       Pacing pacing) {
+    this(quota, store, vault, sink, clock, pacing, new WatchMeters(new CompositeMeterRegistry()));
+  }
+
+  CheckRunner(
+      QuotaService quota,
+      WatchStore store,
+      KeyVault vault,
+      AlertSink sink,
+      Clock clock,
+      Pacing pacing,
+      WatchMeters meters) {
     this.quota = quota;
     this.store = store;
     this.vault = vault;
     this.sink = sink;
     this.clock = clock;
     this.pacing = pacing;
+    this.meters = meters;
   }
 
   CompletableFuture<CheckOutcome> run(Watch watch) {
@@ -91,6 +105,7 @@ final class CheckRunner {
     } catch (VaultException closed) {
       Watch saved = failed(watch, now, VAULT_ERROR);
       store.saveCheck(saved, Optional.empty());
+      meters.checked(watch.settings().provider(), VAULT_ERROR);
       // the vault's message names keys by id only, never a secret
       LOG.warn(
           "Watch {} ({}, {}): its sealed key does not open: {} Next try at {}.",
@@ -109,6 +124,7 @@ final class CheckRunner {
       // the operator changed something (a provider removed, plain http refused now)
       Watch saved = failed(watch, now, INVALID_QUERY);
       store.saveCheck(saved, Optional.empty());
+      meters.checked(watch.settings().provider(), INVALID_QUERY);
       LOG.warn(
           "Watch {} ({}, {}): its settings no longer make a query: {}",
           watch.id(),
@@ -119,7 +135,7 @@ final class CheckRunner {
           new CheckOutcome(saved, null, Optional.empty(), List.of()));
     }
     resealIfOld(watch, sealed, secret);
-    return quota.query(query).thenCompose(report -> conclude(watch, report));
+    return meters.counted(quota.query(query)).thenCompose(report -> conclude(watch, report));
   }
 
   /** The query a watch's settings and secret make: the same a door would build. */
@@ -174,6 +190,8 @@ final class CheckRunner {
         after = read(watch, report, reading.get(), at, alerts);
       }
     }
+    meters.checked(
+        watch.settings().provider(), after.lastStatus() == null ? OK : after.lastStatus());
     Optional<Watch> current = store.find(watch.id());
     if (current.isEmpty()) {
       // removed while it was being checked: nothing is sent, nothing is saved
@@ -291,10 +309,12 @@ final class CheckRunner {
         .handle(
             (result, failure) -> {
               if (failure != null) {
+                meters.alerted(alert.kind(), WatchMeters.FAILED);
                 LOG.warn(
                     "Alert for watch {} not delivered: {}", alert.watchId(), failure.toString());
                 return false;
               }
+              meters.alerted(alert.kind(), WatchMeters.delivery(result));
               return result == AlertSink.Delivery.DELIVERED;
             });
   }

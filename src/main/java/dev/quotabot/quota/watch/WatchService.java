@@ -11,6 +11,7 @@ import dev.quotabot.quota.QuotaReport;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.Text;
 import dev.quotabot.quota.watch.vault.KeyVault;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public final class WatchService {
   private final Clock clock;
   private final Pacing pacing;
   private final CheckRunner runner;
+  private final WatchMeters meters;
 
   /** Checks under way, by watch id: a second ask for one joins it instead of spending twice. */
   private final Map<Long, CompletableFuture<CheckOutcome>> running = new ConcurrentHashMap<>();
@@ -51,6 +53,20 @@ public final class WatchService {
       WatchLimits limits,
       AlertSink alerts,
       Clock clock) {
+    this(quota, store, vault, limits, alerts, clock, new WatchMeters(new CompositeMeterRegistry()));
+  }
+
+  /**
+   * @param meters where checks and alerts are counted
+   */
+  public WatchService(
+      QuotaService quota,
+      WatchStore store,
+      KeyVault vault,
+      WatchLimits limits,
+      AlertSink alerts,
+      Clock clock,
+      WatchMeters meters) {
     this.quota = quota;
     this.store = store;
     this.vault = vault;
@@ -58,7 +74,8 @@ public final class WatchService {
     this.clock = clock;
     // java.util.Random is safe to share between the checks that run at once
     this.pacing = new Pacing(new Random());
-    this.runner = new CheckRunner(quota, store, vault, alerts, clock, pacing);
+    this.meters = meters;
+    this.runner = new CheckRunner(quota, store, vault, alerts, clock, pacing, meters);
   }
 
   public WatchLimits limits() {
@@ -153,8 +170,8 @@ public final class WatchService {
       QuotaQuery query =
           quota.check(CheckRunner.input(settings, new WatchSecret(ApiKey.of(rawKey), address)));
       WatchSecret secret = new WatchSecret(query.key(), address);
-      quota
-          .query(query)
+      meters
+          .counted(quota.query(query))
           .whenComplete(
               (report, failure) -> {
                 try {
