@@ -112,6 +112,7 @@ public final class FakeDiscord implements AutoCloseable {
     gatewayBot.addProperty("url", gateway.url());
     gatewayBot.addProperty("shards", shards);
     gatewayBot.add("session_start_limit", limit);
+    rest.removeStub(GATEWAY_BOT_STUB);
     rest.stubFor(
         get(urlPathEqualTo("/api/v10/gateway/bot"))
             .withId(GATEWAY_BOT_STUB)
