@@ -292,10 +292,6 @@ public final class DiscordBot implements AutoCloseable {
         manager, loggedIn ? ShardsHealth.Stage.LOGGED_IN : ShardsHealth.Stage.LOGGING_IN);
   }
 
-  private synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** The failure's kind (see {@link Replies#describe}), with the token removed just in case. */
   private String describe(Throwable failure) {
     return Replies.describe(failure).replace(config.token(), "(token)");
