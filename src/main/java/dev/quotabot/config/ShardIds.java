@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * product shows them back. Written here because JDA takes a list of ids but parses no such text.
  */
 public final class ShardIds {
-  /** One item of the list: an id or an inclusive range of ids. */
-  private static final Pattern ITEM = Pattern.compile("(\\d{1,6})(?:-(\\d{1,6}))?");
+  /**
+   * One item of the list: an id or an inclusive range of ids, each below {@link
+   * DiscordShards#MAX_TOTAL} (five digits), so no list expands past that many ids.
+   */
+  private static final Pattern ITEM = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
   private ShardIds() {}
 
@@ -29,7 +32,7 @@ public final class ShardIds {
       Matcher matcher = ITEM.matcher(item);
       if (!matcher.matches()) {
         throw new IllegalArgumentException(
-            "\"" + item + "\" is not a shard id or a range such as 0-3");
+            "\"" + item + "\" is not a shard id (0 to 99999) or a range such as 0-3");
       }
       int first = Integer.parseInt(matcher.group(1));
       int last = matcher.group(2) == null ? first : Integer.parseInt(matcher.group(2));

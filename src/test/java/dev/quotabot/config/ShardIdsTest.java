@@ -29,7 +29,21 @@ final class ShardIdsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a", "1-", "-1", "1--2", "1,,2", "1 2", "0x1", "1.5", "1-2-3"})
+  @ValueSource(
+      strings = {
+        "",
+        "a",
+        "1-",
+        "-1",
+        "1--2",
+        "1,,2",
+        "1 2",
+        "0x1",
+        "1.5",
+        "1-2-3",
+        "100000",
+        "0-100000"
+      })
   void refusesWhatIsNotIdsOrRanges(String text) {
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> ShardIds.parse(text));
