@@ -141,6 +141,9 @@ public final class Application implements AutoCloseable {
     DiscordBot bot = null;
     if (config.discord().enabled()) {
       bot = startBot(config, quota, watching, registry);
+      if (bot != null) {
+        health.add(bot.health());
+      }
     } else {
       LOG.info(
           "Discord bot is off (no discord.token or DISCORD_TOKEN set); the web page and API are on.");

@@ -20,6 +20,10 @@ public enum ConfigKey {
   DISCORD_API_BASE_URL("discord.api_base_url", "https://discord.com/api/v10/"),
   DISCORD_GATEWAY_URL("discord.gateway_url", "wss://gateway.discord.gg/"),
   DISCORD_COOLDOWN_S("discord.cooldown_s", "5"),
+  // empty: as many shards as Discord recommends (GET /gateway/bot)
+  DISCORD_SHARDS_TOTAL("discord.shards_total", ""),
+  // empty: every shard; else ids and ranges such as 0-3 or 0-1,4 (needs discord.shards_total)
+  DISCORD_SHARD_IDS("discord.shard_ids", ""),
   MODELSCOPE_API_BASE_URL("modelscope.api_base_url", "https://api-inference.modelscope.cn/v1"),
   MODELSCOPE_OPENAPI_BASE_URL("modelscope.openapi_base_url", "https://modelscope.cn/openapi/v1"),
   MODELSCOPE_CATALOG_TTL_S("modelscope.catalog_ttl_s", "3600"),

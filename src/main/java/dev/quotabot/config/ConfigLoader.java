@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -154,7 +155,15 @@ public final class ConfigLoader {
         values.snowflake(ConfigKey.DISCORD_GUILD_ID),
         values.url(ConfigKey.DISCORD_API_BASE_URL, HTTP),
         values.url(ConfigKey.DISCORD_GATEWAY_URL, WEBSOCKET),
-        Duration.ofSeconds(values.integer(ConfigKey.DISCORD_COOLDOWN_S, 0, 3_600)));
+        Duration.ofSeconds(values.integer(ConfigKey.DISCORD_COOLDOWN_S, 0, 3_600)),
+        shards(values));
+  }
+
+  /** {@code discord.shards_total} and {@code discord.shard_ids}, checked against each other. */
+  private static DiscordShards shards(ConfigValues values) {
+    OptionalInt total =
+        values.optionalInteger(ConfigKey.DISCORD_SHARDS_TOTAL, 1, DiscordShards.MAX_TOTAL);
+    return new DiscordShards(total, values.shardIds(ConfigKey.DISCORD_SHARD_IDS, total));
   }
 
   private static ModelScopeConfig modelScope(ConfigValues values) {

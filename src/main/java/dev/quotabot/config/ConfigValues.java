@@ -96,6 +96,45 @@ final class ConfigValues {
     throw invalid(key, found, "must be a whole number from " + min + " to " + max);
   }
 
+  /**
+   * Shard ids ({@link ShardIds}), each below {@code total}; empty when the value is empty. Ids need
+   * a total: without one there is nothing to check them against.
+   */
+  List<Integer> shardIds(ConfigKey key, OptionalInt total) {
+    Found found = find(key);
+    if (found.value().isEmpty()) {
+      return List.of();
+    }
+    List<Integer> ids;
+    try {
+      ids = ShardIds.parse(found.value());
+    } catch (IllegalArgumentException malformed) {
+      throw invalid(
+          key, found, "must be shard ids such as 0-3, 0,2,5 or 0-1,4: " + malformed.getMessage());
+    }
+    if (total.isEmpty()) {
+      throw invalid(
+          key,
+          found,
+          "needs "
+              + ConfigKey.DISCORD_SHARDS_TOTAL.key()
+              + " (how many shards the bot has in all) to be set as well");
+    }
+    int last = ids.get(ids.size() - 1);
+    if (last >= total.getAsInt()) {
+      throw invalid(
+          key,
+          found,
+          "must name shards below "
+              + ConfigKey.DISCORD_SHARDS_TOTAL.key()
+              + "="
+              + total.getAsInt()
+              + " (ids count from 0), but names shard "
+              + last);
+    }
+    return ids;
+  }
+
   /** A positive decimal such as {@code 0.5}, with at most 9 digits before the point and 6 after. */
   BigDecimal price(ConfigKey key) {
     Found found = find(key);

@@ -11,9 +11,21 @@ import java.time.Duration;
  * @param apiBaseUrl Discord's REST API base
  * @param gatewayUrl Discord's gateway
  * @param cooldown how long one user waits between two queries (zero: no cooldown)
+ * @param shards which gateway shards this process runs
  */
 public record DiscordConfig(
-    String token, String guildId, URI apiBaseUrl, URI gatewayUrl, Duration cooldown) {
+    String token,
+    String guildId,
+    URI apiBaseUrl,
+    URI gatewayUrl,
+    Duration cooldown,
+    DiscordShards shards) {
+
+  /** Every shard, as many as Discord recommends: one process that runs the whole bot. */
+  public DiscordConfig(
+      String token, String guildId, URI apiBaseUrl, URI gatewayUrl, Duration cooldown) {
+    this(token, guildId, apiBaseUrl, gatewayUrl, cooldown, DiscordShards.RECOMMENDED);
+  }
 
   public boolean enabled() {
     return !token.isEmpty();
@@ -31,6 +43,8 @@ public record DiscordConfig(
         + gatewayUrl
         + ", cooldown="
         + cooldown
+        + ", shards="
+        + shards
         + "]";
   }
 }

@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * Once connected, registers the commands globally (Discord may take a while to show changes
  * everywhere) and, when {@code discord.guild_id} is set, also in that server, where changes show at
  * once.
+ *
+ * <p>Each shard is told when it is ready, in whichever process runs it; registering is done once
+ * all the same: the global list by shard 0, the server's by the shard that holds the server ({@code
+ * (guild_id >> 22) % shards_total}, the only shard that knows it).
  */
 final class CommandRegistration extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRegistration.class);
@@ -47,7 +52,22 @@ final class CommandRegistration extends ListenerAdapter {
   @Override
   public void onReady(ReadyEvent event) {
     JDA jda = event.getJDA();
-    LOG.info("Discord bot connected as {}", jda.getSelfUser().getName());
+    JDA.ShardInfo shard = jda.getShardInfo();
+    LOG.info(
+        "Discord bot connected as {} (shard {} of {})",
+        jda.getSelfUser().getName(),
+        shard.getShardId(),
+        shard.getShardTotal());
+    if (shard.getShardId() == 0) {
+      registerGlobally(jda);
+    }
+    if (!guildId.isEmpty()
+        && MiscUtil.getShardForGuild(guildId, shard.getShardTotal()) == shard.getShardId()) {
+      registerInGuild(jda);
+    }
+  }
+
+  private void registerGlobally(JDA jda) {
     jda.updateCommands()
         .addCommands(commands)
         .queue(
@@ -55,9 +75,9 @@ final class CommandRegistration extends ListenerAdapter {
             failure ->
                 LOG.warn(
                     "Could not register {} globally ({})", names(), Replies.describe(failure)));
-    if (guildId.isEmpty()) {
-      return;
-    }
+  }
+
+  private void registerInGuild(JDA jda) {
     Guild guild = jda.getGuildById(guildId);
     if (guild == null) {
       LOG.warn(

@@ -2,10 +2,14 @@ package dev.quotabot.discord;
 
 import dev.quotabot.quota.watch.Alert;
 import dev.quotabot.quota.watch.AlertSink;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,26 +24,48 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAlerts implements AlertSink {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAlerts.class);
 
+  /** A shard in one of these states sends nothing more. */
+  private static final Set<JDA.Status> STOPPED =
+      EnumSet.of(JDA.Status.SHUTTING_DOWN, JDA.Status.SHUTDOWN, JDA.Status.FAILED_TO_LOGIN);
+
   private final AlertMessage message;
-  private volatile @Nullable JDA jda;
+  private volatile @Nullable ShardManager shards;
 
   public DiscordAlerts(AlertMessage message) {
     this.message = message;
   }
 
   /** The bot logged in: alerts can go out. */
-  void connected(JDA loggedIn) {
-    this.jda = loggedIn;
+  void connected(ShardManager loggedIn) {
+    this.shards = loggedIn;
   }
 
   /** The bot is stopping: alerts wait (the engine keeps them). */
   void disconnected() {
-    this.jda = null;
+    this.shards = null;
+  }
+
+  /**
+   * A shard of this process to send through: a DM is plain REST, which any shard can send, so a
+   * connected one if there is one, else any that is not stopping.
+   */
+  private static @Nullable JDA sender(@Nullable ShardManager manager) {
+    if (manager == null) {
+      return null;
+    }
+    List<JDA> running = manager.getShards();
+    return running.stream()
+        .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
+        .findFirst()
+        .or(
+            () ->
+                running.stream().filter(shard -> !STOPPED.contains(shard.getStatus())).findFirst())
+        .orElse(null);
   }
 
   @Override
   public CompletableFuture<Delivery> deliver(Alert alert) {
-    JDA current = jda;
+    JDA current = sender(shards);
     if (current == null) {
       return CompletableFuture.completedFuture(Delivery.UNAVAILABLE);
     }

@@ -1,6 +1,9 @@
 package dev.quotabot.discord;
 
 import dev.quotabot.config.DiscordConfig;
+import dev.quotabot.config.DiscordShards;
+import dev.quotabot.config.ShardIds;
+import dev.quotabot.health.HealthIndicator;
 import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.watch.WatchService;
@@ -18,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -35,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * The Discord door: logs the bot in (off the caller's thread, so a slow or unreachable Discord
  * never delays the web), wires the {@code /quota} listeners, and shuts JDA down cleanly.
  *
+ * <p>JDA's shard manager runs the gateway shards this process owns ({@code discord.shards_total},
+ * {@code discord.shard_ids}); a process with one shard takes the same path. Every shard gets the
+ * same listeners: an interaction is answered by whichever shard Discord sent it to.
+ *
  * <p>JDA runs in light mode (no member or entity caches beyond servers) with no privileged intents:
  * slash commands need none. Gateway compression is off, so the production code path is the one the
  * loopback tests run (the bot's gateway traffic is tiny without intents).
@@ -44,7 +52,7 @@ public final class DiscordBot implements AutoCloseable {
   private static final Duration JDA_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration LOGIN_JOIN_TIMEOUT = Duration.ofSeconds(2);
 
-  private final JDABuilder builder;
+  private final DefaultShardManagerBuilder builder;
   private final ExecutorService restPool;
   private final DiscordConfig config;
   private final PendingReplies pending;
@@ -52,11 +60,15 @@ public final class DiscordBot implements AutoCloseable {
   private final Thread login;
   private final @Nullable DiscordAlerts alerts;
 
-  private @Nullable JDA jda;
+  /** Set once built (before it logs in), so that a login cut short can still be stopped. */
+  private @Nullable ShardManager manager;
+
+  private boolean loggedIn;
+  private boolean loginFailed;
   private boolean closed;
 
   private DiscordBot(
-      JDABuilder builder,
+      DefaultShardManagerBuilder builder,
       ExecutorService restPool,
       DiscordConfig config,
       PendingReplies pending,
@@ -142,10 +154,11 @@ public final class DiscordBot implements AutoCloseable {
             metrics, commands.stream().map(CommandData::getName).collect(Collectors.toSet())));
     // JDA's REST calls run on this pool, which the bot shuts down itself: when a login fails, JDA
     // shuts its own pools down at once, interrupting the thread that is still finishing the failed
-    // request, and logs a stack trace about it; on our pool that thread simply finishes.
+    // request, and logs a stack trace about it; on our pool that thread simply finishes. Every
+    // shard shares it.
     ExecutorService restPool = Executors.newCachedThreadPool(daemonThreads("discord-rest-"));
-    JDABuilder builder =
-        JDABuilder.createLight(config.token(), intents())
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(config.token(), intents())
             .setRateLimitElastic(restPool, false)
             .setRestConfig(
                 new RestConfig().setBaseUrl(withTrailingSlash(config.apiBaseUrl().toString())))
@@ -153,7 +166,14 @@ public final class DiscordBot implements AutoCloseable {
             .setCompression(Compression.NONE)
             .setHttpClientBuilder(httpClient(metrics))
             .setEnableShutdownHook(false)
+            // the manager's own thread (it starts the shards) must not keep a stopped product alive
+            .setThreadFactory(daemonThreads("discord-shards-"))
             .addEventListeners(listeners.toArray());
+    DiscordShards shards = config.shards();
+    shards.total().ifPresent(builder::setShardsTotal);
+    if (!shards.ids().isEmpty()) {
+      builder.setShards(shards.ids());
+    }
     DiscordBot bot =
         new DiscordBot(
             builder,
@@ -220,44 +240,99 @@ public final class DiscordBot implements AutoCloseable {
     return EnumSet.noneOf(GatewayIntent.class);
   }
 
+  /**
+   * Builds the shard manager, then logs in: the first shard of this process is built on this thread
+   * ({@code GET /gateway/bot} for Discord's shard count and {@code max_concurrency}, {@code GET
+   * users/@me}), so a rejected token or an unreachable Discord shows here; the manager starts the
+   * other shards on its own thread, paced by {@link GatewaySessionController}.
+   */
   private void logIn() {
-    JDA started;
+    ShardManager built;
     try {
-      started = builder.build();
-    } catch (InvalidTokenException rejected) {
-      restPool.shutdown();
-      if (!isClosed()) {
-        LOG.error(
-            "Discord bot not started: Discord rejected the bot token (discord.token or"
-                + " DISCORD_TOKEN). The web page and API keep running.");
-      }
+      built = builder.build(false);
+    } catch (RuntimeException refused) {
+      failed(
+          "Discord bot not started: JDA refused the shard settings ("
+              + describe(refused)
+              + "). The web page and API keep running.");
       return;
-    } catch (RuntimeException failed) {
-      restPool.shutdown();
-      if (!isClosed()) {
-        LOG.error(
-            "Discord bot not started: cannot log in at {} ({}). The web page and API keep"
-                + " running.",
-            config.apiBaseUrl(),
-            describe(failed));
+    }
+    synchronized (this) {
+      if (closed) {
+        built.shutdown();
+        restPool.shutdownNow();
+        return;
       }
+      manager = built;
+    }
+    try {
+      built.login();
+    } catch (InvalidTokenException rejected) {
+      built.shutdown();
+      failed(
+          "Discord bot not started: Discord rejected the bot token (discord.token or"
+              + " DISCORD_TOKEN). The web page and API keep running.");
+      return;
+    } catch (RuntimeException unreachable) {
+      built.shutdown();
+      failed(
+          "Discord bot not started: cannot log in at "
+              + config.apiBaseUrl()
+              + " ("
+              + describe(unreachable)
+              + "). The web page and API keep running.");
       return;
     }
     synchronized (this) {
       if (!closed) {
-        jda = started;
+        loggedIn = true;
         if (alerts != null) {
-          alerts.connected(started);
+          alerts.connected(built);
         }
+        int total = built.getShardsTotal();
+        LOG.info(
+            "Discord: this process runs shards {} of {}",
+            ShardIds.describe(config.shards().idsOf(total)),
+            total);
         return;
       }
     }
-    started.shutdownNow();
+    stopNow(built);
     restPool.shutdownNow();
   }
 
-  private synchronized boolean isClosed() {
-    return closed;
+  /** One clear line (unless the product is stopping anyway): the web keeps running. */
+  private void failed(String line) {
+    restPool.shutdown();
+    boolean stopping;
+    synchronized (this) {
+      loginFailed = true;
+      stopping = closed;
+    }
+    if (stopping) {
+      return;
+    }
+    LOG.error(line);
+  }
+
+  /**
+   * The bot's part of {@code /health}: each shard of this process and its state ({@link
+   * ShardsHealth}).
+   */
+  public HealthIndicator health() {
+    return new ShardsHealth(config.shards(), this::state);
+  }
+
+  /** What the health indicator reads: the manager once built, and how the login went. */
+  private synchronized ShardsHealth.Login state() {
+    if (loginFailed) {
+      return new ShardsHealth.Login(null, ShardsHealth.Stage.FAILED);
+    }
+    if (closed) {
+      return new ShardsHealth.Login(manager, ShardsHealth.Stage.STOPPED);
+    }
+    return new ShardsHealth.Login(
+        manager, loggedIn ? ShardsHealth.Stage.LOGGED_IN : ShardsHealth.Stage.LOGGING_IN);
   }
 
   /** The failure's kind (see {@link Replies#describe}), with the token removed just in case. */
@@ -272,23 +347,26 @@ public final class DiscordBot implements AutoCloseable {
    */
   @Override
   public void close() {
-    JDA running;
+    ShardManager running;
+    boolean started;
     synchronized (this) {
       closed = true;
-      running = jda;
+      running = manager;
+      started = loggedIn;
     }
     if (alerts != null) {
       alerts.disconnected();
     }
     try {
-      if (running == null && login.isAlive()) {
-        // still waiting for Discord: give up on it rather than wait for its answer
+      if (!started && login.isAlive()) {
+        // still waiting for Discord: give up on it rather than wait for its answer (the login
+        // thread stops what it built once it returns)
         login.interrupt();
         login.join(LOGIN_JOIN_TIMEOUT.toMillis());
         restPool.shutdownNow();
         return;
       }
-      if (running != null) {
+      if (started && running != null) {
         stop(running);
       }
       restPool.shutdown();
@@ -298,20 +376,37 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       if (running != null) {
-        running.shutdownNow();
+        stopNow(running);
       }
       restPool.shutdownNow();
     }
   }
 
-  private void stop(JDA running) throws InterruptedException {
+  /**
+   * Lets answers in flight finish, then closes every shard's connection gracefully (forcibly for a
+   * shard that takes longer than a few seconds).
+   */
+  private void stop(ShardManager running) throws InterruptedException {
     if (!pending.awaitAll(drainTimeout)) {
       LOG.warn(
           "Discord answers still running after {} ms; stopping anyway", drainTimeout.toMillis());
     }
+    List<JDA> shards = running.getShards();
+    shards.forEach(JDA::shutdown);
+    // stops the manager's thread, and with it any shard it has not started yet
     running.shutdown();
-    if (!running.awaitShutdown(JDA_SHUTDOWN_TIMEOUT)) {
-      running.shutdownNow();
+    long deadline = System.nanoTime() + JDA_SHUTDOWN_TIMEOUT.toNanos();
+    for (JDA shard : shards) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (!shard.awaitShutdown(left)) {
+        shard.shutdownNow();
+      }
     }
+  }
+
+  private static void stopNow(ShardManager running) {
+    List<JDA> shards = running.getShards();
+    running.shutdown();
+    shards.forEach(JDA::shutdownNow);
   }
 }

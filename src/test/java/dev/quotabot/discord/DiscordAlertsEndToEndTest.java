@@ -11,11 +11,13 @@ import dev.quotabot.support.FakeDiscord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,29 +26,34 @@ import org.junit.jupiter.api.Test;
 /** The DM alerts through the real JDA against the fake Discord. */
 final class DiscordAlertsEndToEndTest {
   private FakeDiscord discord;
-  private JDA jda;
+  private ShardManager shards;
   private DiscordAlerts alerts;
 
   @BeforeEach
   void logIn() throws Exception {
     discord = FakeDiscord.start();
-    jda =
-        JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class))
+    shards =
+        DefaultShardManagerBuilder.createLight(
+                FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class))
             .setRestConfig(new RestConfig().setBaseUrl(discord.apiBaseUrl()))
             .setSessionController(
                 new GatewaySessionController(discord.botProperties().get("discord.gateway_url")))
             .setCompression(Compression.NONE)
             .setEnableShutdownHook(false)
-            .build()
-            // connected before the test, so stopping it never races the gateway's hello
-            .awaitReady();
+            .build();
+    // connected before the test, so stopping it never races the gateway's hello
+    for (JDA shard : shards.getShards()) {
+      shard.awaitReady();
+    }
     alerts = new DiscordAlerts(new AlertMessage(id -> "DeepSeek"));
-    alerts.connected(jda);
+    alerts.connected(shards);
   }
 
   @AfterEach
   void stop() {
-    jda.shutdownNow();
+    List<JDA> running = shards.getShards();
+    shards.shutdown();
+    running.forEach(JDA::shutdownNow);
     discord.close();
   }
 

@@ -71,6 +71,26 @@ final class DiscordBotLifecycleTest {
   }
 
   @Test
+  void logsOneClearLineWhenDiscordIsUnreachableWithAShardTotalSet() throws Exception {
+    // GIVEN a shard count, so the first request is GET /gateway/bot for the gateway's address
+    int closedPort = Ports.unused();
+    Map<String, String> properties = new HashMap<>();
+    properties.put("discord.token", FakeDiscord.TOKEN);
+    properties.put("discord.api_base_url", "http://127.0.0.1:" + closedPort + "/api/v10/");
+    properties.put("discord.gateway_url", "ws://127.0.0.1:" + closedPort + "/");
+    properties.put("discord.shards_total", "2");
+    try (LogCapture logs = LogCapture.open()) {
+      RunningApp app = RunningApp.start(properties);
+      int status = HttpCalls.get(app.uri("/health")).statusCode();
+      Await.until("the start-up failure to be logged", () -> logs.text().contains("not started"));
+      app.close();
+
+      assertEquals(200, status);
+      assertOneCleanLine(logs, "cannot log in");
+    }
+  }
+
+  @Test
   void closesTheGatewayConnectionWhenTheProductStops() {
     try (FakeDiscord discord = FakeDiscord.start()) {
       RunningApp app = RunningApp.start(discord.botProperties());

@@ -34,11 +34,17 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Discord on loopback for end-to-end tests of the real JDA: WireMock plays the REST API and {@link
  * FakeGateway} the websocket gateway. Tests send interactions through the gateway and assert on the
  * requests the bot makes to "Discord".
+ *
+ * <p>One shard by default ({@code GET /gateway/bot} recommends 1); {@link #recommendShards} makes
+ * it recommend more, and several processes may connect at once, each with its own shards: an
+ * interaction goes to the shard that owns it (see {@link FakeGateway#dispatch}) unless a test picks
+ * one ({@link #sendThroughShard}).
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final String TOKEN = "fake.bot-token.for-tests";
@@ -56,8 +62,15 @@ public final class FakeDiscord implements AutoCloseable {
   private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
   private static final AtomicLong INCREMENT = new AtomicLong();
 
+  /** As many shards as a test runs identify at once: each gets its own identify bucket. */
+  private static final int MAX_CONCURRENCY = 16;
+
+  private static final UUID GATEWAY_BOT_STUB =
+      UUID.nameUUIDFromBytes("gateway-bot".getBytes(StandardCharsets.UTF_8));
+
   private final WireMockServer rest;
   private final FakeGateway gateway;
+  private volatile @Nullable Integer pinnedShard;
 
   private FakeDiscord(WireMockServer rest, FakeGateway gateway) {
     this.rest = rest;
@@ -79,7 +92,44 @@ public final class FakeDiscord implements AutoCloseable {
     FakeGateway gateway =
         new FakeGateway(BOT_ID, APPLICATION_ID, withGuild ? List.of(guild()) : List.of())
             .startAndWait();
-    return new FakeDiscord(rest, gateway);
+    FakeDiscord discord = new FakeDiscord(rest, gateway);
+    discord.recommendShards(1);
+    return discord;
+  }
+
+  /**
+   * What {@code GET /gateway/bot} answers from now on: this gateway's URL, {@code shards} as
+   * Discord's recommendation, and a {@code max_concurrency} high enough that every shard identifies
+   * at once (no 5-second waits between shards).
+   */
+  public void recommendShards(int shards) {
+    JsonObject limit = new JsonObject();
+    limit.addProperty("total", 1000);
+    limit.addProperty("remaining", 1000);
+    limit.addProperty("reset_after", 0);
+    limit.addProperty("max_concurrency", MAX_CONCURRENCY);
+    JsonObject gatewayBot = new JsonObject();
+    gatewayBot.addProperty("url", gateway.url());
+    gatewayBot.addProperty("shards", shards);
+    gatewayBot.add("session_start_limit", limit);
+    rest.removeStub(GATEWAY_BOT_STUB);
+    rest.stubFor(
+        get(urlPathEqualTo("/api/v10/gateway/bot"))
+            .withId(GATEWAY_BOT_STUB)
+            .willReturn(okJson(gatewayBot.toString())));
+  }
+
+  /** The {@code GET /gateway/bot} requests the bot made (each process asks once it logs in). */
+  public int gatewayBotRequests() {
+    return requests("GET", "/api/v10/gateway/bot").size();
+  }
+
+  /**
+   * Interactions sent from now on go through this shard's connection, whichever shard owns them
+   * (null: to the owner again, as Discord does).
+   */
+  public void sendThroughShard(@Nullable Integer shard) {
+    this.pinnedShard = shard;
   }
 
   /** bot.properties entries that point the product's bot at this fake. */
@@ -424,7 +474,12 @@ public final class FakeDiscord implements AutoCloseable {
       interaction.add("message", message);
     }
     Instant sentAt = Instant.now();
-    gateway.dispatch("INTERACTION_CREATE", interaction);
+    Integer shard = pinnedShard;
+    if (shard == null) {
+      gateway.dispatch("INTERACTION_CREATE", interaction);
+    } else {
+      gateway.dispatchToShard(shard, "INTERACTION_CREATE", interaction);
+    }
     return new Interaction(id, token, sentAt);
   }
 
@@ -805,12 +860,17 @@ public final class FakeDiscord implements AutoCloseable {
         });
   }
 
-  /** Makes {@code GET users/@me} answer 401, as Discord does for a bad token. */
+  /**
+   * Makes {@code GET users/@me} and {@code GET gateway/bot} answer 401, as Discord does for a bad
+   * token.
+   */
   public void rejectToken() {
-    rest.stubFor(
-        get(urlPathEqualTo("/api/v10/users/@me"))
-            .atPriority(1)
-            .willReturn(discordError(401, 0, "401: Unauthorized")));
+    for (String path : List.of("/api/v10/users/@me", "/api/v10/gateway/bot")) {
+      rest.stubFor(
+          get(urlPathEqualTo(path))
+              .atPriority(1)
+              .willReturn(discordError(401, 0, "401: Unauthorized")));
+    }
   }
 
   /**
