@@ -403,15 +403,15 @@ final class Efficiency {
     return mib < 0 ? "n/a (no /proc)" : String.format(Locale.ROOT, "%.0f MiB", mib);
   }
 
-  private static String ms(double ms) {
+  static String ms(double ms) {
     return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
   }
 
-  private static String fmt0(double v) {
+  static String fmt0(double v) {
     return String.format(Locale.ROOT, "%.0f", v);
   }
 
-  private static String fmt2(double v) {
+  static String fmt2(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 }

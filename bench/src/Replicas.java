@@ -34,6 +34,8 @@ final class Replicas {
   private static final double WARMUP_SECONDS = 3;
   private static final String SCHEMA = "bench_replicas";
   private static final String MODEL = "bench/model-0";
+  /** The kernel's clock ticks per second for /proc's CPU times (USER_HZ, 100 on Linux). */
+  private static final double CLOCK_TICKS = 100;
 
   private Replicas() {}
 
@@ -81,7 +83,7 @@ final class Replicas {
           "| Set-up ("
               + CLIENTS
               + " clients, closed loop, "
-              + fmt0(RUN_SECONDS)
+              + Efficiency.fmt0(RUN_SECONDS)
               + " s per run) | Runs | Median queries/s | Min–max | Median p50 | Median p99 | Errors"
               + " | Product CPU per query | PostgreSQL CPU per query |");
       lines.add("|---|---|---|---|---|---|---|---|---|");
@@ -146,12 +148,12 @@ final class Replicas {
       return Efficiency.tableRow(
           name,
           runs.size(),
-          fmt0(Efficiency.median(rates)),
-          fmt0(Arrays.stream(rates).min().orElse(0))
+          Efficiency.fmt0(Efficiency.median(rates)),
+          Efficiency.fmt0(Arrays.stream(rates).min().orElse(0))
               + "–"
-              + fmt0(Arrays.stream(rates).max().orElse(0)),
-          ms(Efficiency.median(runs.stream().mapToDouble(r -> r.all.percentileMs(50)).toArray())),
-          ms(Efficiency.median(runs.stream().mapToDouble(r -> r.all.percentileMs(99)).toArray())),
+              + Efficiency.fmt0(Arrays.stream(rates).max().orElse(0)),
+          Efficiency.ms(Efficiency.median(runs.stream().mapToDouble(r -> r.all.percentileMs(50)).toArray())),
+          Efficiency.ms(Efficiency.median(runs.stream().mapToDouble(r -> r.all.percentileMs(99)).toArray())),
           runs.stream().mapToLong(LoadClient.Result::errors).sum(),
           micros(productCpuSeconds, queries),
           sharesDatabase ? micros(postgresCpuSeconds, queries) : "–");
@@ -170,11 +172,11 @@ final class Replicas {
     return Efficiency.tableRow(
         what,
         "**"
-            + fmt2(Efficiency.median(ratios))
+            + Efficiency.fmt2(Efficiency.median(ratios))
             + "** ("
-            + fmt2(Arrays.stream(ratios).min().orElse(0))
+            + Efficiency.fmt2(Arrays.stream(ratios).min().orElse(0))
             + "–"
-            + fmt2(Arrays.stream(ratios).max().orElse(0))
+            + Efficiency.fmt2(Arrays.stream(ratios).max().orElse(0))
             + ")");
   }
 
@@ -262,24 +264,9 @@ final class Replicas {
     return ticks / CLOCK_TICKS;
   }
 
-  /** The kernel's clock ticks per second for /proc's CPU times (USER_HZ, 100 on Linux). */
-  private static final double CLOCK_TICKS = 100;
-
   private static String micros(double cpuSeconds, long queries) {
     return queries == 0
         ? "n/a"
         : String.format(Locale.ROOT, "%.0f µs", cpuSeconds * 1e6 / queries);
-  }
-
-  private static String ms(double ms) {
-    return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
-  }
-
-  private static String fmt0(double v) {
-    return String.format(Locale.ROOT, "%.0f", v);
-  }
-
-  private static String fmt2(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
   }
 }
