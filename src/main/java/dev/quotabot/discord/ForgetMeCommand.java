@@ -4,9 +4,6 @@ import dev.quotabot.quota.watch.WatchService;
 import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.IntegrationType;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
@@ -24,35 +21,22 @@ final class ForgetMeCommand extends ListenerAdapter {
   }
 
   static SlashCommandData definition() {
-    return Commands.slash(NAME, BotText.EN.say("forget-me.description"))
-        .setContexts(
-            InteractionContextType.GUILD,
-            InteractionContextType.BOT_DM,
-            InteractionContextType.PRIVATE_CHANNEL)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
+    return SlashCommands.anywhere(NAME, BotText.EN.say("forget-me.description"))
         .setLocalizationFunction(new CommandLocalization(Map.of()));
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!NAME.equals(event.getName())) {
-      return;
-    }
-    BotText text = BotText.of(event.getUserLocale());
-    Replies.guarded(
+    SlashCommands.handle(event, NAME, this::forget);
+  }
+
+  private void forget(SlashCommandInteractionEvent event, BotText text) {
+    int removed = service.forget(event.getUser().getId());
+    Replies.ephemeral(
         event,
-        text,
-        "/forget-me",
-        () -> {
-          int removed = service.forget(event.getUser().getId());
-          Replies.ephemeral(
-              event,
-              removed == 0
-                  ? text.say("forget-me.none")
-                  : text.say(
-                      removed == 1 ? "forget-me.done.one" : "forget-me.done.other",
-                      "count",
-                      removed));
-        });
+        removed == 0
+            ? text.say("forget-me.none")
+            : text.say(
+                removed == 1 ? "forget-me.done.one" : "forget-me.done.other", "count", removed));
   }
 }

@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.IntegrationType;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.jspecify.annotations.Nullable;
@@ -93,14 +90,7 @@ final class QuotaCommand extends ListenerAdapter {
         new OptionData(
                 OptionType.STRING, BASE_URL_OPTION, en.baseUrlOptionDescription(), false, false)
             .setMaxLength(QuotaModal.BASE_URL_MAX_LENGTH);
-    return Commands.slash(NAME, en.commandDescription())
-        // installed in a server or by a person for themselves ("add to my apps"), usable in
-        // servers, the bot's DM and group DMs: every answer is private, so it may run anywhere
-        .setContexts(
-            InteractionContextType.GUILD,
-            InteractionContextType.BOT_DM,
-            InteractionContextType.PRIVATE_CHANNEL)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
+    return SlashCommands.anywhere(NAME, en.commandDescription())
         .addOptions(models, key, balanceOnly, provider, baseUrl)
         // every language's description and option names, from the same bundles as the replies
         .setLocalizationFunction(new CommandLocalization(Map.of("provider", defaultName)));
@@ -108,41 +98,35 @@ final class QuotaCommand extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!NAME.equals(event.getName())) {
+    SlashCommands.handle(event, NAME, this::used);
+  }
+
+  private void used(SlashCommandInteractionEvent event, BotText text) {
+    String key;
+    String models;
+    Boolean balanceOnly;
+    QuotaOptions.Target target;
+    try {
+      key = text(event.getOption(KEY_OPTION));
+      models = text(event.getOption(MODELS_OPTION));
+      balanceOnly = flag(event.getOption(BALANCE_ONLY_OPTION));
+      target =
+          QuotaOptions.Target.of(
+              text(event.getOption(PROVIDER_OPTION)), text(event.getOption(BASE_URL_OPTION)));
+    } catch (IllegalStateException unreadable) {
+      // an option without a value, say: Discord sent another version of the command
+      Replies.ephemeral(event, text.optionsOutdated());
       return;
     }
-    BotText text = BotText.of(event.getUserLocale());
-    Replies.guarded(
+    if (balanceOnly == null) {
+      Replies.ephemeral(event, Replies.refusal(text, text.balanceOnlyProblem()));
+      return;
+    }
+    reply.answer(
         event,
+        options.parse(key, models, balanceOnly, target),
         text,
-        "/quota",
-        () -> {
-          String key;
-          String models;
-          Boolean balanceOnly;
-          QuotaOptions.Target target;
-          try {
-            key = text(event.getOption(KEY_OPTION));
-            models = text(event.getOption(MODELS_OPTION));
-            balanceOnly = flag(event.getOption(BALANCE_ONLY_OPTION));
-            target =
-                QuotaOptions.Target.of(
-                    text(event.getOption(PROVIDER_OPTION)), text(event.getOption(BASE_URL_OPTION)));
-          } catch (IllegalStateException unreadable) {
-            // an option without a value, say: Discord sent another version of the command
-            Replies.ephemeral(event, text.optionsOutdated());
-            return;
-          }
-          if (balanceOnly == null) {
-            Replies.ephemeral(event, Replies.refusal(text, text.balanceOnlyProblem()));
-            return;
-          }
-          reply.answer(
-              event,
-              options.parse(key, models, balanceOnly, target),
-              text,
-              () -> askForKey(event, text, models, balanceOnly, target));
-        });
+        () -> askForKey(event, text, models, balanceOnly, target));
   }
 
   /**

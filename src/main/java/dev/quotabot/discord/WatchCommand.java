@@ -12,11 +12,8 @@ import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.IntegrationType;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.jspecify.annotations.Nullable;
@@ -120,23 +117,14 @@ final class WatchCommand extends ListenerAdapter {
             en.say("watch.options.midnight_reminder.description", slots),
             false,
             false);
-    return Commands.slash(NAME, en.say("watch.description", slots))
-        .setContexts(
-            InteractionContextType.GUILD,
-            InteractionContextType.BOT_DM,
-            InteractionContextType.PRIVATE_CHANNEL)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
+    return SlashCommands.anywhere(NAME, en.say("watch.description", slots))
         .addOptions(provider, thresholds, interval, models, midnight)
         .setLocalizationFunction(new CommandLocalization(slots));
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!NAME.equals(event.getName())) {
-      return;
-    }
-    BotText text = BotText.of(event.getUserLocale());
-    Replies.guarded(event, text, "/watch", () -> used(event, text));
+    SlashCommands.handle(event, NAME, this::used);
   }
 
   private void used(SlashCommandInteractionEvent event, BotText text) {

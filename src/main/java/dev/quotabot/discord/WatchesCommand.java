@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.IntegrationType;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,37 +49,26 @@ final class WatchesCommand extends ListenerAdapter {
    * (the answer is private, so it may run anywhere); its description localized from the bundles.
    */
   static SlashCommandData definition() {
-    return Commands.slash(NAME, WatchesText.of(BotText.EN).commandDescription())
-        .setContexts(
-            InteractionContextType.GUILD,
-            InteractionContextType.BOT_DM,
-            InteractionContextType.PRIVATE_CHANNEL)
-        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL)
+    return SlashCommands.anywhere(NAME, WatchesText.of(BotText.EN).commandDescription())
         .setLocalizationFunction(new CommandLocalization(Map.of()));
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!NAME.equals(event.getName())) {
-      return;
-    }
-    BotText text = BotText.of(event.getUserLocale());
-    Replies.guarded(
-        event,
-        text,
-        "/watches",
-        () -> {
-          String ownerId = event.getUser().getId();
-          CompletableFuture<Void> delivered = reply.track();
-          // the list is read only once Discord took the deferral: kept alerts are taken with it
-          event
-              .deferReply(true)
-              .queue(
-                  hook -> reply.show(hook, ownerId, text, null, delivered),
-                  failure -> {
-                    LOG.warn("/watches was not acknowledged ({})", Replies.describe(failure));
-                    delivered.complete(null);
-                  });
-        });
+    SlashCommands.handle(event, NAME, this::list);
+  }
+
+  private void list(SlashCommandInteractionEvent event, BotText text) {
+    String ownerId = event.getUser().getId();
+    CompletableFuture<Void> delivered = reply.track();
+    // the list is read only once Discord took the deferral: kept alerts are taken with it
+    event
+        .deferReply(true)
+        .queue(
+            hook -> reply.show(hook, ownerId, text, null, delivered),
+            failure -> {
+              LOG.warn("/watches was not acknowledged ({})", Replies.describe(failure));
+              delivered.complete(null);
+            });
   }
 }
