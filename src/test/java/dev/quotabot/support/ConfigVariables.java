@@ -13,18 +13,6 @@ import java.util.stream.Stream;
  * whether its value is a secret.
  */
 public final class ConfigVariables {
-  /**
-   * Keys of issue 16 that parallel branches add to {@link ConfigKey} (metrics, shards, log format);
-   * once a branch is merged, {@link #listedButMerged()} names its variables, to be removed here.
-   */
-  static final Set<String> ADDED_BY_PARALLEL_BRANCHES =
-      Set.of(
-          "QUOTABOT_METRICS_PORT",
-          "QUOTABOT_METRICS_HOST",
-          "QUOTABOT_DISCORD_SHARDS_TOTAL",
-          "QUOTABOT_DISCORD_SHARD_IDS",
-          "QUOTABOT_LOG_FORMAT");
-
   /** Not the product's own, but as secret as its keys: the compose PostgreSQL's password. */
   private static final Set<String> OTHER_SECRETS = Set.of("POSTGRES_PASSWORD");
 
@@ -44,20 +32,13 @@ public final class ConfigVariables {
     return Optional.ofNullable(BY_VARIABLE.get(variable));
   }
 
-  /** Whether the product reads this variable: a key's name, or one of issue 16's new keys. */
+  /** Whether the product reads this variable: a key's environment name. */
   public static boolean known(String variable) {
-    return BY_VARIABLE.containsKey(variable) || ADDED_BY_PARALLEL_BRANCHES.contains(variable);
+    return BY_VARIABLE.containsKey(variable);
   }
 
   /** Whether a variable's value must never be written in a deployment file. */
   public static boolean secret(String variable) {
     return OTHER_SECRETS.contains(variable) || key(variable).map(ConfigKey::secret).orElse(false);
-  }
-
-  /** Variables still listed as coming from a parallel branch that {@link ConfigKey} now names. */
-  public static Set<String> listedButMerged() {
-    return ADDED_BY_PARALLEL_BRANCHES.stream()
-        .filter(BY_VARIABLE::containsKey)
-        .collect(Collectors.toSet());
   }
 }
