@@ -10,6 +10,7 @@ import dev.quotabot.discord.AlertMessage;
 import dev.quotabot.discord.DiscordAlerts;
 import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.health.HealthRegistry;
+import dev.quotabot.health.StartingIndicator;
 import dev.quotabot.metrics.Metrics;
 import dev.quotabot.metrics.MetricsServer;
 import dev.quotabot.quota.Provider;
@@ -119,6 +120,11 @@ public final class Application implements AutoCloseable {
             Clock.systemUTC(),
             new UpstreamMeters(registry));
     HealthRegistry health = new HealthRegistry();
+    // the bot logs in after the web server listens: until then readiness must not pass
+    StartingIndicator discordHealth = new StartingIndicator("discord");
+    if (config.discord().enabled()) {
+      health.add(discordHealth);
+    }
     Watching watching = null;
     WebServer web = null;
     MetricsServer metricsServer = null;
@@ -142,7 +148,9 @@ public final class Application implements AutoCloseable {
     if (config.discord().enabled()) {
       bot = startBot(config, quota, watching, registry);
       if (bot != null) {
-        health.add(bot.health());
+        discordHealth.started(bot.health());
+      } else {
+        discordHealth.failed();
       }
     } else {
       LOG.info(
