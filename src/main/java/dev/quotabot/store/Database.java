@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
     return "Database[" + maskedUrl + "]";
   }
 
-  private static DataSource postgres(DatabaseConfig config) {
+  static PGSimpleDataSource postgres(DatabaseConfig config) {
     PGSimpleDataSource source = new PGSimpleDataSource();
     source.setUrl(config.url());
     if (!config.user().isEmpty()) {
