@@ -13,6 +13,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -63,11 +64,13 @@ public final class SharedLimits implements Limits, AutoCloseable {
   private final ScheduledExecutorService upkeep;
   private volatile boolean reachable = true;
 
-  private SharedLimits(HikariDataSource pool) {
+  private SharedLimits(HikariDataSource pool, TimeMeter clock) {
     this.pool = pool;
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            // the wall clock: every replica reads the same time into the shared state
+            .clientClock(clock)
             .table(TABLE)
             .idColumn("id")
             .stateColumn("state")
@@ -102,7 +105,8 @@ public final class SharedLimits implements Limits, AutoCloseable {
     settings.setValidationTimeout(CONNECTION_TIMEOUT_MS);
     // the database may be away now: the limits fall back to local, and the pool keeps trying
     settings.setInitializationFailTimeout(-1);
-    SharedLimits limits = new SharedLimits(new HikariDataSource(settings));
+    SharedLimits limits =
+        new SharedLimits(new HikariDataSource(settings), TimeMeter.SYSTEM_MILLISECONDS);
     limits.upkeep.scheduleWithFixedDelay(
         limits::probe, 0, UPKEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     limits.upkeep.scheduleWithFixedDelay(
