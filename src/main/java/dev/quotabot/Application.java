@@ -126,6 +126,9 @@ public final class Application implements AutoCloseable {
       Database database = Database.open(config);
       try {
         SharedLimits store = SharedLimits.open(config);
+        LOG.info(
+            "Replicas on this database share the web rate limit and the Discord cooldown; watches"
+                + " are checked by one replica each (a lease per check).");
         return new Shared(
             database,
             store,

@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
     }
     // one line instead of Flyway's and Hikari's own (both set to WARN in logback.xml)
     LOG.info(
-        "Watch database open at {}: schema version {}, {} migration(s) applied now",
+        "Database open at {}: schema version {}, {} migration(s) applied now",
         maskedUrl,
         migrated.targetSchemaVersion == null
             ? migrated.initialSchemaVersion
