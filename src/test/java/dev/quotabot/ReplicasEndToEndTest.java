@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.quotabot.support.Await;
+import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.RunningApp;
 import dev.quotabot.support.TcpRelay;
@@ -13,6 +14,7 @@ import dev.quotabot.support.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * one test database, with no watches (database.url alone makes them share).
  */
 final class ReplicasEndToEndTest {
+  private static final String KEY = "ms-REPLICAS-0123456789abcdefWXYZ";
   private static final String NO_KEY = "{\"models\":[\"a\"]}";
 
   private final TestDatabase database = TestDatabases.postgres();
@@ -53,6 +56,30 @@ final class ReplicasEndToEndTest {
       JsonObject components = components(first.uri("/health/ready"), 200);
       assertEquals("shared", status(components, "rate_limits"));
       assertEquals("up", status(components, "database"));
+    }
+  }
+
+  @Test
+  void aQueryUnderTheSharedLimitIsAnsweredInFullOnEitherDoor() {
+    // GIVEN a replica on PostgreSQL, its limit shared, and ModelScope answering
+    try (FakeModelScope modelScope = FakeModelScope.start(0)) {
+      Map<String, String> config = new HashMap<>(modelScope.properties());
+      config.put("database.url", database.config().url());
+      try (RunningApp app = RunningApp.start(config)) {
+        String query = "{\"models\":[\"Qwen/Qwen3-32B\"],\"api_key\":\"" + KEY + "\"}";
+
+        // WHEN a key is queried on the JSON API and on the streamed one
+        HttpResponse<String> json = HttpCalls.postJson(app.uri("/api/balance"), query);
+        HttpResponse<String> stream = HttpCalls.postJson(app.uri("/api/balance/stream"), query);
+
+        // THEN both answer in full: the shared limit sent the exchange to a worker, and the body
+        // was
+        // still read and the upstream asked
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(HttpCalls.json(json).get("balance_read").getAsBoolean(), json.body());
+        assertEquals(200, stream.statusCode(), stream.body());
+        assertTrue(stream.body().contains("Qwen/Qwen3-32B"), stream.body());
+      }
     }
   }
 

@@ -4,6 +4,14 @@ package dev.quotabot.limits;
 @FunctionalInterface
 public interface ClientRateLimit {
   /**
+   * Whether {@link #acquire} may wait on the network (a shared store): a caller on an event loop
+   * must then call it from a worker thread. False for limits kept in memory.
+   */
+  default boolean blocks() {
+    return false;
+  }
+
+  /**
    * Takes one token from the client's bucket.
    *
    * @param clientKey whose bucket: {@link ClientKeys#of}

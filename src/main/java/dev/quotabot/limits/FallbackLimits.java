@@ -30,7 +30,17 @@ public final class FallbackLimits implements Limits {
   public ClientRateLimit perClient(int perMinute) {
     ClientRateLimit onShared = shared.perClient(perMinute);
     ClientRateLimit onLocal = local.perClient(perMinute);
-    return key -> circuit.call(() -> onShared.acquire(key), () -> onLocal.acquire(key));
+    return new ClientRateLimit() {
+      @Override
+      public long acquire(String clientKey) {
+        return circuit.call(() -> onShared.acquire(clientKey), () -> onLocal.acquire(clientKey));
+      }
+
+      @Override
+      public boolean blocks() {
+        return true;
+      }
+    };
   }
 
   @Override

@@ -32,6 +32,11 @@ final class RateLimitHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (limiter.blocks() && exchange.isInIoThread()) {
+      // a shared limit is a database round trip: never on the I/O thread
+      exchange.dispatch(this);
+      return;
+    }
     long waitSeconds = limiter.acquire(ClientKeys.of(clients.of(exchange)));
     if (waitSeconds > 0) {
       refusals.increment();
