@@ -21,8 +21,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The open watch database: a HikariCP pool over an SQLite file or a PostgreSQL server, migrated by
- * Flyway to the current schema when it opens.
+ * The open database (watches, and on PostgreSQL the replicas' shared limits): a HikariCP pool over
+ * an SQLite file or a PostgreSQL server, migrated by Flyway to the current schema when it opens.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
