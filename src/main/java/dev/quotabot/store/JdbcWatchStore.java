@@ -244,6 +244,16 @@ public final class JdbcWatchStore implements WatchStore {
   }
 
   @Override
+  public void holdLease(long id, String replica, Instant until) {
+    update(
+        "hold a watch lease",
+        "UPDATE watches SET leased_until = ? WHERE id = ? AND leased_by = ?",
+        until.toEpochMilli(),
+        id,
+        replica);
+  }
+
+  @Override
   public void releaseLeases(Collection<Long> ids, String replica) {
     if (ids.isEmpty()) {
       return;

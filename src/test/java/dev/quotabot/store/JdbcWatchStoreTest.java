@@ -251,6 +251,24 @@ final class JdbcWatchStoreTest {
   }
 
   @BothDatabases
+  void aHeldLeaseKeepsOtherReplicasAwayUntilItEnds(TestDatabase db) {
+    // GIVEN a watch whose check failed on the replica holding it, held for an hour
+    WatchStore store = store(db);
+    Watch watch = create(store, ALICE, T0.minusSeconds(60));
+    store.claimDue(T0, 10, "replica-a", T0.plusSeconds(300));
+    store.holdLease(watch.id(), "replica-a", T0.plus(1, H));
+    store.holdLease(watch.id(), "replica-b", T0); // not b's lease: changes nothing
+
+    // WHEN another replica claims after the first lease, and after the held one
+    List<Watch> within = store.claimDue(T0.plusSeconds(600), 10, "replica-b", T0.plus(2, H));
+    List<Watch> after = store.claimDue(T0.plus(1, H), 10, "replica-b", T0.plus(2, H));
+
+    // THEN it gets the watch only once the held lease has run out
+    assertEquals(List.of(), within);
+    assertEquals(List.of(watch), after);
+  }
+
+  @BothDatabases
   void savingTheCheckOrReleasingEndsTheLease(TestDatabase db) {
     // GIVEN two claimed watches
     WatchStore store = store(db);

@@ -207,7 +207,9 @@ public final class WatchScheduler implements AutoCloseable {
           slots.release();
           inFlight.remove(watch.id());
           if (failure != null) {
-            resting.put(watch.id(), clock.instant().plus(watch.settings().interval()));
+            Instant until = clock.instant().plus(watch.settings().interval());
+            resting.put(watch.id(), until);
+            holdLease(watch.id(), until);
             LOG.warn(
                 "Watch {} ({}, {}): the check failed: {}",
                 watch.id(),
@@ -219,6 +221,16 @@ public final class WatchScheduler implements AutoCloseable {
             done.complete(null);
           }
         });
+  }
+
+  /** Other replicas leave the watch alone as long as this one does (best effort). */
+  private void holdLease(long id, Instant until) {
+    try {
+      store.holdLease(id, replica, until);
+    } catch (RuntimeException failed) {
+      // the database is what failed, most likely: the lease then simply runs out
+      LOG.debug("Could not hold the lease of watch {}: {}", id, failed.toString());
+    }
   }
 
   private boolean isResting(long id, Instant now) {

@@ -52,6 +52,12 @@ public interface WatchStore {
    */
   List<Watch> claimDue(Instant now, int limit, String replica, Instant leaseUntil);
 
+  /**
+   * Keeps the lease {@code replica} holds on a watch until {@code until}: its check failed
+   * unexpectedly, and no replica should look at it again before then.
+   */
+  void holdLease(long id, String replica, Instant until);
+
   /** Ends the leases {@code replica} holds on these watches: claimed, but not checked now. */
   void releaseLeases(Collection<Long> ids, String replica);
 

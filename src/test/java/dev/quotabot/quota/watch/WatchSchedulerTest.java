@@ -158,12 +158,7 @@ final class WatchSchedulerTest {
     try (WatchFixture fixture =
             new WatchFixture(WatchFixture.limits(5, 4, Duration.ZERO), TestDatabases.postgres());
         WatchScheduler first = scheduler(fixture);
-        WatchScheduler second =
-            new WatchScheduler(
-                fixture.service,
-                new JdbcWatchStore(fixture.database.open().dataSource()),
-                fixture.limits,
-                fixture.clock)) {
+        WatchScheduler second = secondReplica(fixture)) {
       for (int owner = 1; owner <= 8; owner++) {
         fixture.watch(Integer.toString(owner), null);
       }
@@ -212,6 +207,15 @@ final class WatchSchedulerTest {
       assertEquals(0, withinLease);
       assertEquals(1, balanceReads(fixture) - before);
     }
+  }
+
+  /** Another replica: a pool, store and service of its own on the fixture's database. */
+  private static WatchScheduler secondReplica(WatchFixture fixture) {
+    JdbcWatchStore store = new JdbcWatchStore(fixture.database.open().dataSource());
+    WatchService service =
+        new WatchService(
+            fixture.quota, store, fixture.vault, fixture.limits, fixture.sink, fixture.clock);
+    return new WatchScheduler(service, store, fixture.limits, fixture.clock);
   }
 
   private static void passAfter(CountDownLatch go, WatchScheduler scheduler) {
