@@ -2,6 +2,7 @@ package dev.quotabot;
 
 import dev.quotabot.config.AppConfig;
 import dev.quotabot.config.ConfigException;
+import dev.quotabot.config.DatabaseConfig;
 import dev.quotabot.config.MetricsConfig;
 import dev.quotabot.config.ModelScopeConfig;
 import dev.quotabot.config.ProvidersConfig;
@@ -11,6 +12,9 @@ import dev.quotabot.discord.DiscordAlerts;
 import dev.quotabot.discord.DiscordBot;
 import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.health.StartingIndicator;
+import dev.quotabot.limits.Circuit;
+import dev.quotabot.limits.FallbackLimits;
+import dev.quotabot.limits.Limits;
 import dev.quotabot.metrics.Metrics;
 import dev.quotabot.metrics.MetricsServer;
 import dev.quotabot.quota.Provider;
@@ -36,9 +40,11 @@ import dev.quotabot.quota.watch.WatchService;
 import dev.quotabot.quota.watch.vault.KeyVault;
 import dev.quotabot.store.Database;
 import dev.quotabot.store.JdbcWatchStore;
+import dev.quotabot.store.SharedLimits;
 import dev.quotabot.web.WebServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -57,6 +63,7 @@ public final class Application implements AutoCloseable {
   private final WebServer web;
   private final @Nullable DiscordBot bot;
   private final @Nullable Watching watching;
+  private final @Nullable Shared shared;
   private final Metrics metrics;
   private final @Nullable MetricsServer metricsServer;
 
@@ -65,12 +72,14 @@ public final class Application implements AutoCloseable {
       WebServer web,
       @Nullable DiscordBot bot,
       @Nullable Watching watching,
+      @Nullable Shared shared,
       Metrics metrics,
       @Nullable MetricsServer metricsServer) {
     this.clients = clients;
     this.web = web;
     this.bot = bot;
     this.watching = watching;
+    this.shared = shared;
     this.metrics = metrics;
     this.metricsServer = metricsServer;
   }
@@ -80,20 +89,69 @@ public final class Application implements AutoCloseable {
    * alert sink the bot connects, and the scheduler (only while the bot is on: alerts need it).
    */
   private static final class Watching {
-    private final Database database;
+    private final @Nullable Database database;
     private final JdbcWatchStore store;
     private final WatchService service;
     private final DiscordAlerts alerts;
     private @Nullable WatchScheduler scheduler;
 
     private Watching(
-        Database database, JdbcWatchStore store, WatchService service, DiscordAlerts alerts) {
+        @Nullable Database database,
+        JdbcWatchStore store,
+        WatchService service,
+        DiscordAlerts alerts) {
       this.database = database;
       this.store = store;
       this.service = service;
       this.alerts = alerts;
     }
   }
+
+  /**
+   * What replicas share while {@code database.url} is PostgreSQL: the database (opened even with
+   * watches off) and the web rate limit and Discord cooldown in it, falling back to local limits
+   * while it is away.
+   */
+  private static final class Shared {
+    private final Database database;
+    private final SharedLimits store;
+    private final FallbackLimits limits;
+
+    private Shared(Database database, SharedLimits store, FallbackLimits limits) {
+      this.database = database;
+      this.store = store;
+      this.limits = limits;
+    }
+
+    static Shared open(DatabaseConfig config) {
+      Database database = Database.open(config);
+      try {
+        SharedLimits store = SharedLimits.open(config);
+        LOG.info(
+            "Replicas on this database share the web rate limit and the Discord cooldown; watches"
+                + " are checked by one replica each (a lease per check).");
+        return new Shared(
+            database,
+            store,
+            new FallbackLimits(
+                store, Limits.local(), new Circuit(FALLBACK_RETRY, System::nanoTime)));
+      } catch (RuntimeException failed) {
+        database.close();
+        throw failed;
+      }
+    }
+
+    void close() {
+      try {
+        store.close();
+      } finally {
+        database.close();
+      }
+    }
+  }
+
+  /** How long a replica keeps to its local limits after the database failed, before trying it. */
+  static final Duration FALLBACK_RETRY = Duration.ofSeconds(5);
 
   /**
    * Starts the web door, and the Discord door when a token is configured. The bot logs in on its
@@ -125,20 +183,36 @@ public final class Application implements AutoCloseable {
     if (config.discord().enabled()) {
       health.add(discordHealth);
     }
+    Shared shared = null;
     Watching watching = null;
     WebServer web = null;
     MetricsServer metricsServer = null;
     try {
+      shared =
+          config.watch().database().isPostgres() ? Shared.open(config.watch().database()) : null;
       watching =
-          config.watch().enabled() ? openWatches(config.watch(), quota, clock, registry) : null;
-      web = WebServer.start(config.web(), quota, health, registry);
+          config.watch().enabled()
+              ? openWatches(
+                  config.watch(), shared == null ? null : shared.database, quota, clock, registry)
+              : null;
+      Limits limits = shared == null ? Limits.local() : shared.limits;
+      if (shared != null) {
+        health.add(shared.store.health());
+        health.add(shared.limits.health());
+      } else if (watching != null) {
+        health.add(FallbackLimits.localHealth());
+      }
+      web = WebServer.start(config.web(), quota, health, registry, limits);
       metricsServer = startMetrics(config.metrics(), metrics);
     } catch (RuntimeException failed) {
       if (web != null) {
         web.close();
       }
-      if (watching != null) {
+      if (watching != null && watching.database != null) {
         watching.database.close();
+      }
+      if (shared != null) {
+        shared.close();
       }
       clients.close();
       metrics.close();
@@ -146,7 +220,9 @@ public final class Application implements AutoCloseable {
     }
     DiscordBot bot = null;
     if (config.discord().enabled()) {
-      bot = startBot(config, quota, watching, registry);
+      bot =
+          startBot(
+              config, quota, watching, registry, shared == null ? Limits.local() : shared.limits);
       if (bot != null) {
         discordHealth.started(bot.health());
       } else {
@@ -167,7 +243,7 @@ public final class Application implements AutoCloseable {
           "Watches are set up (watch.encryption_key) but the Discord bot is off: no watch is"
               + " checked, since alerts are sent as Discord DMs.");
     }
-    return new Application(clients, web, bot, watching, metrics, metricsServer);
+    return new Application(clients, web, bot, watching, shared, metrics, metricsServer);
   }
 
   /** The management listener, when {@code metrics.port} is set; nothing listens otherwise. */
@@ -184,7 +260,11 @@ public final class Application implements AutoCloseable {
    * wrong length fails before any connection is made.
    */
   private static Watching openWatches(
-      WatchConfig config, QuotaService quota, Clock clock, MeterRegistry registry) {
+      WatchConfig config,
+      @Nullable Database sharedDatabase,
+      QuotaService quota,
+      Clock clock,
+      MeterRegistry registry) {
     KeyVault vault;
     try {
       vault = new KeyVault(config.encryptionKey().orElseThrow(), config.previousKey());
@@ -193,9 +273,11 @@ public final class Application implements AutoCloseable {
           "Invalid configuration: watch.encryption_key or watch.encryption_key_previous: "
               + badKey.getMessage());
     }
-    Database database = Database.open(config.database());
+    // the shared database when there is one (closed with it), else an SQLite file of its own
+    Database database = sharedDatabase == null ? Database.open(config.database()) : null;
+    Database open = sharedDatabase == null ? database : sharedDatabase;
     try {
-      JdbcWatchStore store = new JdbcWatchStore(database.dataSource());
+      JdbcWatchStore store = new JdbcWatchStore(open.dataSource());
       DiscordAlerts alerts =
           new DiscordAlerts(
               new AlertMessage(id -> quota.provider(id).map(ProviderInfo::name).orElse(id)));
@@ -204,7 +286,9 @@ public final class Application implements AutoCloseable {
               quota, store, vault, config.limits(), alerts, clock, new WatchMeters(registry));
       return new Watching(database, store, service, alerts);
     } catch (RuntimeException failed) {
-      database.close();
+      if (database != null) {
+        database.close();
+      }
       throw failed;
     }
   }
@@ -272,14 +356,19 @@ public final class Application implements AutoCloseable {
 
   /** The bot, or null when it cannot even be set up: that is logged, and the web stays up. */
   private static @Nullable DiscordBot startBot(
-      AppConfig config, QuotaService quota, @Nullable Watching watching, MeterRegistry registry) {
+      AppConfig config,
+      QuotaService quota,
+      @Nullable Watching watching,
+      MeterRegistry registry,
+      Limits limits) {
     try {
       return DiscordBot.start(
           config.discord(),
           quota,
           config.web().shutdownTimeout(),
           watching == null ? null : new DiscordBot.Watches(watching.service, watching.alerts),
-          registry);
+          registry,
+          limits);
     } catch (RuntimeException failed) {
       LOG.error(
           "Discord bot not started ({}); the web page and API keep running.",
@@ -341,11 +430,17 @@ public final class Application implements AutoCloseable {
         clients.close();
       } finally {
         try {
-          if (watching != null) {
+          if (watching != null && watching.database != null) {
             watching.database.close();
           }
         } finally {
-          closeMetrics();
+          try {
+            if (shared != null) {
+              shared.close();
+            }
+          } finally {
+            closeMetrics();
+          }
         }
       }
     }

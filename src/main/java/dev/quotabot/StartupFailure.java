@@ -15,6 +15,10 @@ final class StartupFailure {
       // already one line naming the key
       return invalid.getMessage();
     }
+    if (failure instanceof StoreException && !config.watch().enabled()) {
+      // PostgreSQL opened for the replicas' shared limits, watches off
+      return "database: " + failure.getMessage();
+    }
     if (failure instanceof StoreException || failure instanceof VaultException) {
       // one sentence naming the database (without its password) or the key's problem
       return "watches: " + failure.getMessage();

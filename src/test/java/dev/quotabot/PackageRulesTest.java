@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,6 +118,42 @@ final class PackageRulesTest {
                         || line.contains("dev.quotabot.web")
                         || line.contains("dev.quotabot.discord"))
             .toList();
+
+    assertEquals(List.of(), offending);
+  }
+
+  @Test
+  void theLimitsSeamKnowsNeitherTheDoorsNorTheDatabase() {
+    List<String> offending =
+        imports(MAIN.resolve("limits")).stream()
+            .filter(
+                line ->
+                    line.contains("io.undertow")
+                        || line.contains("net.dv8tion")
+                        || line.contains("java.sql")
+                        || line.contains("javax.sql")
+                        || line.contains("io.github.bucket4j")
+                        || line.contains("dev.quotabot.store")
+                        || line.contains("dev.quotabot.web")
+                        || line.contains("dev.quotabot.discord"))
+            .toList();
+
+    assertEquals(List.of(), offending);
+  }
+
+  @Test
+  void theDoorsNeverImportTheStore() {
+    List<String> offending = new ArrayList<>();
+    for (String door : List.of("web", "discord")) {
+      imports(MAIN.resolve(door)).stream()
+          .filter(
+              line ->
+                  line.contains("dev.quotabot.store")
+                      || line.contains("java.sql")
+                      || line.contains("javax.sql")
+                      || line.contains("io.github.bucket4j"))
+          .forEach(offending::add);
+    }
 
     assertEquals(List.of(), offending);
   }

@@ -1,26 +1,22 @@
 package dev.quotabot.discord;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.quotabot.limits.LocalCooldowns;
+import dev.quotabot.limits.UserCooldowns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One query per user per period. Only a user id and a start time are kept, in a Caffeine cache that
- * forgets each entry once its period is over (a bounded amount of clean-up with each use, never a
- * scan of every user) and holds at most {@link #MAX_USERS} users: past that, Caffeine forgets some
- * early, which can only shorten a cooldown, never lengthen one.
+ * One query per user per period, as the bot's commands use it: the cooldowns themselves live in a
+ * {@link UserCooldowns} (this process's memory, or shared by every replica); this counts each
+ * answer that makes a user wait.
  */
 final class Cooldown {
-  static final int MAX_USERS = 100_000;
+  static final int MAX_USERS = LocalCooldowns.MAX_USERS;
 
-  private final long periodNanos;
-  private final LongSupplier nanoTime;
-  private final @Nullable Cache<Long, Long> startedAt;
+  private final UserCooldowns users;
   private final Counter refusals;
 
   Cooldown(Duration period, LongSupplier nanoTime) {
@@ -31,28 +27,16 @@ final class Cooldown {
    * @param maxUsers how many users' start times are kept at most
    */
   Cooldown(Duration period, LongSupplier nanoTime, int maxUsers) {
-    this(period, nanoTime, maxUsers, refusals(new CompositeMeterRegistry()));
+    this(new LocalCooldowns(period, nanoTime, maxUsers), refusals(new CompositeMeterRegistry()));
   }
 
   /**
    * @param refusals counts each answer that makes a user wait: every caller refuses the interaction
    *     on it ({@link #refusals(MeterRegistry)})
    */
-  Cooldown(Duration period, LongSupplier nanoTime, int maxUsers, Counter refusals) {
+  Cooldown(UserCooldowns users, Counter refusals) {
+    this.users = users;
     this.refusals = refusals;
-    this.periodNanos = period.toNanos();
-    this.nanoTime = nanoTime;
-    this.startedAt =
-        periodNanos <= 0
-            ? null
-            : Caffeine.newBuilder()
-                .expireAfterWrite(period)
-                .maximumSize(maxUsers)
-                .ticker(nanoTime::getAsLong)
-                // clean-up runs on the caller's thread: a few entries per call, and no task on the
-                // common pool
-                .executor(Runnable::run)
-                .build();
   }
 
   /**
@@ -60,26 +44,7 @@ final class Cooldown {
    * returns how long is left and starts nothing.
    */
   Duration tryStart(long userId) {
-    if (startedAt == null) {
-      return Duration.ZERO;
-    }
-    long now = nanoTime.getAsLong();
-    long[] left = {0};
-    startedAt
-        .asMap()
-        .compute(
-            userId,
-            (id, started) -> {
-              if (started != null && now - started < periodNanos) {
-                left[0] = periodNanos - (now - started);
-                return started;
-              }
-              return now;
-            });
-    if (left[0] > 0) {
-      refusals.increment();
-    }
-    return Duration.ofNanos(left[0]);
+    return counted(users.tryStart(userId));
   }
 
   /** Interactions refused because the user's cooldown was running; no user label. */
@@ -91,9 +56,7 @@ final class Cooldown {
 
   /** Ends the user's cooldown early: the query it was started for never ran. */
   void release(long userId) {
-    if (startedAt != null) {
-      startedAt.invalidate(userId);
-    }
+    users.release(userId);
   }
 
   /**
@@ -101,16 +64,14 @@ final class Cooldown {
    * as a refusal: each caller refuses the interaction on it.
    */
   Duration remaining(long userId) {
-    Long started = startedAt == null ? null : startedAt.getIfPresent(userId);
-    if (started == null) {
-      return Duration.ZERO;
+    return counted(users.remaining(userId));
+  }
+
+  private Duration counted(Duration left) {
+    if (!left.isZero() && !left.isNegative()) {
+      refusals.increment();
     }
-    long elapsed = nanoTime.getAsLong() - started;
-    if (elapsed >= periodNanos) {
-      return Duration.ZERO;
-    }
-    refusals.increment();
-    return Duration.ofNanos(periodNanos - elapsed);
+    return left;
   }
 
   /** Whole seconds to show a person: 0.2 s left reads "1 s", never "0 s". */
@@ -119,12 +80,8 @@ final class Cooldown {
     return left.getNano() > 0 ? seconds + 1 : seconds;
   }
 
-  /** How many users are kept right now, expired ones already forgotten. */
+  /** How many users are kept in this process's memory right now (0 when shared). */
   long tracked() {
-    if (startedAt == null) {
-      return 0;
-    }
-    startedAt.cleanUp();
-    return startedAt.estimatedSize();
+    return users instanceof LocalCooldowns local ? local.tracked() : 0;
   }
 }

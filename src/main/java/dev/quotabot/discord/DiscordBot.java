@@ -4,6 +4,7 @@ import dev.quotabot.config.DiscordConfig;
 import dev.quotabot.config.DiscordShards;
 import dev.quotabot.config.ShardIds;
 import dev.quotabot.health.HealthIndicator;
+import dev.quotabot.limits.Limits;
 import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaService;
 import dev.quotabot.quota.watch.WatchService;
@@ -128,11 +129,23 @@ public final class DiscordBot implements AutoCloseable {
       Duration drainTimeout,
       @Nullable Watches watches,
       MeterRegistry metrics) {
+    return start(config, service, drainTimeout, watches, metrics, Limits.local());
+  }
+
+  /**
+   * The same, with the users' cooldowns kept where {@code limits} keeps them (shared by every
+   * replica when the database is PostgreSQL).
+   */
+  public static DiscordBot start(
+      DiscordConfig config,
+      QuotaService service,
+      Duration drainTimeout,
+      @Nullable Watches watches,
+      MeterRegistry metrics,
+      Limits limits) {
     PendingReplies pending = new PendingReplies();
     QuotaOptions options = new QuotaOptions(service);
-    Cooldown cooldown =
-        new Cooldown(
-            config.cooldown(), System::nanoTime, Cooldown.MAX_USERS, Cooldown.refusals(metrics));
+    Cooldown cooldown = new Cooldown(limits.perUser(config.cooldown()), Cooldown.refusals(metrics));
     Rechecks rechecks = new Rechecks();
     QuotaReply reply =
         new QuotaReply(

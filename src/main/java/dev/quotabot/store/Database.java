@@ -21,8 +21,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The open watch database: a HikariCP pool over an SQLite file or a PostgreSQL server, migrated by
- * Flyway to the current schema when it opens.
+ * The open database (watches, and on PostgreSQL the replicas' shared limits): a HikariCP pool over
+ * an SQLite file or a PostgreSQL server, migrated by Flyway to the current schema when it opens.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
     }
     // one line instead of Flyway's and Hikari's own (both set to WARN in logback.xml)
     LOG.info(
-        "Watch database open at {}: schema version {}, {} migration(s) applied now",
+        "Database open at {}: schema version {}, {} migration(s) applied now",
         maskedUrl,
         migrated.targetSchemaVersion == null
             ? migrated.initialSchemaVersion
@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
     return "Database[" + maskedUrl + "]";
   }
 
-  private static DataSource postgres(DatabaseConfig config) {
+  static PGSimpleDataSource postgres(DatabaseConfig config) {
     PGSimpleDataSource source = new PGSimpleDataSource();
     source.setUrl(config.url());
     if (!config.user().isEmpty()) {

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -199,6 +200,83 @@ public final class JdbcWatchStore implements WatchStore {
   }
 
   @Override
+  public List<Watch> claimDue(Instant now, int limit, String replica, Instant leaseUntil) {
+    return inTransaction(
+        "claim due watches",
+        connection -> {
+          // PostgreSQL: rows another replica is claiming right now are skipped, not waited for;
+          // SQLite has one writer, so the same claim needs no lock clause
+          boolean postgres =
+              connection
+                  .getMetaData()
+                  .getDatabaseProductName()
+                  .toLowerCase(Locale.ROOT)
+                  .contains("postgres");
+          List<Watch> due =
+              watches(
+                  connection,
+                  "SELECT "
+                      + WATCH_COLUMNS
+                      + " FROM watches WHERE state = ? AND next_check_at <= ? AND expires_at > ?"
+                      + " AND (leased_until IS NULL OR leased_until <= ?)"
+                      + " ORDER BY next_check_at, id LIMIT ?"
+                      + (postgres ? " FOR UPDATE SKIP LOCKED" : ""),
+                  WatchState.ACTIVE.wireName(),
+                  now.toEpochMilli(),
+                  now.toEpochMilli(),
+                  now.toEpochMilli(),
+                  limit);
+          try (PreparedStatement lease =
+              connection.prepareStatement(
+                  "UPDATE watches SET leased_until = ?, leased_by = ? WHERE id = ?")) {
+            for (Watch watch : due) {
+              lease.setLong(1, leaseUntil.toEpochMilli());
+              lease.setString(2, replica);
+              lease.setLong(3, watch.id());
+              lease.addBatch();
+            }
+            if (!due.isEmpty()) {
+              lease.executeBatch();
+            }
+          }
+          return due;
+        });
+  }
+
+  @Override
+  public void holdLease(long id, String replica, Instant until) {
+    update(
+        "hold a watch lease",
+        "UPDATE watches SET leased_until = ? WHERE id = ? AND leased_by = ?",
+        until.toEpochMilli(),
+        id,
+        replica);
+  }
+
+  @Override
+  public void releaseLeases(Collection<Long> ids, String replica) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        "release watch leases",
+        connection -> {
+          try (PreparedStatement release =
+              connection.prepareStatement(
+                  "UPDATE watches SET leased_until = NULL, leased_by = NULL"
+                      + " WHERE id = ? AND leased_by = ?")) {
+            for (long id : ids) {
+              release.setLong(1, id);
+              release.setString(2, replica);
+              release.addBatch();
+            }
+            release.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void saveCheck(Watch watch, Optional<Reading> reading) {
     inTransaction(
         "save a check",
@@ -208,7 +286,9 @@ public final class JdbcWatchStore implements WatchStore {
               connection.prepareStatement(
                   "UPDATE watches SET state = ?, last_check_at = ?, next_check_at = ?, last_at = ?,"
                       + " last_available = ?, last_total = ?, last_unit = ?, last_status = ?,"
-                      + " alerted_level = ?, failures = ?, dm_failed = ?, reminded_on = ?"
+                      + " alerted_level = ?, failures = ?, dm_failed = ?, reminded_on = ?,"
+                      // the check is saved: its lease (if any) ends
+                      + " leased_until = NULL, leased_by = NULL"
                       + " WHERE id = ? AND owner_id = ?")) {
             update.setString(1, watch.state().wireName());
             Columns.setInstant(update, 2, watch.lastCheckAt());

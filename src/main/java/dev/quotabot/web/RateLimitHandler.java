@@ -1,5 +1,7 @@
 package dev.quotabot.web;
 
+import dev.quotabot.limits.ClientKeys;
+import dev.quotabot.limits.ClientRateLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.server.HttpHandler;
@@ -8,12 +10,13 @@ import io.undertow.util.Headers;
 
 /** Answers 429 with {@code Retry-After} to a client over its per-minute allowance. */
 final class RateLimitHandler implements HttpHandler {
-  private final RateLimiter limiter;
+  private final ClientRateLimit limiter;
   private final ClientAddress clients;
   private final Counter refusals;
   private final HttpHandler next;
 
-  RateLimitHandler(RateLimiter limiter, ClientAddress clients, Counter refusals, HttpHandler next) {
+  RateLimitHandler(
+      ClientRateLimit limiter, ClientAddress clients, Counter refusals, HttpHandler next) {
     this.limiter = limiter;
     this.clients = clients;
     this.refusals = refusals;
@@ -29,7 +32,12 @@ final class RateLimitHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    long waitSeconds = limiter.acquire(clients.of(exchange));
+    if (limiter.blocks() && exchange.isInIoThread()) {
+      // a shared limit is a database round trip: never on the I/O thread
+      exchange.dispatch(this);
+      return;
+    }
+    long waitSeconds = limiter.acquire(ClientKeys.of(clients.of(exchange)));
     if (waitSeconds > 0) {
       refusals.increment();
       exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(waitSeconds));

@@ -2,6 +2,8 @@ package dev.quotabot.web;
 
 import dev.quotabot.config.WebConfig;
 import dev.quotabot.health.HealthRegistry;
+import dev.quotabot.limits.ClientRateLimit;
+import dev.quotabot.limits.Limits;
 import dev.quotabot.quota.QueryMeters;
 import dev.quotabot.quota.QuotaService;
 import io.micrometer.core.instrument.Counter;
@@ -53,9 +55,30 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(
       WebConfig config, QuotaService service, HealthRegistry health, MeterRegistry metrics) {
+    return start(config, service, health, metrics, Limits.local());
+  }
+
+  /**
+   * The same, with the clients' rate limit kept where {@code limits} keeps it (shared by every
+   * replica when the database is PostgreSQL).
+   */
+  public static WebServer start(
+      WebConfig config,
+      QuotaService service,
+      HealthRegistry health,
+      MeterRegistry metrics,
+      Limits limits) {
     GracefulShutdownHandler shutdown =
         new GracefulShutdownHandler(
-            jsonErrors(cors(config, routes(config, service, health, metrics))));
+            jsonErrors(
+                cors(
+                    config,
+                    routes(
+                        config,
+                        service,
+                        health,
+                        metrics,
+                        limits.perClient(config.rateLimitPerMinute())))));
     // outermost first: each request is timed and logged, gets the security headers, and any answer
     // without a body (the 503 while shutting down included) gets a JSON one
     HttpHandler chain =
@@ -80,8 +103,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static HttpHandler routes(
-      WebConfig config, QuotaService service, HealthRegistry health, MeterRegistry metrics) {
-    RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
+      WebConfig config,
+      QuotaService service,
+      HealthRegistry health,
+      MeterRegistry metrics,
+      ClientRateLimit limiter) {
     ClientAddress clients = new ClientAddress(config.trustProxy());
     QueryRequests requests = new QueryRequests(service);
     QueryMeters queries = new QueryMeters(metrics);

@@ -27,8 +27,10 @@ final class DatabaseTest {
       assertEquals(fresh.isPostgres(), database.isPostgres());
     }
 
-    assertEquals(1, fresh.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success"));
-    assertEquals(0, fresh.count("SELECT COUNT(*) FROM watches"));
+    // V1 (watches) and V2 (leases, shared rate-limit buckets), on either database
+    assertEquals(2, fresh.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success"));
+    assertEquals(0, fresh.count("SELECT COUNT(*) FROM watches WHERE leased_until IS NOT NULL"));
+    assertEquals(0, fresh.count("SELECT COUNT(*) FROM rate_buckets"));
     assertEquals(0, fresh.count("SELECT COUNT(*) FROM readings"));
     assertEquals(0, fresh.count("SELECT COUNT(*) FROM kept_alerts"));
   }
@@ -56,7 +58,7 @@ final class DatabaseTest {
     }
 
     // THEN no migration ran again and the row is still there
-    assertEquals(1, fresh.count("SELECT COUNT(*) FROM flyway_schema_history"));
+    assertEquals(2, fresh.count("SELECT COUNT(*) FROM flyway_schema_history"));
     assertEquals(1, fresh.count("SELECT COUNT(*) FROM watches"));
   }
 

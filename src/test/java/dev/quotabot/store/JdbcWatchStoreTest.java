@@ -221,6 +221,73 @@ final class JdbcWatchStoreTest {
   }
 
   @BothDatabases
+  void aClaimLeasesTheDueWatchesSoNoSecondClaimGetsThem(TestDatabase db) {
+    // GIVEN two due watches, claimed by one replica
+    WatchStore store = store(db);
+    Watch first = create(store, ALICE, T0.minusSeconds(60));
+    Watch second = create(store, BOB, T0.minusSeconds(10));
+    List<Watch> claimed = store.claimDue(T0, 10, "replica-a", T0.plusSeconds(300));
+
+    // WHEN another replica claims within the lease
+    List<Watch> again = store.claimDue(T0.plusSeconds(1), 10, "replica-b", T0.plusSeconds(301));
+
+    // THEN the first got both, soonest first, and the second none
+    assertEquals(List.of(first, second), claimed);
+    assertEquals(List.of(), again);
+  }
+
+  @BothDatabases
+  void aLeaseThatRanOutMakesTheWatchDueAgain(TestDatabase db) {
+    // GIVEN a watch claimed by a replica that never saved its check
+    WatchStore store = store(db);
+    Watch watch = create(store, ALICE, T0.minusSeconds(60));
+    store.claimDue(T0, 10, "dead", T0.plusSeconds(300));
+
+    // WHEN its lease has run out
+    List<Watch> claimed = store.claimDue(T0.plusSeconds(300), 10, "alive", T0.plusSeconds(600));
+
+    // THEN another replica claims it
+    assertEquals(List.of(watch), claimed);
+  }
+
+  @BothDatabases
+  void aHeldLeaseKeepsOtherReplicasAwayUntilItEnds(TestDatabase db) {
+    // GIVEN a watch whose check failed on the replica holding it, held for an hour
+    WatchStore store = store(db);
+    Watch watch = create(store, ALICE, T0.minusSeconds(60));
+    store.claimDue(T0, 10, "replica-a", T0.plusSeconds(300));
+    store.holdLease(watch.id(), "replica-a", T0.plus(1, H));
+    store.holdLease(watch.id(), "replica-b", T0); // not b's lease: changes nothing
+
+    // WHEN another replica claims after the first lease, and after the held one
+    List<Watch> within = store.claimDue(T0.plusSeconds(600), 10, "replica-b", T0.plus(2, H));
+    List<Watch> after = store.claimDue(T0.plus(1, H), 10, "replica-b", T0.plus(2, H));
+
+    // THEN it gets the watch only once the held lease has run out
+    assertEquals(List.of(), within);
+    assertEquals(List.of(watch), after);
+  }
+
+  @BothDatabases
+  void savingTheCheckOrReleasingEndsTheLease(TestDatabase db) {
+    // GIVEN two claimed watches
+    WatchStore store = store(db);
+    Watch checked = create(store, ALICE, T0.minusSeconds(60));
+    Watch skipped = create(store, BOB, T0.minusSeconds(60));
+    store.claimDue(T0, 10, "replica-a", T0.plusSeconds(300));
+
+    // WHEN one's check is saved (due again in the past, as a test clock may make it) and the
+    // other's lease is given back
+    store.saveCheck(withCheck(checked, T0.minus(2, H), null), Optional.empty());
+    store.releaseLeases(List.of(skipped.id()), "replica-a");
+
+    // THEN both are free to claim at once, and no lease is left
+    assertEquals(2, store.claimDue(T0, 10, "replica-b", T0.plusSeconds(300)).size());
+    store.releaseLeases(List.of(checked.id(), skipped.id()), "replica-b");
+    assertEquals(0, db.count("SELECT COUNT(*) FROM watches WHERE leased_by IS NOT NULL"));
+  }
+
+  @BothDatabases
   void savesEveryFieldACheckFoundAndAppendsItsReading(TestDatabase db) {
     WatchStore store = store(db);
     Watch watch = create(store, ALICE, T0);

@@ -72,6 +72,16 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /** A plain JDBC connection to it, for a test that reads or writes around the product. */
+  /** Runs one statement on a connection of its own (not the product's pool). */
+  public void execute(String sql) {
+    try (Connection connection = connect();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException failed) {
+      throw new IllegalStateException("cannot run " + sql, failed);
+    }
+  }
+
   public Connection connect() throws SQLException {
     Properties login = new Properties();
     if (!config.user().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * WatchLimits#providerSpacing()}, backing off after failures, never retrying a check that spends
  * quota. Purges expired watches and old history.
  *
+ * <p>Several replicas may run on one database: each pass claims its due watches with a lease
+ * ({@link WatchStore#claimDue}), so each watch is checked by one replica; saving the check ends the
+ * lease, and a lease left by a replica that died runs out and the watch is due again.
+ *
  * <p>Each pass takes the due watches, soonest first, and gives each provider's checks start times
  * {@code providerSpacing} apart; a check whose start would fall after the next tick is left for a
  * later pass (it is still due then). A check that fails unexpectedly (a bug, the database down) is
@@ -41,6 +46,14 @@ public final class WatchScheduler implements AutoCloseable {
   static final int BATCH = 500;
 
   static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+  /**
+   * How long a claimed watch stays leased to this replica beyond the next tick: enough for a check
+   * (queries time out well before), short enough that a replica dying mid-check delays that watch's
+   * check by minutes, not an interval.
+   */
+  static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
+
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final WatchService service;
@@ -59,6 +72,9 @@ public final class WatchScheduler implements AutoCloseable {
 
   /** The earliest next start, by provider. Only the pass (one thread at a time) touches it. */
   private final Map<String, Instant> nextStart = new HashMap<>();
+
+  /** This process among the replicas, in the leases it takes: random, nothing else. */
+  private final String replica = UUID.randomUUID().toString();
 
   private final Object pass = new Object();
   private @Nullable Instant lastPurge;
@@ -119,19 +135,29 @@ public final class WatchScheduler implements AutoCloseable {
       purgeIfDue(now);
       Instant horizon = now.plus(limits.tick());
       List<CompletableFuture<?>> started = new ArrayList<>();
-      for (Watch watch : store.due(now, BATCH)) {
-        if (inFlight.contains(watch.id()) || isResting(watch.id(), now)) {
+      // claimed (leased) in one transaction, so another replica's pass never gets the same watches
+      List<Watch> claimed = store.claimDue(now, BATCH, replica, horizon.plus(LEASE_MARGIN));
+      List<Long> notNow = new ArrayList<>();
+      for (Watch watch : claimed) {
+        if (inFlight.contains(watch.id())) {
+          continue; // its check (under an older lease of ours) is still running
+        }
+        if (isResting(watch.id(), now)) {
+          notNow.add(watch.id());
           continue;
         }
         String provider = watch.settings().provider();
         Instant startAt = later(now, slot(provider, now));
         if (!startAt.isBefore(horizon) && startAt.isAfter(now)) {
+          notNow.add(watch.id());
           continue; // this provider's starts are taken until the next pass
         }
         nextStart.put(provider, startAt.plus(limits.providerSpacing()));
         inFlight.add(watch.id());
         started.add(launch(watch, Duration.between(now, startAt)));
       }
+      // left for a later pass, by whichever replica claims them then
+      store.releaseLeases(notNow, replica);
       return started;
     }
   }
@@ -181,7 +207,9 @@ public final class WatchScheduler implements AutoCloseable {
           slots.release();
           inFlight.remove(watch.id());
           if (failure != null) {
-            resting.put(watch.id(), clock.instant().plus(watch.settings().interval()));
+            Instant until = clock.instant().plus(watch.settings().interval());
+            resting.put(watch.id(), until);
+            holdLease(watch.id(), until);
             LOG.warn(
                 "Watch {} ({}, {}): the check failed: {}",
                 watch.id(),
@@ -193,6 +221,16 @@ public final class WatchScheduler implements AutoCloseable {
             done.complete(null);
           }
         });
+  }
+
+  /** Other replicas leave the watch alone as long as this one does (best effort). */
+  private void holdLease(long id, Instant until) {
+    try {
+      store.holdLease(id, replica, until);
+    } catch (RuntimeException failed) {
+      // the database is what failed, most likely: the lease then simply runs out
+      LOG.debug("Could not hold the lease of watch {}: {}", id, failed.toString());
+    }
   }
 
   private boolean isResting(long id, Instant now) {

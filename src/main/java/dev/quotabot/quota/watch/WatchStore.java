@@ -2,6 +2,7 @@ package dev.quotabot.quota.watch;
 
 import dev.quotabot.quota.watch.vault.SealedSecret;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,24 @@ public interface WatchStore {
 
   /** Active, unexpired watches whose next check is at or before {@code now}, soonest first. */
   List<Watch> due(Instant now, int limit);
+
+  /**
+   * Claims due watches for one replica: like {@link #due}, but leaving out watches under another
+   * live lease, and leasing those returned to {@code replica} until {@code leaseUntil}, in one
+   * transaction (on PostgreSQL, rows another replica is claiming at the same moment are skipped).
+   * {@link #saveCheck} ends the lease; a lease that runs out (its replica died mid-check) makes the
+   * watch due again.
+   */
+  List<Watch> claimDue(Instant now, int limit, String replica, Instant leaseUntil);
+
+  /**
+   * Keeps the lease {@code replica} holds on a watch until {@code until}: its check failed
+   * unexpectedly, and no replica should look at it again before then.
+   */
+  void holdLease(long id, String replica, Instant until);
+
+  /** Ends the leases {@code replica} holds on these watches: claimed, but not checked now. */
+  void releaseLeases(Collection<Long> ids, String replica);
 
   /**
    * Saves what a check found: the watch's new state, last check, next check, last reading and

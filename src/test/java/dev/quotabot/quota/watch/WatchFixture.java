@@ -47,9 +47,9 @@ final class WatchFixture implements AutoCloseable {
   final FakeModelScope modelScope = FakeModelScope.start(0);
   final UpstreamClient client = new UpstreamClient();
   final MutableClock clock = new MutableClock(START);
-  final TestDatabase database = TestDatabases.sqlite();
-  final Database opened = database.open();
-  final JdbcWatchStore store = new JdbcWatchStore(opened.dataSource());
+  final TestDatabase database;
+  final Database opened;
+  final JdbcWatchStore store;
   final byte[] encryptionKey = randomKey();
   final KeyVault vault = new KeyVault(encryptionKey, Optional.empty());
   final RecordingSink sink = new RecordingSink();
@@ -62,6 +62,14 @@ final class WatchFixture implements AutoCloseable {
   }
 
   WatchFixture(WatchLimits limits) {
+    this(limits, TestDatabases.sqlite());
+  }
+
+  /** The same on {@code database} (a fresh PostgreSQL schema, say); closed with the fixture. */
+  WatchFixture(WatchLimits limits, TestDatabase database) {
+    this.database = database;
+    this.opened = database.open();
+    this.store = new JdbcWatchStore(opened.dataSource());
     this.limits = limits;
     modelScope
         .server()

@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.quotabot.store.JdbcWatchStore;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeModelScope;
+import dev.quotabot.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 final class WatchSchedulerTest {
@@ -143,6 +150,82 @@ final class WatchSchedulerTest {
                   .lastCheckAt()
                   .isBefore(fixture.store.find(watch.id()).orElseThrow().lastCheckAt()));
     }
+  }
+
+  @Test
+  void twoReplicasOnOnePostgresCheckEachDueWatchExactlyOnce() throws Exception {
+    // GIVEN two replicas' schedulers, each with a pool of its own, on one PostgreSQL
+    try (WatchFixture fixture =
+            new WatchFixture(WatchFixture.limits(5, 4, Duration.ZERO), TestDatabases.postgres());
+        WatchScheduler first = scheduler(fixture);
+        WatchScheduler second = secondReplica(fixture)) {
+      for (int owner = 1; owner <= 8; owner++) {
+        fixture.watch(Integer.toString(owner), null);
+      }
+      int before = balanceReads(fixture);
+      fixture.clock.advance(PAST_FIRST);
+
+      // WHEN both run a pass at the same moment
+      ExecutorService replicas = Executors.newFixedThreadPool(2);
+      try {
+        CountDownLatch go = new CountDownLatch(1);
+        Future<?> a = replicas.submit(() -> passAfter(go, first));
+        Future<?> b = replicas.submit(() -> passAfter(go, second));
+        go.countDown();
+        a.get(60, TimeUnit.SECONDS);
+        b.get(60, TimeUnit.SECONDS);
+      } finally {
+        replicas.shutdownNow();
+      }
+
+      // THEN each watch was checked once, by one of them, and no lease is left
+      assertEquals(8, balanceReads(fixture) - before);
+      assertEquals(0, fixture.count("SELECT COUNT(*) FROM watches WHERE leased_by IS NOT NULL"));
+    }
+  }
+
+  @Test
+  void aWatchLeasedByAReplicaThatDiedIsDueAgainOnceTheLeaseRunsOut() {
+    // GIVEN a due watch claimed by a replica that then died, its lease running 10 more minutes
+    try (WatchFixture fixture = new WatchFixture();
+        WatchScheduler scheduler = scheduler(fixture)) {
+      fixture.watch("1", null);
+      fixture.clock.advance(PAST_FIRST);
+      Instant now = fixture.clock.instant();
+      assertEquals(
+          1,
+          fixture.store.claimDue(now, 10, "dead-replica", now.plus(Duration.ofMinutes(10))).size());
+      int before = balanceReads(fixture);
+
+      // WHEN this replica runs a pass within the lease, and another once it ran out
+      scheduler.runDue();
+      int withinLease = balanceReads(fixture) - before;
+      fixture.clock.advance(Duration.ofMinutes(10));
+      scheduler.runDue();
+
+      // THEN the watch is left alone first, then checked
+      assertEquals(0, withinLease);
+      assertEquals(1, balanceReads(fixture) - before);
+    }
+  }
+
+  /** Another replica: a pool, store and service of its own on the fixture's database. */
+  private static WatchScheduler secondReplica(WatchFixture fixture) {
+    JdbcWatchStore store = new JdbcWatchStore(fixture.database.open().dataSource());
+    WatchService service =
+        new WatchService(
+            fixture.quota, store, fixture.vault, fixture.limits, fixture.sink, fixture.clock);
+    return new WatchScheduler(service, store, fixture.limits, fixture.clock);
+  }
+
+  private static void passAfter(CountDownLatch go, WatchScheduler scheduler) {
+    try {
+      go.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    scheduler.runDue();
   }
 
   private static WatchScheduler scheduler(WatchFixture fixture) {

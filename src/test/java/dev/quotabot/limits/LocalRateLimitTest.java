@@ -1,4 +1,4 @@
-package dev.quotabot.web;
+package dev.quotabot.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,29 +10,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The bucket table itself, on a fake clock: bounded, and forgetting idle clients. */
-final class RateLimiterTest {
+final class LocalRateLimitTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
   @Test
   void keepsAtMostItsBoundOfClients() throws UnknownHostException {
     // GIVEN a limiter
-    RateLimiter limiter = new RateLimiter(10, now::get);
+    LocalRateLimit limiter = new LocalRateLimit(10, now::get);
 
     // WHEN more distinct clients than its bound query within the same second
-    int clients = (int) RateLimiter.MAX_CLIENTS + 5_000;
+    int clients = (int) LocalRateLimit.MAX_CLIENTS + 5_000;
     for (int i = 0; i < clients; i++) {
       limiter.acquire(ipv4(i));
     }
 
     // THEN it remembers no more than its bound
-    assertTrue(limiter.clients() <= RateLimiter.MAX_CLIENTS, limiter.clients() + " clients");
+    assertTrue(limiter.clients() <= LocalRateLimit.MAX_CLIENTS, limiter.clients() + " clients");
   }
 
   @Test
   void forgetsAClientIdleForAMinuteWhoseBucketIsFullAgainByThen() throws UnknownHostException {
     // GIVEN a client that spent its whole allowance of 2
-    RateLimiter limiter = new RateLimiter(2, now::get);
-    InetAddress client = ipv4(7);
+    LocalRateLimit limiter = new LocalRateLimit(2, now::get);
+    String client = ipv4(7);
     assertEquals(0, limiter.acquire(client));
     assertEquals(0, limiter.acquire(client));
     assertTrue(limiter.acquire(client) > 0);
@@ -51,8 +51,8 @@ final class RateLimiterTest {
   @Test
   void saysHowManyWholeSecondsUntilTheNextQuery() throws UnknownHostException {
     // GIVEN 6 queries a minute (one every 10 s), all spent
-    RateLimiter limiter = new RateLimiter(6, now::get);
-    InetAddress client = ipv4(9);
+    LocalRateLimit limiter = new LocalRateLimit(6, now::get);
+    String client = ipv4(9);
     for (int i = 0; i < 6; i++) {
       assertEquals(0, limiter.acquire(client));
     }
@@ -66,7 +66,8 @@ final class RateLimiterTest {
     assertEquals(0, limiter.acquire(client));
   }
 
-  private static InetAddress ipv4(int n) throws UnknownHostException {
-    return InetAddress.getByAddress(new byte[] {10, (byte) (n >> 16), (byte) (n >> 8), (byte) n});
+  private static String ipv4(int n) throws UnknownHostException {
+    return ClientKeys.of(
+        InetAddress.getByAddress(new byte[] {10, (byte) (n >> 16), (byte) (n >> 8), (byte) n}));
   }
 }
