@@ -64,39 +64,41 @@ final class Replicas {
       stub.mode(Stub.Mode.WHOLE);
       stub.headerDelayMs(0);
       lines.add("Rate limits of a shared replica, from its /health: " + rateLimits(client, sharedA));
-      List<SetUp> setUps =
-          List.of(
-              new SetUp("1 replica, limits in memory", List.of(localA), false),
-              new SetUp("2 replicas, limits in memory", List.of(localA, localB), false),
-              new SetUp("1 replica, limits shared in PostgreSQL", List.of(sharedA), true),
-              new SetUp("2 replicas, limits shared in PostgreSQL", List.of(sharedA, sharedB), true));
-      for (SetUp setUp : setUps) {
-        setUp.load.run(WARMUP_SECONDS);
-      }
-      for (int round = 0; round < ROUNDS; round++) {
-        for (SetUp setUp : setUps) {
-          setUp.timedRun();
+      List<SetUp> setUps = setUps(localA, localB, sharedA, sharedB, "");
+      timedRounds(setUps, WARMUP_SECONDS);
+      // the same with the upstream's headers after 300 ms, as a real provider answers: the
+      // clients then mostly wait, and what the limiter costs is measured against that wait
+      stub.headerDelayMs(Stub.HEADER_DELAY_MS);
+      List<SetUp> slow =
+          setUps(localA, localB, sharedA, sharedB, ", upstream answers after 300 ms");
+      timedRounds(slow, 1);
+      stub.headerDelayMs(0);
+      for (List<SetUp> phase : List.of(setUps, slow)) {
+        lines.add("");
+        lines.add(
+            "| Set-up ("
+                + CLIENTS
+                + " clients, closed loop, "
+                + Efficiency.fmt0(RUN_SECONDS)
+                + " s per run) | Runs | Median queries/s | Min–max | Median p50 | Median p99 |"
+                + " Errors | Product CPU per query | PostgreSQL CPU per query |");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
+        for (SetUp setUp : phase) {
+          lines.add(setUp.row());
         }
-      }
-      lines.add("");
-      lines.add(
-          "| Set-up ("
-              + CLIENTS
-              + " clients, closed loop, "
-              + Efficiency.fmt0(RUN_SECONDS)
-              + " s per run) | Runs | Median queries/s | Min–max | Median p50 | Median p99 | Errors"
-              + " | Product CPU per query | PostgreSQL CPU per query |");
-      lines.add("|---|---|---|---|---|---|---|---|---|");
-      for (SetUp setUp : setUps) {
-        lines.add(setUp.row());
       }
       lines.add("");
       lines.add("| Paired ratio (median, min–max over " + ROUNDS + " rounds) | queries/s |");
       lines.add("|---|---|");
-      lines.add(ratio("2 replicas ÷ 1, limits in memory", setUps.get(1), setUps.get(0)));
-      lines.add(ratio("2 replicas ÷ 1, limits shared", setUps.get(3), setUps.get(2)));
-      lines.add(ratio("Shared ÷ in memory, 1 replica", setUps.get(2), setUps.get(0)));
-      lines.add(ratio("Shared ÷ in memory, 2 replicas", setUps.get(3), setUps.get(1)));
+      for (List<SetUp> phase : List.of(setUps, slow)) {
+        String upstream = phase == slow ? ", upstream 300 ms" : ", instant upstream";
+        lines.add(ratio("2 replicas ÷ 1, limits in memory" + upstream, phase.get(1), phase.get(0)));
+        lines.add(ratio("2 replicas ÷ 1, limits shared" + upstream, phase.get(3), phase.get(2)));
+        lines.add(ratio("Shared ÷ in memory, 1 replica" + upstream, phase.get(2), phase.get(0)));
+        lines.add(ratio("Shared ÷ in memory, 2 replicas" + upstream, phase.get(3), phase.get(1)));
+      }
+      setUps = new ArrayList<>(setUps);
+      setUps.addAll(slow);
       lines.add("");
       for (Product product : List.of(localA, localB, sharedA, sharedB)) {
         lines.add(Efficiency.afterwards(product.log().getFileName().toString(), product, client));
@@ -109,6 +111,30 @@ final class Replicas {
       }
     }
     lines.forEach(System.out::println);
+  }
+
+  /** The four set-ups, named with {@code suffix}. */
+  private static List<SetUp> setUps(
+      Product localA, Product localB, Product sharedA, Product sharedB, String suffix) {
+    return List.of(
+        new SetUp("1 replica, limits in memory" + suffix, List.of(localA), false),
+        new SetUp("2 replicas, limits in memory" + suffix, List.of(localA, localB), false),
+        new SetUp("1 replica, limits shared in PostgreSQL" + suffix, List.of(sharedA), true),
+        new SetUp(
+            "2 replicas, limits shared in PostgreSQL" + suffix, List.of(sharedA, sharedB), true));
+  }
+
+  /** Warms each set-up, then runs every set-up in turn, {@link #ROUNDS} times. */
+  private static void timedRounds(List<SetUp> setUps, double warmupSeconds)
+      throws InterruptedException {
+    for (SetUp setUp : setUps) {
+      setUp.load.run(warmupSeconds);
+    }
+    for (int round = 0; round < ROUNDS; round++) {
+      for (SetUp setUp : setUps) {
+        setUp.timedRun();
+      }
+    }
   }
 
   /** A set-up: which replicas the clients spread over, and its timed runs and CPU. */
