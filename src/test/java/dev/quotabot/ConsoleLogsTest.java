@@ -10,6 +10,7 @@ import dev.quotabot.support.Await;
 import dev.quotabot.support.FakeModelScope;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.Ports;
+import dev.quotabot.support.ProductProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -109,28 +110,9 @@ final class ConsoleLogsTest {
   }
 
   private Process launch(Map<String, String> environment) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                // the production logging setup, not the quieter one of the test classpath
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName())
-            .directory(workingDirectory.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(workingDirectory.resolve("out.log").toFile());
-    builder
-        .environment()
-        .keySet()
-        .removeIf(
-            name ->
-                name.startsWith("QUOTABOT_")
-                    || name.equals("PORT")
-                    || name.equals("DISCORD_TOKEN"));
-    builder.environment().putAll(environment);
-    return builder.start();
+    return ProductProcess.launcher(
+            workingDirectory, workingDirectory.resolve("out.log"), environment, List.of())
+        .start();
   }
 
   private static boolean healthy(URI health) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quotabot.support.Await;
 import dev.quotabot.support.HttpCalls;
 import dev.quotabot.support.Ports;
+import dev.quotabot.support.ProductProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,33 +33,8 @@ final class MainProcessTest {
 
   private Process launch(List<String> jvmOptions, Map<String, String> environment, String... args)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(jvmOptions);
-    // the production logging setup, not the quieter one of the test classpath
-    command.addAll(
-        List.of(
-            "-Dlogback.configurationFile=logback.xml",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName()));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(workingDirectory.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(
-                workingDirectory.resolve(args.length == 0 ? "out.log" : "check.log").toFile());
-    builder
-        .environment()
-        .keySet()
-        .removeIf(
-            name ->
-                name.startsWith("QUOTABOT_")
-                    || name.equals("PORT")
-                    || name.equals("DISCORD_TOKEN"));
-    builder.command().addAll(List.of(args));
-    builder.environment().putAll(environment);
-    return builder.start();
+    Path log = workingDirectory.resolve(args.length == 0 ? "out.log" : "check.log");
+    return ProductProcess.launcher(workingDirectory, log, environment, jvmOptions, args).start();
   }
 
   private String output() throws IOException {

@@ -100,22 +100,7 @@ final class WatchFixtures {
   }
 
   static Watch withDmFailed(Watch watch) {
-    return new Watch(
-        watch.id(),
-        watch.ownerId(),
-        watch.fingerprint(),
-        watch.settings(),
-        watch.state(),
-        watch.createdAt(),
-        watch.expiresAt(),
-        watch.nextCheckAt(),
-        watch.lastCheckAt(),
-        watch.lastReading(),
-        watch.lastStatus(),
-        watch.alertedLevel(),
-        watch.failures(),
-        true,
-        watch.remindedOn());
+    return watch.withDmFailed(true);
   }
 
   static Watch with(Watch watch, WatchSettings settings, @Nullable Reading reading, int alerted) {

@@ -17,6 +17,7 @@ import dev.quotabot.quota.Text;
 import dev.quotabot.quota.net.BaseUrlRules;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -142,6 +143,21 @@ public final class CoreDoubles {
       BiFunction<ProviderRequest, String, CompletableFuture<ModelQuota>> probe,
       ModelDirectory catalog) {
     return new Stub(info, account, probe, catalog);
+  }
+
+  /** A service whose one provider fails the test if a query ever reaches it. */
+  public static QuotaService unasked() {
+    QuotaSettings settings =
+        new QuotaSettings(List.of(), 50, Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
+    Provider unused =
+        provider(
+            "stub",
+            "Stub",
+            false,
+            request -> {
+              throw new AssertionError("no query reaches a provider here");
+            });
+    return service(settings, Clock.systemUTC(), unused);
   }
 
   /** The service over these providers (the first is the default), plain http relays refused. */

@@ -68,20 +68,11 @@ public final class ProductProcess implements AutoCloseable {
       Files.createDirectories(workingDirectory);
       Path log = workingDirectory.resolve("product.log");
       ProcessBuilder builder =
-          new ProcessBuilder(command())
-              .directory(workingDirectory.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      // only what the test gives: not the configuration of whoever runs the tests
-      builder
-          .environment()
-          .keySet()
-          .removeIf(
-              name ->
-                  name.startsWith("QUOTABOT_")
-                      || name.equals("PORT")
-                      || name.equals("DISCORD_TOKEN"));
-      builder.environment().putAll(configuration);
+          launcher(
+              workingDirectory,
+              log,
+              configuration,
+              List.of("@" + SHIPPED_JVM_OPTIONS.toAbsolutePath()));
       Process process = builder.start();
       ProductProcess product = new ProductProcess(process, log, awaitPort(process, log));
       product.awaitHealth();
@@ -176,16 +167,43 @@ public final class ProductProcess implements AutoCloseable {
     }
   }
 
-  private static List<String> command() {
+  /**
+   * The product's command line as an operator runs it, for a test that drives the process itself (a
+   * start that must fail, the health-check command): {@code java <jvmOptions> -cp <this test's
+   * classpath> dev.quotabot.Main <args>} with the production logging, in {@code workingDirectory},
+   * its output to {@code log}, configured by {@code environment} alone (none of the {@code
+   * QUOTABOT_…}, {@code PORT} or {@code DISCORD_TOKEN} of whoever runs the tests).
+   */
+  public static ProcessBuilder launcher(
+      Path workingDirectory,
+      Path log,
+      Map<String, String> environment,
+      List<String> jvmOptions,
+      String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@" + SHIPPED_JVM_OPTIONS.toAbsolutePath());
+    command.addAll(jvmOptions);
     // the production logging setup, not the quieter one of the test classpath
     command.add("-Dlogback.configurationFile=logback.xml");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
-    return command;
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            name ->
+                name.startsWith("QUOTABOT_")
+                    || name.equals("PORT")
+                    || name.equals("DISCORD_TOKEN"));
+    builder.environment().putAll(environment);
+    return builder;
   }
 
   private static int awaitPort(Process process, Path log) {

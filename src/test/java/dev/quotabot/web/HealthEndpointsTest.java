@@ -9,13 +9,10 @@ import dev.quotabot.config.WebConfig;
 import dev.quotabot.health.HealthIndicator;
 import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.health.HealthState;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HttpCalls;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,17 +91,7 @@ final class HealthEndpointsTest {
   }
 
   private static WebServer start(HealthRegistry registry) {
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
     WebConfig web = new WebConfig("127.0.0.1", 0, 30, false, List.of(), Duration.ofSeconds(2));
-    Provider unused =
-        CoreDoubles.provider(
-            "stub",
-            "Stub",
-            false,
-            request -> {
-              throw new AssertionError("no query is asked here");
-            });
-    return WebServer.start(web, CoreDoubles.service(settings, Clock.systemUTC(), unused), registry);
+    return WebServer.start(web, CoreDoubles.unasked(), registry);
   }
 }

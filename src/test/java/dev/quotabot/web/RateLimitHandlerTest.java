@@ -9,14 +9,11 @@ import dev.quotabot.health.HealthRegistry;
 import dev.quotabot.limits.ClientRateLimit;
 import dev.quotabot.limits.Limits;
 import dev.quotabot.limits.UserCooldowns;
-import dev.quotabot.quota.Provider;
-import dev.quotabot.quota.QuotaSettings;
 import dev.quotabot.support.CoreDoubles;
 import dev.quotabot.support.HttpCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -64,17 +61,7 @@ final class RateLimitHandlerTest {
   }
 
   private static WebServer start(ClientRateLimit limit, SimpleMeterRegistry metrics) {
-    QuotaSettings settings =
-        new QuotaSettings(List.of(), 50, Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
     WebConfig web = new WebConfig("127.0.0.1", 0, 30, false, List.of(), Duration.ofSeconds(2));
-    Provider unused =
-        CoreDoubles.provider(
-            "stub",
-            "Stub",
-            false,
-            request -> {
-              throw new AssertionError("no query reaches a provider here");
-            });
     Limits limits =
         new Limits() {
           @Override
@@ -87,11 +74,6 @@ final class RateLimitHandlerTest {
             throw new AssertionError("the web door has no cooldown");
           }
         };
-    return WebServer.start(
-        web,
-        CoreDoubles.service(settings, Clock.systemUTC(), unused),
-        new HealthRegistry(),
-        metrics,
-        limits);
+    return WebServer.start(web, CoreDoubles.unasked(), new HealthRegistry(), metrics, limits);
   }
 }

@@ -202,7 +202,7 @@ final class CheckRunner {
     return deliver(alerts)
         .thenApply(
             dmFailed -> {
-              Watch saved = dmFailed == null ? checked : withDmFailed(checked, dmFailed);
+              Watch saved = dmFailed == null ? checked : checked.withDmFailed(dmFailed);
               store.saveCheck(saved, read);
               LOG.debug(
                   "Watch {} ({}, {}) checked: {}, {} alert(s), next at {}",
@@ -400,25 +400,6 @@ final class CheckRunner {
         watch.lastStatus() == null ? OK : watch.lastStatus(),
         watch.alertedLevel(),
         watch.failures(),
-        watch.remindedOn());
-  }
-
-  private static Watch withDmFailed(Watch watch, boolean dmFailed) {
-    return new Watch(
-        watch.id(),
-        watch.ownerId(),
-        watch.fingerprint(),
-        watch.settings(),
-        watch.state(),
-        watch.createdAt(),
-        watch.expiresAt(),
-        watch.nextCheckAt(),
-        watch.lastCheckAt(),
-        watch.lastReading(),
-        watch.lastStatus(),
-        watch.alertedLevel(),
-        watch.failures(),
-        dmFailed,
         watch.remindedOn());
   }
 }

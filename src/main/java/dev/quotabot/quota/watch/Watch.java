@@ -41,4 +41,25 @@ public record Watch(
     int alertedLevel,
     int failures,
     boolean dmFailed,
-    @Nullable String remindedOn) {}
+    @Nullable String remindedOn) {
+
+  /** The same watch, its DMs marked as failing or working again. */
+  public Watch withDmFailed(boolean failed) {
+    return new Watch(
+        id,
+        ownerId,
+        fingerprint,
+        settings,
+        state,
+        createdAt,
+        expiresAt,
+        nextCheckAt,
+        lastCheckAt,
+        lastReading,
+        lastStatus,
+        alertedLevel,
+        failures,
+        failed,
+        remindedOn);
+  }
+}
