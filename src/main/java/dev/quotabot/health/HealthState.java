@@ -1,5 +1,7 @@
 package dev.quotabot.health;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,8 @@ import java.util.Map;
  */
 public record HealthState(boolean ready, String status, Map<String, Object> details) {
   public HealthState {
-    details = Map.copyOf(details);
+    // in the order given, so /health reads the same on every call (Map.copyOf would not keep it)
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   public static HealthState ready(String status, Map<String, Object> details) {

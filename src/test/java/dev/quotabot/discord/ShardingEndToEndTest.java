@@ -131,8 +131,13 @@ final class ShardingEndToEndTest {
       // GIVEN Discord holds back shard 1's READY
       discord.gateway().holdShard(1);
       try (RunningApp app = start(discord, Map.of("discord.shards_total", "2"))) {
-        Await.until("shard 0 to connect", () -> discord.gateway().connected(0));
         Await.until("shard 1 to identify", () -> discord.gateway().identifiedShards().contains(1));
+        // JDA calls a shard connected a moment after the fake sent its READY
+        Await.until(
+            "shard 0 connected in /health",
+            () ->
+                status(discordPart(app, "/health").getAsJsonArray("shards"), 0)
+                    .equals("connected"));
 
         // THEN the process is alive but not ready, and says which shard is missing
         HttpResponse<String> notReady = HttpCalls.get(app.uri("/health/ready"));
